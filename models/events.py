@@ -1,0 +1,171 @@
+"""Recording a member's events. Every write replays the member's whole history through the
+status machine (lifecycle.py) and rewrites the derived states, in one transaction, so a
+backdated entry is checked against everything that came after it."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from peewee import JOIN
+
+from models import vocab as v
+from models.dates import age_on, check_plausible, fmt_date
+from models.db import database
+from models.errors import NotFound, ValidationError
+from models.lifecycle import EMPTY, EventInput, apply, replay
+from models.members import get_member
+from models.orgs import get_org
+from models.tables import Member, MemberEvent, PartyOrg
+from models.text import clean, clean_multiline
+
+TEXT_MAX = 200
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    id: int
+    date: date
+    kind: str
+    decision_no: str
+    org_name: str
+    place: str
+    status_after: str
+    note: str
+
+    @property
+    def kind_label(self) -> str:
+        return v.EVENT_KINDS[self.kind]
+
+
+def _check_org(org_id: int | None, on: date) -> None:
+    if org_id is None:
+        return
+    org = get_org(org_id)
+    if org.level not in v.CELLS:
+        raise ValidationError(
+            "org", f"“{org.name}” là {v.ORG_LEVELS[org.level].lower()}; đảng viên sinh hoạt ở chi bộ."
+        )
+    if org.dissolved_on and on > org.dissolved_on:
+        raise ValidationError("org", f"“{org.name}” đã giải thể ngày {fmt_date(org.dissolved_on)}.")
+
+
+def _input(event: MemberEvent) -> EventInput:
+    return EventInput(event.kind, event.date, event.org_id, event.membership)
+
+
+def _rewrite(member: Member, events: list[MemberEvent]) -> None:
+    """Replay the chain and store each event's before/after state and the member's state."""
+    events.sort(key=lambda e: (e.date, e.position, e.id or 0))
+    states = replay([_input(e) for e in events])
+    for position, (event, (before, after)) in enumerate(zip(events, states, strict=True)):
+        event.position = position
+        event.org_before = before.org_id
+        event.membership_before = before.membership
+        event.counted_before = before.counted
+        event.org_after = after.org_id
+        event.membership_after = after.membership
+        event.counted_after = after.counted
+        event.status_after = after.status
+        event.save()
+    final = states[-1][1] if states else None
+    member.org = final.org_id if final else None
+    member.membership = final.membership if final else None
+    member.status = final.status if final else None
+    member.save()
+
+
+def record_event(
+    member_id: int,
+    kind: str,
+    date: date | None,
+    decision_no: str = "",
+    org_id: int | None = None,
+    place: str = "",
+    membership: str | None = None,
+    note: str = "",
+) -> MemberEvent:
+    if kind not in v.EVENT_KINDS:
+        raise ValidationError("kind", "Chọn loại biến động.")
+    if date is None:
+        raise ValidationError("date", "Nhập ngày của biến động.")
+    check_plausible(date, "date", "Ngày biến động")
+    decision_no, place = clean(decision_no), clean(place)
+    if len(decision_no) > TEXT_MAX or len(place) > TEXT_MAX:
+        raise ValidationError("decision_no", f"Số quyết định, nơi đi/đến tối đa {TEXT_MAX} ký tự.")
+    if kind not in v.EVENTS_WITH_ORG:
+        org_id = None
+    with database.atomic():
+        member = get_member(member_id)
+        if age_on(member.birth_date, date) < 16:
+            raise ValidationError("date", f"Ngày {fmt_date(date)} khi đó đảng viên chưa đủ 16 tuổi.")
+        _check_org(org_id, date)
+        events = list(MemberEvent.select().where(MemberEvent.member == member.id))
+        # Same-day entries go after those already there.
+        position = max((e.position for e in events if e.date == date), default=-1) + 1
+        new = MemberEvent(
+            member=member.id, kind=kind, date=date, decision_no=decision_no, org=org_id,
+            place=place, membership=membership if membership in v.MEMBERSHIPS else None,
+            note=clean_multiline(note), position=position,
+        )
+        for later in events:
+            if later.date == date and later.position >= position:
+                later.position += 1
+        new.save()
+        _rewrite(member, events + [new])
+        if kind in (v.ADMITTED, v.READMITTED) and not member.admission_date:
+            member.admission_date = date
+        if kind == v.RECOGNISED and not member.full_member_date:
+            member.full_member_date = date
+        member.save()
+        return new
+
+
+def remove_event(event_id: int) -> None:
+    """Take back an event entered by mistake, if the history stays valid without it."""
+    with database.atomic():
+        event = MemberEvent.get_or_none(MemberEvent.id == event_id)
+        if event is None:
+            raise NotFound("Biến động này không còn nữa.")
+        member = get_member(event.member_id)
+        rest = list(
+            MemberEvent.select().where((MemberEvent.member == member.id) & (MemberEvent.id != event.id))
+        )
+        if not rest:
+            raise ValidationError("kind", "Đây là biến động duy nhất của hồ sơ; không thể bỏ.")
+        event.delete_instance()
+        _rewrite(member, rest)
+
+
+def history(member_id: int) -> list[HistoryRow]:
+    query = (
+        MemberEvent.select(
+            MemberEvent.id, MemberEvent.date, MemberEvent.kind, MemberEvent.decision_no,
+            PartyOrg.name, MemberEvent.place, MemberEvent.status_after, MemberEvent.note,
+        )
+        .join(PartyOrg, on=(MemberEvent.org_after == PartyOrg.id), join_type=JOIN.LEFT_OUTER)
+        .where(MemberEvent.member == member_id)
+        .order_by(MemberEvent.position)
+        .tuples()
+    )
+    return [HistoryRow(*row[:4], row[4] or "", *row[5:]) for row in query]
+
+
+def allowed_kinds(member_id: int | None, on: date | None = None) -> list[str]:
+    """Event kinds the status machine accepts next, for the event form's choices."""
+    on = on or date.today()
+    state = EMPTY
+    if member_id is not None:
+        events = MemberEvent.select().where(MemberEvent.member == member_id).order_by(
+            MemberEvent.position
+        )
+        states = replay([_input(e) for e in events])
+        state = states[-1][1] if states else EMPTY
+    allowed = []
+    for kind in v.EVENT_KINDS:
+        probe = EventInput(kind, on, org_id=-1, membership=state.membership or v.FULL)
+        try:
+            apply(state, probe)
+        except ValidationError as error:
+            if error.field == "kind":
+                continue
+        allowed.append(kind)
+    return allowed

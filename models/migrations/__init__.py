@@ -1,0 +1,50 @@
+"""Numbered schema migrations, run at every start-up. An old file is upgraded, never rebuilt.
+
+Each module NNNN_name.py in this folder defines `up(database, migrator)`. Applied ones are
+recorded in the table `schema_migration`; each runs in its own transaction.
+"""
+
+import importlib
+import re
+from datetime import datetime
+from pathlib import Path
+
+from peewee import CharField, DateTimeField, Model
+from playhouse.migrate import SchemaMigrator
+
+_NAME = re.compile(r"^(\d{4})_\w+\.py$")
+
+
+class SchemaMigration(Model):
+    name = CharField(primary_key=True)
+    applied_at = DateTimeField()
+
+    class Meta:
+        table_name = "schema_migration"
+
+
+def available() -> list[str]:
+    folder = Path(__file__).parent
+    return sorted(p.stem for p in folder.iterdir() if _NAME.match(p.name))
+
+
+def applied(database) -> set[str]:
+    with database.bind_ctx([SchemaMigration]):
+        return {row.name for row in SchemaMigration.select()}
+
+
+def migrate(database) -> list[str]:
+    """Apply the migrations this file lacks; return their names."""
+    with database.bind_ctx([SchemaMigration]):
+        database.create_tables([SchemaMigration], safe=True)
+        done = {row.name for row in SchemaMigration.select()}
+        newly = []
+        for name in available():
+            if name in done:
+                continue
+            module = importlib.import_module(f"{__name__}.{name}")
+            with database.atomic():
+                module.up(database, SchemaMigrator.from_database(database))
+                SchemaMigration.create(name=name, applied_at=datetime.now())
+            newly.append(name)
+        return newly

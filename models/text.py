@@ -1,0 +1,69 @@
+"""Vietnamese text: NFC normalisation, accent folding for search, and the name sort key."""
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"\s+")
+_CONTROL = {c: None for c in range(32) if c not in (9, 10, 13)}
+
+
+def clean(text: str | None) -> str:
+    """NFC, control characters dropped, runs of white space collapsed, trimmed."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFC", str(text)).translate(_CONTROL)
+    return _SPACES.sub(" ", text).strip()
+
+
+def clean_multiline(text: str | None) -> str:
+    """Like clean() but keeps line breaks, for notes and addresses."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFC", str(text)).translate(_CONTROL)
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.splitlines()).strip()
+
+
+def fold(text: str | None) -> str:
+    """Lower case without diacritics; "đ" becomes "d" (Unicode does not decompose it)."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFD", clean(text).lower())
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
+    return text.replace("đ", "d")
+
+
+# Vietnamese alphabetical order; f, j, w, z are for names of foreign origin.
+_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_LETTER_RANK = {letter: chr(0x41 + i) for i, letter in enumerate(_ALPHABET)}
+# Dictionary order of the tones: ngang, huyền, hỏi, ngã, sắc, nặng.
+_TONE_RANK = {"\u0300": "1", "\u0309": "2", "\u0303": "3", "\u0301": "4", "\u0323": "5"}
+_VOWEL_SHAPES = {"\u0306", "\u0302", "\u031b"}  # breve, circumflex, horn: part of the letter
+
+
+def _letters_and_tones(word: str) -> tuple[str, str]:
+    primary, tones = [], []
+    for cluster in unicodedata.normalize("NFD", word.lower()):
+        if cluster in _TONE_RANK:
+            if tones:
+                tones[-1] = _TONE_RANK[cluster]
+            continue
+        if cluster in _VOWEL_SHAPES and primary:
+            base = unicodedata.normalize("NFC", primary.pop() + cluster)
+            primary.append(base)
+            continue
+        primary.append(cluster)
+        tones.append("0")
+    letters = "".join(_LETTER_RANK.get(ch, ch) for ch in primary)
+    return letters, "".join(tones)
+
+
+def name_sort_key(full_name: str) -> str:
+    """Key that sorts names the Vietnamese way: given name (last word) first, then the rest;
+    letters in the Vietnamese alphabet (a < ă < â < b …, d < đ), tones only as a tie-break."""
+    words = clean(full_name).split(" ")
+    if not words or words == [""]:
+        return ""
+    given, rest = words[-1], " ".join(words[:-1])
+    given_letters, given_tones = _letters_and_tones(given)
+    rest_letters, rest_tones = _letters_and_tones(rest)
+    return "\x01".join((given_letters, rest_letters, given_tones + rest_tones))
