@@ -14,8 +14,19 @@ from models import vocab as v
 from models.dates import add_months
 from models.db import database
 from models.demo_names import (
-    AGENCIES, COMMUNES, DISTRICTS, ETHNICITIES, EXTRA_FIELDS, EXTRA_KINDS, FAMILY, GIVEN, MIDDLE,
-    OCCUPATIONS, PROFESSIONAL, THEORY, UNITS,
+    AGENCIES,
+    COMMUNES,
+    DISTRICTS,
+    ETHNICITIES,
+    EXTRA_FIELDS,
+    EXTRA_KINDS,
+    FAMILY,
+    GIVEN,
+    MIDDLE,
+    OCCUPATIONS,
+    PROFESSIONAL,
+    THEORY,
+    UNITS,
 )
 from models.lifecycle import EventInput, replay
 from models.orgs import create_org, dissolve_org

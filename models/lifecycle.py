@@ -9,8 +9,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from models import vocab as v
-from models.errors import ValidationError
 from models.dates import add_months, fmt_date
+from models.errors import ValidationError
 
 READMISSION_WAIT_MONTHS = 36  # QĐ 232 pt. 3.5.1
 PROBATION_MONTHS = 12

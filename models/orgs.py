@@ -213,7 +213,9 @@ def dissolve_org(org_id: int, on: date) -> PartyOrg:
             raise ValidationError("dissolved_on", "Nhập ngày giải thể.")
         check_plausible(on, "dissolved_on", "Ngày giải thể")
         if org.dissolved_on:
-            raise ValidationError("dissolved_on", f"“{org.name}” đã giải thể ngày {fmt_date(org.dissolved_on)}.")
+            raise ValidationError(
+                "dissolved_on", f"“{org.name}” đã giải thể ngày {fmt_date(org.dissolved_on)}."
+            )
         if org.founded_on and on < org.founded_on:
             raise ValidationError("dissolved_on", "Ngày giải thể ở trước ngày thành lập.")
         live = PartyOrg.select().where((PartyOrg.parent == org.id) & PartyOrg.dissolved_on.is_null())

@@ -1,0 +1,88 @@
+"""Đảng vụ — the only entry point.
+
+    python main.py [--db FILE]                  open the window
+    python main.py demo --db FILE [--orgs N] [--members N] [--seed S] [--force]
+"""
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+
+APP_NAME = "Đảng vụ"
+ORG_NAME = "DangVu"
+DB_FILE = "dangvu.db"
+log = logging.getLogger("dangvu")
+
+
+def default_data_dir() -> Path:
+    """The per-user app data folder (QStandardPaths), without starting a GUI."""
+    from PySide6.QtCore import QCoreApplication, QStandardPaths
+
+    QCoreApplication.setOrganizationName(ORG_NAME)
+    QCoreApplication.setApplicationName("dangvu")
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+
+
+def resolve_db_path(arg: str | None) -> Path:
+    if arg:
+        return Path(arg).expanduser().resolve()
+    if os.environ.get("DANGVU_DB"):
+        return Path(os.environ["DANGVU_DB"]).expanduser().resolve()
+    return default_data_dir() / DB_FILE
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="main.py", description=f"{APP_NAME}: hồ sơ đảng viên và báo cáo.")
+    top.add_argument("--db", help="tệp cơ sở dữ liệu (mặc định: thư mục dữ liệu của người dùng)")
+    sub = top.add_subparsers(dest="command")
+    demo = sub.add_parser("demo", help="tạo cơ sở dữ liệu mẫu")
+    demo.add_argument("--db", dest="sub_db", help="tệp cơ sở dữ liệu sẽ tạo")
+    demo.add_argument("--orgs", type=int, default=75, help="số tổ chức cơ sở đảng (mặc định 75)")
+    demo.add_argument("--members", type=int, default=2700, help="số đảng viên (mặc định 2700)")
+    demo.add_argument("--seed", type=int, default=2026, help="hạt giống ngẫu nhiên")
+    demo.add_argument("--force", action="store_true", help="ghi đè tệp đã có")
+    return top
+
+
+def run_demo(args, db_path: Path) -> int:
+    from models.db import close_database, open_database
+    from models.demo import DemoSize, build_demo
+
+    if not 1 <= args.orgs <= 300:
+        print("Số tổ chức cơ sở đảng phải từ 1 đến 300.", file=sys.stderr)
+        return 2
+    if not 10 <= args.members <= 100_000:
+        print("Số đảng viên phải từ 10 đến 100.000.", file=sys.stderr)
+        return 2
+    if db_path.exists():
+        if not args.force:
+            print(f"Tệp {db_path} đã có. Thêm --force để ghi đè.", file=sys.stderr)
+            return 1
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+    open_database(db_path)
+    try:
+        made = build_demo(DemoSize(args.orgs, args.members, args.seed))
+    finally:
+        close_database()
+    print(f"Đã tạo {db_path}: {args.orgs} tổ chức cơ sở đảng, {made['cells']} chi bộ, "
+          f"{made['members']} hồ sơ đảng viên.")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    db_arg = getattr(args, "sub_db", None) or args.db
+    db_path = resolve_db_path(db_arg)
+    if args.command == "demo":
+        return run_demo(args, db_path)
+    from ui.app import run_gui
+
+    return run_gui(db_path)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Read-only reports computed from the records (the year-end and half-year reports come here)."""

@@ -1,0 +1,42 @@
+from datetime import date
+
+from models import vocab as v
+from models.counts import headcount
+from models.demo import DemoSize, build_demo
+from models.members import member_fields, validate
+from models.orgs import org_rows, org_warnings
+from models.tables import Member
+
+
+def test_demo_is_a_plausible_bloc(db):
+    made = build_demo(DemoSize(orgs=12, members=400, seed=7))
+    rows = org_rows()
+    grassroots = [r for r in rows if r.level in v.GRASSROOTS and not r.dissolved]
+    assert len(grassroots) == 12
+    assert any(r.level == v.DBCS for r in grassroots) and any(r.level == v.CBCS for r in grassroots)
+    current = headcount(date.today())
+    assert 380 <= current.total <= 420
+    assert current.probationary > 0 and current.full > current.probationary
+    assert made["members"] > current.total  # some have left over the years
+    assert Member.select().where(Member.status == v.DECEASED).exists()
+    assert Member.select().where(Member.status == v.TRANSFERRED_OUT).exists()
+    # No chi bộ cơ sở was made with 30 or more members.
+    assert not any("30" in w for r in grassroots for w in org_warnings(r.id))
+
+
+def test_every_demo_record_passes_the_forms_rules(db):
+    build_demo(DemoSize(orgs=5, members=120, seed=3))
+    for member in Member.select():
+        validate(member_fields(member), member.id)
+
+
+def test_same_seed_same_demo(tmp_path):
+    from models.db import close_database, open_database
+
+    names = []
+    for run in range(2):
+        open_database(tmp_path / f"d{run}.db")
+        build_demo(DemoSize(orgs=4, members=60, seed=11))
+        names.append([m.full_name for m in Member.select().order_by(Member.id)])
+        close_database()
+    assert names[0] == names[1]

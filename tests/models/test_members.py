@@ -1,0 +1,126 @@
+import unicodedata
+from datetime import date
+
+import pytest
+
+from models import vocab as v
+from models.errors import ValidationError
+from models.members import create_member, get_member, get_photo, set_photo, update_member
+from models.tables import Member, MemberEvent
+from tests.conftest import person
+
+OPEN = {"kind": v.ADMITTED, "date": date(2010, 3, 1)}
+
+
+def opening(bloc_tree, **extra):
+    return {**OPEN, "org_id": bloc_tree["cell_a"].id, **extra}
+
+
+def test_probationary_member_without_full_date_is_recordable(bloc_tree):
+    member = create_member(
+        person(admission_date=date(2025, 6, 1), ceremony_date=date(2025, 6, 20)),
+        opening(bloc_tree, date=date(2025, 6, 1)),
+    )
+    assert member.membership == v.PROBATIONARY
+    assert member.full_member_date is None
+    assert member.status == v.ACTIVE
+
+
+def test_identifiers_keep_leading_zeros(bloc_tree):
+    member = create_member(
+        person(card_number="01234567", dossier_number="000123qn", identity_number="001080012345"),
+        opening(bloc_tree),
+    )
+    stored = get_member(member.id)
+    assert stored.card_number == "01234567"
+    assert stored.dossier_number == "000123QN"
+    assert stored.identity_number == "001080012345"
+
+
+@pytest.mark.parametrize(
+    "field, value, words",
+    [
+        ("card_number", "1234567", "8 chữ số"),
+        ("card_number", "12345678a", "8 chữ số"),
+        ("dossier_number", "12345QN", "6 chữ số"),
+        ("identity_number", "12345", "12 chữ số"),
+        ("full_name", "", "Nhập họ và tên"),
+        ("full_name", "Đức", "đầy đủ họ và tên"),
+        ("sex", None, "giới tính"),
+        ("birth_date", None, "ngày sinh"),
+        ("birth_date", date(2015, 1, 1), "18 tuổi"),
+        ("birth_date", date(1850, 1, 1), "quá xa"),
+    ],
+)
+def test_bad_fields_get_a_vietnamese_message_on_that_field(bloc_tree, field, value, words):
+    with pytest.raises(ValidationError) as caught:
+        create_member(person(**{field: value}), opening(bloc_tree))
+    assert caught.value.field == field
+    assert words.lower() in caught.value.message.lower()
+    assert Member.select().count() == 0
+    assert MemberEvent.select().count() == 0
+
+
+def test_duplicate_card_number_names_the_holder(bloc_tree):
+    create_member(person(card_number="01234567"), opening(bloc_tree))
+    with pytest.raises(ValidationError) as caught:
+        create_member(person(full_name="Trần Thị Hoa", card_number="01234567"), opening(bloc_tree))
+    assert caught.value.field == "card_number"
+    assert "Nguyễn Văn Đức" in caught.value.message
+    assert Member.select().count() == 1
+
+
+def test_party_dates_in_order(bloc_tree):
+    with pytest.raises(ValidationError) as caught:
+        create_member(
+            person(admission_date=date(2010, 3, 1), ceremony_date=date(2010, 3, 20),
+                   full_member_date=date(2010, 12, 1)),
+            opening(bloc_tree),
+        )
+    assert caught.value.field == "full_member_date"
+    assert "20/03/2011" in caught.value.message
+    with pytest.raises(ValidationError) as caught:
+        create_member(person(admission_date=date(1995, 1, 1)), opening(bloc_tree))
+    assert "chưa đủ 18 tuổi" in caught.value.message
+
+
+def test_failed_opening_event_leaves_no_half_record(bloc_tree):
+    with pytest.raises(ValidationError):
+        create_member(person(), {"kind": v.RECOGNISED, "date": date(2010, 3, 1)})
+    assert Member.select().count() == 0
+
+
+def test_nfd_input_is_stored_nfc_and_searchable(bloc_tree):
+    decomposed = unicodedata.normalize("NFD", "Nguyễn Thị Ánh")
+    member = create_member(person(full_name=decomposed, sex="F"), opening(bloc_tree))
+    stored = get_member(member.id)
+    assert stored.full_name == "Nguyễn Thị Ánh"
+    assert stored.name_folded == "nguyen thi anh"
+
+
+def test_update_changes_fields_not_state(bloc_tree):
+    member = create_member(person(), opening(bloc_tree))
+    update_member(member.id, person(full_name="Nguyễn Văn Đạt", residence="Tổ 5, phường Hồng Hà"))
+    stored = get_member(member.id)
+    assert stored.full_name == "Nguyễn Văn Đạt"
+    assert stored.residence == "Tổ 5, phường Hồng Hà"
+    assert stored.status == v.ACTIVE and stored.org_id == bloc_tree["cell_a"].id
+
+
+def test_update_may_keep_own_card_number(bloc_tree):
+    member = create_member(person(card_number="01234567"), opening(bloc_tree))
+    update_member(member.id, person(card_number="01234567", note="đã đối chiếu"))
+    assert get_member(member.id).note == "đã đối chiếu"
+
+
+def test_photo_accepts_jpeg_and_refuses_other_files(bloc_tree):
+    member = create_member(person(), opening(bloc_tree))
+    jpeg = b"\xff\xd8\xff\xe0" + b"0" * 100
+    set_photo(member.id, jpeg)
+    assert get_photo(member.id) == jpeg
+    with pytest.raises(ValidationError) as caught:
+        set_photo(member.id, b"%PDF-1.4 not a photo")
+    assert caught.value.field == "photo"
+    assert get_photo(member.id) == jpeg
+    set_photo(member.id, None)
+    assert get_photo(member.id) is None

@@ -1,0 +1,51 @@
+import sqlite3
+
+from models.db import close_database, open_database
+from models.migrations import applied, available
+
+
+def test_fresh_file_gets_every_migration(tmp_path):
+    database = open_database(tmp_path / "new.db")
+    assert applied(database) == set(available())
+    assert {"party_org", "member", "member_event", "member_photo"} <= set(database.get_tables())
+    close_database()
+
+
+def test_reopening_keeps_data_and_runs_nothing_twice(tmp_path, ):
+    from models import vocab as v
+    from models.orgs import create_org, org_rows
+
+    path = tmp_path / "old.db"
+    open_database(path)
+    create_org(name="Đảng bộ Khối các cơ quan tỉnh", level=v.BLOC)
+    close_database()
+    database = open_database(path)
+    assert [row.name for row in org_rows()] == ["Đảng bộ Khối các cơ quan tỉnh"]
+    assert applied(database) == set(available())
+    close_database()
+
+
+def test_database_uses_wal_and_foreign_keys(tmp_path):
+    database = open_database(tmp_path / "p.db")
+    assert database.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert database.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
+    close_database()
+
+
+def test_foreign_file_is_refused_without_damage(tmp_path):
+    path = tmp_path / "not-a-db.db"
+    path.write_bytes(b"This is a Word document, not a database." * 10)
+    import pytest
+    from peewee import DatabaseError
+
+    with pytest.raises(DatabaseError):
+        open_database(path)
+    close_database()
+    assert path.read_bytes().startswith(b"This is a Word document")
+
+
+def test_migration_table_lists_names(tmp_path):
+    open_database(tmp_path / "m.db")
+    close_database()
+    rows = sqlite3.connect(tmp_path / "m.db").execute("SELECT name FROM schema_migration").fetchall()
+    assert rows == [("0001_initial",)]

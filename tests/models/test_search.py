@@ -1,0 +1,80 @@
+from datetime import date
+
+from models import vocab as v
+from models.events import record_event
+from models.search import MemberFilter, member_ids, member_rows
+
+
+def names(flt, **kwargs):
+    ids = member_ids(flt, **kwargs)
+    rows = member_rows(ids)
+    return [rows[i].full_name for i in ids]
+
+
+def test_accent_and_case_insensitive_search(make_member):
+    make_member(full_name="Nguyễn Văn Đức")
+    make_member(full_name="Trần Thị Dung", sex="F")
+    assert names(MemberFilter(text="nguyen van duc")) == ["Nguyễn Văn Đức"]
+    assert names(MemberFilter(text="ĐỨC")) == ["Nguyễn Văn Đức"]
+    assert names(MemberFilter(text="đ")) == names(MemberFilter(text="d"))
+    assert set(names(MemberFilter(text="d"))) == {"Nguyễn Văn Đức", "Trần Thị Dung"}
+
+
+def test_search_text_is_plain_text_not_a_pattern(make_member):
+    make_member(full_name="Nguyễn Văn An")
+    assert names(MemberFilter(text="%")) == []
+    assert names(MemberFilter(text="_")) == []
+    assert names(MemberFilter(text="' OR 1=1 --")) == []
+
+
+def test_search_by_card_number_prefix(make_member):
+    make_member(full_name="Lê Văn Tám", card_number="00123456")
+    assert names(MemberFilter(text="00123")) == ["Lê Văn Tám"]
+
+
+def test_filter_by_org_includes_sub_organisations(bloc_tree, make_member):
+    make_member(full_name="Nguyễn Văn An", org=bloc_tree["cell_a"])
+    make_member(full_name="Nguyễn Văn Bình", org=bloc_tree["cell_b"])
+    make_member(full_name="Nguyễn Văn Cường", org=bloc_tree["small"])
+    assert names(MemberFilter(org_id=bloc_tree["base"].id)) == ["Nguyễn Văn An", "Nguyễn Văn Bình"]
+    assert names(MemberFilter(org_id=bloc_tree["small"].id)) == ["Nguyễn Văn Cường"]
+    assert len(names(MemberFilter(org_id=bloc_tree["bloc"].id))) == 3
+
+
+def test_filters_by_membership_state_sex_and_age(make_member):
+    old = make_member(full_name="Hoàng Văn Lão", birth_date=date(1950, 1, 1), admitted=date(1975, 1, 1))
+    record_event(old.id, v.RECOGNISED, date(1976, 2, 1))
+    make_member(full_name="Vũ Thị Xuân", sex="F", birth_date=date(1998, 6, 1),
+                        admitted=date(2025, 1, 1))
+    gone = make_member(full_name="Đỗ Văn Đi", admitted=date(2012, 1, 1))
+    record_event(gone.id, v.TRANSFER_OUT, date(2020, 1, 1), place="Đảng bộ tỉnh khác")
+    on = date(2026, 1, 1)
+    assert names(MemberFilter(membership=v.FULL, on=on)) == ["Hoàng Văn Lão"]
+    assert names(MemberFilter(membership=v.PROBATIONARY, on=on)) == ["Vũ Thị Xuân"]
+    assert names(MemberFilter(state="left", on=on)) == ["Đỗ Văn Đi"]
+    assert len(names(MemberFilter(state="all", on=on))) == 3
+    assert names(MemberFilter(sex="F", on=on)) == ["Vũ Thị Xuân"]
+    assert names(MemberFilter(age_band="≤ 30", on=on)) == ["Vũ Thị Xuân"]
+    assert names(MemberFilter(age_band="> 70", on=on)) == ["Hoàng Văn Lão"]
+    assert names(MemberFilter(age_band="41 – 50", on=on)) == []
+
+
+def test_age_band_edges(make_member):
+    make_member(full_name="Lê Văn Ba", birth_date=date(1995, 1, 1), admitted=date(2020, 1, 1))
+    # Exactly 31 on the day: in 31–40, not in ≤ 30.
+    assert names(MemberFilter(age_band="31 – 40", on=date(2026, 1, 1))) == ["Lê Văn Ba"]
+    assert names(MemberFilter(age_band="≤ 30", on=date(2025, 12, 31))) == ["Lê Văn Ba"]
+
+
+def test_sorted_the_vietnamese_way_and_by_other_columns(bloc_tree, make_member):
+    make_member(full_name="Nguyễn Văn Đức", org=bloc_tree["small"])
+    make_member(full_name="Trần Văn Dũng", birth_date=date(1970, 1, 1))
+    make_member(full_name="Lê Thị Ánh", sex="F", birth_date=date(1990, 1, 1))
+    assert names(MemberFilter()) == ["Lê Thị Ánh", "Trần Văn Dũng", "Nguyễn Văn Đức"]
+    assert names(MemberFilter(), sort="name", descending=True) == [
+        "Nguyễn Văn Đức", "Trần Văn Dũng", "Lê Thị Ánh"]
+    assert names(MemberFilter(), sort="birth_date") == [
+        "Trần Văn Dũng", "Nguyễn Văn Đức", "Lê Thị Ánh"]
+    # "Chi bộ Sở Tư pháp" after "Chi bộ Phòng Ngân sách"; within one cell, by name.
+    assert names(MemberFilter(), sort="org", descending=True) == [
+        "Nguyễn Văn Đức", "Lê Thị Ánh", "Trần Văn Dũng"]
