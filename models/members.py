@@ -176,16 +176,20 @@ def _looks_like_image(data: bytes) -> bool:
     return data.startswith(b"\xff\xd8\xff") or data.startswith(b"\x89PNG\r\n\x1a\n")
 
 
+def check_photo(data: bytes) -> None:
+    if len(data) > PHOTO_MAX_BYTES:
+        raise ValidationError("photo", "Ảnh lớn quá 2 MB; hãy thu nhỏ ảnh 3×4 trước khi đưa vào.")
+    if not _looks_like_image(data):
+        raise ValidationError("photo", "Tệp này không phải ảnh JPEG hoặc PNG.")
+
+
 def set_photo(member_id: int, data: bytes | None) -> None:
     get_member(member_id)
     with database.atomic():
         if data is None:
             MemberPhoto.delete().where(MemberPhoto.member == member_id).execute()
             return
-        if len(data) > PHOTO_MAX_BYTES:
-            raise ValidationError("photo", "Ảnh lớn quá 2 MB; hãy thu nhỏ ảnh 3×4 trước khi đưa vào.")
-        if not _looks_like_image(data):
-            raise ValidationError("photo", "Tệp này không phải ảnh JPEG hoặc PNG.")
+        check_photo(data)
         MemberPhoto.delete().where(MemberPhoto.member == member_id).execute()
         MemberPhoto.create(member=member_id, data=data)
 

@@ -51,11 +51,48 @@ def org_rows(include_dissolved: bool = True) -> list[OrgRow]:
     return [OrgRow(*row) for row in query.tuples()]
 
 
+_LEVEL_ORDER = {level: rank for rank, level in enumerate(v.ORG_LEVELS)}
+
+
 def children_map(rows: list[OrgRow]) -> dict[int | None, list[OrgRow]]:
+    """Children of each organisation: đảng bộ before chi bộ, then by name."""
     children: dict[int | None, list[OrgRow]] = {}
     for row in rows:
         children.setdefault(row.parent_id, []).append(row)
+    for siblings in children.values():
+        siblings.sort(key=lambda row: (_LEVEL_ORDER[row.level], fold(row.name), row.id))
     return children
+
+
+def tree_order(rows: list[OrgRow]) -> list[tuple[int, OrgRow]]:
+    """(depth, row) in tree order: each organisation followed by those under it.
+    A row whose parent is not in `rows` (filtered out) starts a tree of its own."""
+    children = children_map(rows)
+    ids = {row.id for row in rows}
+    ordered: list[tuple[int, OrgRow]] = []
+
+    def walk(row: OrgRow, depth: int) -> None:
+        ordered.append((depth, row))
+        for child in children.get(row.id, []):
+            walk(child, depth + 1)
+
+    roots = [row for row in rows if row.parent_id is None or row.parent_id not in ids]
+    for root in sorted(roots, key=lambda row: (_LEVEL_ORDER[row.level], fold(row.name))):
+        walk(root, 0)
+    return ordered
+
+
+def grassroots_names() -> dict[int, str]:
+    """For every organisation at or below grassroots level, the name of its grassroots one."""
+    rows = {row.id: row for row in org_rows()}
+    names: dict[int, str] = {}
+    for org_id, row in rows.items():
+        current = row
+        while current is not None and current.level not in v.GRASSROOTS:
+            current = rows.get(current.parent_id)
+        if current is not None:
+            names[org_id] = current.name
+    return names
 
 
 def subtree_ids(org_id: int) -> set[int]:

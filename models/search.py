@@ -11,7 +11,7 @@ from peewee import JOIN
 
 from models import vocab as v
 from models.dates import add_months
-from models.orgs import subtree_ids
+from models.orgs import org_rows, subtree_ids, tree_order
 from models.tables import Member, PartyOrg
 from models.text import fold
 
@@ -25,7 +25,7 @@ AGE_BANDS = {
     "> 70": (71, 200),
 }
 STATE_GROUPS = {
-    "current": "Đang sinh hoạt (chính thức tại Đảng bộ)",
+    "current": "Đang sinh hoạt",
     "temp_in": "Sinh hoạt tạm thời tại đây",
     "left": "Đã ra khỏi danh sách",
     "all": "Tất cả hồ sơ",
@@ -50,6 +50,7 @@ class MemberRow:
     full_name: str
     sex: str
     birth_date: date
+    org_id: int | None
     org_name: str
     membership: str | None
     status: str | None
@@ -94,7 +95,6 @@ def _order(sort: str, descending: bool):
         "name": [Member.sort_key],
         "sex": [Member.sex, Member.sort_key],
         "birth_date": [Member.birth_date, Member.sort_key],
-        "org": [PartyOrg.name_folded, Member.sort_key],
         "membership": [Member.membership, Member.sort_key],
         "status": [Member.status, Member.sort_key],
         "card_number": [Member.card_number, Member.sort_key],
@@ -104,11 +104,21 @@ def _order(sort: str, descending: bool):
 
 
 def member_ids(flt: MemberFilter, sort: str = "name", descending: bool = False) -> list[int]:
-    query = Member.select(Member.id)
     if sort == "org":
-        query = query.join(PartyOrg, JOIN.LEFT_OUTER, on=(Member.org == PartyOrg.id))
-    query = query.where(_where(flt)).order_by(*_order(sort, descending))
+        return _ids_in_tree_order(flt, descending)
+    query = Member.select(Member.id).where(_where(flt)).order_by(*_order(sort, descending))
     return [row[0] for row in query.tuples()]
+
+
+def _ids_in_tree_order(flt: MemberFilter, descending: bool) -> list[int]:
+    """By organisation as the tree lists them (grassroots, then its cells), then by name.
+    The tree order is not a column, so the ids come sorted by name and are re-sorted here."""
+    rank = {row.id: position for position, (_depth, row) in enumerate(tree_order(org_rows()))}
+    query = (Member.select(Member.id, Member.org).where(_where(flt))
+             .order_by(Member.sort_key, Member.id).tuples())
+    pairs = list(query)
+    pairs.sort(key=lambda pair: rank.get(pair[1], len(rank)), reverse=descending)
+    return [member_id for member_id, _org in pairs]
 
 
 def member_rows(ids: list[int]) -> dict[int, MemberRow]:
@@ -117,11 +127,11 @@ def member_rows(ids: list[int]) -> dict[int, MemberRow]:
         return {}
     query = (
         Member.select(
-            Member.id, Member.full_name, Member.sex, Member.birth_date, PartyOrg.name,
+            Member.id, Member.full_name, Member.sex, Member.birth_date, Member.org, PartyOrg.name,
             Member.membership, Member.status, Member.card_number,
         )
         .join(PartyOrg, JOIN.LEFT_OUTER, on=(Member.org == PartyOrg.id))
         .where(Member.id.in_(ids))
         .tuples()
     )
-    return {row[0]: MemberRow(*row[:4], row[4] or "", *row[5:]) for row in query}
+    return {row[0]: MemberRow(*row[:5], row[5] or "", *row[6:]) for row in query}

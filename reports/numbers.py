@@ -1,0 +1,28 @@
+"""Vietnamese number writing, as the office's reports print it (DOMAIN §8, §9):
+thousands with ".", decimals with ",", no space before "%"."""
+
+from decimal import ROUND_HALF_UP, Decimal
+
+
+def integer(value: int, pad: int = 0) -> str:
+    """2627 -> "2.627"; with pad=2, 3 -> "03" (the zero-padding some reports use)."""
+    text = f"{abs(value):0{pad}d}" if pad else f"{abs(value)}"
+    groups = []
+    while len(text) > 3:
+        groups.insert(0, text[-3:])
+        text = text[:-3]
+    groups.insert(0, text)
+    return ("-" if value < 0 else "") + ".".join(groups)
+
+
+def percent(part: int, whole: int, decimals: int = 1) -> str:
+    """Share of part in whole, rounded half-up, trailing zeros trimmed: "61,3%", "36%".
+    An empty whole has no share: "–"."""
+    if whole == 0:
+        return "–"
+    exact = Decimal(part) * 100 / Decimal(whole)
+    rounded = exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    whole_part, _, fraction = f"{rounded:f}".partition(".")
+    fraction = fraction.rstrip("0")
+    text = integer(int(whole_part))
+    return f"{text},{fraction}%" if fraction else f"{text}%"

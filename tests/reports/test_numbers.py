@@ -1,0 +1,37 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reports.numbers import integer, percent
+
+
+def test_thousands_use_dots():
+    assert integer(2627) == "2.627"
+    assert integer(8600) == "8.600"
+    assert integer(30000) == "30.000"
+    assert integer(999) == "999"
+    assert integer(1234567) == "1.234.567"
+
+
+def test_zero_padding_is_an_option():
+    assert integer(3, pad=2) == "03"
+    assert integer(3) == "3"
+
+
+def test_percentages_as_the_articles_print_them():
+    assert percent(46, 75) == "61,3%"  # E0
+    assert percent(2627, 2715, 2) == "96,76%"
+    assert percent(346, 2556, 2) == "13,54%"  # E0
+    assert percent(27, 75) == "36%"  # trailing zeros trimmed
+    assert percent(1, 8, 2) == "12,5%"
+    assert percent(1, 0) == "–"
+
+
+def test_rounding_is_half_up():
+    assert percent(1, 8, 1) == "12,5%"
+    assert percent(1, 16, 2) == "6,25%"
+    assert percent(1, 16, 1) == "6,3%"  # 6,25 -> 6,3, not banker's 6,2
+
+
+@given(st.integers(0, 10**9))
+def test_integer_round_trips(value):
+    assert int(integer(value).replace(".", "")) == value

@@ -1,0 +1,1 @@
+"""PySide6 user interface. Calls models/ and reports/; never runs SQL itself."""

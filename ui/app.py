@@ -1,0 +1,77 @@
+"""Starting the GUI: the application object, its look, the crash path, the database."""
+
+import logging
+import sys
+import traceback
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+log = logging.getLogger("dangvu")
+
+
+def log_folder() -> Path:
+    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def install_crash_handler() -> Path:
+    """Unexpected errors go to one place: a log file in the app data folder and a dialog."""
+    path = log_folder() / "dangvu.log"
+    handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.getLogger().addHandler(handler)
+
+    def on_error(kind, value, tb):
+        log.error("Lỗi không lường trước:\n%s", "".join(traceback.format_exception(kind, value, tb)))
+        if QApplication.instance() is not None:
+            box = QMessageBox(QMessageBox.Icon.Critical, "Đảng vụ gặp lỗi",
+                              "Đã xảy ra lỗi không lường trước. Dữ liệu đã lưu không bị ảnh hưởng; "
+                              "thao tác vừa rồi có thể chưa hoàn tất.\n\n"
+                              f"Chi tiết đã ghi vào tệp nhật ký:\n{path}\n\n{value}")
+            box.addButton("Đóng", QMessageBox.ButtonRole.AcceptRole)
+            box.exec()
+
+    sys.excepthook = on_error
+    return path
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    QCoreApplication.setOrganizationName("DangVu")
+    QCoreApplication.setApplicationName("dangvu")
+    app = QApplication.instance() or QApplication(argv or sys.argv)
+    app.setApplicationDisplayName("Đảng vụ")
+    app.setStyle("Fusion")
+    font = QFont(app.font())
+    font.setPointSize(max(font.pointSize(), 10))
+    app.setFont(font)
+    return app
+
+
+def run_gui(db_path: Path) -> int:
+    from models.db import close_database, open_database
+    from ui.main_window import MainWindow
+
+    app = make_application()
+    install_crash_handler()
+    try:
+        open_database(db_path)
+    except Exception as error:  # any failure to open: say so plainly, touch nothing
+        log.exception("Không mở được cơ sở dữ liệu %s", db_path)
+        box = QMessageBox(QMessageBox.Icon.Critical, "Không mở được dữ liệu",
+                          f"Không mở được tệp dữ liệu:\n{db_path}\n\n{error}\n\n"
+                          "Tệp có thể không phải dữ liệu của Đảng vụ hoặc đã hỏng. "
+                          "Tệp không bị thay đổi.")
+        box.addButton("Đóng", QMessageBox.ButtonRole.AcceptRole)
+        box.exec()
+        return 1
+    window = MainWindow(db_path)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        close_database()

@@ -1,0 +1,100 @@
+"""The main window: a navigation sidebar on the left, one page per area on the right."""
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from ui import settings
+from ui.members.page import MembersPage
+from ui.orgs.page import OrgsPage
+from ui.widgets.buttons import inform
+
+SIDEBAR_STYLE = """
+QListWidget { background: #8b1a1a; color: #fff; border: none; font-size: 14px; }
+QListWidget::item { padding: 10px 14px; }
+QListWidget::item:selected { background: #b22222; color: #fff; border-left: 4px solid #ffd54f; }
+QListWidget::item:hover:!selected { background: #9e2424; }
+"""
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db_path: Path):
+        super().__init__()
+        self.db_path = db_path
+        self.setWindowTitle(f"Đảng vụ — {db_path.name}")
+        self.orgs_page = OrgsPage()
+        self.members_page = MembersPage()
+        self.pages = [self.orgs_page, self.members_page]
+        self.orgs_page.changed.connect(self.members_page.reload)
+
+        self.sidebar = QListWidget()
+        self.sidebar.setStyleSheet(SIDEBAR_STYLE)
+        self.sidebar.setFixedWidth(190)
+        self.sidebar.setIconSize(QSize(0, 0))
+        self.stack = QStackedWidget()
+        for page in self.pages:
+            QListWidgetItem(page.title, self.sidebar)
+            self.stack.addWidget(page)
+        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._menus()
+        self.statusBar().addPermanentWidget(QLabel(f"Dữ liệu: {db_path}"))
+
+        self.resize(1280, 800)
+        geometry = settings.WINDOW_GEOMETRY.get()
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        page = settings.LAST_PAGE.get()
+        self.sidebar.setCurrentRow(page if 0 <= page < len(self.pages) else 0)
+
+    def _menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&Tệp")
+        quit_action = QAction("Thoát", self, shortcut=QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        go_menu = self.menuBar().addMenu("&Xem")
+        for number, page in enumerate(self.pages, start=1):
+            action = QAction(page.title, self, shortcut=QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _checked=False, row=number - 1: self.sidebar.setCurrentRow(row))
+            go_menu.addAction(action)
+        help_menu = self.menuBar().addMenu("Trợ &giúp")
+        about = QAction("Giới thiệu Đảng vụ", self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def _about(self) -> None:
+        inform(self, "Giới thiệu Đảng vụ",
+               "Đảng vụ — quản lý tổ chức đảng, đảng viên và báo cáo của Văn phòng "
+               f"Đảng ủy Khối các cơ quan tỉnh.\n\nTệp dữ liệu: {self.db_path}")
+
+    def show_page(self, title: str) -> None:
+        for row, page in enumerate(self.pages):
+            if page.title == title:
+                self.sidebar.setCurrentRow(row)
+
+    def closeEvent(self, event) -> None:
+        settings.WINDOW_GEOMETRY.set(self.saveGeometry())
+        settings.LAST_PAGE.set(self.sidebar.currentRow())
+        for page in self.pages:
+            page.save_layout()
+        super().closeEvent(event)
+
+
+

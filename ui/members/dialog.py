@@ -1,0 +1,362 @@
+"""The member form: biography, Party details, photo and, for an existing record, its history.
+
+A new record is saved together with its opening event (admitted, transferred in…); later
+changes of state are recorded from the history tab, never by editing a status field.
+"""
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models import vocab as v
+from models.errors import ValidationError
+from models.events import history, remove_event
+from models.members import (
+    TEXT_FIELDS,
+    check_photo,
+    create_member,
+    get_member,
+    get_photo,
+    member_fields,
+    set_photo,
+    update_member,
+)
+from ui import settings
+from ui.members.event_dialog import EventDialog, EventFields
+from ui.members.history import HistoryTableModel
+from ui.widgets.buttons import confirm, inform, vietnamese_buttons
+from ui.widgets.date_edit import DateEdit
+from ui.widgets.form_errors import FormErrors
+
+DATE_FIELDS = {
+    "birth_date": "Ngày sinh",
+    "admission_date": "Ngày quyết định kết nạp",
+    "ceremony_date": "Ngày vào Đảng (lễ kết nạp)",
+    "full_member_date": "Ngày chính thức",
+}
+# Fields of the opening event, shown in its own box on a new record.
+OPENING_FIELDS = {"kind", "date", "org", "place", "membership", "decision_no"}
+ID_FIELDS = {
+    "identity_number": ("Số CCCD", "12 chữ số"),
+    "card_number": ("Số thẻ đảng viên", "8 chữ số, ví dụ 01234567"),
+    "dossier_number": ("Số lý lịch", "ví dụ 012345QN"),
+}
+
+
+class MemberDialog(QDialog):
+    def __init__(self, member_id: int | None = None, parent=None, org_id: int | None = None):
+        super().__init__(parent)
+        self.member_id = member_id
+        self.saved = False
+        self._photo: bytes | None = None
+        self._photo_changed = False
+        self.setWindowTitle("Thêm đảng viên" if member_id is None else "Hồ sơ đảng viên")
+        self.inputs: dict[str, QWidget] = {}
+        fallback = QLabel()
+        self.errors = FormErrors(fallback)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._biography_tab(), "Sơ yếu lý lịch")
+        self.tabs.addTab(self._party_tab(), "Thông tin đảng viên")
+        self.history_model = HistoryTableModel(self)
+        if member_id is not None:
+            self.tabs.addTab(self._history_tab(), "Quá trình, biến động")
+
+        buttons = vietnamese_buttons(QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        ))
+        buttons.accepted.connect(self.save_and_close)
+        buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save_and_close)
+
+        top = QHBoxLayout()
+        top.addWidget(self.tabs, 1)
+        top.addLayout(self._photo_box())
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(fallback)
+        layout.addWidget(buttons)
+        self.resize(860, 600)
+        geometry = settings.MEMBER_DIALOG_GEOMETRY.get()
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        if member_id is not None:
+            self.load(member_id)
+        elif org_id is not None:
+            self.opening.org.set_org_id(org_id)
+
+    # --- building the form ------------------------------------------------------------
+    def _row(self, form: QFormLayout, field: str, label: str, widget: QWidget) -> None:
+        self.inputs[field] = widget
+        message = self.errors.add(field, widget)
+        box = QVBoxLayout()
+        box.setSpacing(2)
+        box.addWidget(widget)
+        box.addWidget(message)
+        form.addRow(label, box)
+
+    def _biography_tab(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self._row(form, "full_name", "Họ và tên (*)", QLineEdit())
+        self._row(form, "other_name", "Tên gọi khác", QLineEdit())
+        sex = QComboBox()
+        sex.addItem("", None)
+        for code, label in v.SEXES.items():
+            sex.addItem(label, code)
+        self._row(form, "sex", "Giới tính (*)", sex)
+        self._row(form, "birth_date", "Ngày sinh (*)", DateEdit("Ngày sinh", "birth_date"))
+        for field in ("ethnicity", "religion", "home_town", "residence"):
+            self._row(form, field, TEXT_FIELDS[field], QLineEdit())
+        label, hint = ID_FIELDS["identity_number"]
+        self._row(form, "identity_number", label, self._id_edit(hint))
+        for field in ("education", "professional_level"):
+            self._row(form, field, TEXT_FIELDS[field], QLineEdit())
+        theory = QComboBox()
+        theory.setEditable(True)
+        theory.addItems(v.POLITICAL_THEORY)
+        self._row(form, "political_theory", TEXT_FIELDS["political_theory"], theory)
+        self._row(form, "occupation", TEXT_FIELDS["occupation"], QLineEdit())
+        return page
+
+    def _id_edit(self, hint: str) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setPlaceholderText(hint)
+        edit.setMaxLength(20)
+        return edit
+
+    def _party_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        form = QFormLayout()
+        for field in ("card_number", "dossier_number"):
+            label, hint = ID_FIELDS[field]
+            self._row(form, field, label, self._id_edit(hint))
+        for field in ("admission_date", "ceremony_date", "full_member_date"):
+            self._row(form, field, DATE_FIELDS[field], DateEdit(DATE_FIELDS[field], field))
+        self._row(form, "party_posts", TEXT_FIELDS["party_posts"], QLineEdit())
+        note = QPlainTextEdit()
+        note.setFixedHeight(60)
+        self._row(form, "note", "Ghi chú", note)
+        layout.addLayout(form)
+        self.opening: EventFields | None = None
+        if self.member_id is None:
+            self.opening = EventFields(list(v.OPENING_EVENTS))
+            group = QGroupBox("Vào danh sách đảng viên của Đảng bộ bằng")
+            inner = QVBoxLayout(group)
+            inner.addWidget(self.opening)
+            layout.addWidget(group)
+        layout.addStretch(1)
+        return page
+
+    def _history_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.history_view = QTableView()
+        self.history_view.setModel(self.history_model)
+        self.history_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.history_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.history_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.history_view.horizontalHeader().setStretchLastSection(True)
+        self.history_view.verticalHeader().hide()
+        add = QPushButton("Ghi biến động…")
+        add.clicked.connect(self.add_event)
+        remove = QPushButton("Bỏ biến động nhập nhầm")
+        remove.clicked.connect(self.remove_selected_event)
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
+        self.state_label = QLabel()
+        layout.addWidget(self.state_label)
+        layout.addWidget(self.history_view)
+        layout.addLayout(buttons)
+        return page
+
+    def _photo_box(self) -> QVBoxLayout:
+        self.photo_label = QLabel("Chưa có ảnh")
+        self.photo_label.setFixedSize(150, 200)
+        self.photo_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.photo_label.setStyleSheet("border: 1px solid #b0b7c3; background: #f6f7f9; color: #666;")
+        choose = QPushButton("Chọn ảnh 3×4…")
+        choose.clicked.connect(self.choose_photo)
+        drop = QPushButton("Bỏ ảnh")
+        drop.clicked.connect(lambda: self.set_photo_bytes(None))
+        self.photo_error = self.errors.add("photo", self.photo_label)
+        box = QVBoxLayout()
+        box.addWidget(self.photo_label)
+        box.addWidget(self.photo_error)
+        box.addWidget(choose)
+        box.addWidget(drop)
+        box.addStretch(1)
+        return box
+
+    # --- load and save ----------------------------------------------------------------
+    def load(self, member_id: int) -> None:
+        member = get_member(member_id)
+        self.member_id = member_id
+        for field, value in member_fields(member).items():
+            widget = self.inputs[field]
+            if isinstance(widget, DateEdit):
+                widget.set_date(value)
+            elif field == "sex":
+                widget.setCurrentIndex(max(0, widget.findData(value)))
+            elif isinstance(widget, QComboBox):
+                widget.setCurrentText(value or "")
+            elif isinstance(widget, QPlainTextEdit):
+                widget.setPlainText(value or "")
+            else:
+                widget.setText(value or "")
+        self.setWindowTitle(f"Hồ sơ đảng viên — {member.full_name}")
+        self._show_photo(get_photo(member_id))
+        self._photo_changed = False
+        self.refresh_history()
+
+    def refresh_history(self) -> None:
+        if self.member_id is None:
+            return
+        member = get_member(self.member_id)
+        self.history_model.set_rows(history(self.member_id))
+        parts = [v.MEMBERSHIPS.get(member.membership, ""), v.STATUSES.get(member.status, "")]
+        self.state_label.setText("Hiện nay: " + ", ".join(p for p in parts if p))
+
+    def values(self) -> dict:
+        """The typed values; raises ValidationError for a date field that is not a date."""
+        out = {}
+        for field, widget in self.inputs.items():
+            if isinstance(widget, DateEdit):
+                out[field] = widget.date()
+            elif field == "sex":
+                out[field] = widget.currentData()
+            elif isinstance(widget, QComboBox):
+                out[field] = widget.currentText()
+            elif isinstance(widget, QPlainTextEdit):
+                out[field] = widget.toPlainText()
+            else:
+                out[field] = widget.text()
+        return out
+
+    def save(self) -> bool:
+        self.errors.clear()
+        if self.opening:
+            self.opening.errors.clear()
+        try:
+            fields = self.values()
+            if self._photo_changed and self._photo is not None:
+                check_photo(self._photo)
+            if self.opening is not None and self.member_id is None:
+                member = create_member(fields, self.opening.values())
+                self.member_id = member.id
+            else:
+                update_member(self.member_id, fields)
+            if self._photo_changed:
+                set_photo(self.member_id, self._photo)
+                self._photo_changed = False
+        except ValidationError as error:
+            if self.opening is not None and self.member_id is None and error.field in OPENING_FIELDS:
+                self.tabs.setCurrentIndex(1)
+                self.opening.errors.show(error)
+            else:
+                self.errors.show(error)
+            return False
+        self.saved = True
+        return True
+
+    def save_and_close(self) -> None:
+        if self.save():
+            self.accept()
+
+    def done(self, result: int) -> None:
+        settings.MEMBER_DIALOG_GEOMETRY.set(self.saveGeometry())
+        super().done(result)
+
+    # --- photo and events -------------------------------------------------------------
+    def choose_photo(self) -> None:
+        folder = settings.LAST_PHOTO_FOLDER.get()
+        path, _ = QFileDialog.getOpenFileName(self, "Chọn ảnh 3×4", folder, "Ảnh (*.jpg *.jpeg *.png)")
+        if not path:
+            return
+        settings.LAST_PHOTO_FOLDER.set(str(Path(path).parent))
+        try:
+            data = Path(path).read_bytes()
+            check_photo(data)
+        except OSError as error:
+            self.errors.show(ValidationError("photo", f"Không đọc được tệp ảnh: {error.strerror}."))
+            return
+        except ValidationError as error:
+            self.errors.show(error)
+            return
+        self.set_photo_bytes(data)
+
+    def set_photo_bytes(self, data: bytes | None) -> None:
+        self._photo = data
+        self._photo_changed = True
+        self._show_photo(data)
+
+    def _show_photo(self, data: bytes | None) -> None:
+        self._photo = data
+        pixmap = QPixmap()
+        if data and pixmap.loadFromData(data):
+            self.photo_label.setPixmap(pixmap.scaled(
+                self.photo_label.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            ))
+        else:
+            self.photo_label.setPixmap(QPixmap())
+            self.photo_label.setText("Chưa có ảnh")
+
+    def add_event(self) -> None:
+        name = self.inputs["full_name"].text()
+        if EventDialog.ask(self.member_id, name, self):
+            self.saved = True
+            self.refresh_history()
+
+    def remove_selected_event(self) -> None:
+        rows = self.history_view.selectionModel().selectedRows()
+        if not rows:
+            inform(self, "Bỏ biến động", "Chọn biến động nhập nhầm trong bảng trước.")
+            return
+        event_id = self.history_model.event_id(rows[0].row())
+        if not confirm(self, "Bỏ biến động", "Bỏ biến động đã chọn khỏi quá trình của đảng viên?",
+                       yes="Bỏ biến động"):
+            return
+        try:
+            remove_event(event_id)
+        except ValidationError as error:
+            inform(self, "Không bỏ được", error.message, warning=True)
+            return
+        self.saved = True
+        self.refresh_history()
+
+    # --- entry points -----------------------------------------------------------------
+    @classmethod
+    def open_new(cls, parent=None, org_id: int | None = None) -> int | None:
+        dialog = cls(None, parent, org_id=org_id)
+        dialog.exec()
+        return dialog.member_id if dialog.saved else None
+
+    @classmethod
+    def open_existing(cls, member_id: int, parent=None) -> bool:
+        dialog = cls(member_id, parent)
+        dialog.exec()
+        return dialog.saved

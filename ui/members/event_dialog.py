@@ -1,0 +1,133 @@
+"""Record one change of a member's state: the kinds offered are those the status machine
+accepts next; the fields shown are those the chosen kind needs."""
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models import vocab as v
+from models.errors import ValidationError
+from models.events import allowed_kinds, record_event
+from ui.widgets.buttons import vietnamese_buttons
+from ui.widgets.date_edit import DateEdit
+from ui.widgets.form_errors import FormErrors
+from ui.widgets.org_picker import OrgPicker
+
+PLACE_LABELS = {
+    v.TRANSFER_IN: "Chuyển đến từ",
+    v.TRANSFER_OUT: "Chuyển đến nơi",
+    v.TEMP_OUT_START: "Sinh hoạt tạm thời tại",
+    v.TEMP_IN_START: "Đảng bộ nơi sinh hoạt chính thức",
+    v.READMITTED: "Nơi kết nạp lại",
+}
+NEEDS_MEMBERSHIP = (v.TRANSFER_IN, v.TEMP_IN_START)
+
+
+class EventFields(QWidget):
+    """The fields of one event; used by the event dialog and by the new-member form."""
+
+    def __init__(self, kinds: list[str], parent=None):
+        super().__init__(parent)
+        self.kind = QComboBox()
+        for kind in kinds:
+            self.kind.addItem(v.EVENT_KINDS[kind], kind)
+        self.date = DateEdit("Ngày", "date")
+        self.decision_no = QLineEdit()
+        self.decision_no.setPlaceholderText("ví dụ 125-QĐ/ĐUK")
+        self.org = OrgPicker(cells_only=True)
+        self.place = QLineEdit()
+        self.membership = QComboBox()
+        for code, label in v.MEMBERSHIPS.items():
+            self.membership.addItem(label, code)
+        self.note = QPlainTextEdit()
+        self.note.setFixedHeight(54)
+
+        error_line = QLabel()
+        self.errors = FormErrors(error_line)
+        self.form = QFormLayout(self)
+        self.form.setContentsMargins(0, 0, 0, 0)
+        self._labels: dict[str, QLabel] = {}
+        for field, label, widget in (
+            ("kind", "Loại biến động", self.kind),
+            ("date", "Ngày", self.date),
+            ("decision_no", "Số quyết định", self.decision_no),
+            ("org", "Chi bộ", self.org),
+            ("place", "Nơi đi / đến", self.place),
+            ("membership", "Là đảng viên", self.membership),
+            ("note", "Ghi chú", self.note),
+        ):
+            message = self.errors.add(field, widget)
+            box = QVBoxLayout()
+            box.setSpacing(2)
+            box.addWidget(widget)
+            box.addWidget(message)
+            self._labels[field] = QLabel(label)
+            self.form.addRow(self._labels[field], box)
+        self.form.addRow(error_line)
+        self.kind.currentIndexChanged.connect(self._fit_to_kind)
+        self._fit_to_kind()
+
+    def current_kind(self) -> str | None:
+        return self.kind.currentData()
+
+    def _fit_to_kind(self) -> None:
+        kind = self.current_kind()
+        self.form.setRowVisible(self._labels["org"], kind in v.EVENTS_WITH_ORG)
+        self.form.setRowVisible(self._labels["place"], kind in PLACE_LABELS)
+        self.form.setRowVisible(self._labels["membership"], kind in NEEDS_MEMBERSHIP)
+        self._labels["place"].setText(PLACE_LABELS.get(kind, "Nơi đi / đến"))
+
+    def values(self) -> dict:
+        """What record_event() takes; raises ValidationError for a date that is not a date."""
+        kind = self.current_kind()
+        return {
+            "kind": kind,
+            "date": self.date.date(),
+            "decision_no": self.decision_no.text(),
+            "org_id": self.org.org_id() if kind in v.EVENTS_WITH_ORG else None,
+            "place": self.place.text() if kind in PLACE_LABELS else "",
+            "membership": self.membership.currentData() if kind in NEEDS_MEMBERSHIP else None,
+            "note": self.note.toPlainText(),
+        }
+
+
+class EventDialog(QDialog):
+    def __init__(self, member_id: int, member_name: str, parent=None):
+        super().__init__(parent)
+        self.member_id = member_id
+        self.setWindowTitle(f"Ghi biến động — {member_name}")
+        self.fields = EventFields(allowed_kinds(member_id))
+        buttons = vietnamese_buttons(QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        ))
+        buttons.accepted.connect(self.save_and_close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.fields)
+        layout.addWidget(buttons)
+        self.resize(520, self.sizeHint().height())
+
+    def save(self) -> bool:
+        self.fields.errors.clear()
+        try:
+            record_event(self.member_id, **self.fields.values())
+        except ValidationError as error:
+            self.fields.errors.show(error)
+            return False
+        return True
+
+    def save_and_close(self) -> None:
+        if self.save():
+            self.accept()
+
+    @classmethod
+    def ask(cls, member_id: int, member_name: str, parent=None) -> bool:
+        return cls(member_id, member_name, parent).exec() == QDialog.DialogCode.Accepted

@@ -1,0 +1,169 @@
+"""The member registry page: toolbar, filter row, the table and a count."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models import vocab as v
+from models.search import AGE_BANDS, STATE_GROUPS, MemberFilter
+from reports.numbers import integer
+from ui import settings
+from ui.members.dialog import MemberDialog
+from ui.members.event_dialog import EventDialog
+from ui.members.table import COLUMNS, MemberTableModel
+from ui.widgets.org_picker import OrgPicker
+from ui.widgets.search_box import SearchBox
+
+
+def _combo(items: list[tuple[str, object]]) -> QComboBox:
+    combo = QComboBox()
+    for label, data in items:
+        combo.addItem(label, data)
+    return combo
+
+
+class MembersPage(QWidget):
+    title = "Đảng viên"
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.model = MemberTableModel(self)
+
+        toolbar = QToolBar()
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.add_action = QAction("Thêm đảng viên", self, shortcut=QKeySequence.StandardKey.New)
+        self.add_action.setToolTip("Thêm đảng viên (Ctrl+N)")
+        self.add_action.triggered.connect(self.add_member)
+        self.edit_action = QAction("Xem, sửa hồ sơ", self)
+        self.edit_action.setToolTip("Mở hồ sơ đảng viên đang chọn (Enter)")
+        self.edit_action.triggered.connect(self.edit_selected)
+        self.event_action = QAction("Ghi biến động", self, shortcut=QKeySequence("Ctrl+B"))
+        self.event_action.setToolTip("Ghi biến động cho đảng viên đang chọn (Ctrl+B)")
+        self.event_action.triggered.connect(self.record_event_for_selected)
+        for action in (self.add_action, self.edit_action, self.event_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            toolbar.addAction(action)
+            self.addAction(action)
+
+        self.search = SearchBox("Tìm theo họ tên, số thẻ, số lý lịch… (Ctrl+F)")
+        self.search.setMinimumWidth(280)
+        self.search.search.connect(lambda _text: self.apply_filter())
+        find = QAction(self, shortcut=QKeySequence.StandardKey.Find)
+        find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.triggered.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
+        self.addAction(find)
+        self.org = OrgPicker(any_label="Tất cả tổ chức")
+        self.membership = _combo([("Dự bị và chính thức", None)]
+                                 + [(label, code) for code, label in v.MEMBERSHIPS.items()])
+        self.state = _combo([(label, key) for key, label in STATE_GROUPS.items()])
+        self.sex = _combo([("Nam và nữ", None)] + [(label, code) for code, label in v.SEXES.items()])
+        self.age = _combo([("Mọi độ tuổi", None)] + [(f"Tuổi {band}", band) for band in AGE_BANDS])
+        for combo in (self.org, self.membership, self.state, self.sex, self.age):
+            combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 2)
+        for combo in (self.org, self.membership, self.state, self.sex, self.age):
+            filters.addWidget(combo)
+
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().setDefaultSectionSize(24)
+        self.view.verticalHeader().setMinimumWidth(48)
+        header = self.view.horizontalHeader()
+        header.setSortIndicatorShown(True)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((200, 60, 90, 230, 260, 85, 190, 85)):
+            self.view.setColumnWidth(column, width)
+        column, order = 0, Qt.SortOrder.AscendingOrder
+        saved = settings.MEMBER_COLUMNS.get()
+        if not saved.isEmpty() and header.restoreState(saved):
+            column, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
+            if not 0 <= column < len(COLUMNS):
+                column, order = 0, Qt.SortOrder.AscendingOrder
+        # Sorting on: Qt sorts column 0 descending at once, so sort explicitly afterwards.
+        self.view.setSortingEnabled(True)
+        header.setSortIndicator(column, order)
+        self.view.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.view.activated.connect(lambda _index: self.edit_selected())
+
+        self.count_label = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addWidget(toolbar)
+        layout.addLayout(filters)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.count_label)
+        self.apply_filter()
+
+    def current_filter(self) -> MemberFilter:
+        return MemberFilter(
+            text=self.search.text(),
+            org_id=self.org.org_id(),
+            membership=self.membership.currentData(),
+            state=self.state.currentData(),
+            sex=self.sex.currentData(),
+            age_band=self.age.currentData(),
+        )
+
+    def apply_filter(self) -> None:
+        self.model.set_filter(self.current_filter())
+        self._show_count()
+
+    def _show_count(self) -> None:
+        count = self.model.rowCount()
+        self.count_label.setText(f"{integer(count)} đảng viên")
+
+    def reload(self) -> None:
+        """After organisations changed elsewhere (names, tree)."""
+        self.org.reload()
+        self.model.refresh()
+        self._show_count()
+
+    def selected_member_id(self) -> int | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.member_id(rows[0].row()) if rows else None
+
+    def _select(self, member_id: int) -> None:
+        row = self.model.row_of(member_id)
+        if row >= 0:
+            self.view.selectRow(row)
+            self.view.scrollTo(self.model.index(row, 0))
+
+    def add_member(self) -> None:
+        member_id = MemberDialog.open_new(self, org_id=self.org.org_id())
+        if member_id is not None:
+            self.model.refresh()
+            self._show_count()
+            self._select(member_id)
+
+    def edit_selected(self) -> None:
+        member_id = self.selected_member_id()
+        if member_id is not None and MemberDialog.open_existing(member_id, self):
+            self.model.refresh()
+            self._show_count()
+            self._select(member_id)
+
+    def record_event_for_selected(self) -> None:
+        member_id = self.selected_member_id()
+        if member_id is None:
+            return
+        name = self.model.data(self.model.index(self.model.row_of(member_id), 0))
+        if EventDialog.ask(member_id, name, self):
+            self.model.refresh()
+            self._show_count()
+            self._select(member_id)
+
+    def save_layout(self) -> None:
+        settings.MEMBER_COLUMNS.set(self.view.horizontalHeader().saveState())

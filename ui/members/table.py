@@ -1,0 +1,116 @@
+"""The member list as a table model over ids: the matching ids are fetched at once (cheap),
+the rows to display a page at a time, as the view scrolls to them."""
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+from models import vocab as v
+from models.dates import fmt_date
+from models.orgs import grassroots_names
+from models.search import MemberFilter, MemberRow, member_ids, member_rows
+
+PAGE = 200
+COLUMNS = [
+    ("name", "Họ và tên"),
+    ("sex", "Giới tính"),
+    ("birth_date", "Ngày sinh"),
+    ("org", "Chi bộ"),
+    ("grassroots", "Tổ chức cơ sở đảng"),
+    ("membership", "Đảng viên"),
+    ("status", "Tình trạng"),
+    ("card_number", "Số thẻ"),
+]
+
+
+class MemberTableModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._filter = MemberFilter()
+        self._sort = ("name", False)
+        self._ids: list[int] = []
+        self._rows: dict[int, MemberRow] = {}
+        self._grassroots: dict[int, str] = {}
+
+    # --- what the page asks for ----------------------------------------------------
+    def set_filter(self, flt: MemberFilter) -> None:
+        self._filter = flt
+        self.refresh()
+
+    def current_filter(self) -> MemberFilter:
+        return self._filter
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self._grassroots = grassroots_names()
+        self._ids = member_ids(self._filter, *self._sort)
+        self._rows = {}
+        self.endResetModel()
+
+    def member_id(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, member_id: int) -> int:
+        try:
+            return self._ids.index(member_id)
+        except ValueError:
+            return -1
+
+    # --- QAbstractTableModel --------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            return COLUMNS[section][1]
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1)
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        if role == Qt.ItemDataRole.UserRole:
+            return self._ids[index.row()]
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        row = self._row(index.row())
+        if row is None:
+            return None
+        key = COLUMNS[index.column()][0]
+        if key == "name":
+            return row.full_name
+        if key == "sex":
+            return v.SEXES.get(row.sex, "")
+        if key == "birth_date":
+            return fmt_date(row.birth_date)
+        if key == "org":
+            return row.org_name
+        if key == "grassroots":
+            return self._grassroots.get(row.org_id, "")
+        if key == "membership":
+            return v.MEMBERSHIPS.get(row.membership, "")
+        if key == "status":
+            return v.STATUSES.get(row.status, "")
+        return row.card_number or ""
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(COLUMNS):
+            return
+        self.layoutAboutToBeChanged.emit()
+        key = COLUMNS[column][0]
+        # Both organisation columns sort by the tree: grassroots, then its cells.
+        self._sort = ("org" if key == "grassroots" else key, order == Qt.SortOrder.DescendingOrder)
+        self._ids = member_ids(self._filter, *self._sort)
+        self._rows = {}
+        self.layoutChanged.emit()
+
+    def _row(self, position: int) -> MemberRow | None:
+        member_id = self._ids[position]
+        if member_id not in self._rows:
+            start = position - position % PAGE
+            self._rows.update(member_rows(self._ids[start:start + PAGE]))
+        return self._rows.get(member_id)

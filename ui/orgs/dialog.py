@@ -1,0 +1,183 @@
+"""Forms for the organisation tree: add or edit, move under another parent, dissolve."""
+
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models import vocab as v
+from models.errors import ValidationError
+from models.orgs import create_org, dissolve_org, get_org, move_org, update_org
+from ui.widgets.buttons import vietnamese_buttons
+from ui.widgets.date_edit import DateEdit
+from ui.widgets.form_errors import FormErrors
+from ui.widgets.org_picker import OrgPicker
+
+
+class _FormDialog(QDialog):
+    """A form with per-field error labels and Lưu / Hủy buttons; subclasses write save()."""
+
+    def __init__(self, title: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.fallback = QLabel()
+        self.errors = FormErrors(self.fallback)
+        self.form = QFormLayout()
+        self.buttons = vietnamese_buttons(QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        ))
+        self.buttons.accepted.connect(self._save_and_close)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.fallback)
+        layout.addWidget(self.buttons)
+        self.result_id: int | None = None
+
+    def add_row(self, field: str, label: str, widget: QWidget) -> QWidget:
+        message = self.errors.add(field, widget)
+        box = QVBoxLayout()
+        box.setSpacing(2)
+        box.addWidget(widget)
+        box.addWidget(message)
+        self.form.addRow(label, box)
+        return widget
+
+    def save(self) -> bool:
+        self.errors.clear()
+        try:
+            self.result_id = self.write()
+        except ValidationError as error:
+            self.errors.show(error)
+            return False
+        return True
+
+    def write(self) -> int:
+        raise NotImplementedError
+
+    def _save_and_close(self) -> None:
+        if self.save():
+            self.accept()
+
+
+class OrgDialog(_FormDialog):
+    def __init__(self, org_id: int | None = None, parent_id: int | None = None, parent=None):
+        super().__init__("Thêm tổ chức đảng" if org_id is None else "Sửa tổ chức đảng", parent)
+        self.org_id = org_id
+        self.name = self.add_row("name", "Tên tổ chức (*)", QLineEdit())
+        self.level = QComboBox()
+        for code, label in v.ORG_LEVELS.items():
+            self.level.addItem(label, code)
+        self.add_row("level", "Cấp (*)", self.level)
+        self.parent_picker = OrgPicker(any_label="(không có — cấp cao nhất)")
+        if org_id is None:
+            self.add_row("parent", "Trực thuộc", self.parent_picker)
+        self.code = self.add_row("code", "Ký hiệu trên văn bản", QLineEdit())
+        self.code.setPlaceholderText("ví dụ ĐU, CB")
+        self.agency = self.add_row("agency", "Cơ quan, đơn vị", QLineEdit())
+        self.org_type = QComboBox()
+        self.org_type.addItem("", "")
+        for code, label in v.ORG_TYPES.items():
+            self.org_type.addItem(label, code)
+        self.add_row("org_type", "Loại hình", self.org_type)
+        self.founded_on = self.add_row("founded_on", "Ngày thành lập",
+                                       DateEdit("Ngày thành lập", "founded_on"))
+        self.note = QPlainTextEdit()
+        self.note.setFixedHeight(60)
+        self.add_row("note", "Ghi chú", self.note)
+        self.name.setMinimumWidth(380)
+        if org_id is not None:
+            self.load(org_id)
+        elif parent_id is not None:
+            self.parent_picker.set_org_id(parent_id)
+            self._propose_level(parent_id)
+
+    def _propose_level(self, parent_id: int) -> None:
+        """Under a đảng bộ cơ sở one usually adds a chi bộ; under the bloc, a grassroots one."""
+        parent_level = get_org(parent_id).level
+        proposal = {v.BLOC: v.CBCS, v.DBCS: v.CBTT, v.DBBP: v.CBTT}.get(parent_level)
+        if proposal:
+            self.level.setCurrentIndex(self.level.findData(proposal))
+
+    def load(self, org_id: int) -> None:
+        org = get_org(org_id)
+        self.name.setText(org.name)
+        self.level.setCurrentIndex(self.level.findData(org.level))
+        self.code.setText(org.code)
+        self.agency.setText(org.agency)
+        self.org_type.setCurrentIndex(max(0, self.org_type.findData(org.org_type)))
+        self.founded_on.set_date(org.founded_on)
+        self.note.setPlainText(org.note)
+
+    def write(self) -> int:
+        fields = {
+            "name": self.name.text(),
+            "level": self.level.currentData(),
+            "code": self.code.text(),
+            "agency": self.agency.text(),
+            "org_type": self.org_type.currentData(),
+            "founded_on": self.founded_on.date(),
+            "note": self.note.toPlainText(),
+        }
+        if self.org_id is None:
+            return create_org(parent_id=self.parent_picker.org_id(), **fields).id
+        return update_org(self.org_id, **fields).id
+
+    @classmethod
+    def ask(cls, org_id: int | None = None, parent_id: int | None = None, parent=None) -> int | None:
+        dialog = cls(org_id, parent_id, parent)
+        return dialog.result_id if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+class MoveOrgDialog(_FormDialog):
+    def __init__(self, org_id: int, parent=None):
+        org = get_org(org_id)
+        super().__init__(f"Chuyển “{org.name}”", parent)
+        self.org_id = org_id
+        self.form.addRow(QLabel(f"Chuyển {v.ORG_LEVELS[org.level].lower()} “{org.name}” "
+                                "sang trực thuộc:"))
+        self.target = self.add_row("parent", "Tổ chức cấp trên mới", OrgPicker())
+        self.target.set_org_id(org.parent_id)
+
+    def write(self) -> int:
+        target = self.target.org_id()
+        if target is None:
+            raise ValidationError("parent", "Chọn tổ chức cấp trên mới.")
+        return move_org(self.org_id, target).id
+
+    @classmethod
+    def ask(cls, org_id: int, parent=None) -> bool:
+        return cls(org_id, parent).exec() == QDialog.DialogCode.Accepted
+
+
+class DissolveOrgDialog(_FormDialog):
+    def __init__(self, org_id: int, parent=None):
+        org = get_org(org_id)
+        super().__init__(f"Giải thể “{org.name}”", parent)
+        self.org_id = org_id
+        explain = QLabel(
+            "Tổ chức giải thể vẫn giữ nguyên lịch sử và số liệu các năm trước; chỉ không còn "
+            "nhận đảng viên hay tổ chức trực thuộc mới."
+        )
+        explain.setWordWrap(True)
+        self.form.addRow(explain)
+        self.on = self.add_row("dissolved_on", "Ngày giải thể (*)",
+                               DateEdit("Ngày giải thể", "dissolved_on"))
+        self.on.set_date(date.today())
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("Giải thể")
+
+    def write(self) -> int:
+        return dissolve_org(self.org_id, self.on.date()).id
+
+    @classmethod
+    def ask(cls, org_id: int, parent=None) -> bool:
+        return cls(org_id, parent).exec() == QDialog.DialogCode.Accepted

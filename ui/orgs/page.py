@@ -1,0 +1,181 @@
+"""The organisation tree page: toolbar, the tree, and a panel with the selected one's details."""
+
+from html import escape as _html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QToolBar,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models import vocab as v
+from models.dates import fmt_date
+from models.orgs import get_org, member_counts, org_rows, org_warnings
+from reports.numbers import integer
+from ui import settings
+from ui.orgs.dialog import DissolveOrgDialog, MoveOrgDialog, OrgDialog
+from ui.orgs.tree import COUNT_ROLE, ORG_ID_ROLE, build_tree_model, find_item
+
+
+class OrgsPage(QWidget):
+    title = "Tổ chức đảng"
+    changed = Signal()  # names or the tree changed: other pages reload their pickers
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        toolbar = QToolBar()
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.add_action = QAction("Thêm tổ chức", self, shortcut=QKeySequence.StandardKey.New)
+        self.add_action.setToolTip("Thêm tổ chức trực thuộc tổ chức đang chọn (Ctrl+N)")
+        self.add_action.triggered.connect(self.add_org)
+        self.edit_action = QAction("Sửa", self)
+        self.edit_action.setToolTip("Sửa tên, cấp, ký hiệu… của tổ chức đang chọn (Enter)")
+        self.edit_action.triggered.connect(self.edit_selected)
+        self.move_action = QAction("Chuyển cấp trên", self)
+        self.move_action.triggered.connect(self.move_selected)
+        self.dissolve_action = QAction("Giải thể", self)
+        self.dissolve_action.triggered.connect(self.dissolve_selected)
+        for action in (self.add_action, self.edit_action, self.move_action, self.dissolve_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            toolbar.addAction(action)
+            self.addAction(action)
+        self.show_dissolved = QCheckBox("Hiện cả tổ chức đã giải thể")
+        self.show_dissolved.setChecked(bool(settings.ORG_SHOW_DISSOLVED.get()))
+        self.show_dissolved.toggled.connect(self._dissolved_toggled)
+        toolbar.addSeparator()
+        toolbar.addWidget(self.show_dissolved)
+
+        self.tree = QTreeView()
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.tree.activated.connect(lambda _index: self.edit_selected())
+
+        self.details = QLabel()
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setMinimumWidth(260)
+        self.details.setContentsMargins(12, 8, 12, 8)
+
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(self.details)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        saved = settings.ORG_SPLITTER.get()
+        if not saved.isEmpty():
+            self.splitter.restoreState(saved)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(toolbar)
+        body = QHBoxLayout()
+        body.addWidget(self.splitter)
+        layout.addLayout(body, 1)
+        self.model = None
+        self.reload()
+
+    # --- the tree -------------------------------------------------------------------
+    def reload(self, select_id: int | None = None) -> None:
+        select_id = select_id if select_id is not None else self.selected_org_id()
+        header_state = self.tree.header().saveState() if self.model else settings.ORG_COLUMNS.get()
+        rows = org_rows(include_dissolved=self.show_dissolved.isChecked())
+        old = self.model
+        self.model = build_tree_model(rows, member_counts(), self)
+        self.tree.setModel(self.model)
+        if old is not None:
+            old.deleteLater()
+        self.tree.selectionModel().currentRowChanged.connect(lambda *_: self._show_details())
+        if header_state.isEmpty():
+            for column, width in enumerate((430, 130, 60, 70, 80, 70, 90)):
+                self.tree.setColumnWidth(column, width)
+        else:
+            self.tree.header().restoreState(header_state)
+        # The bloc and its grassroots organisations open; cells stay folded.
+        for row in range(self.model.rowCount()):
+            self.tree.expand(self.model.index(row, 0))
+        index = find_item(self.model, select_id) if select_id else self.model.index(0, 0)
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+            self.tree.scrollTo(index)
+        self._show_details()
+
+    def _dissolved_toggled(self, on: bool) -> None:
+        settings.ORG_SHOW_DISSOLVED.set(int(on))
+        self.reload()
+
+    def selected_org_id(self) -> int | None:
+        if self.model is None:
+            return None
+        index = self.tree.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.index(index.row(), 0, index.parent()).data(ORG_ID_ROLE)
+
+    def _show_details(self) -> None:
+        org_id = self.selected_org_id()
+        if org_id is None:
+            self.details.setText("<i>Chưa chọn tổ chức.</i>")
+            return
+        org = get_org(org_id)
+        lines = [f"<h3>{_html(org.name)}</h3>", f"<b>Cấp:</b> {v.ORG_LEVELS[org.level]}"]
+        if org.parent_id:
+            lines.append(f"<b>Trực thuộc:</b> {_html(get_org(org.parent_id).name)}")
+        if org.code:
+            lines.append(f"<b>Ký hiệu:</b> {_html(org.code)}")
+        if org.agency:
+            lines.append(f"<b>Cơ quan, đơn vị:</b> {_html(org.agency)}")
+        if org.org_type:
+            lines.append(f"<b>Loại hình:</b> {v.ORG_TYPES[org.org_type]}")
+        if org.founded_on:
+            lines.append(f"<b>Thành lập:</b> {fmt_date(org.founded_on)}")
+        if org.dissolved_on:
+            lines.append(f"<b style='color:#8a1c1c'>Đã giải thể ngày {fmt_date(org.dissolved_on)}</b>")
+        index = find_item(self.model, org_id)
+        prob, full = (int(index.siblingAtColumn(c).data(COUNT_ROLE)) for c in (3, 4))
+        lines.append(f"<b>Đảng viên:</b> {integer(prob + full)} "
+                     f"(dự bị {integer(prob)}, chính thức {integer(full)})")
+        for warning in org_warnings(org_id):
+            lines.append(f"<span style='color:#a35200'>⚠ {_html(warning)}</span>")
+        if org.note:
+            lines.append(f"<b>Ghi chú:</b> {_html(org.note)}")
+        self.details.setText("<br>".join(lines))
+
+    # --- actions --------------------------------------------------------------------
+    def add_org(self) -> None:
+        org_id = OrgDialog.ask(parent_id=self.selected_org_id(), parent=self)
+        if org_id is not None:
+            self.reload(org_id)
+            self.changed.emit()
+
+    def edit_selected(self) -> None:
+        org_id = self.selected_org_id()
+        if org_id is not None and OrgDialog.ask(org_id=org_id, parent=self) is not None:
+            self.reload(org_id)
+            self.changed.emit()
+
+    def move_selected(self) -> None:
+        org_id = self.selected_org_id()
+        if org_id is not None and MoveOrgDialog.ask(org_id, self):
+            self.reload(org_id)
+            self.changed.emit()
+
+    def dissolve_selected(self) -> None:
+        org_id = self.selected_org_id()
+        if org_id is not None and DissolveOrgDialog.ask(org_id, self):
+            self.reload(org_id)
+            self.changed.emit()
+
+    def save_layout(self) -> None:
+        settings.ORG_SPLITTER.set(self.splitter.saveState())
+        settings.ORG_COLUMNS.set(self.tree.header().saveState())

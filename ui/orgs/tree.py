@@ -1,0 +1,60 @@
+"""The organisation tree as a Qt item model (a few hundred to two thousand nodes)."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
+
+from models import vocab as v
+from models.dates import fmt_date
+from models.orgs import OrgRow, children_map
+from reports.numbers import integer
+
+ORG_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+COUNT_ROLE = Qt.ItemDataRole.UserRole + 2
+HEADERS = ["Tổ chức đảng", "Cấp", "Ký hiệu", "Dự bị", "Chính thức", "Tạm thời", "Giải thể"]
+
+
+def build_tree_model(rows: list[OrgRow], counts: dict[int, dict[str, int]], parent=None
+                     ) -> QStandardItemModel:
+    """Members are summed up the tree, so a đảng bộ shows the total of its cells."""
+    model = QStandardItemModel(parent)
+    model.setHorizontalHeaderLabels(HEADERS)
+    children = children_map(rows)
+    ids = {row.id for row in rows}
+    grey = QBrush(QColor("#8a8f98"))
+
+    def add(parent_item, row: OrgRow) -> tuple[int, int, int]:
+        name = QStandardItem(row.name)
+        name.setData(row.id, ORG_ID_ROLE)
+        totals = [0, 0, 0]
+        for child in children.get(row.id, []):
+            for i, n in enumerate(add(name, child)):
+                totals[i] += n
+        own = counts.get(row.id, {})
+        totals = [totals[0] + own.get(v.PROBATIONARY, 0), totals[1] + own.get(v.FULL, 0),
+                  totals[2] + own.get(v.TEMP_IN, 0)]
+        cells = [name, QStandardItem(v.ORG_LEVELS[row.level]), QStandardItem(row.code)]
+        for total in totals:
+            count = QStandardItem(integer(total))
+            count.setData(total, COUNT_ROLE)
+            cells.append(count)
+        cells.append(QStandardItem(fmt_date(row.dissolved_on)))
+        for item in cells:
+            item.setEditable(False)
+            if row.dissolved:
+                item.setForeground(grey)
+        for item in cells[3:6]:
+            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        parent_item.appendRow(cells)
+        return totals[0], totals[1], totals[2]
+
+    for row in rows:
+        if row.parent_id is None or row.parent_id not in ids:
+            add(model.invisibleRootItem(), row)
+    return model
+
+
+def find_item(model: QStandardItemModel, org_id: int):
+    """The index of an organisation's row, or an invalid index."""
+    matches = model.match(model.index(0, 0), ORG_ID_ROLE, org_id, 1,
+                          Qt.MatchFlag.MatchRecursive | Qt.MatchFlag.MatchExactly)
+    return matches[0] if matches else model.index(-1, -1)

@@ -1,0 +1,29 @@
+"""A date field typed as dd/MM/yyyy. It keeps whatever the clerk typed; the check happens on
+save, so a wrong date is reported next to the field instead of silently changed."""
+
+import datetime
+
+from PySide6.QtCore import QRegularExpression
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import QLineEdit
+
+from models.dates import fmt_date, parse_date
+
+
+class DateEdit(QLineEdit):
+    def __init__(self, label: str, field: str, parent=None):
+        super().__init__(parent)
+        self.label = label
+        self.field = field
+        self.setPlaceholderText("dd/mm/yyyy")
+        self.setMaxLength(10)
+        # Digits and separators only; the calendar check is parse_date's.
+        self.setValidator(QRegularExpressionValidator(QRegularExpression(r"[0-9/.\-]{0,10}"), self))
+        self.setMaximumWidth(130)
+
+    def date(self) -> datetime.date | None:
+        """The typed date, None when empty; raises ValidationError when it is not a date."""
+        return parse_date(self.text(), self.field, self.label)
+
+    def set_date(self, value: datetime.date | None) -> None:
+        self.setText(fmt_date(value))

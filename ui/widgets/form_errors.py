@@ -1,0 +1,59 @@
+"""Shows a ValidationError next to the field that caused it, keeping what was typed."""
+
+from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
+
+from models.errors import ValidationError
+
+_INVALID_STYLE = "border: 1px solid #c62828; border-radius: 2px;"
+
+
+class FormErrors:
+    def __init__(self, fallback: QLabel):
+        self._fields: dict[str, tuple[QWidget, QLabel]] = {}
+        self._fallback = fallback
+        self._fallback.setStyleSheet("color: #c62828;")
+        self._fallback.setWordWrap(True)
+        self._fallback.hide()
+
+    def add(self, field: str, widget: QWidget) -> QLabel:
+        """Register a field; returns the (hidden) message label to put beside or below it."""
+        label = QLabel()
+        label.setStyleSheet("color: #c62828;")
+        label.setWordWrap(True)
+        label.hide()
+        self._fields[field] = (widget, label)
+        return label
+
+    def clear(self) -> None:
+        for widget, label in self._fields.values():
+            widget.setStyleSheet("")
+            label.hide()
+        self._fallback.hide()
+
+    def show(self, error: ValidationError) -> None:
+        self.clear()
+        if error.field in self._fields:
+            widget, label = self._fields[error.field]
+            widget.setStyleSheet(_INVALID_STYLE)
+            label.setText(error.message)
+            label.show()
+            _reveal(widget)
+            widget.setFocus()
+        else:
+            self._fallback.setText(error.message)
+            self._fallback.show()
+
+    def message_for(self, field: str) -> str:
+        label = self._fields[field][1]
+        return "" if label.isHidden() else label.text()
+
+
+def _reveal(widget: QWidget) -> None:
+    """Bring to the front any tab page that hides the widget."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QTabWidget):
+            for index in range(parent.count()):
+                if parent.widget(index).isAncestorOf(widget):
+                    parent.setCurrentIndex(index)
+        parent = parent.parentWidget()

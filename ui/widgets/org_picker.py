@@ -1,0 +1,45 @@
+"""A combo box of organisations, indented by their place in the tree."""
+
+from PySide6.QtWidgets import QComboBox
+
+from models import vocab as v
+from models.orgs import org_rows, tree_order
+
+
+class OrgPicker(QComboBox):
+    """`cells_only`: only chi bộ can be picked (where members are placed);
+    `any_label`: first entry meaning "no filter"."""
+
+    def __init__(self, cells_only: bool = False, any_label: str | None = None, parent=None):
+        super().__init__(parent)
+        self.cells_only = cells_only
+        self.any_label = any_label
+        self.setMinimumContentsLength(22)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.reload()
+
+    def reload(self, include_dissolved: bool = False) -> None:
+        current = self.org_id()
+        self.blockSignals(True)
+        self.clear()
+        if self.any_label:
+            self.addItem(self.any_label, None)
+        for depth, row in tree_order(org_rows(include_dissolved=include_dissolved)):
+            self.addItem("    " * depth + row.name, row.id)
+            if self.cells_only and row.level not in v.CELLS:
+                item = self.model().item(self.count() - 1)
+                item.setEnabled(False)
+        self.set_org_id(current)
+        self.blockSignals(False)
+
+    def org_id(self) -> int | None:
+        return self.currentData()
+
+    def set_org_id(self, org_id: int | None) -> None:
+        index = self.findData(org_id)
+        if index >= 0 and self.cells_only and not self.model().item(index).isEnabled():
+            index = -1
+        if index >= 0:
+            self.setCurrentIndex(index)
+        elif self.cells_only:
+            self.setCurrentIndex(-1)
