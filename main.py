@@ -1,7 +1,7 @@
 """Đảng vụ — the only entry point.
 
     python main.py [--db FILE]                  open the window
-    python main.py demo --db FILE [--orgs N] [--members N] [--seed S] [--force]
+    python main.py demo --db FILE [--orgs N] [--members N] [--seed S] [--force | --if-missing]
 """
 
 import argparse
@@ -43,6 +43,8 @@ def parser() -> argparse.ArgumentParser:
     demo.add_argument("--members", type=int, default=2700, help="số đảng viên (mặc định 2700)")
     demo.add_argument("--seed", type=int, default=2026, help="hạt giống ngẫu nhiên")
     demo.add_argument("--force", action="store_true", help="ghi đè tệp đã có")
+    demo.add_argument("--if-missing", action="store_true",
+                      help="nếu tệp đã có thì giữ nguyên và không làm gì (dùng cho lần chạy đầu)")
     return top
 
 
@@ -57,6 +59,9 @@ def run_demo(args, db_path: Path) -> int:
         print("Số đảng viên phải từ 10 đến 100.000.", file=sys.stderr)
         return 2
     if db_path.exists():
+        if args.if_missing:
+            print(f"Đã có {db_path}; giữ nguyên dữ liệu.")
+            return 0
         if not args.force:
             print(f"Tệp {db_path} đã có. Thêm --force để ghi đè.", file=sys.stderr)
             return 1

@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.pop("DANGVU_DB", None)
 
 from models import vocab as v  # noqa: E402
 from models.db import close_database, open_database  # noqa: E402
@@ -51,3 +52,30 @@ def make_member(bloc_tree):
         return create_member(person(**fields), {"kind": v.ADMITTED, "date": admitted, "org_id": org.id})
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _qt_test_settings():
+    """Settings and app data go to Qt's test locations, never the clerk's real ones."""
+    from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
+
+    QStandardPaths.setTestModeEnabled(True)
+    QCoreApplication.setOrganizationName("DangVuTests")
+    QCoreApplication.setApplicationName("dangvu-tests")
+    QSettings().clear()
+    yield
+
+
+def type_text(widget, text: str) -> None:
+    """Type text into a focused-able widget, one key event per character.
+
+    qtbot.keyClicks aborts on non-ASCII characters (qasciikey.cpp), so Vietnamese text is
+    sent as key events that carry the character in their text."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
+            QApplication.sendEvent(widget, event)

@@ -1,0 +1,60 @@
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import main
+from models.counts import headcount
+from models.db import close_database, open_database
+
+ROOT = Path(main.__file__).resolve().parent
+
+
+def test_demo_builds_a_database_the_app_can_open(tmp_path, capsys):
+    path = tmp_path / "demo.db"
+    assert main.main(["demo", "--db", str(path), "--orgs", "8", "--members", "250", "--seed", "4"]) == 0
+    assert "8 tổ chức cơ sở đảng" in capsys.readouterr().out
+    open_database(path)
+    try:
+        assert 230 <= headcount(date.today()).total <= 270
+    finally:
+        close_database()
+
+
+def test_demo_refuses_to_overwrite_without_force(tmp_path, capsys):
+    path = tmp_path / "keep.db"
+    path.write_bytes(b"precious")
+    assert main.main(["demo", "--db", str(path), "--orgs", "3", "--members", "50"]) == 1
+    assert "--force" in capsys.readouterr().err
+    assert path.read_bytes() == b"precious"
+    assert main.main(["demo", "--db", str(path), "--orgs", "3", "--members", "50", "--force"]) == 0
+    assert path.read_bytes() != b"precious"
+
+
+def test_demo_if_missing_keeps_an_existing_file(tmp_path):
+    path = tmp_path / "mine.db"
+    path.write_bytes(b"a clerk's records")
+    assert main.main(["demo", "--db", str(path), "--if-missing"]) == 0
+    assert path.read_bytes() == b"a clerk's records"
+
+
+def test_demo_rejects_impossible_sizes(tmp_path, capsys):
+    assert main.main(["demo", "--db", str(tmp_path / "x.db"), "--orgs", "0"]) == 2
+    assert "từ 1 đến 300" in capsys.readouterr().err
+    assert not (tmp_path / "x.db").exists()
+
+
+def test_db_path_from_argument_then_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv("DANGVU_DB", str(tmp_path / "env.db"))
+    assert main.resolve_db_path(None) == (tmp_path / "env.db").resolve()
+    assert main.resolve_db_path(str(tmp_path / "arg.db")) == (tmp_path / "arg.db").resolve()
+
+
+def test_main_py_runs_as_a_script(tmp_path):
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "demo", "--db", str(tmp_path / "s.db"),
+         "--orgs", "2", "--members", "40"],
+        capture_output=True, text=True, encoding="utf-8", timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "s.db").exists()

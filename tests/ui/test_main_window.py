@@ -1,0 +1,66 @@
+from pathlib import Path
+
+from models.demo import DemoSize, build_demo
+from tests.conftest import type_text
+from ui.main_window import MainWindow
+
+
+def make_window(qtbot, db) -> MainWindow:
+    window = MainWindow(Path(db.database))
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_sidebar_lists_only_working_areas(qtbot, db):
+    build_demo(DemoSize(orgs=5, members=120, seed=1))
+    window = make_window(qtbot, db)
+    entries = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
+    assert entries == ["Tổ chức đảng", "Đảng viên"]
+    window.sidebar.setCurrentRow(1)
+    assert window.stack.currentWidget() is window.members_page
+
+
+def test_member_search_filters_as_the_clerk_types(qtbot, db, make_member):
+    make_member(full_name="Nguyễn Văn Đức")
+    make_member(full_name="Trần Thị Hoa", sex="F")
+    window = make_window(qtbot, db)
+    page = window.members_page
+    assert page.model.rowCount() == 2
+    assert page.count_label.text() == "2 đảng viên"
+    page.search.setFocus()
+    type_text(page.search, "đức")
+    page.search.flush()
+    assert page.model.rowCount() == 1
+    assert page.model.index(0, 0).data() == "Nguyễn Văn Đức"
+    page.search.clear()
+    page.search.flush()
+    page.sex.setCurrentIndex(page.sex.findData("F"))
+    assert [page.model.index(r, 0).data() for r in range(page.model.rowCount())] == ["Trần Thị Hoa"]
+
+
+def test_org_filter_includes_sub_organisations(qtbot, db, bloc_tree, make_member):
+    make_member(org=bloc_tree["cell_a"])
+    make_member(org=bloc_tree["small"], full_name="Lê Văn Ba")
+    page = make_window(qtbot, db).members_page
+    page.org.set_org_id(bloc_tree["base"].id)
+    assert page.model.rowCount() == 1
+
+
+def test_window_remembers_its_page(qtbot, db, bloc_tree):
+    window = make_window(qtbot, db)
+    window.sidebar.setCurrentRow(1)
+    window.close()
+    again = make_window(qtbot, db)
+    assert again.sidebar.currentRow() == 1
+
+
+def test_org_page_shows_details_and_warnings(qtbot, db, bloc_tree, make_member):
+    make_member(org=bloc_tree["small"])
+    window = make_window(qtbot, db)
+    page = window.orgs_page
+    page.reload(bloc_tree["small"].id)
+    text = page.details.text()
+    assert "Chi bộ Sở Tư pháp" in text
+    assert "dự bị 1" in text
+    assert "cần ít nhất 3" in text

@@ -1,0 +1,101 @@
+from datetime import date
+
+from models import vocab as v
+from models.members import get_member
+from models.tables import Member
+from tests.conftest import type_text
+from ui.members.dialog import MemberDialog
+from ui.members.event_dialog import EventDialog
+
+
+def fill_new(dialog, bloc_tree, name="Nguyễn Thị Ánh Đào"):
+    dialog.inputs["full_name"].setFocus()
+    type_text(dialog.inputs["full_name"], name)
+    dialog.inputs["sex"].setCurrentIndex(dialog.inputs["sex"].findData("F"))
+    type_text(dialog.inputs["birth_date"], "05/03/1985")
+    type_text(dialog.opening.date, "12/06/2012")
+    dialog.opening.org.set_org_id(bloc_tree["cell_a"].id)
+
+
+def test_new_member_bad_card_number_shows_message_and_keeps_typing(qtbot, bloc_tree):
+    dialog = MemberDialog()
+    qtbot.addWidget(dialog)
+    fill_new(dialog, bloc_tree)
+    type_text(dialog.inputs["card_number"], "1234567")
+    assert dialog.save() is False
+    assert "8 chữ số" in dialog.errors.message_for("card_number")
+    assert dialog.tabs.currentIndex() == 1  # the tab holding the field is brought forward
+    assert dialog.inputs["full_name"].text() == "Nguyễn Thị Ánh Đào"
+    assert dialog.inputs["card_number"].text() == "1234567"
+    assert Member.select().count() == 0
+
+    dialog.inputs["card_number"].setText("01234567")
+    assert dialog.save() is True
+    stored = get_member(dialog.member_id)
+    assert stored.full_name == "Nguyễn Thị Ánh Đào"
+    assert stored.card_number == "01234567"
+    assert stored.status == v.ACTIVE and stored.membership == v.PROBATIONARY
+    assert dialog.errors.message_for("card_number") == ""
+
+
+def test_impossible_date_is_reported_next_to_the_field(qtbot, bloc_tree):
+    dialog = MemberDialog()
+    qtbot.addWidget(dialog)
+    fill_new(dialog, bloc_tree)
+    dialog.inputs["birth_date"].setText("31/02/1985")
+    assert dialog.save() is False
+    assert "không có trên lịch" in dialog.errors.message_for("birth_date")
+    assert dialog.tabs.currentIndex() == 0
+    assert dialog.inputs["birth_date"].text() == "31/02/1985"
+
+
+def test_opening_event_errors_show_in_its_box(qtbot, bloc_tree):
+    dialog = MemberDialog()
+    qtbot.addWidget(dialog)
+    fill_new(dialog, bloc_tree)
+    dialog.opening.org.setCurrentIndex(-1)
+    assert dialog.save() is False
+    assert "Chọn chi bộ" in dialog.opening.errors.message_for("org")
+    assert Member.select().count() == 0
+
+
+def test_existing_member_loads_edits_and_shows_history(qtbot, make_member):
+    member = make_member(full_name="Phạm Văn Tùng", card_number="00112233")
+    dialog = MemberDialog(member.id)
+    qtbot.addWidget(dialog)
+    assert dialog.inputs["full_name"].text() == "Phạm Văn Tùng"
+    assert dialog.inputs["card_number"].text() == "00112233"
+    assert dialog.inputs["admission_date"].text() == "01/03/2010"
+    assert dialog.history_model.rowCount() == 1
+    assert "Dự bị" in dialog.state_label.text()
+    dialog.inputs["residence"].setText("Tổ 3, phường Hồng Hà")
+    assert dialog.save()
+    assert get_member(member.id).residence == "Tổ 3, phường Hồng Hà"
+
+
+def test_event_dialog_offers_only_allowed_kinds_and_records(qtbot, make_member):
+    member = make_member()
+    dialog = EventDialog(member.id, "Nguyễn Văn Đức")
+    qtbot.addWidget(dialog)
+    kinds = [dialog.fields.kind.itemData(i) for i in range(dialog.fields.kind.count())]
+    assert v.DECEASED_EVENT in kinds and v.ADMITTED not in kinds
+    assert v.EXPELLED_EVENT not in kinds  # a probationary member is struck off, not expelled
+    dialog.fields.kind.setCurrentIndex(kinds.index(v.TRANSFER_OUT))
+    assert dialog.fields.form.isRowVisible(dialog.fields._labels["place"])
+    assert not dialog.fields.form.isRowVisible(dialog.fields._labels["org"])
+    dialog.fields.date.setText("01/09/2024")
+    dialog.fields.place.setText("Đảng bộ tỉnh Bắc Ninh")
+    assert dialog.save()
+    assert get_member(member.id).status == v.TRANSFERRED_OUT
+
+
+def test_event_dialog_refusal_is_shown_not_raised(qtbot, make_member):
+    member = make_member(admitted=date(2024, 3, 1))
+    dialog = EventDialog(member.id, "Nguyễn Văn Đức")
+    qtbot.addWidget(dialog)
+    kinds = [dialog.fields.kind.itemData(i) for i in range(dialog.fields.kind.count())]
+    dialog.fields.kind.setCurrentIndex(kinds.index(v.RECOGNISED))
+    dialog.fields.date.setText("01/12/2024")
+    assert dialog.save() is False
+    assert "12 tháng" in dialog.fields.errors.message_for("kind")
+    assert get_member(member.id).membership == v.PROBATIONARY

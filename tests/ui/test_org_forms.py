@@ -1,0 +1,59 @@
+from datetime import date
+
+from models import vocab as v
+from models.orgs import get_org, org_rows
+from tests.conftest import type_text
+from ui.orgs.dialog import DissolveOrgDialog, MoveOrgDialog, OrgDialog
+
+
+def test_new_org_under_selected_parent_proposes_level(qtbot, bloc_tree):
+    dialog = OrgDialog(parent_id=bloc_tree["base"].id)
+    qtbot.addWidget(dialog)
+    assert dialog.level.currentData() == v.CBTT
+    assert dialog.save() is False
+    assert "Nhập tên" in dialog.errors.message_for("name")
+    dialog.name.setFocus()
+    type_text(dialog.name, "Chi bộ Phòng Quản lý Công sản")
+    assert dialog.save() is True
+    created = get_org(dialog.result_id)
+    assert created.parent_id == bloc_tree["base"].id and created.level == v.CBTT
+
+
+def test_wrong_level_under_parent_is_explained(qtbot, bloc_tree):
+    dialog = OrgDialog(parent_id=bloc_tree["bloc"].id)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("Chi bộ lạc chỗ")
+    dialog.level.setCurrentIndex(dialog.level.findData(v.CBTT))
+    assert dialog.save() is False
+    assert "phải trực thuộc" in dialog.errors.message_for("parent")
+
+
+def test_rename_keeps_the_record(qtbot, bloc_tree):
+    dialog = OrgDialog(org_id=bloc_tree["small"].id)
+    qtbot.addWidget(dialog)
+    assert dialog.name.text() == "Chi bộ Sở Tư pháp"
+    dialog.name.setText("Chi bộ Sở Tư pháp tỉnh")
+    dialog.founded_on.setText("01/01/1990")
+    assert dialog.save()
+    org = get_org(bloc_tree["small"].id)
+    assert (org.name, org.founded_on) == ("Chi bộ Sở Tư pháp tỉnh", date(1990, 1, 1))
+
+
+def test_dissolve_refused_with_members_shows_why(qtbot, bloc_tree, make_member):
+    make_member(org=bloc_tree["small"])
+    dialog = DissolveOrgDialog(bloc_tree["small"].id)
+    qtbot.addWidget(dialog)
+    assert dialog.save() is False
+    assert "còn 1 đảng viên" in dialog.errors.message_for("dissolved_on")
+    assert get_org(bloc_tree["small"].id).dissolved_on is None
+
+
+def test_move_dialog_moves_cell(qtbot, bloc_tree):
+    from models.orgs import create_org
+
+    other = create_org(name="Đảng bộ Sở Y tế", level=v.DBCS, parent_id=bloc_tree["bloc"].id)
+    dialog = MoveOrgDialog(bloc_tree["cell_b"].id)
+    qtbot.addWidget(dialog)
+    dialog.target.set_org_id(other.id)
+    assert dialog.save()
+    assert {r.id: r.parent_id for r in org_rows()}[bloc_tree["cell_b"].id] == other.id

@@ -1,0 +1,65 @@
+from datetime import date
+
+from PySide6.QtCore import Qt
+
+from models import vocab as v
+from models.demo import DemoSize, build_demo
+from models.events import history, record_event
+from models.orgs import member_counts, org_rows
+from models.search import MemberFilter
+from ui.members.history import HistoryTableModel
+from ui.members.table import COLUMNS, MemberTableModel
+from ui.orgs.tree import COUNT_ROLE, ORG_ID_ROLE, build_tree_model, find_item
+
+
+def test_member_table_model_passes_modeltester(qtmodeltester, db):
+    build_demo(DemoSize(orgs=6, members=300, seed=5))
+    model = MemberTableModel()
+    model.set_filter(MemberFilter())
+    qtmodeltester.check(model)
+    assert model.rowCount() > 250
+    assert model.columnCount() == len(COLUMNS)
+
+
+def test_member_table_shows_rows_and_sorts(db, make_member, bloc_tree):
+    make_member(full_name="Trần Văn Bình", card_number="00000007")
+    make_member(full_name="Lê Thị An", sex="F", org=bloc_tree["small"])
+    model = MemberTableModel()
+    model.set_filter(MemberFilter())
+    names = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert names == ["Lê Thị An", "Trần Văn Bình"]
+    assert model.index(1, 5).data() == "Dự bị"
+    assert model.index(1, 7).data() == "00000007"
+    assert model.index(1, 4).data() == "Đảng bộ Sở Tài chính"  # the grassroots organisation
+    assert model.index(0, 4).data() == "Chi bộ Sở Tư pháp"
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert model.index(0, 0).data() == "Trần Văn Bình"
+    model.set_filter(MemberFilter(text="thi an"))
+    assert model.rowCount() == 1
+
+
+def test_history_model_passes_modeltester(qtmodeltester, make_member):
+    member = make_member(admitted=date(2010, 1, 1))
+    record_event(member.id, v.RECOGNISED, date(2011, 1, 15), decision_no="05-QĐ/ĐUK")
+    model = HistoryTableModel()
+    model.set_rows(history(member.id))
+    qtmodeltester.check(model)
+    assert model.index(1, 1).data() == "Công nhận đảng viên chính thức"
+    assert model.index(1, 0).data() == "15/01/2011"
+
+
+def test_org_tree_model_sums_members_up_the_tree(qtmodeltester, bloc_tree, make_member):
+    make_member(org=bloc_tree["cell_a"])
+    make_member(org=bloc_tree["cell_b"], full_name="Lê Văn Hai")
+    make_member(org=bloc_tree["small"], full_name="Lê Văn Ba")
+    model = build_tree_model(org_rows(), member_counts())
+    qtmodeltester.check(model)
+    base = find_item(model, bloc_tree["base"].id)
+    assert base.data() == "Đảng bộ Sở Tài chính"
+    assert base.siblingAtColumn(3).data(COUNT_ROLE) == 2
+    bloc = find_item(model, bloc_tree["bloc"].id)
+    assert bloc.siblingAtColumn(3).data(COUNT_ROLE) == 3
+    assert bloc.data(ORG_ID_ROLE) == bloc_tree["bloc"].id
+    # Đảng bộ cơ sở listed before chi bộ cơ sở.
+    assert [model.index(r, 0, bloc).data() for r in range(model.rowCount(bloc))] == [
+        "Đảng bộ Sở Tài chính", "Chi bộ Sở Tư pháp"]
