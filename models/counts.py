@@ -66,32 +66,30 @@ def _scope(org_id: int | None) -> set[int] | None:
 
 
 def headcount(on: date, org_id: int | None = None) -> Headcount:
-    """Members counted on the date (DOMAIN §2: where officially registered)."""
-    last = fn.ROW_NUMBER().over(
-        partition_by=[MemberEvent.member],
-        order_by=[MemberEvent.date.desc(), MemberEvent.position.desc()],
-    )
-    ranked = (
-        MemberEvent.select(
-            MemberEvent.org_after.alias("org_id"),
-            MemberEvent.membership_after.alias("membership"),
-            MemberEvent.counted_after.alias("counted"),
-            last.alias("rank"),
-        )
-        .where(MemberEvent.date <= on)
-        .alias("ranked")
-    )
-    rows = (
-        MemberEvent.select(ranked.c.org_id, ranked.c.membership, fn.COUNT(ranked.c.org_id))
-        .from_(ranked)
-        .where((ranked.c.rank == 1) & (ranked.c.counted == True))  # noqa: E712 - SQL, not Python
-        .group_by(ranked.c.org_id, ranked.c.membership)
-        .tuples()
-    )
+    """Members counted on the date (DOMAIN §2: where officially registered).
+
+    Each member's events telescope: summing +1 for every event whose after-state is counted
+    in an organisation, and −1 for every event whose before-state was, leaves exactly the
+    member's state after their last event up to the date. Two grouped sums, no per-member
+    scan."""
     scope = _scope(org_id)
+    totals: dict[tuple[int, str], int] = {}
+    for org_col, membership_col, counted_col, sign in (
+        (MemberEvent.org_after, MemberEvent.membership_after, MemberEvent.counted_after, 1),
+        (MemberEvent.org_before, MemberEvent.membership_before, MemberEvent.counted_before, -1),
+    ):
+        rows = (
+            MemberEvent.select(org_col, membership_col, fn.COUNT(MemberEvent.id))
+            .where((MemberEvent.date <= on) & (counted_col == True))  # noqa: E712 - SQL
+            .group_by(org_col, membership_col)
+            .tuples()
+        )
+        for org, membership, count in rows:
+            key = (org, membership)
+            totals[key] = totals.get(key, 0) + sign * count
     by_org: dict[int, list[int]] = {}
-    for org, membership, count in rows:
-        if scope is not None and org not in scope:
+    for (org, membership), count in totals.items():
+        if count == 0 or (scope is not None and org not in scope):
             continue
         pair = by_org.setdefault(org, [0, 0])
         pair[0 if membership == v.PROBATIONARY else 1] += count

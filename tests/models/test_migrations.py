@@ -48,4 +48,36 @@ def test_migration_table_lists_names(tmp_path):
     open_database(tmp_path / "m.db")
     close_database()
     rows = sqlite3.connect(tmp_path / "m.db").execute("SELECT name FROM schema_migration").fetchall()
-    assert rows == [("0001_initial",)]
+    assert rows == [(name,) for name in available()]
+    assert rows[0] == ("0001_initial",)
+
+
+def test_old_file_is_upgraded_in_place(tmp_path):
+    """A file made when only 0001 existed gets the later migrations and keeps its rows."""
+    import importlib
+
+    from peewee import SqliteDatabase
+    from playhouse.migrate import SchemaMigrator
+
+    from models.migrations import SchemaMigration
+
+    path = tmp_path / "v1.db"
+    old = SqliteDatabase(str(path), pragmas={"foreign_keys": 1})
+    with old.bind_ctx([SchemaMigration]):
+        old.create_tables([SchemaMigration])
+        importlib.import_module("models.migrations.0001_initial").up(old, SchemaMigrator.from_database(old))
+        SchemaMigration.create(name="0001_initial", applied_at="2026-01-01 00:00:00")
+    old.execute_sql(
+        "INSERT INTO party_org (name, name_folded, code, level, agency, org_type, note, created_at,"
+        " updated_at) VALUES (?, ?, '', 'BLOC', '', '', '', ?, ?)",
+        ("Đảng bộ Khối", "dang bo khoi", "2026-01-01", "2026-01-01"),
+    )
+    old.close()
+    database = open_database(path)
+    assert applied(database) == set(available())
+    indexes = {ix.name for ix in database.get_indexes("member_event")}
+    assert any("counted_after" in name for name in indexes)
+    from models.orgs import org_rows
+
+    assert [row.name for row in org_rows()] == ["Đảng bộ Khối"]
+    close_database()

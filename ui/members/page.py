@@ -128,7 +128,7 @@ class MembersPage(QWidget):
     def reload(self) -> None:
         """After organisations changed elsewhere (names, tree)."""
         self.org.reload()
-        self.model.refresh()
+        self.model.reload_orgs()
         self._show_count()
 
     def selected_member_id(self) -> int | None:

@@ -28,7 +28,7 @@ class MemberTableModel(QAbstractTableModel):
         self._sort = ("name", False)
         self._ids: list[int] = []
         self._rows: dict[int, MemberRow] = {}
-        self._grassroots: dict[int, str] = {}
+        self._grassroots: dict[int, str] = grassroots_names()
 
     # --- what the page asks for ----------------------------------------------------
     def set_filter(self, flt: MemberFilter) -> None:
@@ -38,9 +38,13 @@ class MemberTableModel(QAbstractTableModel):
     def current_filter(self) -> MemberFilter:
         return self._filter
 
+    def reload_orgs(self) -> None:
+        """Organisation names changed: fetch the grassroots names again."""
+        self._grassroots = grassroots_names()
+        self.refresh()
+
     def refresh(self) -> None:
         self.beginResetModel()
-        self._grassroots = grassroots_names()
         self._ids = member_ids(self._filter, *self._sort)
         self._rows = {}
         self.endResetModel()
