@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from peewee import fn
 
 from models import vocab as v
-from models.orgs import subtree_ids
+from models.orgs import grassroots_of, org_rows, subtree_ids, tree_order
 from models.tables import MemberEvent
 
 # Lines of the movement table (Biểu 1-BTCTW), in their printed order.
@@ -133,3 +133,33 @@ def movement(start: date, end: date, org_id: int | None = None) -> Movement:
         struck_off_probationary=struck_probationary,
         closing=headcount(end, org_id).total,
     )
+
+
+@dataclass(frozen=True)
+class GrassrootsCount:
+    org_id: int
+    name: str
+    probationary: int
+    full: int
+
+    @property
+    def total(self) -> int:
+        return self.probationary + self.full
+
+
+def headcount_by_grassroots(on: date, org_id: int | None = None) -> list[GrassrootsCount]:
+    """The headcount at a date per grassroots organisation, in tree order; organisations
+    that had no one counted that day are left out."""
+    count = headcount(on, org_id)
+    rows = org_rows()
+    owner = grassroots_of(rows)
+    sums: dict[int, list[int]] = {}
+    for cell, (probationary, full) in count.by_org.items():
+        if cell in owner:
+            pair = sums.setdefault(owner[cell].id, [0, 0])
+            pair[0] += probationary
+            pair[1] += full
+    return [
+        GrassrootsCount(row.id, row.name, *sums[row.id])
+        for _depth, row in tree_order(rows) if row.id in sums
+    ]

@@ -82,17 +82,21 @@ def tree_order(rows: list[OrgRow]) -> list[tuple[int, OrgRow]]:
     return ordered
 
 
-def grassroots_names() -> dict[int, str]:
-    """For every organisation at or below grassroots level, the name of its grassroots one."""
-    rows = {row.id: row for row in org_rows()}
-    names: dict[int, str] = {}
-    for org_id, row in rows.items():
+def grassroots_of(rows: list[OrgRow] | None = None) -> dict[int, OrgRow]:
+    """For every organisation at or below grassroots level, its grassroots organisation."""
+    by_id = {row.id: row for row in (rows if rows is not None else org_rows())}
+    found: dict[int, OrgRow] = {}
+    for org_id, row in by_id.items():
         current = row
         while current is not None and current.level not in v.GRASSROOTS:
-            current = rows.get(current.parent_id)
+            current = by_id.get(current.parent_id)
         if current is not None:
-            names[org_id] = current.name
-    return names
+            found[org_id] = current
+    return found
+
+
+def grassroots_names() -> dict[int, str]:
+    return {org_id: row.name for org_id, row in grassroots_of().items()}
 
 
 def subtree_ids(org_id: int) -> set[int]:
@@ -306,15 +310,31 @@ def org_warnings(org_id: int) -> list[str]:
     official = counts[v.PROBATIONARY] + counts[v.FULL]
     warnings = []
     if org.level == v.CBCS and official >= v.GRASSROOTS_CELL_LIMIT:
-        warnings.append(
-            f"Chi bộ cơ sở có {official} đảng viên (từ {v.GRASSROOTS_CELL_LIMIT} trở lên): "
-            "đủ điều kiện lập đảng bộ cơ sở."
-        )
+        warnings.append(_size_words(org.name, official))
     if counts[v.FULL] < 3:
         warnings.append(
             f"Chi bộ chỉ có {counts[v.FULL]} đảng viên chính thức; cần ít nhất 3 (Điều lệ Đảng)."
         )
     return warnings
+
+
+def _size_words(name: str, official: int) -> str:
+    return (
+        f"“{name}” là chi bộ cơ sở nay có {official} đảng viên (từ {v.GRASSROOTS_CELL_LIMIT} "
+        "trở lên): đủ điều kiện lập đảng bộ cơ sở."
+    )
+
+
+def size_warning(org_id: int | None) -> str | None:
+    """The warning due when a chi bộ cơ sở has reached 30 members, else None."""
+    if org_id is None:
+        return None
+    org = get_org(org_id)
+    if org.level != v.CBCS or org.dissolved_on:
+        return None
+    counts = member_counts().get(org.id, {})
+    official = counts.get(v.PROBATIONARY, 0) + counts.get(v.FULL, 0)
+    return _size_words(org.name, official) if official >= v.GRASSROOTS_CELL_LIMIT else None
 
 
 def cell_choices() -> list[OrgRow]:

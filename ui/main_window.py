@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import settings
+from ui.counts.page import CountsPage
 from ui.members.page import MembersPage
 from ui.orgs.page import OrgsPage
 from ui.widgets.buttons import inform
@@ -34,8 +35,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"Đảng vụ — {db_path.name}")
         self.orgs_page = OrgsPage()
         self.members_page = MembersPage()
-        self.pages = [self.orgs_page, self.members_page]
+        self.counts_page = CountsPage()
+        self.pages = [self.orgs_page, self.members_page, self.counts_page]
         self.orgs_page.changed.connect(self.members_page.reload)
+        self.orgs_page.changed.connect(self.counts_page.reload)
 
         self.sidebar = QListWidget()
         self.sidebar.setStyleSheet(SIDEBAR_STYLE)
@@ -46,6 +49,7 @@ class MainWindow(QMainWindow):
             QListWidgetItem(page.title, self.sidebar)
             self.stack.addWidget(page)
         self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.stack.currentChanged.connect(self._page_shown)
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -63,6 +67,12 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         page = settings.LAST_PAGE.get()
         self.sidebar.setCurrentRow(page if 0 <= page < len(self.pages) else 0)
+
+    def _page_shown(self, index: int) -> None:
+        # Pages that summarise records recompute when shown: another page may have changed them.
+        page = self.stack.widget(index)
+        if hasattr(page, "on_shown"):
+            page.on_shown()
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu("&Tệp")

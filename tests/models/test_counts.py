@@ -137,3 +137,16 @@ def _check_balances(plans, periods):
 def _as_input(event_id):
     event = MemberEvent.get_by_id(event_id)
     return EventInput(event.kind, event.date, event.org_id, event.membership)
+
+
+def test_headcount_by_grassroots_sums_cells(bloc_tree, make_member):
+    from models.counts import headcount_by_grassroots
+
+    make_member(org=bloc_tree["cell_a"])
+    make_member(org=bloc_tree["cell_b"], full_name="Lê Văn Hai")
+    late = make_member(org=bloc_tree["small"], full_name="Lê Văn Ba", admitted=date(2020, 1, 1))
+    record_event(late.id, v.RECOGNISED, date(2021, 1, 10))
+    rows = headcount_by_grassroots(date(2022, 1, 1))
+    assert [(r.name, r.probationary, r.full) for r in rows] == [
+        ("Đảng bộ Sở Tài chính", 2, 0), ("Chi bộ Sở Tư pháp", 0, 1)]
+    assert [r.name for r in headcount_by_grassroots(date(2015, 1, 1))] == ["Đảng bộ Sở Tài chính"]

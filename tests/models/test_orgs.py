@@ -12,6 +12,7 @@ from models.orgs import (
     move_org,
     org_rows,
     org_warnings,
+    size_warning,
     subtree_ids,
     update_org,
 )
@@ -92,6 +93,8 @@ def test_warns_when_grassroots_cell_reaches_thirty(bloc_tree, make_member):
         make_member(org=bloc_tree["small"], full_name=f"Nguyễn Văn Số {chr(65 + index % 26)}x")
     warnings = org_warnings(bloc_tree["small"].id)
     assert any("30 đảng viên" in w for w in warnings)
+    assert "30 đảng viên" in size_warning(bloc_tree["small"].id)
+    assert size_warning(bloc_tree["cell_a"].id) is None
 
 
 def test_warns_when_cell_has_fewer_than_three_full_members(bloc_tree, make_member):

@@ -16,7 +16,7 @@ def test_sidebar_lists_only_working_areas(qtbot, db):
     build_demo(DemoSize(orgs=5, members=120, seed=1))
     window = make_window(qtbot, db)
     entries = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
-    assert entries == ["Tổ chức đảng", "Đảng viên"]
+    assert entries == ["Tổ chức đảng", "Đảng viên", "Số lượng, biến động"]
     window.sidebar.setCurrentRow(1)
     assert window.stack.currentWidget() is window.members_page
 

@@ -1,5 +1,7 @@
 from datetime import date
 
+import pytest
+
 from models import vocab as v
 from models.members import get_member
 from models.tables import Member
@@ -99,3 +101,33 @@ def test_event_dialog_refusal_is_shown_not_raised(qtbot, make_member):
     assert dialog.save() is False
     assert "12 tháng" in dialog.fields.errors.message_for("kind")
     assert get_member(member.id).membership == v.PROBATIONARY
+
+
+def test_closing_with_unsaved_typing_asks_first(qtbot, bloc_tree, monkeypatch):
+    import ui.widgets.guarded_dialog as guarded
+
+    questions = []
+    monkeypatch.setattr(guarded, "confirm", lambda *args, **kw: questions.append(args) or False)
+    dialog = MemberDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.has_unsaved_changes()
+    type_text(dialog.inputs["full_name"], "Hà Văn Mới")
+    assert dialog.has_unsaved_changes()
+    dialog.reject()  # the clerk answers "no, keep it"
+    assert dialog.isVisible() and len(questions) == 1
+    assert dialog.inputs["full_name"].text() == "Hà Văn Mới"
+    monkeypatch.setattr(guarded, "confirm", lambda *args, **kw: True)
+    dialog.reject()
+    assert not dialog.isVisible()
+
+
+def test_closing_an_untouched_form_asks_nothing(qtbot, make_member, monkeypatch):
+    import ui.widgets.guarded_dialog as guarded
+
+    monkeypatch.setattr(guarded, "confirm", lambda *args, **kw: pytest.fail("asked needlessly"))
+    dialog = MemberDialog(make_member().id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.reject()
+    assert not dialog.isVisible()

@@ -11,7 +11,6 @@ from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -47,6 +46,7 @@ from ui.members.history import HistoryTableModel
 from ui.widgets.buttons import confirm, inform, vietnamese_buttons
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.form_errors import FormErrors
+from ui.widgets.guarded_dialog import GuardedDialog
 
 DATE_FIELDS = {
     "birth_date": "Ngày sinh",
@@ -63,7 +63,7 @@ ID_FIELDS = {
 }
 
 
-class MemberDialog(QDialog):
+class MemberDialog(GuardedDialog):
     def __init__(self, member_id: int | None = None, parent=None, org_id: int | None = None):
         super().__init__(parent)
         self.member_id = member_id
@@ -104,6 +104,7 @@ class MemberDialog(QDialog):
             self.load(member_id)
         elif org_id is not None:
             self.opening.org.set_org_id(org_id)
+        self.mark_clean()
 
     # --- building the form ------------------------------------------------------------
     def _row(self, form: QFormLayout, field: str, label: str, widget: QWidget) -> None:
@@ -280,7 +281,11 @@ class MemberDialog(QDialog):
                 self.errors.show(error)
             return False
         self.saved = True
+        self.mark_clean()
         return True
+
+    def has_unsaved_changes(self) -> bool:
+        return self._photo_changed or super().has_unsaved_changes()
 
     def save_and_close(self) -> None:
         if self.save():

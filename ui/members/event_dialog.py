@@ -19,6 +19,7 @@ from models.events import allowed_kinds, record_event
 from ui.widgets.buttons import vietnamese_buttons
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.form_errors import FormErrors
+from ui.widgets.guarded_dialog import GuardedDialog
 from ui.widgets.org_picker import OrgPicker
 
 PLACE_LABELS = {
@@ -99,7 +100,7 @@ class EventFields(QWidget):
         }
 
 
-class EventDialog(QDialog):
+class EventDialog(GuardedDialog):
     def __init__(self, member_id: int, member_name: str, parent=None):
         super().__init__(parent)
         self.member_id = member_id
@@ -114,6 +115,7 @@ class EventDialog(QDialog):
         layout.addWidget(self.fields)
         layout.addWidget(buttons)
         self.resize(520, self.sizeHint().height())
+        self.mark_clean()
 
     def save(self) -> bool:
         self.fields.errors.clear()

@@ -14,12 +14,15 @@ from PySide6.QtWidgets import (
 )
 
 from models import vocab as v
+from models.members import get_member
+from models.orgs import size_warning
 from models.search import AGE_BANDS, STATE_GROUPS, MemberFilter
 from reports.numbers import integer
 from ui import settings
 from ui.members.dialog import MemberDialog
 from ui.members.event_dialog import EventDialog
 from ui.members.table import COLUMNS, MemberTableModel
+from ui.widgets.buttons import inform
 from ui.widgets.org_picker import OrgPicker
 from ui.widgets.search_box import SearchBox
 
@@ -131,6 +134,14 @@ class MembersPage(QWidget):
         self.model.reload_orgs()
         self._show_count()
 
+    def _after_change(self, member_id: int) -> None:
+        self.model.refresh()
+        self._show_count()
+        self._select(member_id)
+        warning = size_warning(get_member(member_id).org_id)
+        if warning:
+            inform(self, "Lưu ý về tổ chức", warning, warning=True)
+
     def selected_member_id(self) -> int | None:
         rows = self.view.selectionModel().selectedRows()
         return self.model.member_id(rows[0].row()) if rows else None
@@ -144,16 +155,12 @@ class MembersPage(QWidget):
     def add_member(self) -> None:
         member_id = MemberDialog.open_new(self, org_id=self.org.org_id())
         if member_id is not None:
-            self.model.refresh()
-            self._show_count()
-            self._select(member_id)
+            self._after_change(member_id)
 
     def edit_selected(self) -> None:
         member_id = self.selected_member_id()
         if member_id is not None and MemberDialog.open_existing(member_id, self):
-            self.model.refresh()
-            self._show_count()
-            self._select(member_id)
+            self._after_change(member_id)
 
     def record_event_for_selected(self) -> None:
         member_id = self.selected_member_id()
@@ -161,9 +168,7 @@ class MembersPage(QWidget):
             return
         name = self.model.data(self.model.index(self.model.row_of(member_id), 0))
         if EventDialog.ask(member_id, name, self):
-            self.model.refresh()
-            self._show_count()
-            self._select(member_id)
+            self._after_change(member_id)
 
     def save_layout(self) -> None:
         settings.MEMBER_COLUMNS.set(self.view.horizontalHeader().saveState())

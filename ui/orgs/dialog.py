@@ -20,10 +20,11 @@ from models.orgs import create_org, dissolve_org, get_org, move_org, update_org
 from ui.widgets.buttons import vietnamese_buttons
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.form_errors import FormErrors
+from ui.widgets.guarded_dialog import GuardedDialog
 from ui.widgets.org_picker import OrgPicker
 
 
-class _FormDialog(QDialog):
+class _FormDialog(GuardedDialog):
     """A form with per-field error labels and Lưu / Hủy buttons; subclasses write save()."""
 
     def __init__(self, title: str, parent=None):
@@ -100,6 +101,7 @@ class OrgDialog(_FormDialog):
         elif parent_id is not None:
             self.parent_picker.set_org_id(parent_id)
             self._propose_level(parent_id)
+        self.mark_clean()
 
     def _propose_level(self, parent_id: int) -> None:
         """Under a đảng bộ cơ sở one usually adds a chi bộ; under the bloc, a grassroots one."""
@@ -147,6 +149,7 @@ class MoveOrgDialog(_FormDialog):
                                 "sang trực thuộc:"))
         self.target = self.add_row("parent", "Tổ chức cấp trên mới", OrgPicker())
         self.target.set_org_id(org.parent_id)
+        self.mark_clean()
 
     def write(self) -> int:
         target = self.target.org_id()
@@ -174,6 +177,7 @@ class DissolveOrgDialog(_FormDialog):
                                DateEdit("Ngày giải thể", "dissolved_on"))
         self.on.set_date(date.today())
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("Giải thể")
+        self.mark_clean()
 
     def write(self) -> int:
         return dissolve_org(self.org_id, self.on.date()).id

@@ -110,6 +110,9 @@ class OrgsPage(QWidget):
             self.tree.scrollTo(index)
         self._show_details()
 
+    def on_shown(self) -> None:
+        self.reload()
+
     def _dissolved_toggled(self, on: bool) -> None:
         settings.ORG_SHOW_DISSOLVED.set(int(on))
         self.reload()

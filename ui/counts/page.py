@@ -1,0 +1,131 @@
+"""Headcount and movement of members for a period, for the bloc or any organisation."""
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.counts import headcount_by_grassroots, movement
+from models.errors import ValidationError
+from reports.numbers import integer
+from ui.counts.table import GrassrootsTableModel, MovementTableModel
+from ui.widgets.date_edit import DateEdit
+from ui.widgets.form_errors import FormErrors
+from ui.widgets.org_picker import OrgPicker
+
+
+def _table(model) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    view.setAlternatingRowColors(True)
+    return view
+
+
+class CountsPage(QWidget):
+    title = "Số lượng, biến động"
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        today = date.today()
+        self.org = OrgPicker(any_label="Toàn Đảng bộ Khối")
+        self.start = DateEdit("Từ ngày", "start")
+        self.start.set_date(date(today.year, 1, 1))
+        self.end = DateEdit("Đến ngày", "end")
+        self.end.set_date(today)
+        show = QPushButton("Xem số liệu")
+        show.setDefault(True)
+        show.clicked.connect(self.compute)
+        refresh = QAction(self, shortcut=QKeySequence.StandardKey.Refresh)
+        refresh.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        refresh.triggered.connect(self.compute)
+        self.addAction(refresh)
+        error_line = QLabel()
+        self.errors = FormErrors(error_line)
+        self.errors.add("start", self.start)
+        self.errors.add("end", self.end)
+
+        bar = QHBoxLayout()
+        for label, widget in (("Tổ chức", self.org), ("Từ ngày", self.start), ("đến ngày", self.end)):
+            bar.addWidget(QLabel(label))
+            bar.addWidget(widget)
+        bar.addWidget(show)
+        bar.addStretch(1)
+
+        self.movement_model = MovementTableModel(self)
+        self.grassroots_model = GrassrootsTableModel(self)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(QLabel("<b>Biến động đảng viên trong kỳ</b>"))
+        left_layout.addWidget(_table(self.movement_model))
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        self.grassroots_title = QLabel()
+        right_layout.addWidget(self.grassroots_title)
+        right_layout.addWidget(_table(self.grassroots_model))
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([480, 620])
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(error_line)
+        layout.addWidget(self.summary)
+        layout.addWidget(splitter, 1)
+        self.compute()
+
+    def compute(self) -> None:
+        self.errors.clear()
+        try:
+            start, end = self.start.date(), self.end.date()
+            if start is None:
+                raise ValidationError("start", "Nhập ngày đầu kỳ.")
+            if end is None:
+                raise ValidationError("end", "Nhập ngày cuối kỳ.")
+            if end < start:
+                raise ValidationError("end", "Ngày cuối kỳ ở trước ngày đầu kỳ.")
+        except ValidationError as error:
+            self.errors.show(error)
+            return
+        org_id = self.org.org_id()
+        table = movement(start, end, org_id)
+        self.movement_model.set_movement(table)
+        rows = headcount_by_grassroots(end, org_id)
+        self.grassroots_model.set_rows(rows)
+        probationary = sum(r.probationary for r in rows)
+        self.grassroots_title.setText(f"<b>Số đảng viên ngày {self.end.text()} theo tổ chức cơ sở đảng</b>")
+        self.summary.setText(
+            f"Ngày {self.end.text()}: {integer(table.closing)} đảng viên "
+            f"(dự bị {integer(probationary)}, chính thức {integer(table.closing - probationary)}); "
+            f"kiểm tra A + B − C = D: {integer(table.opening)} + {integer(table.added)} − "
+            f"{integer(table.removed)} = {integer(table.closing)}."
+        )
+
+    def on_shown(self) -> None:
+        self.compute()
+
+    def reload(self) -> None:
+        self.org.reload()
+        self.compute()
+
+    def save_layout(self) -> None:
+        """Nothing to remember yet beyond the window's own layout."""
