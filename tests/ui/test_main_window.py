@@ -64,3 +64,50 @@ def test_org_page_shows_details_and_warnings(qtbot, db, bloc_tree, make_member):
     assert "Chi bộ Sở Tư pháp" in text
     assert "dự bị 1" in text
     assert "cần ít nhất 3" in text
+
+
+def test_org_page_actions_refresh_tree_and_tell_member_page(qtbot, db, bloc_tree, monkeypatch):
+    from models import vocab as v
+    from models.orgs import create_org
+    from ui.orgs import page as org_page
+
+    window = make_window(qtbot, db)
+    page = window.orgs_page
+    page.reload(bloc_tree["base"].id)
+
+    def fake_ask(org_id=None, parent_id=None, parent=None):
+        return create_org(name="Chi bộ Phòng Mới", level=v.CBTT, parent_id=parent_id).id
+
+    monkeypatch.setattr(org_page.OrgDialog, "ask", staticmethod(fake_ask))
+    with qtbot.waitSignal(page.changed):
+        page.add_org()
+    assert "Chi bộ Phòng Mới" in page.details.text()
+    picker = window.members_page.org
+    assert any("Chi bộ Phòng Mới" in picker.itemText(i) for i in range(picker.count()))
+
+
+def test_crash_handler_logs_and_tells_the_clerk(qtbot, monkeypatch):
+    import sys
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui import app
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    log_path = app.install_crash_handler()
+    try:
+        raise RuntimeError("hỏng bất ngờ")
+    except RuntimeError:
+        sys.excepthook(*sys.exc_info())
+    assert shown and "không lường trước" in shown[0] and str(log_path) in shown[0]
+    import logging
+
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    assert "hỏng bất ngờ" in log_path.read_text(encoding="utf-8")
+    for handler in list(logging.getLogger().handlers):
+        if getattr(handler, "baseFilename", None) == str(log_path):
+            logging.getLogger().removeHandler(handler)
+            handler.close()

@@ -109,12 +109,7 @@ class MemberDialog(GuardedDialog):
     # --- building the form ------------------------------------------------------------
     def _row(self, form: QFormLayout, field: str, label: str, widget: QWidget) -> None:
         self.inputs[field] = widget
-        message = self.errors.add(field, widget)
-        box = QVBoxLayout()
-        box.setSpacing(2)
-        box.addWidget(widget)
-        box.addWidget(message)
-        form.addRow(label, box)
+        self.errors.add_row(form, field, label, widget)
 
     def _biography_tab(self) -> QWidget:
         page = QWidget()

@@ -65,13 +65,8 @@ class EventFields(QWidget):
             ("membership", "Là đảng viên", self.membership),
             ("note", "Ghi chú", self.note),
         ):
-            message = self.errors.add(field, widget)
-            box = QVBoxLayout()
-            box.setSpacing(2)
-            box.addWidget(widget)
-            box.addWidget(message)
             self._labels[field] = QLabel(label)
-            self.form.addRow(self._labels[field], box)
+            self.errors.add_row(self.form, field, self._labels[field], widget)
         self.form.addRow(error_line)
         self.kind.currentIndexChanged.connect(self._fit_to_kind)
         self._fit_to_kind()

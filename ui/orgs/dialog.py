@@ -45,13 +45,7 @@ class _FormDialog(GuardedDialog):
         self.result_id: int | None = None
 
     def add_row(self, field: str, label: str, widget: QWidget) -> QWidget:
-        message = self.errors.add(field, widget)
-        box = QVBoxLayout()
-        box.setSpacing(2)
-        box.addWidget(widget)
-        box.addWidget(message)
-        self.form.addRow(label, box)
-        return widget
+        return self.errors.add_row(self.form, field, label, widget)
 
     def save(self) -> bool:
         self.errors.clear()

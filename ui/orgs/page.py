@@ -131,17 +131,16 @@ class OrgsPage(QWidget):
             self.details.setText("<i>Chưa chọn tổ chức.</i>")
             return
         org = get_org(org_id)
-        lines = [f"<h3>{_html(org.name)}</h3>", f"<b>Cấp:</b> {v.ORG_LEVELS[org.level]}"]
-        if org.parent_id:
-            lines.append(f"<b>Trực thuộc:</b> {_html(get_org(org.parent_id).name)}")
-        if org.code:
-            lines.append(f"<b>Ký hiệu:</b> {_html(org.code)}")
-        if org.agency:
-            lines.append(f"<b>Cơ quan, đơn vị:</b> {_html(org.agency)}")
-        if org.org_type:
-            lines.append(f"<b>Loại hình:</b> {v.ORG_TYPES[org.org_type]}")
-        if org.founded_on:
-            lines.append(f"<b>Thành lập:</b> {fmt_date(org.founded_on)}")
+        facts = [
+            ("Cấp", v.ORG_LEVELS[org.level]),
+            ("Trực thuộc", get_org(org.parent_id).name if org.parent_id else ""),
+            ("Ký hiệu", org.code),
+            ("Cơ quan, đơn vị", org.agency),
+            ("Loại hình", v.ORG_TYPES.get(org.org_type, "")),
+            ("Thành lập", fmt_date(org.founded_on)),
+        ]
+        lines = [f"<h3>{_html(org.name)}</h3>"]
+        lines += [f"<b>{label}:</b> {_html(value)}" for label, value in facts if value]
         if org.dissolved_on:
             lines.append(f"<b style='color:#8a1c1c'>Đã giải thể ngày {fmt_date(org.dissolved_on)}</b>")
         index = find_item(self.model, org_id)
@@ -156,27 +155,26 @@ class OrgsPage(QWidget):
 
     # --- actions --------------------------------------------------------------------
     def add_org(self) -> None:
-        org_id = OrgDialog.ask(parent_id=self.selected_org_id(), parent=self)
-        if org_id is not None:
-            self.reload(org_id)
-            self.changed.emit()
+        self._change(lambda parent_id: OrgDialog.ask(parent_id=parent_id, parent=self), always=True)
 
     def edit_selected(self) -> None:
-        org_id = self.selected_org_id()
-        if org_id is not None and OrgDialog.ask(org_id=org_id, parent=self) is not None:
-            self.reload(org_id)
-            self.changed.emit()
+        self._change(lambda org_id: OrgDialog.ask(org_id=org_id, parent=self))
 
     def move_selected(self) -> None:
-        org_id = self.selected_org_id()
-        if org_id is not None and MoveOrgDialog.ask(org_id, self):
-            self.reload(org_id)
-            self.changed.emit()
+        self._change(lambda org_id: MoveOrgDialog.ask(org_id, self))
 
     def dissolve_selected(self) -> None:
+        self._change(lambda org_id: DissolveOrgDialog.ask(org_id, self))
+
+    def _change(self, ask, always: bool = False) -> None:
+        """Run a form on the selected organisation; on success show the result and tell the
+        other pages. `ask` returns the id to select, True, or a falsy value when cancelled."""
         org_id = self.selected_org_id()
-        if org_id is not None and DissolveOrgDialog.ask(org_id, self):
-            self.reload(org_id)
+        if org_id is None and not always:
+            return
+        outcome = ask(org_id)
+        if outcome:
+            self.reload(outcome if outcome is not True else org_id)
             self.changed.emit()
 
     def save_layout(self) -> None:

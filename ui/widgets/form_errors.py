@@ -1,6 +1,6 @@
 """Shows a ValidationError next to the field that caused it, keeping what was typed."""
 
-from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from models.errors import ValidationError
 
@@ -23,6 +23,15 @@ class FormErrors:
         label.hide()
         self._fields[field] = (widget, label)
         return label
+
+    def add_row(self, form: QFormLayout, field: str, label: str | QLabel, widget: QWidget) -> QWidget:
+        """Add a form row: the widget with its (hidden) error message right below it."""
+        box = QVBoxLayout()
+        box.setSpacing(2)
+        box.addWidget(widget)
+        box.addWidget(self.add(field, widget))
+        form.addRow(label, box)
+        return widget
 
     def clear(self) -> None:
         for widget, label in self._fields.values():
