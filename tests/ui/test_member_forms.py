@@ -69,7 +69,8 @@ def test_existing_member_loads_edits_and_shows_history(qtbot, make_member):
     assert dialog.inputs["card_number"].text() == "00112233"
     assert dialog.inputs["admission_date"].text() == "01/03/2010"
     assert dialog.history_model.rowCount() == 1
-    assert "Dự bị" in dialog.state_label.text()
+    assert "dự bị" in dialog.state_label.text()
+    assert "Chi bộ Phòng Ngân sách — Đảng bộ Sở Tài chính" in dialog.state_label.text()
     dialog.inputs["residence"].setText("Tổ 3, phường Hồng Hà")
     assert dialog.save()
     assert get_member(member.id).residence == "Tổ 3, phường Hồng Hà"

@@ -40,6 +40,7 @@ from models.members import (
     set_photo,
     update_member,
 )
+from models.orgs import get_org, grassroots_names
 from ui import settings
 from ui.members.event_dialog import EventDialog, EventFields
 from ui.members.history import HistoryTableModel
@@ -75,6 +76,11 @@ class MemberDialog(GuardedDialog):
         fallback = QLabel()
         self.errors = FormErrors(fallback)
 
+        # Where the member stands now, above the tabs: the state changes only through events.
+        self.state_label = QLabel()
+        self.state_label.setStyleSheet("font-weight: bold; color: #8b1a1a; padding: 2px 0 6px 0;")
+        self.state_label.setWordWrap(True)
+        self.state_label.setVisible(member_id is not None)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._biography_tab(), "Sơ yếu lý lịch")
         self.tabs.addTab(self._party_tab(), "Thông tin đảng viên")
@@ -93,6 +99,7 @@ class MemberDialog(GuardedDialog):
         top.addWidget(self.tabs, 1)
         top.addLayout(self._photo_box())
         layout = QVBoxLayout(self)
+        layout.addWidget(self.state_label)
         layout.addLayout(top)
         layout.addWidget(fallback)
         layout.addWidget(buttons)
@@ -183,8 +190,6 @@ class MemberDialog(GuardedDialog):
         buttons.addWidget(add)
         buttons.addWidget(remove)
         buttons.addStretch(1)
-        self.state_label = QLabel()
-        layout.addWidget(self.state_label)
         layout.addWidget(self.history_view)
         layout.addLayout(buttons)
         return page
@@ -233,7 +238,13 @@ class MemberDialog(GuardedDialog):
             return
         member = get_member(self.member_id)
         self.history_model.set_rows(history(self.member_id))
-        parts = [v.MEMBERSHIPS.get(member.membership, ""), v.STATUSES.get(member.status, "")]
+        place = ""
+        if member.org_id:
+            org = get_org(member.org_id)
+            grassroots = grassroots_names().get(org.id)
+            place = org.name + (f" — {grassroots}" if grassroots and grassroots != org.name else "")
+        parts = [f"Đảng viên {v.MEMBERSHIPS.get(member.membership, '').lower()}",
+                 v.STATUSES.get(member.status, "").lower(), place]
         self.state_label.setText("Hiện nay: " + ", ".join(p for p in parts if p))
 
     def values(self) -> dict:

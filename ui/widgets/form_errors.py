@@ -10,6 +10,7 @@ _INVALID_STYLE = "border: 1px solid #c62828; border-radius: 2px;"
 class FormErrors:
     def __init__(self, fallback: QLabel):
         self._fields: dict[str, tuple[QWidget, QLabel]] = {}
+        self._own_style: dict[str, str] = {}
         self._fallback = fallback
         self._fallback.setStyleSheet("color: #c62828;")
         self._fallback.setWordWrap(True)
@@ -22,6 +23,7 @@ class FormErrors:
         label.setWordWrap(True)
         label.hide()
         self._fields[field] = (widget, label)
+        self._own_style[field] = widget.styleSheet()
         return label
 
     def add_row(self, form: QFormLayout, field: str, label: str | QLabel, widget: QWidget) -> QWidget:
@@ -34,8 +36,8 @@ class FormErrors:
         return widget
 
     def clear(self) -> None:
-        for widget, label in self._fields.values():
-            widget.setStyleSheet("")
+        for field, (widget, label) in self._fields.items():
+            widget.setStyleSheet(self._own_style[field])
             label.hide()
         self._fallback.hide()
 
@@ -43,7 +45,7 @@ class FormErrors:
         self.clear()
         if error.field in self._fields:
             widget, label = self._fields[error.field]
-            widget.setStyleSheet(_INVALID_STYLE)
+            widget.setStyleSheet(self._own_style[error.field] + _INVALID_STYLE)
             label.setText(error.message)
             label.show()
             _reveal(widget)
