@@ -8,9 +8,10 @@ written in bulk for speed, but every history is first run through the status mac
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from models import vocab as v
+from models.audit import log_bulk_inserts
 from models.dates import add_months
 from models.db import database
 from models.demo_names import (
@@ -178,6 +179,7 @@ def build_demo(size: DemoSize, progress: Callable[[int, int], None] | None = Non
     """Fill an empty, migrated database. Returns counts of what was made."""
     rng = random.Random(size.seed)
     today = date.today()
+    now = datetime.now()
     with database.atomic():
         placements = _build_orgs(rng, size)
         cells = [cell for cell, _ in placements]
@@ -187,6 +189,7 @@ def build_demo(size: DemoSize, progress: Callable[[int, int], None] | None = Non
         fates += [(rng.choice(cells), "temp_in") for _ in range(round(len(fates) * TEMP_IN_SHARE))]
         cards = rng.sample(range(10**8), len(fates))
         next_id = (Member.select(Member.id).order_by(Member.id.desc()).scalar() or 0) + 1
+        next_event = (MemberEvent.select(MemberEvent.id).order_by(MemberEvent.id.desc()).scalar() or 0) + 1
         members, events = [], []
         for index, (cell, fate) in enumerate(fates):
             person = _person(rng, today)
@@ -198,19 +201,23 @@ def build_demo(size: DemoSize, progress: Callable[[int, int], None] | None = Non
                 **person, **card_dates, "id": member_id,
                 "card_number": f"{cards[index]:08d}" if card_dates["full_member_date"] else None,
                 "dossier_number": f"{member_id:06d}QN",
-                "org": final.org_id, "membership": final.membership, "status": final.status,
+                "org_id": final.org_id, "membership": final.membership, "status": final.status,
+                "note": "", "other_name": "", "party_posts": "", "identity_number": None,
+                "created_at": now, "updated_at": now,
             })
             for position, (ev, (before, after)) in enumerate(zip(history, states, strict=True)):
                 events.append({
-                    "member": member_id, "kind": ev.kind, "date": ev.date, "org": ev.org_id,
+                    "id": next_event, "member_id": member_id, "kind": ev.kind, "date": ev.date,
+                    "org_id": ev.org_id, "place": "", "note": "", "created_at": now,
                     "membership": ev.membership, "position": position,
                     "decision_no": f"{rng.randint(1, 999)}-QĐ/ĐUK" if ev.kind in
                     (v.ADMITTED, v.RECOGNISED, v.TRANSFER_IN, v.TRANSFER_OUT) else "",
-                    "org_before": before.org_id, "membership_before": before.membership,
-                    "counted_before": before.counted, "org_after": after.org_id,
+                    "org_before_id": before.org_id, "membership_before": before.membership,
+                    "counted_before": before.counted, "org_after_id": after.org_id,
                     "membership_after": after.membership, "counted_after": after.counted,
                     "status_after": after.status,
                 })
+                next_event += 1
             if len(members) >= BATCH:
                 _flush(members, events)
                 if progress:
@@ -224,7 +231,9 @@ def build_demo(size: DemoSize, progress: Callable[[int, int], None] | None = Non
 def _flush(members: list[dict], events: list[dict]) -> None:
     if members:
         Member.insert_many(members).execute()
+        log_bulk_inserts(Member._meta.table_name, members)
     for start in range(0, len(events), BATCH):
         MemberEvent.insert_many(events[start:start + BATCH]).execute()
+    log_bulk_inserts(MemberEvent._meta.table_name, events)
     members.clear()
     events.clear()

@@ -15,3 +15,10 @@ class ValidationError(Exception):
 
 class NotFound(Exception):
     """A record asked for by id does not exist (any more)."""
+
+
+class Forbidden(ValidationError):
+    """The signed-in user's role or organisation limits do not allow this."""
+
+    def __init__(self, message: str):
+        super().__init__("permission", message)

@@ -8,12 +8,14 @@ from datetime import date
 from peewee import JOIN
 
 from models import vocab as v
+from models.audit import log_delete, log_insert, log_update, values_of
 from models.dates import age_on, check_plausible, fmt_date
 from models.db import database
 from models.errors import NotFound, ValidationError
 from models.lifecycle import EMPTY, EventInput, apply, replay
 from models.members import get_member
-from models.orgs import get_org
+from models.orgs import check_in_scope, get_org
+from models.session import WRITE_RECORDS, require
 from models.tables import Member, MemberEvent, PartyOrg
 from models.text import clean, clean_multiline
 
@@ -53,10 +55,13 @@ def _input(event: MemberEvent) -> EventInput:
 
 
 def _rewrite(member: Member, events: list[MemberEvent]) -> None:
-    """Replay the chain and store each event's before/after state and the member's state."""
+    """Replay the chain; store each event's before/after state and the member's state.
+    An event without id is inserted; the others are written only where something changed,
+    each write with its audit entry. The member row is left for the caller to save."""
     events.sort(key=lambda e: (e.date, e.position, e.id or 0))
     states = replay([_input(e) for e in events])
     for position, (event, (before, after)) in enumerate(zip(events, states, strict=True)):
+        old = values_of(event) if event.id is not None else None
         event.position = position
         event.org_before = before.org_id
         event.membership_before = before.membership
@@ -65,12 +70,24 @@ def _rewrite(member: Member, events: list[MemberEvent]) -> None:
         event.membership_after = after.membership
         event.counted_after = after.counted
         event.status_after = after.status
-        event.save()
+        if old is None:
+            event.save(force_insert=True)
+            log_insert(event)
+        elif values_of(event) != old:
+            event.save()
+            log_update(event, old)
     final = states[-1][1] if states else None
     member.org = final.org_id if final else None
     member.membership = final.membership if final else None
     member.status = final.status if final else None
-    member.save()
+
+
+def _check_member_scope(member: Member, org_id: int | None) -> None:
+    require(WRITE_RECORDS)
+    if member.org_id is not None:
+        check_in_scope(member.org_id)
+    if org_id is not None:
+        check_in_scope(org_id)
 
 
 def record_event(
@@ -83,40 +100,50 @@ def record_event(
     membership: str | None = None,
     note: str = "",
 ) -> MemberEvent:
+    with database.atomic():
+        member = get_member(member_id)
+        return _record(member, values_of(member), kind, date, decision_no, org_id, place,
+                       membership, note)
+
+
+def _record(member: Member, member_before: dict | None, kind: str, date: date | None,
+            decision_no: str = "", org_id: int | None = None, place: str = "",
+            membership: str | None = None, note: str = "") -> MemberEvent:
+    """Add one event to a member inside the caller's transaction. `member_before` None
+    means the member row is new: it is audited as one insert, with its final state."""
     if kind not in v.EVENT_KINDS:
         raise ValidationError("kind", "Chọn loại biến động.")
+    if kind not in v.EVENTS_WITH_ORG:
+        org_id = None
+    _check_member_scope(member, org_id)
     if date is None:
         raise ValidationError("date", "Nhập ngày của biến động.")
     check_plausible(date, "date", "Ngày biến động")
     decision_no, place = clean(decision_no), clean(place)
     if len(decision_no) > TEXT_MAX or len(place) > TEXT_MAX:
         raise ValidationError("decision_no", f"Số quyết định, nơi đi/đến tối đa {TEXT_MAX} ký tự.")
-    if kind not in v.EVENTS_WITH_ORG:
-        org_id = None
-    with database.atomic():
-        member = get_member(member_id)
-        if age_on(member.birth_date, date) < 16:
-            raise ValidationError("date", f"Ngày {fmt_date(date)} khi đó đảng viên chưa đủ 16 tuổi.")
-        _check_org(org_id, date)
-        events = list(MemberEvent.select().where(MemberEvent.member == member.id))
-        # Same-day entries go after those already there.
-        position = max((e.position for e in events if e.date == date), default=-1) + 1
-        new = MemberEvent(
-            member=member.id, kind=kind, date=date, decision_no=decision_no, org=org_id,
-            place=place, membership=membership if membership in v.MEMBERSHIPS else None,
-            note=clean_multiline(note), position=position,
-        )
-        for later in events:
-            if later.date == date and later.position >= position:
-                later.position += 1
-        new.save()
-        _rewrite(member, events + [new])
-        if kind in (v.ADMITTED, v.READMITTED) and not member.admission_date:
-            member.admission_date = date
-        if kind == v.RECOGNISED and not member.full_member_date:
-            member.full_member_date = date
-        member.save()
-        return new
+    if age_on(member.birth_date, date) < 16:
+        raise ValidationError("date", f"Ngày {fmt_date(date)} khi đó đảng viên chưa đủ 16 tuổi.")
+    _check_org(org_id, date)
+    events = list(MemberEvent.select().where(MemberEvent.member == member.id))
+    # Same-day entries go after those already there.
+    position = max((e.position for e in events if e.date == date), default=-1) + 1
+    new = MemberEvent(
+        member=member.id, kind=kind, date=date, decision_no=decision_no, org=org_id,
+        place=place, membership=membership if membership in v.MEMBERSHIPS else None,
+        note=clean_multiline(note), position=position,
+    )
+    _rewrite(member, events + [new])
+    if kind in (v.ADMITTED, v.READMITTED) and not member.admission_date:
+        member.admission_date = date
+    if kind == v.RECOGNISED and not member.full_member_date:
+        member.full_member_date = date
+    member.save()
+    if member_before is None:
+        log_insert(member)
+    else:
+        log_update(member, member_before)
+    return new
 
 
 def remove_event(event_id: int) -> None:
@@ -126,13 +153,18 @@ def remove_event(event_id: int) -> None:
         if event is None:
             raise NotFound("Biến động này không còn nữa.")
         member = get_member(event.member_id)
+        _check_member_scope(member, None)
         rest = list(
             MemberEvent.select().where((MemberEvent.member == member.id) & (MemberEvent.id != event.id))
         )
         if not rest:
             raise ValidationError("kind", "Đây là biến động duy nhất của hồ sơ; không thể bỏ.")
+        before = values_of(member)
+        log_delete(event)
         event.delete_instance()
         _rewrite(member, rest)
+        member.save()
+        log_update(member, before)
 
 
 def history(member_id: int) -> list[HistoryRow]:

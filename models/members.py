@@ -8,9 +8,12 @@ import re
 from datetime import date, datetime
 
 from models import vocab as v
+from models.audit import log_delete, log_insert, log_update, values_of
 from models.dates import add_months, age_on, check_plausible, fmt_date
 from models.db import database
 from models.errors import NotFound, ValidationError
+from models.orgs import check_in_scope
+from models.session import VIEW_PERSONAL, WRITE_RECORDS, may, require
 from models.tables import Member, MemberPhoto
 from models.text import clean, clean_multiline, fold, name_sort_key
 
@@ -145,31 +148,51 @@ def _party_dates(fields: dict, data: dict) -> None:
 
 def create_member(fields: dict, opening: dict) -> Member:
     """A new record with its first event (admitted, transferred in…), both or neither."""
-    from models.events import record_event
+    from models.events import _record
 
+    require(WRITE_RECORDS)
     data = validate(fields)
     with database.atomic():
         member = Member.create(**data)
-        record_event(member.id, **opening)
+        _record(member, None, **opening)
         return get_member(member.id)
 
 
 def update_member(member_id: int, fields: dict) -> Member:
     with database.atomic():
         member = get_member(member_id)
+        _check_scope(member)
         data = validate(fields, member_id)
+        before = values_of(member)
         for key, value in data.items():
             setattr(member, key, value)
-        member.updated_at = datetime.now()
-        member.save()
+        if values_of(member) != before:
+            member.updated_at = datetime.now()
+            member.save()
+            log_update(member, before)
         return member
 
 
+def _check_scope(member: Member) -> None:
+    require(WRITE_RECORDS)
+    if member.org_id is not None:
+        check_in_scope(member.org_id)
+
+
+PERSONAL_FIELDS = ("identity_number", "home_town", "residence")
+MASK = "••••••"
+
+
 def member_fields(member: Member) -> dict:
-    """The editable fields of a record, in the shape validate() takes."""
+    """The editable fields of a record, in the shape validate() takes. Identity number and
+    addresses are masked for a user whose role may not see them."""
     keys = ["full_name", "sex", "birth_date", "identity_number", "card_number", "dossier_number",
             "admission_date", "ceremony_date", "full_member_date", "note", *TEXT_FIELDS]
-    return {key: getattr(member, key) for key in keys}
+    fields = {key: getattr(member, key) for key in keys}
+    if not may(VIEW_PERSONAL):
+        for key in PERSONAL_FIELDS:
+            fields[key] = MASK if fields[key] else fields[key]
+    return fields
 
 
 def _looks_like_image(data: bytes) -> bool:
@@ -184,14 +207,22 @@ def check_photo(data: bytes) -> None:
 
 
 def set_photo(member_id: int, data: bytes | None) -> None:
-    get_member(member_id)
+    """Put in, replace (delete + insert) or take out the member's photo."""
     with database.atomic():
-        if data is None:
-            MemberPhoto.delete().where(MemberPhoto.member == member_id).execute()
-            return
-        check_photo(data)
-        MemberPhoto.delete().where(MemberPhoto.member == member_id).execute()
-        MemberPhoto.create(member=member_id, data=data)
+        _check_scope(get_member(member_id))
+        if data is not None:
+            check_photo(data)
+        photo = MemberPhoto.get_or_none(MemberPhoto.member == member_id)
+        if photo is None and data is not None:
+            log_insert(MemberPhoto.create(member=member_id, data=data))
+        elif photo is not None and data is None:
+            log_delete(photo)
+            photo.delete_instance()
+        elif photo is not None:
+            before = values_of(photo)
+            photo.data = data
+            photo.save()
+            log_update(photo, before)
 
 
 def get_photo(member_id: int) -> bytes | None:

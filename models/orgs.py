@@ -5,10 +5,12 @@ from datetime import date, datetime
 
 from peewee import fn
 
+from models import session
 from models import vocab as v
+from models.audit import log_insert, log_update, values_of
 from models.dates import check_plausible, fmt_date
 from models.db import database
-from models.errors import NotFound, ValidationError
+from models.errors import Forbidden, NotFound, ValidationError
 from models.tables import Member, MemberEvent, PartyOrg
 from models.text import clean, clean_multiline, fold
 
@@ -180,20 +182,49 @@ def _check_unique_name(name_folded: str, parent_id: int | None, org_id: int | No
         raise ValidationError("name", "Đã có tổ chức cùng tên trong cùng cấp trên.")
 
 
+def scope_ids() -> set[int] | None:
+    """Organisations the current user may work on; None when not limited."""
+    actor = session.current()
+    if actor is None or actor.org_ids is None:
+        return None
+    allowed: set[int] = set()
+    for org_id in actor.org_ids:
+        allowed |= subtree_ids(org_id)
+    return allowed
+
+
+def check_in_scope(org_id: int) -> None:
+    scope = scope_ids()
+    if scope is not None and org_id not in scope:
+        name = PartyOrg.get_by_id(org_id).name
+        raise Forbidden(f"Tài khoản này chỉ được làm việc với các tổ chức được giao, không gồm “{name}”.")
+
+
+def _require_tree_rights() -> None:
+    actor = session.require(session.WRITE_RECORDS)
+    if actor.org_ids is not None:
+        raise Forbidden("Tài khoản chỉ được giao một số tổ chức thì không sửa được cây tổ chức của Đảng bộ.")
+
+
 def create_org(**fields) -> PartyOrg:
+    _require_tree_rights()
     data = _validated(fields, None)
     parent_id = fields.get("parent_id")
     parent = get_org(parent_id) if parent_id else None
     with database.atomic():
         _check_parent(data["level"], parent, None)
         _check_unique_name(data["name_folded"], parent_id, None)
-        return PartyOrg.create(parent=parent, **data)
+        org = PartyOrg.create(parent=parent, **data)
+        log_insert(org)
+        return org
 
 
 def update_org(org_id: int, **fields) -> PartyOrg:
     """Edit name, code, level, type, dates, note. Moving to another parent is move_org()."""
+    _require_tree_rights()
     with database.atomic():
         org = get_org(org_id)
+        before = values_of(org)
         data = _validated(fields, org)
         parent = org.parent
         if data["level"] != org.level:
@@ -204,8 +235,7 @@ def update_org(org_id: int, **fields) -> PartyOrg:
             raise ValidationError("founded_on", "Ngày thành lập ở sau ngày giải thể.")
         for key, value in data.items():
             setattr(org, key, value)
-        org.updated_at = datetime.now()
-        org.save()
+        _save(org, before)
         return org
 
 
@@ -226,16 +256,17 @@ def _check_level_fits_contents(org: PartyOrg, level: str) -> None:
 
 
 def move_org(org_id: int, new_parent_id: int) -> PartyOrg:
+    _require_tree_rights()
     with database.atomic():
         org = get_org(org_id)
+        before = values_of(org)
         parent = get_org(new_parent_id)
         if new_parent_id in subtree_ids(org.id):
             raise ValidationError("parent", "Không thể chuyển một tổ chức vào chính nó hoặc cấp dưới của nó.")
         _check_parent(org.level, parent, org.id)
         _check_unique_name(org.name_folded, parent.id, org.id)
         org.parent = parent
-        org.updated_at = datetime.now()
-        org.save()
+        _save(org, before)
         return org
 
 
@@ -248,8 +279,10 @@ def current_member_count(org_id: int) -> int:
 
 def dissolve_org(org_id: int, on: date) -> PartyOrg:
     """Mark dissolved; history stays. Refused while members or live sub-organisations remain."""
+    _require_tree_rights()
     with database.atomic():
         org = get_org(org_id)
+        before = values_of(org)
         if on is None:
             raise ValidationError("dissolved_on", "Nhập ngày giải thể.")
         check_plausible(on, "dissolved_on", "Ngày giải thể")
@@ -281,9 +314,17 @@ def dissolve_org(org_id: int, on: date) -> PartyOrg:
                 "Có biến động đảng viên của tổ chức này sau ngày giải thể đã nhập; kiểm tra lại ngày.",
             )
         org.dissolved_on = on
-        org.updated_at = datetime.now()
-        org.save()
+        _save(org, before)
         return org
+
+
+def _save(org: PartyOrg, before: dict) -> None:
+    """Write and audit the organisation, unless the form changed nothing."""
+    if values_of(org) == before:
+        return
+    org.updated_at = datetime.now()
+    org.save()
+    log_update(org, before)
 
 
 def member_counts() -> dict[int, dict[str, int]]:

@@ -11,7 +11,7 @@ from peewee import JOIN
 
 from models import vocab as v
 from models.dates import add_months
-from models.orgs import org_rows, subtree_ids, tree_order
+from models.orgs import org_rows, scope_ids, subtree_ids, tree_order
 from models.tables import Member, PartyOrg
 from models.text import fold
 
@@ -70,6 +70,9 @@ def _where(flt: MemberFilter):
         condition &= match
     if flt.org_id is not None:
         condition &= Member.org.in_(sorted(subtree_ids(flt.org_id)))
+    scope = scope_ids()
+    if scope is not None:  # a user limited to some organisations sees only their members
+        condition &= Member.org.in_(sorted(scope))
     if flt.membership:
         condition &= Member.membership == flt.membership
     if flt.state == "current":

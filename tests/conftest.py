@@ -79,3 +79,13 @@ def type_text(widget, text: str) -> None:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
             QApplication.sendEvent(widget, event)
+
+
+@pytest.fixture(autouse=True)
+def _nobody_signed_in():
+    """Each test starts and ends with no signed-in user."""
+    from models import session
+
+    session.set_current(None)
+    yield
+    session.set_current(None)

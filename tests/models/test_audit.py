@@ -1,0 +1,195 @@
+"""Every write path of models/ leaves exactly one audit entry per changed row, in the same
+transaction; the hash chain finds rows changed behind the app's back."""
+
+import inspect
+import json
+from datetime import date
+
+import pytest
+
+import models.events
+import models.members
+import models.office
+import models.orgs
+import models.users
+from models import session
+from models import vocab as v
+from models.audit import verify_chain
+from models.db import database
+from models.errors import ValidationError
+from models.events import record_event, remove_event
+from models.members import create_member, set_photo, update_member
+from models.office import OfficeDetails, save_office_details
+from models.orgs import create_org, dissolve_org, move_org, update_org
+from models.session import ADMIN, CLERK
+from models.tables import (
+    AppUser,
+    AuditEntry,
+    Member,
+    MemberEvent,
+    MemberPhoto,
+    OfficeSetting,
+    PartyOrg,
+    UserOrg,
+)
+from models.users import authenticate, create_user, set_password, update_user
+from tests.conftest import person
+
+TABLES = [PartyOrg, Member, MemberEvent, MemberPhoto, AppUser, UserOrg, OfficeSetting]
+PASSWORD = "mat-khau-du-dai"
+JPEG = b"\xff\xd8\xff\xe0" + b"1" * 64
+
+
+def snapshot() -> dict:
+    rows = {}
+    for table in TABLES:
+        for row in table.select().dicts():
+            key = row.get("id", row.get("member", row.get("key")))
+            rows[(table._meta.table_name, str(key))] = row
+    return rows
+
+
+def changed_rows(before: dict, after: dict) -> set:
+    keys = set(before) | set(after)
+    return {key for key in keys if before.get(key) != after.get(key)}
+
+
+def audited(operation) -> tuple[set, list]:
+    before_rows, first_new = snapshot(), AuditEntry.select().count()
+    operation()
+    changed = changed_rows(before_rows, snapshot())
+    entries = list(AuditEntry.select().order_by(AuditEntry.id).offset(first_new))
+    return changed, [(e.table_name, e.record_id) for e in entries]
+
+
+# Every public function that writes, by module; the test below fails when one is added
+# without being walked here.
+WRITE_FUNCTIONS = {
+    "models.orgs": {"create_org", "update_org", "move_org", "dissolve_org"},
+    "models.members": {"create_member", "update_member", "set_photo"},
+    "models.events": {"record_event", "remove_event"},
+    "models.users": {"create_user", "update_user", "set_password", "authenticate"},
+    "models.office": {"save_office_details"},
+}
+READ_ONLY = {"get_org", "org_rows", "children_map", "tree_order", "grassroots_of", "grassroots_names",
+             "subtree_ids", "current_member_count", "member_counts", "org_warnings", "size_warning",
+             "cell_choices", "org_names", "scope_ids", "check_in_scope", "get_member", "validate",
+             "member_fields", "check_photo", "get_photo", "history", "allowed_kinds", "get_user",
+             "user_orgs", "actor_for", "hash_password", "password_matches", "user_rows",
+             "office_details", "dataclass", "asdict", "contextmanager", "fold", "clean",
+             "clean_multiline", "name_sort_key", "fmt_date", "parse_date", "add_months", "age_on",
+             "check_plausible", "replay", "apply", "require", "may", "values_of", "log_insert",
+             "log_update", "log_delete", "record_event"}
+
+
+def test_every_public_write_function_is_walked():
+    for module in (models.orgs, models.members, models.events, models.users, models.office):
+        public = {name for name, obj in inspect.getmembers(module, inspect.isfunction)
+                  if not name.startswith("_") and obj.__module__ == module.__name__}
+        unlisted = public - WRITE_FUNCTIONS[module.__name__] - READ_ONLY
+        assert unlisted == set(), f"{module.__name__}: {unlisted} — walk it in test_audit.py"
+
+
+def test_each_write_leaves_one_entry_per_changed_row(bloc_tree):
+    tree = bloc_tree
+    steps = []
+
+    def step(name, operation):
+        changed, entries = audited(operation)
+        steps.append((name, changed, entries))
+
+    step("create_org", lambda: create_org(name="Chi bộ Mới", level=v.CBTT, parent_id=tree["base"].id))
+    step("update_org", lambda: update_org(tree["cell_b"].id, name="Chi bộ Văn phòng", code="CB"))
+    step("update_org unchanged", lambda: update_org(tree["cell_b"].id, name="Chi bộ Văn phòng"))
+    other = create_org(name="Đảng bộ Sở Y tế", level=v.DBCS, parent_id=tree["bloc"].id)
+    step("move_org", lambda: move_org(tree["cell_b"].id, other.id))
+    member_box = {}
+    step("create_member", lambda: member_box.update(m=create_member(
+        person(), {"kind": v.ADMITTED, "date": date(2010, 3, 1), "org_id": tree["cell_a"].id})))
+    member = member_box["m"]
+    step("update_member", lambda: update_member(member.id, person(residence="Tổ 2")))
+    step("record_event", lambda: record_event(member.id, v.RECOGNISED, date(2011, 3, 2)))
+    step("record_event backdated", lambda: record_event(member.id, v.EXEMPTED, date(2011, 3, 2)))
+    step("record_event moves", lambda: record_event(member.id, v.MOVED, date(2015, 1, 1),
+                                                    org_id=tree["small"].id))
+    last = MemberEvent.select().order_by(MemberEvent.id.desc()).first()
+    step("remove_event", lambda: remove_event(last.id))
+    step("set_photo", lambda: set_photo(member.id, JPEG))
+    step("set_photo replace", lambda: set_photo(member.id, JPEG + b"2"))
+    step("set_photo remove", lambda: set_photo(member.id, None))
+    step("dissolve_org", lambda: dissolve_org(tree["cell_b"].id, date(2024, 1, 1)))
+    step("save_office_details", lambda: save_office_details(OfficeDetails(
+        "Đảng ủy Khối các cơ quan tỉnh", "Đảng bộ tỉnh Quảng Ninh", "ĐUK", "Hạ Long")))
+    user_box = {}
+    step("create_user", lambda: user_box.update(u=create_user(
+        "quantri", "Quản Trị", ADMIN, PASSWORD)))
+    session.set_current(authenticate("quantri", PASSWORD))
+    step("create_user limited", lambda: user_box.update(c=create_user(
+        "coso", "Cơ Sở", CLERK, PASSWORD, org_ids=[tree["base"].id])))
+    step("update_user", lambda: update_user(user_box["c"].id, "Cơ Sở", CLERK, True,
+                                            org_ids=[tree["small"].id]))
+    step("set_password", lambda: set_password(user_box["c"].id, "mat-khau-moi-12"))
+    step("authenticate wrong", lambda: pytest.raises(ValidationError, authenticate, "coso", "sai"))
+    step("authenticate right", lambda: authenticate("coso", "mat-khau-moi-12"))
+
+    problems = []
+    for name, changed, entries in steps:
+        if sorted(changed) != sorted(entries):
+            problems.append(f"{name}: changed {sorted(changed)} but audited {entries}")
+    assert problems == [], "\n".join(problems)
+    idle = [name for name, changed, _ in steps if not changed]
+    assert idle == ["update_org unchanged"]
+    assert verify_chain().intact
+
+
+def test_entries_say_who_and_what_and_hide_passwords(db):
+    create_user("quantri", "Quản Trị", ADMIN, PASSWORD)
+    entry = AuditEntry.select().where(AuditEntry.table_name == "app_user").get()
+    assert entry.username == session.LOCAL_ADMIN.username and entry.action == "insert"
+    assert json.loads(entry.new_values)["password_hash"].startswith("***")
+    assert PASSWORD not in entry.new_values
+    session.set_current(authenticate("quantri", PASSWORD))
+    org = create_org(name="Đảng bộ Khối các cơ quan tỉnh", level=v.BLOC)
+    update_org(org.id, name="Đảng bộ Khối Cơ quan tỉnh")
+    change = AuditEntry.select().order_by(AuditEntry.id.desc()).get()
+    assert (change.username, change.action, change.record_id) == ("quantri", "update", str(org.id))
+    assert json.loads(change.old_values)["name"] == "Đảng bộ Khối các cơ quan tỉnh"
+    assert json.loads(change.new_values)["name"] == "Đảng bộ Khối Cơ quan tỉnh"
+
+
+def test_refused_write_leaves_neither_change_nor_entry(make_member):
+    member = make_member()
+    count = AuditEntry.select().count()
+    with pytest.raises(ValidationError):
+        record_event(member.id, v.RECOGNISED, date(2010, 6, 1))  # before 12 months
+    assert AuditEntry.select().count() == count
+
+
+def test_tampering_is_detected(make_member):
+    member = make_member()
+    record_event(member.id, v.RECOGNISED, date(2011, 3, 2))
+    assert verify_chain().intact
+    target = AuditEntry.select().where(AuditEntry.table_name == "member_event").first()
+    # Someone edits the trail with an SQLite tool, outside the app:
+    AuditEntry.update(new_values='{"kind": "DECEASED"}').where(AuditEntry.id == target.id).execute()
+    check = verify_chain()
+    assert not check.intact and check.first_broken_id == target.id
+
+
+def test_deleted_entry_breaks_the_chain(make_member):
+    make_member()
+    middle = AuditEntry.select().order_by(AuditEntry.id).offset(1).first()
+    with database.atomic():
+        AuditEntry.delete().where(AuditEntry.id == middle.id).execute()
+    assert not verify_chain().intact
+
+
+def test_demo_data_is_audited_row_by_row(db):
+    from models.demo import DemoSize, build_demo
+
+    build_demo(DemoSize(orgs=3, members=40, seed=2))
+    members = Member.select().count()
+    assert AuditEntry.select().where(AuditEntry.table_name == "member").count() == members
+    assert AuditEntry.select().where(AuditEntry.table_name == "member_event").count() == \
+        MemberEvent.select().count()
+    assert verify_chain().intact

@@ -1,0 +1,127 @@
+"""Role matrix: each role × each write operation, allowed or refused, at the models level."""
+
+from datetime import date
+
+import pytest
+
+from models import session
+from models import vocab as v
+from models.db import database
+from models.errors import Forbidden
+from models.events import record_event, remove_event
+from models.members import create_member, member_fields, set_photo, update_member
+from models.office import OfficeDetails, save_office_details
+from models.orgs import create_org, dissolve_org, move_org, update_org
+from models.search import MemberFilter, member_ids
+from models.session import ADMIN, CLERK, VIEWER
+from models.users import authenticate, create_user, set_password, update_user
+from tests.conftest import person
+
+PASSWORD = "mat-khau-du-dai"
+JPEG = b"\xff\xd8\xff\xe0" + b"0" * 64
+
+
+@pytest.fixture
+def office(bloc_tree, make_member):
+    """Records made while no account existed, then three accounts and a limited clerk."""
+    in_base = make_member(org=bloc_tree["cell_a"], identity_number="001080012345",
+                          residence="Tổ 1, phường Hồng Hà")
+    in_small = make_member(org=bloc_tree["small"], full_name="Lê Thị Hoa", sex="F")
+    admin = create_user("quantri", "Quản Trị", ADMIN, PASSWORD)
+    with session.acting_as(authenticate("quantri", PASSWORD)):
+        clerk = create_user("canbo", "Cán Bộ", CLERK, PASSWORD)
+        create_user("xem", "Người Xem", VIEWER, PASSWORD)
+        create_user("coso", "Cán Bộ Cơ Sở", CLERK, PASSWORD, org_ids=[bloc_tree["base"].id])
+    return {"tree": bloc_tree, "in_base": in_base, "in_small": in_small, "admin": admin,
+            "clerk": clerk}
+
+
+def operations(o):
+    tree = o["tree"]
+    opening = {"kind": v.ADMITTED, "date": date(2020, 1, 1)}
+    return {
+        "create_org": lambda: create_org(name="Chi bộ Mới", level=v.CBTT, parent_id=tree["base"].id),
+        "update_org": lambda: update_org(tree["cell_b"].id, name="Chi bộ Văn phòng"),
+        "move_org": lambda: move_org(tree["cell_b"].id, tree["base"].id),
+        "dissolve_org": lambda: dissolve_org(tree["cell_b"].id, date(2024, 1, 1)),
+        "create_member_in_base": lambda: create_member(
+            person(full_name="Đỗ Văn Mới"), {**opening, "org_id": tree["cell_a"].id}),
+        "create_member_in_small": lambda: create_member(
+            person(full_name="Đỗ Văn Khác"), {**opening, "org_id": tree["small"].id}),
+        "update_member_in_base": lambda: update_member(
+            o["in_base"].id, person(note="đã sửa", identity_number="001080012345")),
+        "update_member_in_small": lambda: update_member(
+            o["in_small"].id, person(full_name="Lê Thị Hoa", sex="F", note="đã sửa")),
+        "record_event_in_base": lambda: record_event(o["in_base"].id, v.EXEMPTED, date(2024, 5, 1)),
+        "record_event_in_small": lambda: record_event(o["in_small"].id, v.EXEMPTED, date(2024, 5, 1)),
+        "move_member_out_of_scope": lambda: record_event(
+            o["in_base"].id, v.MOVED, date(2024, 5, 1), org_id=tree["small"].id),
+        "remove_event_in_base": lambda: remove_event(
+            record_event(o["in_base"].id, v.EXEMPTED, date(2024, 5, 1)).id),
+        "set_photo_in_base": lambda: set_photo(o["in_base"].id, JPEG),
+        "create_user": lambda: create_user("moi", "Người Mới", CLERK, PASSWORD),
+        "update_user": lambda: update_user(o["admin"].id, "Quản Trị Viên", ADMIN, True),
+        "reset_other_password": lambda: set_password(
+            (o["admin"] if session.current().username == "canbo" else o["clerk"]).id, "mat-khau-moi-1"),
+        "save_office_details": lambda: save_office_details(OfficeDetails(
+            "Đảng ủy Khối các cơ quan tỉnh", "Đảng bộ tỉnh", "ĐUK", "Hạ Long")),
+    }
+
+
+EVERYTHING = {"create_org", "update_org", "move_org", "dissolve_org", "create_member_in_base",
+              "create_member_in_small", "update_member_in_base", "update_member_in_small",
+              "record_event_in_base", "record_event_in_small", "move_member_out_of_scope",
+              "remove_event_in_base", "set_photo_in_base", "create_user", "update_user",
+              "reset_other_password", "save_office_details"}
+RECORDS = EVERYTHING - {"create_user", "update_user", "reset_other_password", "save_office_details"}
+ALLOWED = {
+    "quantri": EVERYTHING,
+    "canbo": RECORDS,
+    "xem": set(),
+    "coso": {"create_member_in_base", "update_member_in_base", "record_event_in_base",
+             "remove_event_in_base", "set_photo_in_base"},
+}
+
+
+@pytest.mark.parametrize("username", sorted(ALLOWED))
+def test_role_matrix(office, username):
+    """Each operation runs in a savepoint that is rolled back, so all start from one state."""
+    ops = operations(office)
+    assert set(ops) == EVERYTHING
+    wrong = []
+    with session.acting_as(authenticate(username, PASSWORD)):
+        for name, run in sorted(ops.items()):
+            with database.atomic() as savepoint:
+                try:
+                    run()
+                    outcome = "allowed"
+                except Forbidden:
+                    outcome = "refused"
+                savepoint.rollback()
+            expected = "allowed" if name in ALLOWED[username] else "refused"
+            if outcome != expected:
+                wrong.append(f"{name}: {outcome}, expected {expected}")
+    assert wrong == []
+
+
+def test_nobody_signed_in_may_not_write_once_accounts_exist(office):
+    assert session.current() is None
+    with pytest.raises(Forbidden) as caught:
+        record_event(office["in_base"].id, v.EXEMPTED, date(2024, 5, 1))
+    assert "Chưa đăng nhập" in caught.value.message
+
+
+def test_viewer_sees_identity_and_address_masked(office):
+    with session.acting_as(authenticate("xem", PASSWORD)):
+        shown = member_fields(office["in_base"])
+    assert shown["identity_number"] == "••••••" and shown["residence"] == "••••••"
+    assert shown["full_name"] == "Nguyễn Văn Đức"
+    with session.acting_as(authenticate("canbo", PASSWORD)):
+        assert member_fields(office["in_base"])["identity_number"] == "001080012345"
+
+
+def test_limited_clerk_lists_only_their_organisations(office):
+    with session.acting_as(authenticate("coso", PASSWORD)):
+        assert member_ids(MemberFilter()) == [office["in_base"].id]
+    with session.acting_as(authenticate("canbo", PASSWORD)):
+        assert len(member_ids(MemberFilter())) == 2
