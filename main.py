@@ -2,6 +2,11 @@
 
     python main.py [--db FILE]                  open the window
     python main.py demo --db FILE [--orgs N] [--members N] [--seed S] [--force | --if-missing]
+    python main.py user add USERNAME --name "Họ tên" --role ADMIN|CLERK|VIEWER --db FILE [--user U]
+    python main.py check --db FILE
+
+Commands that change records act as `--user` (password from DANGVU_PASSWORD or asked), or
+as the local administrator while the database has no account yet; both are audited.
 """
 
 import argparse
@@ -45,7 +50,98 @@ def parser() -> argparse.ArgumentParser:
     demo.add_argument("--force", action="store_true", help="ghi đè tệp đã có")
     demo.add_argument("--if-missing", action="store_true",
                       help="nếu tệp đã có thì giữ nguyên và không làm gì (dùng cho lần chạy đầu)")
+    user = sub.add_parser("user", help="quản lý tài khoản người dùng")
+    user_sub = user.add_subparsers(dest="user_command", required=True)
+    add = user_sub.add_parser("add", help="thêm tài khoản")
+    add.add_argument("username")
+    add.add_argument("--name", required=True, help="họ và tên người dùng")
+    add.add_argument("--role", required=True, choices=["ADMIN", "CLERK", "VIEWER"])
+    add.add_argument("--db", dest="sub_db")
+    add.add_argument("--user", dest="acting_user", help="thực hiện với tư cách tài khoản này")
+    check = sub.add_parser("check", help="kiểm tra tính toàn vẹn của nhật ký thay đổi")
+    check.add_argument("--db", dest="sub_db")
     return top
+
+
+def ask_password(variable: str, prompt: str) -> str | None:
+    """From the environment (scripts), else asked at the terminal; never on the command line."""
+    if os.environ.get(variable):
+        return os.environ[variable]
+    if sys.stdin is not None and sys.stdin.isatty():
+        import getpass
+
+        return getpass.getpass(prompt)
+    return None
+
+
+def sign_in_cli(username: str | None) -> bool:
+    """Act as the named user for this command. Without a name: the local administrator
+    while no account exists, otherwise nobody (writes will be refused and say so)."""
+    from models import session
+    from models.errors import ValidationError
+    from models.users import authenticate
+
+    if not username:
+        return True
+    password = ask_password("DANGVU_PASSWORD", f"Mật khẩu của {username}: ")
+    if password is None:
+        print("Cần mật khẩu: đặt biến môi trường DANGVU_PASSWORD hoặc chạy trong cửa sổ lệnh.",
+              file=sys.stderr)
+        return False
+    try:
+        session.set_current(authenticate(username, password))
+    except ValidationError as error:
+        print(error.message, file=sys.stderr)
+        return False
+    return True
+
+
+def run_user_add(args, db_path: Path) -> int:
+    from models.db import close_database, open_database
+    from models.errors import ValidationError
+    from models.users import create_user
+
+    if not db_path.exists():
+        print(f"Không có tệp dữ liệu {db_path}.", file=sys.stderr)
+        return 1
+    open_database(db_path)
+    try:
+        if not sign_in_cli(args.acting_user):
+            return 1
+        password = ask_password("DANGVU_NEW_PASSWORD", f"Mật khẩu mới cho {args.username}: ")
+        if password is None:
+            print("Cần mật khẩu mới: đặt DANGVU_NEW_PASSWORD hoặc chạy trong cửa sổ lệnh.",
+                  file=sys.stderr)
+            return 1
+        try:
+            user = create_user(args.username, args.name, args.role, password)
+        except ValidationError as error:
+            print(error.message, file=sys.stderr)
+            return 1
+        print(f"Đã tạo tài khoản {user.username} ({user.role}).")
+        return 0
+    finally:
+        close_database()
+
+
+def run_check(db_path: Path) -> int:
+    from models.audit import verify_chain
+    from models.db import close_database, open_database
+
+    if not db_path.exists():
+        print(f"Không có tệp dữ liệu {db_path}.", file=sys.stderr)
+        return 1
+    open_database(db_path)
+    try:
+        result = verify_chain()
+    finally:
+        close_database()
+    if result.intact:
+        print(f"Nhật ký thay đổi nguyên vẹn: {result.entries} mục.")
+        return 0
+    print(f"Nhật ký thay đổi đã bị sửa ngoài phần mềm, từ mục số {result.first_broken_id}.",
+          file=sys.stderr)
+    return 3
 
 
 def run_demo(args, db_path: Path) -> int:
@@ -84,6 +180,10 @@ def main(argv: list[str] | None = None) -> int:
     db_path = resolve_db_path(db_arg)
     if args.command == "demo":
         return run_demo(args, db_path)
+    if args.command == "user":
+        return run_user_add(args, db_path)
+    if args.command == "check":
+        return run_check(db_path)
     from ui.app import run_gui
 
     return run_gui(db_path)

@@ -30,6 +30,7 @@ from models.demo_names import (
     UNITS,
 )
 from models.lifecycle import EventInput, replay
+from models.office import OfficeDetails, save_office_details
 from models.orgs import create_org, dissolve_org
 from models.tables import Member, MemberEvent
 from models.text import fold, name_sort_key
@@ -75,6 +76,10 @@ def _grassroots_sizes(rng: random.Random, orgs: int, members: int) -> list[int]:
 
 def _build_orgs(rng: random.Random, size: DemoSize) -> list[tuple[int, int]]:
     """Create the tree; return (cell id, how many members it should hold)."""
+    save_office_details(OfficeDetails(
+        bloc_name="Đảng ủy Khối các cơ quan tỉnh", superior_body="Đảng bộ tỉnh Quảng Ninh",
+        code="ĐUK", place="Hạ Long", signer_name="", signer_title="Bí thư",
+    ))
     bloc = create_org(
         name="Đảng bộ Khối các cơ quan tỉnh", level=v.BLOC, code="ĐUK", founded_on=date(1990, 3, 1)
     )

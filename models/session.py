@@ -22,9 +22,11 @@ CHANGE_SETTINGS = "change_settings"
 RESTORE = "restore"
 VIEW_PERSONAL = "view_personal"
 ISSUE_DOCUMENTS = "issue_documents"
+VIEW_AUDIT = "view_audit"
 
 GRANTS = {
-    ADMIN: {WRITE_RECORDS, MANAGE_USERS, CHANGE_SETTINGS, RESTORE, VIEW_PERSONAL, ISSUE_DOCUMENTS},
+    ADMIN: {WRITE_RECORDS, MANAGE_USERS, CHANGE_SETTINGS, RESTORE, VIEW_PERSONAL, ISSUE_DOCUMENTS,
+            VIEW_AUDIT},
     CLERK: {WRITE_RECORDS, VIEW_PERSONAL, ISSUE_DOCUMENTS},
     VIEWER: set(),
 }
@@ -35,6 +37,7 @@ REFUSALS = {
     RESTORE: "Chỉ quản trị viên được khôi phục dữ liệu.",
     VIEW_PERSONAL: "Tài khoản “{user}” không được xem số định danh và địa chỉ của đảng viên.",
     ISSUE_DOCUMENTS: "Tài khoản “{user}” ({role}) không được ban hành văn bản.",
+    VIEW_AUDIT: "Chỉ quản trị viên được xem nhật ký thay đổi.",
 }
 
 

@@ -206,3 +206,14 @@ def user_rows() -> list[tuple]:
     return list(AppUser.select(AppUser.id, AppUser.username, AppUser.full_name, AppUser.role,
                                AppUser.active, AppUser.locked_until)
                 .order_by(AppUser.username).tuples())
+
+
+def first_start(details, username: str, full_name: str, password: str) -> AppUser:
+    """Set up a new office: its details and the first administrator, both or neither."""
+    from models.office import save_office_details
+
+    if session.any_user_exists():
+        raise ValidationError("username", "Cơ sở dữ liệu này đã có tài khoản; hãy đăng nhập.")
+    with database.atomic():
+        save_office_details(details)
+        return create_user(username, full_name, ADMIN, password)

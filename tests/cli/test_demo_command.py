@@ -58,3 +58,41 @@ def test_main_py_runs_as_a_script(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "s.db").exists()
+
+
+def test_user_add_then_acting_user_and_check(tmp_path, monkeypatch, capsys):
+    from models.tables import AuditEntry
+
+    path = tmp_path / "u.db"
+    assert main.main(["demo", "--db", str(path), "--orgs", "2", "--members", "30"]) == 0
+    monkeypatch.setenv("DANGVU_NEW_PASSWORD", "mat-khau-quan-tri")
+    assert main.main(["user", "add", "quantri", "--name", "Quản Trị", "--role", "ADMIN",
+                      "--db", str(path)]) == 0
+    # Now an account exists: adding another needs a signed-in administrator.
+    monkeypatch.setenv("DANGVU_NEW_PASSWORD", "mat-khau-can-bo")
+    assert main.main(["user", "add", "canbo", "--name", "Cán Bộ", "--role", "CLERK",
+                      "--db", str(path)]) == 1
+    assert "Chưa đăng nhập" in capsys.readouterr().err
+    monkeypatch.setenv("DANGVU_PASSWORD", "mat-khau-quan-tri")
+    assert main.main(["user", "add", "canbo", "--name", "Cán Bộ", "--role", "CLERK",
+                      "--db", str(path), "--user", "quantri"]) == 0
+    open_database(path)
+    try:
+        last = AuditEntry.select().where(AuditEntry.table_name == "app_user").order_by(
+            AuditEntry.id.desc()).first()
+        assert last.username == "quantri"
+    finally:
+        close_database()
+    assert main.main(["check", "--db", str(path)]) == 0
+    assert "nguyên vẹn" in capsys.readouterr().out
+
+
+def test_check_reports_tampering(tmp_path, capsys):
+    import sqlite3
+
+    path = tmp_path / "t.db"
+    assert main.main(["demo", "--db", str(path), "--orgs", "2", "--members", "20"]) == 0
+    with sqlite3.connect(path) as raw:
+        raw.execute("UPDATE audit_entry SET username = 'ai-do' WHERE id = 3")
+    assert main.main(["check", "--db", str(path)]) == 3
+    assert "từ mục số 3" in capsys.readouterr().err

@@ -68,7 +68,7 @@ WRITE_FUNCTIONS = {
     "models.orgs": {"create_org", "update_org", "move_org", "dissolve_org"},
     "models.members": {"create_member", "update_member", "set_photo"},
     "models.events": {"record_event", "remove_event"},
-    "models.users": {"create_user", "update_user", "set_password", "authenticate"},
+    "models.users": {"create_user", "update_user", "set_password", "authenticate", "first_start"},
     "models.office": {"save_office_details"},
 }
 READ_ONLY = {"get_org", "org_rows", "children_map", "tree_order", "grassroots_of", "grassroots_names",
@@ -193,3 +193,12 @@ def test_demo_data_is_audited_row_by_row(db):
     assert AuditEntry.select().where(AuditEntry.table_name == "member_event").count() == \
         MemberEvent.select().count()
     assert verify_chain().intact
+
+
+def test_first_start_leaves_one_entry_per_changed_row(db):
+    from models.users import first_start
+
+    changed, entries = audited(lambda: first_start(OfficeDetails(
+        "Đảng ủy Khối các cơ quan tỉnh", "Đảng bộ tỉnh", "ĐUK", "Hạ Long"), "quantri", "Quản Trị",
+        PASSWORD))
+    assert sorted(changed) == sorted(entries) and len(entries) == 5  # 4 details + 1 account
