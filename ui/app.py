@@ -10,6 +10,8 @@ from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from models import session
+
 log = logging.getLogger("dangvu")
 
 
@@ -54,7 +56,6 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def run_gui(db_path: Path) -> int:
     from models.db import close_database, open_database
-    from ui.main_window import MainWindow
 
     app = make_application()
     install_crash_handler()
@@ -69,9 +70,32 @@ def run_gui(db_path: Path) -> int:
         box.addButton("Đóng", QMessageBox.ButtonRole.AcceptRole)
         box.exec()
         return 1
-    window = MainWindow(db_path)
-    window.show()
     try:
-        return app.exec()
+        return _sign_in_loop(app, db_path)
     finally:
+        session.set_current(None)
         close_database()
+
+
+def _sign_in_loop(app: QApplication, db_path: Path) -> int:
+    """First start if the office has no account; then sign in, work, sign out, repeat."""
+    from ui.account.sign_in import FirstStartDialog, SignInDialog
+    from ui.main_window import MainWindow
+
+    # The loop below decides when the program ends, not the closing of a dialog.
+    app.setQuitOnLastWindowClosed(False)
+    if FirstStartDialog.needed() and not FirstStartDialog.ask():
+        return 0
+    while True:
+        actor = SignInDialog.ask()
+        if actor is None:
+            return 0
+        session.set_current(actor)
+        window = MainWindow(db_path, actor)
+        window.closed.connect(app.quit)
+        window.show()
+        status = app.exec()
+        window.deleteLater()
+        session.set_current(None)
+        if not window.signed_out:
+            return status

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -14,7 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.session import MANAGE_USERS, ROLES, Actor
 from ui import settings
+from ui.account.audit_page import AuditPage
+from ui.account.sign_in import ChangePasswordDialog
+from ui.account.users_page import UsersPage
 from ui.counts.page import CountsPage
 from ui.members.page import MembersPage
 from ui.orgs.page import OrgsPage
@@ -29,14 +33,20 @@ QListWidget::item:hover:!selected { background: #9e2424; }
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db_path: Path):
+    closed = Signal()
+
+    def __init__(self, db_path: Path, actor: Actor):
         super().__init__()
         self.db_path = db_path
-        self.setWindowTitle(f"Đảng vụ — {db_path.name}")
+        self.actor = actor
+        self.signed_out = False
+        self.setWindowTitle(f"Đảng vụ — {actor.full_name} — {db_path.name}")
         self.orgs_page = OrgsPage()
         self.members_page = MembersPage()
         self.counts_page = CountsPage()
         self.pages = [self.orgs_page, self.members_page, self.counts_page]
+        if actor.may(MANAGE_USERS):
+            self.pages += [UsersPage(), AuditPage()]
         self.orgs_page.changed.connect(self.members_page.reload)
         self.orgs_page.changed.connect(self.counts_page.reload)
 
@@ -59,7 +69,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._menus()
-        self.statusBar().addPermanentWidget(QLabel(f"Dữ liệu: {db_path}"))
+        self.statusBar().addPermanentWidget(
+            QLabel(f"Người dùng: {actor.full_name} ({ROLES[actor.role]})   ·   Dữ liệu: {db_path}"))
 
         self.resize(1280, 800)
         geometry = settings.WINDOW_GEOMETRY.get()
@@ -84,6 +95,15 @@ class MainWindow(QMainWindow):
             action = QAction(page.title, self, shortcut=QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _checked=False, row=number - 1: self.sidebar.setCurrentRow(row))
             go_menu.addAction(action)
+        account_menu = self.menuBar().addMenu("Tài &khoản")
+        if self.actor.user_id is not None:
+            password = QAction("Đổi mật khẩu…", self)
+            password.triggered.connect(lambda: ChangePasswordDialog.ask(
+                self.actor.user_id, self.actor.username, own=True, parent=self))
+            account_menu.addAction(password)
+        sign_out = QAction("Đăng xuất / đổi người dùng", self, shortcut=QKeySequence("Ctrl+Shift+L"))
+        sign_out.triggered.connect(self.sign_out)
+        account_menu.addAction(sign_out)
         help_menu = self.menuBar().addMenu("Trợ &giúp")
         about = QAction("Giới thiệu Đảng vụ", self)
         about.triggered.connect(self._about)
@@ -93,6 +113,11 @@ class MainWindow(QMainWindow):
         inform(self, "Giới thiệu Đảng vụ",
                "Đảng vụ — quản lý tổ chức đảng, đảng viên và báo cáo của Văn phòng "
                f"Đảng ủy Khối các cơ quan tỉnh.\n\nTệp dữ liệu: {self.db_path}")
+
+    def sign_out(self) -> None:
+        """Close the window; the application asks who signs in next."""
+        self.signed_out = True
+        self.close()
 
     def show_page(self, title: str) -> None:
         for row, page in enumerate(self.pages):
@@ -105,6 +130,7 @@ class MainWindow(QMainWindow):
         for page in self.pages:
             page.save_layout()
         super().closeEvent(event)
+        self.closed.emit()
 
 
 

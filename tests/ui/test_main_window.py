@@ -5,8 +5,10 @@ from tests.conftest import type_text
 from ui.main_window import MainWindow
 
 
-def make_window(qtbot, db) -> MainWindow:
-    window = MainWindow(Path(db.database))
+def make_window(qtbot, db, actor=None) -> MainWindow:
+    from models import session
+
+    window = MainWindow(Path(db.database), actor or session.current() or session.LOCAL_ADMIN)
     qtbot.addWidget(window)
     window.show()
     return window
@@ -16,7 +18,9 @@ def test_sidebar_lists_only_working_areas(qtbot, db):
     build_demo(DemoSize(orgs=5, members=120, seed=1))
     window = make_window(qtbot, db)
     entries = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
-    assert entries == ["Tổ chức đảng", "Đảng viên", "Số lượng, biến động"]
+    # The local administrator of a new file also sees the administration pages.
+    assert entries == ["Tổ chức đảng", "Đảng viên", "Số lượng, biến động", "Người dùng",
+                       "Nhật ký thay đổi"]
     window.sidebar.setCurrentRow(1)
     assert window.stack.currentWidget() is window.members_page
 

@@ -41,6 +41,7 @@ from models.members import (
     update_member,
 )
 from models.orgs import get_org, grassroots_names
+from models.session import WRITE_RECORDS, may
 from ui import settings
 from ui.members.event_dialog import EventDialog, EventFields
 from ui.members.history import HistoryTableModel
@@ -73,6 +74,7 @@ class MemberDialog(GuardedDialog):
         self._photo_changed = False
         self.setWindowTitle("Thêm đảng viên" if member_id is None else "Hồ sơ đảng viên")
         self.inputs: dict[str, QWidget] = {}
+        self.edit_buttons: list[QPushButton] = []  # photo and history buttons
         fallback = QLabel()
         self.errors = FormErrors(fallback)
 
@@ -94,6 +96,10 @@ class MemberDialog(GuardedDialog):
         buttons.accepted.connect(self.save_and_close)
         buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save_and_close)
+        self.read_only = not may(WRITE_RECORDS)
+        if self.read_only:  # a viewer reads; models/ would refuse the write anyway
+            buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+            buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Đóng")
 
         top = QHBoxLayout()
         top.addWidget(self.tabs, 1)
@@ -111,6 +117,10 @@ class MemberDialog(GuardedDialog):
             self.load(member_id)
         elif org_id is not None:
             self.opening.org.set_org_id(org_id)
+        if self.read_only:
+            for button in self.edit_buttons:
+                button.setEnabled(False)
+            self.setWindowTitle(self.windowTitle() + " (chỉ xem)")
         self.mark_clean()
 
     # --- building the form ------------------------------------------------------------
@@ -186,6 +196,7 @@ class MemberDialog(GuardedDialog):
         add.clicked.connect(self.add_event)
         remove = QPushButton("Bỏ biến động nhập nhầm")
         remove.clicked.connect(self.remove_selected_event)
+        self.edit_buttons += [add, remove]
         buttons = QHBoxLayout()
         buttons.addWidget(add)
         buttons.addWidget(remove)
@@ -204,6 +215,7 @@ class MemberDialog(GuardedDialog):
         drop = QPushButton("Bỏ ảnh")
         drop.clicked.connect(lambda: self.set_photo_bytes(None))
         self.photo_error = self.errors.add("photo", self.photo_label)
+        self.edit_buttons += [choose, drop]
         box = QVBoxLayout()
         box.addWidget(self.photo_label)
         box.addWidget(self.photo_error)

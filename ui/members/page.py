@@ -17,6 +17,7 @@ from models import vocab as v
 from models.members import get_member
 from models.orgs import size_warning
 from models.search import AGE_BANDS, STATE_GROUPS, MemberFilter
+from models.session import WRITE_RECORDS, may
 from reports.numbers import integer
 from ui import settings
 from ui.members.dialog import MemberDialog
@@ -56,6 +57,12 @@ class MembersPage(QWidget):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             toolbar.addAction(action)
             self.addAction(action)
+
+        can_write = may(WRITE_RECORDS)
+        self.add_action.setEnabled(can_write)
+        self.event_action.setEnabled(can_write)
+        if not can_write:
+            self.edit_action.setText("Xem hồ sơ")
 
         self.search = SearchBox("Tìm theo họ tên, số thẻ, số lý lịch… (Ctrl+F)")
         self.search.setMinimumWidth(280)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models import session
 from models import vocab as v
 from models.dates import fmt_date
 from models.orgs import get_org, member_counts, org_rows, org_warnings
@@ -47,6 +48,11 @@ class OrgsPage(QWidget):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             toolbar.addAction(action)
             self.addAction(action)
+        # Changing the tree needs write rights over the whole bloc.
+        actor = session.current()
+        can_edit = actor is not None and actor.may(session.WRITE_RECORDS) and actor.org_ids is None
+        for action in (self.add_action, self.edit_action, self.move_action, self.dissolve_action):
+            action.setEnabled(can_edit)
         self.show_dissolved = QCheckBox("Hiện cả tổ chức đã giải thể")
         self.show_dissolved.setChecked(bool(settings.ORG_SHOW_DISSOLVED.get()))
         self.show_dissolved.toggled.connect(self._dissolved_toggled)

@@ -1,0 +1,125 @@
+from pathlib import Path
+
+from models import session
+from models.session import ADMIN, CLERK, VIEWER
+from models.tables import AppUser
+from models.users import authenticate, create_user
+from tests.conftest import type_text
+from ui.account.audit_page import AuditPage, describe_change
+from ui.account.sign_in import FirstStartDialog, SignInDialog
+from ui.account.users_page import UserDialog, UserTableModel
+from ui.main_window import MainWindow
+from ui.members.dialog import MemberDialog
+
+PASSWORD = "mat-khau-du-dai"
+
+
+def test_first_start_dialog_creates_office_and_admin(qtbot, db):
+    assert FirstStartDialog.needed()
+    dialog = FirstStartDialog()
+    qtbot.addWidget(dialog)
+    for key, text in (("bloc_name", "Đảng ủy Khối các cơ quan tỉnh"), ("superior_body", "Đảng bộ tỉnh"),
+                      ("code", "ĐUK"), ("place", "Hạ Long")):
+        dialog.details[key].setFocus()
+        type_text(dialog.details[key], text)
+    dialog.username.setText("quantri")
+    type_text(dialog.full_name, "Nguyễn Văn Quản")
+    dialog.password.setText(PASSWORD)
+    dialog.repeat.setText(PASSWORD + "x")
+    assert dialog.save() is False
+    assert "không giống nhau" in dialog.errors.message_for("repeat")
+    dialog.repeat.setText(PASSWORD)
+    assert dialog.save() is True
+    assert not FirstStartDialog.needed()
+    assert AppUser.get().full_name == "Nguyễn Văn Quản"
+
+
+def test_sign_in_wrong_password_is_cleared_and_explained(qtbot, db):
+    create_user("quantri", "Quản Trị", ADMIN, PASSWORD)
+    dialog = SignInDialog()
+    qtbot.addWidget(dialog)
+    dialog.username.setText("quantri")
+    dialog.password.setText("sai-mat-khau")
+    assert dialog.sign_in() is False
+    assert "không đúng" in dialog.errors.message_for("password")
+    assert dialog.password.text() == ""
+    dialog.password.setText(PASSWORD)
+    assert dialog.sign_in() is True and dialog.actor.username == "quantri"
+
+
+def _window(qtbot, db, username):
+    actor = authenticate(username, PASSWORD)
+    session.set_current(actor)
+    window = MainWindow(Path(db.database), actor)
+    qtbot.addWidget(window)
+    return window
+
+
+def test_viewer_reads_only_and_sees_personal_data_masked(qtbot, db, make_member):
+    member = make_member(identity_number="001080012345", residence="Tổ 1, phường Hồng Hà")
+    create_user("quantri", "Quản Trị", ADMIN, PASSWORD)
+    with session.acting_as(authenticate("quantri", PASSWORD)):
+        create_user("xem", "Người Xem", VIEWER, PASSWORD)
+    window = _window(qtbot, db, "xem")
+    titles = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
+    assert "Người dùng" not in titles and "Nhật ký thay đổi" not in titles
+    assert not window.members_page.add_action.isEnabled()
+    assert not window.orgs_page.add_action.isEnabled()
+    assert "Người Xem" in window.windowTitle()
+    dialog = MemberDialog(member.id)
+    qtbot.addWidget(dialog)
+    assert dialog.read_only and not any(button.isEnabled() for button in dialog.edit_buttons)
+    assert dialog.inputs["identity_number"].text() == "••••••"
+    assert dialog.inputs["residence"].text() == "••••••"
+    assert dialog.save() is False  # refused in models/, shown on the form
+    assert "chỉ được xem" in dialog.errors._fallback.text()
+
+
+def test_admin_adds_a_limited_clerk(qtbot, db, bloc_tree):
+    create_user("quantri", "Quản Trị", ADMIN, PASSWORD)
+    window = _window(qtbot, db, "quantri")
+    titles = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
+    assert titles[-2:] == ["Người dùng", "Nhật ký thay đổi"]
+    dialog = UserDialog()
+    qtbot.addWidget(dialog)
+    dialog.username.setText("coso")
+    type_text(dialog.full_name, "Trần Thị Cơ Sở")
+    dialog.role.setCurrentIndex(dialog.role.findData(CLERK))
+    dialog.password.setText(PASSWORD)
+    dialog.repeat.setText(PASSWORD)
+    from PySide6.QtCore import Qt
+
+    names = [dialog.orgs.item(i).text() for i in range(dialog.orgs.count())]
+    dialog.orgs.item(names.index("Đảng bộ Sở Tài chính")).setCheckState(Qt.CheckState.Checked)
+    assert dialog.save()
+    actor = authenticate("coso", PASSWORD)
+    assert actor.role == CLERK and actor.org_ids == frozenset({bloc_tree["base"].id})
+
+
+def test_user_and_audit_models_pass_modeltester(qtmodeltester, qtbot, db, make_member):
+    make_member()
+    create_user("quantri", "Quản Trị", ADMIN, PASSWORD)
+    session.set_current(authenticate("quantri", PASSWORD))
+    users = UserTableModel()
+    users.refresh()
+    qtmodeltester.check(users)
+    page = AuditPage()
+    qtbot.addWidget(page)
+    qtmodeltester.check(page.model)
+    assert page.model.rowCount() > 3
+    page.table.setCurrentIndex(page.table.findData("member"))
+    page.refresh()
+    assert {page.model.index(r, 4).data() for r in range(page.model.rowCount())} == {"Đảng viên"}
+    assert "full_name: 'Nguyễn Văn Đức'" in describe_change(page.model.entry(0))
+    page.end.setText("31/02/2026")
+    page.refresh()
+    assert "không có trên lịch" in page.errors.message_for("end")
+
+
+def test_sign_out_closes_the_window_for_the_next_user(qtbot, db):
+    create_user("quantri", "Quản Trị", ADMIN, PASSWORD)
+    window = _window(qtbot, db, "quantri")
+    window.show()
+    with qtbot.waitSignal(window.closed):
+        window.sign_out()
+    assert window.signed_out and not window.isVisible()

@@ -1,0 +1,212 @@
+"""Administrators' page: the audit trail, filtered, exported, and checked for tampering.
+It offers no way to edit or delete an entry."""
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.audit import verify_chain
+from models.audit_browse import (
+    PAGE_LIMIT,
+    TABLE_LABELS,
+    AuditFilter,
+    AuditRow,
+    audit_rows,
+    audit_usernames,
+    export_audit_csv,
+)
+from models.errors import ValidationError
+from reports.numbers import integer
+from ui.widgets.buttons import inform
+from ui.widgets.date_edit import DateEdit
+from ui.widgets.form_errors import FormErrors
+
+HEADERS = ["Số", "Thời điểm", "Người dùng", "Thao tác", "Loại hồ sơ", "Mã hồ sơ"]
+
+
+class AuditTableModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[AuditRow] = []
+
+    def set_rows(self, rows: list[AuditRow]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def entry(self, row: int) -> AuditRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return HEADERS[section] if 0 <= section < len(HEADERS) else None
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
+            return None
+        entry = self.entry(index.row())
+        if entry is None:
+            return None
+        at = entry.at.strftime("%d/%m/%Y %H:%M:%S") if hasattr(entry.at, "strftime") else str(entry.at)
+        return [str(entry.id), at, entry.username, entry.action_label, entry.table_label,
+                entry.record_id][index.column()]
+
+
+def describe_change(entry: AuditRow) -> str:
+    """The old and new values, one field a line, for the detail pane."""
+    old = json.loads(entry.old_values) if entry.old_values else {}
+    new = json.loads(entry.new_values) if entry.new_values else {}
+    lines = []
+    for key in sorted(set(old) | set(new)):
+        if key in old and key in new:
+            lines.append(f"{key}: {old[key]!r} → {new[key]!r}")
+        elif key in new:
+            lines.append(f"{key}: {new[key]!r}")
+        else:
+            lines.append(f"{key}: {old[key]!r} (đã xóa)")
+    return "\n".join(lines)
+
+
+class AuditPage(QWidget):
+    title = "Nhật ký thay đổi"
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.model = AuditTableModel(self)
+        self.user = QComboBox()
+        self.table = QComboBox()
+        self.table.addItem("Mọi loại hồ sơ", None)
+        for name, label in TABLE_LABELS.items():
+            self.table.addItem(label, name)
+        self.record = QLineEdit()
+        self.record.setPlaceholderText("Mã hồ sơ")
+        self.record.setMaximumWidth(110)
+        self.start = DateEdit("Từ ngày", "start")
+        self.end = DateEdit("Đến ngày", "end")
+        error_line = QLabel()
+        self.errors = FormErrors(error_line)
+        self.errors.add("start", self.start)
+        self.errors.add("end", self.end)
+        show = QPushButton("Lọc")
+        show.clicked.connect(self.refresh)
+        export = QPushButton("Xuất CSV…")
+        export.clicked.connect(self.export)
+        check = QPushButton("Kiểm tra toàn vẹn")
+        check.clicked.connect(self.check_chain)
+        bar = QHBoxLayout()
+        for widget in (self.user, self.table, self.record, QLabel("Từ"), self.start, QLabel("đến"),
+                       self.end, show, export, check):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((70, 150, 140, 70, 190)):
+            self.view.setColumnWidth(column, width)
+        self.detail = QPlainTextEdit()
+        self.detail.setReadOnly(True)
+        self.view.selectionModel().currentRowChanged.connect(self._show_detail)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.view)
+        splitter.addWidget(self.detail)
+        splitter.setSizes([500, 180])
+        self.count = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(error_line)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.count)
+        self._fill_users()
+        self.refresh()
+
+    def _fill_users(self) -> None:
+        current = self.user.currentData()
+        self.user.blockSignals(True)
+        self.user.clear()
+        self.user.addItem("Mọi người dùng", None)
+        for name in audit_usernames():
+            self.user.addItem(name, name)
+        index = self.user.findData(current)
+        self.user.setCurrentIndex(max(index, 0))
+        self.user.blockSignals(False)
+
+    def current_filter(self) -> AuditFilter:
+        return AuditFilter(self.user.currentData(), self.table.currentData(),
+                           self.record.text() or None, self.start.date(), self.end.date())
+
+    def refresh(self) -> None:
+        self.errors.clear()
+        try:
+            rows = audit_rows(self.current_filter())
+        except ValidationError as error:
+            self.errors.show(error)
+            return
+        self.model.set_rows(rows)
+        more = " (mới nhất; lọc để xem các mục cũ hơn)" if len(rows) == PAGE_LIMIT else ""
+        self.count.setText(f"{integer(len(rows))} mục{more}")
+        self.detail.clear()
+
+    def _show_detail(self, current, _previous) -> None:
+        entry = self.model.entry(current.row())
+        self.detail.setPlainText(describe_change(entry) if entry else "")
+
+    def export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Xuất nhật ký thay đổi", "nhat-ky-thay-doi.csv",
+                                              "Tệp CSV (*.csv)")
+        if not path:
+            return
+        try:
+            count = export_audit_csv(self.current_filter(), Path(path))
+        except ValidationError as error:
+            self.errors.show(error)
+            return
+        except OSError as error:
+            inform(self, "Không ghi được tệp",
+                   f"Không ghi được {path}: {error.strerror}. Tệp có đang mở trong Excel không?",
+                   warning=True)
+            return
+        inform(self, "Đã xuất", f"Đã ghi {integer(count)} mục vào {path}.")
+
+    def check_chain(self) -> None:
+        result = verify_chain()
+        if result.intact:
+            inform(self, "Nhật ký nguyên vẹn",
+                   f"Đã kiểm tra {integer(result.entries)} mục: không có mục nào bị sửa hay xóa.")
+        else:
+            inform(self, "Nhật ký đã bị can thiệp",
+                   f"Mục số {result.first_broken_id} (hoặc mục ngay trước nó) đã bị sửa hoặc xóa "
+                   "ngoài phần mềm. Hãy báo cho quản trị viên.", warning=True)
+
+    def on_shown(self) -> None:
+        self._fill_users()
+        self.refresh()
+
+    def save_layout(self) -> None:
+        """Column widths are fixed; nothing to remember."""

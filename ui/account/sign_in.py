@@ -1,0 +1,183 @@
+"""First start (the office's details and the first administrator), sign-in, and changing
+one's own password."""
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+)
+
+from models.errors import ValidationError
+from models.office import LABELS, OfficeDetails, office_details
+from models.session import Actor, any_user_exists
+from models.users import authenticate, first_start, set_password
+from ui.widgets.buttons import vietnamese_buttons
+from ui.widgets.form_errors import FormErrors
+from ui.widgets.guarded_dialog import GuardedDialog
+
+
+def password_edit() -> QLineEdit:
+    edit = QLineEdit()
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    return edit
+
+
+def check_repeated(first: QLineEdit, second: QLineEdit, field: str) -> None:
+    if first.text() != second.text():
+        raise ValidationError(field, "Hai lần nhập mật khẩu không giống nhau.")
+
+
+class FirstStartDialog(GuardedDialog):
+    """Shown while the database has no account (or the office's details are missing)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Đảng vụ — thiết lập lần đầu")
+        fallback = QLabel()
+        self.errors = FormErrors(fallback)
+        intro = QLabel("Nhập thông tin của cơ quan (dùng trên văn bản) và tạo tài khoản quản trị "
+                       "đầu tiên. Sau đó mọi người làm việc bằng tài khoản của mình.")
+        intro.setWordWrap(True)
+        office = QGroupBox("Thông tin cơ quan")
+        office_form = QFormLayout(office)
+        details = office_details()
+        self.details: dict[str, QLineEdit] = {}
+        for key, label in LABELS.items():
+            edit = QLineEdit(getattr(details, key))
+            self.details[key] = edit
+            self.errors.add_row(office_form, key, label, edit)
+        self.details["code"].setPlaceholderText("ví dụ ĐUK")
+        self.details["place"].setPlaceholderText("ví dụ Hạ Long")
+        account = QGroupBox("Tài khoản quản trị")
+        account_form = QFormLayout(account)
+        self.username = self.errors.add_row(account_form, "username", "Tên đăng nhập", QLineEdit())
+        self.full_name = self.errors.add_row(account_form, "full_name", "Họ và tên", QLineEdit())
+        self.password = self.errors.add_row(account_form, "password", "Mật khẩu", password_edit())
+        self.repeat = self.errors.add_row(account_form, "repeat", "Nhập lại mật khẩu", password_edit())
+        buttons = vietnamese_buttons(QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Bắt đầu")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Thoát")
+        buttons.accepted.connect(self._save_and_close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (intro, office, account, fallback, buttons):
+            layout.addWidget(widget)
+        self.resize(560, self.sizeHint().height())
+        self.mark_clean()
+
+    def save(self) -> bool:
+        self.errors.clear()
+        try:
+            check_repeated(self.password, self.repeat, "repeat")
+            details = OfficeDetails(**{key: edit.text() for key, edit in self.details.items()})
+            first_start(details, self.username.text(), self.full_name.text(), self.password.text())
+        except ValidationError as error:
+            self.errors.show(error)
+            return False
+        return True
+
+    def _save_and_close(self) -> None:
+        if self.save():
+            self.accept()
+
+    @staticmethod
+    def needed() -> bool:
+        return not any_user_exists()
+
+    @classmethod
+    def ask(cls) -> bool:
+        return cls().exec() == QDialog.DialogCode.Accepted
+
+
+class SignInDialog(QDialog):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Đăng nhập — Đảng vụ")
+        self.actor: Actor | None = None
+        office = office_details()
+        heading = QLabel(f"<b>{office.bloc_name or 'Đảng vụ'}</b>")
+        fallback = QLabel()
+        self.errors = FormErrors(fallback)
+        form = QFormLayout()
+        self.username = self.errors.add_row(form, "username", "Tên đăng nhập", QLineEdit())
+        self.password = self.errors.add_row(form, "password", "Mật khẩu", password_edit())
+        buttons = vietnamese_buttons(QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Đăng nhập")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Thoát")
+        buttons.accepted.connect(self._try)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addLayout(form)
+        layout.addWidget(fallback)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(380)
+
+    def sign_in(self) -> bool:
+        self.errors.clear()
+        try:
+            self.actor = authenticate(self.username.text(), self.password.text())
+        except ValidationError as error:
+            self.password.clear()  # never keep a wrong password on screen
+            self.errors.show(error)
+            return False
+        return True
+
+    def _try(self) -> None:
+        if self.sign_in():
+            self.accept()
+
+    @classmethod
+    def ask(cls) -> Actor | None:
+        dialog = cls()
+        return dialog.actor if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+class ChangePasswordDialog(GuardedDialog):
+    """Own password (old one required), or an administrator resetting someone else's."""
+
+    def __init__(self, user_id: int, username: str, own: bool, parent=None):
+        super().__init__(parent)
+        self.user_id, self.own = user_id, own
+        self.setWindowTitle(f"Đổi mật khẩu — {username}" if own else f"Đặt lại mật khẩu — {username}")
+        fallback = QLabel()
+        self.errors = FormErrors(fallback)
+        form = QFormLayout()
+        self.old = password_edit()
+        if own:
+            self.errors.add_row(form, "old_password", "Mật khẩu hiện tại", self.old)
+        self.new = self.errors.add_row(form, "password", "Mật khẩu mới", password_edit())
+        self.repeat = self.errors.add_row(form, "repeat", "Nhập lại mật khẩu mới", password_edit())
+        buttons = vietnamese_buttons(QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel))
+        buttons.accepted.connect(self._save_and_close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(fallback)
+        layout.addWidget(buttons)
+        self.mark_clean()
+
+    def save(self) -> bool:
+        self.errors.clear()
+        try:
+            check_repeated(self.new, self.repeat, "repeat")
+            set_password(self.user_id, self.new.text(), self.old.text() if self.own else None)
+        except ValidationError as error:
+            self.errors.show(error)
+            return False
+        return True
+
+    def _save_and_close(self) -> None:
+        if self.save():
+            self.accept()
+
+    @classmethod
+    def ask(cls, user_id: int, username: str, own: bool, parent=None) -> bool:
+        return cls(user_id, username, own, parent).exec() == QDialog.DialogCode.Accepted
