@@ -19,6 +19,27 @@ TABLE_LABELS = {
     "user_org": "Tổ chức giao cho tài khoản",
     "office_setting": "Thông tin cơ quan",
 }
+# Column names as the clerk knows them, for the detail of an entry.
+FIELD_LABELS = {
+    "name": "Tên", "code": "Ký hiệu", "level": "Cấp", "parent_id": "Trực thuộc (mã)",
+    "agency": "Cơ quan, đơn vị", "org_type": "Loại hình", "founded_on": "Ngày thành lập",
+    "dissolved_on": "Ngày giải thể", "note": "Ghi chú", "full_name": "Họ và tên",
+    "other_name": "Tên gọi khác", "sex": "Giới tính", "birth_date": "Ngày sinh",
+    "ethnicity": "Dân tộc", "religion": "Tôn giáo", "home_town": "Quê quán",
+    "residence": "Nơi ở", "identity_number": "Số CCCD", "education": "Giáo dục phổ thông",
+    "professional_level": "Chuyên môn", "political_theory": "Lý luận chính trị",
+    "occupation": "Nghề nghiệp", "party_posts": "Chức vụ Đảng", "card_number": "Số thẻ",
+    "dossier_number": "Số lý lịch", "admission_date": "Ngày kết nạp",
+    "ceremony_date": "Ngày vào Đảng", "full_member_date": "Ngày chính thức",
+    "org_id": "Chi bộ (mã)", "membership": "Dự bị/chính thức", "status": "Tình trạng",
+    "member_id": "Đảng viên (mã)", "kind": "Loại biến động", "date": "Ngày",
+    "decision_no": "Số quyết định", "place": "Nơi đi/đến", "position": "Thứ tự",
+    "status_after": "Tình trạng sau", "username": "Tên đăng nhập", "role": "Vai trò",
+    "password_hash": "Mật khẩu (dấu vân tay)", "failed_attempts": "Số lần nhập sai",
+    "locked_until": "Khóa đến", "active": "Được đăng nhập", "user_id": "Tài khoản (mã)",
+    "key": "Mục", "value": "Giá trị", "data": "Ảnh", "created_at": "Tạo lúc",
+    "updated_at": "Sửa lúc",
+}
 PAGE_LIMIT = 5000
 
 

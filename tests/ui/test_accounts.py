@@ -110,7 +110,7 @@ def test_user_and_audit_models_pass_modeltester(qtmodeltester, qtbot, db, make_m
     page.table.setCurrentIndex(page.table.findData("member"))
     page.refresh()
     assert {page.model.index(r, 4).data() for r in range(page.model.rowCount())} == {"Đảng viên"}
-    assert "full_name: 'Nguyễn Văn Đức'" in describe_change(page.model.entry(0))
+    assert "Họ và tên: 'Nguyễn Văn Đức'" in describe_change(page.model.entry(0))
     page.end.setText("31/02/2026")
     page.refresh()
     assert "không có trên lịch" in page.errors.message_for("end")

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from models.audit import verify_chain
 from models.audit_browse import (
+    FIELD_LABELS,
     PAGE_LIMIT,
     TABLE_LABELS,
     AuditFilter,
@@ -80,12 +81,13 @@ def describe_change(entry: AuditRow) -> str:
     new = json.loads(entry.new_values) if entry.new_values else {}
     lines = []
     for key in sorted(set(old) | set(new)):
+        label = FIELD_LABELS.get(key, key)
         if key in old and key in new:
-            lines.append(f"{key}: {old[key]!r} → {new[key]!r}")
+            lines.append(f"{label}: {old[key]!r} → {new[key]!r}")
         elif key in new:
-            lines.append(f"{key}: {new[key]!r}")
+            lines.append(f"{label}: {new[key]!r}")
         else:
-            lines.append(f"{key}: {old[key]!r} (đã xóa)")
+            lines.append(f"{label}: {old[key]!r} (bản ghi đã xóa)")
     return "\n".join(lines)
 
 
