@@ -4,7 +4,7 @@ It offers no way to edit or delete an entry."""
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,43 +36,19 @@ from reports.numbers import integer
 from ui.widgets.buttons import inform
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.form_errors import FormErrors
+from ui.widgets.rows_model import RowsTableModel
 
-HEADERS = ["Số", "Thời điểm", "Người dùng", "Thao tác", "Loại hồ sơ", "Mã hồ sơ"]
 
-
-class AuditTableModel(QAbstractTableModel):
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[AuditRow] = []
-
-    def set_rows(self, rows: list[AuditRow]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
+class AuditTableModel(RowsTableModel):
+    headers = ["Số", "Thời điểm", "Người dùng", "Thao tác", "Loại hồ sơ", "Mã hồ sơ"]
 
     def entry(self, row: int) -> AuditRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return HEADERS[section] if 0 <= section < len(HEADERS) else None
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
-            return None
-        entry = self.entry(index.row())
-        if entry is None:
-            return None
+    def cells(self, entry: AuditRow) -> list[str]:
         at = entry.at.strftime("%d/%m/%Y %H:%M:%S") if hasattr(entry.at, "strftime") else str(entry.at)
         return [str(entry.id), at, entry.username, entry.action_label, entry.table_label,
-                entry.record_id][index.column()]
+                entry.record_id]
 
 
 def describe_change(entry: AuditRow) -> str:

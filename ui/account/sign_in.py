@@ -16,8 +16,8 @@ from models.office import LABELS, OfficeDetails, office_details
 from models.session import Actor, any_user_exists
 from models.users import authenticate, first_start, set_password
 from ui.widgets.buttons import vietnamese_buttons
+from ui.widgets.form_dialog import FormDialog
 from ui.widgets.form_errors import FormErrors
-from ui.widgets.guarded_dialog import GuardedDialog
 
 
 def password_edit() -> QLineEdit:
@@ -31,14 +31,11 @@ def check_repeated(first: QLineEdit, second: QLineEdit, field: str) -> None:
         raise ValidationError(field, "Hai lần nhập mật khẩu không giống nhau.")
 
 
-class FirstStartDialog(GuardedDialog):
-    """Shown while the database has no account (or the office's details are missing)."""
+class FirstStartDialog(FormDialog):
+    """Shown while the database has no account."""
 
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setWindowTitle("Đảng vụ — thiết lập lần đầu")
-        fallback = QLabel()
-        self.errors = FormErrors(fallback)
+        super().__init__("Đảng vụ — thiết lập lần đầu", parent)
         intro = QLabel("Nhập thông tin của cơ quan (dùng trên văn bản) và tạo tài khoản quản trị "
                        "đầu tiên. Sau đó mọi người làm việc bằng tài khoản của mình.")
         intro.setWordWrap(True)
@@ -58,32 +55,17 @@ class FirstStartDialog(GuardedDialog):
         self.full_name = self.errors.add_row(account_form, "full_name", "Họ và tên", QLineEdit())
         self.password = self.errors.add_row(account_form, "password", "Mật khẩu", password_edit())
         self.repeat = self.errors.add_row(account_form, "repeat", "Nhập lại mật khẩu", password_edit())
-        buttons = vietnamese_buttons(QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel))
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Bắt đầu")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Thoát")
-        buttons.accepted.connect(self._save_and_close)
-        buttons.rejected.connect(self.reject)
+        buttons = self.make_buttons(ok="Bắt đầu", cancel="Thoát")
         layout = QVBoxLayout(self)
-        for widget in (intro, office, account, fallback, buttons):
+        for widget in (intro, office, account, self.fallback, buttons):
             layout.addWidget(widget)
         self.resize(560, self.sizeHint().height())
         self.mark_clean()
 
-    def save(self) -> bool:
-        self.errors.clear()
-        try:
-            check_repeated(self.password, self.repeat, "repeat")
-            details = OfficeDetails(**{key: edit.text() for key, edit in self.details.items()})
-            first_start(details, self.username.text(), self.full_name.text(), self.password.text())
-        except ValidationError as error:
-            self.errors.show(error)
-            return False
-        return True
-
-    def _save_and_close(self) -> None:
-        if self.save():
-            self.accept()
+    def write(self) -> None:
+        check_repeated(self.password, self.repeat, "repeat")
+        details = OfficeDetails(**{key: edit.text() for key, edit in self.details.items()})
+        first_start(details, self.username.text(), self.full_name.text(), self.password.text())
 
     @staticmethod
     def needed() -> bool:
@@ -91,7 +73,7 @@ class FirstStartDialog(GuardedDialog):
 
     @classmethod
     def ask(cls) -> bool:
-        return cls().exec() == QDialog.DialogCode.Accepted
+        return cls().accepted_after_exec()
 
 
 class SignInDialog(QDialog):
@@ -139,45 +121,29 @@ class SignInDialog(QDialog):
         return dialog.actor if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
-class ChangePasswordDialog(GuardedDialog):
+class ChangePasswordDialog(FormDialog):
     """Own password (old one required), or an administrator resetting someone else's."""
 
     def __init__(self, user_id: int, username: str, own: bool, parent=None):
-        super().__init__(parent)
+        title = f"Đổi mật khẩu — {username}" if own else f"Đặt lại mật khẩu — {username}"
+        super().__init__(title, parent)
         self.user_id, self.own = user_id, own
-        self.setWindowTitle(f"Đổi mật khẩu — {username}" if own else f"Đặt lại mật khẩu — {username}")
-        fallback = QLabel()
-        self.errors = FormErrors(fallback)
         form = QFormLayout()
         self.old = password_edit()
         if own:
             self.errors.add_row(form, "old_password", "Mật khẩu hiện tại", self.old)
         self.new = self.errors.add_row(form, "password", "Mật khẩu mới", password_edit())
         self.repeat = self.errors.add_row(form, "repeat", "Nhập lại mật khẩu mới", password_edit())
-        buttons = vietnamese_buttons(QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel))
-        buttons.accepted.connect(self._save_and_close)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(fallback)
-        layout.addWidget(buttons)
+        layout.addWidget(self.fallback)
+        layout.addWidget(self.make_buttons())
         self.mark_clean()
 
-    def save(self) -> bool:
-        self.errors.clear()
-        try:
-            check_repeated(self.new, self.repeat, "repeat")
-            set_password(self.user_id, self.new.text(), self.old.text() if self.own else None)
-        except ValidationError as error:
-            self.errors.show(error)
-            return False
-        return True
-
-    def _save_and_close(self) -> None:
-        if self.save():
-            self.accept()
+    def write(self) -> None:
+        check_repeated(self.new, self.repeat, "repeat")
+        set_password(self.user_id, self.new.text(), self.old.text() if self.own else None)
 
     @classmethod
     def ask(cls, user_id: int, username: str, own: bool, parent=None) -> bool:
-        return cls(user_id, username, own, parent).exec() == QDialog.DialogCode.Accepted
+        return cls(user_id, username, own, parent).accepted_after_exec()

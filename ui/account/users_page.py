@@ -2,14 +2,12 @@
 
 from datetime import datetime
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -23,61 +21,36 @@ from PySide6.QtWidgets import (
 
 from models import vocab as v
 from models.dates import fmt_date
-from models.errors import ValidationError
 from models.orgs import org_rows, tree_order
 from models.session import CLERK, ROLES
 from models.users import create_user, get_user, update_user, user_orgs, user_rows
 from ui.account.sign_in import ChangePasswordDialog, check_repeated, password_edit
-from ui.widgets.buttons import vietnamese_buttons
-from ui.widgets.form_errors import FormErrors
-from ui.widgets.guarded_dialog import GuardedDialog
-
-HEADERS = ["Tên đăng nhập", "Họ và tên", "Vai trò", "Trạng thái"]
+from ui.widgets.form_dialog import FormDialog
+from ui.widgets.rows_model import RowsTableModel
 
 
-class UserTableModel(QAbstractTableModel):
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[tuple] = []
+class UserTableModel(RowsTableModel):
+    headers = ["Tên đăng nhập", "Họ và tên", "Vai trò", "Trạng thái"]
 
     def refresh(self) -> None:
-        self.beginResetModel()
-        self._rows = user_rows()
-        self.endResetModel()
+        self.set_rows(user_rows())
 
     def user_id(self, row: int) -> int | None:
-        return self._rows[row][0] if 0 <= row < len(self._rows) else None
+        entry = self.row_at(row)
+        return entry[0] if entry else None
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return HEADERS[section] if 0 <= section < len(HEADERS) else None
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
-            return None
-        if not 0 <= index.row() < len(self._rows):
-            return None
-        _id, username, full_name, user_role, active, locked_until = self._rows[index.row()]
+    def cells(self, row) -> list[str]:
+        _id, username, full_name, user_role, active, locked_until = row
         state = "Đang dùng" if active else "Đã khóa"
         if active and locked_until and locked_until > datetime.now():
             state = f"Tạm khóa đến {locked_until:%H:%M} {fmt_date(locked_until.date())}"
-        return [username, full_name, ROLES.get(user_role, user_role), state][index.column()]
+        return [username, full_name, ROLES.get(user_role, user_role), state]
 
 
-class UserDialog(GuardedDialog):
+class UserDialog(FormDialog):
     def __init__(self, user_id: int | None = None, parent=None):
-        super().__init__(parent)
+        super().__init__("Thêm tài khoản" if user_id is None else "Sửa tài khoản", parent)
         self.user_id = user_id
-        self.setWindowTitle("Thêm tài khoản" if user_id is None else "Sửa tài khoản")
-        fallback = QLabel()
-        self.errors = FormErrors(fallback)
         form = QFormLayout()
         self.username = QLineEdit()
         self.full_name = QLineEdit()
@@ -107,14 +80,10 @@ class UserDialog(GuardedDialog):
         hint.setWordWrap(True)
         form.addRow(hint)
         self.errors.add_row(form, "orgs", "", self.orgs)
-        buttons = vietnamese_buttons(QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel))
-        buttons.accepted.connect(self._save_and_close)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(fallback)
-        layout.addWidget(buttons)
+        layout.addWidget(self.fallback)
+        layout.addWidget(self.make_buttons())
         self.role.setCurrentIndex(self.role.findData(CLERK))
         if user_id is not None:
             self.load(user_id)
@@ -142,30 +111,19 @@ class UserDialog(GuardedDialog):
         super().mark_clean()
         self._orgs_at_load = self.chosen_orgs()
 
-    def save(self) -> bool:
-        self.errors.clear()
-        try:
-            if self.user_id is None:
-                check_repeated(self.password, self.repeat, "repeat")
-                self.user_id = create_user(self.username.text(), self.full_name.text(),
-                                           self.role.currentData(), self.password.text(),
-                                           self.chosen_orgs()).id
-            else:
-                update_user(self.user_id, self.full_name.text(), self.role.currentData(),
-                            self.active.isChecked(), self.chosen_orgs())
-        except ValidationError as error:
-            self.errors.show(error)
-            return False
-        self.mark_clean()
-        return True
-
-    def _save_and_close(self) -> None:
-        if self.save():
-            self.accept()
+    def write(self) -> None:
+        if self.user_id is None:
+            check_repeated(self.password, self.repeat, "repeat")
+            self.user_id = create_user(self.username.text(), self.full_name.text(),
+                                       self.role.currentData(), self.password.text(),
+                                       self.chosen_orgs()).id
+        else:
+            update_user(self.user_id, self.full_name.text(), self.role.currentData(),
+                        self.active.isChecked(), self.chosen_orgs())
 
     @classmethod
     def ask(cls, user_id: int | None = None, parent=None) -> bool:
-        return cls(user_id, parent).exec() == QDialog.DialogCode.Accepted
+        return cls(user_id, parent).accepted_after_exec()
 
 
 class UsersPage(QWidget):

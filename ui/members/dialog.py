@@ -45,10 +45,9 @@ from models.session import WRITE_RECORDS, may
 from ui import settings
 from ui.members.event_dialog import EventDialog, EventFields
 from ui.members.history import HistoryTableModel
-from ui.widgets.buttons import confirm, inform, vietnamese_buttons
+from ui.widgets.buttons import confirm, inform
 from ui.widgets.date_edit import DateEdit
-from ui.widgets.form_errors import FormErrors
-from ui.widgets.guarded_dialog import GuardedDialog
+from ui.widgets.form_dialog import FormDialog
 
 DATE_FIELDS = {
     "birth_date": "Ngày sinh",
@@ -65,18 +64,15 @@ ID_FIELDS = {
 }
 
 
-class MemberDialog(GuardedDialog):
+class MemberDialog(FormDialog):
     def __init__(self, member_id: int | None = None, parent=None, org_id: int | None = None):
-        super().__init__(parent)
+        super().__init__("Thêm đảng viên" if member_id is None else "Hồ sơ đảng viên", parent)
         self.member_id = member_id
         self.saved = False
         self._photo: bytes | None = None
         self._photo_changed = False
-        self.setWindowTitle("Thêm đảng viên" if member_id is None else "Hồ sơ đảng viên")
         self.inputs: dict[str, QWidget] = {}
         self.edit_buttons: list[QPushButton] = []  # photo and history buttons
-        fallback = QLabel()
-        self.errors = FormErrors(fallback)
 
         # Where the member stands now, above the tabs: the state changes only through events.
         self.state_label = QLabel()
@@ -90,11 +86,7 @@ class MemberDialog(GuardedDialog):
         if member_id is not None:
             self.tabs.addTab(self._history_tab(), "Quá trình, biến động")
 
-        buttons = vietnamese_buttons(QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        ))
-        buttons.accepted.connect(self.save_and_close)
-        buttons.rejected.connect(self.reject)
+        buttons = self.make_buttons()
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save_and_close)
         self.read_only = not may(WRITE_RECORDS)
         if self.read_only:  # a viewer reads; models/ would refuse the write anyway
@@ -107,7 +99,7 @@ class MemberDialog(GuardedDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.state_label)
         layout.addLayout(top)
-        layout.addWidget(fallback)
+        layout.addWidget(self.fallback)
         layout.addWidget(buttons)
         self.resize(860, 600)
         geometry = settings.MEMBER_DIALOG_GEOMETRY.get()
@@ -275,39 +267,39 @@ class MemberDialog(GuardedDialog):
                 out[field] = widget.text()
         return out
 
+    def write(self) -> None:
+        fields = self.values()
+        if self._photo_changed and self._photo is not None:
+            check_photo(self._photo)
+        if self.opening is not None and self.member_id is None:
+            self.member_id = create_member(fields, self.opening.values()).id
+        else:
+            update_member(self.member_id, fields)
+        if self._photo_changed:
+            set_photo(self.member_id, self._photo)
+            self._photo_changed = False
+
     def save(self) -> bool:
+        if not super().save():
+            return False
+        self.saved = True
+        return True
+
+    def clear_errors(self) -> None:
         self.errors.clear()
         if self.opening:
             self.opening.errors.clear()
-        try:
-            fields = self.values()
-            if self._photo_changed and self._photo is not None:
-                check_photo(self._photo)
-            if self.opening is not None and self.member_id is None:
-                member = create_member(fields, self.opening.values())
-                self.member_id = member.id
-            else:
-                update_member(self.member_id, fields)
-            if self._photo_changed:
-                set_photo(self.member_id, self._photo)
-                self._photo_changed = False
-        except ValidationError as error:
-            if self.opening is not None and self.member_id is None and error.field in OPENING_FIELDS:
-                self.tabs.setCurrentIndex(1)
-                self.opening.errors.show(error)
-            else:
-                self.errors.show(error)
-            return False
-        self.saved = True
-        self.mark_clean()
-        return True
+
+    def show_error(self, error: ValidationError) -> None:
+        # A refused opening event belongs in its own box on the Party tab.
+        if self.opening is not None and self.member_id is None and error.field in OPENING_FIELDS:
+            self.tabs.setCurrentIndex(1)
+            self.opening.errors.show(error)
+        else:
+            self.errors.show(error)
 
     def has_unsaved_changes(self) -> bool:
         return self._photo_changed or super().has_unsaved_changes()
-
-    def save_and_close(self) -> None:
-        if self.save():
-            self.accept()
 
     def done(self, result: int) -> None:
         settings.MEMBER_DIALOG_GEOMETRY.set(self.saveGeometry())

@@ -3,8 +3,6 @@ accepts next; the fields shown are those the chosen kind needs."""
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -14,12 +12,10 @@ from PySide6.QtWidgets import (
 )
 
 from models import vocab as v
-from models.errors import ValidationError
 from models.events import allowed_kinds, record_event
-from ui.widgets.buttons import vietnamese_buttons
 from ui.widgets.date_edit import DateEdit
+from ui.widgets.form_dialog import FormDialog
 from ui.widgets.form_errors import FormErrors
-from ui.widgets.guarded_dialog import GuardedDialog
 from ui.widgets.org_picker import OrgPicker
 
 PLACE_LABELS = {
@@ -95,36 +91,21 @@ class EventFields(QWidget):
         }
 
 
-class EventDialog(GuardedDialog):
+class EventDialog(FormDialog):
     def __init__(self, member_id: int, member_name: str, parent=None):
-        super().__init__(parent)
+        super().__init__(f"Ghi biến động — {member_name}", parent)
         self.member_id = member_id
-        self.setWindowTitle(f"Ghi biến động — {member_name}")
         self.fields = EventFields(allowed_kinds(member_id))
-        buttons = vietnamese_buttons(QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        ))
-        buttons.accepted.connect(self.save_and_close)
-        buttons.rejected.connect(self.reject)
+        self.errors = self.fields.errors  # the fields carry their own error lines
         layout = QVBoxLayout(self)
         layout.addWidget(self.fields)
-        layout.addWidget(buttons)
+        layout.addWidget(self.make_buttons())
         self.resize(520, self.sizeHint().height())
         self.mark_clean()
 
-    def save(self) -> bool:
-        self.fields.errors.clear()
-        try:
-            record_event(self.member_id, **self.fields.values())
-        except ValidationError as error:
-            self.fields.errors.show(error)
-            return False
-        return True
-
-    def save_and_close(self) -> None:
-        if self.save():
-            self.accept()
+    def write(self) -> None:
+        record_event(self.member_id, **self.fields.values())
 
     @classmethod
     def ask(cls, member_id: int, member_name: str, parent=None) -> bool:
-        return cls(member_id, member_name, parent).exec() == QDialog.DialogCode.Accepted
+        return cls(member_id, member_name, parent).accepted_after_exec()

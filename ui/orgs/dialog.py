@@ -17,27 +17,18 @@ from PySide6.QtWidgets import (
 from models import vocab as v
 from models.errors import ValidationError
 from models.orgs import create_org, dissolve_org, get_org, move_org, update_org
-from ui.widgets.buttons import vietnamese_buttons
 from ui.widgets.date_edit import DateEdit
-from ui.widgets.form_errors import FormErrors
-from ui.widgets.guarded_dialog import GuardedDialog
+from ui.widgets.form_dialog import FormDialog
 from ui.widgets.org_picker import OrgPicker
 
 
-class _FormDialog(GuardedDialog):
-    """A form with per-field error labels and Lưu / Hủy buttons; subclasses write save()."""
+class _OrgForm(FormDialog):
+    """One form layout with Lưu / Hủy; write() returns the id of the organisation written."""
 
     def __init__(self, title: str, parent=None):
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.fallback = QLabel()
-        self.errors = FormErrors(self.fallback)
+        super().__init__(title, parent)
         self.form = QFormLayout()
-        self.buttons = vietnamese_buttons(QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        ))
-        self.buttons.accepted.connect(self._save_and_close)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = self.make_buttons()
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.fallback)
@@ -47,24 +38,14 @@ class _FormDialog(GuardedDialog):
     def add_row(self, field: str, label: str, widget: QWidget) -> QWidget:
         return self.errors.add_row(self.form, field, label, widget)
 
-    def save(self) -> bool:
-        self.errors.clear()
-        try:
-            self.result_id = self.write()
-        except ValidationError as error:
-            self.errors.show(error)
-            return False
-        return True
+    def write(self) -> None:
+        self.result_id = self.write_org()
 
-    def write(self) -> int:
+    def write_org(self) -> int:
         raise NotImplementedError
 
-    def _save_and_close(self) -> None:
-        if self.save():
-            self.accept()
 
-
-class OrgDialog(_FormDialog):
+class OrgDialog(_OrgForm):
     def __init__(self, org_id: int | None = None, parent_id: int | None = None, parent=None):
         super().__init__("Thêm tổ chức đảng" if org_id is None else "Sửa tổ chức đảng", parent)
         self.org_id = org_id
@@ -114,7 +95,7 @@ class OrgDialog(_FormDialog):
         self.founded_on.set_date(org.founded_on)
         self.note.setPlainText(org.note)
 
-    def write(self) -> int:
+    def write_org(self) -> int:
         fields = {
             "name": self.name.text(),
             "level": self.level.currentData(),
@@ -134,7 +115,7 @@ class OrgDialog(_FormDialog):
         return dialog.result_id if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
-class MoveOrgDialog(_FormDialog):
+class MoveOrgDialog(_OrgForm):
     def __init__(self, org_id: int, parent=None):
         org = get_org(org_id)
         super().__init__(f"Chuyển “{org.name}”", parent)
@@ -145,7 +126,7 @@ class MoveOrgDialog(_FormDialog):
         self.target.set_org_id(org.parent_id)
         self.mark_clean()
 
-    def write(self) -> int:
+    def write_org(self) -> int:
         target = self.target.org_id()
         if target is None:
             raise ValidationError("parent", "Chọn tổ chức cấp trên mới.")
@@ -156,7 +137,7 @@ class MoveOrgDialog(_FormDialog):
         return cls(org_id, parent).exec() == QDialog.DialogCode.Accepted
 
 
-class DissolveOrgDialog(_FormDialog):
+class DissolveOrgDialog(_OrgForm):
     def __init__(self, org_id: int, parent=None):
         org = get_org(org_id)
         super().__init__(f"Giải thể “{org.name}”", parent)
@@ -173,7 +154,7 @@ class DissolveOrgDialog(_FormDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("Giải thể")
         self.mark_clean()
 
-    def write(self) -> int:
+    def write_org(self) -> int:
         return dissolve_org(self.org_id, self.on.date()).id
 
     @classmethod
