@@ -16,7 +16,7 @@ from models.lifecycle import EMPTY, EventInput, apply, replay
 from models.members import get_member
 from models.orgs import check_in_scope, get_org
 from models.session import WRITE_RECORDS, require
-from models.tables import Member, MemberEvent, PartyOrg
+from models.tables import AuditEntry, Member, MemberEvent, PartyOrg
 from models.text import clean, clean_multiline
 
 TEXT_MAX = 200
@@ -32,6 +32,7 @@ class HistoryRow:
     place: str
     status_after: str
     note: str
+    recorded_by: str = ""  # the account that entered the event, from the audit trail
 
     @property
     def kind_label(self) -> str:
@@ -178,7 +179,16 @@ def history(member_id: int) -> list[HistoryRow]:
         .order_by(MemberEvent.position)
         .tuples()
     )
-    return [HistoryRow(*row[:4], row[4] or "", *row[5:]) for row in query]
+    rows = list(query)
+    entered = dict(
+        AuditEntry.select(AuditEntry.record_id, AuditEntry.username)
+        .where((AuditEntry.table_name == MemberEvent._meta.table_name)
+               & (AuditEntry.action == "insert")
+               & AuditEntry.record_id.in_([str(row[0]) for row in rows]))
+        .tuples()
+    )
+    return [HistoryRow(*row[:4], row[4] or "", *row[5:], recorded_by=entered.get(str(row[0]), ""))
+            for row in rows]
 
 
 def allowed_kinds(member_id: int | None, on: date | None = None) -> list[str]:

@@ -131,3 +131,16 @@ def test_allowed_kinds_follow_state(make_member):
     assert v.TRANSFER_OUT in kinds and v.MOVED in kinds
     assert v.ADMITTED not in kinds and v.TEMP_OUT_RETURN not in kinds
     assert set(allowed_kinds(None)) == set(v.OPENING_EVENTS)
+
+
+def test_history_says_who_recorded_each_event(make_member):
+    from models import session
+    from models.session import ADMIN
+    from models.users import authenticate, create_user
+
+    member = make_member(admitted=date(2010, 1, 1))
+    create_user("quantri", "Quản Trị", ADMIN, "mat-khau-du-dai")
+    with session.acting_as(authenticate("quantri", "mat-khau-du-dai")):
+        record_event(member.id, v.RECOGNISED, date(2011, 1, 5))
+    rows = history(member.id)
+    assert [row.recorded_by for row in rows] == [session.LOCAL_ADMIN.username, "quantri"]
