@@ -82,6 +82,7 @@ def validate(fields: dict, member_id: int | None = None) -> dict:
             raise ValidationError(key, f"{label} dài quá {TEXT_MAX} ký tự.")
         data[key] = value
     data["note"] = clean_multiline(fields.get("note"))
+    data["youth_union"] = bool(fields.get("youth_union"))
 
     _identifiers(fields, data, member_id)
     _party_dates(fields, data)
@@ -187,7 +188,8 @@ def member_fields(member: Member) -> dict:
     """The editable fields of a record, in the shape validate() takes. Identity number and
     addresses are masked for a user whose role may not see them."""
     keys = ["full_name", "sex", "birth_date", "identity_number", "card_number", "dossier_number",
-            "admission_date", "ceremony_date", "full_member_date", "note", *TEXT_FIELDS]
+            "admission_date", "ceremony_date", "full_member_date", "note", "youth_union",
+            *TEXT_FIELDS]
     fields = {key: getattr(member, key) for key in keys}
     if not may(VIEW_PERSONAL):
         for key in PERSONAL_FIELDS:

@@ -26,3 +26,13 @@ def percent(part: int, whole: int, decimals: int = 1) -> str:
     fraction = fraction.rstrip("0")
     text = integer(int(whole_part))
     return f"{text},{fraction}%" if fraction else f"{text}%"
+
+
+def achievement(actual: int, target: int, goal: str = "chỉ tiêu") -> str:
+    """How reports word progress against a target (DOMAIN §9): 134 of 200 → "đạt 67% chỉ
+    tiêu"; 138 of 120 → "vượt 15% chỉ tiêu"; goal="mục tiêu Đại hội" for a congress term."""
+    if target <= 0:
+        return f"chưa đặt {goal}"
+    if actual <= target:
+        return f"đạt {percent(actual, target)} {goal}"
+    return f"vượt {percent(actual - target, target)} {goal}"

@@ -7,10 +7,13 @@ from datetime import date
 
 import pytest
 
+import models.admission_steps
+import models.admissions
 import models.events
 import models.members
 import models.office
 import models.orgs
+import models.targets
 import models.users
 from models import session
 from models import vocab as v
@@ -23,6 +26,8 @@ from models.office import OfficeDetails, save_office_details
 from models.orgs import create_org, dissolve_org, move_org, update_org
 from models.session import ADMIN, CLERK
 from models.tables import (
+    AdmissionCase,
+    AdmissionTarget,
     AppUser,
     AuditEntry,
     Member,
@@ -35,7 +40,8 @@ from models.tables import (
 from models.users import authenticate, create_user, set_password, update_user
 from tests.conftest import person
 
-TABLES = [PartyOrg, Member, MemberEvent, MemberPhoto, AppUser, UserOrg, OfficeSetting]
+TABLES = [PartyOrg, Member, MemberEvent, MemberPhoto, AppUser, UserOrg, OfficeSetting,
+          AdmissionCase, AdmissionTarget]
 PASSWORD = "mat-khau-du-dai"
 JPEG = b"\xff\xd8\xff\xe0" + b"1" * 64
 
@@ -70,6 +76,9 @@ WRITE_FUNCTIONS = {
     "models.events": {"record_event", "remove_event"},
     "models.users": {"create_user", "update_user", "set_password", "authenticate", "first_start"},
     "models.office": {"save_office_details"},
+    "models.admissions": {"create_case", "update_case"},
+    "models.admission_steps": {"record_step", "fail_probation", "withdraw"},
+    "models.targets": {"set_target", "remove_target"},
 }
 READ_ONLY = {"get_org", "org_rows", "children_map", "tree_order", "grassroots_of", "grassroots_names",
              "subtree_ids", "current_member_count", "member_counts", "org_warnings", "size_warning",
@@ -79,11 +88,15 @@ READ_ONLY = {"get_org", "org_rows", "children_map", "tree_order", "grassroots_of
              "office_details", "dataclass", "asdict", "contextmanager", "fold", "clean",
              "clean_multiline", "name_sort_key", "fmt_date", "parse_date", "add_months", "age_on",
              "check_plausible", "replay", "apply", "require", "may", "values_of", "log_insert",
-             "log_update", "log_delete", "record_event"}
+             "log_update", "log_delete", "record_event", "get_case", "steps_for", "next_step",
+             "full_member_date", "write_case", "months_between", "create_member", "admitted_count",
+             "progress", "target_rows", "admission_figures", "add_working_days", "field",
+             "achievement"}
 
 
 def test_every_public_write_function_is_walked():
-    for module in (models.orgs, models.members, models.events, models.users, models.office):
+    for module in (models.orgs, models.members, models.events, models.users, models.office,
+                   models.admissions, models.admission_steps, models.targets):
         public = {name for name, obj in inspect.getmembers(module, inspect.isfunction)
                   if not name.startswith("_") and obj.__module__ == module.__name__}
         unlisted = public - WRITE_FUNCTIONS[module.__name__] - READ_ONLY
@@ -202,3 +215,41 @@ def test_first_start_leaves_one_entry_per_changed_row(db):
         "Đảng ủy Khối các cơ quan tỉnh", "Đảng bộ tỉnh", "ĐUK", "Hạ Long"), "quantri", "Quản Trị",
         PASSWORD))
     assert sorted(changed) == sorted(entries) and len(entries) == 7  # 6 details + 1 account
+
+
+def test_admission_writes_leave_one_entry_per_changed_row(bloc_tree):
+    from models.admission_steps import fail_probation, record_step, withdraw
+    from models.admissions import create_case, update_case
+    from models.targets import remove_target, set_target
+
+    person_fields = {"full_name": "Hoàng Thị Mai", "sex": "F", "birth_date": date(1998, 4, 10),
+                     "org_id": bloc_tree["cell_a"].id, "listed_on": date(2023, 1, 9)}
+    box = {}
+    steps = [
+        ("create_case", lambda: box.update(c=create_case(person_fields))),
+        ("update_case", lambda: update_case(box["c"].id, {**person_fields, "ethnicity": "Tày"})),
+        ("course", lambda: record_step(box["c"].id, "course", {
+            "certificate_no": "1", "certificate_date": date(2023, 3, 1)})),
+        ("verified", lambda: record_step(box["c"].id, "verified", {"history_verified_on": date(2023, 6, 1)})),
+        ("cell", lambda: record_step(box["c"].id, "cell", {
+            "cell_resolution_no": "1", "cell_resolution_date": date(2023, 9, 5), "votes_for": 9,
+            "votes_total": 10})),
+        ("base", lambda: record_step(box["c"].id, "base", {
+            "base_resolution_no": "2", "base_resolution_date": date(2023, 9, 20)})),
+        ("decision", lambda: record_step(box["c"].id, "decision", {
+            "decision_no": "3", "decision_date": date(2023, 11, 1)})),
+        ("ceremony", lambda: record_step(box["c"].id, "ceremony", {"ceremony_date": date(2023, 11, 20)})),
+        ("fail_probation", lambda: fail_probation(box["c"].id, date(2024, 6, 1), "Vi phạm")),
+        ("create second", lambda: box.update(d=create_case({**person_fields, "full_name": "Lê Văn Hai"}))),
+        ("withdraw", lambda: withdraw(box["d"].id, date(2023, 5, 1), "Chuyển công tác")),
+        ("set_target", lambda: box.update(t=set_target(None, 2024, 2024, 5))),
+        ("set_target again", lambda: set_target(None, 2024, 2024, 6)),
+        ("remove_target", lambda: remove_target(box["t"].id)),
+    ]
+    problems = []
+    for name, operation in steps:
+        changed, entries = audited(operation)
+        if not changed or sorted(changed) != sorted(entries):
+            problems.append(f"{name}: changed {sorted(changed)} but audited {entries}")
+    assert problems == [], "\n".join(problems)
+    assert verify_chain().intact

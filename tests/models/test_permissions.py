@@ -6,6 +6,8 @@ import pytest
 
 from models import session
 from models import vocab as v
+from models.admission_steps import record_step
+from models.admissions import create_case
 from models.db import database
 from models.errors import Forbidden
 from models.events import record_event, remove_event
@@ -14,6 +16,7 @@ from models.office import OfficeDetails, save_office_details
 from models.orgs import create_org, dissolve_org, move_org, update_org
 from models.search import MemberFilter, member_ids
 from models.session import ADMIN, CLERK, VIEWER
+from models.targets import set_target
 from models.users import authenticate, create_user, set_password, update_user
 from tests.conftest import person
 
@@ -27,12 +30,13 @@ def office(bloc_tree, make_member):
     in_base = make_member(org=bloc_tree["cell_a"], identity_number="001080012345",
                           residence="Tổ 1, phường Hồng Hà")
     in_small = make_member(org=bloc_tree["small"], full_name="Lê Thị Hoa", sex="F")
+    case = create_case({**CASE, "org_id": bloc_tree["cell_a"].id})
     admin = create_user("quantri", "Quản Trị", ADMIN, PASSWORD)
     with session.acting_as(authenticate("quantri", PASSWORD)):
         clerk = create_user("canbo", "Cán Bộ", CLERK, PASSWORD)
         create_user("xem", "Người Xem", VIEWER, PASSWORD)
         create_user("coso", "Cán Bộ Cơ Sở", CLERK, PASSWORD, org_ids=[bloc_tree["base"].id])
-    return {"tree": bloc_tree, "in_base": in_base, "in_small": in_small, "admin": admin,
+    return {"tree": bloc_tree, "in_base": in_base, "in_small": in_small, "admin": admin, "case": case,
             "clerk": clerk}
 
 
@@ -65,10 +69,19 @@ def operations(o):
             (o["admin"] if session.current().username == "canbo" else o["clerk"]).id, "mat-khau-moi-1"),
         "save_office_details": lambda: save_office_details(OfficeDetails(
             "Đảng ủy Khối các cơ quan tỉnh", "Đảng bộ tỉnh", "ĐUK", "Hạ Long")),
+        "create_case_in_base": lambda: create_case({**CASE, "org_id": tree["cell_a"].id}),
+        "create_case_in_small": lambda: create_case({**CASE, "org_id": tree["small"].id}),
+        "record_step_in_base": lambda: record_step(o["case"].id, "course", {
+            "certificate_no": "1", "certificate_date": date(2023, 3, 1)}),
+        "set_bloc_target": lambda: set_target(None, 2024, 2024, 5),
+        "set_base_target": lambda: set_target(tree["base"].id, 2024, 2024, 2),
     }
 
 
-EVERYTHING = {"create_org", "update_org", "move_org", "dissolve_org", "create_member_in_base",
+CASE = {"full_name": "Hoàng Thị Mai", "sex": "F", "birth_date": date(1998, 4, 10),
+        "listed_on": date(2023, 1, 9)}
+EVERYTHING = {"create_case_in_base", "create_case_in_small", "record_step_in_base",
+              "set_bloc_target", "set_base_target", "create_org", "update_org", "move_org", "dissolve_org", "create_member_in_base",
               "create_member_in_small", "update_member_in_base", "update_member_in_small",
               "record_event_in_base", "record_event_in_small", "move_member_out_of_scope",
               "remove_event_in_base", "set_photo_in_base", "create_user", "update_user",
@@ -79,7 +92,8 @@ ALLOWED = {
     "canbo": RECORDS,
     "xem": set(),
     "coso": {"create_member_in_base", "update_member_in_base", "record_event_in_base",
-             "remove_event_in_base", "set_photo_in_base"},
+             "remove_event_in_base", "set_photo_in_base", "create_case_in_base",
+             "record_step_in_base", "set_base_target"},
 }
 
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialogButtonBox,
     QFileDialog,
@@ -160,6 +161,7 @@ class MemberDialog(FormDialog):
         for field in ("admission_date", "ceremony_date", "full_member_date"):
             self._row(form, field, DATE_FIELDS[field], DateEdit(DATE_FIELDS[field], field))
         self._row(form, "party_posts", TEXT_FIELDS["party_posts"], QLineEdit())
+        self._row(form, "youth_union", "Khi vào Đảng", QCheckBox("là đoàn viên Đoàn TNCS Hồ Chí Minh"))
         note = QPlainTextEdit()
         note.setFixedHeight(60)
         self._row(form, "note", "Ghi chú", note)
@@ -224,6 +226,8 @@ class MemberDialog(FormDialog):
             widget = self.inputs[field]
             if isinstance(widget, DateEdit):
                 widget.set_date(value)
+            elif isinstance(widget, QCheckBox):
+                widget.setChecked(bool(value))
             elif field == "sex":
                 widget.setCurrentIndex(max(0, widget.findData(value)))
             elif isinstance(widget, QComboBox):
@@ -257,6 +261,8 @@ class MemberDialog(FormDialog):
         for field, widget in self.inputs.items():
             if isinstance(widget, DateEdit):
                 out[field] = widget.date()
+            elif isinstance(widget, QCheckBox):
+                out[field] = widget.isChecked()
             elif field == "sex":
                 out[field] = widget.currentData()
             elif isinstance(widget, QComboBox):

@@ -1,6 +1,6 @@
 """A dialog that does not let typed work vanish: closing it with unsaved changes asks first."""
 
-from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QLineEdit, QPlainTextEdit, QWidget
 
 from ui.widgets.buttons import confirm
 
@@ -15,6 +15,8 @@ def form_state(root: QWidget) -> tuple:
             values.append(widget.currentIndex())
         elif isinstance(widget, QPlainTextEdit):
             values.append(widget.toPlainText())
+        elif isinstance(widget, QCheckBox):
+            values.append(widget.isChecked())
     return tuple(values)
 
 

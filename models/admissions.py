@@ -1,0 +1,165 @@
+"""Admission cases (DOMAIN §3): a person on the candidate list, taken step by step to the
+admission decision and ceremony — where they enter the registry as a probationary member —
+and after twelve months to full membership (or struck off)."""
+
+from datetime import date, datetime
+
+from models import session
+from models import vocab as v
+from models.audit import log_insert, log_update, values_of
+from models.dates import add_months, check_plausible, months_between
+from models.db import database
+from models.errors import NotFound, ValidationError
+from models.members import get_member
+from models.orgs import check_in_scope, get_org
+from models.tables import AdmissionCase
+from models.text import clean, clean_multiline, fold, name_sort_key
+
+# States of a case, for lists and filters.
+POOL, DECIDED, PROBATION, FULL, STRUCK_OFF, WITHDRAWN = (
+    "POOL", "DECIDED", "PROBATION", "FULL", "STRUCK_OFF", "WITHDRAWN")
+STATES = {
+    POOL: "Đang bồi dưỡng, xét kết nạp",
+    DECIDED: "Có quyết định, chờ lễ kết nạp",
+    PROBATION: "Đảng viên dự bị",
+    FULL: "Đã là đảng viên chính thức",
+    STRUCK_OFF: "Xóa tên khi dự bị",
+    WITHDRAWN: "Đã đưa ra khỏi danh sách",
+}
+# The steps in their order, with the date that marks each done.
+STEPS = {
+    "course": ("Lớp bồi dưỡng nhận thức về Đảng", "certificate_date"),
+    "verified": ("Thẩm tra, xác minh lý lịch", "history_verified_on"),
+    "cell": ("Nghị quyết chi bộ", "cell_resolution_date"),
+    "base": ("Nghị quyết đảng ủy cơ sở", "base_resolution_date"),
+    "decision": ("Quyết định kết nạp", "decision_date"),
+    "ceremony": ("Lễ kết nạp", "ceremony_date"),
+    "full": ("Công nhận đảng viên chính thức", "full_decision_date"),
+}
+MIN_AGE_MONTHS, MAX_AGE_MONTHS = 18 * 12, 60 * 12
+DECISION_DEADLINE_WORKDAYS = 60  # after the cell resolution (QĐ 232 pt. 4.3.1)
+CEREMONY_DEADLINE_WORKDAYS = 30  # after the decision
+REVIEW_DEADLINE_WORKDAYS = 30  # after the 12 months of probation
+STALE_MONTHS = 12
+
+
+def get_case(case_id: int) -> AdmissionCase:
+    case = AdmissionCase.get_or_none(AdmissionCase.id == case_id)
+    if case is None:
+        raise NotFound(f"Không tìm thấy hồ sơ kết nạp số {case_id}.")
+    return case
+
+
+def steps_for(case: AdmissionCase) -> list[str]:
+    """A chi bộ cơ sở is itself the grassroots organisation: no separate committee step."""
+    steps = list(STEPS)
+    if get_org(case.org_id).level == v.CBCS:
+        steps.remove("base")
+    return steps
+
+
+def next_step(case: AdmissionCase) -> str | None:
+    if case.state in (FULL, STRUCK_OFF, WITHDRAWN):
+        return None
+    for step in steps_for(case):
+        if getattr(case, STEPS[step][1]) is None:
+            return step
+    return None
+
+
+def full_member_date(case: AdmissionCase) -> date | None:
+    """Ceremony + 12 months, even when the decision comes later (QĐ 29 pt. 4.2)."""
+    return add_months(case.ceremony_date, 12) if case.ceremony_date else None
+
+
+# --- the person and the list -----------------------------------------------------------
+PERSON_TEXT = {"ethnicity": "Dân tộc", "religion": "Tôn giáo", "home_town": "Quê quán",
+               "residence": "Nơi ở", "education": "Trình độ học vấn", "occupation": "Nghề nghiệp"}
+
+
+def _person(fields: dict) -> dict:
+    name = clean(fields.get("full_name"))
+    if len(name.split(" ")) < 2 or len(name) > 100 or any(ch.isdigit() for ch in name):
+        raise ValidationError("full_name", "Nhập đầy đủ họ và tên (ít nhất hai chữ, không có chữ số).")
+    if fields.get("sex") not in v.SEXES:
+        raise ValidationError("sex", "Chọn giới tính.")
+    birth = fields.get("birth_date")
+    if birth is None:
+        raise ValidationError("birth_date", "Nhập ngày sinh.")
+    check_plausible(birth, "birth_date", "Ngày sinh")
+    data = {"full_name": name, "name_folded": fold(name), "sort_key": name_sort_key(name),
+            "sex": fields["sex"], "birth_date": birth, "youth_union": bool(fields.get("youth_union")),
+            "note": clean_multiline(fields.get("note"))}
+    for key, label in PERSON_TEXT.items():
+        value = clean(fields.get(key))
+        if len(value) > 200:
+            raise ValidationError(key, f"{label} dài quá 200 ký tự.")
+        data[key] = value
+    identity = clean(fields.get("identity_number")).replace(" ", "")
+    if identity and not (identity.isdigit() and len(identity) in (9, 12)):
+        raise ValidationError("identity_number", "Số CCCD gồm 12 chữ số (CMND cũ: 9 chữ số).")
+    data["identity_number"] = identity or None
+    return data
+
+
+def _listing(fields: dict, birth: date) -> dict:
+    org_id = fields.get("org_id")
+    if org_id is None:
+        raise ValidationError("org", "Chọn chi bộ đề nghị kết nạp.")
+    org = get_org(org_id)
+    if org.level not in v.CELLS or org.dissolved_on:
+        raise ValidationError("org", f"“{org.name}” không phải chi bộ đang hoạt động.")
+    check_in_scope(org_id)
+    listed = fields.get("listed_on")
+    if listed is None:
+        raise ValidationError("listed_on", "Nhập ngày đưa vào danh sách.")
+    check_plausible(listed, "listed_on", "Ngày đưa vào danh sách")
+    if months_between(birth, listed) < 16 * 12:
+        raise ValidationError("listed_on", "Khi đưa vào danh sách, người này chưa đủ 16 tuổi.")
+    data = {"org": org_id, "listed_on": listed}
+    introducers = [fields.get("introducer1_id"), fields.get("introducer2_id")]
+    if introducers[0] and introducers[0] == introducers[1]:
+        raise ValidationError("introducer2", "Hai người giới thiệu phải là hai đảng viên khác nhau.")
+    for index, member_id in enumerate(introducers, start=1):
+        since = fields.get(f"introducer{index}_since")
+        check_plausible(since, f"introducer{index}_since", "Ngày bắt đầu công tác cùng")
+        if member_id is not None:
+            get_member(member_id)
+        data[f"introducer{index}"] = member_id
+        data[f"introducer{index}_since"] = since
+    return data
+
+
+def create_case(fields: dict) -> AdmissionCase:
+    session.require(session.WRITE_RECORDS)
+    data = _person(fields)
+    data.update(_listing(fields, data["birth_date"]))
+    with database.atomic():
+        case = AdmissionCase.create(state=POOL, **data)
+        log_insert(case)
+        return case
+
+
+def update_case(case_id: int, fields: dict) -> AdmissionCase:
+    """The person's details, cell, listing date and introducers — not the steps."""
+    session.require(session.WRITE_RECORDS)
+    with database.atomic():
+        case = get_case(case_id)
+        check_in_scope(case.org_id)
+        data = _person(fields)
+        listing = _listing(fields, data["birth_date"])
+        if case.member_id is not None and listing["org"] != case.org_id:
+            raise ValidationError("org", "Đã kết nạp: đổi chi bộ bằng biến động của đảng viên.")
+        data.update(listing)
+        write_case(case, data)
+        return case
+
+
+def write_case(case: AdmissionCase, changes: dict) -> None:
+    before = values_of(case)
+    for key, value in changes.items():
+        setattr(case, key, value)
+    if values_of(case) != before:
+        case.updated_at = datetime.now()
+        case.save()
+        log_update(case, before)
