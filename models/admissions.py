@@ -2,6 +2,7 @@
 admission decision and ceremony — where they enter the registry as a probationary member —
 and after twelve months to full membership (or struck off)."""
 
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from models import session
@@ -163,3 +164,42 @@ def write_case(case: AdmissionCase, changes: dict) -> None:
         case.updated_at = datetime.now()
         case.save()
         log_update(case, before)
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    id: int
+    full_name: str
+    org_id: int
+    state: str
+    listed_on: date
+    next_step: str | None
+
+
+def case_rows(text: str = "", org_id: int | None = None, states: tuple[str, ...] = ()) -> list[CaseRow]:
+    """Cases for the list, sorted the Vietnamese way, within the user's organisations."""
+    from models.orgs import scope_ids, subtree_ids
+
+    query = AdmissionCase.select().order_by(AdmissionCase.sort_key, AdmissionCase.id)
+    words = fold(text)
+    if words:
+        query = query.where(AdmissionCase.name_folded.contains(words))
+    if org_id is not None:
+        query = query.where(AdmissionCase.org.in_(sorted(subtree_ids(org_id))))
+    scope = scope_ids()
+    if scope is not None:
+        query = query.where(AdmissionCase.org.in_(sorted(scope)))
+    if states:
+        query = query.where(AdmissionCase.state.in_(list(states)))
+    return [CaseRow(case.id, case.full_name, case.org_id, case.state, case.listed_on, next_step(case))
+            for case in query]
+
+
+def case_fields(case: AdmissionCase) -> dict:
+    """The person and listing fields of a case, in the shape create_case() takes."""
+    keys = ["full_name", "sex", "birth_date", "youth_union", "note", "identity_number", *PERSON_TEXT,
+            "listed_on", "introducer1_since", "introducer2_since"]
+    fields = {key: getattr(case, key) for key in keys}
+    fields.update(org_id=case.org_id, introducer1_id=case.introducer1_id,
+                  introducer2_id=case.introducer2_id)
+    return fields
