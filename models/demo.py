@@ -14,6 +14,7 @@ from models import vocab as v
 from models.audit import log_bulk_inserts
 from models.dates import add_months
 from models.db import database
+from models.demo_admissions import build_admissions
 from models.demo_names import (
     AGENCIES,
     COMMUNES,
@@ -228,9 +229,10 @@ def build_demo(size: DemoSize, progress: Callable[[int, int], None] | None = Non
                 if progress:
                     progress(index + 1, len(fates))
         _flush(members, events)
+        cases = build_admissions(rng, today, max(12, size.members // 80))
         if progress:
             progress(len(fates), len(fates))
-    return {"cells": len(cells), "members": len(fates)}
+    return {"cells": len(cells), "members": len(fates), "cases": cases}
 
 
 def _flush(members: list[dict], events: list[dict]) -> None:

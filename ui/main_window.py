@@ -19,6 +19,7 @@ from ui import settings
 from ui.account.audit_page import AuditPage
 from ui.account.sign_in import ChangePasswordDialog
 from ui.account.users_page import UsersPage
+from ui.admissions.page import AdmissionsPage
 from ui.counts.page import CountsPage
 from ui.members.page import MembersPage
 from ui.orgs.page import OrgsPage
@@ -44,7 +45,8 @@ class MainWindow(QMainWindow):
         self.orgs_page = OrgsPage()
         self.members_page = MembersPage()
         self.counts_page = CountsPage()
-        self.pages = [self.orgs_page, self.members_page, self.counts_page]
+        self.admissions_page = AdmissionsPage()
+        self.pages = [self.orgs_page, self.members_page, self.admissions_page, self.counts_page]
         if actor.may(MANAGE_USERS):
             self.pages += [UsersPage(), AuditPage()]
         self.orgs_page.changed.connect(self.members_page.reload)

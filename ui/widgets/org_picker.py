@@ -7,12 +7,14 @@ from models.orgs import org_rows, tree_order
 
 
 class OrgPicker(QComboBox):
-    """`cells_only`: only chi bộ can be picked (where members are placed);
-    `any_label`: first entry meaning "no filter"."""
+    """`cells_only`: only chi bộ can be picked (where members are placed); `levels`: only
+    organisations of these levels; `any_label`: first entry meaning "no filter"."""
 
-    def __init__(self, cells_only: bool = False, any_label: str | None = None, parent=None):
+    def __init__(self, cells_only: bool = False, any_label: str | None = None, parent=None,
+                 levels: tuple[str, ...] | None = None):
         super().__init__(parent)
-        self.cells_only = cells_only
+        self.levels = v.CELLS if cells_only else levels
+        self.restricted = self.levels is not None
         self.any_label = any_label
         self.setMinimumContentsLength(22)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -26,7 +28,7 @@ class OrgPicker(QComboBox):
             self.addItem(self.any_label, None)
         for depth, row in tree_order(org_rows(include_dissolved=include_dissolved)):
             self.addItem("    " * depth + row.name, row.id)
-            if self.cells_only and row.level not in v.CELLS:
+            if self.levels is not None and row.level not in self.levels:
                 item = self.model().item(self.count() - 1)
                 item.setEnabled(False)
         self.set_org_id(current)
@@ -37,9 +39,9 @@ class OrgPicker(QComboBox):
 
     def set_org_id(self, org_id: int | None) -> None:
         index = self.findData(org_id)
-        if index >= 0 and self.cells_only and not self.model().item(index).isEnabled():
+        if index >= 0 and self.restricted and not self.model().item(index).isEnabled():
             index = -1
         if index >= 0:
             self.setCurrentIndex(index)
-        elif self.cells_only:
+        elif self.restricted:
             self.setCurrentIndex(-1)

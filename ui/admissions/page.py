@@ -1,0 +1,254 @@
+"""The admissions page: cases from the candidate list to full membership, the reminders,
+and the targets with their progress."""
+
+from datetime import date
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.admission_watch import attention, case_warnings
+from models.admissions import PROBATION, STATES, STEPS, case_rows, get_case, steps_for
+from models.admissions import next_step as case_next_step
+from models.dates import fmt_date
+from models.orgs import org_names
+from models.session import WRITE_RECORDS, may
+from models.targets import progress, remove_target, target_rows
+from ui.admissions.dialogs import CaseDialog, EndCaseDialog, StepDialog, TargetDialog
+from ui.admissions.tables import CaseTableModel, ReminderTableModel, TargetTableModel
+from ui.widgets.buttons import confirm, inform
+from ui.widgets.org_picker import OrgPicker
+from ui.widgets.search_box import SearchBox
+
+STEP_NUMBERS = {"course": "certificate_no", "cell": "cell_resolution_no", "base": "base_resolution_no",
+                "decision": "decision_no", "full": "full_decision_no"}
+
+
+def _table(model) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class AdmissionsPage(QWidget):
+    title = "Kết nạp đảng viên"
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.names = org_names()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._cases_tab(), "Hồ sơ kết nạp")
+        self.tabs.addTab(self._reminders_tab(), "Cần chú ý")
+        self.tabs.addTab(self._targets_tab(), "Chỉ tiêu")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        self.refresh()
+
+    # --- cases ------------------------------------------------------------------------
+    def _cases_tab(self) -> QWidget:
+        page = QWidget()
+        toolbar = QToolBar()
+        can_write = may(WRITE_RECORDS)
+        self.actions_by_name = {}
+        for name, text, slot, shortcut in (
+            ("add", "Thêm người vào danh sách", self.add_case, QKeySequence.StandardKey.New),
+            ("edit", "Sửa thông tin", self.edit_case, None),
+            ("step", "Ghi bước tiếp theo", self.next_step, QKeySequence("Ctrl+B")),
+            ("strike", "Xóa tên khi dự bị", lambda: self.end_case(True), None),
+            ("withdraw", "Đưa ra khỏi danh sách", lambda: self.end_case(False), None),
+        ):
+            action = QAction(text, self)
+            if shortcut is not None:
+                action.setShortcut(shortcut)
+                action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            action.setEnabled(can_write)
+            toolbar.addAction(action)
+            page.addAction(action)
+            self.actions_by_name[name] = action
+        self.search = SearchBox("Tìm theo họ tên…")
+        self.search.search.connect(lambda _t: self.refresh_cases())
+        self.org = OrgPicker(any_label="Tất cả tổ chức")
+        self.org.currentIndexChanged.connect(lambda _i: self.refresh_cases())
+        self.state = QComboBox()
+        self.state.addItem("Đang theo dõi (chưa xong)", ("POOL", "DECIDED", "PROBATION"))
+        for code, label in STATES.items():
+            self.state.addItem(label, (code,))
+        self.state.addItem("Tất cả", ())
+        self.state.currentIndexChanged.connect(lambda _i: self.refresh_cases())
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 2)
+        filters.addWidget(self.org)
+        filters.addWidget(self.state)
+        self.cases = CaseTableModel(self.names, self)
+        self.case_view = _table(self.cases)
+        for column, width in enumerate((200, 250, 200, 220)):
+            self.case_view.setColumnWidth(column, width)
+        self.case_view.selectionModel().currentRowChanged.connect(lambda *_: self._show_case())
+        self.case_view.doubleClicked.connect(lambda _i: self.next_step())
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.RichText)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.detail.setMinimumWidth(300)
+        splitter = QSplitter()
+        splitter.addWidget(self.case_view)
+        splitter.addWidget(self.detail)
+        splitter.setSizes([800, 360])
+        layout = QVBoxLayout(page)
+        layout.addWidget(toolbar)
+        layout.addLayout(filters)
+        layout.addWidget(splitter, 1)
+        return page
+
+    def refresh_cases(self, select: int | None = None) -> None:
+        select = select or self.selected_case_id()
+        rows = case_rows(self.search.text(), self.org.org_id(), self.state.currentData())
+        self.cases.set_rows(rows)
+        for position, row in enumerate(rows):
+            if row.id == select:
+                self.case_view.selectRow(position)
+        self._show_case()
+
+    def selected_case_id(self) -> int | None:
+        if not hasattr(self, "case_view"):
+            return None
+        index = self.case_view.currentIndex()
+        return self.cases.case_id(index.row()) if index.isValid() else None
+
+    def _show_case(self) -> None:
+        case_id = self.selected_case_id()
+        if case_id is None:
+            self.detail.setText("<i>Chọn một hồ sơ để xem các bước.</i>")
+            return
+        case = get_case(case_id)
+        lines = [f"<h3>{escape(case.full_name)}</h3>",
+                 f"{escape(self.names.get(case.org_id, ''))} — {STATES[case.state]}",
+                 f"Vào danh sách: {fmt_date(case.listed_on)}", "<br><b>Các bước</b>"]
+        for step in steps_for(case):
+            label, date_field = STEPS[step]
+            done = getattr(case, date_field)
+            number = getattr(case, STEP_NUMBERS[step]) if step in STEP_NUMBERS else ""
+            mark = "✔" if done else "○"
+            extra = f" — số {escape(number)}" if number else ""
+            lines.append(f"{mark} {label}: {fmt_date(done) or 'chưa'}{extra}")
+        warnings = case_warnings(case)
+        if warnings:
+            lines.append("<br><b>Lưu ý</b>")
+            lines += [f"<span style='color:#a35200'>⚠ {escape(w)}</span>" for w in warnings]
+        self.detail.setText("<br>".join(lines))
+
+    def add_case(self) -> None:
+        case_id = CaseDialog.ask(parent=self, org_id=self.org.org_id())
+        if case_id is not None:
+            self.refresh_cases(case_id)
+
+    def edit_case(self) -> None:
+        case_id = self.selected_case_id()
+        if case_id is not None and CaseDialog.ask(case_id, self) is not None:
+            self.refresh_cases(case_id)
+
+    def next_step(self) -> None:
+        case_id = self.selected_case_id()
+        if case_id is None or not may(WRITE_RECORDS):
+            return
+        if case_next_step(get_case(case_id)) is None:
+            inform(self, "Hồ sơ đã xong", "Hồ sơ này không còn bước nào để ghi.")
+            return
+        if StepDialog.ask(case_id, self):
+            self.refresh(case_id)
+
+    def end_case(self, struck_off: bool) -> None:
+        case_id = self.selected_case_id()
+        if case_id is None:
+            return
+        case = get_case(case_id)
+        if struck_off and case.state != PROBATION:
+            inform(self, "Xóa tên", "Chỉ xóa tên người đang là đảng viên dự bị.")
+            return
+        if EndCaseDialog.ask(case_id, struck_off, self):
+            self.refresh(case_id)
+
+    # --- reminders and targets --------------------------------------------------------
+    def _reminders_tab(self) -> QWidget:
+        page = QWidget()
+        self.reminders = ReminderTableModel(self)
+        view = _table(self.reminders)
+        for column, width in enumerate((170, 200, 250, 95)):
+            view.setColumnWidth(column, width)
+        layout = QVBoxLayout(page)
+        layout.addWidget(QLabel("Đảng viên dự bị đến hạn (trong 30 ngày) hoặc quá hạn xét chính thức; "
+                                "hồ sơ không có bước mới trong 12 tháng; quyết định kết nạp chưa "
+                                "tổ chức lễ quá 30 ngày làm việc."))
+        layout.addWidget(view)
+        return page
+
+    def _targets_tab(self) -> QWidget:
+        page = QWidget()
+        toolbar = QToolBar()
+        set_action = QAction("Đặt chỉ tiêu…", self)
+        set_action.triggered.connect(self.set_target)
+        remove_action = QAction("Bỏ chỉ tiêu", self)
+        remove_action.triggered.connect(self.remove_target)
+        for action in (set_action, remove_action):
+            action.setEnabled(may(WRITE_RECORDS))
+            toolbar.addAction(action)
+        self.targets = TargetTableModel(self)
+        self.target_view = _table(self.targets)
+        for column, width in enumerate((300, 170, 90, 100)):
+            self.target_view.setColumnWidth(column, width)
+        layout = QVBoxLayout(page)
+        layout.addWidget(toolbar)
+        layout.addWidget(self.target_view)
+        return page
+
+    def refresh_targets(self) -> None:
+        rows = []
+        for target_id, org_id, year_from, year_to, value in target_rows():
+            actual = progress(org_id, year_from, year_to).actual
+            rows.append((target_id, self.names.get(org_id, "Toàn Đảng bộ Khối"), year_from, year_to,
+                         value, actual))
+        self.targets.set_rows(rows)
+
+    def set_target(self) -> None:
+        if TargetDialog.ask(self):
+            self.refresh_targets()
+
+    def remove_target(self) -> None:
+        index = self.target_view.currentIndex()
+        target_id = self.targets.target_id(index.row()) if index.isValid() else None
+        if target_id is not None and confirm(self, "Bỏ chỉ tiêu", "Bỏ chỉ tiêu đã chọn?", yes="Bỏ"):
+            remove_target(target_id)
+            self.refresh_targets()
+
+    def refresh(self, select: int | None = None) -> None:
+        self.names = org_names()
+        self.cases.org_names = self.names
+        self.refresh_cases(select)
+        self.reminders.set_rows(attention(date.today()))
+        self.refresh_targets()
+
+    def on_shown(self) -> None:
+        self.org.reload()
+        self.refresh()
+
+    def save_layout(self) -> None:
+        """Column widths are set on start; nothing else to remember."""
