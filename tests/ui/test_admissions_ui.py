@@ -1,0 +1,116 @@
+from datetime import date
+
+from models import vocab as v
+from models.admission_steps import record_step
+from models.admission_watch import attention
+from models.admissions import PROBATION, case_rows, create_case, get_case
+from models.events import record_event
+from models.orgs import org_names
+from models.targets import set_target
+from tests.conftest import type_text
+from ui.admissions.dialogs import CaseDialog, StepDialog, TargetDialog
+from ui.admissions.page import AdmissionsPage
+from ui.admissions.tables import CaseTableModel, ReminderTableModel, TargetTableModel
+
+
+def listed(bloc_tree, **overrides):
+    fields = {"full_name": "Hoàng Thị Mai", "sex": "F", "birth_date": date(1998, 4, 10),
+              "org_id": bloc_tree["small"].id, "listed_on": date(2024, 1, 9)}
+    fields.update(overrides)
+    return create_case(fields)
+
+
+def test_table_models_pass_modeltester(qtmodeltester, bloc_tree, make_member):
+    listed(bloc_tree)
+    make_member(admitted=date(2025, 11, 1))
+    cases = CaseTableModel(org_names())
+    cases.set_rows(case_rows())
+    qtmodeltester.check(cases)
+    assert [cases.index(0, c).data() for c in (0, 1, 3)] == [
+        "Hoàng Thị Mai", "Chi bộ Sở Tư pháp", "Lớp bồi dưỡng nhận thức về Đảng"]
+    reminders = ReminderTableModel()
+    reminders.set_rows(attention(date(2026, 10, 20)))
+    qtmodeltester.check(reminders)
+    assert reminders.rowCount() >= 1
+    set_target(None, 2025, 2025, 4)
+    targets = TargetTableModel()
+    targets.set_rows([(1, "Toàn Đảng bộ Khối", 2025, 2025, 4, 1), (2, "Toàn Đảng bộ Khối", 2020, 2025, 5, 6)])
+    qtmodeltester.check(targets)
+    assert targets.index(0, 4).data() == "đạt 25% chỉ tiêu"
+    assert targets.index(1, 1).data() == "Nhiệm kỳ 2020–2025"
+    assert targets.index(1, 4).data() == "vượt 20% mục tiêu Đại hội"
+
+
+def test_case_dialog_lists_introducers_from_the_cell(qtbot, bloc_tree, make_member):
+    full = make_member(full_name="Trần Văn Đủ", org=bloc_tree["small"], admitted=date(2000, 1, 1))
+    record_event(full.id, v.RECOGNISED, date(2001, 1, 5))
+    make_member(full_name="Lê Văn Khác", org=bloc_tree["cell_a"])
+    dialog = CaseDialog(org_id=bloc_tree["small"].id)
+    qtbot.addWidget(dialog)
+    combo = dialog.inputs["introducer1"]
+    assert [combo.itemText(i) for i in range(combo.count())] == ["(chưa chọn)", "Trần Văn Đủ — Chính thức"]
+    dialog.inputs["full_name"].setFocus()
+    type_text(dialog.inputs["full_name"], "Đặng Thị Ngọc")
+    dialog.inputs["sex"].setCurrentIndex(dialog.inputs["sex"].findData("F"))
+    dialog.inputs["birth_date"].setText("03/04/1999")
+    combo.setCurrentIndex(1)
+    dialog.inputs["introducer1_since"].setText("01/01/2020")
+    assert dialog.save()
+    case = get_case(dialog.case_id)
+    assert (case.full_name, case.introducer1_id, case.org_id) == ("Đặng Thị Ngọc", full.id,
+                                                                   bloc_tree["small"].id)
+
+
+def test_step_dialog_shows_the_rule_that_failed(qtbot, bloc_tree):
+    case = listed(bloc_tree, birth_date=date(2005, 9, 6))
+    record_step(case.id, "course", {"certificate_no": "1", "certificate_date": date(2024, 3, 1)})
+    record_step(case.id, "verified", {"history_verified_on": date(2024, 6, 1)})
+    dialog = StepDialog(case.id)
+    qtbot.addWidget(dialog)
+    assert dialog.step == "cell"
+    dialog.inputs["cell_resolution_no"].setText("05-NQ/CB")
+    dialog.inputs["cell_resolution_date"].setText("05/09/2023")
+    dialog.inputs["votes_for"].setValue(9)
+    dialog.inputs["votes_total"].setValue(10)
+    assert dialog.save() is False
+    assert "ở trước bước" in dialog.errors.message_for("cell_resolution_date")
+    dialog.inputs["cell_resolution_date"].setText("05/09/2024")
+    assert dialog.save() is True
+    assert get_case(case.id).cell_resolution_no == "05-NQ/CB"
+
+
+def test_ceremony_from_the_dialog_enters_the_registry(qtbot, bloc_tree):
+    case = listed(bloc_tree)
+    for step, values in (("course", {"certificate_no": "1", "certificate_date": date(2024, 3, 1)}),
+                         ("verified", {"history_verified_on": date(2024, 6, 1)}),
+                         ("cell", {"cell_resolution_no": "2", "cell_resolution_date": date(2024, 9, 5),
+                                   "votes_for": 9, "votes_total": 10}),
+                         ("decision", {"decision_no": "3", "decision_date": date(2024, 10, 1)})):
+        record_step(case.id, step, values)
+    dialog = StepDialog(case.id)
+    qtbot.addWidget(dialog)
+    dialog.inputs["ceremony_date"].setText("15/10/2024")
+    assert dialog.save()
+    case = get_case(case.id)
+    assert case.state == PROBATION and case.member.full_name == "Hoàng Thị Mai"
+
+
+def test_page_lists_cases_reminders_and_targets(qtbot, bloc_tree):
+    listed(bloc_tree)
+    set_target(None, date.today().year, date.today().year, 3)
+    page = AdmissionsPage()
+    qtbot.addWidget(page)
+    assert page.cases.rowCount() == 1
+    page.case_view.selectRow(0)
+    assert "Lớp bồi dưỡng nhận thức về Đảng: chưa" in page.detail.text()
+    assert page.targets.rowCount() == 1
+    assert page.targets.index(0, 4).data() == "đạt 0% chỉ tiêu"
+
+
+def test_target_dialog_refuses_a_zero_target(qtbot, db):
+    dialog = TargetDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.save() is False
+    assert "số nguyên dương" in dialog.errors.message_for("value")
+    dialog.value.setValue(12)
+    assert dialog.save()
