@@ -144,6 +144,8 @@ def _history(rng, person, cell_id, other_cell, today, fate) -> tuple[list[EventI
     ceremony = admitted + timedelta(days=rng.randint(7, 28))
     full = add_months(ceremony, 12)
     full = full if full <= today - timedelta(days=7) else None
+    if full and full > today - timedelta(days=60) and rng.random() < 0.3:
+        full = None  # a probation review the cell has not held yet: overdue
     first_cell = other_cell() if rng.random() < 0.15 else cell_id
     events: list[EventInput] = []
     if fate == "temp_in":

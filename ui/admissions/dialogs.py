@@ -16,7 +16,16 @@ from PySide6.QtWidgets import (
 
 from models import vocab as v
 from models.admission_steps import STEP_FIELDS, fail_probation, record_step, withdraw
-from models.admissions import STEPS, case_fields, create_case, get_case, next_step, update_case
+from models.admissions import (
+    STEPS,
+    case_fields,
+    create_case,
+    full_member_date,
+    get_case,
+    next_step,
+    update_case,
+)
+from models.dates import fmt_date
 from models.members import TEXT_FIELDS
 from models.search import MemberFilter, member_ids, member_rows
 from models.targets import set_target
@@ -172,6 +181,12 @@ class StepDialog(FormDialog):
             self.errors.add_row(form, field, FIELD_LABELS[field], widget)
         if self.step == "decision":
             self.inputs["decision_body"].setText("Ban Thường vụ Đảng ủy Khối")
+        if self.step == "full":
+            due = full_member_date(case)
+            explain = QLabel(f"Đủ 12 tháng dự bị ngày {fmt_date(due)}. Ngày trở thành đảng viên chính "
+                             "thức là ngày này, kể cả khi quyết định ký sau.")
+            explain.setWordWrap(True)
+            form.addRow(explain)
         if self.step == "ceremony":
             explain = QLabel("Khi lưu, người này được ghi vào danh sách đảng viên là đảng viên dự bị "
                              "của chi bộ, kèm biến động “Kết nạp”.")
