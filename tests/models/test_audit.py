@@ -10,6 +10,7 @@ import pytest
 import models.admission_steps
 import models.admissions
 import models.events
+import models.inspections
 import models.members
 import models.office
 import models.orgs
@@ -30,6 +31,9 @@ from models.tables import (
     AdmissionTarget,
     AppUser,
     AuditEntry,
+    Discipline,
+    InspectionCase,
+    InspectionSubject,
     Member,
     MemberEvent,
     MemberPhoto,
@@ -41,7 +45,7 @@ from models.users import authenticate, create_user, set_password, update_user
 from tests.conftest import person
 
 TABLES = [PartyOrg, Member, MemberEvent, MemberPhoto, AppUser, UserOrg, OfficeSetting,
-          AdmissionCase, AdmissionTarget]
+          AdmissionCase, AdmissionTarget, InspectionCase, InspectionSubject, Discipline]
 PASSWORD = "mat-khau-du-dai"
 JPEG = b"\xff\xd8\xff\xe0" + b"1" * 64
 
@@ -79,6 +83,8 @@ WRITE_FUNCTIONS = {
     "models.admissions": {"create_case", "update_case"},
     "models.admission_steps": {"record_step", "fail_probation", "withdraw"},
     "models.targets": {"set_target", "remove_target"},
+    "models.inspections": {"create_inspection", "update_inspection", "add_subject", "conclude_subject",
+                           "remove_subject", "record_discipline"},
 }
 READ_ONLY = {"get_org", "org_rows", "children_map", "tree_order", "grassroots_of", "grassroots_names",
              "subtree_ids", "current_member_count", "member_counts", "org_warnings", "size_warning",
@@ -91,12 +97,13 @@ READ_ONLY = {"get_org", "org_rows", "children_map", "tree_order", "grassroots_of
              "log_update", "log_delete", "record_event", "get_case", "steps_for", "next_step",
              "full_member_date", "write_case", "months_between", "create_member", "admitted_count",
              "progress", "target_rows", "admission_figures", "add_working_days", "field",
-             "achievement", "case_rows", "case_fields"}
+             "achievement", "case_rows", "case_fields", "get_inspection", "allowed_forms",
+             "inspection_history", "dissolve_org"}
 
 
 def test_every_public_write_function_is_walked():
     for module in (models.orgs, models.members, models.events, models.users, models.office,
-                   models.admissions, models.admission_steps, models.targets):
+                   models.admissions, models.admission_steps, models.targets, models.inspections):
         public = {name for name, obj in inspect.getmembers(module, inspect.isfunction)
                   if not name.startswith("_") and obj.__module__ == module.__name__}
         unlisted = public - WRITE_FUNCTIONS[module.__name__] - READ_ONLY
@@ -253,3 +260,37 @@ def test_admission_writes_leave_one_entry_per_changed_row(bloc_tree):
             problems.append(f"{name}: changed {sorted(changed)} but audited {entries}")
     assert problems == [], "\n".join(problems)
     assert verify_chain().intact
+
+
+def test_inspection_writes_leave_one_entry_per_changed_row(bloc_tree, make_member):
+    from models.inspections import (
+        add_subject,
+        conclude_subject,
+        create_inspection,
+        record_discipline,
+        remove_subject,
+        update_inspection,
+    )
+
+    member = make_member(admitted=date(2010, 1, 1))
+    record_event(member.id, v.RECOGNISED, date(2011, 1, 5))
+    fields = {"performer": "UBKT_DUK", "kind": "KT_DAU_HIEU_VI_PHAM", "status": "IN_PROGRESS",
+              "start_date": date(2024, 3, 1)}
+    box = {}
+    steps = [
+        ("create", lambda: box.update(c=create_inspection(fields))),
+        ("update", lambda: update_inspection(box["c"].id, {**fields, "status": "CONCLUDED",
+                                                          "end_date": date(2024, 4, 1)})),
+        ("add member", lambda: box.update(s=add_subject(box["c"].id, "DANG_VIEN", member_id=member.id))),
+        ("add org", lambda: box.update(o=add_subject(box["c"].id, "TO_CHUC", org_id=bloc_tree["small"].id))),
+        ("conclude", lambda: conclude_subject(box["s"].id, "DISCIPLINE", "Kiểm điểm")),
+        ("remove", lambda: remove_subject(box["o"].id)),
+        ("expel", lambda: record_discipline("DANG_VIEN", "KHAI_TRU", "BTV", "9-QĐ/ĐUK", date(2024, 5, 1),
+                                            None, member_id=member.id, case_id=box["c"].id)),
+    ]
+    problems = []
+    for name, operation in steps:
+        changed, entries = audited(operation)
+        if not changed or sorted(changed) != sorted(entries):
+            problems.append(f"{name}: changed {sorted(changed)} but audited {entries}")
+    assert problems == [], "\n".join(problems)

@@ -11,6 +11,7 @@ from models.admissions import create_case
 from models.db import database
 from models.errors import Forbidden
 from models.events import record_event, remove_event
+from models.inspections import create_inspection, record_discipline
 from models.members import create_member, member_fields, set_photo, update_member
 from models.office import OfficeDetails, save_office_details
 from models.orgs import create_org, dissolve_org, move_org, update_org
@@ -75,12 +76,21 @@ def operations(o):
             "certificate_no": "1", "certificate_date": date(2023, 3, 1)}),
         "set_bloc_target": lambda: set_target(None, 2024, 2024, 5),
         "set_base_target": lambda: set_target(tree["base"].id, 2024, 2024, 2),
+        "bloc_inspection": lambda: create_inspection({"performer": "BTV_DUK", "kind": "GS_CHUYEN_DE",
+                                                      "status": "PLANNED", "planned": True,
+                                                      "plan_year": 2024}),
+        "base_inspection": lambda: create_inspection({"performer": "CAP_UY_CO_SO", "kind": "KT_CHAP_HANH",
+                                                      "performer_org_id": tree["base"].id,
+                                                      "status": "PLANNED", "plan_year": 2024}),
+        "discipline_in_base": lambda: record_discipline("DANG_VIEN", "KHIEN_TRACH", "Đảng ủy cơ sở",
+                                                        "1-QĐ/ĐU", date(2024, 5, 1), None,
+                                                        member_id=o["in_base"].id),
     }
 
 
 CASE = {"full_name": "Hoàng Thị Mai", "sex": "F", "birth_date": date(1998, 4, 10),
         "listed_on": date(2023, 1, 9)}
-EVERYTHING = {"create_case_in_base", "create_case_in_small", "record_step_in_base",
+EVERYTHING = {"bloc_inspection", "base_inspection", "discipline_in_base", "create_case_in_base", "create_case_in_small", "record_step_in_base",
               "set_bloc_target", "set_base_target", "create_org", "update_org", "move_org",
               "dissolve_org", "create_member_in_base",
               "create_member_in_small", "update_member_in_base", "update_member_in_small",
@@ -94,7 +104,7 @@ ALLOWED = {
     "xem": set(),
     "coso": {"create_member_in_base", "update_member_in_base", "record_event_in_base",
              "remove_event_in_base", "set_photo_in_base", "create_case_in_base",
-             "record_step_in_base", "set_base_target"},
+             "record_step_in_base", "set_base_target", "base_inspection", "discipline_in_base"},
 }
 
 
