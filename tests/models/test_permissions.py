@@ -90,7 +90,8 @@ def operations(o):
 
 CASE = {"full_name": "Hoàng Thị Mai", "sex": "F", "birth_date": date(1998, 4, 10),
         "listed_on": date(2023, 1, 9)}
-EVERYTHING = {"bloc_inspection", "base_inspection", "discipline_in_base", "create_case_in_base", "create_case_in_small", "record_step_in_base",
+EVERYTHING = {"bloc_inspection", "base_inspection", "discipline_in_base", "create_case_in_base",
+              "create_case_in_small", "record_step_in_base",
               "set_bloc_target", "set_base_target", "create_org", "update_org", "move_org",
               "dissolve_org", "create_member_in_base",
               "create_member_in_small", "update_member_in_base", "update_member_in_small",
