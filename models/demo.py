@@ -15,6 +15,7 @@ from models.audit import log_bulk_inserts
 from models.dates import add_months
 from models.db import database
 from models.demo_admissions import build_admissions
+from models.demo_inspections import build_inspections
 from models.demo_names import (
     AGENCIES,
     COMMUNES,
@@ -232,6 +233,7 @@ def build_demo(size: DemoSize, progress: Callable[[int, int], None] | None = Non
                     progress(index + 1, len(fates))
         _flush(members, events)
         cases = build_admissions(rng, today, max(12, size.members // 80))
+        build_inspections(rng, today)
         if progress:
             progress(len(fates), len(fates))
     return {"cells": len(cells), "members": len(fates), "cases": cases}

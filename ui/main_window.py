@@ -21,6 +21,7 @@ from ui.account.sign_in import ChangePasswordDialog
 from ui.account.users_page import UsersPage
 from ui.admissions.page import AdmissionsPage
 from ui.counts.page import CountsPage
+from ui.inspections.page import InspectionsPage
 from ui.members.page import MembersPage
 from ui.orgs.page import OrgsPage
 from ui.widgets.buttons import inform
@@ -46,7 +47,9 @@ class MainWindow(QMainWindow):
         self.members_page = MembersPage()
         self.counts_page = CountsPage()
         self.admissions_page = AdmissionsPage()
-        self.pages = [self.orgs_page, self.members_page, self.admissions_page, self.counts_page]
+        self.inspections_page = InspectionsPage()
+        self.pages = [self.orgs_page, self.members_page, self.admissions_page, self.inspections_page,
+                      self.counts_page]
         if actor.may(MANAGE_USERS):
             self.pages += [UsersPage(), AuditPage()]
         self.orgs_page.changed.connect(self.members_page.reload)

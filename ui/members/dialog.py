@@ -29,8 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from models import vocab as v
+from models.dates import fmt_date
 from models.errors import ValidationError
 from models.events import history, remove_event
+from models.inspections import inspection_history
 from models.members import (
     TEXT_FIELDS,
     check_photo,
@@ -86,6 +88,9 @@ class MemberDialog(FormDialog):
         self.history_model = HistoryTableModel(self)
         if member_id is not None:
             self.tabs.addTab(self._history_tab(), "Quá trình, biến động")
+            self.inspection_list = QPlainTextEdit()
+            self.inspection_list.setReadOnly(True)
+            self.tabs.addTab(self.inspection_list, "Kiểm tra, kỷ luật")
 
         buttons = self.make_buttons()
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save_and_close)
@@ -246,6 +251,10 @@ class MemberDialog(FormDialog):
             return
         member = get_member(self.member_id)
         self.history_model.set_rows(history(self.member_id))
+        lines = inspection_history(member_id=self.member_id)
+        self.inspection_list.setPlainText(
+            "\n".join(f"{fmt_date(line.on)}  {line.text}" for line in lines)
+            or "Chưa có cuộc kiểm tra, giám sát hay kỷ luật nào.")
         place = ""
         if member.org_id:
             org = get_org(member.org_id)

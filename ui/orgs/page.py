@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from models import session
 from models import vocab as v
 from models.dates import fmt_date
+from models.inspections import inspection_history
 from models.orgs import get_org, member_counts, org_rows, org_warnings
 from reports.numbers import integer
 from ui import settings
@@ -157,6 +158,10 @@ class OrgsPage(QWidget):
             lines.append(f"<span style='color:#a35200'>⚠ {_html(warning)}</span>")
         if org.note:
             lines.append(f"<b>Ghi chú:</b> {_html(org.note)}")
+        checks = inspection_history(org_id=org_id)
+        if checks:
+            lines.append("<br><b>Kiểm tra, giám sát, kỷ luật</b>")
+            lines += [f"{fmt_date(line.on)} {_html(line.text)}" for line in checks]
         self.details.setText("<br>".join(lines))
 
     # --- actions --------------------------------------------------------------------

@@ -1,0 +1,299 @@
+"""Forms of the inspection page: a case with its subjects, a subject's conclusion, and a
+decision of discipline."""
+
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+)
+
+from models.errors import ValidationError
+from models.inspection_lists import subject_rows
+from models.inspection_vocab import (
+    BLOC_PERFORMERS,
+    CONCLUSIONS,
+    FORMS,
+    KINDS,
+    PERFORMERS,
+    STATUSES,
+    SUBJECT_TYPES,
+    TO_CHUC,
+)
+from models.inspections import (
+    add_subject,
+    conclude_subject,
+    create_inspection,
+    get_inspection,
+    record_discipline,
+    remove_subject,
+    update_inspection,
+)
+from ui.inspections.tables import SubjectTableModel
+from ui.widgets.buttons import confirm
+from ui.widgets.date_edit import DateEdit
+from ui.widgets.form_dialog import FormDialog
+from ui.widgets.member_picker import MemberPicker
+from ui.widgets.org_picker import OrgPicker
+
+
+def _combo(items: dict[str, str]) -> QComboBox:
+    combo = QComboBox()
+    for code, label in items.items():
+        combo.addItem(label, code)
+    return combo
+
+
+class InspectionDialog(FormDialog):
+    """The case, and (once saved) its subjects with their conclusions."""
+
+    def __init__(self, case_id: int | None = None, parent=None):
+        super().__init__("Cuộc kiểm tra, giám sát", parent)
+        self.case_id = case_id
+        form = QFormLayout()
+        self.performer = _combo(PERFORMERS)
+        self.performer_org = OrgPicker(any_label="(cấp Khối)")
+        self.kind = _combo(KINDS)
+        self.status = _combo(STATUSES)
+        self.planned = QCheckBox("Nằm trong chương trình kiểm tra, giám sát của năm")
+        self.plan_year = QSpinBox()
+        self.plan_year.setRange(1990, 2100)
+        self.plan_year.setValue(date.today().year)
+        self.plan_month = QSpinBox()
+        self.plan_month.setRange(0, 12)
+        self.plan_month.setSpecialValueText("(cả năm)")
+        self.title = QLineEdit()
+        self.decision_no = QLineEdit()
+        self.decision_date = DateEdit("Ngày quyết định", "decision_date")
+        self.start_date = DateEdit("Ngày bắt đầu", "start_date")
+        self.end_date = DateEdit("Ngày kết thúc", "end_date")
+        self.team = QLineEdit()
+        for field, label, widget in (
+            ("performer", "Chủ thể tiến hành", self.performer),
+            ("performer_org", "Tổ chức của chủ thể", self.performer_org),
+            ("kind", "Loại việc", self.kind), ("status", "Tình trạng", self.status),
+            ("planned", "", self.planned), ("plan_year", "Năm chương trình", self.plan_year),
+            ("plan_month", "Tháng dự kiến", self.plan_month), ("title", "Nội dung", self.title),
+            ("decision_no", "Số quyết định", self.decision_no),
+            ("decision_date", "Ngày quyết định", self.decision_date),
+            ("start_date", "Từ ngày", self.start_date), ("end_date", "Đến ngày", self.end_date),
+            ("team", "Đoàn kiểm tra, giám sát", self.team),
+        ):
+            self.errors.add_row(form, field, label, widget)
+        self.performer.currentIndexChanged.connect(self._fit_performer)
+        self.subjects = SubjectTableModel(self)
+        self.subject_view = QTableView()
+        self.subject_view.setModel(self.subjects)
+        self.subject_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.subject_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.subject_view.horizontalHeader().setStretchLastSection(True)
+        self.subject_view.doubleClicked.connect(lambda _i: self.conclude_selected())
+        self.subject_type = _combo({key: label.capitalize() for key, label in SUBJECT_TYPES.items()})
+        self.subject_org = OrgPicker()
+        self.subject_member = MemberPicker()
+        add = QPushButton("Thêm đối tượng")
+        add.clicked.connect(self.add_subject)
+        conclude = QPushButton("Kết luận, kiến nghị…")
+        conclude.clicked.connect(self.conclude_selected)
+        drop = QPushButton("Bỏ đối tượng")
+        drop.clicked.connect(self.remove_selected)
+        adder = QHBoxLayout()
+        for widget in (self.subject_type, self.subject_org, self.subject_member, add):
+            adder.addWidget(widget)
+        self.subject_type.currentIndexChanged.connect(self._fit_subject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(conclude)
+        buttons.addWidget(drop)
+        buttons.addStretch(1)
+        self.subject_form = QFormLayout()
+        self.errors.add_row(self.subject_form, "subject_type", "Đối tượng", self.subject_view)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(self.subject_form)
+        layout.addLayout(adder)
+        layout.addLayout(buttons)
+        layout.addWidget(self.fallback)
+        layout.addWidget(self.make_buttons())
+        self.resize(900, 760)
+        if case_id is not None:
+            self.load(case_id)
+        self._fit_performer()
+        self._fit_subject()
+        self.mark_clean()
+
+    def _fit_performer(self) -> None:
+        self.performer_org.setEnabled(self.performer.currentData() not in BLOC_PERFORMERS)
+
+    def _fit_subject(self) -> None:
+        is_org = self.subject_type.currentData() == TO_CHUC
+        self.subject_org.setVisible(is_org)
+        self.subject_member.setVisible(not is_org)
+
+    def load(self, case_id: int) -> None:
+        case = get_inspection(case_id)
+        for combo, value in ((self.performer, case.performer), (self.kind, case.kind),
+                             (self.status, case.status)):
+            combo.setCurrentIndex(combo.findData(value))
+        self.performer_org.set_org_id(case.performer_org_id)
+        self.planned.setChecked(case.planned)
+        self.plan_year.setValue(case.plan_year or date.today().year)
+        self.plan_month.setValue(case.plan_month or 0)
+        for edit, value in ((self.title, case.title), (self.decision_no, case.decision_no),
+                            (self.team, case.team)):
+            edit.setText(value)
+        for edit, value in ((self.decision_date, case.decision_date), (self.start_date, case.start_date),
+                            (self.end_date, case.end_date)):
+            edit.set_date(value)
+        self.subjects.set_rows(subject_rows(case_id))
+
+    def values(self) -> dict:
+        return {"performer": self.performer.currentData(), "performer_org_id": self.performer_org.org_id(),
+                "kind": self.kind.currentData(), "status": self.status.currentData(),
+                "planned": self.planned.isChecked(), "plan_year": self.plan_year.value(),
+                "plan_month": self.plan_month.value() or None, "title": self.title.text(),
+                "decision_no": self.decision_no.text(), "decision_date": self.decision_date.date(),
+                "start_date": self.start_date.date(), "end_date": self.end_date.date(),
+                "team": self.team.text()}
+
+    def write(self) -> None:
+        if self.case_id is None:
+            self.case_id = create_inspection(self.values()).id
+        else:
+            update_inspection(self.case_id, self.values())
+
+    def add_subject(self) -> None:
+        """Subjects need a saved case: save it first if it is new."""
+        if self.case_id is None and not self.save():
+            return
+        self.clear_errors()
+        try:
+            if self.subject_type.currentData() == TO_CHUC:
+                add_subject(self.case_id, TO_CHUC, org_id=self.subject_org.org_id())
+            else:
+                add_subject(self.case_id, self.subject_type.currentData(),
+                            member_id=self.subject_member.member_id())
+        except ValidationError as error:
+            self.errors.show(ValidationError("subject_type", error.message))
+            return
+        self.subjects.set_rows(subject_rows(self.case_id))
+
+    def _selected_subject(self):
+        rows = self.subject_view.selectionModel().selectedRows()
+        return self.subjects.row_at(rows[0].row()) if rows else None
+
+    def conclude_selected(self) -> None:
+        subject = self._selected_subject()
+        if subject is not None and ConclusionDialog.ask(subject, self):
+            self.subjects.set_rows(subject_rows(self.case_id))
+
+    def remove_selected(self) -> None:
+        subject = self._selected_subject()
+        if subject is not None and confirm(self, "Bỏ đối tượng", f"Bỏ “{subject.name}” khỏi cuộc "
+                                           "kiểm tra, giám sát này?", yes="Bỏ"):
+            remove_subject(subject.id)
+            self.subjects.set_rows(subject_rows(self.case_id))
+
+    @classmethod
+    def ask(cls, case_id: int | None = None, parent=None) -> bool:
+        dialog = cls(case_id, parent)
+        dialog.exec()
+        return dialog.case_id is not None
+
+
+class ConclusionDialog(FormDialog):
+    def __init__(self, subject, parent=None):
+        super().__init__(f"Kết luận — {subject.name}", parent)
+        self.subject_id = subject.id
+        form = QFormLayout()
+        self.conclusion = QComboBox()
+        self.conclusion.addItem("Chưa kết luận", None)
+        for code, label in CONCLUSIONS.items():
+            self.conclusion.addItem(label, code)
+        self.conclusion.setCurrentIndex(max(0, self.conclusion.findData(subject.conclusion)))
+        self.recommendations = QPlainTextEdit(subject.recommendations)
+        self.follow_up = QCheckBox("Kiến nghị đã được thực hiện")
+        self.follow_up.setChecked(subject.follow_up_done)
+        self.errors.add_row(form, "conclusion", "Kết luận", self.conclusion)
+        self.errors.add_row(form, "recommendations", "Kiến nghị", self.recommendations)
+        form.addRow("", self.follow_up)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.fallback)
+        layout.addWidget(self.make_buttons())
+        self.mark_clean()
+
+    def write(self) -> None:
+        conclude_subject(self.subject_id, self.conclusion.currentData(),
+                         self.recommendations.toPlainText(), self.follow_up.isChecked())
+
+    @classmethod
+    def ask(cls, subject, parent=None) -> bool:
+        return cls(subject, parent).accepted_after_exec()
+
+
+class DisciplineDialog(FormDialog):
+    def __init__(self, parent=None):
+        super().__init__("Ghi quyết định kỷ luật", parent)
+        form = QFormLayout()
+        self.subject_type = _combo({TO_CHUC: "Tổ chức đảng", "DANG_VIEN": "Đảng viên",
+                                    "CAP_UY_VIEN": "Cấp ủy viên"})
+        self.org = OrgPicker()
+        self.member = MemberPicker()
+        self.form_combo = _combo(FORMS)
+        self.deciding_body = QLineEdit("Ủy ban Kiểm tra Đảng ủy Khối")
+        self.decision_no = QLineEdit()
+        self.decision_date = DateEdit("Ngày quyết định", "decision_date")
+        self.effective_date = DateEdit("Ngày có hiệu lực", "effective_date")
+        self.note = QLineEdit()
+        for field, label, widget in (
+            ("subject_type", "Đối tượng", self.subject_type), ("org", "Tổ chức đảng", self.org),
+            ("member", "Đảng viên", self.member), ("form", "Hình thức", self.form_combo),
+            ("deciding_body", "Cấp quyết định", self.deciding_body),
+            ("decision_no", "Số quyết định", self.decision_no),
+            ("decision_date", "Ngày quyết định", self.decision_date),
+            ("effective_date", "Ngày có hiệu lực", self.effective_date), ("note", "Ghi chú", self.note),
+        ):
+            self.errors.add_row(form, field, label, widget)
+        self.subject_type.currentIndexChanged.connect(self._fit)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.fallback)
+        layout.addWidget(self.make_buttons())
+        self.resize(700, self.sizeHint().height())
+        self._fit()
+        self.mark_clean()
+
+    def _fit(self) -> None:
+        is_org = self.subject_type.currentData() == TO_CHUC
+        self.org.setEnabled(is_org)
+        self.member.setEnabled(not is_org)
+
+    def save(self) -> bool:
+        # Expulsion and dissolution change the registry and the tree: ask first.
+        form = self.form_combo.currentData()
+        if form in ("KHAI_TRU", "GIAI_TAN") and not confirm(
+            self, "Xác nhận", f"Ghi kỷ luật {FORMS[form].lower()}? Việc này ghi luôn biến động "
+            "khai trừ của đảng viên, hoặc giải thể tổ chức, từ ngày có hiệu lực.", yes=FORMS[form],
+        ):
+            return False
+        return super().save()
+
+    def write(self) -> None:
+        is_org = self.subject_type.currentData() == TO_CHUC
+        record_discipline(self.subject_type.currentData(), self.form_combo.currentData(),
+                          self.deciding_body.text(), self.decision_no.text(), self.decision_date.date(),
+                          self.effective_date.date(), org_id=self.org.org_id() if is_org else None,
+                          member_id=None if is_org else self.member.member_id(), note=self.note.text())
+
+    @classmethod
+    def ask(cls, parent=None) -> bool:
+        return cls(parent).accepted_after_exec()

@@ -1,0 +1,212 @@
+"""The inspection page: cases of a year, discipline, the year's programme, and the figures
+of a period with the sentence the office writes."""
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.errors import ValidationError
+from models.inspection_figures import inspection_figures, programme
+from models.inspection_lists import discipline_rows, inspection_rows
+from models.inspection_vocab import PERFORMERS, STATUSES
+from models.session import WRITE_RECORDS, may
+from reports.inspection_words import inspection_sentence
+from ui.inspections.dialogs import DisciplineDialog, InspectionDialog
+from ui.inspections.tables import (
+    DisciplineTableModel,
+    InspectionTableModel,
+    ProgrammeTableModel,
+)
+from ui.widgets.date_edit import DateEdit
+from ui.widgets.form_errors import FormErrors
+
+
+def _table(model) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class InspectionsPage(QWidget):
+    title = "Kiểm tra, giám sát"
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.year = QSpinBox()
+        self.year.setRange(1990, 2100)
+        self.year.setValue(date.today().year)
+        self.year.setPrefix("Năm ")
+        self.year.valueChanged.connect(lambda _v: self.refresh())
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._cases_tab(), "Cuộc kiểm tra, giám sát")
+        self.tabs.addTab(self._discipline_tab(), "Kỷ luật")
+        self.tabs.addTab(self._programme_tab(), "Chương trình")
+        self.tabs.addTab(self._figures_tab(), "Số liệu báo cáo")
+        top = QHBoxLayout()
+        top.addWidget(self.year)
+        top.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs)
+        self.refresh()
+
+    def _cases_tab(self) -> QWidget:
+        page = QWidget()
+        toolbar = QToolBar()
+        add = QAction("Thêm cuộc kiểm tra, giám sát", self, shortcut=QKeySequence.StandardKey.New)
+        add.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        add.triggered.connect(self.add_case)
+        add.setEnabled(may(WRITE_RECORDS))
+        edit = QAction("Mở", self)
+        edit.triggered.connect(self.open_case)
+        for action in (add, edit):
+            toolbar.addAction(action)
+            page.addAction(action)
+        self.performer = QComboBox()
+        self.performer.addItem("Mọi chủ thể", None)
+        for code, label in PERFORMERS.items():
+            self.performer.addItem(label, code)
+        self.status = QComboBox()
+        self.status.addItem("Mọi tình trạng", None)
+        for code, label in STATUSES.items():
+            self.status.addItem(label, code)
+        for combo in (self.performer, self.status):
+            combo.currentIndexChanged.connect(lambda _i: self.refresh_cases())
+        filters = QHBoxLayout()
+        filters.addWidget(self.performer)
+        filters.addWidget(self.status)
+        filters.addStretch(1)
+        self.cases = InspectionTableModel(self)
+        self.case_view = _table(self.cases)
+        for column, width in enumerate((210, 280, 130, 90, 90, 90)):
+            self.case_view.setColumnWidth(column, width)
+        self.case_view.doubleClicked.connect(lambda _i: self.open_case())
+        layout = QVBoxLayout(page)
+        layout.addWidget(toolbar)
+        layout.addLayout(filters)
+        layout.addWidget(self.case_view)
+        return page
+
+    def _discipline_tab(self) -> QWidget:
+        page = QWidget()
+        toolbar = QToolBar()
+        add = QAction("Ghi quyết định kỷ luật", self)
+        add.triggered.connect(self.add_discipline)
+        add.setEnabled(may(WRITE_RECORDS))
+        toolbar.addAction(add)
+        self.disciplines = DisciplineTableModel(self)
+        view = _table(self.disciplines)
+        for column, width in enumerate((110, 100, 260, 100, 240)):
+            view.setColumnWidth(column, width)
+        layout = QVBoxLayout(page)
+        layout.addWidget(toolbar)
+        layout.addWidget(view)
+        return page
+
+    def _programme_tab(self) -> QWidget:
+        page = QWidget()
+        self.programme = ProgrammeTableModel(self)
+        view = _table(self.programme)
+        view.setColumnWidth(0, 260)
+        view.setColumnWidth(1, 360)
+        layout = QVBoxLayout(page)
+        layout.addWidget(QLabel("Việc trong chương trình kiểm tra, giám sát của năm, "
+                                "và số việc đã kết luận."))
+        layout.addWidget(view)
+        return page
+
+    def _figures_tab(self) -> QWidget:
+        page = QWidget()
+        self.start = DateEdit("Từ ngày", "start")
+        self.end = DateEdit("Đến ngày", "end")
+        self.pad = QCheckBox("Viết số nhỏ có số 0 đầu (03 tổ chức)")
+        self.pad.setChecked(True)
+        show = QPushButton("Lập đoạn văn")
+        show.clicked.connect(self.compute)
+        error_line = QLabel()
+        self.errors = FormErrors(error_line)
+        self.errors.add("start", self.start)
+        self.errors.add("end", self.end)
+        bar = QHBoxLayout()
+        for widget in (QLabel("Từ ngày"), self.start, QLabel("đến ngày"), self.end, self.pad, show):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        self.sentence = QPlainTextEdit()
+        self.sentence.setReadOnly(True)
+        layout = QVBoxLayout(page)
+        layout.addLayout(bar)
+        layout.addWidget(error_line)
+        layout.addWidget(QLabel("Đoạn văn đề xuất cho báo cáo (sao chép để dùng):"))
+        layout.addWidget(self.sentence)
+        return page
+
+    def compute(self) -> None:
+        self.errors.clear()
+        try:
+            start, end = self.start.date(), self.end.date()
+            if start is None or end is None:
+                raise ValidationError("start" if start is None else "end", "Nhập đủ từ ngày, đến ngày.")
+            if end < start:
+                raise ValidationError("end", "Ngày cuối kỳ ở trước ngày đầu kỳ.")
+        except ValidationError as error:
+            self.errors.show(error)
+            return
+        figures = inspection_figures(start, end)
+        self.sentence.setPlainText(inspection_sentence(figures, pad=2 if self.pad.isChecked() else 0))
+
+    def refresh_cases(self) -> None:
+        self.cases.set_rows(inspection_rows(self.year.value(), self.performer.currentData(),
+                                            self.status.currentData()))
+
+    def refresh(self) -> None:
+        year = self.year.value()
+        self.refresh_cases()
+        self.disciplines.set_rows(discipline_rows(year))
+        self.programme.set_rows(programme(year))
+        self.start.set_date(date(year, 1, 1))
+        self.end.set_date(min(date(year, 12, 31), date.today()) if year <= date.today().year
+                          else date(year, 12, 31))
+        self.compute()
+
+    def add_case(self) -> None:
+        if InspectionDialog.ask(parent=self):
+            self.refresh()
+
+    def open_case(self) -> None:
+        index = self.case_view.currentIndex()
+        row = self.cases.row_at(index.row()) if index.isValid() else None
+        if row is not None:
+            InspectionDialog.ask(row.id, self)
+            self.refresh()
+
+    def add_discipline(self) -> None:
+        if DisciplineDialog.ask(self):
+            self.refresh()
+
+    def on_shown(self) -> None:
+        self.refresh()
+
+    def save_layout(self) -> None:
+        """Column widths are set on start; nothing else to remember."""
