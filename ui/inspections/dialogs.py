@@ -97,6 +97,8 @@ class InspectionDialog(FormDialog):
         self.subject_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.subject_view.horizontalHeader().setStretchLastSection(True)
         self.subject_view.doubleClicked.connect(lambda _i: self.conclude_selected())
+        for column, width in enumerate((95, 230, 240, 220)):
+            self.subject_view.setColumnWidth(column, width)
         self.subject_type = _combo({key: label.capitalize() for key, label in SUBJECT_TYPES.items()})
         self.subject_org = OrgPicker()
         self.subject_member = MemberPicker()
