@@ -95,7 +95,7 @@ class MembersPage(QWidget):
         header = self.view.horizontalHeader()
         header.setSortIndicatorShown(True)
         header.setStretchLastSection(True)
-        for column, width in enumerate((180, 55, 85, 200, 230, 75, 170, 80)):
+        for column, width in enumerate((175, 70, 85, 190, 215, 85, 165, 80)):
             self.view.setColumnWidth(column, width)
         column, order = 0, Qt.SortOrder.AscendingOrder
         saved = settings.MEMBER_COLUMNS.get()
