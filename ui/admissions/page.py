@@ -7,12 +7,10 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QSplitter,
-    QTableView,
     QTabWidget,
     QToolBar,
     QVBoxLayout,
@@ -31,21 +29,10 @@ from ui.admissions.tables import CaseTableModel, ReminderTableModel, TargetTable
 from ui.widgets.buttons import confirm, inform
 from ui.widgets.org_picker import OrgPicker
 from ui.widgets.search_box import SearchBox
+from ui.widgets.table_view import list_view
 
 STEP_NUMBERS = {"course": "certificate_no", "cell": "cell_resolution_no", "base": "base_resolution_no",
                 "decision": "decision_no", "full": "full_decision_no"}
-
-
-def _table(model) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
 
 
 class AdmissionsPage(QWidget):
@@ -99,7 +86,7 @@ class AdmissionsPage(QWidget):
         filters.addWidget(self.org)
         filters.addWidget(self.state)
         self.cases = CaseTableModel(self.names, self)
-        self.case_view = _table(self.cases)
+        self.case_view = list_view(self.cases)
         for column, width in enumerate((200, 250, 200, 220)):
             self.case_view.setColumnWidth(column, width)
         self.case_view.selectionModel().currentRowChanged.connect(lambda *_: self._show_case())
@@ -191,7 +178,7 @@ class AdmissionsPage(QWidget):
     def _reminders_tab(self) -> QWidget:
         page = QWidget()
         self.reminders = ReminderTableModel(self)
-        view = _table(self.reminders)
+        view = list_view(self.reminders)
         for column, width in enumerate((170, 200, 250, 95)):
             view.setColumnWidth(column, width)
         layout = QVBoxLayout(page)
@@ -212,7 +199,7 @@ class AdmissionsPage(QWidget):
             action.setEnabled(may(WRITE_RECORDS))
             toolbar.addAction(action)
         self.targets = TargetTableModel(self)
-        self.target_view = _table(self.targets)
+        self.target_view = list_view(self.targets)
         for column, width in enumerate((300, 170, 90, 100)):
             self.target_view.setColumnWidth(column, width)
         layout = QVBoxLayout(page)

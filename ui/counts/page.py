@@ -5,13 +5,10 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -23,17 +20,7 @@ from ui.counts.table import GrassrootsTableModel, MovementTableModel
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.form_errors import FormErrors
 from ui.widgets.org_picker import OrgPicker
-
-
-def _table(model) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    view.setAlternatingRowColors(True)
-    return view
+from ui.widgets.table_view import list_view
 
 
 class CountsPage(QWidget):
@@ -74,13 +61,13 @@ class CountsPage(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(QLabel("<b>Biến động đảng viên trong kỳ</b>"))
-        left_layout.addWidget(_table(self.movement_model))
+        left_layout.addWidget(list_view(self.movement_model, stretch_first=True))
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         self.grassroots_title = QLabel()
         right_layout.addWidget(self.grassroots_title)
-        right_layout.addWidget(_table(self.grassroots_model))
+        right_layout.addWidget(list_view(self.grassroots_model, stretch_first=True))
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)

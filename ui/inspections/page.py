@@ -6,7 +6,6 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
@@ -14,7 +13,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QTableView,
     QTabWidget,
     QToolBar,
     QVBoxLayout,
@@ -35,18 +33,7 @@ from ui.inspections.tables import (
 )
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.form_errors import FormErrors
-
-
-def _table(model) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
+from ui.widgets.table_view import list_view
 
 
 class InspectionsPage(QWidget):
@@ -99,7 +86,7 @@ class InspectionsPage(QWidget):
         filters.addWidget(self.status)
         filters.addStretch(1)
         self.cases = InspectionTableModel(self)
-        self.case_view = _table(self.cases)
+        self.case_view = list_view(self.cases)
         for column, width in enumerate((210, 280, 130, 90, 90, 90)):
             self.case_view.setColumnWidth(column, width)
         self.case_view.doubleClicked.connect(lambda _i: self.open_case())
@@ -117,7 +104,7 @@ class InspectionsPage(QWidget):
         add.setEnabled(may(WRITE_RECORDS))
         toolbar.addAction(add)
         self.disciplines = DisciplineTableModel(self)
-        view = _table(self.disciplines)
+        view = list_view(self.disciplines)
         for column, width in enumerate((110, 100, 260, 100, 240)):
             view.setColumnWidth(column, width)
         layout = QVBoxLayout(page)
@@ -128,7 +115,7 @@ class InspectionsPage(QWidget):
     def _programme_tab(self) -> QWidget:
         page = QWidget()
         self.programme = ProgrammeTableModel(self)
-        view = _table(self.programme)
+        view = list_view(self.programme)
         view.setColumnWidth(0, 260)
         view.setColumnWidth(1, 360)
         layout = QVBoxLayout(page)
