@@ -36,3 +36,15 @@ def achievement(actual: int, target: int, goal: str = "chỉ tiêu") -> str:
     if actual <= target:
         return f"đạt {percent(actual, target)} {goal}"
     return f"vượt {percent(actual - target, target)} {goal}"
+
+
+def header_date(place: str, day) -> str:
+    """The place-and-date line of a document header: "Hạ Long, ngày 02 tháng 02 năm 2018".
+    Days below 10 and the months January and February take a leading zero (DOMAIN §8)."""
+    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
+def inline_date(day) -> str:
+    """A date inside running text, without padding: "12/7/2023"."""
+    return f"{day.day}/{day.month}/{day.year}"

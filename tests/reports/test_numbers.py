@@ -35,3 +35,15 @@ def test_rounding_is_half_up():
 @given(st.integers(0, 10**9))
 def test_integer_round_trips(value):
     assert int(integer(value).replace(".", "")) == value
+
+
+def test_header_and_inline_dates():
+    from datetime import date
+
+    from reports.numbers import header_date, inline_date
+
+    assert header_date("Hạ Long", date(2018, 2, 20)) == "Hạ Long, ngày 20 tháng 02 năm 2018"
+    assert header_date("Hạ Long", date(2018, 2, 2)) == "Hạ Long, ngày 02 tháng 02 năm 2018"
+    assert header_date("Hạ Long", date(2023, 7, 5)) == "Hạ Long, ngày 05 tháng 7 năm 2023"
+    assert header_date("Hạ Long", date(2023, 12, 15)) == "Hạ Long, ngày 15 tháng 12 năm 2023"
+    assert inline_date(date(2023, 7, 12)) == "12/7/2023"

@@ -1,0 +1,234 @@
+"""The Party document frame (DOMAIN §8, after HD 36-HD/VPTW): A4, margins 20/20/30/15 mm,
+the two-column header, number line, place and date, title and subject line, the body, the
+signature block with "Nơi nhận", page numbers from page 2. Every document the app prints is
+laid out here; renderers only supply the words and tables."""
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from reports.fonts import register_fonts
+from reports.numbers import header_date
+
+TOP, BOTTOM, LEFT, RIGHT = 20 * mm, 20 * mm, 30 * mm, 15 * mm
+WIDTH = A4[0] - LEFT - RIGHT
+
+
+@dataclass(frozen=True)
+class Header:
+    superior_body: str  # "Đảng bộ tỉnh Quảng Ninh"
+    issuing_body: str  # "Đảng ủy Khối các cơ quan tỉnh"
+    number_line: str  # "Số 45-BC/ĐUK"
+    place: str
+    issued_on: date
+    title: str  # "BÁO CÁO"
+    subject: str  # the trích yếu
+
+
+@dataclass(frozen=True)
+class Signature:
+    on_behalf: str = "T/M BAN THƯỜNG VỤ"
+    title: str = "BÍ THƯ"
+    name: str = ""
+
+
+@dataclass
+class Body:
+    """What goes between the subject line and the signature, in order."""
+
+    items: list = field(default_factory=list)
+
+    def heading(self, text: str, centered: bool = False) -> None:
+        self.items.append(("heading_center" if centered else "heading", text))
+
+    def subheading(self, text: str) -> None:
+        self.items.append(("subheading", text))
+
+    def paragraph(self, text: str) -> None:
+        for line in text.split("\n"):
+            if line.strip():
+                self.items.append(("paragraph", line.strip()))
+
+    def table(self, rows: list[list[str]], widths_mm: list[float], header_rows: int = 1,
+              numeric_from: int = 1) -> None:
+        self.items.append(("table", (rows, widths_mm, header_rows, numeric_from)))
+
+    def flowable(self, item: Flowable) -> None:
+        self.items.append(("flowable", item))
+
+    def page_break(self) -> None:
+        self.items.append(("page_break", None))
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    family = register_fonts()
+    base = ParagraphStyle("base", fontName=family, fontSize=14, leading=18)
+    return {
+        "header_left": ParagraphStyle("hl", parent=base, alignment=TA_CENTER, leading=17),
+        "header_right": ParagraphStyle("hr", parent=base, alignment=TA_CENTER, fontSize=15, leading=18),
+        "date": ParagraphStyle("date", parent=base, alignment=TA_CENTER, fontName=f"{family}-Italic"),
+        "title": ParagraphStyle("title", parent=base, alignment=TA_CENTER, fontName=f"{family}-Bold",
+                                fontSize=16, leading=20, spaceBefore=14),
+        "subject": ParagraphStyle("subject", parent=base, alignment=TA_CENTER, fontName=f"{family}-Bold"),
+        "heading": ParagraphStyle("heading", parent=base, fontName=f"{family}-Bold", spaceBefore=8,
+                                  spaceAfter=4, alignment=TA_JUSTIFY, firstLineIndent=12.7 * mm),
+        "heading_center": ParagraphStyle("hc", parent=base, fontName=f"{family}-Bold", spaceBefore=10,
+                                         spaceAfter=4, alignment=TA_CENTER),
+        "subheading": ParagraphStyle("sub", parent=base, fontName=f"{family}-BoldItalic", spaceBefore=4,
+                                     spaceAfter=2, alignment=TA_JUSTIFY, firstLineIndent=12.7 * mm),
+        "paragraph": ParagraphStyle("p", parent=base, alignment=TA_JUSTIFY, firstLineIndent=12.7 * mm,
+                                    spaceAfter=6),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=12, leading=14, alignment=TA_LEFT),
+        "cell_number": ParagraphStyle("cn", parent=base, fontSize=12, leading=14, alignment=TA_CENTER),
+        "cell_head": ParagraphStyle("ch", parent=base, fontSize=12, leading=14, alignment=TA_CENTER,
+                                    fontName=f"{family}-Bold"),
+        "sign": ParagraphStyle("sign", parent=base, alignment=TA_CENTER, fontName=f"{family}-Bold"),
+        "recipients_head": ParagraphStyle("rh", parent=base),  # 14, underlined (DOMAIN §8)
+        "recipient": ParagraphStyle("r", parent=base, fontSize=12, leading=14),
+    }
+
+
+class RuledText(Flowable):
+    """A centred line of text with a solid rule below it as long as the text (the rule under
+    "ĐẢNG CỘNG SẢN VIỆT NAM"); also the short rule under the "*"-less subject line."""
+
+    def __init__(self, text: str, font: str, size: float, width: float, rule_only: float = 0):
+        super().__init__()
+        self.text, self.font, self.size, self.width, self.rule_only = text, font, size, width, rule_only
+        self.height = size + 5
+
+    def wrap(self, available_width, available_height):
+        return self.width, self.height
+
+    def draw(self):
+        canvas = self.canv
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        text_width = self.rule_only or stringWidth(self.text, self.font, self.size)
+        left = (self.width - text_width) / 2
+        if self.text:
+            canvas.setFont(self.font, self.size)
+            canvas.drawCentredString(self.width / 2, 5, self.text)
+        canvas.setLineWidth(0.8)
+        canvas.line(left, 2 if self.text else self.height / 2, left + text_width,
+                    2 if self.text else self.height / 2)
+
+
+def _side_by_side(left: list, right: list, widths: list[float]) -> Table:
+    """Two columns of flowables without borders (header, signature block). The font is set
+    on the table too: reportlab otherwise selects Helvetica for its cells."""
+    table = Table([[left, right]], colWidths=widths)
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("FONTNAME", (0, 0), (-1, -1), register_fonts()),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+    return table
+
+
+def _header(header: Header, styles) -> list:
+    family = register_fonts()
+    left = [
+        Paragraph(escape(header.superior_body.upper()), styles["header_left"]),
+        Paragraph(f"<b>{escape(header.issuing_body.upper())}</b>", styles["header_left"]),
+        Paragraph("*", styles["header_left"]),
+        Paragraph(escape(header.number_line), styles["header_left"]),
+    ]
+    right = [
+        RuledText("ĐẢNG CỘNG SẢN VIỆT NAM", f"{family}-Bold", 15, 92 * mm),
+        Spacer(1, 10),
+        Paragraph(escape(header_date(header.place, header.issued_on)), styles["date"]),
+    ]
+    table = _side_by_side(left, right, [WIDTH - 92 * mm, 92 * mm])
+    return [
+        table,
+        Paragraph(escape(header.title.upper()), styles["title"]),
+        Paragraph(escape(header.subject), styles["subject"]),
+        RuledText("", family, 14, WIDTH, rule_only=25 * mm),
+        Spacer(1, 6),
+    ]
+
+
+def _table(rows, widths_mm, header_rows, numeric_from, styles) -> Table:
+    cells = []
+    for index, row in enumerate(rows):
+        style = "cell_head" if index < header_rows else None
+        cells.append([Paragraph(escape(str(value)), styles[style or ("cell_number" if column >= numeric_from
+                                                                     else "cell")])
+                      for column, value in enumerate(row)])
+    table = Table(cells, colWidths=[w * mm for w in widths_mm], repeatRows=header_rows)
+    table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), register_fonts()),
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]))
+    return table
+
+
+def _signature(signature: Signature, recipients: list[str], styles) -> Flowable:
+    left = [Paragraph("<u>Nơi nhận:</u>", styles["recipients_head"])]
+    for index, item in enumerate(recipients):
+        end = "." if index == len(recipients) - 1 else ";"
+        left.append(Paragraph(escape(f"- {item.rstrip(';.')}{end}"), styles["recipient"]))
+    right = [Paragraph(escape(signature.on_behalf), styles["sign"]),
+             Paragraph(escape(signature.title), styles["sign"]), Spacer(1, 24 * mm),
+             Paragraph(escape(signature.name), styles["sign"])]
+    return KeepTogether([Spacer(1, 8), _side_by_side(left, right, [WIDTH * 0.5, WIDTH * 0.5])])
+
+
+def _page_number(canvas, document) -> None:
+    """Page numbers centred in the top margin, from page 2 on."""
+    canvas.saveState()
+    canvas.setFont(register_fonts(), 13)
+    canvas.drawCentredString(A4[0] / 2 + (LEFT - RIGHT) / 2, A4[1] - 12 * mm, str(document.page))
+    canvas.restoreState()
+
+
+def _flow(body: Body, styles) -> list:
+    story = []
+    for kind, value in body.items:
+        if kind in ("heading", "heading_center", "subheading", "paragraph"):
+            story.append(Paragraph(escape(value), styles[kind]))
+        elif kind == "table":
+            story.append(_table(*value, styles))
+            story.append(Spacer(1, 8))
+        elif kind == "flowable":
+            story.append(value)
+        elif kind == "page_break":
+            story.append(PageBreak())
+    return story
+
+
+def build_document(path: Path, header: Header, body: Body, signature: Signature,
+                   recipients: list[str], annex: Body | None = None, author: str = "Đảng vụ") -> Path:
+    """Header, body, signature and "Nơi nhận"; then the annexes (phụ lục) from a new page."""
+    styles = _styles()
+    story = _header(header, styles) + _flow(body, styles)
+    story.append(_signature(signature, recipients, styles))
+    if annex is not None and annex.items:
+        story.append(PageBreak())
+        story += _flow(annex, styles)
+    document = SimpleDocTemplate(
+        str(path), pagesize=A4, topMargin=TOP, bottomMargin=BOTTOM, leftMargin=LEFT,
+        rightMargin=RIGHT, title=f"{header.title} {header.subject}", author=author,
+        initialFontName=register_fonts(),
+    )
+    document.build(story, onLaterPages=_page_number)
+    return path
