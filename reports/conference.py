@@ -1,0 +1,151 @@
+"""Laying out a conference report (year-end or half-year) from its draft and the figures of
+the period: the body in the Party document frame, then the annex tables and a chart."""
+
+from datetime import date
+from pathlib import Path
+
+from reportlab.graphics.charts.barcharts import VerticalBarChart
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+
+from models import vocab as v
+from models.counts import ADDITIONS, REMOVALS
+from models.inspection_vocab import KINDS, PERFORMERS, SUBJECT_TYPES
+from models.targets import AGE_BANDS
+from reports.document import Body, Header, Signature, build_document
+from reports.figures import PeriodFigures
+from reports.fonts import register_fonts
+from reports.numbers import achievement, integer, percent
+from reports.outline import YEAR_END, Draft
+
+RECIPIENTS = ["Ban Thường vụ Tỉnh ủy (báo cáo)", "Ban Tổ chức Tỉnh ủy",
+              "Các đảng ủy, chi bộ cơ sở trực thuộc", "Lưu Văn phòng Đảng ủy"]
+
+
+def number_line(number: int | None, code: str) -> str:
+    """"Số 45-BC/ĐUK"; an unnumbered draft keeps the blank the clerk fills by hand."""
+    return f"Số {number:02d}-BC/{code}" if number else f"Số      -BC/{code}"
+
+
+def _body(draft: Draft) -> Body:
+    body = Body()
+    for section in draft.sections:
+        if section.level == 0:
+            body.heading(section.heading, centered=True)
+        elif section.level == 1:
+            body.heading(section.heading)
+        elif section.level == 2:
+            body.subheading(section.heading)
+        if section.text.strip():
+            body.paragraph(section.text)
+    return body
+
+
+def _org_table(figures: PeriodFigures, annex: Body) -> None:
+    rows = [["Loại hình cơ quan, đơn vị", "Đảng bộ cơ sở", "Chi bộ cơ sở", "Tổng số"]]
+    for code, label in v.ORG_TYPES.items():
+        counts = figures.orgs.by_type.get(code, {})
+        if counts:
+            rows.append([label, integer(counts.get(v.DBCS, 0)), integer(counts.get(v.CBCS, 0)),
+                         integer(sum(counts.values()))])
+    rows.append(["Tổng số", integer(figures.orgs.by_level.get(v.DBCS, 0)),
+                 integer(figures.orgs.by_level.get(v.CBCS, 0)), integer(figures.orgs.grassroots)])
+    annex.subheading("1. Tổ chức cơ sở đảng theo loại hình")
+    annex.table(rows, [75, 30, 30, 30])
+
+
+def _movement_table(figures: PeriodFigures, annex: Body) -> None:
+    now, before = figures.movement, figures.movement_last_year
+
+    def line(label, this, last):
+        return [label, integer(this), integer(last), percent(this, last)]
+
+    rows = [["Chỉ tiêu", "Kỳ này", "Cùng kỳ năm trước", "%"],
+            line("A. Đảng viên đầu kỳ", now.opening, before.opening),
+            line("B. Tăng trong kỳ", now.added, before.added)]
+    rows += [line(f"   - {label}", now.additions[k], before.additions[k]) for k, label in ADDITIONS.items()]
+    rows.append(line("C. Giảm trong kỳ", now.removed, before.removed))
+    rows += [line(f"   - {label}", now.removals[k], before.removals[k]) for k, label in REMOVALS.items()]
+    rows.append(line("      trong đó xóa tên đảng viên dự bị", now.struck_off_probationary,
+                     before.struck_off_probationary))
+    rows.append(line("D. Đảng viên cuối kỳ (A + B − C)", now.closing, before.closing))
+    annex.subheading("2. Biến động đảng viên")
+    annex.table(rows, [75, 30, 35, 25])
+
+
+def _admission_table(figures: PeriodFigures, annex: Body) -> None:
+    adm = figures.admissions
+    rows = [["Chỉ tiêu", "Số lượng", "Tỷ lệ"], ["Đảng viên kết nạp", integer(adm.admitted), ""]]
+    for label, n in (("   - Nữ", adm.women), ("   - Dân tộc thiểu số", adm.ethnic_minority),
+                     ("   - Đoàn viên thanh niên", adm.youth_union), ("   - Kết nạp lại", adm.readmitted)):
+        rows.append([label, integer(n), percent(n, adm.admitted, 2)])
+    for band in AGE_BANDS:
+        count = adm.age_bands[band]
+        rows.append([f"   - {band} tuổi", integer(count), percent(count, adm.admitted, 2)])
+    if figures.year_target:
+        rows.append(["Chỉ tiêu năm", integer(figures.year_target),
+                     achievement(adm.admitted, figures.year_target)])
+    rows.append(["Công nhận đảng viên chính thức", integer(adm.recognised), ""])
+    annex.subheading("3. Kết nạp đảng viên")
+    annex.table(rows, [75, 30, 60])
+    annex.flowable(_admissions_chart(figures))
+
+
+def _admissions_chart(figures: PeriodFigures) -> Drawing:
+    family = register_fonts()
+    years = sorted(figures.admissions_by_year)
+    drawing = Drawing(160 * mm, 62 * mm)
+    chart = VerticalBarChart()
+    chart.x, chart.y, chart.width, chart.height = 15 * mm, 10 * mm, 135 * mm, 42 * mm
+    chart.data = [[figures.admissions_by_year[y] for y in years]]
+    chart.categoryAxis.categoryNames = [str(y) for y in years]
+    chart.categoryAxis.labels.fontName = family
+    chart.valueAxis.labels.fontName = family
+    chart.valueAxis.valueMin = 0
+    chart.bars[0].fillColor = colors.HexColor("#b22222")
+    chart.barLabelFormat = "%d"
+    chart.barLabels.fontName = family
+    chart.barLabels.nudge = 7
+    drawing.add(chart)
+    drawing.add(String(80 * mm, 57 * mm, "Số đảng viên kết nạp theo năm", fontName=f"{family}-Bold",
+                       fontSize=11, textAnchor="middle"))
+    return drawing
+
+
+def _inspection_table(figures: PeriodFigures, annex: Body) -> None:
+    matrix = figures.inspections.done
+    rows = [["Chủ thể — loại việc", *(label.capitalize() for label in SUBJECT_TYPES.values())]]
+    for performer, performer_label in PERFORMERS.items():
+        for kind, kind_label in KINDS.items():
+            counts = [matrix.get((performer, kind, t), 0) for t in SUBJECT_TYPES]
+            if any(counts):
+                rows.append([f"{performer_label} — {kind_label.lower()}", *(integer(n) for n in counts)])
+    annex.subheading("4. Kiểm tra, giám sát")
+    annex.table(rows, [105, 20, 20, 20])
+
+
+def render_report(path: Path, draft: Draft, figures: PeriodFigures, issued_on: date,
+                  number: int | None = None) -> Path:
+    office = figures.office
+    header = Header(office.superior_body, office.bloc_name, number_line(number, office.code), office.place,
+                    issued_on, "Báo cáo", draft.subject())
+    annex = Body()
+    annex.heading("PHỤ LỤC SỐ LIỆU", centered=True)
+    subject = draft.subject()
+    annex.paragraph(f"(Kèm theo báo cáo {subject[0].lower()}{subject[1:]})")
+    if figures.orgs.grassroots:
+        _org_table(figures, annex)
+    if figures.movement.opening or figures.movement.closing:
+        _movement_table(figures, annex)
+    if figures.admissions.admitted or figures.year_target:
+        _admission_table(figures, annex)
+    if figures.inspections.done:
+        _inspection_table(figures, annex)
+    signature = Signature("T/M BAN THƯỜNG VỤ", (office.signer_title or "Bí thư").upper(), office.signer_name)
+    return build_document(path, header, _body(draft), signature, RECIPIENTS, annex=annex)
+
+
+def report_period(kind: str, year: int) -> tuple[date, date]:
+    end = date(year, 12, 31) if kind == YEAR_END else date(year, 6, 30)
+    return date(year, 1, 1), end

@@ -1,0 +1,70 @@
+"""The figures of a report period, computed once from the records into frozen dataclasses.
+Renderers lay these out and never query (DESIGN: figures first, layout second)."""
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from models import vocab as v
+from models.counts import Headcount, Movement, headcount, movement
+from models.inspection_figures import InspectionFigures, inspection_figures
+from models.office import OfficeDetails, office_details
+from models.orgs import org_rows
+from models.targets import AdmissionFigures, admission_figures, admitted_count, progress
+
+
+@dataclass(frozen=True)
+class OrgFigures:
+    by_level: dict[str, int]  # live organisations at the end of the period
+    by_type: dict[str, dict[str, int]]  # agency type -> {DBCS: n, CBCS: n}
+
+    @property
+    def grassroots(self) -> int:
+        return self.by_level.get(v.DBCS, 0) + self.by_level.get(v.CBCS, 0)
+
+
+@dataclass(frozen=True)
+class PeriodFigures:
+    start: date
+    end: date
+    office: OfficeDetails
+    orgs: OrgFigures
+    members: Headcount
+    movement: Movement
+    movement_last_year: Movement
+    admissions: AdmissionFigures
+    year_target: int | None  # the bloc's admission target for the year, if set
+    admissions_by_year: dict[int, int]
+    inspections: InspectionFigures
+
+
+def _same_period_last_year(day: date) -> date:
+    return day.replace(year=day.year - 1, day=28) if (day.month, day.day) == (2, 29) \
+        else day.replace(year=day.year - 1)
+
+
+def org_figures(on: date) -> OrgFigures:
+    by_level, by_type = Counter(), {}
+    for row in org_rows():
+        if row.dissolved_on and row.dissolved_on <= on:
+            continue
+        if row.founded_on and row.founded_on > on:
+            continue
+        by_level[row.level] += 1
+        if row.level in v.GRASSROOTS:
+            by_type.setdefault(row.org_type or "KHAC", Counter())[row.level] += 1
+    return OrgFigures(dict(by_level), {key: dict(value) for key, value in by_type.items()})
+
+
+def period_figures(start: date, end: date) -> PeriodFigures:
+    year = end.year
+    by_year = {y: admitted_count(date(y, 1, 1), min(date(y, 12, 31), end))
+               for y in range(year - 4, year + 1)}
+    return PeriodFigures(
+        start=start, end=end, office=office_details(), orgs=org_figures(end),
+        members=headcount(end), movement=movement(start, end),
+        movement_last_year=movement(_same_period_last_year(start), _same_period_last_year(end)),
+        admissions=admission_figures(start, end),
+        year_target=progress(None, year).target, admissions_by_year=by_year,
+        inspections=inspection_figures(start, end),
+    )

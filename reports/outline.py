@@ -1,0 +1,84 @@
+"""The outline of the conference reports (DOMAIN §9) as a draft: sections in order, some
+written from the records (computed), the others left for the clerk's own words."""
+
+from dataclasses import dataclass, field, replace
+
+from reports.figures import PeriodFigures
+from reports.paragraphs import (
+    admission_paragraph,
+    inspection_paragraph,
+    movement_paragraph,
+    organisation_paragraph,
+)
+
+YEAR_END, HALF_YEAR = "year-end", "half-year"
+KINDS = {YEAR_END: "Báo cáo tổng kết năm", HALF_YEAR: "Báo cáo sơ kết 6 tháng đầu năm"}
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    heading: str
+    level: int  # 0 part title (centred), 1 roman numeral, 2 arabic numeral, 3 paragraph only
+    computed: bool = False
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Draft:
+    kind: str
+    year: int
+    sections: tuple[Section, ...] = field(default_factory=tuple)
+
+    def subject(self) -> str:
+        if self.kind == YEAR_END:
+            return (f"Tổng kết công tác xây dựng Đảng năm {self.year}, phương hướng, "
+                    f"nhiệm vụ năm {self.year + 1}")
+        return (f"Sơ kết công tác 6 tháng đầu năm {self.year}, phương hướng, nhiệm vụ 6 tháng cuối năm "
+                f"{self.year}")
+
+
+COMPUTERS = {
+    "orgs": organisation_paragraph,
+    "movement": movement_paragraph,
+    "admissions": admission_paragraph,
+    "inspections": inspection_paragraph,
+}
+
+
+def _skeleton(kind: str, year: int) -> list[Section]:
+    period = f"năm {year}" if kind == YEAR_END else f"6 tháng đầu năm {year}"
+    ahead = f"năm {year + 1}" if kind == YEAR_END else f"6 tháng cuối năm {year}"
+    return [
+        Section("part1", "PHẦN THỨ NHẤT", 0),
+        Section("part1_title", f"KẾT QUẢ THỰC HIỆN NHIỆM VỤ {period.upper()}", 0),
+        Section("leadership", "I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO; ĐỔI MỚI PHƯƠNG THỨC LÃNH ĐẠO", 1),
+        Section("building", "II. CÔNG TÁC XÂY DỰNG ĐẢNG", 1),
+        Section("politics", "1. Công tác chính trị, tư tưởng", 2),
+        Section("organisation", "2. Công tác tổ chức xây dựng đảng", 2),
+        Section("orgs", "", 3, computed=True),
+        Section("movement", "", 3, computed=True),
+        Section("admissions", "", 3, computed=True),
+        Section("organisation_more", "", 3),
+        Section("inspection", "3. Công tác kiểm tra, giám sát, kỷ luật đảng", 2),
+        Section("inspections", "", 3, computed=True),
+        Section("mass", "4. Công tác dân vận", 2),
+        Section("internal", "5. Công tác nội chính, phòng, chống tham nhũng, tiêu cực", 2),
+        Section("unions", "III. LÃNH ĐẠO CÁC TỔ CHỨC CHÍNH TRỊ - XÃ HỘI", 1),
+        Section("emulation", "IV. CÔNG TÁC THI ĐUA, KHEN THƯỞNG", 1),
+        Section("assessment", "V. ĐÁNH GIÁ CHUNG", 1),
+        Section("part2", "PHẦN THỨ HAI", 0),
+        Section("part2_title", f"PHƯƠNG HƯỚNG, NHIỆM VỤ {ahead.upper()}", 0),
+        Section("direction", "", 3),
+    ]
+
+
+def fresh_draft(kind: str, year: int, figures: PeriodFigures) -> Draft:
+    return regenerate(Draft(kind, year, tuple(_skeleton(kind, year))), figures)
+
+
+def regenerate(draft: Draft, figures: PeriodFigures) -> Draft:
+    """Write the computed sections again from the records; the clerk's sections are kept."""
+    sections = tuple(replace(section, text=COMPUTERS[section.key](figures)) if section.computed
+                     else section for section in draft.sections)
+    return replace(draft, sections=sections)
