@@ -4,6 +4,7 @@
     python main.py demo --db FILE [--orgs N] [--members N] [--seed S] [--force | --if-missing]
     python main.py user add USERNAME --name "Họ tên" --role ADMIN|CLERK|VIEWER --db FILE [--user U]
     python main.py check --db FILE
+    python main.py report year-end|half-year --year Y --db FILE -o OUT.pdf [--issue] [--date D]
 
 Commands that change records act as `--user` (password from DANGVU_PASSWORD or asked), or
 as the local administrator while the database has no account yet; both are audited.
@@ -58,6 +59,15 @@ def parser() -> argparse.ArgumentParser:
     add.add_argument("--role", required=True, choices=["ADMIN", "CLERK", "VIEWER"])
     add.add_argument("--db", dest="sub_db")
     add.add_argument("--user", dest="acting_user", help="thực hiện với tư cách tài khoản này")
+    report = sub.add_parser("report", help="in báo cáo tổng kết năm hoặc sơ kết 6 tháng ra PDF")
+    report.add_argument("kind", choices=["year-end", "half-year"])
+    report.add_argument("--year", type=int, required=True)
+    report.add_argument("--db", dest="sub_db")
+    report.add_argument("-o", "--output", required=True, help="tệp PDF sẽ ghi")
+    report.add_argument("--date", help="ngày ban hành dd/mm/yyyy (mặc định: hôm nay)")
+    report.add_argument("--issue", action="store_true",
+                        help="lấy số văn bản từ sổ văn bản đi (mặc định: bản dự thảo, để trống số)")
+    report.add_argument("--user", dest="acting_user", help="thực hiện với tư cách tài khoản này")
     check = sub.add_parser("check", help="kiểm tra tính toàn vẹn của nhật ký thay đổi")
     check.add_argument("--db", dest="sub_db")
     return top
@@ -124,6 +134,42 @@ def run_user_add(args, db_path: Path) -> int:
         close_database()
 
 
+def run_report(args, db_path: Path) -> int:
+    from datetime import date
+
+    from models.dates import parse_date
+    from models.db import close_database, open_database
+    from models.documents import issue_number
+    from models.errors import ValidationError
+    from reports.conference import draft_for, render_report, report_period
+    from reports.figures import period_figures
+
+    if not db_path.exists():
+        print(f"Không có tệp dữ liệu {db_path}.", file=sys.stderr)
+        return 1
+    output = Path(args.output)
+    open_database(db_path)
+    try:
+        if not sign_in_cli(args.acting_user):
+            return 1
+        issued_on = parse_date(args.date) if args.date else date.today()
+        figures = period_figures(*report_period(args.kind, args.year))
+        draft = draft_for(args.kind, args.year, figures)
+        number = issue_number("BC", draft.subject(), issued_on).number if args.issue else None
+        render_report(output, draft, figures, issued_on, number)
+    except ValidationError as error:
+        print(error.message, file=sys.stderr)
+        return 1
+    except PermissionError:
+        print(f"Không ghi được {output}: tệp đang mở ở chương trình khác? Hãy đóng tệp hoặc chọn tên khác.",
+              file=sys.stderr)
+        return 1
+    finally:
+        close_database()
+    print(f"Đã ghi {output}" + (f" (số {number:02d}-BC)." if number else " (bản dự thảo, chưa lấy số)."))
+    return 0
+
+
 def run_check(db_path: Path) -> int:
     from models.audit import verify_chain
     from models.db import close_database, open_database
@@ -184,6 +230,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_user_add(args, db_path)
     if args.command == "check":
         return run_check(db_path)
+    if args.command == "report":
+        return run_report(args, db_path)
     from ui.app import run_gui
 
     return run_gui(db_path)

@@ -267,3 +267,24 @@ class Discipline(BaseModel):
 
     class Meta:
         table_name = "discipline"
+
+
+class OutgoingDocument(BaseModel):
+    type_code = CharField(index=True)
+    number = IntegerField()
+    issued_on = DateField(index=True)
+    title = CharField()
+    created_at = DateTimeField(default=datetime.now)
+
+    class Meta:
+        table_name = "outgoing_document"
+
+
+class ReportDraft(BaseModel):
+    kind = CharField()
+    year = IntegerField()
+    sections = TextField()
+    updated_at = DateTimeField(default=datetime.now)
+
+    class Meta:
+        table_name = "report_draft"

@@ -149,3 +149,14 @@ def render_report(path: Path, draft: Draft, figures: PeriodFigures, issued_on: d
 def report_period(kind: str, year: int) -> tuple[date, date]:
     end = date(year, 12, 31) if kind == YEAR_END else date(year, 6, 30)
     return date(year, 1, 1), end
+
+
+def draft_for(kind: str, year: int, figures: PeriodFigures) -> Draft:
+    """The saved draft with its computed paragraphs brought up to date, or a fresh one."""
+    from models.documents import load_draft
+    from reports.outline import fresh_draft, from_records, regenerate
+
+    records = load_draft(kind, year)
+    if records is None:
+        return fresh_draft(kind, year, figures)
+    return regenerate(from_records(kind, year, records), figures)

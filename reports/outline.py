@@ -82,3 +82,13 @@ def regenerate(draft: Draft, figures: PeriodFigures) -> Draft:
     sections = tuple(replace(section, text=COMPUTERS[section.key](figures)) if section.computed
                      else section for section in draft.sections)
     return replace(draft, sections=sections)
+
+
+def to_records(draft: Draft) -> list[dict]:
+    return [{"key": s.key, "heading": s.heading, "level": s.level, "computed": s.computed, "text": s.text}
+            for s in draft.sections]
+
+
+def from_records(kind: str, year: int, records: list[dict]) -> Draft:
+    return Draft(kind, year, tuple(Section(r["key"], r["heading"], r["level"], r["computed"], r["text"])
+                                   for r in records))

@@ -96,3 +96,22 @@ def test_check_reports_tampering(tmp_path, capsys):
         raw.execute("UPDATE audit_entry SET username = 'ai-do' WHERE id = 3")
     assert main.main(["check", "--db", str(path)]) == 3
     assert "từ mục số 3" in capsys.readouterr().err
+
+
+def test_report_command_writes_a_draft_then_a_numbered_report(tmp_path, capsys):
+    from pypdf import PdfReader
+
+    path = tmp_path / "r.db"
+    assert main.main(["demo", "--db", str(path), "--orgs", "4", "--members", "120"]) == 0
+    out = tmp_path / "bc.pdf"
+    assert main.main(["report", "year-end", "--year", "2025", "--db", str(path), "-o", str(out)]) == 0
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(out).pages).split())
+    assert "Số -BC/ĐUK" in text and "Tổng kết công tác xây dựng Đảng năm 2025" in text
+    assert main.main(["report", "year-end", "--year", "2025", "--db", str(path), "-o", str(out),
+                      "--issue", "--date", "20/01/2026"]) == 0
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(out).pages).split())
+    assert "Số 01-BC/ĐUK" in text and "Hạ Long, ngày 20 tháng 01 năm 2026" in text
+    assert "số 01-BC" in capsys.readouterr().out
+    assert main.main(["report", "half-year", "--year", "2026", "--db", str(path), "-o", str(out),
+                      "--date", "31/02/2026"]) == 1
+    assert "không có trên lịch" in capsys.readouterr().err

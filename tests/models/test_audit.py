@@ -9,6 +9,7 @@ import pytest
 
 import models.admission_steps
 import models.admissions
+import models.documents
 import models.events
 import models.inspections
 import models.members
@@ -38,14 +39,17 @@ from models.tables import (
     MemberEvent,
     MemberPhoto,
     OfficeSetting,
+    OutgoingDocument,
     PartyOrg,
+    ReportDraft,
     UserOrg,
 )
 from models.users import authenticate, create_user, set_password, update_user
 from tests.conftest import person
 
 TABLES = [PartyOrg, Member, MemberEvent, MemberPhoto, AppUser, UserOrg, OfficeSetting,
-          AdmissionCase, AdmissionTarget, InspectionCase, InspectionSubject, Discipline]
+          AdmissionCase, AdmissionTarget, InspectionCase, InspectionSubject, Discipline,
+          OutgoingDocument, ReportDraft]
 PASSWORD = "mat-khau-du-dai"
 JPEG = b"\xff\xd8\xff\xe0" + b"1" * 64
 
@@ -83,6 +87,7 @@ WRITE_FUNCTIONS = {
     "models.admissions": {"create_case", "update_case"},
     "models.admission_steps": {"record_step", "fail_probation", "withdraw"},
     "models.targets": {"set_target", "remove_target"},
+    "models.documents": {"issue_number", "set_term_start", "save_draft"},
     "models.inspections": {"create_inspection", "update_inspection", "add_subject", "conclude_subject",
                            "remove_subject", "record_discipline"},
 }
@@ -98,12 +103,13 @@ READ_ONLY = {"get_org", "org_rows", "children_map", "tree_order", "grassroots_of
              "full_member_date", "write_case", "months_between", "create_member", "admitted_count",
              "progress", "target_rows", "admission_figures", "add_working_days", "field",
              "achievement", "case_rows", "case_fields", "get_inspection", "allowed_forms",
-             "inspection_history", "dissolve_org"}
+             "inspection_history", "dissolve_org", "term_start", "register_rows", "load_draft"}
 
 
 def test_every_public_write_function_is_walked():
     for module in (models.orgs, models.members, models.events, models.users, models.office,
-                   models.admissions, models.admission_steps, models.targets, models.inspections):
+                   models.admissions, models.admission_steps, models.targets, models.inspections,
+                   models.documents):
         public = {name for name, obj in inspect.getmembers(module, inspect.isfunction)
                   if not name.startswith("_") and obj.__module__ == module.__name__}
         unlisted = public - WRITE_FUNCTIONS[module.__name__] - READ_ONLY
@@ -287,6 +293,24 @@ def test_inspection_writes_leave_one_entry_per_changed_row(bloc_tree, make_membe
         ("remove", lambda: remove_subject(box["o"].id)),
         ("expel", lambda: record_discipline("DANG_VIEN", "KHAI_TRU", "BTV", "9-QĐ/ĐUK", date(2024, 5, 1),
                                             None, member_id=member.id, case_id=box["c"].id)),
+    ]
+    problems = []
+    for name, operation in steps:
+        changed, entries = audited(operation)
+        if not changed or sorted(changed) != sorted(entries):
+            problems.append(f"{name}: changed {sorted(changed)} but audited {entries}")
+    assert problems == [], "\n".join(problems)
+
+
+def test_register_and_draft_writes_leave_one_entry_per_changed_row(db):
+    from models.documents import issue_number, save_draft, set_term_start
+
+    steps = [
+        ("term", lambda: set_term_start(date(2020, 10, 1))),
+        ("term again", lambda: set_term_start(date(2020, 10, 2))),
+        ("issue", lambda: issue_number("BC", "Báo cáo", date(2021, 1, 5))),
+        ("draft", lambda: save_draft("year-end", 2021, [{"key": "a", "text": "x"}])),
+        ("draft again", lambda: save_draft("year-end", 2021, [{"key": "a", "text": "y"}])),
     ]
     problems = []
     for name, operation in steps:

@@ -9,6 +9,7 @@ from models import vocab as v
 from models.admission_steps import record_step
 from models.admissions import create_case
 from models.db import database
+from models.documents import issue_number, save_draft, set_term_start
 from models.errors import Forbidden
 from models.events import record_event, remove_event
 from models.inspections import create_inspection, record_discipline
@@ -82,6 +83,9 @@ def operations(o):
         "base_inspection": lambda: create_inspection({"performer": "CAP_UY_CO_SO", "kind": "KT_CHAP_HANH",
                                                       "performer_org_id": tree["base"].id,
                                                       "status": "PLANNED", "plan_year": 2024}),
+        "issue_number": lambda: issue_number("BC", "Báo cáo", date(2024, 5, 1)),
+        "save_draft": lambda: save_draft("year-end", 2024, [{"key": "a", "text": "x"}]),
+        "set_term_start": lambda: set_term_start(date(2020, 10, 1)),
         "discipline_in_base": lambda: record_discipline("DANG_VIEN", "KHIEN_TRACH", "Đảng ủy cơ sở",
                                                         "1-QĐ/ĐU", date(2024, 5, 1), None,
                                                         member_id=o["in_base"].id),
@@ -90,7 +94,8 @@ def operations(o):
 
 CASE = {"full_name": "Hoàng Thị Mai", "sex": "F", "birth_date": date(1998, 4, 10),
         "listed_on": date(2023, 1, 9)}
-EVERYTHING = {"bloc_inspection", "base_inspection", "discipline_in_base", "create_case_in_base",
+EVERYTHING = {"issue_number", "save_draft", "set_term_start", "bloc_inspection", "base_inspection",
+              "discipline_in_base", "create_case_in_base",
               "create_case_in_small", "record_step_in_base",
               "set_bloc_target", "set_base_target", "create_org", "update_org", "move_org",
               "dissolve_org", "create_member_in_base",
@@ -98,7 +103,8 @@ EVERYTHING = {"bloc_inspection", "base_inspection", "discipline_in_base", "creat
               "record_event_in_base", "record_event_in_small", "move_member_out_of_scope",
               "remove_event_in_base", "set_photo_in_base", "create_user", "update_user",
               "reset_other_password", "save_office_details"}
-RECORDS = EVERYTHING - {"create_user", "update_user", "reset_other_password", "save_office_details"}
+RECORDS = EVERYTHING - {"create_user", "update_user", "reset_other_password", "save_office_details",
+                        "set_term_start"}
 ALLOWED = {
     "quantri": EVERYTHING,
     "canbo": RECORDS,

@@ -1,0 +1,109 @@
+"""Reports are checked by extracting the PDF's text (pypdf) and looking for the header, the
+number line, the computed sentences with their exact figures and the annex cells."""
+
+from datetime import date
+
+import pytest
+from pypdf import PdfReader
+
+from models import vocab as v
+from models.documents import issue_number, register_rows, save_draft, set_term_start
+from models.errors import ValidationError
+from models.events import record_event
+from models.inspections import add_subject, create_inspection
+from models.office import OfficeDetails, save_office_details
+from models.targets import set_target
+from reports.conference import draft_for, render_report, report_period
+from reports.figures import period_figures
+from reports.outline import HALF_YEAR, YEAR_END, to_records
+
+DETAILS = OfficeDetails("Đảng ủy Khối các cơ quan tỉnh", "Đảng bộ tỉnh Bắc Giang", "ĐUK", "Bắc Giang",
+                        "Nguyễn Hoàng Tùng", "Bí thư")
+
+
+def words(path) -> str:
+    return " ".join(" ".join(page.extract_text() for page in PdfReader(path).pages).split())
+
+
+def report(tmp_path, kind=YEAR_END, year=2023, number=None, name="bc.pdf"):
+    figures = period_figures(*report_period(kind, year))
+    draft = draft_for(kind, year, figures)
+    return words(render_report(tmp_path / name, draft, figures, date(2023, 7, 12), number)), draft
+
+
+@pytest.fixture
+def office(bloc_tree):
+    save_office_details(DETAILS)
+    return bloc_tree
+
+
+def test_half_year_admissions_exceed_the_target_as_example_002_says(office, make_member, tmp_path):
+    for index in range(138):
+        make_member(full_name=f"Nguyễn Văn {chr(65 + index // 26)}{chr(97 + index % 26)}",
+                    admitted=date(2023, 1, 2) if index % 2 else date(2023, 6, 30))
+    set_target(None, 2023, 2023, 120)
+    text, _draft = report(tmp_path, HALF_YEAR, 2023)
+    assert "toàn Đảng bộ kết nạp 138 đảng viên, vượt 15% chỉ tiêu năm" in text
+    assert "Sơ kết công tác 6 tháng đầu năm 2023, phương hướng, nhiệm vụ 6 tháng cuối năm 2023" in text
+
+
+def test_year_end_report_carries_header_figures_and_annexes(office, make_member, tmp_path):
+    first = make_member(admitted=date(2021, 3, 1))
+    record_event(first.id, v.RECOGNISED, date(2022, 3, 10))
+    make_member(full_name="Trần Thị Hoa", sex="F", admitted=date(2023, 4, 1), org=office["small"])
+    gone = make_member(full_name="Lê Văn Đi", admitted=date(2020, 2, 1))
+    record_event(gone.id, v.TRANSFER_OUT, date(2023, 9, 1), place="Đảng bộ tỉnh khác")
+    case = create_inspection({"performer": "BTV_DUK", "kind": "KT_CHAP_HANH", "status": "CONCLUDED",
+                              "start_date": date(2023, 3, 1), "end_date": date(2023, 4, 1)})
+    for org in (office["small"], office["base"], office["cell_a"]):
+        add_subject(case.id, "TO_CHUC", org_id=org.id)
+    number = issue_number("BC", "Tổng kết năm 2023", date(2023, 7, 12)).number
+    text, _ = report(tmp_path, number=number)
+    for expected in ("ĐẢNG BỘ TỈNH BẮC GIANG", "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH", "Số 01-BC/ĐUK",
+                     "ĐẢNG CỘNG SẢN VIỆT NAM", "Bắc Giang, ngày 12 tháng 7 năm 2023", "BÁO CÁO",
+                     "Tổng kết công tác xây dựng Đảng năm 2023, phương hướng, nhiệm vụ năm 2024",
+                     "PHẦN THỨ NHẤT", "PHẦN THỨ HAI", "T/M BAN THƯỜNG VỤ", "BÍ THƯ", "Nguyễn Hoàng Tùng",
+                     "Nơi nhận:", "- Lưu Văn phòng Đảng ủy."):
+        assert expected in text, expected
+    assert ("Đảng bộ Khối có 2 tổ chức cơ sở đảng (1 đảng bộ cơ sở, 1 chi bộ cơ sở), 2 chi bộ trực thuộc "
+            "đảng ủy cơ sở, với 2 đảng viên (1 đảng viên chính thức, 1 đảng viên dự bị)") in text
+    assert ("Số đảng viên đầu kỳ 2 đồng chí; trong năm 2023 tăng 1 đồng chí (kết nạp mới 1), giảm 1 đồng "
+            "chí (chuyển đi 1); đến cuối kỳ có 2 đảng viên.") in text
+    assert "kết nạp 1 đảng viên; trong đó nữ 1 (chiếm 100%)" in text
+    assert "Ban Thường vụ Đảng ủy Khối kiểm tra 03 tổ chức." in text
+    # Annex cells: the movement table with the same period of the year before.
+    assert "A. Đảng viên đầu kỳ 2 2 100%" in text
+    assert "D. Đảng viên cuối kỳ (A + B − C) 2 2 100%" in text
+    assert "Ban Thường vụ Đảng ủy Khối — kiểm tra chấp hành (theo chương trình) 3 0 0" in text
+
+
+def test_sections_without_records_are_left_out(office, tmp_path):
+    text, _ = report(tmp_path)
+    assert "toàn Đảng bộ kết nạp" not in text and "Số đảng viên đầu kỳ" not in text
+    assert "3. Kết nạp đảng viên" not in text and "4. Kiểm tra, giám sát" not in text
+    assert "1. Tổ chức cơ sở đảng theo loại hình" in text  # the organisations exist
+
+
+def test_saved_draft_keeps_the_clerks_words_when_figures_change(office, make_member, tmp_path):
+    make_member(admitted=date(2023, 3, 1))
+    _, draft = report(tmp_path)
+    records = to_records(draft)
+    for record in records:
+        if record["key"] == "leadership":
+            record["text"] = "Ban Chấp hành đã lãnh đạo toàn diện các mặt công tác."
+    save_draft(YEAR_END, 2023, records)
+    make_member(full_name="Phạm Văn Mới", admitted=date(2023, 5, 1))
+    text, draft = report(tmp_path, name="bc2.pdf")
+    assert "Ban Chấp hành đã lãnh đạo toàn diện các mặt công tác." in text
+    assert "toàn Đảng bộ kết nạp 2 đảng viên" in text
+
+
+def test_numbers_run_per_type_within_the_term_and_are_never_reused(office):
+    assert issue_number("BC", "Báo cáo A", date(2023, 3, 1)).number == 1
+    assert issue_number("BC", "Báo cáo B", date(2024, 1, 5)).number == 2  # not reset yearly
+    assert issue_number("NQ", "Nghị quyết A", date(2024, 1, 6)).number == 1
+    set_term_start(date(2025, 10, 1))  # a new congress term
+    assert issue_number("BC", "Báo cáo C", date(2025, 10, 2)).number == 1
+    with pytest.raises(ValidationError):
+        issue_number("BC", "Báo cáo lùi ngày", date(2025, 9, 1))
+    assert [(n, t) for n, t, _d, _title in register_rows()] == [(1, "BC"), (1, "NQ"), (2, "BC"), (1, "BC")]
