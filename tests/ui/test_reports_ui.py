@@ -1,0 +1,48 @@
+from datetime import date
+
+from pypdf import PdfReader
+from PySide6.QtGui import QDesktopServices
+
+from models.documents import load_draft, register_rows
+from models.office import OfficeDetails, save_office_details
+from tests.conftest import type_text
+from ui.reports.page import RegisterTableModel, ReportsPage
+
+
+def test_draft_edit_save_recompute_and_print(qtbot, bloc_tree, make_member, monkeypatch, tmp_path):
+    import ui.reports.page as page_module
+
+    save_office_details(OfficeDetails("Đảng ủy Khối các cơ quan tỉnh", "Đảng bộ tỉnh", "ĐUK", "Hạ Long",
+                                      "Trần Văn Ký", "Bí thư"))
+    make_member(admitted=date(2023, 4, 1))
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    monkeypatch.setattr(page_module, "confirm", lambda *a, **k: True)
+    page = ReportsPage()
+    qtbot.addWidget(page)
+    page.kind.setCurrentIndex(page.kind.findData("year-end"))
+    page.year.setValue(2023)
+    page.open_draft()
+    assert "toàn Đảng bộ kết nạp 1 đảng viên" in page.editors["admissions"].toPlainText()
+    page.editors["leadership"].setFocus()
+    type_text(page.editors["leadership"], "Ban Chấp hành lãnh đạo toàn diện.")
+    assert page.save()
+    assert any(r["text"] == "Ban Chấp hành lãnh đạo toàn diện." for r in load_draft("year-end", 2023))
+    make_member(full_name="Lê Văn Mới", admitted=date(2023, 8, 1))
+    page.recompute()
+    assert "kết nạp 2 đảng viên" in page.editors["admissions"].toPlainText()
+    assert page.editors["leadership"].toPlainText() == "Ban Chấp hành lãnh đạo toàn diện."
+    out = tmp_path / "bc.pdf"
+    assert page.write_pdf(page.current_draft(), out, date(2024, 1, 15), issue=True)
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(out).pages).split())
+    assert "Số 01-BC/ĐUK" in text and "Ban Chấp hành lãnh đạo toàn diện." in text
+    assert "Trần Văn Ký" in text and opened
+    assert register_rows()[0][:2] == (1, "BC")
+    assert page.register.rowCount() == 1
+
+
+def test_register_model(qtmodeltester, db):
+    model = RegisterTableModel()
+    model.set_rows([(1, "BC", date(2024, 1, 15), "Báo cáo tổng kết năm 2023")])
+    qtmodeltester.check(model)
+    assert model.index(0, 0).data() == "01-BC" and model.index(0, 1).data() == "Báo cáo"

@@ -1,0 +1,226 @@
+"""The reports page: open the year-end or half-year report's draft, write the narrative
+sections, recompute the figures, save, and print to PDF (as a draft, or issued with its number
+from the register); the register of outgoing documents beside it."""
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.dates import fmt_date
+from models.documents import TYPE_CODES, issue_number, register_rows, save_draft
+from models.errors import ValidationError
+from models.session import ISSUE_DOCUMENTS, WRITE_RECORDS, may
+from reports.conference import draft_for, render_report, report_period
+from reports.figures import period_figures
+from reports.outline import KINDS, Draft, regenerate, to_records
+from ui import settings
+from ui.widgets.buttons import confirm, inform
+from ui.widgets.date_edit import DateEdit
+from ui.widgets.rows_model import RowsTableModel
+from ui.widgets.table_view import list_view
+
+
+class RegisterTableModel(RowsTableModel):
+    headers = ["Số", "Loại", "Ngày", "Trích yếu"]
+
+    def cells(self, row) -> list[str]:
+        number, code, issued_on, title = row
+        return [f"{number:02d}-{code}", TYPE_CODES.get(code, code), fmt_date(issued_on), title]
+
+
+class ReportsPage(QWidget):
+    title = "Báo cáo"
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.draft: Draft | None = None
+        self.editors: dict[str, QPlainTextEdit] = {}
+        self.kind = QComboBox()
+        for code, label in KINDS.items():
+            self.kind.addItem(label, code)
+        self.year = QSpinBox()
+        self.year.setRange(1990, 2100)
+        self.year.setValue(date.today().year - (1 if date.today().month < 7 else 0))
+        self.year.setPrefix("Năm ")
+        open_button = QPushButton("Mở dự thảo")
+        open_button.clicked.connect(self.open_draft)
+        self.issued_on = DateEdit("Ngày ban hành", "issued_on")
+        self.issued_on.set_date(date.today())
+        bar = QHBoxLayout()
+        for widget in (self.kind, self.year, open_button, QLabel("Ngày ký"), self.issued_on):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+
+        self.editor_area = QScrollArea()
+        self.editor_area.setWidgetResizable(True)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.save_button = QPushButton("Lưu dự thảo (Ctrl+S)")
+        self.save_button.clicked.connect(self.save)
+        recompute = QPushButton("Tính lại số liệu")
+        recompute.clicked.connect(self.recompute)
+        draft_pdf = QPushButton("In bản dự thảo ra PDF…")
+        draft_pdf.clicked.connect(lambda: self.export(issue=False))
+        self.issue_button = QPushButton("Lấy số văn bản và in ra PDF…")
+        self.issue_button.clicked.connect(lambda: self.export(issue=True))
+        actions = QHBoxLayout()
+        for button in (self.save_button, recompute, draft_pdf, self.issue_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        self.save_button.setEnabled(may(WRITE_RECORDS))
+        self.issue_button.setEnabled(may(ISSUE_DOCUMENTS))
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+        editor_tab = QWidget()
+        editor_layout = QVBoxLayout(editor_tab)
+        editor_layout.addLayout(bar)
+        editor_layout.addWidget(self.editor_area, 1)
+        editor_layout.addLayout(actions)
+        editor_layout.addWidget(self.status)
+        self.register = RegisterTableModel(self)
+        register_view = list_view(self.register)
+        for column, width in enumerate((80, 110, 100)):
+            register_view.setColumnWidth(column, width)
+        tabs = QTabWidget()
+        tabs.addTab(editor_tab, "Dự thảo báo cáo")
+        tabs.addTab(register_view, "Sổ văn bản đi")
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs)
+        self.register.set_rows(register_rows())
+
+    # --- the draft -------------------------------------------------------------------
+    def _figures(self):
+        return period_figures(*report_period(self.kind.currentData(), self.year.value()))
+
+    def open_draft(self) -> None:
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.draft = draft_for(self.kind.currentData(), self.year.value(), self._figures())
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self._show_draft()
+        self.status.setText("Các đoạn có nền vàng được viết từ số liệu; các mục còn lại để trống cho "
+                            "Văn phòng viết. Sửa xong bấm Lưu dự thảo.")
+
+    def _show_draft(self) -> None:
+        holder = QWidget()
+        form = QVBoxLayout(holder)
+        self.editors = {}
+        for section in self.draft.sections:
+            if section.heading:
+                label = QLabel(f"<b>{section.heading}</b>")
+                label.setAlignment(Qt.AlignmentFlag.AlignCenter if section.level == 0
+                                   else Qt.AlignmentFlag.AlignLeft)
+                form.addWidget(label)
+            if section.level == 0:
+                continue
+            editor = QPlainTextEdit(section.text)
+            editor.setMinimumHeight(90 if section.computed else 70)
+            if section.computed:
+                editor.setStyleSheet("background: #fff8dc;")
+                editor.setToolTip("Viết từ số liệu; sửa được. “Tính lại số liệu” sẽ viết lại đoạn này.")
+            else:
+                editor.setPlaceholderText("Văn phòng viết nội dung mục này…")
+            self.editors[section.key] = editor
+            form.addWidget(editor)
+        form.addStretch(1)
+        self.editor_area.setWidget(holder)
+
+    def current_draft(self) -> Draft | None:
+        """The draft with what the clerk has typed."""
+        if self.draft is None:
+            return None
+        sections = tuple(replace(s, text=self.editors[s.key].toPlainText()) if s.key in self.editors else s
+                         for s in self.draft.sections)
+        return replace(self.draft, sections=sections)
+
+    def save(self) -> bool:
+        draft = self.current_draft()
+        if draft is None:
+            return False
+        try:
+            save_draft(draft.kind, draft.year, to_records(draft))
+        except ValidationError as error:
+            inform(self, "Không lưu được", error.message, warning=True)
+            return False
+        self.draft = draft
+        self.status.setText("Đã lưu dự thảo.")
+        return True
+
+    def recompute(self) -> None:
+        draft = self.current_draft()
+        if draft is None:
+            return
+        if not confirm(self, "Tính lại số liệu", "Các đoạn nền vàng sẽ được viết lại theo số liệu hiện có; "
+                       "các mục Văn phòng tự viết giữ nguyên. Tiếp tục?", yes="Tính lại"):
+            return
+        self.draft = regenerate(draft, self._figures())
+        self._show_draft()
+        self.status.setText("Đã tính lại các đoạn số liệu. Nhớ lưu dự thảo.")
+
+    def export(self, issue: bool) -> None:
+        draft = self.current_draft()
+        if draft is None:
+            inform(self, "Chưa có dự thảo", "Chọn loại báo cáo, năm và bấm “Mở dự thảo” trước.")
+            return
+        try:
+            issued_on = self.issued_on.date() or date.today()
+        except ValidationError as error:
+            inform(self, "Ngày ký", error.message, warning=True)
+            return
+        folder = settings.LAST_REPORT_FOLDER.get()
+        name = f"bao-cao-{draft.kind}-{draft.year}{'' if issue else '-du-thao'}.pdf"
+        path, _ = QFileDialog.getSaveFileName(self, "Lưu báo cáo PDF", str(Path(folder) / name),
+                                              "PDF (*.pdf)")
+        if not path:
+            return
+        settings.LAST_REPORT_FOLDER.set(str(Path(path).parent))
+        self.write_pdf(draft, Path(path), issued_on, issue)
+
+    def write_pdf(self, draft: Draft, path: Path, issued_on: date, issue: bool) -> bool:
+        if issue and not confirm(self, "Lấy số văn bản", "Lấy số tiếp theo trong sổ văn bản đi cho báo cáo "
+                                 "này? Số đã lấy không dùng lại được.", yes="Lấy số"):
+            return False
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.save()
+            number = issue_number("BC", draft.subject(), issued_on).number if issue else None
+            render_report(path, draft, self._figures(), issued_on, number)
+        except ValidationError as error:
+            QGuiApplication.restoreOverrideCursor()
+            inform(self, "Không in được", error.message, warning=True)
+            return False
+        except PermissionError:
+            QGuiApplication.restoreOverrideCursor()
+            inform(self, "Tệp đang mở", f"Không ghi được {path}: tệp đang mở ở chương trình khác. "
+                   "Hãy đóng tệp hoặc chọn tên khác.", warning=True)
+            return False
+        QGuiApplication.restoreOverrideCursor()
+        self.register.set_rows(register_rows())
+        self.status.setText(f"Đã ghi {path}" + (f", số {number:02d}-BC." if number else " (bản dự thảo)."))
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        return True
+
+    def on_shown(self) -> None:
+        self.register.set_rows(register_rows())
+
+    def save_layout(self) -> None:
+        """Nothing beyond the last folder, kept when a PDF is written."""
+
