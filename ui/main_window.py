@@ -25,7 +25,7 @@ from ui.inspections.page import InspectionsPage
 from ui.members.page import MembersPage
 from ui.orgs.page import OrgsPage
 from ui.reports.page import ReportsPage
-from ui.widgets.buttons import inform
+from ui.widgets.buttons import confirm, inform
 
 SIDEBAR_STYLE = """
 QListWidget { background: #8b1a1a; color: #fff; border: none; font-size: 14px; }
@@ -132,6 +132,13 @@ class MainWindow(QMainWindow):
                 self.sidebar.setCurrentRow(row)
 
     def closeEvent(self, event) -> None:
+        if self.reports_page.has_unsaved_changes() and not confirm(
+            self, "Chưa lưu", "Dự thảo báo cáo đang sửa chưa được lưu. Đóng và bỏ những thay đổi này?",
+            yes="Bỏ thay đổi",
+        ):
+            event.ignore()
+            self.signed_out = False
+            return
         settings.WINDOW_GEOMETRY.set(self.saveGeometry())
         settings.LAST_PAGE.set(self.sidebar.currentRow())
         for page in self.pages:

@@ -46,3 +46,19 @@ def test_register_model(qtmodeltester, db):
     model.set_rows([(1, "BC", date(2024, 1, 15), "Báo cáo tổng kết năm 2023")])
     qtmodeltester.check(model)
     assert model.index(0, 0).data() == "01-BC" and model.index(0, 1).data() == "Báo cáo"
+
+
+def test_unsaved_draft_is_not_dropped_silently(qtbot, bloc_tree, monkeypatch):
+    import ui.reports.page as page_module
+
+    answers = []
+    monkeypatch.setattr(page_module, "confirm", lambda *a, **k: answers.append(a) or False)
+    page = ReportsPage()
+    qtbot.addWidget(page)
+    page.year.setValue(2023)
+    page.open_draft()
+    assert not page.has_unsaved_changes()
+    page.editors["leadership"].setPlainText("Đang viết dở")
+    assert page.has_unsaved_changes()
+    page.open_draft()  # the clerk says "no, keep it"
+    assert answers and page.editors["leadership"].toPlainText() == "Đang viết dở"

@@ -109,7 +109,15 @@ class ReportsPage(QWidget):
     def _figures(self):
         return period_figures(*report_period(self.kind.currentData(), self.year.value()))
 
+    def has_unsaved_changes(self) -> bool:
+        return self.draft is not None and self.current_draft() != self.draft
+
     def open_draft(self) -> None:
+        if self.has_unsaved_changes() and not confirm(
+            self, "Chưa lưu", "Dự thảo đang sửa chưa được lưu. Mở dự thảo khác và bỏ những thay đổi này?",
+            yes="Bỏ thay đổi",
+        ):
+            return
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             self.draft = draft_for(self.kind.currentData(), self.year.value(), self._figures())
