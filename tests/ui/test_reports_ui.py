@@ -62,3 +62,14 @@ def test_unsaved_draft_is_not_dropped_silently(qtbot, bloc_tree, monkeypatch):
     assert page.has_unsaved_changes()
     page.open_draft()  # the clerk says "no, keep it"
     assert answers and page.editors["leadership"].toPlainText() == "Đang viết dở"
+
+
+def test_term_start_from_the_register_tab(qtbot, db, monkeypatch):
+    from models.documents import term_start
+
+    page = ReportsPage()
+    qtbot.addWidget(page)
+    page.term_start.setText("16/10/2025")
+    page.save_term_start()
+    assert term_start() == date(2025, 10, 16)
+    assert "16/10/2025" in page.status.text()

@@ -23,9 +23,16 @@ from PySide6.QtWidgets import (
 )
 
 from models.dates import fmt_date
-from models.documents import TYPE_CODES, issue_number, register_rows, save_draft
+from models.documents import (
+    TYPE_CODES,
+    issue_number,
+    register_rows,
+    save_draft,
+    set_term_start,
+    term_start,
+)
 from models.errors import ValidationError
-from models.session import ISSUE_DOCUMENTS, WRITE_RECORDS, may
+from models.session import CHANGE_SETTINGS, ISSUE_DOCUMENTS, WRITE_RECORDS, may
 from reports.conference import draft_for, render_report, report_period
 from reports.figures import period_figures
 from reports.outline import KINDS, Draft, regenerate, to_records
@@ -98,9 +105,23 @@ class ReportsPage(QWidget):
         register_view = list_view(self.register)
         for column, width in enumerate((80, 110, 100)):
             register_view.setColumnWidth(column, width)
+        register_tab = QWidget()
+        register_layout = QVBoxLayout(register_tab)
+        self.term_start = DateEdit("Ngày bắt đầu nhiệm kỳ", "term_start")
+        self.term_start.set_date(term_start())
+        save_term = QPushButton("Lưu")
+        save_term.clicked.connect(self.save_term_start)
+        save_term.setEnabled(may(CHANGE_SETTINGS))
+        term_bar = QHBoxLayout()
+        for widget in (QLabel("Số văn bản đánh từ 01 theo từng loại, tính từ ngày bắt đầu nhiệm kỳ:"),
+                       self.term_start, save_term):
+            term_bar.addWidget(widget)
+        term_bar.addStretch(1)
+        register_layout.addLayout(term_bar)
+        register_layout.addWidget(register_view)
         tabs = QTabWidget()
         tabs.addTab(editor_tab, "Dự thảo báo cáo")
-        tabs.addTab(register_view, "Sổ văn bản đi")
+        tabs.addTab(register_tab, "Sổ văn bản đi")
         layout = QVBoxLayout(self)
         layout.addWidget(tabs)
         self.register.set_rows(register_rows())
@@ -225,6 +246,18 @@ class ReportsPage(QWidget):
         self.status.setText(f"Đã ghi {path}" + (f", số {number:02d}-BC." if number else " (bản dự thảo)."))
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         return True
+
+    def save_term_start(self) -> None:
+        try:
+            day = self.term_start.date()
+            if day is None:
+                raise ValidationError("term_start",
+                                      "Nhập ngày bắt đầu nhiệm kỳ (ngày sau khi bế mạc Đại hội).")
+            set_term_start(day)
+        except ValidationError as error:
+            inform(self, "Ngày bắt đầu nhiệm kỳ", error.message, warning=True)
+            return
+        self.status.setText(f"Nhiệm kỳ tính từ ngày {fmt_date(day)}: số văn bản mới đánh lại từ 01.")
 
     def on_shown(self) -> None:
         self.register.set_rows(register_rows())
