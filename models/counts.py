@@ -163,3 +163,25 @@ def headcount_by_grassroots(on: date, org_id: int | None = None) -> list[Grassro
         GrassrootsCount(row.id, row.name, *sums[row.id])
         for _depth, row in tree_order(rows) if row.id in sums
     ]
+
+
+def members_at(on: date, org_ids: set[int] | None = None) -> list[tuple[int, int, str]]:
+    """(member id, organisation, membership) of everyone counted on the date, optionally only
+    in the given organisations: the state after each member's last event up to that day."""
+    last = fn.ROW_NUMBER().over(
+        partition_by=[MemberEvent.member],
+        order_by=[MemberEvent.date.desc(), MemberEvent.position.desc()],
+    )
+    ranked = (
+        MemberEvent.select(MemberEvent.member.alias("member_id"), MemberEvent.org_after.alias("org_id"),
+                           MemberEvent.membership_after.alias("membership"),
+                           MemberEvent.counted_after.alias("counted"), last.alias("rank"))
+        .where(MemberEvent.date <= on)
+        .alias("ranked")
+    )
+    query = (MemberEvent.select(ranked.c.member_id, ranked.c.org_id, ranked.c.membership)
+             .from_(ranked)
+             .where((ranked.c.rank == 1) & (ranked.c.counted == True)))  # noqa: E712 - SQL
+    if org_ids is not None:
+        query = query.where(ranked.c.org_id.in_(sorted(org_ids)))
+    return list(query.tuples())

@@ -288,3 +288,43 @@ class ReportDraft(BaseModel):
 
     class Meta:
         table_name = "report_draft"
+
+
+class MemberRating(BaseModel):
+    year = IntegerField(index=True)
+    member = ForeignKeyField(Member, on_delete="RESTRICT", backref="+")
+    level = CharField(null=True)
+    score = IntegerField(null=True)
+    not_rated_reason = CharField(null=True)
+    updated_at = DateTimeField(default=datetime.now)
+
+    class Meta:
+        table_name = "member_rating"
+
+
+class OrgRating(BaseModel):
+    year = IntegerField(index=True)
+    org = ForeignKeyField(PartyOrg, on_delete="RESTRICT", backref="+")
+    level = CharField(null=True)
+    score = IntegerField(null=True)
+    not_rated_reason = CharField(null=True)
+    updated_at = DateTimeField(default=datetime.now)
+
+    class Meta:
+        table_name = "org_rating"
+
+
+class RatingTotals(BaseModel):
+    year = IntegerField(index=True)
+    org = ForeignKeyField(PartyOrg, on_delete="RESTRICT", backref="+")
+    total_members = IntegerField()
+    rated = IntegerField()
+    excellent = IntegerField()
+    good = IntegerField()
+    adequate = IntegerField()
+    failed = IntegerField()
+    not_rated = IntegerField()
+    updated_at = DateTimeField(default=datetime.now)
+
+    class Meta:
+        table_name = "rating_totals"

@@ -10,6 +10,7 @@ from models.counts import Headcount, Movement, headcount, movement
 from models.inspection_figures import InspectionFigures, inspection_figures
 from models.office import OfficeDetails, office_details
 from models.orgs import org_rows
+from models.rating_figures import RatingFigures, rating_figures
 from models.targets import AdmissionFigures, admission_figures, admitted_count, progress
 
 
@@ -36,6 +37,7 @@ class PeriodFigures:
     year_target: int | None  # the bloc's admission target for the year, if set
     admissions_by_year: dict[int, int]
     inspections: InspectionFigures
+    ratings: RatingFigures | None  # year-end only: the rating is of a whole year
 
 
 def _same_period_last_year(day: date) -> date:
@@ -67,4 +69,5 @@ def period_figures(start: date, end: date) -> PeriodFigures:
         admissions=admission_figures(start, end),
         year_target=progress(None, year).target, admissions_by_year=by_year,
         inspections=inspection_figures(start, end),
+        ratings=rating_figures(year) if (end.month, end.day) == (12, 31) else None,
     )

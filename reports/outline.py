@@ -9,6 +9,7 @@ from reports.paragraphs import (
     inspection_paragraph,
     movement_paragraph,
     organisation_paragraph,
+    rating_paragraph,
 )
 
 YEAR_END, HALF_YEAR = "year-end", "half-year"
@@ -43,6 +44,7 @@ COMPUTERS = {
     "movement": movement_paragraph,
     "admissions": admission_paragraph,
     "inspections": inspection_paragraph,
+    "ratings": rating_paragraph,
 }
 
 
@@ -59,6 +61,7 @@ def _skeleton(kind: str, year: int) -> list[Section]:
         Section("orgs", "", 3, computed=True),
         Section("movement", "", 3, computed=True),
         Section("admissions", "", 3, computed=True),
+        Section("ratings", "", 3, computed=True),
         Section("organisation_more", "", 3),
         Section("inspection", "3. Công tác kiểm tra, giám sát, kỷ luật đảng", 2),
         Section("inspections", "", 3, computed=True),
@@ -78,10 +81,16 @@ def fresh_draft(kind: str, year: int, figures: PeriodFigures) -> Draft:
 
 
 def regenerate(draft: Draft, figures: PeriodFigures) -> Draft:
-    """Write the computed sections again from the records; the clerk's sections are kept."""
-    sections = tuple(replace(section, text=COMPUTERS[section.key](figures)) if section.computed
-                     else section for section in draft.sections)
-    return replace(draft, sections=sections)
+    """Write the computed sections again from the records; the clerk's sections are kept, and
+    computed sections added to the outline since the draft was saved are put in place."""
+    saved = {section.key: section for section in draft.sections}
+    sections = []
+    for section in _skeleton(draft.kind, draft.year):
+        if section.computed:
+            sections.append(replace(section, text=COMPUTERS[section.key](figures)))
+        else:
+            sections.append(saved.get(section.key, section))
+    return replace(draft, sections=tuple(sections))
 
 
 def to_records(draft: Draft) -> list[dict]:

@@ -68,3 +68,37 @@ def inspection_paragraph(figures: PeriodFigures, pad: int = 2) -> str:
     if not (ins.done or ins.planned or ins.discipline):
         return ""
     return inspection_sentence(ins, pad)
+
+
+def rating_paragraph(figures: PeriodFigures) -> str:
+    """The paragraph of examples/000: organisation levels over all grassroots organisations,
+    rated members over all members, levels over the rated, excellent within the good."""
+    from models.rating_rules import ADEQUATE, EXCELLENT, FAILED, rules_for
+
+    r = figures.ratings
+    if r is None or not r.any:
+        return ""
+    org_words = rules_for(r.year).org_levels
+    parts = [f"{integer(n)} tổ chức cơ sở đảng {'đạt ' if level == 'TSVM' else ''}"
+             f"{org_words[level][0].lower()}{org_words[level][1:]} (chiếm {percent(n, r.org_total)})"
+             for level in org_words if (n := r.org_levels.get(level, 0))]
+    text = f"Kết quả đánh giá, xếp loại năm {r.year}"
+    if parts:
+        text += f", có {', '.join(parts)} trong tổng số {integer(r.org_total)} tổ chức cơ sở đảng"
+    text += "."
+    if r.rated:
+        good, excellent = r.good_or_better, r.member_levels.get(EXCELLENT, 0)
+        text += (f" Có {integer(r.rated)} đảng viên được đánh giá, phân loại (chiếm "
+                 f"{percent(r.rated, r.total_members, 2)}): đảng viên hoàn thành tốt nhiệm vụ "
+                 f"{integer(good)} đồng chí (chiếm {percent(good, r.rated, 2)})")
+        if excellent:
+            text += (f", trong đó có {integer(excellent)} đảng viên hoàn thành xuất sắc nhiệm vụ "
+                     f"(chiếm {percent(excellent, good, 2)})")
+        for level, words in ((ADEQUATE, "hoàn thành nhiệm vụ"), (FAILED, "không hoàn thành nhiệm vụ")):
+            if n := r.member_levels.get(level, 0):
+                text += f"; {words} {integer(n)} đồng chí (chiếm {percent(n, r.rated, 2)})"
+        text += "."
+    if r.not_rated:
+        text += (f" Đảng viên chưa đánh giá {integer(r.not_rated)} đồng chí, chiếm "
+                 f"{percent(r.not_rated, r.total_members, 2)}.")
+    return text

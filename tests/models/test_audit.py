@@ -15,6 +15,7 @@ import models.inspections
 import models.members
 import models.office
 import models.orgs
+import models.ratings
 import models.targets
 import models.users
 from models import session
@@ -38,9 +39,12 @@ from models.tables import (
     Member,
     MemberEvent,
     MemberPhoto,
+    MemberRating,
     OfficeSetting,
+    OrgRating,
     OutgoingDocument,
     PartyOrg,
+    RatingTotals,
     ReportDraft,
     UserOrg,
 )
@@ -49,7 +53,7 @@ from tests.conftest import person
 
 TABLES = [PartyOrg, Member, MemberEvent, MemberPhoto, AppUser, UserOrg, OfficeSetting,
           AdmissionCase, AdmissionTarget, InspectionCase, InspectionSubject, Discipline,
-          OutgoingDocument, ReportDraft]
+          OutgoingDocument, ReportDraft, MemberRating, OrgRating, RatingTotals]
 PASSWORD = "mat-khau-du-dai"
 JPEG = b"\xff\xd8\xff\xe0" + b"1" * 64
 
@@ -87,6 +91,7 @@ WRITE_FUNCTIONS = {
     "models.admissions": {"create_case", "update_case"},
     "models.admission_steps": {"record_step", "fail_probation", "withdraw"},
     "models.targets": {"set_target", "remove_target"},
+    "models.ratings": {"rate_members", "rate_org", "set_totals"},
     "models.documents": {"issue_number", "set_term_start", "save_draft"},
     "models.inspections": {"create_inspection", "update_inspection", "add_subject", "conclude_subject",
                            "remove_subject", "record_discipline"},
@@ -103,13 +108,14 @@ READ_ONLY = {"get_org", "org_rows", "children_map", "tree_order", "grassroots_of
              "full_member_date", "write_case", "months_between", "create_member", "admitted_count",
              "progress", "target_rows", "admission_figures", "add_working_days", "field",
              "achievement", "case_rows", "case_fields", "get_inspection", "allowed_forms",
-             "inspection_history", "dissolve_org", "term_start", "register_rows", "load_draft"}
+             "inspection_history", "dissolve_org", "term_start", "register_rows", "load_draft",
+             "grid_rows", "year_warnings", "rules_for", "members_at", "floor"}
 
 
 def test_every_public_write_function_is_walked():
     for module in (models.orgs, models.members, models.events, models.users, models.office,
                    models.admissions, models.admission_steps, models.targets, models.inspections,
-                   models.documents):
+                   models.documents, models.ratings):
         public = {name for name, obj in inspect.getmembers(module, inspect.isfunction)
                   if not name.startswith("_") and obj.__module__ == module.__name__}
         unlisted = public - WRITE_FUNCTIONS[module.__name__] - READ_ONLY
@@ -311,6 +317,29 @@ def test_register_and_draft_writes_leave_one_entry_per_changed_row(db):
         ("issue", lambda: issue_number("BC", "Báo cáo", date(2021, 1, 5))),
         ("draft", lambda: save_draft("year-end", 2021, [{"key": "a", "text": "x"}])),
         ("draft again", lambda: save_draft("year-end", 2021, [{"key": "a", "text": "y"}])),
+    ]
+    problems = []
+    for name, operation in steps:
+        changed, entries = audited(operation)
+        if not changed or sorted(changed) != sorted(entries):
+            problems.append(f"{name}: changed {sorted(changed)} but audited {entries}")
+    assert problems == [], "\n".join(problems)
+
+
+def test_rating_writes_leave_one_entry_per_changed_row(bloc_tree, make_member):
+    from models.ratings import rate_members, rate_org, set_totals
+
+    member = make_member(admitted=date(2010, 1, 1))
+    totals = {"total_members": 10, "rated": 9, "excellent": 1, "good": 6, "adequate": 2, "failed": 0,
+              "not_rated": 1}
+    steps = [
+        ("rate member", lambda: rate_members(2023, [(member.id, "HTTNV", None, None)])),
+        ("change rating", lambda: rate_members(2023, [(member.id, "HTXSNV", None, None)])),
+        ("clear rating", lambda: rate_members(2023, [(member.id, None, None, None)])),
+        ("rate org", lambda: rate_org(2023, bloc_tree["small"].id, "HTTNV")),
+        ("totals", lambda: set_totals(2023, bloc_tree["small"].id, totals)),
+        ("totals changed", lambda: set_totals(2023, bloc_tree["small"].id, {**totals, "failed": 1})),
+        ("totals removed", lambda: set_totals(2023, bloc_tree["small"].id, None)),
     ]
     problems = []
     for name, operation in steps:

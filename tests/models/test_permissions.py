@@ -16,6 +16,7 @@ from models.inspections import create_inspection, record_discipline
 from models.members import create_member, member_fields, set_photo, update_member
 from models.office import OfficeDetails, save_office_details
 from models.orgs import create_org, dissolve_org, move_org, update_org
+from models.ratings import rate_members, rate_org
 from models.search import MemberFilter, member_ids
 from models.session import ADMIN, CLERK, VIEWER
 from models.targets import set_target
@@ -83,6 +84,8 @@ def operations(o):
         "base_inspection": lambda: create_inspection({"performer": "CAP_UY_CO_SO", "kind": "KT_CHAP_HANH",
                                                       "performer_org_id": tree["base"].id,
                                                       "status": "PLANNED", "plan_year": 2024}),
+        "rate_in_base": lambda: rate_members(2023, [(o["in_base"].id, "HTTNV", None, None)]),
+        "rate_small_org": lambda: rate_org(2023, tree["small"].id, "HTTNV"),
         "issue_number": lambda: issue_number("BC", "Báo cáo", date(2024, 5, 1)),
         "save_draft": lambda: save_draft("year-end", 2024, [{"key": "a", "text": "x"}]),
         "set_term_start": lambda: set_term_start(date(2020, 10, 1)),
@@ -94,7 +97,8 @@ def operations(o):
 
 CASE = {"full_name": "Hoàng Thị Mai", "sex": "F", "birth_date": date(1998, 4, 10),
         "listed_on": date(2023, 1, 9)}
-EVERYTHING = {"issue_number", "save_draft", "set_term_start", "bloc_inspection", "base_inspection",
+EVERYTHING = {"rate_in_base", "rate_small_org", "issue_number", "save_draft", "set_term_start",
+              "bloc_inspection", "base_inspection",
               "discipline_in_base", "create_case_in_base",
               "create_case_in_small", "record_step_in_base",
               "set_bloc_target", "set_base_target", "create_org", "update_org", "move_org",
@@ -111,7 +115,8 @@ ALLOWED = {
     "xem": set(),
     "coso": {"create_member_in_base", "update_member_in_base", "record_event_in_base",
              "remove_event_in_base", "set_photo_in_base", "create_case_in_base",
-             "record_step_in_base", "set_base_target", "base_inspection", "discipline_in_base"},
+             "record_step_in_base", "set_base_target", "base_inspection", "discipline_in_base",
+             "rate_in_base"},
 }
 
 

@@ -1,0 +1,86 @@
+from datetime import date
+
+import pytest
+
+from models import vocab as v
+from models.errors import ValidationError
+from models.events import record_event
+from models.orgs import create_org
+from models.rating_figures import rating_figures
+from models.rating_rules import EXCELLENT, GOOD, TSVM, WEAK, rules_for
+from models.ratings import grid_rows, rate_members, rate_org, set_totals, year_warnings
+from models.tables import MemberRating
+from reports.figures import period_figures
+from reports.paragraphs import rating_paragraph
+
+E0 = ("Kết quả đánh giá, xếp loại năm 2017, có 46 tổ chức cơ sở đảng đạt trong sạch vững mạnh (chiếm "
+      "61,3%), 27 tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ (chiếm 36%), 1 tổ chức cơ sở đảng hoàn "
+      "thành nhiệm vụ (chiếm 1,3%), 1 tổ chức cơ sở đảng yếu kém (chiếm 1,3%) trong tổng số 75 tổ "
+      "chức cơ sở đảng. Có 2.627 đảng viên được đánh giá, phân loại (chiếm 96,76%): đảng viên hoàn "
+      "thành tốt nhiệm vụ 2.556 đồng chí (chiếm 97,3%), trong đó có 346 đảng viên hoàn thành xuất sắc "
+      "nhiệm vụ (chiếm 13,54%); hoàn thành nhiệm vụ 39 đồng chí (chiếm 1,48%); không hoàn thành nhiệm "
+      "vụ 12 đồng chí (chiếm 0,46%). Đảng viên chưa đánh giá 88 đồng chí, chiếm 3,24%.")
+
+
+def test_the_rating_paragraph_of_example_000(db):
+    bloc = create_org(name="Đảng bộ Khối các cơ quan tỉnh", level=v.BLOC)
+    orgs = [create_org(name=f"Chi bộ số {n:02d}".replace("0", "O"), level=v.CBCS, parent_id=bloc.id,
+                       founded_on=date(2000, 1, 1)) for n in range(75)]
+    levels = [TSVM] * 46 + [GOOD] * 27 + ["HTNV", WEAK]
+    for org, level in zip(orgs, levels, strict=True):
+        rate_org(2017, org.id, level)
+    set_totals(2017, orgs[0].id, {"total_members": 2715, "rated": 2627, "excellent": 346, "good": 2210,
+                                  "adequate": 39, "failed": 12, "not_rated": 88})
+    figures = period_figures(date(2017, 1, 1), date(2017, 12, 31))
+    assert rating_paragraph(figures) == E0
+    warnings = year_warnings(2017)
+    assert any("các mức cộng lại 2607, khác số được đánh giá 2627" in w for w in warnings)
+    assert rating_figures(2017).from_totals == [orgs[0].name]
+
+
+def test_levels_follow_the_rules_of_the_year(bloc_tree, make_member):
+    member = make_member(admitted=date(2010, 1, 1))
+    with pytest.raises(ValidationError) as caught:
+        rate_org(2020, bloc_tree["small"].id, TSVM)  # no longer a level from 2018
+    assert "không có trong quy định năm 2020" in caught.value.message
+    rate_org(2017, bloc_tree["small"].id, TSVM)
+    with pytest.raises(ValidationError):
+        rate_members(2020, [(member.id, None, 95, None)])  # no scores before QĐ 366
+    rate_members(2025, [(member.id, None, 92, None)])  # the score proposes the level
+    assert MemberRating.get().level == EXCELLENT
+    with pytest.raises(ValidationError) as caught:
+        rate_members(2024, [(member.id, GOOD, None, "EXEMPT")])
+    assert "Nguyễn Văn Đức" in caught.value.message
+    assert rules_for(2026).level_for_score(70) == GOOD and rules_for(2026).level_for_score(49) == "KHTNV"
+
+
+def test_grid_lists_who_was_counted_on_31_december(bloc_tree, make_member):
+    stays = make_member(full_name="Lê Văn Ở", admitted=date(2010, 1, 1))
+    left = make_member(full_name="Trần Văn Đi", admitted=date(2010, 1, 1))
+    record_event(left.id, v.TRANSFER_OUT, date(2023, 6, 1))
+    make_member(full_name="Phạm Văn Mới", admitted=date(2024, 2, 1))
+    names = [row.full_name for row in grid_rows(2023, bloc_tree["base"].id)]
+    assert names == ["Lê Văn Ở"]
+    rate_members(2023, [(stays.id, GOOD, None, None)])
+    assert grid_rows(2023, bloc_tree["base"].id)[0].level == GOOD
+    rate_members(2023, [(stays.id, None, None, None)])  # cleared
+    assert grid_rows(2023, bloc_tree["base"].id)[0].level is None
+
+
+def test_excellent_cap_and_missing_ratings_warn_with_numbers(bloc_tree, make_member):
+    people = [make_member(full_name=f"Nguyễn Văn {chr(65 + n // 26)}{chr(97 + n % 26)}",
+                          admitted=date(2010, 1, 1)) for n in range(50)]
+    entries = [(p.id, EXCELLENT, None, None) for p in people[:9]]
+    entries += [(p.id, GOOD, None, None) for p in people[9:49]]
+    rate_members(2023, entries)
+    warnings = year_warnings(2023)
+    assert "Đảng bộ Sở Tài chính: có 9 đảng viên xuất sắc, vượt mức 20% của 40 = 8." in warnings
+    assert any("1 đảng viên có trong danh sách ngày 31/12/2023 chưa được xếp loại" in w for w in warnings)
+
+
+def test_totals_are_checked(bloc_tree):
+    with pytest.raises(ValidationError):
+        set_totals(2023, bloc_tree["small"].id, {"total_members": 10, "rated": 12, "excellent": 0,
+                                                 "good": 0, "adequate": 0, "failed": 0, "not_rated": 0})
+    with pytest.raises(ValidationError):
+        set_totals(2023, bloc_tree["cell_a"].id, {})  # not a grassroots organisation
