@@ -31,6 +31,7 @@ from models.demo_names import (
     THEORY,
     UNITS,
 )
+from models.demo_ratings import build_ratings
 from models.lifecycle import EventInput, replay
 from models.office import OfficeDetails, save_office_details
 from models.orgs import create_org, dissolve_org
@@ -234,6 +235,7 @@ def build_demo(size: DemoSize, progress: Callable[[int, int], None] | None = Non
         _flush(members, events)
         cases = build_admissions(rng, today, max(12, size.members // 80))
         build_inspections(rng, today)
+        build_ratings(rng, today.year - 1)
         if progress:
             progress(len(fates), len(fates))
     return {"cells": len(cells), "members": len(fates), "cases": cases}

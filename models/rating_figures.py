@@ -42,8 +42,9 @@ def rating_figures(year: int) -> RatingFigures:
     live = [row for row in org_rows() if row.level in v.GRASSROOTS
             and not (row.dissolved_on and row.dissolved_on <= end)
             and not (row.founded_on and row.founded_on > end)]
+    live_ids = {row.id for row in live}
     org_levels = Counter(r.level for r in OrgRating.select().where(
-        (OrgRating.year == year) & OrgRating.level.is_null(False)))
+        (OrgRating.year == year) & OrgRating.level.is_null(False)) if r.org_id in live_ids)
     org_rated = sum(org_levels.values())
     totals = {t.org_id: t for t in RatingTotals.select().where(RatingTotals.year == year)}
     names = {row.id: row.name for row in org_rows()}

@@ -89,6 +89,8 @@ def rate_org(year: int, org_id: int, level: str | None, score: int | None = None
     org = get_org(org_id)
     if org.level not in v.GRASSROOTS:
         raise ValidationError("org", "Xếp loại tổ chức áp dụng cho tổ chức cơ sở đảng.")
+    if org.dissolved_on and org.dissolved_on < date(year, 12, 31):
+        raise ValidationError("org", f"“{org.name}” đã giải thể trước cuối năm {year}.")
     check_in_scope(org_id)
     level, score, reason = _validated(year, rules_for(year).org_levels, level, score, reason)
     with database.atomic():

@@ -4,7 +4,7 @@ the period: the body in the Party document frame, then the annex tables and a ch
 from datetime import date
 from pathlib import Path
 
-from reportlab.graphics.charts.barcharts import VerticalBarChart
+from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -12,6 +12,7 @@ from reportlab.lib.units import mm
 from models import vocab as v
 from models.counts import ADDITIONS, REMOVALS
 from models.inspection_vocab import KINDS, PERFORMERS, SUBJECT_TYPES
+from models.rating_rules import rules_for
 from models.targets import AGE_BANDS
 from reports.document import Body, Header, Signature, build_document
 from reports.figures import PeriodFigures
@@ -125,6 +126,51 @@ def _inspection_table(figures: PeriodFigures, annex: Body) -> None:
     annex.table(rows, [105, 20, 20, 20])
 
 
+def _rating_table(figures: PeriodFigures, annex: Body) -> None:
+    r = figures.ratings
+    rules = rules_for(r.year)
+    rows = [["Chỉ tiêu", "Số lượng", "Tỷ lệ"], ["Tổ chức cơ sở đảng", integer(r.org_total), ""]]
+    for level, label in rules.org_levels.items():
+        rows.append([f"   - {label}", integer(r.org_levels.get(level, 0)),
+                     percent(r.org_levels.get(level, 0), r.org_total)])
+    rows.append(["   - Chưa xếp loại", integer(r.org_not_rated), percent(r.org_not_rated, r.org_total)])
+    rows.append(["Đảng viên", integer(r.total_members), ""])
+    rows.append(["   Được đánh giá, xếp loại", integer(r.rated), percent(r.rated, r.total_members, 2)])
+    for level, label in rules.member_levels.items():
+        n = r.member_levels.get(level, 0)
+        rows.append([f"   - {label}", integer(n), percent(n, r.rated, 2)])
+    rows.append(["   Chưa đánh giá", integer(r.not_rated), percent(r.not_rated, r.total_members, 2)])
+    annex.subheading(f"5. Kết quả đánh giá, xếp loại năm {r.year}")
+    annex.table(rows, [85, 30, 50])
+    if r.from_totals:
+        annex.paragraph("Số liệu đảng viên của " + ", ".join(r.from_totals) +
+                        " tổng hợp theo báo cáo của tổ chức cơ sở đảng.")
+    annex.flowable(_rating_chart(figures))
+
+
+def _rating_chart(figures: PeriodFigures) -> Drawing:
+    family = register_fonts()
+    r = figures.ratings
+    rules = rules_for(r.year)
+    drawing = Drawing(160 * mm, 55 * mm)
+    chart = HorizontalBarChart()
+    chart.x, chart.y, chart.width, chart.height = 62 * mm, 5 * mm, 90 * mm, 38 * mm
+    chart.data = [[r.member_levels.get(level, 0) for level in reversed(rules.member_levels)]]
+    chart.categoryAxis.categoryNames = list(reversed(rules.member_levels.values()))
+    chart.categoryAxis.labels.fontName = family
+    chart.categoryAxis.labels.fontSize = 9
+    chart.valueAxis.labels.fontName = family
+    chart.valueAxis.valueMin = 0
+    chart.bars[0].fillColor = colors.HexColor("#b22222")
+    chart.barLabelFormat = "%d"
+    chart.barLabels.fontName = family
+    chart.barLabels.nudge = 10
+    drawing.add(chart)
+    drawing.add(String(80 * mm, 49 * mm, f"Xếp loại đảng viên năm {r.year}", fontName=f"{family}-Bold",
+                       fontSize=11, textAnchor="middle"))
+    return drawing
+
+
 def render_report(path: Path, draft: Draft, figures: PeriodFigures, issued_on: date,
                   number: int | None = None) -> Path:
     office = figures.office
@@ -142,6 +188,8 @@ def render_report(path: Path, draft: Draft, figures: PeriodFigures, issued_on: d
         _admission_table(figures, annex)
     if figures.inspections.done:
         _inspection_table(figures, annex)
+    if figures.ratings is not None and figures.ratings.any:
+        _rating_table(figures, annex)
     signature = Signature("T/M BAN THƯỜNG VỤ", (office.signer_title or "Bí thư").upper(), office.signer_name)
     return build_document(path, header, _body(draft), signature, RECIPIENTS, annex=annex)
 

@@ -84,3 +84,22 @@ def test_totals_are_checked(bloc_tree):
                                                  "good": 0, "adequate": 0, "failed": 0, "not_rated": 0})
     with pytest.raises(ValidationError):
         set_totals(2023, bloc_tree["cell_a"].id, {})  # not a grassroots organisation
+
+
+def test_year_end_pdf_carries_the_rating_paragraph_and_annex(db, tmp_path):
+    from pypdf import PdfReader
+
+    from reports.conference import draft_for, render_report
+
+    bloc = create_org(name="Đảng bộ Khối các cơ quan tỉnh", level=v.BLOC)
+    org = create_org(name="Chi bộ Sở Tư pháp", level=v.CBCS, parent_id=bloc.id, founded_on=date(2000, 1, 1))
+    rate_org(2017, org.id, TSVM)
+    set_totals(2017, org.id, {"total_members": 20, "rated": 19, "excellent": 3, "good": 14, "adequate": 2,
+                              "failed": 0, "not_rated": 1})
+    figures = period_figures(date(2017, 1, 1), date(2017, 12, 31))
+    out = render_report(tmp_path / "bc.pdf", draft_for("year-end", 2017, figures), figures, date(2018, 2, 2))
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(out).pages).split())
+    assert "có 1 tổ chức cơ sở đảng đạt trong sạch vững mạnh (chiếm 100%)" in text
+    assert "5. Kết quả đánh giá, xếp loại năm 2017" in text
+    assert "- Hoàn thành xuất sắc nhiệm vụ 3 15,79%" in text
+    assert "tổng hợp theo báo cáo của tổ chức cơ sở đảng" in text
