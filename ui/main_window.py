@@ -24,6 +24,7 @@ from ui.counts.page import CountsPage
 from ui.inspections.page import InspectionsPage
 from ui.members.page import MembersPage
 from ui.orgs.page import OrgsPage
+from ui.ratings.page import RatingsPage
 from ui.reports.page import ReportsPage
 from ui.widgets.buttons import confirm, inform
 
@@ -50,8 +51,9 @@ class MainWindow(QMainWindow):
         self.admissions_page = AdmissionsPage()
         self.inspections_page = InspectionsPage()
         self.reports_page = ReportsPage()
+        self.ratings_page = RatingsPage()
         self.pages = [self.orgs_page, self.members_page, self.admissions_page, self.inspections_page,
-                      self.counts_page, self.reports_page]
+                      self.ratings_page, self.counts_page, self.reports_page]
         if actor.may(MANAGE_USERS):
             self.pages += [UsersPage(), AuditPage()]
         self.orgs_page.changed.connect(self.members_page.reload)

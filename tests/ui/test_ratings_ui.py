@@ -1,0 +1,55 @@
+from datetime import date
+
+from PySide6.QtCore import Qt
+
+from models.rating_figures import rating_figures
+from models.ratings import grid_rows
+from models.tables import MemberRating, RatingTotals
+from ui.ratings.grid import RatingGridModel
+from ui.ratings.page import RatingsPage
+
+
+def test_grid_model_passes_modeltester(qtmodeltester, bloc_tree, make_member):
+    make_member(admitted=date(2010, 1, 1))
+    model = RatingGridModel()
+    model.load(2023, grid_rows(2023, bloc_tree["base"].id))
+    qtmodeltester.check(model)
+    assert model.index(0, 0).data() == "Nguyễn Văn Đức"
+
+
+def test_rating_from_the_keyboard_like_a_spreadsheet(qtbot, bloc_tree, make_member):
+    first = make_member(full_name="Lê Văn An", admitted=date(2010, 1, 1))
+    second = make_member(full_name="Trần Văn Bình", admitted=date(2010, 1, 1))
+    page = RatingsPage()
+    qtbot.addWidget(page)
+    page.year.setValue(2023)
+    page.org.set_org_id(bloc_tree["base"].id)
+    assert page.grid.rowCount() == 2
+    page.view.selectRow(0)
+    qtbot.keyClick(page.view, Qt.Key.Key_2)  # hoàn thành tốt, then the next row
+    qtbot.keyClick(page.view, Qt.Key.Key_M)  # miễn sinh hoạt
+    assert page.grid.index(0, 2).data() == "Hoàn thành tốt nhiệm vụ"
+    assert page.grid.index(1, 4).data() == "Miễn sinh hoạt"
+    assert len(page.grid.changed_entries()) == 2
+    page.save_grid()
+    saved = {r.member_id: (r.level, r.not_rated_reason) for r in MemberRating.select()}
+    assert saved == {first.id: ("HTTNV", None), second.id: (None, "EXEMPT")}
+    assert page.grid.changed_entries() == []
+    figures = rating_figures(2023)
+    assert (figures.rated, figures.total_members) == (1, 2)
+
+
+def test_totals_and_results_tab(qtbot, bloc_tree):
+    page = RatingsPage()
+    qtbot.addWidget(page)
+    page.year.setValue(2023)
+    page.org.set_org_id(bloc_tree["small"].id)
+    for key, value in {"total_members": 20, "rated": 19, "excellent": 2, "good": 15, "adequate": 1,
+                       "failed": 0, "not_rated": 1}.items():
+        page.totals[key].setValue(value)
+    page.save_totals()
+    assert RatingTotals.get().rated == 19
+    page.show_results()
+    text = page.results.toPlainText()
+    assert "Có 19 đảng viên được đánh giá" in text
+    assert "các mức cộng lại 18, khác số được đánh giá 19" in text

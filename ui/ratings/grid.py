@@ -1,0 +1,97 @@
+"""The rating grid: one row per member of the organisation on 31/12, filled from the
+keyboard like a spreadsheet — 1 to 4 for the levels, M for "miễn sinh hoạt", Delete to clear."""
+
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt
+from PySide6.QtGui import QColor
+
+from models import vocab as v
+from models.rating_rules import NOT_RATED_REASONS, rules_for
+from models.ratings import GridRow
+
+HEADERS = ["Họ và tên", "Đảng viên", "Xếp loại", "Điểm", "Chưa đánh giá vì"]
+KEY_REASONS = {Qt.Key.Key_M: "EXEMPT", Qt.Key.Key_D: "SUSPENDED", Qt.Key.Key_N: "NEW_MEMBER",
+               Qt.Key.Key_K: "OTHER"}
+
+
+class RatingGridModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.year = 0
+        self.rows: list[list] = []  # [member id, name, membership, level, score, reason]
+        self.saved: list[tuple] = []
+
+    def load(self, year: int, rows: list[GridRow]) -> None:
+        self.beginResetModel()
+        self.year = year
+        self.rows = [[r.member_id, r.full_name, r.membership, r.level, r.score, r.reason] for r in rows]
+        self.saved = [tuple(row) for row in self.rows]
+        self.endResetModel()
+
+    def levels(self) -> dict[str, str]:
+        return rules_for(self.year).member_levels if self.year else {}
+
+    def changed_entries(self) -> list[tuple]:
+        return [(row[0], row[3], row[4], row[5]) for row, old in zip(self.rows, self.saved, strict=True)
+                if tuple(row) != old]
+
+    def mark_saved(self) -> None:
+        self.saved = [tuple(row) for row in self.rows]
+
+    def set_level(self, row: int, level: str | None, reason: str | None = None) -> None:
+        if not 0 <= row < len(self.rows):
+            return
+        self.rows[row][3], self.rows[row][5] = level, reason
+        if level is None:
+            self.rows[row][4] = None
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return HEADERS[section] if 0 <= section < len(HEADERS) else None
+        return str(section + 1)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        _member_id, name, membership, level, score, reason = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return [name, v.MEMBERSHIPS.get(membership, ""), self.levels().get(level, ""),
+                    "" if score is None else str(score), NOT_RATED_REASONS.get(reason, "")][index.column()]
+        if role == Qt.ItemDataRole.BackgroundRole and tuple(self.rows[index.row()]) != \
+                self.saved[index.row()]:
+            return QColor("#fff3c4")  # changed, not saved yet
+        return None
+
+
+class GridKeys(QObject):
+    """Keys typed on the grid set the current row's rating and move to the next row."""
+
+    def __init__(self, view, model: RatingGridModel):
+        super().__init__(view)
+        self.view, self.model = view, model
+        view.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        row = self.view.currentIndex().row()
+        key = event.key()
+        levels = list(self.model.levels())
+        if Qt.Key.Key_1 <= key <= Qt.Key.Key_4 and row >= 0:
+            self.model.set_level(row, levels[key - Qt.Key.Key_1])
+        elif key in KEY_REASONS and row >= 0:
+            self.model.set_level(row, None, KEY_REASONS[key])
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and row >= 0:
+            self.model.set_level(row, None)
+        else:
+            return False
+        self.view.selectRow(min(row + 1, self.model.rowCount() - 1))
+        return True

@@ -1,0 +1,148 @@
+"""The rating page: the year's grid per grassroots organisation, the organisation's own level,
+the totals an organisation reports instead of names, and the year's results and warnings."""
+
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models import vocab as v
+from models.errors import ValidationError
+from models.rating_rules import rules_for
+from models.ratings import TOTAL_FIELDS, grid_rows, rate_members, rate_org, set_totals, year_warnings
+from models.session import WRITE_RECORDS, may
+from reports.figures import period_figures
+from reports.paragraphs import rating_paragraph
+from ui.ratings.grid import GridKeys, RatingGridModel
+from ui.widgets.buttons import confirm, inform
+from ui.widgets.org_picker import OrgPicker
+from ui.widgets.table_view import list_view
+
+
+class RatingsPage(QWidget):
+    title = "Đánh giá, xếp loại"
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.year = QSpinBox()
+        self.year.setRange(1990, date.today().year)
+        self.year.setValue(date.today().year - 1)
+        self.year.setPrefix("Năm ")
+        self.org = OrgPicker(levels=v.GRASSROOTS)
+        self.org_level = QComboBox()
+        save_org = QPushButton("Lưu xếp loại tổ chức")
+        save_org.clicked.connect(self.save_org_level)
+        bar = QHBoxLayout()
+        for widget in (self.year, QLabel("Tổ chức cơ sở đảng"), self.org, QLabel("Xếp loại tổ chức"),
+                       self.org_level, save_org):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        self.year.valueChanged.connect(lambda _v: self.load())
+        self.org.currentIndexChanged.connect(lambda _i: self.load())
+
+        self.grid = RatingGridModel(self)
+        self.view = list_view(self.grid)
+        self.view.verticalHeader().show()
+        for column, width in enumerate((240, 100, 230, 60)):
+            self.view.setColumnWidth(column, width)
+        GridKeys(self.view, self.grid)
+        self.hint = QLabel()
+        self.save_button = QPushButton("Lưu xếp loại đảng viên")
+        self.save_button.clicked.connect(self.save_grid)
+        grid_tab = QWidget()
+        grid_layout = QVBoxLayout(grid_tab)
+        grid_layout.addWidget(self.hint)
+        grid_layout.addWidget(self.view, 1)
+        grid_layout.addWidget(self.save_button)
+
+        totals_tab = QWidget()
+        totals_form = QFormLayout(totals_tab)
+        self.totals = {}
+        for key, label in TOTAL_FIELDS.items():
+            spin = QSpinBox()
+            spin.setRange(0, 100_000)
+            self.totals[key] = spin
+            totals_form.addRow(label, spin)
+        save_totals = QPushButton("Lưu số liệu tổng hợp")
+        save_totals.clicked.connect(self.save_totals)
+        totals_form.addRow(QLabel("Dùng khi tổ chức chỉ báo cáo số lượng, không gửi danh sách."), save_totals)
+
+        self.results = QPlainTextEdit()
+        self.results.setReadOnly(True)
+        tabs = QTabWidget()
+        tabs.addTab(grid_tab, "Xếp loại từng đảng viên")
+        tabs.addTab(totals_tab, "Số liệu tổng hợp của tổ chức")
+        tabs.addTab(self.results, "Kết quả và kiểm tra của năm")
+        tabs.currentChanged.connect(lambda index: self.show_results() if index == 2 else None)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(tabs)
+        for button in (save_org, self.save_button, save_totals):
+            button.setEnabled(may(WRITE_RECORDS))
+        self.load()
+
+    def load(self) -> None:
+        if self.grid.changed_entries() and not confirm(
+            self, "Chưa lưu", "Xếp loại vừa nhập chưa được lưu. Bỏ những thay đổi này?", yes="Bỏ thay đổi"):
+            return
+        year, org_id = self.year.value(), self.org.org_id()
+        rules = rules_for(year)
+        self.org_level.clear()
+        self.org_level.addItem("(chưa xếp loại)", None)
+        for code, label in rules.org_levels.items():
+            self.org_level.addItem(label, code)
+        self.grid.load(year, grid_rows(year, org_id) if org_id else [])
+        keys = ", ".join(f"{n} = {label.lower()}" for n, label in enumerate(rules.member_levels.values(), 1))
+        self.hint.setText(f"{rules.name}. Gõ phím: {keys}; M = miễn sinh hoạt, D = đình chỉ, N = kết nạp "
+                          "chưa đủ 6 tháng, K = lý do khác; Delete = xóa.")
+
+    def save_grid(self) -> None:
+        try:
+            rate_members(self.year.value(), self.grid.changed_entries())
+        except ValidationError as error:
+            inform(self, "Không lưu được", error.message, warning=True)
+            return
+        self.grid.mark_saved()
+        self.grid.layoutChanged.emit()
+
+    def save_org_level(self) -> None:
+        if self.org.org_id() is None:
+            return
+        try:
+            rate_org(self.year.value(), self.org.org_id(), self.org_level.currentData())
+        except ValidationError as error:
+            inform(self, "Không lưu được", error.message, warning=True)
+
+    def save_totals(self) -> None:
+        if self.org.org_id() is None:
+            return
+        try:
+            set_totals(self.year.value(), self.org.org_id(),
+                       {key: spin.value() for key, spin in self.totals.items()})
+        except ValidationError as error:
+            inform(self, "Không lưu được", error.message, warning=True)
+
+    def show_results(self) -> None:
+        year = self.year.value()
+        paragraph = rating_paragraph(period_figures(date(year, 1, 1), date(year, 12, 31)))
+        warnings = year_warnings(year)
+        text = paragraph or f"Chưa có kết quả đánh giá, xếp loại năm {year}."
+        if warnings:
+            text += "\n\nCần xem lại:\n" + "\n".join(f"• {w}" for w in warnings)
+        self.results.setPlainText(text)
+
+    def on_shown(self) -> None:
+        self.org.reload()
+
+    def save_layout(self) -> None:
+        """Column widths are set on start; nothing else to remember."""
