@@ -57,6 +57,7 @@ class RatingsPage(QWidget):
             self.view.setColumnWidth(column, width)
         GridKeys(self.view, self.grid)
         self.hint = QLabel()
+        self.hint.setWordWrap(True)
         self.save_button = QPushButton("Lưu xếp loại đảng viên")
         self.save_button.clicked.connect(self.save_grid)
         grid_tab = QWidget()
