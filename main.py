@@ -106,15 +106,32 @@ def sign_in_cli(username: str | None) -> bool:
     return True
 
 
-def run_user_add(args, db_path: Path) -> int:
+def open_existing(db_path: Path) -> bool:
+    """Open a database the command works on; a missing or foreign file gets a message, not a
+    traceback, and is left untouched."""
+    from peewee import DatabaseError
+
     from models.db import close_database, open_database
-    from models.errors import ValidationError
-    from models.users import create_user
 
     if not db_path.exists():
         print(f"Không có tệp dữ liệu {db_path}.", file=sys.stderr)
+        return False
+    try:
+        open_database(db_path)
+    except DatabaseError as error:
+        close_database()
+        print(f"Tệp {db_path} không phải dữ liệu của Đảng vụ hoặc đã hỏng ({error}).", file=sys.stderr)
+        return False
+    return True
+
+
+def run_user_add(args, db_path: Path) -> int:
+    from models.db import close_database
+    from models.errors import ValidationError
+    from models.users import create_user
+
+    if not open_existing(db_path):
         return 1
-    open_database(db_path)
     try:
         if not sign_in_cli(args.acting_user):
             return 1
@@ -138,17 +155,15 @@ def run_report(args, db_path: Path) -> int:
     from datetime import date
 
     from models.dates import parse_date
-    from models.db import close_database, open_database
+    from models.db import close_database
     from models.documents import issue_number
     from models.errors import ValidationError
     from reports.conference import draft_for, render_report, report_period
     from reports.figures import period_figures
 
-    if not db_path.exists():
-        print(f"Không có tệp dữ liệu {db_path}.", file=sys.stderr)
-        return 1
     output = Path(args.output)
-    open_database(db_path)
+    if not open_existing(db_path):
+        return 1
     try:
         if not sign_in_cli(args.acting_user):
             return 1
@@ -172,12 +187,10 @@ def run_report(args, db_path: Path) -> int:
 
 def run_check(db_path: Path) -> int:
     from models.audit import verify_chain
-    from models.db import close_database, open_database
+    from models.db import close_database
 
-    if not db_path.exists():
-        print(f"Không có tệp dữ liệu {db_path}.", file=sys.stderr)
+    if not open_existing(db_path):
         return 1
-    open_database(db_path)
     try:
         result = verify_chain()
     finally:

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from peewee import fn
 
 from models import vocab as v
+from models.dates import check_period
 from models.orgs import grassroots_of, org_rows, subtree_ids, tree_order
 from models.tables import MemberEvent
 
@@ -100,6 +101,7 @@ def headcount(on: date, org_id: int | None = None) -> Headcount:
 
 def movement(start: date, end: date, org_id: int | None = None) -> Movement:
     """The table A + B − C = D for [start, end], both days included."""
+    check_period(start, end)
     scope = _scope(org_id)
 
     def inside(counted: bool, org: int | None) -> bool:

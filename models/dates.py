@@ -59,3 +59,13 @@ def check_plausible(value: date | None, field: str, label: str) -> None:
     if value and value < EARLIEST:
         raise ValidationError(field, f"{label} ({fmt_date(value)}) quá xa, hãy kiểm tra lại năm.")
     check_not_future(value, field, label)
+
+
+def check_period(start: date | None, end: date | None) -> None:
+    """A report period: both ends given, the end not before the start."""
+    if start is None:
+        raise ValidationError("start", "Nhập ngày đầu kỳ.")
+    if end is None:
+        raise ValidationError("end", "Nhập ngày cuối kỳ.")
+    if end < start:
+        raise ValidationError("end", "Ngày cuối kỳ ở trước ngày đầu kỳ.")

@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from models.dates import check_period
 from models.inspection_vocab import CONCLUDED, IN_PROGRESS, PLANNED, TO_CHUC
 from models.tables import Discipline, InspectionCase, InspectionSubject
 
@@ -20,6 +21,7 @@ class InspectionFigures:
 
 
 def inspection_figures(start: date, end: date) -> InspectionFigures:
+    check_period(start, end)
     done, planned, discipline = Counter(), Counter(), Counter()
     rows = (InspectionSubject.select(InspectionCase.performer, InspectionCase.kind,
                                      InspectionSubject.subject_type, InspectionCase.status,

@@ -23,12 +23,3 @@ def add_working_days(start: date, days: int) -> date:
             left -= 1
     return current
 
-
-def working_days_between(start: date, end: date) -> int:
-    """Working days after start up to and including end; 0 when end is not after start."""
-    count, current = 0, start
-    while current < end:
-        current += timedelta(days=1)
-        if is_working_day(current):
-            count += 1
-    return count

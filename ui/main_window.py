@@ -128,11 +128,6 @@ class MainWindow(QMainWindow):
         self.signed_out = True
         self.close()
 
-    def show_page(self, title: str) -> None:
-        for row, page in enumerate(self.pages):
-            if page.title == title:
-                self.sidebar.setCurrentRow(row)
-
     def closeEvent(self, event) -> None:
         if self.reports_page.has_unsaved_changes() and not confirm(
             self, "Chưa lưu", "Dự thảo báo cáo đang sửa chưa được lưu. Đóng và bỏ những thay đổi này?",

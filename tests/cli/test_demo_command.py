@@ -115,3 +115,15 @@ def test_report_command_writes_a_draft_then_a_numbered_report(tmp_path, capsys):
     assert main.main(["report", "half-year", "--year", "2026", "--db", str(path), "-o", str(out),
                       "--date", "31/02/2026"]) == 1
     assert "không có trên lịch" in capsys.readouterr().err
+
+
+def test_foreign_file_gets_a_message_not_a_traceback(tmp_path, capsys):
+    foreign = tmp_path / "bang-tinh.db"
+    foreign.write_bytes(b"PK\x03\x04 this is a spreadsheet, not a database" * 20)
+    for argv in (["check", "--db", str(foreign)],
+                 ["report", "year-end", "--year", "2025", "--db", str(foreign), "-o",
+                  str(tmp_path / "a.pdf")],
+                 ["user", "add", "ai", "--name", "Ai Đó", "--role", "CLERK", "--db", str(foreign)]):
+        assert main.main(argv) == 1
+        assert "không phải dữ liệu của Đảng vụ" in capsys.readouterr().err
+    assert foreign.read_bytes().startswith(b"PK\x03\x04")

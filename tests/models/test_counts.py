@@ -150,3 +150,11 @@ def test_headcount_by_grassroots_sums_cells(bloc_tree, make_member):
     assert [(r.name, r.probationary, r.full) for r in rows] == [
         ("Đảng bộ Sở Tài chính", 2, 0), ("Chi bộ Sở Tư pháp", 0, 1)]
     assert [r.name for r in headcount_by_grassroots(date(2015, 1, 1))] == ["Đảng bộ Sở Tài chính"]
+
+
+def test_reversed_period_is_refused(bloc_tree):
+    import pytest
+
+    with pytest.raises(ValidationError) as caught:
+        movement(date(2024, 12, 31), date(2024, 1, 1))
+    assert caught.value.field == "end"

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.admission_watch import attention, case_warnings
-from models.admissions import PROBATION, STATES, STEPS, case_rows, get_case, steps_for
+from models.admissions import STATES, STEPS, case_rows, get_case, steps_for
 from models.admissions import next_step as case_next_step
 from models.dates import fmt_date
 from models.orgs import org_names
@@ -167,10 +167,7 @@ class AdmissionsPage(QWidget):
         case_id = self.selected_case_id()
         if case_id is None:
             return
-        case = get_case(case_id)
-        if struck_off and case.state != PROBATION:
-            inform(self, "Xóa tên", "Chỉ xóa tên người đang là đảng viên dự bị.")
-            return
+        # Whether the case may end this way is the models' rule; the form shows its refusal.
         if EndCaseDialog.ask(case_id, struck_off, self):
             self.refresh(case_id)
 

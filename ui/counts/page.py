@@ -82,19 +82,13 @@ class CountsPage(QWidget):
 
     def compute(self) -> None:
         self.errors.clear()
+        org_id = self.org.org_id()
         try:
             start, end = self.start.date(), self.end.date()
-            if start is None:
-                raise ValidationError("start", "Nhập ngày đầu kỳ.")
-            if end is None:
-                raise ValidationError("end", "Nhập ngày cuối kỳ.")
-            if end < start:
-                raise ValidationError("end", "Ngày cuối kỳ ở trước ngày đầu kỳ.")
+            table = movement(start, end, org_id)
         except ValidationError as error:
             self.errors.show(error)
             return
-        org_id = self.org.org_id()
-        table = movement(start, end, org_id)
         self.movement_model.set_movement(table)
         rows = headcount_by_grassroots(end, org_id)
         self.grassroots_model.set_rows(rows)

@@ -152,15 +152,10 @@ class InspectionsPage(QWidget):
     def compute(self) -> None:
         self.errors.clear()
         try:
-            start, end = self.start.date(), self.end.date()
-            if start is None or end is None:
-                raise ValidationError("start" if start is None else "end", "Nhập đủ từ ngày, đến ngày.")
-            if end < start:
-                raise ValidationError("end", "Ngày cuối kỳ ở trước ngày đầu kỳ.")
+            figures = inspection_figures(self.start.date(), self.end.date())
         except ValidationError as error:
             self.errors.show(error)
             return
-        figures = inspection_figures(start, end)
         self.sentence.setPlainText(inspection_sentence(figures, pad=2 if self.pad.isChecked() else 0))
 
     def refresh_cases(self) -> None:
