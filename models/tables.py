@@ -297,6 +297,7 @@ class MemberRating(BaseModel):
     score = IntegerField(null=True)
     not_rated_reason = CharField(null=True)
     updated_at = DateTimeField(default=datetime.now)
+    long_sick_leave = BooleanField(default=False)  # ≥3 months in the year: at most HTNV
 
     class Meta:
         table_name = "member_rating"
@@ -328,3 +329,36 @@ class RatingTotals(BaseModel):
 
     class Meta:
         table_name = "rating_totals"
+
+
+class Award(BaseModel):
+    recipient_kind = CharField()  # vocab.AWARD_RECIPIENTS
+    org = ForeignKeyField(PartyOrg, null=True, on_delete="RESTRICT", backref="+")
+    member = ForeignKeyField(Member, null=True, on_delete="RESTRICT", backref="+")
+    recipient_name = CharField()  # as printed; kept even when the record is linked
+    form = CharField()  # vocab.AWARD_FORMS
+    issuer = CharField()
+    campaign = CharField(default="")
+    decision_no = CharField(default="")
+    decision_date = DateField(index=True)
+    note = TextField(default="")
+    created_at = DateTimeField(default=datetime.now)
+
+    class Meta:
+        table_name = "award"
+
+
+class BadgeAward(BaseModel):
+    member = ForeignKeyField(Member, on_delete="RESTRICT", backref="+")
+    milestone = IntegerField()
+    occasion = DateField(index=True)
+    decision_no = CharField(default="")
+    decision_date = DateField(null=True)
+    badge_number = CharField(default="")
+    posthumous = BooleanField(default=False)
+    early = BooleanField(default=False)
+    note = TextField(default="")
+    created_at = DateTimeField(default=datetime.now)
+
+    class Meta:
+        table_name = "badge_award"

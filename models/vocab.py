@@ -105,3 +105,18 @@ EVENT_KINDS = {
 EVENTS_WITH_ORG = (ADMITTED, READMITTED, TRANSFER_IN, TEMP_IN_START, MOVED)
 # Events that may open a record (the member is not in the registry before).
 OPENING_EVENTS = (ADMITTED, READMITTED, TRANSFER_IN, TEMP_IN_START)
+
+# --- Awards (DOMAIN §9) and Party badges (DOMAIN §7) ---------------------------------------
+AWARD_FORMS = {"CO": "Cờ thi đua", "BANG_KHEN": "Bằng khen", "GIAY_KHEN": "Giấy khen"}
+ORG_RECIPIENT, MEMBER_RECIPIENT = "ORG", "MEMBER"
+COLLECTIVE, PERSON = "COLLECTIVE", "PERSON"
+AWARD_RECIPIENTS = {
+    ORG_RECIPIENT: "Tổ chức đảng",
+    MEMBER_RECIPIENT: "Đảng viên",
+    COLLECTIVE: "Tập thể khác",
+    PERSON: "Cá nhân khác",
+}
+# Reports count "14 tập thể, 08 cá nhân": organisations are collectives, members individuals.
+COLLECTIVE_RECIPIENTS = (ORG_RECIPIENT, COLLECTIVE)
+AWARD_ISSUERS = ["Ban Thường vụ Đảng ủy Khối", "Ban Thường vụ Tỉnh ủy", "Ủy ban nhân dân tỉnh",
+                 "Ban Chấp hành Trung ương Đảng"]

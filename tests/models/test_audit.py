@@ -9,6 +9,8 @@ import pytest
 
 import models.admission_steps
 import models.admissions
+import models.awards
+import models.badges
 import models.documents
 import models.events
 import models.inspections
@@ -33,6 +35,8 @@ from models.tables import (
     AdmissionTarget,
     AppUser,
     AuditEntry,
+    Award,
+    BadgeAward,
     Discipline,
     InspectionCase,
     InspectionSubject,
@@ -53,7 +57,7 @@ from tests.conftest import person
 
 TABLES = [PartyOrg, Member, MemberEvent, MemberPhoto, AppUser, UserOrg, OfficeSetting,
           AdmissionCase, AdmissionTarget, InspectionCase, InspectionSubject, Discipline,
-          OutgoingDocument, ReportDraft, MemberRating, OrgRating, RatingTotals]
+          OutgoingDocument, ReportDraft, MemberRating, OrgRating, RatingTotals, Award, BadgeAward]
 PASSWORD = "mat-khau-du-dai"
 JPEG = b"\xff\xd8\xff\xe0" + b"1" * 64
 
@@ -92,6 +96,8 @@ WRITE_FUNCTIONS = {
     "models.admission_steps": {"record_step", "fail_probation", "withdraw"},
     "models.targets": {"set_target", "remove_target"},
     "models.ratings": {"rate_members", "rate_org", "set_totals"},
+    "models.awards": {"create_award", "update_award", "delete_award", "award_many"},
+    "models.badges": {"present_badge", "remove_badge"},
     "models.documents": {"issue_number", "set_term_start", "save_draft"},
     "models.inspections": {"create_inspection", "update_inspection", "add_subject", "conclude_subject",
                            "remove_subject", "record_discipline"},
@@ -109,13 +115,16 @@ READ_ONLY = {"get_org", "org_rows", "children_map", "tree_order", "grassroots_of
              "progress", "target_rows", "admission_figures", "add_working_days", "field",
              "achievement", "case_rows", "case_fields", "get_inspection", "allowed_forms",
              "inspection_history", "dissolve_org", "term_start", "register_rows", "load_draft",
-             "grid_rows", "year_warnings", "rules_for", "members_at", "floor"}
+             "grid_rows", "year_warnings", "rules_for", "members_at", "floor", "get_award",
+             "awards_between", "award_counts", "tsvm_campaign", "streak_campaign", "tsvm_proposals",
+             "streak_proposals", "badge_list", "awarded_milestones", "badges_presented", "badge_counts",
+             "seniority_from", "early_allowance_months"}
 
 
 def test_every_public_write_function_is_walked():
     for module in (models.orgs, models.members, models.events, models.users, models.office,
                    models.admissions, models.admission_steps, models.targets, models.inspections,
-                   models.documents, models.ratings):
+                   models.documents, models.ratings, models.awards, models.badges):
         public = {name for name, obj in inspect.getmembers(module, inspect.isfunction)
                   if not name.startswith("_") and obj.__module__ == module.__name__}
         unlisted = public - WRITE_FUNCTIONS[module.__name__] - READ_ONLY
@@ -340,6 +349,33 @@ def test_rating_writes_leave_one_entry_per_changed_row(bloc_tree, make_member):
         ("totals", lambda: set_totals(2023, bloc_tree["small"].id, totals)),
         ("totals changed", lambda: set_totals(2023, bloc_tree["small"].id, {**totals, "failed": 1})),
         ("totals removed", lambda: set_totals(2023, bloc_tree["small"].id, None)),
+    ]
+    problems = []
+    for name, operation in steps:
+        changed, entries = audited(operation)
+        if not changed or sorted(changed) != sorted(entries):
+            problems.append(f"{name}: changed {sorted(changed)} but audited {entries}")
+    assert problems == [], "\n".join(problems)
+
+
+def test_award_and_badge_writes_leave_one_entry_per_changed_row(bloc_tree, make_member):
+    from models.awards import award_many, create_award, delete_award, update_award
+    from models.badges import present_badge, remove_badge
+
+    member = make_member(admitted=date(1990, 1, 10), birth_date=date(1965, 4, 2))
+    small = bloc_tree["small"].id
+    common = {"form": "BANG_KHEN", "issuer": "Ban Thường vụ Đảng ủy Khối", "decision_date": date(2024, 1, 5)}
+    made = {}
+    steps = [
+        ("award", lambda: made.setdefault("a", create_award(recipient_kind=v.ORG_RECIPIENT, org_id=small,
+                                                              **common))),
+        ("award changed", lambda: update_award(made["a"].id, recipient_kind=v.ORG_RECIPIENT, org_id=small,
+                                               **{**common, "form": "GIAY_KHEN"})),
+        ("award removed", lambda: delete_award(made["a"].id)),
+        ("awards confirmed", lambda: award_many([(v.MEMBER_RECIPIENT, member.id),
+                                                 (v.ORG_RECIPIENT, small)], **common)),
+        ("badge", lambda: made.setdefault("b", present_badge(member.id, 30, date(2020, 2, 3)))),
+        ("badge removed", lambda: remove_badge(made["b"].id)),
     ]
     problems = []
     for name, operation in steps:

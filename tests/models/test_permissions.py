@@ -8,6 +8,8 @@ from models import session
 from models import vocab as v
 from models.admission_steps import record_step
 from models.admissions import create_case
+from models.awards import create_award
+from models.badges import present_badge
 from models.db import database
 from models.documents import issue_number, save_draft, set_term_start
 from models.errors import Forbidden
@@ -33,6 +35,8 @@ def office(bloc_tree, make_member):
     in_base = make_member(org=bloc_tree["cell_a"], identity_number="001080012345",
                           residence="Tổ 1, phường Hồng Hà")
     in_small = make_member(org=bloc_tree["small"], full_name="Lê Thị Hoa", sex="F")
+    veteran = make_member(org=bloc_tree["cell_a"], full_name="Trần Văn Lâu", admitted=date(1990, 1, 10),
+                          birth_date=date(1964, 6, 1))
     case = create_case({**CASE, "org_id": bloc_tree["cell_a"].id})
     admin = create_user("quantri", "Quản Trị", ADMIN, PASSWORD)
     with session.acting_as(authenticate("quantri", PASSWORD)):
@@ -40,7 +44,7 @@ def office(bloc_tree, make_member):
         create_user("xem", "Người Xem", VIEWER, PASSWORD)
         create_user("coso", "Cán Bộ Cơ Sở", CLERK, PASSWORD, org_ids=[bloc_tree["base"].id])
     return {"tree": bloc_tree, "in_base": in_base, "in_small": in_small, "admin": admin, "case": case,
-            "clerk": clerk}
+            "clerk": clerk, "veteran": veteran}
 
 
 def operations(o):
@@ -86,6 +90,13 @@ def operations(o):
                                                       "status": "PLANNED", "plan_year": 2024}),
         "rate_in_base": lambda: rate_members(2023, [(o["in_base"].id, "HTTNV", None, None)]),
         "rate_small_org": lambda: rate_org(2023, tree["small"].id, "HTTNV"),
+        "award_small_org": lambda: create_award(recipient_kind=v.ORG_RECIPIENT, org_id=tree["small"].id,
+                                                form="GIAY_KHEN", issuer="Ban Thường vụ Đảng ủy Khối",
+                                                decision_date=date(2024, 1, 5)),
+        "award_member_in_base": lambda: create_award(recipient_kind=v.MEMBER_RECIPIENT,
+                                                     member_id=o["in_base"].id, form="GIAY_KHEN",
+                                                     issuer="Đảng ủy cơ sở", decision_date=date(2024, 1, 5)),
+        "badge_in_base": lambda: present_badge(o["veteran"].id, 30, date(2020, 2, 3)),
         "issue_number": lambda: issue_number("BC", "Báo cáo", date(2024, 5, 1)),
         "save_draft": lambda: save_draft("year-end", 2024, [{"key": "a", "text": "x"}]),
         "set_term_start": lambda: set_term_start(date(2020, 10, 1)),
@@ -97,7 +108,8 @@ def operations(o):
 
 CASE = {"full_name": "Hoàng Thị Mai", "sex": "F", "birth_date": date(1998, 4, 10),
         "listed_on": date(2023, 1, 9)}
-EVERYTHING = {"rate_in_base", "rate_small_org", "issue_number", "save_draft", "set_term_start",
+EVERYTHING = {"rate_in_base", "rate_small_org", "award_small_org", "award_member_in_base", "badge_in_base",
+              "issue_number", "save_draft", "set_term_start",
               "bloc_inspection", "base_inspection",
               "discipline_in_base", "create_case_in_base",
               "create_case_in_small", "record_step_in_base",
@@ -116,7 +128,7 @@ ALLOWED = {
     "coso": {"create_member_in_base", "update_member_in_base", "record_event_in_base",
              "remove_event_in_base", "set_photo_in_base", "create_case_in_base",
              "record_step_in_base", "set_base_target", "base_inspection", "discipline_in_base",
-             "rate_in_base"},
+             "rate_in_base", "award_member_in_base", "badge_in_base"},
 }
 
 
@@ -159,6 +171,6 @@ def test_viewer_sees_identity_and_address_masked(office):
 
 def test_limited_clerk_lists_only_their_organisations(office):
     with session.acting_as(authenticate("coso", PASSWORD)):
-        assert member_ids(MemberFilter()) == [office["in_base"].id]
+        assert sorted(member_ids(MemberFilter())) == sorted([office["in_base"].id, office["veteran"].id])
     with session.acting_as(authenticate("canbo", PASSWORD)):
-        assert len(member_ids(MemberFilter())) == 2
+        assert len(member_ids(MemberFilter())) == 3

@@ -7,7 +7,7 @@ from models.errors import ValidationError
 from models.events import record_event
 from models.orgs import create_org
 from models.rating_figures import rating_figures
-from models.rating_rules import EXCELLENT, GOOD, TSVM, WEAK, rules_for
+from models.rating_rules import ADEQUATE, EXCELLENT, GOOD, TSVM, WEAK, rules_for
 from models.ratings import grid_rows, rate_members, rate_org, set_totals, year_warnings
 from models.tables import MemberRating
 from reports.figures import period_figures
@@ -103,3 +103,13 @@ def test_year_end_pdf_carries_the_rating_paragraph_and_annex(db, tmp_path):
     assert "5. Kết quả đánh giá, xếp loại năm 2017" in text
     assert "- Hoàn thành xuất sắc nhiệm vụ 3 15,79%" in text
     assert "tổng hợp theo báo cáo của tổ chức cơ sở đảng" in text
+
+
+def test_long_sick_leave_caps_the_level_with_a_warning(bloc_tree, make_member):
+    member = make_member(full_name="Trịnh Văn Ốm")
+    rate_members(2023, [(member.id, GOOD, None, None, True)])
+    assert grid_rows(2023, bloc_tree["base"].id)[0].long_sick_leave
+    assert any("Trịnh Văn Ốm: nghỉ ốm từ 3 tháng" in w and "tối đa “hoàn thành nhiệm vụ”" in w
+               for w in year_warnings(2023))
+    rate_members(2023, [(member.id, ADEQUATE, None, None, True)])
+    assert not any("nghỉ ốm" in w for w in year_warnings(2023))
