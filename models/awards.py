@@ -122,14 +122,30 @@ def award_many(recipients: list[tuple[str, int]], **common) -> int:
     return len(recipients)
 
 
-def awards_between(start: date, end: date) -> list[Award]:
+@dataclass(frozen=True)
+class AwardRow:
+    id: int
+    recipient_kind: str
+    org_id: int | None
+    member_id: int | None
+    recipient_name: str
+    form: str
+    issuer: str
+    campaign: str
+    decision_no: str
+    decision_date: date
+    note: str
+
+
+def awards_between(start: date, end: date) -> list[AwardRow]:
     query = (Award.select().where(Award.decision_date.between(start, end))
              .order_by(Award.decision_date.desc(), Award.id.desc()))
     allowed = scope_ids()
-    if allowed is None:
-        return list(query)
-    members = dict(Member.select(Member.id, Member.org).tuples())
-    return [a for a in query if (a.org_id in allowed) or (members.get(a.member_id) in allowed)]
+    members = dict(Member.select(Member.id, Member.org).tuples()) if allowed is not None else {}
+    return [AwardRow(a.id, a.recipient_kind, a.org_id, a.member_id, a.recipient_name, a.form, a.issuer,
+                     a.campaign, a.decision_no, a.decision_date, a.note)
+            for a in query
+            if allowed is None or a.org_id in allowed or members.get(a.member_id) in allowed]
 
 
 @dataclass(frozen=True)

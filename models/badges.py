@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 from models import session
 from models import vocab as v
 from models.audit import log_delete, log_insert
+from models.counts import members_at
 from models.dates import EARLIEST, add_months, fmt_date
 from models.db import database
 from models.errors import NotFound, ValidationError
@@ -82,21 +83,20 @@ def badge_list(occasion: date, org_id: int | None = None, with_early: bool = Tru
     allowed = scope_ids()
     if org_id is not None:
         allowed = subtree_ids(org_id) if allowed is None else allowed & subtree_ids(org_id)
-    living = (Member.select(Member.id, Member.full_name, Member.birth_date, Member.admission_date,
-                            Member.org, Member.sort_key)
-              .where(Member.status.in_(v.COUNTED)))
+    # Who was in the registry on the day, not who is now: past lists come out as they were.
+    counted = {member_id: org for member_id, org, _m in members_at(occasion, allowed)}
     deaths = {
         member_id: (day, org)
         for member_id, day, org in MemberEvent.select(MemberEvent.member, MemberEvent.date,
                                                       MemberEvent.org_before)
         .where((MemberEvent.kind == v.DECEASED_EVENT) & (MemberEvent.date <= occasion)
                & (MemberEvent.date > add_months(occasion, -POSTHUMOUS_ALLOWANCE_MONTHS))).tuples()
+        if allowed is None or org in allowed
     }
-    dead = (Member.select(Member.id, Member.full_name, Member.birth_date, Member.admission_date,
-                          Member.org, Member.sort_key)
-            .where(Member.id.in_(list(deaths))))
-    people = [(m, m.org_id, None) for m in living] + [(m, deaths[m.id][1], deaths[m.id][0]) for m in dead]
-    people = [(m, org, died) for m, org, died in people if allowed is None or org in allowed]
+    columns = (Member.id, Member.full_name, Member.birth_date, Member.admission_date, Member.sort_key)
+    records = {m.id: m for m in Member.select(*columns).where(Member.id.in_(list(counted) + list(deaths)))}
+    people = [(records[member_id], org, None) for member_id, org in counted.items()]
+    people += [(records[member_id], org, day) for member_id, (day, org) in deaths.items()]
     histories = _histories([m.id for m, _org, _died in people] if allowed is not None else None)
     names = dict(PartyOrg.select(PartyOrg.id, PartyOrg.name).tuples())
     awarded = awarded_milestones()
@@ -242,3 +242,15 @@ def badge_counts(start: date, end: date) -> dict[int, int]:
                          .where(BadgeAward.occasion.between(start, end)).tuples()):
         counts[milestone] = counts.get(milestone, 0) + 1
     return dict(sorted(counts.items()))
+
+
+def present_badges(entries: list[tuple[int, int, bool]], occasion: date | None, decision_no: str = "",
+                   decision_date: date | None = None) -> int:
+    """One decision for a whole list: (member, milestone, posthumous) each, all or none."""
+    session.require(session.WRITE_RECORDS)
+    if not entries:
+        raise ValidationError("members", "Chưa chọn đảng viên nào trong danh sách.")
+    with database.atomic():
+        for member_id, milestone, posthumous in entries:
+            present_badge(member_id, milestone, occasion, decision_no, decision_date, posthumous=posthumous)
+    return len(entries)

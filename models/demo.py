@@ -15,6 +15,7 @@ from models.audit import log_bulk_inserts
 from models.dates import add_months
 from models.db import database
 from models.demo_admissions import build_admissions
+from models.demo_awards import build_awards, build_badges
 from models.demo_inspections import build_inspections
 from models.demo_names import (
     AGENCIES,
@@ -31,7 +32,7 @@ from models.demo_names import (
     THEORY,
     UNITS,
 )
-from models.demo_ratings import build_ratings
+from models.demo_ratings import build_ratings, rating_years
 from models.lifecycle import EventInput, replay
 from models.office import OfficeDetails, save_office_details
 from models.orgs import create_org, dissolve_org
@@ -235,7 +236,10 @@ def build_demo(size: DemoSize, progress: Callable[[int, int], None] | None = Non
         _flush(members, events)
         cases = build_admissions(rng, today, max(12, size.members // 80))
         build_inspections(rng, today)
-        build_ratings(rng, today.year - 1)
+        years = rating_years(today.year)
+        build_ratings(rng, years)
+        build_awards(rng, years)
+        build_badges(rng, today)
         if progress:
             progress(len(fates), len(fates))
     return {"cells": len(cells), "members": len(fates), "cases": cases}

@@ -102,3 +102,28 @@ def rating_paragraph(figures: PeriodFigures) -> str:
         text += (f" Đảng viên chưa đánh giá {integer(r.not_rated)} đồng chí, chiếm "
                  f"{percent(r.not_rated, r.total_members, 2)}.")
     return text
+
+
+def rating_comparison(now, before) -> list[str]:
+    """Each rating count of the year beside last year's, with the change. Organisation levels
+    are compared by rank, so 2018's "hoàn thành xuất sắc" sits beside 2017's "trong sạch vững
+    mạnh"."""
+    from models.rating_rules import ADEQUATE, EXCELLENT, FAILED, GOOD, rules_for
+
+    def line(label: str, a: int, b: int) -> str:
+        change = "không đổi" if a == b else f"{'tăng' if a > b else 'giảm'} {integer(abs(a - b))}"
+        return f"{label}: {integer(a)} (năm {before.year}: {integer(b)}; {change})"
+
+    lines = [line("Tổ chức cơ sở đảng", now.org_total, before.org_total)]
+    old_levels = list(rules_for(before.year).org_levels)
+    for rank, (level, words) in enumerate(rules_for(now.year).org_levels.items()):
+        was = before.org_levels.get(old_levels[rank], 0)
+        lines.append(line(f"  {words}", now.org_levels.get(level, 0), was))
+    lines.append(line("Đảng viên", now.total_members, before.total_members))
+    lines.append(line("  Được đánh giá, xếp loại", now.rated, before.rated))
+    for level, words in ((EXCELLENT, "Hoàn thành xuất sắc nhiệm vụ"), (GOOD, "Hoàn thành tốt nhiệm vụ"),
+                         (ADEQUATE, "Hoàn thành nhiệm vụ"), (FAILED, "Không hoàn thành nhiệm vụ")):
+        was = before.member_levels.get(level, 0)
+        lines.append(line(f"    {words}", now.member_levels.get(level, 0), was))
+    lines.append(line("  Chưa đánh giá", now.not_rated, before.not_rated))
+    return lines

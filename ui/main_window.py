@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -20,6 +20,7 @@ from ui.account.audit_page import AuditPage
 from ui.account.sign_in import ChangePasswordDialog
 from ui.account.users_page import UsersPage
 from ui.admissions.page import AdmissionsPage
+from ui.awards.page import AwardsPage
 from ui.counts.page import CountsPage
 from ui.inspections.page import InspectionsPage
 from ui.members.page import MembersPage
@@ -52,8 +53,9 @@ class MainWindow(QMainWindow):
         self.inspections_page = InspectionsPage()
         self.reports_page = ReportsPage()
         self.ratings_page = RatingsPage()
+        self.awards_page = AwardsPage()
         self.pages = [self.orgs_page, self.members_page, self.admissions_page, self.inspections_page,
-                      self.ratings_page, self.counts_page, self.reports_page]
+                      self.ratings_page, self.awards_page, self.counts_page, self.reports_page]
         if actor.may(MANAGE_USERS):
             self.pages += [UsersPage(), AuditPage()]
         self.orgs_page.changed.connect(self.members_page.reload)
@@ -61,7 +63,8 @@ class MainWindow(QMainWindow):
 
         self.sidebar = QListWidget()
         self.sidebar.setStyleSheet(SIDEBAR_STYLE)
-        self.sidebar.setFixedWidth(190)
+        self.sidebar.setFixedWidth(205)
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sidebar.setIconSize(QSize(0, 0))
         self.stack = QStackedWidget()
         for page in self.pages:

@@ -97,7 +97,7 @@ WRITE_FUNCTIONS = {
     "models.targets": {"set_target", "remove_target"},
     "models.ratings": {"rate_members", "rate_org", "set_totals"},
     "models.awards": {"create_award", "update_award", "delete_award", "award_many"},
-    "models.badges": {"present_badge", "remove_badge"},
+    "models.badges": {"present_badge", "present_badges", "remove_badge"},
     "models.documents": {"issue_number", "set_term_start", "save_draft"},
     "models.inspections": {"create_inspection", "update_inspection", "add_subject", "conclude_subject",
                            "remove_subject", "record_discipline"},
@@ -360,7 +360,7 @@ def test_rating_writes_leave_one_entry_per_changed_row(bloc_tree, make_member):
 
 def test_award_and_badge_writes_leave_one_entry_per_changed_row(bloc_tree, make_member):
     from models.awards import award_many, create_award, delete_award, update_award
-    from models.badges import present_badge, remove_badge
+    from models.badges import present_badge, present_badges, remove_badge
 
     member = make_member(admitted=date(1990, 1, 10), birth_date=date(1965, 4, 2))
     small = bloc_tree["small"].id
@@ -376,6 +376,7 @@ def test_award_and_badge_writes_leave_one_entry_per_changed_row(bloc_tree, make_
                                                  (v.ORG_RECIPIENT, small)], **common)),
         ("badge", lambda: made.setdefault("b", present_badge(member.id, 30, date(2020, 2, 3)))),
         ("badge removed", lambda: remove_badge(made["b"].id)),
+        ("badges for a list", lambda: present_badges([(member.id, 30, False)], date(2020, 5, 19), "7-QĐ/TU")),
     ]
     problems = []
     for name, operation in steps:

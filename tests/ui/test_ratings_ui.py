@@ -53,3 +53,24 @@ def test_totals_and_results_tab(qtbot, bloc_tree):
     text = page.results.toPlainText()
     assert "Có 19 đảng viên được đánh giá" in text
     assert "các mức cộng lại 18, khác số được đánh giá 19" in text
+
+
+def test_sick_leave_key_and_comparison_with_last_year(qtbot, bloc_tree, make_member):
+    make_member(full_name="Lê Văn An", admitted=date(2010, 1, 1))
+    page = RatingsPage()
+    qtbot.addWidget(page)
+    for year, key in ((2022, Qt.Key.Key_3), (2023, Qt.Key.Key_2)):
+        page.year.setValue(year)
+        page.org.set_org_id(bloc_tree["base"].id)
+        page.view.selectRow(0)
+        if year == 2023:
+            qtbot.keyClick(page.view, Qt.Key.Key_O)  # long sick leave, on the same member
+            page.view.selectRow(0)
+        qtbot.keyClick(page.view, key)
+        page.save_grid()
+    assert MemberRating.get(MemberRating.year == 2023).long_sick_leave
+    page.show_results()
+    text = page.results.toPlainText()
+    assert "So với năm 2022:" in text
+    assert "Hoàn thành tốt nhiệm vụ: 1 (năm 2022: 0; tăng 1)" in text
+    assert "Lê Văn An: nghỉ ốm từ 3 tháng" in text

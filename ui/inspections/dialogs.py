@@ -40,17 +40,11 @@ from models.inspections import (
 )
 from ui.inspections.tables import SubjectTableModel
 from ui.widgets.buttons import confirm
+from ui.widgets.code_combo import code_combo
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.form_dialog import FormDialog
 from ui.widgets.member_picker import MemberPicker
 from ui.widgets.org_picker import OrgPicker
-
-
-def _combo(items: dict[str, str]) -> QComboBox:
-    combo = QComboBox()
-    for code, label in items.items():
-        combo.addItem(label, code)
-    return combo
 
 
 class InspectionDialog(FormDialog):
@@ -60,10 +54,10 @@ class InspectionDialog(FormDialog):
         super().__init__("Cuộc kiểm tra, giám sát", parent)
         self.case_id = case_id
         form = QFormLayout()
-        self.performer = _combo(PERFORMERS)
+        self.performer = code_combo(PERFORMERS)
         self.performer_org = OrgPicker(any_label="(cấp Khối)")
-        self.kind = _combo(KINDS)
-        self.status = _combo(STATUSES)
+        self.kind = code_combo(KINDS)
+        self.status = code_combo(STATUSES)
         self.planned = QCheckBox("Nằm trong chương trình kiểm tra, giám sát của năm")
         self.plan_year = QSpinBox()
         self.plan_year.setRange(1990, 2100)
@@ -99,7 +93,7 @@ class InspectionDialog(FormDialog):
         self.subject_view.doubleClicked.connect(lambda _i: self.conclude_selected())
         for column, width in enumerate((95, 230, 240, 220)):
             self.subject_view.setColumnWidth(column, width)
-        self.subject_type = _combo({key: label.capitalize() for key, label in SUBJECT_TYPES.items()})
+        self.subject_type = code_combo({key: label.capitalize() for key, label in SUBJECT_TYPES.items()})
         self.subject_org = OrgPicker()
         self.subject_member = MemberPicker()
         add = QPushButton("Thêm đối tượng")
@@ -246,11 +240,11 @@ class DisciplineDialog(FormDialog):
     def __init__(self, parent=None):
         super().__init__("Ghi quyết định kỷ luật", parent)
         form = QFormLayout()
-        self.subject_type = _combo({TO_CHUC: "Tổ chức đảng", "DANG_VIEN": "Đảng viên",
+        self.subject_type = code_combo({TO_CHUC: "Tổ chức đảng", "DANG_VIEN": "Đảng viên",
                                     "CAP_UY_VIEN": "Cấp ủy viên"})
         self.org = OrgPicker()
         self.member = MemberPicker()
-        self.form_combo = _combo(FORMS)
+        self.form_combo = code_combo(FORMS)
         self.deciding_body = QLineEdit("Ủy ban Kiểm tra Đảng ủy Khối")
         self.decision_no = QLineEdit()
         self.decision_date = DateEdit("Ngày quyết định", "decision_date")

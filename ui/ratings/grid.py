@@ -1,5 +1,6 @@
 """The rating grid: one row per member of the organisation on 31/12, filled from the
-keyboard like a spreadsheet — 1 to 4 for the levels, M for "miễn sinh hoạt", Delete to clear."""
+keyboard like a spreadsheet — 1 to 4 for the levels, M for "miễn sinh hoạt", O for long sick
+leave, Delete to clear."""
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor
@@ -8,7 +9,7 @@ from models import vocab as v
 from models.rating_rules import NOT_RATED_REASONS, rules_for
 from models.ratings import GridRow
 
-HEADERS = ["Họ và tên", "Đảng viên", "Xếp loại", "Điểm", "Chưa đánh giá vì"]
+HEADERS = ["Họ và tên", "Đảng viên", "Xếp loại", "Điểm", "Chưa đánh giá vì", "Nghỉ ốm ≥ 3 tháng"]
 KEY_REASONS = {Qt.Key.Key_M: "EXEMPT", Qt.Key.Key_D: "SUSPENDED", Qt.Key.Key_N: "NEW_MEMBER",
                Qt.Key.Key_K: "OTHER"}
 
@@ -17,13 +18,14 @@ class RatingGridModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.year = 0
-        self.rows: list[list] = []  # [member id, name, membership, level, score, reason]
+        self.rows: list[list] = []  # [member id, name, membership, level, score, reason, sick]
         self.saved: list[tuple] = []
 
     def load(self, year: int, rows: list[GridRow]) -> None:
         self.beginResetModel()
         self.year = year
-        self.rows = [[r.member_id, r.full_name, r.membership, r.level, r.score, r.reason] for r in rows]
+        self.rows = [[r.member_id, r.full_name, r.membership, r.level, r.score, r.reason, r.long_sick_leave]
+                     for r in rows]
         self.saved = [tuple(row) for row in self.rows]
         self.endResetModel()
 
@@ -31,8 +33,8 @@ class RatingGridModel(QAbstractTableModel):
         return rules_for(self.year).member_levels if self.year else {}
 
     def changed_entries(self) -> list[tuple]:
-        return [(row[0], row[3], row[4], row[5]) for row, old in zip(self.rows, self.saved, strict=True)
-                if tuple(row) != old]
+        return [(row[0], row[3], row[4], row[5], row[6])
+                for row, old in zip(self.rows, self.saved, strict=True) if tuple(row) != old]
 
     def mark_saved(self) -> None:
         self.saved = [tuple(row) for row in self.rows]
@@ -44,6 +46,11 @@ class RatingGridModel(QAbstractTableModel):
         if level is None:
             self.rows[row][4] = None
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
+
+    def toggle_sick_leave(self, row: int) -> None:
+        if 0 <= row < len(self.rows):
+            self.rows[row][6] = not self.rows[row][6]
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -61,10 +68,11 @@ class RatingGridModel(QAbstractTableModel):
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
-        _member_id, name, membership, level, score, reason = self.rows[index.row()]
+        _member_id, name, membership, level, score, reason, sick = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return [name, v.MEMBERSHIPS.get(membership, ""), self.levels().get(level, ""),
-                    "" if score is None else str(score), NOT_RATED_REASONS.get(reason, "")][index.column()]
+                    "" if score is None else str(score), NOT_RATED_REASONS.get(reason, ""),
+                    "Có" if sick else ""][index.column()]
         if role == Qt.ItemDataRole.BackgroundRole and tuple(self.rows[index.row()]) != \
                 self.saved[index.row()]:
             return QColor("#fff3c4")  # changed, not saved yet
@@ -89,6 +97,8 @@ class GridKeys(QObject):
             self.model.set_level(row, levels[key - Qt.Key.Key_1])
         elif key in KEY_REASONS and row >= 0:
             self.model.set_level(row, None, KEY_REASONS[key])
+        elif key == Qt.Key.Key_O and row >= 0:
+            self.model.toggle_sick_leave(row)
         elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and row >= 0:
             self.model.set_level(row, None)
         else:

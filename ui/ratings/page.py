@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
 
 from models import vocab as v
 from models.errors import ValidationError
+from models.rating_figures import rating_figures
 from models.rating_rules import rules_for
 from models.ratings import TOTAL_FIELDS, grid_rows, rate_members, rate_org, set_totals, year_warnings
 from models.session import WRITE_RECORDS, may
 from reports.figures import period_figures
-from reports.paragraphs import rating_paragraph
+from reports.paragraphs import rating_comparison, rating_paragraph
 from ui.ratings.grid import GridKeys, RatingGridModel
 from ui.widgets.buttons import confirm, inform
 from ui.widgets.org_picker import OrgPicker
@@ -53,7 +54,7 @@ class RatingsPage(QWidget):
         self.grid = RatingGridModel(self)
         self.view = list_view(self.grid)
         self.view.verticalHeader().show()
-        for column, width in enumerate((240, 100, 230, 60)):
+        for column, width in enumerate((240, 100, 230, 60, 200)):
             self.view.setColumnWidth(column, width)
         GridKeys(self.view, self.grid)
         self.hint = QLabel()
@@ -105,7 +106,8 @@ class RatingsPage(QWidget):
         self.grid.load(year, grid_rows(year, org_id) if org_id else [])
         keys = ", ".join(f"{n} = {label.lower()}" for n, label in enumerate(rules.member_levels.values(), 1))
         self.hint.setText(f"{rules.name}. Gõ phím: {keys}; M = miễn sinh hoạt, D = đình chỉ, N = kết nạp "
-                          "chưa đủ 6 tháng, K = lý do khác; Delete = xóa.")
+                          "chưa đủ 6 tháng, K = lý do khác; O = nghỉ ốm từ 3 tháng trở lên (tối đa hoàn "
+                          "thành nhiệm vụ); Delete = xóa.")
 
     def save_grid(self) -> None:
         try:
@@ -138,6 +140,10 @@ class RatingsPage(QWidget):
         paragraph = rating_paragraph(period_figures(date(year, 1, 1), date(year, 12, 31)))
         warnings = year_warnings(year)
         text = paragraph or f"Chưa có kết quả đánh giá, xếp loại năm {year}."
+        previous = rating_figures(year - 1)
+        if paragraph and previous.any:
+            lines = rating_comparison(rating_figures(year), previous)
+            text += f"\n\nSo với năm {year - 1}:\n" + "\n".join(lines)
         if warnings:
             text += "\n\nCần xem lại:\n" + "\n".join(f"• {w}" for w in warnings)
         self.results.setPlainText(text)

@@ -20,6 +20,7 @@ class DateEdit(QLineEdit):
         # Digits and separators only; the calendar check is parse_date's.
         self.setValidator(QRegularExpressionValidator(QRegularExpression(r"[0-9/.\-]{0,10}"), self))
         self.setMaximumWidth(130)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("00/00/00000"))
 
     def date(self) -> datetime.date | None:
         """The typed date, None when empty; raises ValidationError when it is not a date."""

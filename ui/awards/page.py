@@ -1,0 +1,293 @@
+"""The awards and badges page: awards of a year, the proposal lists drawn from the ratings,
+and the Party badge list for a presentation day with the badges presented."""
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.awards import (
+    awards_between,
+    delete_award,
+    streak_campaign,
+    streak_proposals,
+    tsvm_campaign,
+    tsvm_proposals,
+)
+from models.badges import EARLY, badge_list, badges_presented, remove_badge
+from models.errors import ValidationError
+from models.seniority import occasions_of
+from models.session import WRITE_RECORDS, may
+from ui.awards.dialogs import AwardDialog, BadgeDialog, ConfirmProposalsDialog
+from ui.awards.tables import AwardTableModel, BadgeCandidateModel, PresentedBadgeModel, ProposalTableModel
+from ui.widgets.buttons import confirm, inform
+from ui.widgets.date_edit import DateEdit
+from ui.widgets.org_picker import OrgPicker
+from ui.widgets.table_view import list_view
+
+PROPOSAL_LISTS = {
+    "TSVM": ("Tổ chức cơ sở đảng tiêu biểu (xếp loại cao nhất của năm)", tsvm_proposals, tsvm_campaign),
+    "STREAK": ("Đảng viên hoàn thành xuất sắc nhiệm vụ 5 năm liền", streak_proposals, streak_campaign),
+}
+
+
+def next_occasion(today: date) -> date:
+    """The first usual presentation day from today on."""
+    days = [day for year in (today.year, today.year + 1) for day, _name in occasions_of(year)]
+    return next(day for day in days if day >= today)
+
+
+class AwardsPage(QWidget):
+    title = "Khen thưởng, huy hiệu"
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._awards_tab(), "Khen thưởng")
+        self.tabs.addTab(self._proposals_tab(), "Danh sách đề nghị")
+        self.tabs.addTab(self._badges_tab(), "Huy hiệu Đảng")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        self.refresh_awards()
+        self.refresh_badges()
+
+    # --- Awards ---------------------------------------------------------------------------
+    def _awards_tab(self) -> QWidget:
+        page = QWidget()
+        toolbar = QToolBar()
+        add = QAction("Thêm khen thưởng", self, shortcut=QKeySequence.StandardKey.New)
+        add.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        add.triggered.connect(self.add_award)
+        edit = QAction("Sửa", self)
+        edit.triggered.connect(self.edit_award)
+        remove = QAction("Xóa", self, shortcut=QKeySequence.StandardKey.Delete)
+        remove.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        remove.triggered.connect(self.remove_award)
+        for action in (add, edit, remove):
+            toolbar.addAction(action)
+            page.addAction(action)
+            action.setEnabled(may(WRITE_RECORDS))
+        self.award_year = QSpinBox()
+        self.award_year.setRange(1990, 2100)
+        self.award_year.setValue(date.today().year)
+        self.award_year.setPrefix("Quyết định năm ")
+        self.award_year.valueChanged.connect(lambda _v: self.refresh_awards())
+        toolbar.addWidget(self.award_year)
+        self.awards = AwardTableModel(self)
+        self.award_view = list_view(self.awards)
+        self.award_view.setWordWrap(False)
+        for column, width in enumerate((110, 120, 100, 110, 260, 200)):
+            self.award_view.setColumnWidth(column, width)
+        self.award_view.doubleClicked.connect(lambda _i: self.edit_award())
+        self.award_summary = QLabel()
+        layout = QVBoxLayout(page)
+        layout.addWidget(toolbar)
+        layout.addWidget(self.award_view)
+        layout.addWidget(self.award_summary)
+        return page
+
+    def refresh_awards(self) -> None:
+        year = self.award_year.value()
+        rows = awards_between(date(year, 1, 1), date(year, 12, 31))
+        self.awards.set_rows(rows)
+        self.award_summary.setText(f"{len(rows)} quyết định khen thưởng trong năm {year}.")
+
+    def _chosen_award(self):
+        index = self.award_view.currentIndex()
+        return self.awards.row_at(index.row()) if index.isValid() else None
+
+    def add_award(self) -> None:
+        if AwardDialog(parent=self).accepted_after_exec():
+            self.refresh_awards()
+
+    def edit_award(self) -> None:
+        award = self._chosen_award()
+        if award is not None and AwardDialog(award, self).accepted_after_exec():
+            self.refresh_awards()
+
+    def remove_award(self) -> None:
+        award = self._chosen_award()
+        if award is None or not confirm(self, "Xóa khen thưởng",
+                                        f"Xóa khen thưởng “{award.recipient_name}” ({award.decision_no})?",
+                                        yes="Xóa"):
+            return
+        delete_award(award.id)
+        self.refresh_awards()
+
+    # --- Proposal lists -------------------------------------------------------------------
+    def _proposals_tab(self) -> QWidget:
+        page = QWidget()
+        self.proposal_year = QSpinBox()
+        self.proposal_year.setRange(1990, date.today().year)
+        self.proposal_year.setValue(date.today().year - 1)
+        self.proposal_year.setPrefix("Năm ")
+        self.proposal_kind = QComboBox()
+        for code, (label, _list, _campaign) in PROPOSAL_LISTS.items():
+            self.proposal_kind.addItem(label, code)
+        for widget in (self.proposal_year, self.proposal_kind):
+            signal = widget.valueChanged if widget is self.proposal_year else widget.currentIndexChanged
+            signal.connect(lambda _v: self.refresh_proposals())
+        self.confirm_button = QPushButton("Ghi quyết định cho những người đã chọn…")
+        self.confirm_button.clicked.connect(self.confirm_proposals)
+        self.confirm_button.setEnabled(may(WRITE_RECORDS))
+        bar = QHBoxLayout()
+        for widget in (self.proposal_year, self.proposal_kind, self.confirm_button):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        self.proposals = ProposalTableModel(self)
+        view = list_view(self.proposals)
+        view.setColumnWidth(0, 300)
+        view.setColumnWidth(1, 300)
+        self.proposal_note = QLabel()
+        self.proposal_note.setWordWrap(True)
+        layout = QVBoxLayout(page)
+        layout.addLayout(bar)
+        layout.addWidget(view)
+        layout.addWidget(self.proposal_note)
+        return page
+
+    def refresh_proposals(self) -> None:
+        _label, make_list, campaign = PROPOSAL_LISTS[self.proposal_kind.currentData()]
+        year = self.proposal_year.value()
+        rows = make_list(year)
+        self.proposals.set_rows(rows)
+        self.proposal_note.setText(
+            f"{len(rows)} đề nghị — “{campaign(year)}”. Danh sách lập từ kết quả xếp loại đã nhập; "
+            "tổ chức chỉ báo cáo số liệu tổng hợp thì không có tên đảng viên. Bỏ chọn những trường hợp "
+            "không đề nghị, rồi ghi quyết định.")
+
+    def confirm_proposals(self) -> None:
+        chosen = [row for row in self.proposals.ticked_rows() if not row.already]
+        if not chosen:
+            inform(self, "Chưa chọn", "Chọn ít nhất một trường hợp chưa được khen.")
+            return
+        _label, _list, campaign = PROPOSAL_LISTS[self.proposal_kind.currentData()]
+        dialog = ConfirmProposalsDialog([(row.kind, row.record_id) for row in chosen],
+                                        campaign(self.proposal_year.value()), self)
+        if dialog.accepted_after_exec():
+            self.refresh_proposals()
+            self.refresh_awards()
+
+    # --- Badges ---------------------------------------------------------------------------
+    def _badges_tab(self) -> QWidget:
+        page = QWidget()
+        self.occasion = DateEdit("Ngày trao tặng", "occasion")
+        self.occasion.set_date(next_occasion(date.today()))
+        self.occasion.editingFinished.connect(self.refresh_badges)
+        self.occasion_choice = QComboBox()
+        for year in (date.today().year, date.today().year + 1):
+            for day, name in occasions_of(year):
+                self.occasion_choice.addItem(f"{day:%d/%m/%Y} — {name}", day)
+        coming = [self.occasion_choice.itemData(i) for i in range(self.occasion_choice.count())]
+        self.occasion_choice.setCurrentIndex(coming.index(self.occasion.date()))
+        self.occasion_choice.activated.connect(self._pick_occasion)
+        self.badge_org = OrgPicker(any_label="Toàn Đảng bộ")
+        self.badge_org.currentIndexChanged.connect(lambda _i: self.refresh_badges())
+        self.with_early = QCheckBox("Gồm trường hợp có thể tặng sớm")
+        self.with_early.setChecked(True)
+        self.with_early.toggled.connect(lambda _c: self.refresh_badges())
+        self.badge_summary = QLabel()
+        self.badge_summary.setWordWrap(True)
+        present = QPushButton("Trao tặng cho những người đã chọn…")
+        present.clicked.connect(self.present)
+        present.setEnabled(may(WRITE_RECORDS))
+        bar = QHBoxLayout()
+        for widget in (QLabel("Đợt"), self.occasion_choice, QLabel("hoặc ngày"), self.occasion,
+                       self.badge_org, self.with_early):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        summary_line = QHBoxLayout()
+        summary_line.addWidget(self.badge_summary, 1)
+        summary_line.addWidget(present)
+        self.candidates = BadgeCandidateModel(self)
+        self.candidate_view = list_view(self.candidates)
+        self.candidate_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        for column, width in enumerate((190, 90, 230, 95, 70, 120, 190)):
+            self.candidate_view.setColumnWidth(column, width)
+        self.candidate_view.doubleClicked.connect(lambda _i: self.present())
+        self.presented = PresentedBadgeModel(self)
+        self.presented_view = list_view(self.presented)
+        for column, width in enumerate((90, 190, 70, 120, 110, 110)):
+            self.presented_view.setColumnWidth(column, width)
+        remove = QPushButton("Xóa bản ghi trao tặng đã chọn")
+        remove.clicked.connect(self.remove_badge)
+        remove.setEnabled(may(WRITE_RECORDS))
+        self.presented_label = QLabel()
+        layout = QVBoxLayout(page)
+        layout.addLayout(bar)
+        layout.addLayout(summary_line)
+        layout.addWidget(self.candidate_view, 3)
+        under = QHBoxLayout()
+        under.addWidget(self.presented_label)
+        under.addStretch(1)
+        under.addWidget(remove)
+        layout.addLayout(under)
+        layout.addWidget(self.presented_view, 2)
+        return page
+
+    def _pick_occasion(self, _index: int) -> None:
+        self.occasion.set_date(self.occasion_choice.currentData())
+        self.refresh_badges()
+
+    def refresh_badges(self) -> None:
+        day = self.occasion.date()
+        if day is None:
+            return
+        rows = badge_list(day, self.badge_org.org_id(), self.with_early.isChecked())
+        self.candidates.set_rows(rows)
+        early = sum(row.kind == EARLY for row in rows)
+        by_milestone: dict[int, int] = {}
+        for row in rows:
+            if row.kind != EARLY:
+                by_milestone[row.milestone] = by_milestone.get(row.milestone, 0) + 1
+        counts = ", ".join(f"{count} huy hiệu {milestone} năm"
+                           for milestone, count in sorted(by_milestone.items()))
+        self.badge_summary.setText(
+            f"Đợt {day:%d/%m/%Y}: {counts or 'không có ai đủ tuổi Đảng chưa được tặng'}"
+            + (f"; {early} trường hợp có thể tặng sớm nếu ốm nặng (tô màu)." if early else "."))
+        year = day.year
+        self.presented.set_rows(badges_presented(date(year, 1, 1), date(year, 12, 31)))
+        self.presented_label.setText(f"Đã trao tặng trong năm {year}: {self.presented.rowCount()} huy hiệu")
+
+    def present(self) -> None:
+        rows = sorted({index.row() for index in self.candidate_view.selectionModel().selectedRows()})
+        chosen = [self.candidates.row_at(row) for row in rows]
+        if not chosen:
+            inform(self, "Chưa chọn", "Chọn một hay nhiều đảng viên trong danh sách (giữ Ctrl hoặc Shift).")
+            return
+        if BadgeDialog(chosen, self.occasion.date() or date.today(), self).accepted_after_exec():
+            self.refresh_badges()
+
+    def remove_badge(self) -> None:
+        index = self.presented_view.currentIndex()
+        row = self.presented.row_at(index.row()) if index.isValid() else None
+        if row is None or not confirm(self, "Xóa bản ghi", f"Xóa bản ghi trao Huy hiệu {row.milestone} năm "
+                                      f"cho {row.full_name}?", yes="Xóa"):
+            return
+        try:
+            remove_badge(row.id)
+        except ValidationError as error:
+            inform(self, "Không xóa được", error.message, warning=True)
+        self.refresh_badges()
+
+    def on_shown(self) -> None:
+        self.badge_org.reload()
+        self.refresh_awards()
+        self.refresh_proposals()
+        self.refresh_badges()
+
+    def save_layout(self) -> None:
+        """Column widths are set on start; nothing else to remember."""
