@@ -150,9 +150,11 @@ def awards_between(start: date, end: date) -> list[AwardRow]:
 
 @dataclass(frozen=True)
 class AwardCounts:
-    """Awards in a period by form, split into collectives and individuals (Biểu 7)."""
+    """Awards in a period by form, split into collectives and individuals (Biểu 7), and by
+    issuer and form as reports word them ("tặng giấy khen cho 14 tập thể, 08 cá nhân")."""
     collectives: dict[str, int]
     individuals: dict[str, int]
+    by_issuer: dict[tuple[str, str], tuple[int, int]]
 
     @property
     def total_collectives(self) -> int:
@@ -166,11 +168,15 @@ class AwardCounts:
 def award_counts(start: date, end: date) -> AwardCounts:
     collectives = {form: 0 for form in v.AWARD_FORMS}
     individuals = {form: 0 for form in v.AWARD_FORMS}
-    for kind, form in (Award.select(Award.recipient_kind, Award.form)
-                       .where(Award.decision_date.between(start, end)).tuples()):
-        target = collectives if kind in v.COLLECTIVE_RECIPIENTS else individuals
-        target[form] += 1
-    return AwardCounts(collectives, individuals)
+    by_issuer: dict[tuple[str, str], tuple[int, int]] = {}
+    for kind, form, issuer in (Award.select(Award.recipient_kind, Award.form, Award.issuer)
+                               .where(Award.decision_date.between(start, end))
+                               .order_by(Award.decision_date, Award.id).tuples()):
+        collective = kind in v.COLLECTIVE_RECIPIENTS
+        (collectives if collective else individuals)[form] += 1
+        groups, people = by_issuer.get((issuer, form), (0, 0))
+        by_issuer[(issuer, form)] = (groups + collective, people + (not collective))
+    return AwardCounts(collectives, individuals, by_issuer)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from models.counts import ADDITIONS, REMOVALS
 from models.inspection_vocab import KINDS, PERFORMERS, SUBJECT_TYPES
 from models.rating_rules import rules_for
 from models.targets import AGE_BANDS
+from models.vocab import AWARD_FORMS
 from reports.document import Body, Header, Signature, build_document
 from reports.figures import PeriodFigures
 from reports.fonts import register_fonts
@@ -43,7 +44,7 @@ def _body(draft: Draft) -> Body:
     return body
 
 
-def _org_table(figures: PeriodFigures, annex: Body) -> None:
+def _org_table(figures: PeriodFigures, annex: Body, number: int) -> None:
     rows = [["Loại hình cơ quan, đơn vị", "Đảng bộ cơ sở", "Chi bộ cơ sở", "Tổng số"]]
     for code, label in v.ORG_TYPES.items():
         counts = figures.orgs.by_type.get(code, {})
@@ -52,11 +53,11 @@ def _org_table(figures: PeriodFigures, annex: Body) -> None:
                          integer(sum(counts.values()))])
     rows.append(["Tổng số", integer(figures.orgs.by_level.get(v.DBCS, 0)),
                  integer(figures.orgs.by_level.get(v.CBCS, 0)), integer(figures.orgs.grassroots)])
-    annex.subheading("1. Tổ chức cơ sở đảng theo loại hình")
+    annex.subheading(f"{number}. Tổ chức cơ sở đảng theo loại hình")
     annex.table(rows, [75, 30, 30, 30])
 
 
-def _movement_table(figures: PeriodFigures, annex: Body) -> None:
+def _movement_table(figures: PeriodFigures, annex: Body, number: int) -> None:
     now, before = figures.movement, figures.movement_last_year
 
     def line(label, this, last):
@@ -71,11 +72,11 @@ def _movement_table(figures: PeriodFigures, annex: Body) -> None:
     rows.append(line("      trong đó xóa tên đảng viên dự bị", now.struck_off_probationary,
                      before.struck_off_probationary))
     rows.append(line("D. Đảng viên cuối kỳ (A + B − C)", now.closing, before.closing))
-    annex.subheading("2. Biến động đảng viên")
+    annex.subheading(f"{number}. Biến động đảng viên")
     annex.table(rows, [75, 30, 35, 25])
 
 
-def _admission_table(figures: PeriodFigures, annex: Body) -> None:
+def _admission_table(figures: PeriodFigures, annex: Body, number: int) -> None:
     adm = figures.admissions
     rows = [["Chỉ tiêu", "Số lượng", "Tỷ lệ"], ["Đảng viên kết nạp", integer(adm.admitted), ""]]
     for label, n in (("   - Nữ", adm.women), ("   - Dân tộc thiểu số", adm.ethnic_minority),
@@ -88,7 +89,7 @@ def _admission_table(figures: PeriodFigures, annex: Body) -> None:
         rows.append(["Chỉ tiêu năm", integer(figures.year_target),
                      achievement(adm.admitted, figures.year_target)])
     rows.append(["Công nhận đảng viên chính thức", integer(adm.recognised), ""])
-    annex.subheading("3. Kết nạp đảng viên")
+    annex.subheading(f"{number}. Kết nạp đảng viên")
     annex.table(rows, [75, 30, 60])
     annex.flowable(_admissions_chart(figures))
 
@@ -114,7 +115,7 @@ def _admissions_chart(figures: PeriodFigures) -> Drawing:
     return drawing
 
 
-def _inspection_table(figures: PeriodFigures, annex: Body) -> None:
+def _inspection_table(figures: PeriodFigures, annex: Body, number: int) -> None:
     matrix = figures.inspections.done
     rows = [["Chủ thể — loại việc", *(label.capitalize() for label in SUBJECT_TYPES.values())]]
     for performer, performer_label in PERFORMERS.items():
@@ -122,11 +123,11 @@ def _inspection_table(figures: PeriodFigures, annex: Body) -> None:
             counts = [matrix.get((performer, kind, t), 0) for t in SUBJECT_TYPES]
             if any(counts):
                 rows.append([f"{performer_label} — {kind_label.lower()}", *(integer(n) for n in counts)])
-    annex.subheading("4. Kiểm tra, giám sát")
+    annex.subheading(f"{number}. Kiểm tra, giám sát")
     annex.table(rows, [105, 20, 20, 20])
 
 
-def _rating_table(figures: PeriodFigures, annex: Body) -> None:
+def _rating_table(figures: PeriodFigures, annex: Body, number: int) -> None:
     r = figures.ratings
     rules = rules_for(r.year)
     rows = [["Chỉ tiêu", "Số lượng", "Tỷ lệ"], ["Tổ chức cơ sở đảng", integer(r.org_total), ""]]
@@ -140,12 +141,27 @@ def _rating_table(figures: PeriodFigures, annex: Body) -> None:
         n = r.member_levels.get(level, 0)
         rows.append([f"   - {label}", integer(n), percent(n, r.rated, 2)])
     rows.append(["   Chưa đánh giá", integer(r.not_rated), percent(r.not_rated, r.total_members, 2)])
-    annex.subheading(f"5. Kết quả đánh giá, xếp loại năm {r.year}")
+    annex.subheading(f"{number}. Kết quả đánh giá, xếp loại năm {r.year}")
     annex.table(rows, [85, 30, 50])
     if r.from_totals:
         annex.paragraph("Số liệu đảng viên của " + ", ".join(r.from_totals) +
                         " tổng hợp theo báo cáo của tổ chức cơ sở đảng.")
     annex.flowable(_rating_chart(figures))
+
+
+def _award_table(figures: PeriodFigures, annex: Body, number: int) -> None:
+    """Biểu 7: awards by form for collectives and individuals, badges by milestone."""
+    awards = figures.awards
+    rows = [["Hình thức", "Tập thể", "Cá nhân"]]
+    for form, label in AWARD_FORMS.items():
+        rows.append([label, integer(awards.collectives[form]), integer(awards.individuals[form])])
+    rows.append(["Cộng", integer(awards.total_collectives), integer(awards.total_individuals)])
+    if figures.badges:
+        rows.append(["Huy hiệu Đảng", "", "Số đảng viên"])
+        for milestone, count in sorted(figures.badges.items(), reverse=True):
+            rows.append([f"   - Huy hiệu {milestone} năm tuổi Đảng", "", integer(count)])
+    annex.subheading(f"{number}. Khen thưởng, Huy hiệu Đảng")
+    annex.table(rows, [85, 40, 40])
 
 
 def _rating_chart(figures: PeriodFigures) -> Drawing:
@@ -180,16 +196,17 @@ def render_report(path: Path, draft: Draft, figures: PeriodFigures, issued_on: d
     annex.heading("PHỤ LỤC SỐ LIỆU", centered=True)
     subject = draft.subject()
     annex.paragraph(f"(Kèm theo báo cáo {subject[0].lower()}{subject[1:]})")
-    if figures.orgs.grassroots:
-        _org_table(figures, annex)
-    if figures.movement.opening or figures.movement.closing:
-        _movement_table(figures, annex)
-    if figures.admissions.admitted or figures.year_target:
-        _admission_table(figures, annex)
-    if figures.inspections.done:
-        _inspection_table(figures, annex)
-    if figures.ratings is not None and figures.ratings.any:
-        _rating_table(figures, annex)
+    rated = figures.ratings is not None and figures.ratings.any
+    awarded = figures.awards.total_collectives or figures.awards.total_individuals or figures.badges
+    tables = [(figures.orgs.grassroots, _org_table),
+              (figures.movement.opening or figures.movement.closing, _movement_table),
+              (figures.admissions.admitted or figures.year_target, _admission_table),
+              (figures.inspections.done, _inspection_table),
+              (rated, _rating_table),
+              (awarded, _award_table)]
+    # Numbered in order of those printed: a table with nothing to show leaves no gap.
+    for number, table in enumerate((table for shown, table in tables if shown), start=1):
+        table(figures, annex, number)
     signature = Signature("T/M BAN THƯỜNG VỤ", (office.signer_title or "Bí thư").upper(), office.signer_name)
     return build_document(path, header, _body(draft), signature, RECIPIENTS, annex=annex)
 

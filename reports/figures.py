@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from models import vocab as v
+from models.awards import AwardCounts, award_counts
+from models.badges import badge_counts
 from models.counts import Headcount, Movement, headcount, movement
 from models.inspection_figures import InspectionFigures, inspection_figures
 from models.office import OfficeDetails, office_details
@@ -38,6 +40,8 @@ class PeriodFigures:
     admissions_by_year: dict[int, int]
     inspections: InspectionFigures
     ratings: RatingFigures | None  # year-end only: the rating is of a whole year
+    awards: AwardCounts
+    badges: dict[int, int]  # badges presented by milestone
 
 
 def _same_period_last_year(day: date) -> date:
@@ -70,4 +74,5 @@ def period_figures(start: date, end: date) -> PeriodFigures:
         year_target=progress(None, year).target, admissions_by_year=by_year,
         inspections=inspection_figures(start, end),
         ratings=rating_figures(year) if (end.month, end.day) == (12, 31) else None,
+        awards=award_counts(start, end), badges=badge_counts(start, end),
     )

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field, replace
 from reports.figures import PeriodFigures
 from reports.paragraphs import (
     admission_paragraph,
+    award_paragraph,
+    badge_paragraph,
     inspection_paragraph,
     movement_paragraph,
     organisation_paragraph,
@@ -45,6 +47,8 @@ COMPUTERS = {
     "admissions": admission_paragraph,
     "inspections": inspection_paragraph,
     "ratings": rating_paragraph,
+    "badges": badge_paragraph,
+    "awards": award_paragraph,
 }
 
 
@@ -62,6 +66,7 @@ def _skeleton(kind: str, year: int) -> list[Section]:
         Section("movement", "", 3, computed=True),
         Section("admissions", "", 3, computed=True),
         Section("ratings", "", 3, computed=True),
+        Section("badges", "", 3, computed=True),
         Section("organisation_more", "", 3),
         Section("inspection", "3. Công tác kiểm tra, giám sát, kỷ luật đảng", 2),
         Section("inspections", "", 3, computed=True),
@@ -69,6 +74,7 @@ def _skeleton(kind: str, year: int) -> list[Section]:
         Section("internal", "5. Công tác nội chính, phòng, chống tham nhũng, tiêu cực", 2),
         Section("unions", "III. LÃNH ĐẠO CÁC TỔ CHỨC CHÍNH TRỊ - XÃ HỘI", 1),
         Section("emulation", "IV. CÔNG TÁC THI ĐUA, KHEN THƯỞNG", 1),
+        Section("awards", "", 3, computed=True),
         Section("assessment", "V. ĐÁNH GIÁ CHUNG", 1),
         Section("part2", "PHẦN THỨ HAI", 0),
         Section("part2_title", f"PHƯƠNG HƯỚNG, NHIỆM VỤ {ahead.upper()}", 0),

@@ -127,3 +127,26 @@ def rating_comparison(now, before) -> list[str]:
         lines.append(line(f"    {words}", now.member_levels.get(level, 0), was))
     lines.append(line("  Chưa đánh giá", now.not_rated, before.not_rated))
     return lines
+
+
+def badge_paragraph(figures: PeriodFigures) -> str:
+    """"Trao tặng Huy hiệu Đảng cho 45 đảng viên (…)", the highest milestone first."""
+    if not figures.badges:
+        return ""
+    total = sum(figures.badges.values())
+    parts = [f"{integer(n, 2)} huy hiệu {milestone} năm" for milestone, n in sorted(figures.badges.items(),
+                                                                                  reverse=True)]
+    return (f"Trong {period_words(figures)}, đã trao tặng Huy hiệu Đảng cho {integer(total, 2)} đảng viên "
+            f"({', '.join(parts)} tuổi Đảng).")
+
+
+def award_paragraph(figures: PeriodFigures) -> str:
+    """As examples/002 words it: "Ban Thường vụ Đảng ủy Khối tặng giấy khen cho 14 tập thể, 08 cá
+    nhân; có 02 tập thể được … tặng bằng khen"."""
+    clauses = []
+    for (issuer, form), (groups, people) in figures.awards.by_issuer.items():
+        whom = [f"{integer(n, 2)} {word}" for n, word in ((groups, "tập thể"), (people, "cá nhân")) if n]
+        clauses.append(f"{issuer} tặng {v.AWARD_FORMS[form].lower()} cho {', '.join(whom)}")
+    if not clauses:
+        return ""
+    return f"Trong {period_words(figures)}, {'; '.join(clauses)}."

@@ -80,7 +80,8 @@ def test_year_end_report_carries_header_figures_and_annexes(office, make_member,
 def test_sections_without_records_are_left_out(office, tmp_path):
     text, _ = report(tmp_path)
     assert "toàn Đảng bộ kết nạp" not in text and "Số đảng viên đầu kỳ" not in text
-    assert "3. Kết nạp đảng viên" not in text and "4. Kiểm tra, giám sát" not in text
+    assert "Kết nạp đảng viên" not in text and "Kiểm tra, giám sát" not in text.split("PHỤ LỤC")[1]
+    assert "Khen thưởng, Huy hiệu Đảng" not in text
     assert "1. Tổ chức cơ sở đảng theo loại hình" in text  # the organisations exist
 
 
@@ -107,3 +108,27 @@ def test_numbers_run_per_type_within_the_term_and_are_never_reused(office):
     with pytest.raises(ValidationError):
         issue_number("BC", "Báo cáo lùi ngày", date(2025, 9, 1))
     assert [(n, t) for n, t, _d, _title in register_rows()] == [(1, "BC"), (1, "NQ"), (2, "BC"), (1, "BC")]
+
+
+def test_awards_and_badges_are_worded_as_example_002_and_counted_in_the_annex(office, make_member, tmp_path):
+    from models.awards import create_award
+    from models.badges import present_badge
+
+    veteran = make_member(full_name="Phạm Văn Đủ", admitted=date(1993, 1, 20), birth_date=date(1960, 1, 1))
+    common = {"form": "GIAY_KHEN", "issuer": "Ban Thường vụ Đảng ủy Khối", "decision_date": date(2023, 6, 15)}
+    for index in range(14):
+        create_award(recipient_kind=v.COLLECTIVE, recipient_name=f"Tập thể {index}", **common)
+    for index in range(8):
+        create_award(recipient_kind=v.PERSON, recipient_name=f"Cá nhân {index}", **common)
+    for index in range(2):
+        create_award(recipient_kind=v.COLLECTIVE, recipient_name=f"Đơn vị {index}", form="BANG_KHEN",
+                     issuer="Chủ tịch UBND tỉnh", decision_date=date(2023, 6, 20))
+    present_badge(veteran.id, 30, date(2023, 2, 3))
+    text, _ = report(tmp_path)
+    assert ("Trong năm 2023, Ban Thường vụ Đảng ủy Khối tặng giấy khen cho 14 tập thể, 08 cá nhân; "
+            "Chủ tịch UBND tỉnh tặng bằng khen cho 02 tập thể.") in text
+    assert "đã trao tặng Huy hiệu Đảng cho 01 đảng viên (01 huy hiệu 30 năm tuổi Đảng)." in text
+    annex = text.split("PHỤ LỤC")[1]
+    assert "3. Khen thưởng, Huy hiệu Đảng" in annex  # after organisations and movement: no gap
+    assert "Bằng khen 2 0" in annex and "Giấy khen 14 8" in annex and "Cộng 16 8" in annex
+    assert "- Huy hiệu 30 năm tuổi Đảng 1" in annex
