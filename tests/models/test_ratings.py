@@ -100,7 +100,7 @@ def test_year_end_pdf_carries_the_rating_paragraph_and_annex(db, tmp_path):
     out = render_report(tmp_path / "bc.pdf", draft_for("year-end", 2017, figures), figures, date(2018, 2, 2))
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(out).pages).split())
     assert "có 1 tổ chức cơ sở đảng đạt trong sạch vững mạnh (chiếm 100%)" in text
-    assert "5. Kết quả đánh giá, xếp loại năm 2017" in text
+    assert "2. Kết quả đánh giá, xếp loại năm 2017" in text  # after the organisations table
     assert "- Hoàn thành xuất sắc nhiệm vụ 3 15,79%" in text
     assert "tổng hợp theo báo cáo của tổ chức cơ sở đảng" in text
 
