@@ -169,7 +169,13 @@ def headcount_by_grassroots(on: date, org_id: int | None = None) -> list[Grassro
 
 def members_at(on: date, org_ids: set[int] | None = None) -> list[tuple[int, int, str]]:
     """(member id, organisation, membership) of everyone counted on the date, optionally only
-    in the given organisations: the state after each member's last event up to that day."""
+    in the given organisations."""
+    return [(member_id, org, membership) for member_id, org, membership, _status in roster_at(on, org_ids)]
+
+
+def roster_at(on: date, org_ids: set[int] | None = None) -> list[tuple[int, int, str, str]]:
+    """(member id, organisation, membership, status) of everyone counted on the date: the state
+    after each member's last event up to that day."""
     last = fn.ROW_NUMBER().over(
         partition_by=[MemberEvent.member],
         order_by=[MemberEvent.date.desc(), MemberEvent.position.desc()],
@@ -177,11 +183,12 @@ def members_at(on: date, org_ids: set[int] | None = None) -> list[tuple[int, int
     ranked = (
         MemberEvent.select(MemberEvent.member.alias("member_id"), MemberEvent.org_after.alias("org_id"),
                            MemberEvent.membership_after.alias("membership"),
+                           MemberEvent.status_after.alias("status"),
                            MemberEvent.counted_after.alias("counted"), last.alias("rank"))
         .where(MemberEvent.date <= on)
         .alias("ranked")
     )
-    query = (MemberEvent.select(ranked.c.member_id, ranked.c.org_id, ranked.c.membership)
+    query = (MemberEvent.select(ranked.c.member_id, ranked.c.org_id, ranked.c.membership, ranked.c.status)
              .from_(ranked)
              .where((ranked.c.rank == 1) & (ranked.c.counted == True)))  # noqa: E712 - SQL
     if org_ids is not None:

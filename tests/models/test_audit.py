@@ -14,6 +14,8 @@ import models.badges
 import models.documents
 import models.events
 import models.inspections
+import models.meeting_files
+import models.meetings
 import models.members
 import models.office
 import models.orgs
@@ -40,6 +42,10 @@ from models.tables import (
     Discipline,
     InspectionCase,
     InspectionSubject,
+    Meeting,
+    MeetingAttendance,
+    MeetingFile,
+    MeetingResolution,
     Member,
     MemberEvent,
     MemberPhoto,
@@ -57,7 +63,8 @@ from tests.conftest import person
 
 TABLES = [PartyOrg, Member, MemberEvent, MemberPhoto, AppUser, UserOrg, OfficeSetting,
           AdmissionCase, AdmissionTarget, InspectionCase, InspectionSubject, Discipline,
-          OutgoingDocument, ReportDraft, MemberRating, OrgRating, RatingTotals, Award, BadgeAward]
+          OutgoingDocument, ReportDraft, MemberRating, OrgRating, RatingTotals, Award, BadgeAward,
+          Meeting, MeetingAttendance, MeetingResolution, MeetingFile]
 PASSWORD = "mat-khau-du-dai"
 JPEG = b"\xff\xd8\xff\xe0" + b"1" * 64
 
@@ -98,6 +105,9 @@ WRITE_FUNCTIONS = {
     "models.ratings": {"rate_members", "rate_org", "set_totals"},
     "models.awards": {"create_award", "update_award", "delete_award", "award_many"},
     "models.badges": {"present_badge", "present_badges", "remove_badge"},
+    "models.meetings": {"create_meeting", "update_meeting", "delete_meeting", "set_attendance",
+                        "add_resolution", "update_resolution", "remove_resolution"},
+    "models.meeting_files": {"attach_file", "remove_file"},
     "models.documents": {"issue_number", "set_term_start", "save_draft"},
     "models.inspections": {"create_inspection", "update_inspection", "add_subject", "conclude_subject",
                            "remove_subject", "record_discipline"},
@@ -118,13 +128,16 @@ READ_ONLY = {"get_org", "org_rows", "children_map", "tree_order", "grassroots_of
              "grid_rows", "year_warnings", "rules_for", "members_at", "floor", "get_award",
              "awards_between", "award_counts", "tsvm_campaign", "streak_campaign", "tsvm_proposals",
              "streak_proposals", "badge_list", "awarded_milestones", "badges_presented", "badge_counts",
-             "seniority_from", "early_allowance_months"}
+             "seniority_from", "early_allowance_months", "get_meeting", "require_meeting_rights",
+             "next_bch_number", "default_roster", "attendance", "quorum", "meeting_warnings", "resolutions",
+             "attachments_folder", "files_of", "verify_file", "roster_at", "ceil"}
 
 
 def test_every_public_write_function_is_walked():
     for module in (models.orgs, models.members, models.events, models.users, models.office,
                    models.admissions, models.admission_steps, models.targets, models.inspections,
-                   models.documents, models.ratings, models.awards, models.badges):
+                   models.documents, models.ratings, models.awards, models.badges,
+                   models.meetings, models.meeting_files):
         public = {name for name, obj in inspect.getmembers(module, inspect.isfunction)
                   if not name.startswith("_") and obj.__module__ == module.__name__}
         unlisted = public - WRITE_FUNCTIONS[module.__name__] - READ_ONLY
@@ -377,6 +390,50 @@ def test_award_and_badge_writes_leave_one_entry_per_changed_row(bloc_tree, make_
         ("badge", lambda: made.setdefault("b", present_badge(member.id, 30, date(2020, 2, 3)))),
         ("badge removed", lambda: remove_badge(made["b"].id)),
         ("badges for a list", lambda: present_badges([(member.id, 30, False)], date(2020, 5, 19), "7-QĐ/TU")),
+    ]
+    problems = []
+    for name, operation in steps:
+        changed, entries = audited(operation)
+        if not changed or sorted(changed) != sorted(entries):
+            problems.append(f"{name}: changed {sorted(changed)} but audited {entries}")
+    assert problems == [], "\n".join(problems)
+
+
+def test_meeting_writes_leave_one_entry_per_changed_row(bloc_tree, make_member, tmp_path):
+    from models.meeting_files import attach_file, remove_file
+    from models.meeting_vocab import CHI_BO, THUONG_KY
+    from models.meetings import (
+        AttendanceLine,
+        add_resolution,
+        create_meeting,
+        default_roster,
+        delete_meeting,
+        remove_resolution,
+        set_attendance,
+        update_meeting,
+        update_resolution,
+    )
+
+    make_member()
+    scan = tmp_path / "bien-ban.pdf"
+    scan.write_bytes(b"%PDF scan")
+    fields = {"body": CHI_BO, "org_id": bloc_tree["cell_a"].id, "kind": THUONG_KY, "date": date(2024, 3, 5)}
+    made = {}
+    steps = [
+        ("meeting", lambda: made.setdefault("m", create_meeting(fields))),
+        ("meeting changed", lambda: update_meeting(made["m"].id, {**fields, "place": "Phòng họp số 2"})),
+        ("attendance", lambda: set_attendance(made["m"].id, default_roster(made["m"].id))),
+        ("attendance changed", lambda: set_attendance(made["m"].id, [AttendanceLine(None, "Khách mời")])),
+        ("resolution", lambda: made.setdefault("r", add_resolution(made["m"].id, {"kind": "NGHI_QUYET",
+                                                                                   "text": "Nghị quyết"}))),
+        ("resolution changed", lambda: update_resolution(made["r"].id, {"kind": "KET_LUAN",
+                                                                          "text": "Kết luận"})),
+        ("resolution removed", lambda: remove_resolution(made["r"].id)),
+        ("file", lambda: made.setdefault("f", attach_file(made["m"].id, scan))),
+        ("file removed", lambda: remove_file(made["f"].id)),
+        ("file again", lambda: attach_file(made["m"].id, scan)),
+        ("resolution again", lambda: add_resolution(made["m"].id, {"kind": "NGHI_QUYET", "text": "NQ"})),
+        ("meeting removed", lambda: delete_meeting(made["m"].id)),
     ]
     problems = []
     for name, operation in steps:

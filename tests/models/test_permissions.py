@@ -15,6 +15,7 @@ from models.documents import issue_number, save_draft, set_term_start
 from models.errors import Forbidden
 from models.events import record_event, remove_event
 from models.inspections import create_inspection, record_discipline
+from models.meetings import create_meeting
 from models.members import create_member, member_fields, set_photo, update_member
 from models.office import OfficeDetails, save_office_details
 from models.orgs import create_org, dissolve_org, move_org, update_org
@@ -97,6 +98,9 @@ def operations(o):
                                                      member_id=o["in_base"].id, form="GIAY_KHEN",
                                                      issuer="Đảng ủy cơ sở", decision_date=date(2024, 1, 5)),
         "badge_in_base": lambda: present_badge(o["veteran"].id, 30, date(2020, 2, 3)),
+        "bch_meeting": lambda: create_meeting({"body": "BCH_DUK", "kind": "KHAC", "date": date(2024, 3, 5)}),
+        "cell_meeting_in_base": lambda: create_meeting({"body": "CHI_BO", "org_id": tree["cell_a"].id,
+                                                        "kind": "THUONG_KY", "date": date(2024, 3, 5)}),
         "issue_number": lambda: issue_number("BC", "Báo cáo", date(2024, 5, 1)),
         "save_draft": lambda: save_draft("year-end", 2024, [{"key": "a", "text": "x"}]),
         "set_term_start": lambda: set_term_start(date(2020, 10, 1)),
@@ -109,6 +113,7 @@ def operations(o):
 CASE = {"full_name": "Hoàng Thị Mai", "sex": "F", "birth_date": date(1998, 4, 10),
         "listed_on": date(2023, 1, 9)}
 EVERYTHING = {"rate_in_base", "rate_small_org", "award_small_org", "award_member_in_base", "badge_in_base",
+              "bch_meeting", "cell_meeting_in_base",
               "issue_number", "save_draft", "set_term_start",
               "bloc_inspection", "base_inspection",
               "discipline_in_base", "create_case_in_base",
@@ -128,7 +133,7 @@ ALLOWED = {
     "coso": {"create_member_in_base", "update_member_in_base", "record_event_in_base",
              "remove_event_in_base", "set_photo_in_base", "create_case_in_base",
              "record_step_in_base", "set_base_target", "base_inspection", "discipline_in_base",
-             "rate_in_base", "award_member_in_base", "badge_in_base"},
+             "rate_in_base", "award_member_in_base", "badge_in_base", "cell_meeting_in_base"},
 }
 
 

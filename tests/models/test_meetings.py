@@ -1,0 +1,155 @@
+"""Meetings (DOMAIN §6): the conferences of examples/000, 002 and 003 recorded as reported,
+numbering within the term, attendance with quorum and majority, compliance and figures."""
+
+from datetime import date
+
+import pytest
+
+from models import vocab as v
+from models.documents import set_term_start
+from models.errors import ValidationError
+from models.events import record_event
+from models.meeting_files import attach_file, attachments_folder, files_of, remove_file, verify_file
+from models.meeting_lists import (
+    MeetingFilter,
+    cells_without_monthly_meeting,
+    cells_without_thematic_meeting,
+    meeting_figures,
+    meeting_rows,
+)
+from models.meeting_vocab import BCH_DUK, CHI_BO, CHUYEN_DE, SO_KET, THUONG_KY, TONG_KET
+from models.meetings import (
+    AttendanceLine,
+    add_resolution,
+    attendance,
+    create_meeting,
+    default_roster,
+    delete_meeting,
+    meeting_warnings,
+    next_bch_number,
+    quorum,
+    set_attendance,
+    update_meeting,
+)
+from models.tables import MeetingAttendance, MeetingFile
+
+
+def cell(org, kind, day, **fields):
+    return create_meeting({"body": CHI_BO, "org_id": org.id, "kind": kind, "date": day, **fields})
+
+
+def bch(day, **fields):
+    return create_meeting({"body": BCH_DUK, "kind": fields.pop("kind", "KHAC"), "date": day, **fields})
+
+
+def test_example_002_conference_is_recorded_as_reported(db):
+    set_term_start(date(2020, 8, 1))
+    bch(date(2020, 7, 1))  # the previous term does not count
+    for month in range(1, 13):
+        bch(date(2021 + month // 7, month % 6 + 1, 10))
+    assert next_bch_number(date(2023, 7, 12)) == 13
+    meeting = bch(date(2023, 7, 12), kind=SO_KET, time="08:00", place="Hội trường Đảng ủy Khối",
+                  chairs="Đồng chí Nguyễn Hoàng Tùng, Tỉnh uỷ viên, Bí thư Đảng uỷ Khối",
+                  guests="đồng chí Giáp Thị Bắc - Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng Ban Dân vận Tỉnh ủy",
+                  title="Hội nghị Ban Chấp hành Đảng bộ Khối lần thứ 13, sơ kết công tác 6 tháng đầu "
+                        "năm 2023",
+                  body_size=33)
+    assert meeting.number == 13
+    with pytest.raises(ValidationError, match="lần thứ 13 trong nhiệm kỳ; số tiếp theo là 14"):
+        bch(date(2023, 8, 1), number=13)
+    found = meeting_rows(MeetingFilter(text="so ket cong tac 6 thang"))
+    assert [row.id for row in found] == [meeting.id]
+    assert meeting_rows(MeetingFilter(start=date(2023, 7, 1), end=date(2023, 7, 31)))[0].heading.startswith(
+        "Hội nghị Ban Chấp hành Đảng bộ Khối lần thứ 13")
+
+
+def test_year_end_conferences_of_examples_000_and_003(db):
+    e0 = bch(date(2018, 2, 2), kind=TONG_KET, time="14:00",
+             title="Hội nghị tổng kết công tác xây dựng Đảng năm 2017 và triển khai nhiệm vụ năm 2018",
+             guests="đồng chí Trần Duy Hùng - UVBTV, Trưởng Ban Tổ chức Tỉnh ủy")
+    e3 = bch(date(2022, 1, 14), kind=TONG_KET, time="08:00",
+             guests="đồng chí Lê Quốc Chỉnh - Phó Bí thư Thường trực Tỉnh ủy, Chủ tịch HĐND tỉnh, "
+                    "Trưởng đoàn ĐBQH tỉnh\n"
+                    "đồng chí Nguyễn Văn Va - Ủy viên BTV Tỉnh ủy, Trưởng Ban Tổ chức Tỉnh ủy",
+             presenters="đồng chí Vũ Hữu Thi – Tỉnh ủy viên, Bí thư ĐUK")
+    assert e0.guests == "đồng chí Trần Duy Hùng - UVBTV, Trưởng Ban Tổ chức Tỉnh ủy"
+    assert len(e3.guests.splitlines()) == 2
+    figures = meeting_figures(date(2022, 1, 1), date(2022, 12, 31))
+    assert figures.by_body_kind == {(BCH_DUK, TONG_KET): 1} and figures.bch_conferences == 1
+
+
+def test_cell_attendance_quorum_and_majority(bloc_tree, make_member):
+    people = [make_member(full_name=f"Đảng viên {chr(65 + i)}", admitted=date(2015, 1, 1 + i))
+              for i in range(6)]
+    record_event(people[0].id, v.RECOGNISED, date(2016, 1, 1))
+    for person in people[1:4]:
+        record_event(person.id, v.RECOGNISED, date(2016, 1, 5))
+    record_event(people[5].id, v.EXEMPTED, date(2020, 1, 1))
+    meeting = cell(bloc_tree["cell_a"], THUONG_KY, date(2024, 3, 5))
+    roster = default_roster(meeting.id)
+    assert len(roster) == 6 and [line.exempt for line in roster].count(True) == 1
+    assert not [line for line in roster if line.exempt][0].present  # exempt: away, with the reason
+    assert meeting_warnings(meeting.id) == ["Chưa điểm danh: chưa biết hội nghị có đủ số lượng hay không."]
+    lines = [line if i < 2 or line.exempt else AttendanceLine(line.member_id, line.name, line.membership,
+                                                               present=False, absence_reason="Đi công tác")
+             for i, line in enumerate(roster)]
+    with pytest.raises(ValidationError, match="vắng mặt thì ghi lý do"):
+        set_attendance(meeting.id, [AttendanceLine(None, "Người Ngoài", present=False)])
+    set_attendance(meeting.id, lines)
+    check = quorum(meeting.id)
+    assert (check.members, check.exempt, check.convened, check.present, check.needed) == (6, 1, 5, 2, 4)
+    assert check.voting == 4 and check.majority == 3
+    add_resolution(meeting.id, {"kind": "NGHI_QUYET", "number": "05-NQ/CB", "text": "Nghị quyết tháng 3",
+                                "votes_for": 2})
+    warnings = meeting_warnings(meeting.id)
+    assert "Chỉ có 2/5 đảng viên được triệu tập có mặt, cần ít nhất 4 (2/3)" in warnings[0]
+    assert ("Nghị quyết 05-NQ/CB: 2 phiếu tán thành, chưa quá một nửa của 4 đảng viên chính thức (cần ít "
+            "nhất 3)") in warnings[1]
+    delete_meeting(meeting.id)
+    assert MeetingAttendance.select().count() == 0
+
+
+def test_compliance_lists_cells_without_their_meetings(bloc_tree):
+    cell(bloc_tree["cell_a"], THUONG_KY, date(2024, 3, 5))
+    cell(bloc_tree["small"], CHUYEN_DE, date(2024, 2, 5),
+         standing_visitors="đồng chí Phó Bí thư Đảng ủy Khối")
+    assert {gap.name for gap in cells_without_monthly_meeting(2024, 3)} == {"Chi bộ Văn phòng Sở",
+                                                                           "Chi bộ Sở Tư pháp"}
+    assert {gap.name for gap in cells_without_thematic_meeting(2024, 1)} == {"Chi bộ Phòng Ngân sách",
+                                                                            "Chi bộ Văn phòng Sở"}
+    figures = meeting_figures(date(2024, 1, 1), date(2024, 12, 31))
+    assert (figures.cells_met, figures.cells_visited) == (1, 1)
+
+
+def test_cell_kinds_and_organisations_are_checked(bloc_tree):
+    with pytest.raises(ValidationError, match="không phải chi bộ"):
+        cell(bloc_tree["base"], THUONG_KY, date(2024, 3, 5))
+    with pytest.raises(ValidationError, match="là sinh hoạt của chi bộ"):
+        bch(date(2024, 3, 5), kind=THUONG_KY)
+    with pytest.raises(ValidationError) as caught:
+        create_meeting({"body": CHI_BO, "kind": THUONG_KY, "date": date(2024, 3, 5)})
+    assert caught.value.field == "org_id"
+
+
+def test_attached_files_are_copied_and_survive_the_original(bloc_tree, tmp_path):
+    meeting = bch(date(2024, 3, 5))
+    original = tmp_path / "biên bản hội nghị.pdf"
+    original.write_bytes(b"%PDF-1.4 scan")
+    stored = attach_file(meeting.id, original)
+    original.unlink()
+    assert stored.path.read_bytes() == b"%PDF-1.4 scan" and verify_file(stored.id)
+    assert stored.path.is_relative_to(attachments_folder())
+    assert [f.original_name for f in files_of(meeting.id)] == ["biên bản hội nghị.pdf"]
+    with pytest.raises(ValidationError, match="Không mở được tệp"):
+        attach_file(meeting.id, tmp_path / "khong-co.pdf")
+    remove_file(stored.id)
+    assert not stored.path.exists() and MeetingFile.select().count() == 0
+
+
+def test_attendance_of_a_committee_counts_against_its_size(db):
+    meeting = bch(date(2024, 3, 5), body_size=9)
+    set_attendance(meeting.id, [AttendanceLine(None, f"Ủy viên {i}") for i in range(5)])
+    check = quorum(meeting.id)
+    assert (check.convened, check.present, check.needed, check.ok) == (9, 5, 6, False)
+    update_meeting(meeting.id, {"body": BCH_DUK, "kind": "KHAC", "date": date(2024, 3, 5), "body_size": 7})
+    assert quorum(meeting.id).ok and len(attendance(meeting.id)) == 5
