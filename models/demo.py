@@ -17,6 +17,7 @@ from models.db import database
 from models.demo_admissions import build_admissions
 from models.demo_awards import build_awards, build_badges
 from models.demo_inspections import build_inspections
+from models.demo_meetings import build_meetings
 from models.demo_names import (
     AGENCIES,
     COMMUNES,
@@ -240,6 +241,7 @@ def build_demo(size: DemoSize, progress: Callable[[int, int], None] | None = Non
         build_ratings(rng, years)
         build_awards(rng, years)
         build_badges(rng, today)
+        build_meetings(rng, today)
         if progress:
             progress(len(fates), len(fates))
     return {"cells": len(cells), "members": len(fates), "cases": cases}

@@ -260,17 +260,22 @@ class Quorum:
         return self.voting // 2 + 1
 
 
+def quorum_of(body: str, body_size: int | None, lines: list[AttendanceLine]) -> Quorum:
+    """From an attendance sheet, saved or still being filled in."""
+    present = sum(line.present for line in lines)
+    exempt = sum(line.exempt for line in lines)
+    if body == CHI_BO:
+        return Quorum(len(lines), exempt, present, sum(line.membership == v.FULL for line in lines))
+    members = body_size or len(lines)
+    return Quorum(members, exempt, present, members)
+
+
 def quorum(meeting_id: int) -> Quorum | None:
     meeting = get_meeting(meeting_id)
     lines = attendance(meeting_id)
     if not lines and not meeting.body_size:
         return None
-    present = sum(line.present for line in lines)
-    if meeting.body == CHI_BO:
-        return Quorum(len(lines), sum(line.exempt for line in lines), present,
-                      sum(line.membership == v.FULL for line in lines))
-    members = meeting.body_size or len(lines)
-    return Quorum(members, sum(line.exempt for line in lines), present, members)
+    return quorum_of(meeting.body, meeting.body_size, lines)
 
 
 def meeting_warnings(meeting_id: int) -> list[str]:

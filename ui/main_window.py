@@ -23,6 +23,7 @@ from ui.admissions.page import AdmissionsPage
 from ui.awards.page import AwardsPage
 from ui.counts.page import CountsPage
 from ui.inspections.page import InspectionsPage
+from ui.meetings.page import MeetingsPage
 from ui.members.page import MembersPage
 from ui.orgs.page import OrgsPage
 from ui.ratings.page import RatingsPage
@@ -51,11 +52,13 @@ class MainWindow(QMainWindow):
         self.counts_page = CountsPage()
         self.admissions_page = AdmissionsPage()
         self.inspections_page = InspectionsPage()
+        self.meetings_page = MeetingsPage()
         self.reports_page = ReportsPage()
         self.ratings_page = RatingsPage()
         self.awards_page = AwardsPage()
-        self.pages = [self.orgs_page, self.members_page, self.admissions_page, self.inspections_page,
-                      self.ratings_page, self.awards_page, self.counts_page, self.reports_page]
+        self.pages = [self.orgs_page, self.members_page, self.admissions_page, self.meetings_page,
+                      self.inspections_page, self.ratings_page, self.awards_page, self.counts_page,
+                      self.reports_page]
         if actor.may(MANAGE_USERS):
             self.pages += [UsersPage(), AuditPage()]
         self.orgs_page.changed.connect(self.members_page.reload)

@@ -19,9 +19,9 @@ def test_sidebar_lists_only_working_areas(qtbot, db):
     window = make_window(qtbot, db)
     entries = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
     # The local administrator of a new file also sees the administration pages.
-    assert entries == ["Tổ chức đảng", "Đảng viên", "Kết nạp đảng viên", "Kiểm tra, giám sát",
-                       "Đánh giá, xếp loại", "Khen thưởng, huy hiệu", "Số lượng, biến động", "Báo cáo",
-                       "Người dùng", "Nhật ký thay đổi"]
+    assert entries == ["Tổ chức đảng", "Đảng viên", "Kết nạp đảng viên", "Hội nghị, sinh hoạt",
+                       "Kiểm tra, giám sát", "Đánh giá, xếp loại", "Khen thưởng, huy hiệu",
+                       "Số lượng, biến động", "Báo cáo", "Người dùng", "Nhật ký thay đổi"]
     window.sidebar.setCurrentRow(1)
     assert window.stack.currentWidget() is window.members_page
     window.sidebar.setCurrentRow(2)

@@ -1,0 +1,85 @@
+"""The meetings page and form: tables pass the model tester; a cell meeting is recorded with
+its attendance from the roster, the quorum read off as boxes are ticked; compliance lists."""
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+
+from models.meeting_lists import MeetingFilter, cells_without_monthly_meeting, meeting_rows
+from models.meeting_vocab import BCH_DUK, CHI_BO, THUONG_KY
+from models.meetings import add_resolution, attendance, create_meeting, default_roster, resolutions
+from models.tables import Meeting
+from tests.conftest import type_text
+from ui.meetings.attendance import PRESENT, REASON, AttendanceModel
+from ui.meetings.dialogs import MeetingDialog
+from ui.meetings.page import MeetingsPage
+from ui.meetings.tables import CellGapTableModel, MeetingTableModel, ResolutionTableModel
+
+
+def test_meeting_tables_pass_modeltester(qtmodeltester, qtbot, bloc_tree, make_member):
+    make_member()
+    meeting = create_meeting({"body": CHI_BO, "org_id": bloc_tree["cell_a"].id, "kind": THUONG_KY,
+                              "date": date(2024, 3, 5)})
+    add_resolution(meeting.id, {"kind": "NGHI_QUYET", "text": "Nghị quyết tháng 3", "votes_for": 1})
+    for model, rows in ((MeetingTableModel(), meeting_rows(MeetingFilter())),
+                        (ResolutionTableModel(), resolutions(meeting.id)),
+                        (CellGapTableModel(), cells_without_monthly_meeting(2024, 3))):
+        model.set_rows(rows)
+        qtmodeltester.check(model)
+    sheet = AttendanceModel()
+    sheet.set_lines(default_roster(meeting.id))
+    qtmodeltester.check(sheet)
+    assert sheet.index(0, PRESENT).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+
+
+def test_cell_meeting_recorded_with_attendance_and_quorum(qtbot, bloc_tree, make_member):
+    for index in range(3):
+        make_member(full_name=f"Đảng viên {chr(65 + index)}")
+    dialog = MeetingDialog()
+    qtbot.addWidget(dialog)
+    dialog.body.setCurrentIndex(dialog.body.findData(CHI_BO))
+    dialog.org.set_org_id(bloc_tree["cell_a"].id)
+    dialog.kind.setCurrentIndex(dialog.kind.findData(THUONG_KY))
+    dialog.day.setText("05/03/2024")
+    dialog.fill_roster()  # saves the new meeting first
+    assert Meeting.select().count() == 1 and dialog.sheet.rowCount() == 3
+    sheet = dialog.sheet
+    sheet.setData(sheet.index(0, PRESENT), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    sheet.setData(sheet.index(1, PRESENT), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    assert "Có mặt 1/3" in dialog.quorum_line.text() and "KHÔNG đủ" in dialog.quorum_line.text()
+    assert not dialog.save()  # absences without a reason
+    assert "vắng mặt thì ghi lý do" in dialog.errors.message_for("attendance")
+    assert dialog.tabs.currentIndex() == 1
+    sheet.setData(sheet.index(0, REASON), "Ốm")
+    sheet.setData(sheet.index(1, REASON), "Đi công tác")
+    dialog.minutes.setFocus()
+    type_text(dialog.minutes, "Chi bộ thống nhất nhiệm vụ tháng 4.")
+    assert dialog.save()
+    meeting = Meeting.get()
+    assert meeting.minutes == "Chi bộ thống nhất nhiệm vụ tháng 4."
+    assert [line.present for line in attendance(meeting.id)] == [False, False, True]
+    assert "Chỉ có 1/3 đảng viên" in dialog.warning_line.text()
+
+
+def test_page_filters_search_and_compliance(qtbot, bloc_tree):
+    create_meeting({"body": BCH_DUK, "kind": "KHAC", "date": date(2024, 3, 5),
+                    "title": "Hội nghị chuyên đề chuyển đổi số"})
+    create_meeting({"body": CHI_BO, "org_id": bloc_tree["cell_a"].id, "kind": THUONG_KY,
+                    "date": date(2024, 3, 6)})
+    page = MeetingsPage()
+    qtbot.addWidget(page)
+    page.year.setValue(2024)
+    page.month.setCurrentIndex(3)
+    assert page.meetings.rowCount() == 2
+    page.search.setText("chuyen doi so")
+    page.search.flush()
+    assert page.meetings.rowCount() == 1
+    assert page.meetings.index(0, 5).data() == "Hội nghị chuyên đề chuyển đổi số"
+    page.check_year.setValue(2024)
+    page.check_month.setCurrentIndex(2)
+    page.refresh_compliance()
+    assert "2 chi bộ" in page.monthly_label.text()
+    page.start.set_date(date(2024, 1, 1))
+    page.end.set_date(date(2024, 12, 31))
+    page.compute()
+    assert "Ban Chấp hành Đảng bộ Khối tổ chức 01 hội nghị" in page.summary.toPlainText()

@@ -1,0 +1,286 @@
+"""The meetings page: the list with its filters beside a month calendar, the cells that
+missed their meetings, and the figures of a period."""
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtGui import QAction, QKeySequence, QTextCharFormat
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.dates import add_months
+from models.errors import ValidationError
+from models.meeting_lists import (
+    MeetingFilter,
+    cells_without_monthly_meeting,
+    cells_without_thematic_meeting,
+    meeting_days,
+    meeting_rows,
+)
+from models.meeting_vocab import BODIES, KINDS
+from models.meetings import delete_meeting
+from models.session import WRITE_RECORDS, may
+from reports.meeting_words import meeting_summary
+from ui.meetings.dialogs import MeetingDialog
+from ui.meetings.tables import CellGapTableModel, MeetingTableModel
+from ui.widgets.buttons import confirm, inform
+from ui.widgets.code_combo import code_combo
+from ui.widgets.date_edit import DateEdit
+from ui.widgets.form_errors import FormErrors
+from ui.widgets.org_picker import OrgPicker
+from ui.widgets.search_box import SearchBox
+from ui.widgets.table_view import list_view
+
+
+class MeetingsPage(QWidget):
+    title = "Hội nghị, sinh hoạt"
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.day_filter: date | None = None
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._list_tab(), "Danh sách, lịch")
+        self.tabs.addTab(self._compliance_tab(), "Sinh hoạt chi bộ")
+        self.tabs.addTab(self._figures_tab(), "Số liệu báo cáo")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        self.refresh()
+
+    # --- list and calendar --------------------------------------------------------------
+    def _list_tab(self) -> QWidget:
+        page = QWidget()
+        toolbar = QToolBar()
+        add = QAction("Ghi hội nghị, sinh hoạt", self, shortcut=QKeySequence.StandardKey.New)
+        add.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        add.triggered.connect(self.add_meeting)
+        add.setEnabled(may(WRITE_RECORDS))
+        open_action = QAction("Mở", self)
+        open_action.triggered.connect(self.open_meeting)
+        remove = QAction("Xóa", self, shortcut=QKeySequence.StandardKey.Delete)
+        remove.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        remove.triggered.connect(self.remove_meeting)
+        remove.setEnabled(may(WRITE_RECORDS))
+        for action in (add, open_action, remove):
+            toolbar.addAction(action)
+            page.addAction(action)
+        self.year = QSpinBox()
+        self.year.setRange(1990, 2100)
+        self.year.setValue(date.today().year)
+        self.year.setPrefix("Năm ")
+        self.month = QComboBox()
+        self.month.addItem("Cả năm", 0)
+        for month in range(1, 13):
+            self.month.addItem(f"Tháng {month}", month)
+        self.body = code_combo(BODIES, "Mọi cơ quan họp")
+        self.kind = code_combo(KINDS, "Mọi loại")
+        self.org = OrgPicker(any_label="Mọi tổ chức")
+        self.search = SearchBox("Tìm trong tên, chương trình, biên bản…")
+        self.year.valueChanged.connect(lambda _v: self.refresh())
+        for combo in (self.month, self.body, self.kind, self.org):
+            combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.search.search.connect(lambda _t: self.refresh())
+        filters = QHBoxLayout()
+        for widget in (self.year, self.month, self.body, self.kind, self.org):
+            filters.addWidget(widget)
+        filters.addWidget(self.search, 1)
+        self.meetings = MeetingTableModel(self)
+        self.view = list_view(self.meetings)
+        self.view.setWordWrap(False)
+        for column, width in enumerate((90, 50, 190, 190, 190, 330)):
+            self.view.setColumnWidth(column, width)
+        self.view.doubleClicked.connect(lambda _i: self.open_meeting())
+        self.calendar = QCalendarWidget()
+        self.calendar.setGridVisible(True)
+        self.calendar.setLocale(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
+        self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        self.calendar.clicked.connect(self._pick_day)
+        self.calendar.currentPageChanged.connect(lambda _y, _m: self._mark_days())
+        self.day_note = QLabel()
+        self.day_note.setWordWrap(True)
+        whole = QPushButton("Bỏ lọc theo ngày")
+        whole.clicked.connect(self._clear_day)
+        side = QWidget()
+        side.setMaximumWidth(360)
+        side_layout = QVBoxLayout(side)
+        side_layout.addWidget(self.calendar)
+        hint = QLabel("Ngày có cuộc họp được tô đậm; bấm một ngày để xem các cuộc họp ngày đó.")
+        hint.setWordWrap(True)
+        side_layout.addWidget(hint)
+        side_layout.addWidget(self.day_note)
+        side_layout.addWidget(whole)
+        side_layout.addStretch(1)
+        splitter = QSplitter()
+        splitter.addWidget(self.view)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        self.count_line = QLabel()
+        layout = QVBoxLayout(page)
+        layout.addWidget(toolbar)
+        layout.addLayout(filters)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.count_line)
+        return page
+
+    def current_filter(self) -> MeetingFilter:
+        year, month = self.year.value(), self.month.currentData()
+        start = date(year, month or 1, 1)
+        end = add_months(start, 1 if month else 12)
+        end = date.fromordinal(end.toordinal() - 1)
+        if self.day_filter is not None:
+            start = end = self.day_filter
+        return MeetingFilter(start, end, self.body.currentData(), self.kind.currentData(), self.org.org_id(),
+                             self.search.text())
+
+    def refresh(self) -> None:
+        if self.month.currentData() and self.calendar.monthShown() != self.month.currentData():
+            self.calendar.setCurrentPage(self.year.value(), self.month.currentData())
+        rows = meeting_rows(self.current_filter())
+        self.meetings.set_rows(rows)
+        self.count_line.setText(f"{len(rows)} cuộc họp.")
+        self._mark_days()
+
+    def _mark_days(self) -> None:
+        self.calendar.setDateTextFormat(QDate(), QTextCharFormat())  # clears every mark
+        bold = QTextCharFormat()
+        bold.setFontWeight(700)
+        bold.setBackground(Qt.GlobalColor.yellow)
+        for day in meeting_days(self.calendar.yearShown(), self.calendar.monthShown()):
+            self.calendar.setDateTextFormat(QDate(day.year, day.month, day.day), bold)
+
+    def _pick_day(self, qdate: QDate) -> None:
+        self.day_filter = date(qdate.year(), qdate.month(), qdate.day())
+        self.day_note.setText(f"Đang xem ngày {self.day_filter:%d/%m/%Y}.")
+        self.refresh()
+
+    def _clear_day(self) -> None:
+        self.day_filter = None
+        self.day_note.clear()
+        self.refresh()
+
+    def _chosen(self):
+        index = self.view.currentIndex()
+        return self.meetings.row_at(index.row()) if index.isValid() else None
+
+    def add_meeting(self) -> None:
+        MeetingDialog(parent=self).accepted_after_exec()
+        self.refresh()
+
+    def open_meeting(self) -> None:
+        row = self._chosen()
+        if row is not None:
+            MeetingDialog(row.id, self).accepted_after_exec()
+            self.refresh()
+
+    def remove_meeting(self) -> None:
+        row = self._chosen()
+        if row is None or not confirm(self, "Xóa cuộc họp", f"Xóa “{row.heading}” ngày {row.date:%d/%m/%Y} "
+                                      "cùng điểm danh, nghị quyết và tệp đính kèm?", yes="Xóa"):
+            return
+        try:
+            delete_meeting(row.id)
+        except ValidationError as error:
+            inform(self, "Không xóa được", error.message, warning=True)
+        self.refresh()
+
+    # --- compliance ---------------------------------------------------------------------
+    def _compliance_tab(self) -> QWidget:
+        page = QWidget()
+        self.check_year = QSpinBox()
+        self.check_year.setRange(1990, 2100)
+        self.check_year.setValue(date.today().year)
+        self.check_year.setPrefix("Năm ")
+        self.check_month = QComboBox()
+        for month in range(1, 13):
+            self.check_month.addItem(f"Tháng {month} (quý {(month - 1) // 3 + 1})", month)
+        self.check_month.setCurrentIndex(date.today().month - 1)
+        self.check_year.valueChanged.connect(lambda _v: self.refresh_compliance())
+        self.check_month.currentIndexChanged.connect(lambda _i: self.refresh_compliance())
+        bar = QHBoxLayout()
+        bar.addWidget(self.check_year)
+        bar.addWidget(self.check_month)
+        bar.addStretch(1)
+        self.monthly = CellGapTableModel(self)
+        self.thematic = CellGapTableModel(self)
+        self.monthly_label, self.thematic_label = QLabel(), QLabel()
+        columns = QHBoxLayout()
+        for label, model in ((self.monthly_label, self.monthly), (self.thematic_label, self.thematic)):
+            box = QVBoxLayout()
+            box.addWidget(label)
+            view = list_view(model)
+            view.setColumnWidth(0, 260)
+            box.addWidget(view)
+            columns.addLayout(box)
+        layout = QVBoxLayout(page)
+        layout.addLayout(bar)
+        layout.addLayout(columns)
+        return page
+
+    def refresh_compliance(self) -> None:
+        year, month = self.check_year.value(), self.check_month.currentData()
+        quarter = (month - 1) // 3 + 1
+        monthly = cells_without_monthly_meeting(year, month)
+        thematic = cells_without_thematic_meeting(year, quarter)
+        self.monthly.set_rows(monthly)
+        self.thematic.set_rows(thematic)
+        self.monthly_label.setText(f"Chưa ghi sinh hoạt thường kỳ tháng {month}/{year}: "
+                                   f"{len(monthly)} chi bộ")
+        self.thematic_label.setText(f"Chưa ghi sinh hoạt chuyên đề quý {quarter}/{year}: "
+                                    f"{len(thematic)} chi bộ")
+
+    # --- figures ------------------------------------------------------------------------
+    def _figures_tab(self) -> QWidget:
+        page = QWidget()
+        self.start = DateEdit("Từ ngày", "start")
+        self.end = DateEdit("Đến ngày", "end")
+        self.start.set_date(date(date.today().year, 1, 1))
+        self.end.set_date(date.today())
+        show = QPushButton("Tổng hợp")
+        show.clicked.connect(self.compute)
+        error_line = QLabel()
+        self.figure_errors = FormErrors(error_line)
+        self.figure_errors.add("start", self.start)
+        self.figure_errors.add("end", self.end)
+        bar = QHBoxLayout()
+        for widget in (QLabel("Từ ngày"), self.start, QLabel("đến ngày"), self.end, show):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        self.summary = QPlainTextEdit()
+        self.summary.setReadOnly(True)
+        layout = QVBoxLayout(page)
+        layout.addLayout(bar)
+        layout.addWidget(error_line)
+        layout.addWidget(self.summary)
+        return page
+
+    def compute(self) -> None:
+        self.figure_errors.clear()
+        try:
+            start, end = self.start.date(), self.end.date()
+            text = meeting_summary(start, end)
+        except ValidationError as error:
+            self.figure_errors.show(error)
+            return
+        self.summary.setPlainText(text)
+
+    def on_shown(self) -> None:
+        self.org.reload()
+        self.refresh()
+        self.refresh_compliance()
+        self.compute()
+
+    def save_layout(self) -> None:
+        """Column widths are set on start; nothing else to remember."""
