@@ -9,7 +9,7 @@ from peewee import JOIN, fn
 
 from models import vocab as v
 from models.dates import add_months
-from models.meeting_vocab import BCH_DUK, BODIES, CHI_BO, CHUYEN_DE, KINDS, THUONG_KY
+from models.meeting_vocab import BCH_DUK, BODIES, CHI_BO, CHUYEN_DE, SO_KET, THUONG_KY, TONG_KET
 from models.orgs import org_rows, scope_ids, subtree_ids
 from models.tables import Meeting, MeetingResolution, PartyOrg
 from models.text import fold
@@ -39,9 +39,19 @@ class MeetingRow:
 
     @property
     def heading(self) -> str:
-        """How the office names it: "Hội nghị Ban Chấp hành lần thứ 12", "Chi bộ …: sinh hoạt chuyên đề"."""
-        return self.title or f"{BODIES[self.body]}{' — ' + self.org_name if self.org_name else ''}: " \
-                             f"{KINDS[self.kind][0].lower()}{KINDS[self.kind][1:]}"
+        """How the office names it when the clerk gave no title."""
+        if self.title:
+            return self.title
+        if self.kind == THUONG_KY:
+            return f"Sinh hoạt chi bộ thường kỳ tháng {self.date.month}/{self.date.year}"
+        if self.kind == CHUYEN_DE:
+            return f"Sinh hoạt chi bộ chuyên đề tháng {self.date.month}/{self.date.year}"
+        if self.kind == TONG_KET:
+            reviewed = self.date.year - 1 if self.date.month <= 6 else self.date.year
+            return f"Hội nghị tổng kết công tác xây dựng Đảng năm {reviewed}"
+        if self.kind == SO_KET:
+            return f"Hội nghị sơ kết công tác 6 tháng đầu năm {self.date.year}"
+        return f"Hội nghị {BODIES[self.body]}" + (f" {self.org_name}" if self.org_name else "")
 
 
 def _allowed_orgs(org_id: int | None) -> set[int] | None:

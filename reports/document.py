@@ -182,14 +182,23 @@ def _table(rows, widths_mm, header_rows, numeric_from, styles) -> Table:
     return table
 
 
-def _signature(signature: Signature, recipients: list[str], styles) -> Flowable:
-    left = [Paragraph("<u>Nơi nhận:</u>", styles["recipients_head"])]
-    for index, item in enumerate(recipients):
-        end = "." if index == len(recipients) - 1 else ";"
-        left.append(Paragraph(escape(f"- {item.rstrip(';.')}{end}"), styles["recipient"]))
-    right = [Paragraph(escape(signature.on_behalf), styles["sign"]),
-             Paragraph(escape(signature.title), styles["sign"]), Spacer(1, 24 * mm),
-             Paragraph(escape(signature.name), styles["sign"])]
+def _signature_block(signature: Signature, styles) -> list:
+    lines = [line for line in (signature.on_behalf, signature.title) if line]
+    return [*(Paragraph(escape(line), styles["sign"]) for line in lines), Spacer(1, 24 * mm),
+            Paragraph(escape(signature.name), styles["sign"])]
+
+
+def _signature(signature: Signature, recipients: list[str], styles,
+               left_signature: Signature | None = None) -> Flowable:
+    """"Nơi nhận" on the left; or, for minutes, the minute-taker's signature there."""
+    if left_signature is not None:
+        left = _signature_block(left_signature, styles)
+    else:
+        left = [Paragraph("<u>Nơi nhận:</u>", styles["recipients_head"])]
+        for index, item in enumerate(recipients):
+            end = "." if index == len(recipients) - 1 else ";"
+            left.append(Paragraph(escape(f"- {item.rstrip(';.')}{end}"), styles["recipient"]))
+    right = _signature_block(signature, styles)
     return KeepTogether([Spacer(1, 8), _side_by_side(left, right, [WIDTH * 0.5, WIDTH * 0.5])])
 
 
@@ -217,11 +226,13 @@ def _flow(body: Body, styles) -> list:
 
 
 def build_document(path: Path, header: Header, body: Body, signature: Signature,
-                   recipients: list[str], annex: Body | None = None, author: str = "Đảng vụ") -> Path:
-    """Header, body, signature and "Nơi nhận"; then the annexes (phụ lục) from a new page."""
+                   recipients: list[str], annex: Body | None = None, author: str = "Đảng vụ",
+                   left_signature: Signature | None = None) -> Path:
+    """Header, body, signature and "Nơi nhận" (or a second signature); then the annexes (phụ
+    lục) from a new page."""
     styles = _styles()
     story = _header(header, styles) + _flow(body, styles)
-    story.append(_signature(signature, recipients, styles))
+    story.append(_signature(signature, recipients, styles, left_signature))
     if annex is not None and annex.items:
         story.append(PageBreak())
         story += _flow(annex, styles)

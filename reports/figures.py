@@ -10,6 +10,7 @@ from models.awards import AwardCounts, award_counts
 from models.badges import badge_counts
 from models.counts import Headcount, Movement, headcount, movement
 from models.inspection_figures import InspectionFigures, inspection_figures
+from models.meeting_lists import MeetingFigures, meeting_figures
 from models.office import OfficeDetails, office_details
 from models.orgs import org_rows
 from models.rating_figures import RatingFigures, rating_figures
@@ -42,6 +43,7 @@ class PeriodFigures:
     ratings: RatingFigures | None  # year-end only: the rating is of a whole year
     awards: AwardCounts
     badges: dict[int, int]  # badges presented by milestone
+    meetings: MeetingFigures
 
 
 def _same_period_last_year(day: date) -> date:
@@ -75,4 +77,5 @@ def period_figures(start: date, end: date) -> PeriodFigures:
         inspections=inspection_figures(start, end),
         ratings=rating_figures(year) if (end.month, end.day) == (12, 31) else None,
         awards=award_counts(start, end), badges=badge_counts(start, end),
+        meetings=meeting_figures(start, end),
     )

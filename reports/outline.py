@@ -4,6 +4,7 @@ written from the records (computed), the others left for the clerk's own words."
 from dataclasses import dataclass, field, replace
 
 from reports.figures import PeriodFigures
+from reports.meeting_words import meeting_paragraph
 from reports.paragraphs import (
     admission_paragraph,
     award_paragraph,
@@ -48,6 +49,7 @@ COMPUTERS = {
     "inspections": inspection_paragraph,
     "ratings": rating_paragraph,
     "badges": badge_paragraph,
+    "meetings": lambda figures: meeting_paragraph(figures.meetings),
     "awards": award_paragraph,
 }
 
@@ -63,6 +65,7 @@ def _skeleton(kind: str, year: int) -> list[Section]:
         Section("politics", "1. Công tác chính trị, tư tưởng", 2),
         Section("organisation", "2. Công tác tổ chức xây dựng đảng", 2),
         Section("orgs", "", 3, computed=True),
+        Section("meetings", "", 3, computed=True),
         Section("movement", "", 3, computed=True),
         Section("admissions", "", 3, computed=True),
         Section("ratings", "", 3, computed=True),

@@ -132,3 +132,17 @@ def test_awards_and_badges_are_worded_as_example_002_and_counted_in_the_annex(of
     assert "3. Khen thưởng, Huy hiệu Đảng" in annex  # after organisations and movement: no gap
     assert "Bằng khen 2 0" in annex and "Giấy khen 14 8" in annex and "Cộng 16 8" in annex
     assert "- Huy hiệu 30 năm tuổi Đảng 1" in annex
+
+
+def test_meetings_of_the_year_in_the_office_words(office, tmp_path):
+    from models.meeting_vocab import BCH_DUK, CHI_BO, THUONG_KY
+    from models.meetings import create_meeting
+
+    create_meeting({"body": BCH_DUK, "kind": "SO_KET", "date": date(2023, 7, 12)})
+    for cell in ("cell_a", "cell_b", "small"):
+        visitor = "đồng chí Phó Bí thư Đảng ủy Khối" if cell != "small" else ""
+        create_meeting({"body": CHI_BO, "org_id": office[cell].id, "kind": THUONG_KY,
+                        "date": date(2023, 3, 6), "standing_visitors": visitor})
+    text, _ = report(tmp_path)
+    assert ("Ban Chấp hành Đảng bộ Khối tổ chức 01 hội nghị; 03 chi bộ có ghi nhận sinh hoạt thường kỳ; các "
+            "đồng chí Ủy viên Ban Thường vụ Đảng ủy Khối đã dự sinh hoạt chi bộ ở 02 chi bộ.") in text

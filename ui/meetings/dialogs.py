@@ -41,6 +41,8 @@ from models.meetings import (
     update_meeting,
     update_resolution,
 )
+from reports.minutes import minutes_of, render_minutes
+from ui import settings
 from ui.meetings.attendance import AttendanceModel
 from ui.meetings.tables import ResolutionTableModel
 from ui.widgets.buttons import confirm, inform
@@ -77,7 +79,10 @@ class MeetingDialog(FormDialog):
         layout.addWidget(self.tabs)
         layout.addWidget(self.warning_line)
         layout.addWidget(self.fallback)
-        layout.addWidget(self.make_buttons())
+        buttons = self.make_buttons()
+        print_button = buttons.addButton("In biên bản (PDF)…", buttons.ButtonRole.ActionRole)
+        print_button.clicked.connect(self.print_minutes)
+        layout.addWidget(buttons)
         self.resize(960, 720)
         if meeting_id is not None:
             self.load(meeting_id)
@@ -363,6 +368,24 @@ class MeetingDialog(FormDialog):
             return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(stored.path)))
 
+    def print_minutes(self) -> None:
+        """Saved first, so the minutes print what the form shows."""
+        if not self.save():
+            return
+        folder = settings.LAST_REPORT_FOLDER.get()
+        suggested = str(Path(folder) / minutes_file_name(self.meeting_id))
+        path, _ = QFileDialog.getSaveFileName(self, "Lưu biên bản PDF", suggested, "PDF (*.pdf)")
+        if not path:
+            return
+        settings.LAST_REPORT_FOLDER.set(str(Path(path).parent))
+        try:
+            render_minutes(Path(path), minutes_of(self.meeting_id))
+        except PermissionError:
+            inform(self, "Tệp đang mở", f"Không ghi được {path}: tệp đang mở ở chương trình khác.",
+                   warning=True)
+            return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
     def remove_attached(self) -> None:
         stored = self._chosen_file()
         if stored is not None and confirm(self, "Xóa tệp đính kèm", f"Xóa “{stored.original_name}” khỏi cuộc "
@@ -416,3 +439,7 @@ class ResolutionDialog(FormDialog):
             add_resolution(self.meeting_id, fields)
         else:
             update_resolution(self.row.id, fields)
+
+
+def minutes_file_name(meeting_id: int) -> str:
+    return f"bien-ban-hop-{meeting_id}.pdf"

@@ -10,7 +10,7 @@ class MeetingTableModel(RowsTableModel):
     headers = ["Ngày", "Giờ", "Cơ quan họp", "Loại", "Tổ chức", "Nội dung", "Nghị quyết, kết luận"]
 
     def cells(self, row: MeetingRow) -> list[str]:
-        return [fmt_date(row.date), row.time, BODIES[row.body], KINDS[row.kind], row.org_name, row.title,
+        return [fmt_date(row.date), row.time, BODIES[row.body], KINDS[row.kind], row.org_name, row.heading,
                 str(row.resolutions) if row.resolutions else ""]
 
 

@@ -1,0 +1,42 @@
+"""The minutes of a meeting in the document frame, checked by the PDF's text."""
+
+from datetime import date
+
+from pypdf import PdfReader
+
+from models import vocab as v
+from models.events import record_event
+from models.meeting_vocab import CHI_BO, THUONG_KY
+from models.meetings import AttendanceLine, add_resolution, create_meeting, default_roster, set_attendance
+from models.office import OfficeDetails, save_office_details
+from reports.minutes import minutes_of, render_minutes
+
+
+def test_cell_minutes_state_attendance_and_votes_and_carry_two_signatures(bloc_tree, make_member, tmp_path):
+    save_office_details(OfficeDetails("Đảng ủy Khối các cơ quan tỉnh", "Đảng bộ tỉnh Bắc Giang", "ĐUK",
+                                      "Bắc Giang", "Nguyễn Hoàng Tùng", "Bí thư"))
+    names = ("Lê Văn An", "Trần Thị Bình", "Phạm Văn Cường")
+    people = [make_member(full_name=name, admitted=date(2015, 1, 5)) for name in names]
+    for person in people[:2]:
+        record_event(person.id, v.RECOGNISED, date(2016, 1, 10))
+    meeting = create_meeting({"body": CHI_BO, "org_id": bloc_tree["cell_a"].id, "kind": THUONG_KY,
+                              "date": date(2024, 3, 5), "time": "14:00", "place": "Phòng họp tầng 2",
+                              "chairs": "đồng chí Lê Văn An - Bí thư chi bộ", "secretary": "Trần Thị Bình",
+                              "minutes": "Chi bộ đánh giá kết quả tháng 2 và thống nhất nhiệm vụ tháng 3."})
+    set_attendance(meeting.id, [line if line.name != "Phạm Văn Cường" else
+                                AttendanceLine(line.member_id, line.name, line.membership, present=False,
+                                               absence_reason="Ốm") for line in default_roster(meeting.id)])
+    add_resolution(meeting.id, {"kind": "NGHI_QUYET", "number": "03-NQ/CB", "text": "Nhiệm vụ tháng 3.",
+                                "votes_for": 2, "votes_against": 0})
+    out = render_minutes(tmp_path / "bb.pdf", minutes_of(meeting.id))
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(out).pages).split())
+    for expected in ("ĐẢNG BỘ SỞ TÀI CHÍNH", "CHI BỘ PHÒNG NGÂN SÁCH", "ĐẢNG CỘNG SẢN VIỆT NAM",
+                     "Bắc Giang, ngày 05 tháng 3 năm 2024", "BIÊN BẢN",
+                     "Thời gian: 14 giờ 00, ngày 5/3/2024.", "Địa điểm: Phòng họp tầng 2.",
+                     "Tổng số đảng viên của chi bộ: 3 đồng chí (chính thức 2, dự bị 1); miễn sinh hoạt 0; "
+                     "có mặt 2; vắng mặt 1 (Phạm Văn Cường — Ốm).",
+                     "Số đồng chí có mặt đủ 2/3 số được triệu tập (2)",
+                     "Nghị quyết 03-NQ/CB ngày 5/3/2024: Nhiệm vụ tháng 3. Biểu quyết: tán thành 2, "
+                     "không tán thành 0.", "THƯ KÝ", "CHỦ TRÌ HỘI NGHỊ", "Trần Thị Bình"):
+        assert expected in text, expected
+    assert "Nơi nhận" not in text
