@@ -153,3 +153,19 @@ def test_attendance_of_a_committee_counts_against_its_size(db):
     assert (check.convened, check.present, check.needed, check.ok) == (9, 5, 6, False)
     update_meeting(meeting.id, {"body": BCH_DUK, "kind": "KHAC", "date": date(2024, 3, 5), "body_size": 7})
     assert quorum(meeting.id).ok and len(attendance(meeting.id)) == 5
+
+
+def test_compliance_on_the_demo_database_matches_the_recorded_meetings(db):
+    from models.demo import DemoSize, build_demo
+    from models.orgs import org_rows
+    from models.tables import Meeting
+
+    build_demo(DemoSize(orgs=6, members=150, seed=3))
+    today = date.today()
+    cells = {row.id for row in org_rows() if row.level in v.CELLS and not row.dissolved}
+    for month in range(1, today.month + 1):
+        regular = Meeting.select().where((Meeting.body == CHI_BO) & (Meeting.kind == THUONG_KY))
+        held = {m.org_id for m in regular if (m.date.year, m.date.month) == (today.year, month)}
+        missing = {gap.org_id for gap in cells_without_monthly_meeting(today.year, month)}
+        assert missing == cells - held and not missing & held
+    assert meeting_figures(date(today.year, 1, 1), today).cells_visited <= 7
