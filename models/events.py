@@ -51,7 +51,7 @@ def _check_org(org_id: int | None, on: date) -> None:
         raise ValidationError("org", f"“{org.name}” đã giải thể ngày {fmt_date(org.dissolved_on)}.")
 
 
-def _input(event: MemberEvent) -> EventInput:
+def event_input(event: MemberEvent) -> EventInput:
     return EventInput(event.kind, event.date, event.org_id, event.membership)
 
 
@@ -60,7 +60,7 @@ def _rewrite(member: Member, events: list[MemberEvent]) -> None:
     An event without id is inserted; the others are written only where something changed,
     each write with its audit entry. The member row is left for the caller to save."""
     events.sort(key=lambda e: (e.date, e.position, e.id or 0))
-    states = replay([_input(e) for e in events])
+    states = replay([event_input(e) for e in events])
     for position, (event, (before, after)) in enumerate(zip(events, states, strict=True)):
         old = values_of(event) if event.id is not None else None
         event.position = position
@@ -199,7 +199,7 @@ def allowed_kinds(member_id: int | None, on: date | None = None) -> list[str]:
         events = MemberEvent.select().where(MemberEvent.member == member_id).order_by(
             MemberEvent.position
         )
-        states = replay([_input(e) for e in events])
+        states = replay([event_input(e) for e in events])
         state = states[-1][1] if states else EMPTY
     allowed = []
     for kind in v.EVENT_KINDS:

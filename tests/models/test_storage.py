@@ -1,0 +1,181 @@
+"""The database file: foreign and damaged files refused untouched, online backups (also while
+another process writes), restore of every older schema, the rotation of automatic backups."""
+
+import importlib
+import subprocess
+import sys
+import time
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from peewee import CharField, Model, SqliteDatabase
+from playhouse.migrate import SchemaMigrator
+
+from models import vocab as v
+from models.db import close_database, database, open_database
+from models.errors import ValidationError
+from models.migrations import SchemaMigration, available
+from models.orgs import create_org
+from models.storage import (
+    auto_backup,
+    auto_backups,
+    backup_to,
+    backups_to_keep,
+    inspect_file,
+    latest_good_backup,
+    restore,
+)
+from models.tables import PartyOrg
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class Thing(Model):
+    """A table of some other program's database."""
+    label = CharField()
+
+
+def old_database(path: Path, upto: int) -> Path:
+    """A file as an older version of the program left it: only the first `upto` migrations."""
+    old = SqliteDatabase(str(path))
+    old.connect()
+    with old.bind_ctx([SchemaMigration]):
+        old.create_tables([SchemaMigration])
+        for name in available()[:upto]:
+            importlib.import_module(f"models.migrations.{name}").up(old, SchemaMigrator.from_database(old))
+            SchemaMigration.create(name=name, applied_at=datetime.now())
+    with old.bind_ctx([PartyOrg]):
+        PartyOrg.create(name="Đảng bộ Khối cũ", name_folded="dang bo khoi cu", level=v.BLOC)
+    old.close()
+    return path
+
+
+def test_foreign_damaged_and_newer_files_are_refused_untouched(tmp_path):
+    pdf = tmp_path / "bao-cao.pdf"
+    pdf.write_bytes(b"%PDF-1.4 not a database")
+    assert "không phải tệp dữ liệu" in inspect_file(pdf).problem
+    foreign = tmp_path / "khac.db"
+    other = SqliteDatabase(str(foreign))
+    other.connect()
+    with other.bind_ctx([Thing]):
+        other.create_tables([Thing])
+    other.close()
+    before = foreign.read_bytes()
+    assert "chương trình khác" in inspect_file(foreign).problem and foreign.read_bytes() == before
+    newer = old_database(tmp_path / "moi.db", len(available()))
+    future = SqliteDatabase(str(newer))
+    with future.bind_ctx([SchemaMigration]):
+        SchemaMigration.create(name="9999_future", applied_at=datetime.now())
+    future.close()
+    assert "phiên bản Đảng vụ mới hơn" in inspect_file(newer).problem
+    damaged = tmp_path / "hong.db"
+    data = bytearray(old_database(tmp_path / "tot.db", len(available())).read_bytes())
+    data[4096:8192] = b"\xff" * 4096
+    damaged.write_bytes(bytes(data))
+    assert not inspect_file(damaged, thorough=True).ok
+    assert inspect_file(tmp_path / "khong-co.db").problem.startswith("Không có tệp")
+
+
+def test_backup_is_whole_and_restore_keeps_the_current_file(db, tmp_path):
+    db_path = Path(database.database)
+    create_org(name="Đảng bộ Khối các cơ quan tỉnh", level=v.BLOC)
+    copy = backup_to(tmp_path / "sao-luu.db")
+    assert inspect_file(copy, thorough=True).ok and not Path(f"{copy}-wal").exists()
+    create_org(name="Chi bộ Mới", level=v.CBCS, parent_id=PartyOrg.get().id)
+    result = restore(copy, db_path, tmp_path / "giu-lai")
+    assert [row.name for row in PartyOrg.select()] == ["Đảng bộ Khối các cơ quan tỉnh"]
+    assert result.kept_as.exists() and result.migrated == []
+    kept = SqliteDatabase(str(result.kept_as))
+    with kept.bind_ctx([PartyOrg]):
+        assert PartyOrg.select().count() == 2  # nothing lost: the replaced data is kept
+
+
+@pytest.mark.parametrize("upto", range(1, len(available())))
+def test_restore_of_each_older_schema_migrates_it(db, tmp_path, upto):
+    db_path = Path(database.database)
+    old = old_database(tmp_path / f"cu-{upto}.db", upto)
+    assert inspect_file(old).older
+    result = restore(old, db_path, tmp_path / "giu-lai")
+    assert result.migrated == available()[upto:]
+    assert PartyOrg.get().name == "Đảng bộ Khối cũ"
+    assert inspect_file(db_path).applied == set(available())
+
+
+def test_restore_refuses_a_newer_or_foreign_file_and_leaves_everything(db, tmp_path):
+    db_path = Path(database.database)
+    create_org(name="Đảng bộ Khối các cơ quan tỉnh", level=v.BLOC)
+    newer = old_database(tmp_path / "moi.db", len(available()))
+    future = SqliteDatabase(str(newer))
+    with future.bind_ctx([SchemaMigration]):
+        SchemaMigration.create(name="9999_future", applied_at=datetime.now())
+    future.close()
+    with pytest.raises(ValidationError, match="mới hơn"):
+        restore(newer, db_path, tmp_path / "giu-lai")
+    with pytest.raises(ValidationError, match="không phải tệp dữ liệu"):
+        restore(Path(__file__), db_path, tmp_path / "giu-lai")
+    assert PartyOrg.get().name == "Đảng bộ Khối các cơ quan tỉnh" and not (tmp_path / "giu-lai").exists()
+
+
+@given(st.lists(st.dates(date(2020, 1, 1), date(2026, 12, 31)), min_size=1, max_size=120))
+def test_rotation_keeps_the_newest_and_a_bounded_set(days):
+    keep = backups_to_keep(days)
+    assert keep <= set(days) and max(days) in keep
+    assert len(keep) <= 7 + 4 + 12
+    newest_first = sorted(set(days), reverse=True)
+    assert set(newest_first[:7]) <= keep
+    months = sorted({(d.year, d.month) for d in days}, reverse=True)[:12]
+    for month in months:  # the newest backup of each of the last 12 months
+        assert max(d for d in days if (d.year, d.month) == month) in keep
+
+
+def test_automatic_backups_once_a_day_and_rotated(db, tmp_path):
+    db_path = Path(database.database)
+    folder = tmp_path / "sao-luu"
+    start = date(2026, 1, 1)
+    for offset in range(60):
+        auto_backup(folder, db_path, start + timedelta(days=offset))
+    assert auto_backup(folder, db_path, start + timedelta(days=59)) is None  # already today
+    kept = sorted(auto_backups(folder, db_path.stem))
+    assert kept[-7:] == [start + timedelta(days=offset) for offset in range(53, 60)]
+    assert len(kept) <= 7 + 4 + 12
+    assert latest_good_backup(folder, db_path.stem) == auto_backups(folder, db_path.stem)[kept[-1]]
+
+
+WRITER = """
+import sys, time
+sys.path.insert(0, {root!r})
+from models.db import open_database
+from models.orgs import create_org
+from models import vocab as v
+open_database({path!r})
+bloc = create_org(name="Đảng bộ Khối", level=v.BLOC)
+print("ready", flush=True)
+for n in range(100000):
+    create_org(name=f"Chi bộ {{n}}", level=v.CBCS, parent_id=bloc.id)
+"""
+
+
+def test_backup_while_another_process_writes(tmp_path):
+    db_path = tmp_path / "dangvu.db"
+    writer = subprocess.Popen([sys.executable, "-c", WRITER.format(root=str(ROOT), path=str(db_path))],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert writer.stdout.readline().strip() == "ready"
+        open_database(db_path)
+        counts = []
+        for index in range(5):
+            copy = backup_to(tmp_path / f"sao-luu-{index}.db")
+            assert inspect_file(copy, thorough=True).ok
+            snapshot = SqliteDatabase(str(copy))
+            with snapshot.bind_ctx([PartyOrg]):
+                counts.append(PartyOrg.select().count())
+            snapshot.close()
+            time.sleep(0.1)
+        assert counts == sorted(counts) and counts[-1] > counts[0]
+    finally:
+        writer.kill()
+        writer.wait()
+        close_database()
