@@ -4,6 +4,8 @@
     python main.py demo --db FILE [--orgs N] [--members N] [--seed S] [--force | --if-missing]
     python main.py user add USERNAME --name "Họ tên" --role ADMIN|CLERK|VIEWER --db FILE [--user U]
     python main.py check --db FILE
+    python main.py backup --db FILE -o BACKUP.db
+    python main.py restore BACKUP.db --db FILE [--user U]
     python main.py report year-end|half-year --year Y --db FILE -o OUT.pdf [--issue] [--date D]
 
 Commands that change records act as `--user` (password from DANGVU_PASSWORD or asked), or
@@ -68,8 +70,16 @@ def parser() -> argparse.ArgumentParser:
     report.add_argument("--issue", action="store_true",
                         help="lấy số văn bản từ sổ văn bản đi (mặc định: bản dự thảo, để trống số)")
     report.add_argument("--user", dest="acting_user", help="thực hiện với tư cách tài khoản này")
-    check = sub.add_parser("check", help="kiểm tra tính toàn vẹn của nhật ký thay đổi")
+    check = sub.add_parser("check", help="kiểm tra tệp dữ liệu, hồ sơ và nhật ký thay đổi")
     check.add_argument("--db", dest="sub_db")
+    backup = sub.add_parser("backup", help="sao lưu dữ liệu ra một tệp (được cả khi chương trình đang mở)")
+    backup.add_argument("--db", dest="sub_db")
+    backup.add_argument("-o", "--output", required=True, help="tệp sao lưu sẽ ghi")
+    restore = sub.add_parser("restore", help="khôi phục dữ liệu từ một bản sao lưu")
+    restore.add_argument("source", help="tệp sao lưu")
+    restore.add_argument("--db", dest="sub_db")
+    restore.add_argument("--keep", help="thư mục giữ tệp dữ liệu đang dùng (mặc định: cạnh tệp dữ liệu)")
+    restore.add_argument("--user", dest="acting_user", help="thực hiện với tư cách tài khoản này")
     return top
 
 
@@ -112,9 +122,11 @@ def open_existing(db_path: Path) -> bool:
     from peewee import DatabaseError
 
     from models.db import close_database, open_database
+    from models.storage import inspect_file
 
-    if not db_path.exists():
-        print(f"Không có tệp dữ liệu {db_path}.", file=sys.stderr)
+    check = inspect_file(db_path)
+    if not check.ok:
+        print(check.problem, file=sys.stderr)
         return False
     try:
         open_database(db_path)
@@ -186,21 +198,75 @@ def run_report(args, db_path: Path) -> int:
 
 
 def run_check(db_path: Path) -> int:
-    from models.audit import verify_chain
+    """SQLite's integrity check, the domain checks and the audit chain; non-zero on any problem."""
     from models.db import close_database
+    from models.integrity import all_problems
+    from models.storage import inspect_file
+
+    check = inspect_file(db_path, thorough=True)
+    if not check.ok:
+        print(check.problem, file=sys.stderr)
+        return 3
+    if not open_existing(db_path):
+        return 1
+    try:
+        problems = all_problems()
+    finally:
+        close_database()
+    if not problems:
+        print(f"Không thấy vấn đề gì trong {db_path}.")
+        return 0
+    print(f"Có {len(problems)} vấn đề cần xem lại:", file=sys.stderr)
+    for problem in problems:
+        print(f"- {problem}", file=sys.stderr)
+    return 3
+
+
+def run_backup(args, db_path: Path) -> int:
+    from models.db import close_database
+    from models.errors import ValidationError
+    from models.storage import backup_to
 
     if not open_existing(db_path):
         return 1
     try:
-        result = verify_chain()
+        target = backup_to(Path(args.output).expanduser().resolve())
+    except ValidationError as error:
+        print(error.message, file=sys.stderr)
+        return 1
     finally:
         close_database()
-    if result.intact:
-        print(f"Nhật ký thay đổi nguyên vẹn: {result.entries} mục.")
-        return 0
-    print(f"Nhật ký thay đổi đã bị sửa ngoài phần mềm, từ mục số {result.first_broken_id}.",
-          file=sys.stderr)
-    return 3
+    print(f"Đã sao lưu {db_path} vào {target}.")
+    return 0
+
+
+def run_restore(args, db_path: Path) -> int:
+    from models import session
+    from models.db import close_database, open_database
+    from models.errors import Forbidden, ValidationError
+    from models.storage import inspect_file, restore
+
+    keep = Path(args.keep).expanduser().resolve() if args.keep else db_path.parent / "truoc-khoi-phuc"
+    if db_path.exists() and inspect_file(db_path).ok:
+        open_database(db_path)
+        if not sign_in_cli(args.acting_user):
+            close_database()
+            return 1
+    else:
+        session.set_current(session.LOCAL_ADMIN)  # nothing usable to protect: a new or broken file
+    try:
+        result = restore(Path(args.source).expanduser().resolve(), db_path, keep)
+    except (ValidationError, Forbidden) as error:
+        print(error.message, file=sys.stderr)
+        return 1
+    finally:
+        close_database()
+    print(f"Đã khôi phục {db_path} từ {args.source}.")
+    if result.kept_as:
+        print(f"Dữ liệu trước khi khôi phục được giữ tại {result.kept_as}.")
+    if result.migrated:
+        print(f"Bản sao lưu đã được cập nhật cấu trúc: {', '.join(result.migrated)}.")
+    return 0
 
 
 def run_demo(args, db_path: Path) -> int:
@@ -245,6 +311,10 @@ def main(argv: list[str] | None = None) -> int:
         return run_check(db_path)
     if args.command == "report":
         return run_report(args, db_path)
+    if args.command == "backup":
+        return run_backup(args, db_path)
+    if args.command == "restore":
+        return run_restore(args, db_path)
     from ui.app import run_gui
 
     return run_gui(db_path)

@@ -143,6 +143,12 @@ def restore(source: Path, db_path: Path, keep_folder: Path, checked_by_user: boo
             try:
                 current.connect()
                 _copy_online(current.connection(), kept)
+            except (DatabaseError, sqlite3.DatabaseError, ValidationError):
+                # A damaged file cannot be read page by page: keep its bytes as they are.
+                kept = kept.with_name(kept.stem + "-hong.db")
+                shutil.copyfile(db_path, kept)
+                if Path(f"{db_path}-wal").exists():
+                    shutil.copyfile(f"{db_path}-wal", f"{kept}-wal")
             finally:
                 current.close()
         for suffix in ("-wal", "-shm"):

@@ -56,25 +56,41 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def run_gui(db_path: Path) -> int:
     from models.db import close_database, open_database
+    from models.storage import inspect_file
+    from ui.storage import backup_on_exit, lock_database, offer_restore_at_start
 
     app = make_application()
     install_crash_handler()
-    try:
-        open_database(db_path)
-    except Exception as error:  # any failure to open: say so plainly, touch nothing
-        log.exception("Không mở được cơ sở dữ liệu %s", db_path)
-        box = QMessageBox(QMessageBox.Icon.Critical, "Không mở được dữ liệu",
-                          f"Không mở được tệp dữ liệu:\n{db_path}\n\n{error}\n\n"
-                          "Tệp có thể không phải dữ liệu của Đảng vụ hoặc đã hỏng. "
-                          "Tệp không bị thay đổi.")
-        box.addButton("Đóng", QMessageBox.ButtonRole.AcceptRole)
-        box.exec()
+    lock = lock_database(db_path)
+    if lock is None:
+        _tell("Dữ liệu đang được mở", f"Tệp dữ liệu\n{db_path}\nđang được mở ở một cửa sổ Đảng vụ khác "
+              "(trên máy này hoặc máy khác dùng chung thư mục). Hãy dùng cửa sổ đó, hoặc đóng nó rồi mở lại.")
         return 1
     try:
-        return _sign_in_loop(app, db_path)
+        check = inspect_file(db_path) if db_path.exists() else None
+        if check is not None and not check.ok and not offer_restore_at_start(db_path, check.problem):
+            return 1
+        try:
+            open_database(db_path)
+        except Exception as error:  # any failure to open: say so plainly, touch nothing
+            log.exception("Không mở được cơ sở dữ liệu %s", db_path)
+            _tell("Không mở được dữ liệu", f"Không mở được tệp dữ liệu:\n{db_path}\n\n{error}\n\n"
+                  "Tệp có thể không phải dữ liệu của Đảng vụ hoặc đã hỏng. Tệp không bị thay đổi.")
+            return 1
+        try:
+            return _sign_in_loop(app, db_path)
+        finally:
+            session.set_current(None)
+            backup_on_exit(db_path)
+            close_database()
     finally:
-        session.set_current(None)
-        close_database()
+        lock.unlock()
+
+
+def _tell(title: str, text: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Critical, title, text)
+    box.addButton("Đóng", QMessageBox.ButtonRole.AcceptRole)
+    box.exec()
 
 
 def _sign_in_loop(app: QApplication, db_path: Path) -> int:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.session import MANAGE_USERS, ROLES, Actor
+from models.session import CHANGE_SETTINGS, MANAGE_USERS, RESTORE, ROLES, WRITE_RECORDS, Actor
 from ui import settings
 from ui.account.audit_page import AuditPage
 from ui.account.sign_in import ChangePasswordDialog
@@ -28,6 +28,7 @@ from ui.members.page import MembersPage
 from ui.orgs.page import OrgsPage
 from ui.ratings.page import RatingsPage
 from ui.reports.page import ReportsPage
+from ui.storage import backup_by_hand, choose_backup_folder, restore_by_hand
 from ui.widgets.buttons import confirm, inform
 
 SIDEBAR_STYLE = """
@@ -102,6 +103,18 @@ class MainWindow(QMainWindow):
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu("&Tệp")
+        backup = QAction("Sao lưu dữ liệu…", self, shortcut=QKeySequence("Ctrl+Shift+S"))
+        backup.triggered.connect(lambda: backup_by_hand(self, self.db_path))
+        backup.setEnabled(self.actor.may(WRITE_RECORDS))
+        restore = QAction("Khôi phục từ bản sao lưu…", self)
+        restore.triggered.connect(self._restore)
+        restore.setEnabled(self.actor.may(RESTORE))
+        folder = QAction("Thư mục sao lưu tự động…", self)
+        folder.triggered.connect(lambda: choose_backup_folder(self, self.db_path))
+        folder.setEnabled(self.actor.may(CHANGE_SETTINGS))
+        for action in (backup, restore, folder):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
         quit_action = QAction("Thoát", self, shortcut=QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
@@ -128,6 +141,14 @@ class MainWindow(QMainWindow):
         inform(self, "Giới thiệu Đảng vụ",
                "Đảng vụ — quản lý tổ chức đảng, đảng viên và báo cáo của Văn phòng "
                f"Đảng ủy Khối các cơ quan tỉnh.\n\nTệp dữ liệu: {self.db_path}")
+
+    def _restore(self) -> None:
+        if self.reports_page.has_unsaved_changes() and not confirm(
+                self, "Chưa lưu", "Dự thảo báo cáo đang sửa chưa được lưu. Vẫn khôi phục?", yes="Khôi phục"):
+            return
+        if restore_by_hand(self, self.db_path):
+            self.reports_page.discard_changes()
+            self.sign_out()
 
     def sign_out(self) -> None:
         """Close the window; the application asks who signs in next."""

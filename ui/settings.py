@@ -37,3 +37,5 @@ ORG_COLUMNS = Setting("orgs/header", QByteArray, QByteArray())
 ORG_SHOW_DISSOLVED = Setting("orgs/show_dissolved", int, 0)
 LAST_PHOTO_FOLDER = Setting("members/last_photo_folder", str, "")
 LAST_REPORT_FOLDER = Setting("reports/last_folder", str, "")
+BACKUP_FOLDER = Setting("backup/folder", str, "")  # empty: "sao-luu" beside the database
+LAST_BACKUP_FOLDER = Setting("backup/last_manual_folder", str, "")

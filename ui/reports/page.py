@@ -133,6 +133,10 @@ class ReportsPage(QWidget):
     def has_unsaved_changes(self) -> bool:
         return self.draft is not None and self.current_draft() != self.draft
 
+    def discard_changes(self) -> None:
+        """The clerk chose to drop the edits (the data were replaced from a backup)."""
+        self.draft = None
+
     def open_draft(self) -> None:
         if self.has_unsaved_changes() and not confirm(
             self, "Chưa lưu", "Dự thảo đang sửa chưa được lưu. Mở dự thảo khác và bỏ những thay đổi này?",

@@ -1,0 +1,52 @@
+"""Backups from the window: the day's backup on exit, restore by hand (checked, confirmed, the
+current file kept), one window per data file."""
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog
+
+from models import vocab as v
+from models.db import database
+from models.orgs import create_org
+from models.storage import auto_backups, backup_to
+from models.tables import PartyOrg
+from ui import settings, storage
+
+
+def test_backup_on_exit_writes_the_days_backup_into_the_chosen_folder(qtbot, db, tmp_path):
+    db_path = Path(database.database)
+    settings.BACKUP_FOLDER.set(str(tmp_path / "usb"))
+    storage.backup_on_exit(db_path)
+    storage.backup_on_exit(db_path)  # at most one a day
+    assert len(auto_backups(tmp_path / "usb", db_path.stem)) == 1
+
+
+def test_restore_by_hand_checks_confirms_and_keeps_the_current_file(qtbot, db, tmp_path, monkeypatch):
+    db_path = Path(database.database)
+    create_org(name="Đảng bộ Khối các cơ quan tỉnh", level=v.BLOC)
+    copy = backup_to(tmp_path / "sao-luu.db")
+    create_org(name="Chi bộ Sau", level=v.CBCS, parent_id=PartyOrg.get().id)
+    shown = []
+    monkeypatch.setattr(storage, "inform", lambda _p, title, text, warning=False: shown.append((title, text)))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(tmp_path / "note.txt"), ""))
+    (tmp_path / "note.txt").write_text("ghi chú")
+    assert not storage.restore_by_hand(None, db_path)
+    assert "không phải tệp dữ liệu" in shown[-1][1]
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(copy), ""))
+    monkeypatch.setattr(storage, "confirm", lambda *_a, **_k: False)
+    assert not storage.restore_by_hand(None, db_path)
+    assert PartyOrg.select().count() == 2
+    monkeypatch.setattr(storage, "confirm", lambda *_a, **_k: True)
+    assert storage.restore_by_hand(None, db_path)
+    assert [row.name for row in PartyOrg.select()] == ["Đảng bộ Khối các cơ quan tỉnh"]
+    assert any(path.name.startswith(db_path.stem) for path in storage.keep_folder(db_path).iterdir())
+
+
+def test_a_second_window_on_the_same_file_is_refused(qtbot, tmp_path):
+    first = storage.lock_database(tmp_path / "dangvu.db")
+    assert first is not None
+    try:
+        assert storage.lock_database(tmp_path / "dangvu.db") is None
+    finally:
+        first.unlock()
+    assert storage.lock_database(tmp_path / "dangvu.db") is not None

@@ -1,0 +1,120 @@
+"""Backups and restore from the window, the automatic backup when the program closes, and what
+the start-up says about a damaged file or a file already open."""
+
+import logging
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from models.errors import Forbidden, ValidationError
+from models.storage import auto_backup, backup_now, inspect_file, latest_good_backup, restore
+from ui import settings
+from ui.widgets.buttons import confirm, inform
+
+log = logging.getLogger("dangvu")
+
+
+def backup_folder(db_path: Path) -> Path:
+    chosen = settings.BACKUP_FOLDER.get()
+    return Path(chosen) if chosen else db_path.parent / "sao-luu"
+
+
+def keep_folder(db_path: Path) -> Path:
+    return db_path.parent / "truoc-khoi-phuc"
+
+
+def backup_on_exit(db_path: Path, parent: QWidget | None = None) -> None:
+    """The day's automatic backup, if there is none yet. A failure is said, never hidden."""
+    try:
+        made = auto_backup(backup_folder(db_path), db_path)
+    except (ValidationError, OSError) as error:
+        log.exception("Sao lưu tự động không thành công")
+        message = error.message if isinstance(error, ValidationError) else str(error)
+        inform(parent, "Chưa sao lưu được", f"Sao lưu tự động vào {backup_folder(db_path)} không thành "
+               f"công:\n{message}\n\nHãy kiểm tra thư mục sao lưu (ổ USB, thư mục mạng) và sao lưu lại.",
+               warning=True)
+        return
+    if made:
+        log.info("Đã sao lưu tự động vào %s", made)
+
+
+def choose_backup_folder(parent: QWidget, db_path: Path) -> None:
+    folder = QFileDialog.getExistingDirectory(parent, "Thư mục sao lưu tự động", str(backup_folder(db_path)))
+    if folder:
+        settings.BACKUP_FOLDER.set(folder)
+        inform(parent, "Thư mục sao lưu", f"Từ nay bản sao lưu tự động được ghi vào:\n{folder}\n\n"
+               "Giữ 7 bản hằng ngày gần nhất, 4 bản hằng tuần và 12 bản hằng tháng.")
+
+
+def backup_by_hand(parent: QWidget, db_path: Path) -> None:
+    folder = settings.LAST_BACKUP_FOLDER.get() or str(backup_folder(db_path))
+    name = f"{db_path.stem}-sao-luu-{datetime.now():%Y%m%d-%H%M}.db"
+    path, _ = QFileDialog.getSaveFileName(parent, "Sao lưu dữ liệu", str(Path(folder) / name),
+                                          "Dữ liệu Đảng vụ (*.db)")
+    if not path:
+        return
+    settings.LAST_BACKUP_FOLDER.set(str(Path(path).parent))
+    try:
+        backup_now(Path(path))
+    except (ValidationError, Forbidden) as error:
+        inform(parent, "Không sao lưu được", error.message, warning=True)
+        return
+    inform(parent, "Đã sao lưu", f"Đã sao lưu dữ liệu vào:\n{path}")
+
+
+def restore_by_hand(parent: QWidget, db_path: Path) -> bool:
+    """True when the data were replaced: the caller signs out, the accounts may differ."""
+    path, _ = QFileDialog.getOpenFileName(parent, "Chọn bản sao lưu để khôi phục",
+                                          str(backup_folder(db_path)), "Dữ liệu Đảng vụ (*.db);;Mọi tệp (*)")
+    if not path:
+        return False
+    check = inspect_file(Path(path), thorough=True)
+    if not check.ok:
+        inform(parent, "Không khôi phục được", check.problem, warning=True)
+        return False
+    question = (f"Thay toàn bộ dữ liệu đang dùng bằng bản sao lưu\n{path}?\n\n"
+                f"Dữ liệu hiện tại được giữ lại trong {keep_folder(db_path)}.")
+    if not confirm(parent, "Khôi phục dữ liệu", question, yes="Khôi phục"):
+        return False
+    try:
+        result = restore(Path(path), db_path, keep_folder(db_path))
+    except (ValidationError, Forbidden) as error:
+        inform(parent, "Không khôi phục được", error.message, warning=True)
+        return False
+    inform(parent, "Đã khôi phục", "Đã khôi phục dữ liệu từ bản sao lưu."
+           + (f"\nDữ liệu trước đó được giữ tại {result.kept_as}." if result.kept_as else "")
+           + "\n\nHãy đăng nhập lại.")
+    return True
+
+
+def lock_database(db_path: Path) -> QLockFile | None:
+    """One window per data file: a second instance is told, instead of both writing."""
+    lock = QLockFile(f"{db_path}.lock")
+    lock.setStaleLockTime(0)  # a lock left by a crash is recognised by its process id
+    if lock.tryLock(200):
+        return lock
+    return None
+
+
+def offer_restore_at_start(db_path: Path, problem: str) -> bool:
+    """The file cannot be opened: say why, and offer the latest good backup. True if restored."""
+    newest = latest_good_backup(backup_folder(db_path), db_path.stem)
+    text = f"Không mở được tệp dữ liệu:\n{db_path}\n\n{problem}\n\nTệp không bị thay đổi."
+    box = QMessageBox(QMessageBox.Icon.Critical, "Không mở được dữ liệu", text)
+    restore_button = None
+    if newest is not None:
+        box.setInformativeText(f"Có thể khôi phục bản sao lưu tự động gần nhất còn tốt:\n{newest}\n"
+                               "(tệp hiện tại được giữ lại để kiểm tra).")
+        restore_button = box.addButton("Khôi phục bản sao lưu gần nhất", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Đóng", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if restore_button is None or box.clickedButton() is not restore_button:
+        return False
+    try:
+        restore(newest, db_path, keep_folder(db_path), checked_by_user=False)
+    except (ValidationError, OSError) as error:
+        inform(None, "Không khôi phục được", str(getattr(error, "message", error)), warning=True)
+        return False
+    return True
