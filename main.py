@@ -6,6 +6,9 @@
     python main.py check --db FILE
     python main.py backup --db FILE -o BACKUP.db
     python main.py restore BACKUP.db --db FILE [--user U]
+    python main.py import members FILE.xlsx --db FILE [--dry-run] [--cards skip|update]
+                                           [--same-person skip|add] [--create-orgs] [--user U]
+    python main.py export members --db FILE -o FILE.xlsx [--user U]
     python main.py report year-end|half-year --year Y --db FILE -o OUT.pdf [--issue] [--date D]
 
 Commands that change records act as `--user` (password from DANGVU_PASSWORD or asked), or
@@ -80,6 +83,24 @@ def parser() -> argparse.ArgumentParser:
     restore.add_argument("--db", dest="sub_db")
     restore.add_argument("--keep", help="thư mục giữ tệp dữ liệu đang dùng (mặc định: cạnh tệp dữ liệu)")
     restore.add_argument("--user", dest="acting_user", help="thực hiện với tư cách tài khoản này")
+    importer = sub.add_parser("import", help="nhập danh sách đảng viên từ Excel (.xlsx)")
+    importer.add_argument("what", choices=["members"])
+    importer.add_argument("source", help="tệp Excel")
+    importer.add_argument("--db", dest="sub_db")
+    importer.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi gì")
+    importer.add_argument("--cards", choices=["skip", "update"], default="skip",
+                          help="dòng trùng số thẻ, số lý lịch hoặc CCCD với hồ sơ đã có: bỏ qua hoặc "
+                               "cập nhật")
+    importer.add_argument("--same-person", choices=["skip", "add"], default="skip",
+                          help="dòng cùng họ tên và ngày sinh với hồ sơ đã có: bỏ qua hoặc vẫn thêm")
+    importer.add_argument("--create-orgs", action="store_true",
+                          help="tạo các chi bộ (và đảng bộ cơ sở) có trong tệp mà cây tổ chức chưa có")
+    importer.add_argument("--user", dest="acting_user", help="thực hiện với tư cách tài khoản này")
+    exporter = sub.add_parser("export", help="xuất danh sách đảng viên ra Excel (.xlsx)")
+    exporter.add_argument("what", choices=["members"])
+    exporter.add_argument("--db", dest="sub_db")
+    exporter.add_argument("-o", "--output", required=True, help="tệp Excel sẽ ghi")
+    exporter.add_argument("--user", dest="acting_user", help="thực hiện với tư cách tài khoản này")
     return top
 
 
@@ -269,6 +290,87 @@ def run_restore(args, db_path: Path) -> int:
     return 0
 
 
+def print_plan(plan) -> None:
+    from models.member_import import CARD_IN_REGISTRY, DUPLICATE_KINDS
+
+    print(f"Trang “{plan.sheet}”, dòng tiêu đề {plan.header_row}: {len(plan.rows)} dòng đảng viên.")
+    problems = plan.problems
+    if problems:
+        print(f"{len(problems)} lỗi, các dòng này sẽ không được nhập:", file=sys.stderr)
+        for problem in problems[:200]:
+            value = f" “{problem.value}”" if problem.value else ""
+            print(f"  dòng {problem.row}, cột {problem.column}{value}: {problem.message}", file=sys.stderr)
+        if len(problems) > 200:
+            print(f"  … và {len(problems) - 200} lỗi khác.", file=sys.stderr)
+    for kind, label in DUPLICATE_KINDS.items():
+        rows = plan.duplicates(kind)
+        if rows:
+            print(f"{label}: {len(rows)} dòng (" + ", ".join(str(r.row) for r in rows[:20])
+                  + (", …" if len(rows) > 20 else "") + ")" + (" — xem --cards" if kind == CARD_IN_REGISTRY
+                                                               else " — xem --same-person"))
+    for (parent, cell), count in sorted(plan.missing_orgs.items()):
+        where = f" thuộc {parent}" if parent else ""
+        print(f"Chưa có trong cây tổ chức: {cell}{where} ({count} dòng) — thêm --create-orgs để tạo.",
+              file=sys.stderr)
+
+
+def run_import(args, db_path: Path) -> int:
+    """Plan, show, then (unless --dry-run) write every clean row in one transaction."""
+    from models.db import close_database, open_database
+    from models.errors import Forbidden, ValidationError
+    from models.member_import import ADD, SKIP, UPDATE, plan_import
+    from models.member_import_write import create_missing_orgs, import_members
+    from models.storage import inspect_file
+
+    if db_path.exists() and not inspect_file(db_path).ok:
+        print(inspect_file(db_path).problem, file=sys.stderr)
+        return 1
+    open_database(db_path)  # a database that does not exist yet is created
+    try:
+        if not sign_in_cli(args.acting_user):
+            return 1
+        source = Path(args.source).expanduser().resolve()
+        plan = plan_import(source)
+        if plan.missing_orgs and args.create_orgs and not args.dry_run:
+            made = create_missing_orgs(plan)
+            print(f"Đã tạo {made} tổ chức đảng còn thiếu.")
+            plan = plan_import(source, plan.mapping)
+        print_plan(plan)
+        if args.dry_run:
+            print(f"Chạy thử: {len(plan.clean_rows)} dòng có thể nhập; không ghi gì.")
+            return 0 if not plan.problems else 4
+        result = import_members(plan, UPDATE if args.cards == "update" else SKIP,
+                                ADD if args.same_person == "add" else SKIP)
+    except (ValidationError, Forbidden) as error:
+        print(error.message, file=sys.stderr)
+        return 1
+    finally:
+        close_database()
+    print(f"Đã nhập {result.created} đảng viên mới, cập nhật {result.updated}, bỏ qua {result.skipped}"
+          f", {result.refused} dòng lỗi không nhập.")
+    return 0 if not result.refused else 4
+
+
+def run_export(args, db_path: Path) -> int:
+    from models.db import close_database
+    from models.errors import Forbidden, ValidationError
+    from models.member_export import export_members
+
+    if not open_existing(db_path):
+        return 1
+    try:
+        if not sign_in_cli(args.acting_user):
+            return 1
+        count = export_members(Path(args.output).expanduser().resolve())
+    except (ValidationError, Forbidden, OSError) as error:
+        print(getattr(error, "message", str(error)), file=sys.stderr)
+        return 1
+    finally:
+        close_database()
+    print(f"Đã xuất {count} đảng viên ra {args.output}.")
+    return 0
+
+
 def run_demo(args, db_path: Path) -> int:
     from models.db import close_database, open_database
     from models.demo import DemoSize, build_demo
@@ -315,6 +417,10 @@ def main(argv: list[str] | None = None) -> int:
         return run_backup(args, db_path)
     if args.command == "restore":
         return run_restore(args, db_path)
+    if args.command == "import":
+        return run_import(args, db_path)
+    if args.command == "export":
+        return run_export(args, db_path)
     from ui.app import run_gui
 
     return run_gui(db_path)

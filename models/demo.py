@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from models import vocab as v
-from models.audit import log_bulk_inserts
+from models.bulk import insert_members
 from models.dates import add_months
 from models.db import database
 from models.demo_admissions import build_admissions
@@ -231,10 +231,10 @@ def build_demo(size: DemoSize, progress: Callable[[int, int], None] | None = Non
                 })
                 next_event += 1
             if len(members) >= BATCH:
-                _flush(members, events)
+                insert_members(members, events)
                 if progress:
                     progress(index + 1, len(fates))
-        _flush(members, events)
+        insert_members(members, events)
         cases = build_admissions(rng, today, max(12, size.members // 80))
         build_inspections(rng, today)
         years = rating_years(today.year)
@@ -245,14 +245,3 @@ def build_demo(size: DemoSize, progress: Callable[[int, int], None] | None = Non
         if progress:
             progress(len(fates), len(fates))
     return {"cells": len(cells), "members": len(fates), "cases": cases}
-
-
-def _flush(members: list[dict], events: list[dict]) -> None:
-    if members:
-        Member.insert_many(members).execute()
-        log_bulk_inserts(Member._meta.table_name, members)
-    for start in range(0, len(events), BATCH):
-        MemberEvent.insert_many(events[start:start + BATCH]).execute()
-    log_bulk_inserts(MemberEvent._meta.table_name, events)
-    members.clear()
-    events.clear()

@@ -51,8 +51,9 @@ def _identifier(fields: dict, key: str) -> str | None:
     return value or None
 
 
-def validate(fields: dict, member_id: int | None = None) -> dict:
-    """Clean every field and check the rules; returns what would be stored."""
+def validate(fields: dict, member_id: int | None = None, check_unique: bool = True) -> dict:
+    """Clean every field and check the rules; returns what would be stored. An import checks
+    the identifiers against the registry once for the whole file (check_unique=False)."""
     data: dict = {}
     name = clean(fields.get("full_name"))
     if not name:
@@ -84,12 +85,12 @@ def validate(fields: dict, member_id: int | None = None) -> dict:
     data["note"] = clean_multiline(fields.get("note"))
     data["youth_union"] = bool(fields.get("youth_union"))
 
-    _identifiers(fields, data, member_id)
+    _identifiers(fields, data, member_id, check_unique)
     _party_dates(fields, data)
     return data
 
 
-def _identifiers(fields: dict, data: dict, member_id: int | None) -> None:
+def _identifiers(fields: dict, data: dict, member_id: int | None, check_unique: bool = True) -> None:
     identity = _identifier(fields, "identity_number")
     if identity and not IDENTITY_NUMBER.match(identity):
         raise ValidationError("identity_number", "Số CCCD gồm 12 chữ số (CMND cũ: 9 chữ số).")
@@ -108,7 +109,7 @@ def _identifiers(fields: dict, data: dict, member_id: int | None) -> None:
         ("card_number", card, "Số thẻ đảng viên"),
         ("dossier_number", dossier, "Số lý lịch"),
     ):
-        if value:
+        if value and check_unique:
             column = getattr(Member, key)
             other = Member.select(Member.full_name).where(column == value)
             if member_id is not None:

@@ -1,0 +1,52 @@
+"""Writing Excel workbooks: a title block, Vietnamese headings, real dates, identifiers as text.
+Every table of the app and the member registry go out through here."""
+
+from datetime import date, datetime
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font
+
+DATE_FORMAT = "DD/MM/YYYY"
+
+
+def _cell(sheet, value, bold: bool = False):
+    cell = WriteOnlyCell(sheet, value=value)
+    if isinstance(value, date | datetime):
+        cell.number_format = DATE_FORMAT
+    elif isinstance(value, str):
+        cell.number_format = "@"  # text: leading zeros of card and identity numbers stay
+    if bold:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    return cell
+
+
+def write_table(path: Path, title: str, subtitle: str, headers: list[str], rows,
+                widths: list[int] | None = None, sheet_title: str = "Danh sách") -> Path:
+    """One sheet: title, subtitle, a blank line, the headings, then the rows (an iterable, so a
+    long registry is streamed). Written beside the target, then renamed into place."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(sheet_title[:31])
+    for index, width in enumerate(widths or [], start=1):
+        sheet.column_dimensions[_letter(index)].width = width
+    sheet.append([_cell(sheet, title, bold=True)])
+    sheet.append([_cell(sheet, subtitle)])
+    sheet.append([])
+    sheet.append([_cell(sheet, header, bold=True) for header in headers])
+    for row in rows:
+        sheet.append([_cell(sheet, value) for value in row])
+    path = Path(path)
+    partial = path.with_name(path.name + ".dang-ghi.xlsx")
+    workbook.save(partial)
+    partial.replace(path)
+    return path
+
+
+def _letter(index: int) -> str:
+    letters = ""
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
