@@ -1,0 +1,58 @@
+"""A kill -9 of the importing process at random points leaves the database as it was: the rows
+are written in one transaction that SQLite rolls back when the process dies."""
+
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import main
+from models.db import close_database, open_database
+from models.demo import DemoSize, build_demo
+from models.member_export import export_members
+from models.member_import import plan_import
+from models.member_import_write import create_missing_orgs
+from models.storage import inspect_file
+from models.tables import AuditEntry, Member
+
+ROOT = Path(main.__file__).resolve().parent
+ROWS = 1500
+
+
+def _state(path: Path) -> tuple[int, int]:
+    open_database(path)
+    try:
+        return Member.select().count(), AuditEntry.select().count()
+    finally:
+        close_database()
+
+
+def test_kill_during_import_leaves_the_database_as_before(tmp_path):
+    open_database(tmp_path / "nguon.db")
+    build_demo(DemoSize(orgs=12, members=ROWS, seed=11))
+    export_members(tmp_path / "ds.xlsx")
+    close_database()
+    open_database(tmp_path / "cay.db")  # the organisation tree only, made beforehand
+    create_missing_orgs(plan_import(tmp_path / "ds.xlsx"))
+    close_database()
+    before = _state(tmp_path / "cay.db")
+    rng = random.Random(5)
+    killed = 0
+    for attempt in range(6):
+        target = tmp_path / f"dich-{attempt}.db"
+        shutil.copyfile(tmp_path / "cay.db", target)
+        process = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "import", "members",
+                                    str(tmp_path / "ds.xlsx"), "--db", str(target)],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.2, 2.0))
+        if process.poll() is None:
+            process.send_signal(signal.SIGKILL)
+            killed += 1
+        process.wait()
+        assert inspect_file(target, thorough=True).ok
+        after = _state(target)
+        assert after == before or after[0] - before[0] >= ROWS * 0.9, f"partly imported: {after}"
+    assert killed >= 3

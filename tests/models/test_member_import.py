@@ -1,0 +1,191 @@
+"""Importing members from Excel as offices keep it: messy files read right, every problem
+named with its row and column, duplicates found, all rows or none, any file a message."""
+
+import unicodedata
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from openpyxl import Workbook
+
+from models import vocab as v
+from models.errors import ValidationError
+from models.member_export import export_members
+from models.member_import import (
+    ADD,
+    CARD_IN_REGISTRY,
+    SAME_PERSON_IN_FILE,
+    SAME_PERSON_IN_REGISTRY,
+    UPDATE,
+    plan_import,
+)
+from models.member_import_write import ImportCancelled, create_missing_orgs, import_members
+from models.members import create_member
+from models.tables import Member, MemberEvent
+
+
+def workbook(path: Path, rows: list[list], title_block: bool = True) -> Path:
+    """A sheet the way offices make them: a title block, a two-row heading with a merged "Ngày"."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "DS đảng viên"
+    if title_block:
+        sheet.append(["ĐẢNG BỘ SỞ TÀI CHÍNH"])
+        sheet.append(["DANH SÁCH ĐẢNG VIÊN NĂM 2024"])
+        sheet.append([])
+    sheet.append(["STT", "Họ và tên", "Giới tính", "Ngày", None, None, "Số thẻ", "Chi bộ", "Đảng bộ"])
+    sheet.append([None, None, None, "sinh", "vào Đảng", "chính thức", None, None, None])
+    sheet.merge_cells(start_row=sheet.max_row - 1, start_column=4, end_row=sheet.max_row - 1, end_column=6)
+    for index, row in enumerate(rows, 1):
+        sheet.append([index, *row])
+    book.save(path)
+    return path
+
+
+MESSY = [
+    [unicodedata.normalize("NFD", "  Nguyễn   Văn Đức "), "Nam", datetime(1980, 5, 15), "05/03/2008",
+     "5/3/09", 1234567, "Phòng Ngân sách", "Đảng bộ Sở Tài chính"],
+    ["Trần Thị Hoa", " nữ ", "07/09/85", datetime(2010, 1, 4), None, "00765432", "chi bo van phong so", ""],
+    ["Lê Văn Số", "Nam", 29221, 39448, None, None, "Chi bộ Sở Tư pháp", None],
+]
+
+
+def test_a_messy_sheet_is_read_right(bloc_tree, tmp_path):
+    plan = plan_import(workbook(tmp_path / "ds.xlsx", MESSY))
+    assert plan.header_row == 5 and plan.problems == []
+    first, second, third = (row.fields for row in plan.rows)
+    assert first["full_name"] == "Nguyễn Văn Đức" and first["card_number"] == "01234567"
+    assert (first["birth_date"], first["admission_date"], first["full_member_date"]) == (
+        date(1980, 5, 15), date(2008, 3, 5), date(2009, 3, 5))
+    assert second["sex"] == "F" and second["birth_date"] == date(1985, 9, 7)
+    assert third["birth_date"] == date(1980, 1, 1) and third["admission_date"] == date(2008, 1, 1)
+    assert [row.org_id for row in plan.rows] == [bloc_tree["cell_a"].id, bloc_tree["cell_b"].id,
+                                                 bloc_tree["small"].id]
+    result = import_members(plan)
+    assert (result.created, result.refused) == (3, 0)
+    member = Member.get(Member.card_number == "01234567")
+    assert (member.membership, member.org_id) == (v.FULL, bloc_tree["cell_a"].id)
+    assert MemberEvent.select().where(MemberEvent.member == member.id).count() == 2
+
+
+def test_every_problem_names_row_column_value_and_what_is_wrong(bloc_tree, tmp_path):
+    rows = [["Phạm Văn An", "Nam", "31/02/1990", "01/01/2015", None, None, "Phòng Ngân sách", ""],
+            ["", "Nữ", "01/01/1990", "01/01/2015", None, None, "Phòng Ngân sách", ""],
+            ["Đỗ Văn Bình", "Nam", "01/01/1990", "01/01/2015", None, None, "Phòng Không Có", ""],
+            ["Vũ Văn Trẻ", "Nam", "01/01/2000", "01/01/2015", None, None, "Phòng Ngân sách", ""],
+            ["Hồ Văn Năm", "Nam", "1975", "01/01/2015", None, "12ab", "Phòng Ngân sách", ""]]
+    plan = plan_import(workbook(tmp_path / "loi.xlsx", rows))
+    found = {(p.row, p.column): (p.value, p.message) for p in plan.problems}
+    assert found[(6, "Ngày sinh")] == ("31/02/1990", "Ngày sinh 31/02/1990 không có trên lịch.")
+    assert found[(7, "Họ và tên")][1] == "Thiếu họ và tên."
+    assert found[(8, "Chi bộ")] == ("Phòng Không Có", "không có chi bộ này trong cây tổ chức")
+    assert "chưa đủ 18 tuổi" in found[(9, "Ngày vào Đảng")][1]
+    assert found[(10, "Ngày sinh")][1] == "Ngày sinh: chỉ có năm 1975, cần đủ ngày/tháng/năm."
+    assert plan.missing_orgs == {("", "Phòng Không Có"): 1}
+    assert import_members(plan).created == 0
+
+
+def test_duplicates_with_a_choice_for_each_kind(bloc_tree, tmp_path):
+    holder = create_member({"full_name": "Nguyễn Văn Đức", "sex": "M", "birth_date": date(1980, 5, 15),
+                            "card_number": "01234567"},
+                           {"kind": v.ADMITTED, "date": date(2008, 3, 5), "org_id": bloc_tree["cell_a"].id})
+    create_member({"full_name": "Trần Thị Hoa", "sex": "F", "birth_date": date(1985, 9, 7)},
+                  {"kind": v.ADMITTED, "date": date(2010, 1, 4), "org_id": bloc_tree["cell_b"].id})
+    rows = MESSY[:2] + [["Lê Văn Số", "Nam", 29221, 39448, None, None, "Chi bộ Sở Tư pháp", None]] * 2
+    rows[0] = [*rows[0][:7], "Đảng bộ Sở Tài chính"]
+    rows[0][0] = "Nguyễn Văn Đức"
+    plan = plan_import(workbook(tmp_path / "trung.xlsx", rows))
+    assert [row.duplicate for row in plan.rows] == [CARD_IN_REGISTRY, SAME_PERSON_IN_REGISTRY, None,
+                                                    SAME_PERSON_IN_FILE]
+    assert plan.rows[0].existing_id == holder.id
+    result = import_members(plan)
+    assert (result.created, result.skipped) == (1, 3)
+    plan = plan_import(workbook(tmp_path / "trung.xlsx", rows))
+    result = import_members(plan, cards=UPDATE, same_person=ADD)
+    assert (result.created, result.updated) == (3, 1)  # Hoa again, and Lê Văn Số twice more
+    assert Member.select().where(Member.full_name == "Trần Thị Hoa").count() == 2
+
+
+def test_cancel_leaves_nothing(bloc_tree, tmp_path):
+    plan = plan_import(workbook(tmp_path / "ds.xlsx", MESSY * 30))
+    with pytest.raises(ImportCancelled):
+        import_members(plan, same_person=ADD, cancelled=lambda: True)
+    assert Member.select().count() == 0 and MemberEvent.select().count() == 0
+
+
+def test_files_that_are_not_member_lists_get_a_message(db, tmp_path, monkeypatch):
+    cases = {
+        "ghi-chu.xlsx": b"just some text",
+        "mat-khau.xlsx": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512,
+        "trong.xlsx": b"",
+        "hong.xlsx": b"PK\x03\x04" + b"\0" * 100,
+    }
+    messages = {}
+    for name, data in cases.items():
+        (tmp_path / name).write_bytes(data)
+        with pytest.raises(ValidationError) as caught:
+            plan_import(tmp_path / name)
+        messages[name] = caught.value.message
+    assert "không phải bảng tính Excel" in messages["ghi-chu.xlsx"]
+    assert "đặt mật khẩu" in messages["mat-khau.xlsx"]
+    assert "trống" in messages["trong.xlsx"]
+    assert "Không đọc được bảng tính" in messages["hong.xlsx"]
+    book = Workbook()
+    book.active.append(["Báo cáo tài chính quý 3"])
+    book.active.append(["Khoản mục", "Số tiền"])
+    book.save(tmp_path / "khac.xlsx")
+    with pytest.raises(ValidationError, match="Không tìm thấy dòng tiêu đề"):
+        plan_import(tmp_path / "khac.xlsx")
+    monkeypatch.setattr("models.member_import.MAX_BYTES", 10)
+    with pytest.raises(ValidationError, match="lớn quá"):
+        plan_import(tmp_path / "khac.xlsx")
+
+
+def test_export_then_import_into_an_empty_database_gives_the_same_members(db, tmp_path):
+    from models.db import close_database, open_database
+    from models.demo import DemoSize, build_demo
+
+    build_demo(DemoSize(orgs=5, members=120, seed=7))
+    export_members(tmp_path / "ds.xlsx")
+    before = _people()
+    close_database()
+    open_database(tmp_path / "moi.db")
+    plan = plan_import(tmp_path / "ds.xlsx")
+    create_missing_orgs(plan)
+    plan = plan_import(tmp_path / "ds.xlsx")
+    assert plan.problems == []
+    import_members(plan)
+    assert _people() == before
+
+
+def _people() -> list[tuple]:
+    from models.counts import roster_at
+    from models.orgs import org_rows
+
+    names = {row.id: row.name for row in org_rows()}
+    counted = {member_id: org for member_id, org, _m, _s in roster_at(date.today())}
+    return sorted((m.full_name, m.sex, m.birth_date, m.admission_date, m.full_member_date, m.card_number,
+                   m.dossier_number, names[counted[m.id]], m.membership)
+                  for m in Member.select() if m.id in counted)
+
+
+TEXT = st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=30)  # what a cell can hold
+CELL = st.one_of(st.none(), TEXT, st.integers(-10**9, 10**9),
+                 st.floats(allow_nan=False, allow_infinity=False),
+                 st.dates(date(1000, 1, 1), date(2999, 12, 31)), st.booleans())
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.lists(CELL, min_size=8, max_size=8), min_size=1, max_size=6))
+def test_malformed_rows_never_crash_the_reader(bloc_tree, tmp_path, rows):
+    path = workbook(tmp_path / "bat-ky.xlsx", rows)
+    try:
+        plan = plan_import(path)
+    except ValidationError as error:
+        assert error.message
+        return
+    for problem in plan.problems:
+        assert problem.message and problem.row >= 6
+    import_members(plan, same_person=ADD)
