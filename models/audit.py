@@ -24,6 +24,8 @@ SECRET_FIELDS = {"password_hash"}
 
 
 def _plain(value):
+    if value is None or isinstance(value, str | int | float):  # the common case, first
+        return value
     if isinstance(value, datetime):
         return value.isoformat(sep=" ", timespec="seconds")
     if isinstance(value, date):
@@ -63,8 +65,8 @@ def last_hash() -> str:
 
 
 def _entry(action: str, table: str, record_id, old: dict | None, new: dict | None,
-           prev_hash: str, at: datetime) -> dict:
-    actor = session.current() or session.LOCAL_ADMIN
+           prev_hash: str, at: datetime, actor=None) -> dict:
+    actor = actor or session.current() or session.LOCAL_ADMIN
     values = {
         "at": at.isoformat(sep=" ", timespec="microseconds"),
         "user_id": actor.user_id,
@@ -106,14 +108,17 @@ def log_delete(instance: Model) -> None:
 
 def log_bulk_inserts(table: str, rows: list[dict]) -> None:
     """Audit rows written with insert_many (demo, imports): one entry per row, one chain."""
+    from models.bulk import insert_rows
+
     prev, at = last_hash(), datetime.now()
+    actor = session.current() or session.LOCAL_ADMIN  # once: it is the same for every row
     entries = []
     for row in rows:
-        entry = _entry(INSERT, table, row["id"], None, {k: _plain(v) for k, v in row.items()}, prev, at)
+        values = {k: _plain(v) for k, v in row.items()}
+        entry = _entry(INSERT, table, row["id"], None, values, prev, at, actor)
         prev = entry["hash"]
         entries.append(entry)
-    for start in range(0, len(entries), 500):
-        AuditEntry.insert_many(entries[start:start + 500]).execute()
+    insert_rows(AuditEntry, entries)
 
 
 @dataclass(frozen=True)

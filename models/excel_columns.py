@@ -3,7 +3,6 @@ join two-row headers (a merged "Ngày" over "vào Đảng" / "chính thức"), r
 Vietnamese column names, and turn cell values into the record's fields."""
 
 import re
-import unicodedata
 from datetime import date, datetime, timedelta
 
 from models.dates import parse_date
@@ -131,11 +130,12 @@ def detect_mapping(headers: list[str]) -> dict[int, str]:
 # --- Cell values ---------------------------------------------------------------------------
 
 def text_value(value) -> str:
+    """The cell as text, white space tidied; the record's own validation cleans it again."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return clean(unicodedata.normalize("NFC", str(value)))
+    return clean(value) if isinstance(value, str) else str(value)
 
 
 def date_value(value, field: str) -> date | None:

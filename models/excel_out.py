@@ -12,11 +12,16 @@ DATE_FORMAT = "DD/MM/YYYY"
 
 
 def _cell(sheet, value, bold: bool = False):
+    """Plain values go out as they are (fast); dates get their format; digit strings are
+    marked as text so Excel keeps their leading zeros when the cell is edited."""
+    plain = not isinstance(value, date | datetime) and not (isinstance(value, str) and value.isdigit())
+    if not bold and plain:
+        return value
     cell = WriteOnlyCell(sheet, value=value)
     if isinstance(value, date | datetime):
         cell.number_format = DATE_FORMAT
     elif isinstance(value, str):
-        cell.number_format = "@"  # text: leading zeros of card and identity numbers stay
+        cell.number_format = "@"
     if bold:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)

@@ -109,6 +109,9 @@ def read_sheet(path: Path) -> tuple[str, list[list]]:
     try:
         first_error = None
         for sheet in workbook.worksheets:
+            # Files written by other programs often carry no or wrong dimensions; reading to the
+            # end of the data spares openpyxl a whole extra pass to compute them.
+            sheet.reset_dimensions()
             rows = []
             for values in sheet.iter_rows(values_only=True):
                 rows.append(list(values))
@@ -136,6 +139,9 @@ class OrgMatcher:
         rows = [row for row in org_rows() if not row.dissolved]
         self.names = {row.id: row.name for row in rows}
         self.parent = {row.id: row.parent_id for row in rows}
+        self.parent_keys = {row.id: self._parent_keys(self.names[row.parent_id])
+                            if row.parent_id in self.names else set() for row in rows}
+        self.cache: dict[tuple[str, str], tuple[int | None, str]] = {}
         self.by_name: dict[str, list[int]] = {}
         for row in rows:
             if row.level in v.CELLS:
@@ -148,16 +154,24 @@ class OrgMatcher:
         bare = folded.removeprefix("chi bo ").strip()
         return {folded, bare}
 
+    @staticmethod
+    def _parent_keys(name: str) -> set[str]:
+        folded = fold(name)
+        return {folded, folded.removeprefix("dang bo ").strip()}
+
     def match(self, cell: str, parent: str) -> tuple[int | None, str]:
-        """(organisation id, "" ) or (None, why not)."""
+        """(organisation id, "" ) or (None, why not); a file names the same cells over and over."""
+        if (cell, parent) not in self.cache:
+            self.cache[(cell, parent)] = self._match(cell, parent)
+        return self.cache[(cell, parent)]
+
+    def _match(self, cell: str, parent: str) -> tuple[int | None, str]:
         found: set[int] = set()
         for key in self._keys(cell):
             found.update(self.by_name.get(key, []))
         if len(found) > 1 and parent:
-            wanted = {fold(parent), fold(parent).removeprefix("dang bo ").strip()}
-            found = {org for org in found if self.parent.get(org) and
-                     {fold(self.names[self.parent[org]]),
-                      fold(self.names[self.parent[org]]).removeprefix("dang bo ").strip()} & wanted}
+            wanted = self._parent_keys(parent)
+            found = {org for org in found if self.parent_keys[org] & wanted}
         if len(found) == 1:
             return found.pop(), ""
         if not found:
