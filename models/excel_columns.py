@@ -94,6 +94,25 @@ def _joined_headers(top: list, below: list) -> list[str]:
     return labels
 
 
+def display_headers(heading_rows: list[list]) -> list[str]:
+    """The headings as the file writes them (one or two rows, a spanning label carried over)."""
+    width = max(len(row) for row in heading_rows)
+    labels = []
+    carried = [""] * len(heading_rows)
+    for index in range(width):
+        parts = []
+        for depth, row in enumerate(heading_rows):
+            text = text_value(row[index]) if index < len(row) else ""
+            if text:
+                carried[depth] = text
+            below = [text_value(r[index]) if index < len(r) else "" for r in heading_rows[depth + 1:]]
+            part = text or (carried[depth] if any(below) else "")
+            if part:
+                parts.append(part)
+        labels.append(" ".join(parts))
+    return labels
+
+
 def find_header(rows: list[list]) -> tuple[int, list[str], int]:
     """(index of the last heading row, the headings, rows of heading: 1 or 2). The heading is
     the row among the first thirty naming most known columns, joined with the next row when

@@ -35,7 +35,7 @@ def write_table(path: Path, title: str, subtitle: str, headers: list[str], rows,
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(sheet_title[:31])
     for index, width in enumerate(widths or [], start=1):
-        sheet.column_dimensions[_letter(index)].width = width
+        sheet.column_dimensions[column_letter(index)].width = width
     sheet.append([_cell(sheet, title, bold=True)])
     sheet.append([_cell(sheet, subtitle)])
     sheet.append([])
@@ -49,7 +49,8 @@ def write_table(path: Path, title: str, subtitle: str, headers: list[str], rows,
     return path
 
 
-def _letter(index: int) -> str:
+def column_letter(index: int) -> str:
+    """1 → A, 27 → AA."""
     letters = ""
     while index:
         index, rest = divmod(index - 1, 26)

@@ -19,6 +19,7 @@ from models.excel_columns import (
     date_value,
     detect_mapping,
     digits_value,
+    display_headers,
     find_header,
     sex_value,
     text_value,
@@ -35,6 +36,7 @@ ZIP_MAGIC = b"PK\x03\x04"
 CHUNK = 500
 
 SKIP, UPDATE, ADD = "SKIP", "UPDATE", "ADD"
+NOT_IN_TREE = "không có chi bộ này trong cây tổ chức"
 CARD_IN_REGISTRY, SAME_PERSON_IN_REGISTRY, SAME_PERSON_IN_FILE = "CARD", "PERSON", "PERSON_IN_FILE"
 DUPLICATE_KINDS = {
     CARD_IN_REGISTRY: "Số thẻ, số lý lịch hoặc CCCD đã có trong danh sách",
@@ -57,6 +59,7 @@ class PlannedRow:
     fields: dict  # validated, ready to store
     org_label: str
     org_id: int | None = None
+    org_missing: bool = False  # the tree has no cell of that name (not: several of that name)
     duplicate: str | None = None
     existing_id: int | None = None
     problems: list[Problem] = field(default_factory=list)
@@ -66,7 +69,7 @@ class PlannedRow:
 class ImportPlan:
     sheet: str
     header_row: int
-    headers: list[str]
+    headers: list[str]  # as written in the file, for the clerk
     mapping: dict[int, str]
     rows: list[PlannedRow]
     missing_orgs: Counter  # (parent label, cell label) -> rows
@@ -175,7 +178,7 @@ class OrgMatcher:
         if len(found) == 1:
             return found.pop(), ""
         if not found:
-            return None, "không có chi bộ này trong cây tổ chức"
+            return None, NOT_IN_TREE
         return None, "có nhiều chi bộ trùng tên; thêm cột Đảng bộ cơ sở để phân biệt"
 
 
@@ -208,11 +211,13 @@ def _read_row(number: int, cells: list, mapping: dict[int, str], matcher: OrgMat
             problem(name, f"Thiếu {LABELS[name].lower()}.")
     org_label, parent_label = fields.pop("org", ""), fields.pop("parent_org", "")
     planned = PlannedRow(number, {}, org_label)
+    readable = not problems  # the record's own checks need every value read
     if org_label:
         planned.org_id, why = matcher.match(org_label, parent_label)
         if planned.org_id is None:
+            planned.org_missing = why == NOT_IN_TREE
             problems.append(Problem(number, LABELS["org"], org_label, why))
-    if not problems:
+    if readable:
         try:
             planned.fields = validate(fields, check_unique=False)
         except ValidationError as error:
@@ -278,8 +283,9 @@ def plan_import(path: Path, mapping: dict[int, str] | None = None) -> ImportPlan
     """Read and check the whole file; `mapping` (column -> field) replaces the detected one when
     the clerk changed it."""
     sheet, rows = read_sheet(path)
-    header_index, headers, _depth = find_header(rows)
+    header_index, headers, depth = find_header(rows)
     mapping = dict(mapping) if mapping is not None else detect_mapping(headers)
+    shown = display_headers(rows[header_index + 1 - depth:header_index + 1])
     missing = [LABELS[name] for name in REQUIRED if name not in mapping.values()]
     if missing:
         raise ValidationError("mapping", "Chưa xác định được cột: " + ", ".join(missing) + ".")
@@ -295,9 +301,9 @@ def plan_import(path: Path, mapping: dict[int, str] | None = None) -> ImportPlan
     missing_orgs = Counter()
     parent_index = next((i for i, name in mapping.items() if name == "parent_org"), None)
     for row in planned:
-        if row.org_label and row.org_id is None:
+        if row.org_missing:
             cells = rows[row.row - 1]
             has_parent = parent_index is not None and parent_index < len(cells)
             parent = text_value(cells[parent_index]) if has_parent else ""
             missing_orgs[(parent, row.org_label)] += 1
-    return ImportPlan(sheet, header_index + 1, headers, mapping, planned, missing_orgs)
+    return ImportPlan(sheet, header_index + 1, shown, mapping, planned, missing_orgs)

@@ -35,6 +35,7 @@ from models.errors import ValidationError
 from reports.numbers import integer
 from ui.widgets.buttons import inform
 from ui.widgets.date_edit import DateEdit
+from ui.widgets.export_table import add_export_action
 from ui.widgets.form_errors import FormErrors
 from ui.widgets.rows_model import RowsTableModel
 
@@ -100,6 +101,7 @@ class AuditPage(QWidget):
         bar.addStretch(1)
 
         self.view = QTableView()
+        add_export_action(self.view)
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

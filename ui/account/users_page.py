@@ -25,6 +25,7 @@ from models.orgs import org_rows, tree_order
 from models.session import CLERK, ROLES
 from models.users import create_user, get_user, update_user, user_orgs, user_rows
 from ui.account.sign_in import ChangePasswordDialog, check_repeated, password_edit
+from ui.widgets.export_table import add_export_action
 from ui.widgets.form_dialog import FormDialog
 from ui.widgets.rows_model import RowsTableModel
 
@@ -139,6 +140,7 @@ class UsersPage(QWidget):
             action.triggered.connect(slot)
             toolbar.addAction(action)
         self.view = QTableView()
+        add_export_action(self.view)
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -1,10 +1,14 @@
 """The member registry page: toolbar, filter row, the table and a count."""
 
+from datetime import date
+from pathlib import Path
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QTableView,
@@ -14,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from models import vocab as v
+from models.member_export import export_members
 from models.members import get_member
 from models.orgs import size_warning
 from models.search import AGE_BANDS, STATE_GROUPS, MemberFilter
@@ -22,8 +27,10 @@ from reports.numbers import integer
 from ui import settings
 from ui.members.dialog import MemberDialog
 from ui.members.event_dialog import EventDialog
+from ui.members.import_dialog import ImportMembersDialog
 from ui.members.table import COLUMNS, MemberTableModel
 from ui.widgets.buttons import inform
+from ui.widgets.export_table import add_export_action
 from ui.widgets.org_picker import OrgPicker
 from ui.widgets.search_box import SearchBox
 
@@ -53,13 +60,20 @@ class MembersPage(QWidget):
         self.event_action = QAction("Ghi biến động", self, shortcut=QKeySequence("Ctrl+B"))
         self.event_action.setToolTip("Ghi biến động cho đảng viên đang chọn (Ctrl+B)")
         self.event_action.triggered.connect(self.record_event_for_selected)
-        for action in (self.add_action, self.edit_action, self.event_action):
+        self.import_action = QAction("Nhập từ Excel…", self)
+        self.import_action.triggered.connect(self.import_members)
+        self.export_action = QAction("Xuất danh sách Excel…", self)
+        self.export_action.setToolTip("Toàn bộ danh sách theo mẫu nhập lại được (bảng đang lọc: Ctrl+E)")
+        self.export_action.triggered.connect(self.export_registry)
+        for action in (self.add_action, self.edit_action, self.event_action, self.import_action,
+                       self.export_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             toolbar.addAction(action)
             self.addAction(action)
 
         can_write = may(WRITE_RECORDS)
         self.add_action.setEnabled(can_write)
+        self.import_action.setEnabled(can_write)
         self.event_action.setEnabled(can_write)
         if not can_write:
             self.edit_action.setText("Xem hồ sơ")
@@ -85,6 +99,7 @@ class MembersPage(QWidget):
             filters.addWidget(combo)
 
         self.view = QTableView()
+        add_export_action(self.view)
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -158,6 +173,29 @@ class MembersPage(QWidget):
         if row >= 0:
             self.view.selectRow(row)
             self.view.scrollTo(self.model.index(row, 0))
+
+    def import_members(self) -> None:
+        if ImportMembersDialog(self).exec():
+            self.reload()
+
+    def export_registry(self) -> None:
+        """Everyone in the registry today, in the layout that import reads back."""
+        folder = settings.LAST_REPORT_FOLDER.get()
+        name = f"danh-sach-dang-vien-{date.today():%Y%m%d}.xlsx"
+        path, _ = QFileDialog.getSaveFileName(self, "Xuất danh sách đảng viên", str(Path(folder) / name),
+                                              "Excel (*.xlsx)")
+        if not path:
+            return
+        settings.LAST_REPORT_FOLDER.set(str(Path(path).parent))
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            count = export_members(Path(path))
+        except OSError as error:
+            QGuiApplication.restoreOverrideCursor()
+            inform(self, "Không xuất được", f"Không ghi được {path}: {error.strerror}.", warning=True)
+            return
+        QGuiApplication.restoreOverrideCursor()
+        inform(self, "Đã xuất", f"Đã ghi {count} đảng viên ra {path}.")
 
     def add_member(self) -> None:
         member_id = MemberDialog.open_new(self, org_id=self.org.org_id())

@@ -25,6 +25,7 @@ from reports.numbers import integer
 from ui import settings
 from ui.orgs.dialog import DissolveOrgDialog, MoveOrgDialog, OrgDialog
 from ui.orgs.tree import COUNT_ROLE, ORG_ID_ROLE, build_tree_model, find_item
+from ui.widgets.export_table import add_export_action
 
 
 class OrgsPage(QWidget):
@@ -61,6 +62,7 @@ class OrgsPage(QWidget):
         toolbar.addWidget(self.show_dissolved)
 
         self.tree = QTreeView()
+        add_export_action(self.tree)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setAlternatingRowColors(True)

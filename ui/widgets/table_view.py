@@ -2,6 +2,8 @@
 
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
+from ui.widgets.export_table import add_export_action
+
 
 def list_view(model, stretch_first: bool = False) -> QTableView:
     view = QTableView()
@@ -15,4 +17,5 @@ def list_view(model, stretch_first: bool = False) -> QTableView:
         view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     else:
         view.horizontalHeader().setStretchLastSection(True)
+    add_export_action(view)
     return view

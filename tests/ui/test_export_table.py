@@ -1,0 +1,56 @@
+"""Every table exports to xlsx as shown: filters and sort applied, dates as dates, counts as
+numbers, a tree flattened with its levels."""
+
+from datetime import date
+
+from openpyxl import load_workbook
+from PySide6.QtWidgets import QFileDialog
+
+from models.meeting_lists import cells_without_monthly_meeting
+from ui.meetings.tables import CellGapTableModel
+from ui.widgets import export_table
+from ui.widgets.export_table import cell_value, shown_rows
+from ui.widgets.table_view import list_view
+
+
+def test_cell_values_are_typed_for_excel():
+    assert cell_value("05/03/2024") == date(2024, 3, 5)
+    assert cell_value("2.627") == 2627 and cell_value("46") == 46
+    assert cell_value("01234567") == "01234567"  # a card number keeps its zero
+    assert cell_value("61,3%") == "61,3%" and cell_value("31/02/2024") == "31/02/2024"
+
+
+def test_member_page_exports_what_the_filter_shows(qtbot, bloc_tree, make_member, tmp_path, monkeypatch):
+    from ui.members.page import MembersPage
+
+    make_member(full_name="Nguyễn Văn Đức")
+    make_member(full_name="Trần Thị Hoa", sex="F")
+    page = MembersPage()
+    qtbot.addWidget(page)
+    page.search.setText("hoa")
+    page.search.flush()
+    target = tmp_path / "dv.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    monkeypatch.setattr(export_table, "inform", lambda *_a, **_k: None)
+    assert export_table.export_view(page.view) == target
+    sheet = load_workbook(target).active
+    values = [[cell for cell in row] for row in sheet.iter_rows(values_only=True)]
+    assert values[0][0] == "ĐẢNG VIÊN"
+    names = [row[0] for row in values[4:]]
+    assert names == ["Trần Thị Hoa"]
+
+
+def test_tree_and_list_tables(qtbot, bloc_tree):
+    from ui.orgs.page import OrgsPage
+
+    page = OrgsPage()
+    qtbot.addWidget(page)
+    headers, rows = shown_rows(page.tree)
+    names = [row[0] for row in rows]
+    assert names[0] == "Đảng bộ Khối các cơ quan tỉnh" and "        Chi bộ Phòng Ngân sách" in names
+    model = CellGapTableModel()
+    model.set_rows(cells_without_monthly_meeting(2024, 3))
+    view = list_view(model)
+    qtbot.addWidget(view)
+    headers, rows = shown_rows(view)
+    assert headers == ["Chi bộ", "Trực thuộc"] and len(rows) == 3

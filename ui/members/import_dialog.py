@@ -1,0 +1,245 @@
+"""Importing members from Excel: choose the file, confirm or change the columns found, look at
+every problem and duplicate before anything is written, then write all rows at once with a
+progress bar and a cancel that leaves the database as it was."""
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QProgressDialog,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from models.errors import Forbidden, ValidationError
+from models.excel_columns import LABELS
+from models.excel_out import column_letter
+from models.member_import import (
+    ADD,
+    CARD_IN_REGISTRY,
+    DUPLICATE_KINDS,
+    SAME_PERSON_IN_FILE,
+    SAME_PERSON_IN_REGISTRY,
+    SKIP,
+    UPDATE,
+    ImportPlan,
+    plan_import,
+)
+from models.member_import_write import ImportCancelled, create_missing_orgs, import_members
+from ui import settings
+from ui.widgets.buttons import confirm, inform, vietnamese_buttons
+from ui.widgets.form_errors import FormErrors
+from ui.widgets.rows_model import RowsTableModel
+from ui.widgets.table_view import list_view
+
+NOT_USED = "(không dùng)"
+
+
+class ProblemTableModel(RowsTableModel):
+    headers = ["Dòng", "Cột", "Giá trị", "Lỗi"]
+
+    def cells(self, row) -> list[str]:
+        return [str(row.row), row.column, row.value, row.message]
+
+
+class ImportMembersDialog(QDialog):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Nhập danh sách đảng viên từ Excel")
+        self.plan: ImportPlan | None = None
+        self.path = QLineEdit()
+        self.path.setReadOnly(True)
+        choose = QPushButton("Chọn tệp…")
+        choose.clicked.connect(self.choose_file)
+        error_line = QLabel()
+        self.errors = FormErrors(error_line)
+        top = QFormLayout()
+        self.errors.add_row(top, "file", "Tệp Excel (.xlsx)", self.path)
+        top.addRow("", choose)
+
+        self.columns = QTableWidget(0, 3)
+        self.columns.setHorizontalHeaderLabels(["Cột trong tệp", "Tiêu đề", "Là thông tin"])
+        self.columns.horizontalHeader().setStretchLastSection(True)
+        self.columns.setColumnWidth(1, 280)
+        recheck = QPushButton("Kiểm tra lại theo các cột đã chọn")
+        recheck.clicked.connect(self.recheck)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.problems = ProblemTableModel(self)
+        problem_view = list_view(self.problems)
+        for column, width in enumerate((55, 130, 160)):
+            problem_view.setColumnWidth(column, width)
+        self.cards = QComboBox()
+        self.cards.addItem("Bỏ qua các dòng này", SKIP)
+        self.cards.addItem("Cập nhật hồ sơ đã có theo tệp", UPDATE)
+        self.same_person = QComboBox()
+        self.same_person.addItem("Bỏ qua các dòng này", SKIP)
+        self.same_person.addItem("Vẫn thêm hồ sơ mới (hai người trùng tên, ngày sinh)", ADD)
+        self.card_label, self.person_label = QLabel(), QLabel()
+        self.create_orgs = QCheckBox("Tạo các chi bộ, đảng bộ cơ sở còn thiếu trong cây tổ chức")
+        self.create_orgs.toggled.connect(lambda _c: self.recheck())
+        choices = QFormLayout()
+        choices.addRow(self.card_label, self.cards)
+        choices.addRow(self.person_label, self.same_person)
+        choices.addRow(self.create_orgs)
+
+        buttons = vietnamese_buttons(QDialogButtonBox(QDialogButtonBox.StandardButton.Close))
+        self.import_button = buttons.addButton("Nhập vào danh sách", QDialogButtonBox.ButtonRole.ActionRole)
+        self.import_button.clicked.connect(self.run_import)
+        self.import_button.setEnabled(False)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(error_line)
+        layout.addWidget(QLabel("Các cột nhận ra được (đổi nếu chương trình đoán sai):"))
+        layout.addWidget(self.columns, 2)
+        layout.addWidget(recheck)
+        layout.addWidget(self.summary)
+        layout.addWidget(problem_view, 3)
+        layout.addLayout(choices)
+        layout.addWidget(buttons)
+        self.resize(980, 760)
+
+    # --- reading --------------------------------------------------------------------------
+    def choose_file(self) -> None:
+        folder = settings.LAST_REPORT_FOLDER.get()
+        path, _ = QFileDialog.getOpenFileName(self, "Chọn tệp danh sách đảng viên", folder,
+                                              "Excel (*.xlsx);;Mọi tệp (*)")
+        if path:
+            settings.LAST_REPORT_FOLDER.set(str(Path(path).parent))
+            self.load(Path(path))
+
+    def load(self, path: Path, mapping: dict[int, str] | None = None) -> None:
+        self.path.setText(str(path))
+        self.errors.clear()
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.plan = plan_import(path, mapping)
+        except ValidationError as error:
+            self.plan = None
+            self.errors.show(ValidationError("file", error.message))
+            self.show_plan()
+            return
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        if mapping is None:
+            self.fill_columns()
+        self.show_plan()
+
+    def fill_columns(self) -> None:
+        headers = self.plan.headers
+        self.columns.setRowCount(len(headers))
+        for index, header in enumerate(headers):
+            self.columns.setItem(index, 0, QTableWidgetItem(column_letter(index + 1)))
+            self.columns.setItem(index, 1, QTableWidgetItem(header))
+            combo = QComboBox()
+            combo.addItem(NOT_USED, None)
+            for name, label in LABELS.items():
+                combo.addItem(label, name)
+            combo.setCurrentIndex(max(0, combo.findData(self.plan.mapping.get(index))))
+            self.columns.setCellWidget(index, 2, combo)
+
+    def chosen_mapping(self) -> dict[int, str]:
+        mapping = {}
+        for index in range(self.columns.rowCount()):
+            name = self.columns.cellWidget(index, 2).currentData()
+            if name is not None:
+                if name in mapping.values():
+                    raise ValidationError("file", f"Cột “{LABELS[name]}” được chọn hai lần.")
+                mapping[index] = name
+        return mapping
+
+    def recheck(self) -> None:
+        if not self.path.text():
+            return
+        try:
+            mapping = self.chosen_mapping()
+        except ValidationError as error:
+            self.errors.show(error)
+            return
+        self.load(Path(self.path.text()), mapping)
+
+    def show_plan(self) -> None:
+        plan = self.plan
+        self.import_button.setEnabled(plan is not None and bool(plan.clean_rows))
+        if plan is None:
+            self.summary.clear()
+            self.problems.set_rows([])
+            return
+        problems = plan.problems
+        self.problems.set_rows(problems)
+        bad_rows = len({p.row for p in problems})
+        text = (f"Trang “{plan.sheet}”, tiêu đề ở dòng {plan.header_row}: {len(plan.rows)} dòng đảng viên; "
+                f"{len(plan.clean_rows)} dòng nhập được, {bad_rows} dòng có lỗi (không nhập, xem bảng dưới).")
+        if plan.missing_orgs:
+            names = ", ".join(cell + (f" ({parent})" if parent else "")
+                              for parent, cell in sorted(plan.missing_orgs))
+            text += f"\nChưa có trong cây tổ chức: {names}."
+        self.summary.setText(text)
+        cards = len(plan.duplicates(CARD_IN_REGISTRY))
+        people = len(plan.duplicates(SAME_PERSON_IN_REGISTRY)) + len(plan.duplicates(SAME_PERSON_IN_FILE))
+        self.card_label.setText(f"{DUPLICATE_KINDS[CARD_IN_REGISTRY]}: {cards} dòng")
+        self.person_label.setText(f"Trùng họ tên và ngày sinh: {people} dòng")
+        self.cards.setEnabled(bool(cards))
+        self.same_person.setEnabled(bool(people))
+        self.create_orgs.setEnabled(bool(plan.missing_orgs) or self.create_orgs.isChecked())
+
+    # --- writing --------------------------------------------------------------------------
+    def run_import(self) -> None:
+        plan = self.plan
+        if plan is None:
+            return
+        if self.create_orgs.isChecked() and plan.missing_orgs:
+            try:
+                made = create_missing_orgs(plan)
+            except (ValidationError, Forbidden) as error:
+                inform(self, "Không tạo được tổ chức", error.message, warning=True)
+                return
+            inform(self, "Đã tạo tổ chức", f"Đã tạo {made} tổ chức đảng còn thiếu.")
+            self.create_orgs.setChecked(False)
+            self.load(Path(self.path.text()), plan.mapping)
+            plan = self.plan
+        question = (f"Ghi {len(plan.clean_rows)} dòng vào danh sách đảng viên? Tất cả được ghi một lần; "
+                    "nếu dừng giữa chừng, dữ liệu giữ nguyên như trước.")
+        if not confirm(self, "Nhập danh sách", question, yes="Nhập"):
+            return
+        progress = QProgressDialog("Đang ghi danh sách đảng viên…", "Dừng", 0, len(plan.clean_rows), self)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+
+        def report(done: int, total: int) -> None:
+            progress.setMaximum(total)
+            progress.setValue(done)
+            QApplication.processEvents()
+
+        def stopped() -> bool:
+            QApplication.processEvents()
+            return progress.wasCanceled()
+
+        try:
+            result = import_members(plan, self.cards.currentData(), self.same_person.currentData(), report,
+                                    stopped)
+        except ImportCancelled:
+            progress.close()
+            inform(self, "Đã dừng", "Đã dừng nhập. Không có dòng nào được ghi; dữ liệu giữ nguyên như trước.")
+            return
+        except (ValidationError, Forbidden) as error:
+            progress.close()
+            inform(self, "Không nhập được", error.message, warning=True)
+            return
+        progress.close()
+        inform(self, "Đã nhập", f"Đã thêm {result.created} đảng viên, cập nhật {result.updated}, bỏ qua "
+                                f"{result.skipped}; {result.refused} dòng có lỗi không nhập.")
+        self.accept()

@@ -1,0 +1,99 @@
+"""Any table of the app to Excel as it is shown: the filters and the sort the clerk chose, the
+columns visible, Vietnamese headings, dates as real dates and counts as numbers."""
+
+import re
+from datetime import date, datetime
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QWidget
+
+from models.errors import ValidationError
+from models.excel_out import write_table
+from ui import settings
+from ui.widgets.buttons import inform
+
+_DATE = re.compile(r"^(\d{2})/(\d{2})/(\d{4})$")
+_COUNT = re.compile(r"^\d{1,3}(\.\d{3})*$")
+
+
+def cell_value(text):
+    """What the table shows, typed for Excel: 05/03/2024 a date, 2.627 the number 2627."""
+    if not isinstance(text, str):
+        return text
+    if match := _DATE.match(text):
+        day, month, year = (int(part) for part in match.groups())
+        try:
+            return date(year, month, day)
+        except ValueError:
+            return text
+    if _COUNT.match(text) and not (len(text) > 1 and text.startswith("0")):
+        return int(text.replace(".", ""))
+    return text
+
+
+def shown_rows(view: QAbstractItemView) -> tuple[list[str], list[list]]:
+    """Rows in the order shown; a tree is flattened with its levels indented."""
+    model = view.model()
+    hidden = getattr(view, "isColumnHidden", lambda _column: False)
+    columns = [c for c in range(model.columnCount()) if not hidden(c)]
+    headers = [str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in columns]
+    rows = []
+
+    def walk(parent, depth: int) -> None:
+        while model.canFetchMore(parent):  # a long list fetched lazily: take it all
+            model.fetchMore(parent)
+        for r in range(model.rowCount(parent)):
+            cells = [cell_value(model.index(r, c, parent).data()) for c in columns]
+            if depth and cells and isinstance(cells[0], str):
+                cells[0] = "    " * depth + cells[0]
+            rows.append(cells)
+            first = model.index(r, 0, parent)
+            if model.rowCount(first) > 0:
+                walk(first, depth + 1)
+
+    walk(view.rootIndex(), 0)
+    return headers, rows
+
+
+def _title_of(view: QWidget) -> str:
+    widget = view
+    while widget is not None:
+        if getattr(widget, "title", None) and isinstance(widget.title, str):
+            return widget.title
+        widget = widget.parentWidget()
+    return view.window().windowTitle() or "Bảng"
+
+
+def export_view(view: QAbstractItemView) -> Path | None:
+    title = _title_of(view)
+    folder = settings.LAST_REPORT_FOLDER.get()
+    name = re.sub(r"[^\w\- ]+", "", title).strip().replace(" ", "-").lower() or "bang"
+    path, _ = QFileDialog.getSaveFileName(view, "Xuất bảng ra Excel", str(Path(folder) / f"{name}.xlsx"),
+                                          "Excel (*.xlsx)")
+    if not path:
+        return None
+    settings.LAST_REPORT_FOLDER.set(str(Path(path).parent))
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        headers, rows = shown_rows(view)
+        write_table(Path(path), title.upper(), f"Xuất ngày {datetime.now():%d/%m/%Y %H:%M}", headers, rows)
+    except (OSError, ValidationError) as error:
+        QGuiApplication.restoreOverrideCursor()
+        inform(view, "Không xuất được", getattr(error, "message", None) or f"Không ghi được {path}: {error}",
+               warning=True)
+        return None
+    QGuiApplication.restoreOverrideCursor()
+    inform(view, "Đã xuất", f"Đã ghi {len(rows)} dòng ra {path}.")
+    return Path(path)
+
+
+def add_export_action(view: QAbstractItemView) -> QAction:
+    """Ctrl+E and the right-click menu on the table."""
+    action = QAction("Xuất bảng ra Excel…", view, shortcut=QKeySequence("Ctrl+E"))
+    action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+    action.triggered.connect(lambda: export_view(view))
+    view.addAction(action)
+    view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    return action
