@@ -9,6 +9,8 @@
     python main.py import members FILE.xlsx --db FILE [--dry-run] [--cards skip|update]
                                            [--same-person skip|add] [--create-orgs] [--user U]
     python main.py export members --db FILE -o FILE.xlsx [--user U]
+    python main.py ratings export --year Y --db FILE -o FOLDER
+    python main.py ratings import FILE.xlsx… --year Y --db FILE [--dry-run] [--user U]
     python main.py report year-end|half-year --year Y --db FILE -o OUT.pdf [--issue] [--date D]
 
 Commands that change records act as `--user` (password from DANGVU_PASSWORD or asked), or
@@ -101,6 +103,14 @@ def parser() -> argparse.ArgumentParser:
     exporter.add_argument("--db", dest="sub_db")
     exporter.add_argument("-o", "--output", required=True, help="tệp Excel sẽ ghi")
     exporter.add_argument("--user", dest="acting_user", help="thực hiện với tư cách tài khoản này")
+    ratings = sub.add_parser("ratings", help="trao đổi mẫu xếp loại đảng viên với các tổ chức cơ sở đảng")
+    ratings.add_argument("action", choices=["export", "import"])
+    ratings.add_argument("files", nargs="*", help="các tệp mẫu đã điền (khi nhập)")
+    ratings.add_argument("--year", type=int, required=True)
+    ratings.add_argument("--db", dest="sub_db")
+    ratings.add_argument("-o", "--output", help="thư mục ghi các mẫu (khi xuất)")
+    ratings.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi gì")
+    ratings.add_argument("--user", dest="acting_user", help="thực hiện với tư cách tài khoản này")
     return top
 
 
@@ -371,6 +381,44 @@ def run_export(args, db_path: Path) -> int:
     return 0
 
 
+def run_ratings(args, db_path: Path) -> int:
+    """One workbook per grassroots organisation out; filled workbooks back, each all or nothing."""
+    from models.db import close_database
+    from models.errors import Forbidden, ValidationError
+    from models.rating_exchange import apply_rating_return, export_rating_workbooks, read_rating_workbook
+
+    if not open_existing(db_path):
+        return 1
+    status = 0
+    try:
+        if not sign_in_cli(args.acting_user):
+            return 1
+        if args.action == "export":
+            if not args.output:
+                print("Cần -o THƯ_MỤC để ghi các mẫu.", file=sys.stderr)
+                return 2
+            paths = export_rating_workbooks(args.year, Path(args.output).expanduser().resolve())
+            print(f"Đã ghi {len(paths)} mẫu xếp loại năm {args.year} vào {args.output}.")
+            return 0
+        for name in args.files:
+            try:
+                returned = read_rating_workbook(Path(name), args.year)
+                for problem in returned.problems:
+                    print(f"{Path(name).name}: {problem}", file=sys.stderr)
+                if not args.dry_run:
+                    apply_rating_return(returned)
+                print(f"{Path(name).name} — {returned.org_name}: {len(returned.entries)} đảng viên"
+                      + (", có số liệu tổng hợp" if returned.totals else "")
+                      + (" (chạy thử, chưa ghi)" if args.dry_run else ", đã ghi."))
+                status = status or (4 if returned.problems else 0)
+            except (ValidationError, Forbidden) as error:
+                print(error.message, file=sys.stderr)
+                status = 4
+    finally:
+        close_database()
+    return status
+
+
 def run_demo(args, db_path: Path) -> int:
     from models.db import close_database, open_database
     from models.demo import DemoSize, build_demo
@@ -421,6 +469,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_import(args, db_path)
     if args.command == "export":
         return run_export(args, db_path)
+    if args.command == "ratings":
+        return run_ratings(args, db_path)
     from ui.app import run_gui
 
     return run_gui(db_path)

@@ -53,6 +53,13 @@ def org_rows(include_dissolved: bool = True) -> list[OrgRow]:
     return [OrgRow(*row) for row in query.tuples()]
 
 
+def grassroots_live_on(day: date) -> list[OrgRow]:
+    """Grassroots organisations that exist on the day: founded by then, not yet dissolved."""
+    return [row for row in org_rows() if row.level in v.GRASSROOTS
+            and not (row.dissolved_on and row.dissolved_on <= day)
+            and not (row.founded_on and row.founded_on > day)]
+
+
 _LEVEL_ORDER = {level: rank for rank, level in enumerate(v.ORG_LEVELS)}
 
 

@@ -6,9 +6,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from models import vocab as v
 from models.counts import members_at
-from models.orgs import grassroots_of, org_rows
+from models.orgs import grassroots_live_on, grassroots_of, org_rows
 from models.rating_rules import ADEQUATE, EXCELLENT, FAILED, GOOD
 from models.tables import MemberRating, OrgRating, RatingTotals
 
@@ -39,9 +38,7 @@ class RatingFigures:
 
 def rating_figures(year: int) -> RatingFigures:
     end = date(year, 12, 31)
-    live = [row for row in org_rows() if row.level in v.GRASSROOTS
-            and not (row.dissolved_on and row.dissolved_on <= end)
-            and not (row.founded_on and row.founded_on > end)]
+    live = grassroots_live_on(end)
     live_ids = {row.id for row in live}
     org_levels = Counter(r.level for r in OrgRating.select().where(
         (OrgRating.year == year) & OrgRating.level.is_null(False)) if r.org_id in live_ids)

@@ -2,9 +2,13 @@
 the totals an organisation reports instead of names, and the year's results and warnings."""
 
 from datetime import date
+from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -18,12 +22,14 @@ from PySide6.QtWidgets import (
 
 from models import vocab as v
 from models.errors import ValidationError
+from models.rating_exchange import apply_rating_return, export_rating_workbooks, read_rating_workbook
 from models.rating_figures import rating_figures
 from models.rating_rules import rules_for
 from models.ratings import TOTAL_FIELDS, grid_rows, rate_members, rate_org, set_totals, year_warnings
 from models.session import WRITE_RECORDS, may
 from reports.figures import period_figures
 from reports.paragraphs import rating_comparison, rating_paragraph
+from ui import settings
 from ui.ratings.grid import GridKeys, RatingGridModel
 from ui.widgets.buttons import confirm, inform
 from ui.widgets.org_picker import OrgPicker
@@ -43,11 +49,19 @@ class RatingsPage(QWidget):
         self.org_level = QComboBox()
         save_org = QPushButton("Lưu xếp loại tổ chức")
         save_org.clicked.connect(self.save_org_level)
+        send = QPushButton("Xuất mẫu Excel…")
+        send.setToolTip("Mỗi tổ chức cơ sở đảng một tệp, có sẵn danh sách đảng viên để điền xếp loại")
+        send.clicked.connect(self.export_workbooks)
+        take = QPushButton("Nhập mẫu đã điền…")
+        take.clicked.connect(self.import_workbooks)
+        take.setEnabled(may(WRITE_RECORDS))
         bar = QHBoxLayout()
         for widget in (self.year, QLabel("Tổ chức cơ sở đảng"), self.org, QLabel("Xếp loại tổ chức"),
                        self.org_level, save_org):
             bar.addWidget(widget)
         bar.addStretch(1)
+        bar.addWidget(send)
+        bar.addWidget(take)
         self.year.valueChanged.connect(lambda _v: self.load())
         self.org.currentIndexChanged.connect(lambda _i: self.load())
 
@@ -147,6 +161,58 @@ class RatingsPage(QWidget):
         if warnings:
             text += "\n\nCần xem lại:\n" + "\n".join(f"• {w}" for w in warnings)
         self.results.setPlainText(text)
+
+    def export_workbooks(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Thư mục ghi các mẫu xếp loại",
+                                                  settings.LAST_REPORT_FOLDER.get())
+        if not folder:
+            return
+        settings.LAST_REPORT_FOLDER.set(folder)
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            paths = export_rating_workbooks(self.year.value(), Path(folder))
+        except OSError as error:
+            QGuiApplication.restoreOverrideCursor()
+            inform(self, "Không ghi được", f"Không ghi được vào {folder}: {error.strerror}.", warning=True)
+            return
+        QGuiApplication.restoreOverrideCursor()
+        inform(self, "Đã xuất mẫu", f"Đã ghi {len(paths)} mẫu xếp loại năm {self.year.value()} vào {folder}. "
+               "Gửi mỗi tổ chức tệp của mình; nhận lại rồi bấm “Nhập mẫu đã điền…”.")
+
+    def import_workbooks(self) -> None:
+        """Every file read first; only the files without a problem are written, each whole."""
+        if self.grid.changed_entries():
+            inform(self, "Chưa lưu", "Xếp loại vừa nhập trên lưới chưa được lưu. Hãy lưu trước khi nhập mẫu.")
+            return
+        names, _ = QFileDialog.getOpenFileNames(self, "Chọn các mẫu xếp loại đã điền",
+                                                settings.LAST_REPORT_FOLDER.get(), "Excel (*.xlsx)")
+        if not names:
+            return
+        year, ready, report = self.year.value(), [], []
+        for name in names:
+            try:
+                returned = read_rating_workbook(Path(name), year)
+            except ValidationError as error:
+                report.append(f"✗ {error.message}")
+                continue
+            if returned.problems:
+                problems = "; ".join(returned.problems[:5])
+                report.append(f"✗ {Path(name).name} — {returned.org_name}: {problems}")
+            else:
+                ready.append(returned)
+                report.append(f"✓ {Path(name).name} — {returned.org_name}: {len(returned.entries)} đảng viên")
+        question = "\n".join(report) + (f"\n\nGhi {len(ready)} tệp không có lỗi?" if ready else "")
+        if not ready:
+            inform(self, "Chưa nhập được tệp nào", question, warning=True)
+            return
+        if not confirm(self, "Nhập mẫu xếp loại", question, yes="Ghi"):
+            return
+        for returned in ready:
+            try:
+                apply_rating_return(returned)
+            except ValidationError as error:
+                inform(self, "Không ghi được", f"{returned.path.name}: {error.message}", warning=True)
+        self.load()
 
     def on_shown(self) -> None:
         self.org.reload()
