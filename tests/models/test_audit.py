@@ -130,7 +130,8 @@ READ_ONLY = {"get_org", "org_rows", "children_map", "tree_order", "grassroots_of
              "streak_proposals", "badge_list", "awarded_milestones", "badges_presented", "badge_counts",
              "seniority_from", "early_allowance_months", "get_meeting", "require_meeting_rights",
              "next_bch_number", "default_roster", "attendance", "quorum", "meeting_warnings", "resolutions",
-             "attachments_folder", "files_of", "verify_file", "roster_at", "ceil", "quorum_of", "event_input", "grassroots_live_on"}
+             "attachments_folder", "files_of", "verify_file", "roster_at", "ceil", "quorum_of", "event_input",
+             "grassroots_live_on"}
 
 
 def test_every_public_write_function_is_walked():

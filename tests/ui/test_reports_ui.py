@@ -1,7 +1,6 @@
 from datetime import date
 
 from pypdf import PdfReader
-from PySide6.QtGui import QDesktopServices
 
 from models.documents import load_draft, register_rows
 from models.office import OfficeDetails, save_office_details
@@ -16,7 +15,7 @@ def test_draft_edit_save_recompute_and_print(qtbot, bloc_tree, make_member, monk
                                       "Trần Văn Ký", "Bí thư"))
     make_member(admitted=date(2023, 4, 1))
     opened = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    monkeypatch.setattr(page_module.PdfPreviewDialog, "exec", lambda dialog: opened.append(dialog.path) or 0)
     monkeypatch.setattr(page_module, "confirm", lambda *a, **k: True)
     page = ReportsPage()
     qtbot.addWidget(page)

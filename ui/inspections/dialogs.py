@@ -42,6 +42,7 @@ from ui.inspections.tables import SubjectTableModel
 from ui.widgets.buttons import confirm
 from ui.widgets.code_combo import code_combo
 from ui.widgets.date_edit import DateEdit
+from ui.widgets.export_table import add_export_action
 from ui.widgets.form_dialog import FormDialog
 from ui.widgets.member_picker import MemberPicker
 from ui.widgets.org_picker import OrgPicker
@@ -86,6 +87,7 @@ class InspectionDialog(FormDialog):
         self.performer.currentIndexChanged.connect(self._fit_performer)
         self.subjects = SubjectTableModel(self)
         self.subject_view = QTableView()
+        add_export_action(self.subject_view)
         self.subject_view.setModel(self.subjects)
         self.subject_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.subject_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -50,6 +50,7 @@ from ui.widgets.code_combo import code_combo, select_code
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.form_dialog import FormDialog
 from ui.widgets.org_picker import OrgPicker
+from ui.widgets.pdf_preview import PdfPreviewDialog
 from ui.widgets.table_view import list_view
 
 
@@ -384,7 +385,7 @@ class MeetingDialog(FormDialog):
             inform(self, "Tệp đang mở", f"Không ghi được {path}: tệp đang mở ở chương trình khác.",
                    warning=True)
             return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+        PdfPreviewDialog(Path(path), self).exec()
 
     def remove_attached(self) -> None:
         stored = self._chosen_file()

@@ -50,6 +50,7 @@ from ui.members.event_dialog import EventDialog, EventFields
 from ui.members.history import HistoryTableModel
 from ui.widgets.buttons import confirm, inform
 from ui.widgets.date_edit import DateEdit
+from ui.widgets.export_table import add_export_action
 from ui.widgets.form_dialog import FormDialog
 
 DATE_FIELDS = {
@@ -185,6 +186,7 @@ class MemberDialog(FormDialog):
         page = QWidget()
         layout = QVBoxLayout(page)
         self.history_view = QTableView()
+        add_export_action(self.history_view)
         self.history_view.setModel(self.history_model)
         self.history_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.history_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -6,8 +6,8 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -39,6 +39,7 @@ from reports.outline import KINDS, Draft, regenerate, to_records
 from ui import settings
 from ui.widgets.buttons import confirm, inform
 from ui.widgets.date_edit import DateEdit
+from ui.widgets.pdf_preview import PdfPreviewDialog
 from ui.widgets.rows_model import RowsTableModel
 from ui.widgets.table_view import list_view
 
@@ -248,7 +249,7 @@ class ReportsPage(QWidget):
         QGuiApplication.restoreOverrideCursor()
         self.register.set_rows(register_rows())
         self.status.setText(f"Đã ghi {path}" + (f", số {number:02d}-BC." if number else " (bản dự thảo)."))
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        PdfPreviewDialog(path, self).exec()
         return True
 
     def save_term_start(self) -> None:

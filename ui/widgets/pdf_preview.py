@@ -1,0 +1,122 @@
+"""A PDF shown inside the app, page by page (rendered by PDFium, since the Qt PDF module is
+not part of PySide6-Essentials), printed through the system's print dialog."""
+
+from pathlib import Path
+
+import pypdfium2 as pdfium
+from PySide6.QtCore import QRectF, Qt, QUrl
+from PySide6.QtGui import (
+    QDesktopServices,
+    QGuiApplication,
+    QImage,
+    QKeySequence,
+    QPainter,
+    QPixmap,
+    QShortcut,
+)
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+SCREEN_SCALE = 1.4  # PDF points to screen pixels
+PRINT_DPI = 300
+
+
+def render_page(document: pdfium.PdfDocument, index: int, scale: float) -> QImage:
+    bitmap = document[index].render(scale=scale, rev_byteorder=True)  # RGB, as QImage reads it
+    image = QImage(bytes(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride,
+                   QImage.Format.Format_RGB888)
+    return image.copy()  # own the pixels: the buffer goes with the bitmap
+
+
+def print_pdf(path: Path, printer: QPrinter) -> int:
+    """Every page, scaled to the printer's page; returns the pages sent."""
+    document = pdfium.PdfDocument(str(path))
+    pages = len(document)
+    painter = QPainter()
+    if not painter.begin(printer):
+        document.close()
+        return 0
+    try:
+        for index in range(pages):
+            if index:
+                printer.newPage()
+            image = render_page(document, index, PRINT_DPI / 72)
+            target = painter.viewport()
+            size = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            painter.drawImage(QRectF(0, 0, size.width(), size.height()), image)
+    finally:
+        painter.end()
+        document.close()
+    return pages
+
+
+class PdfPreviewDialog(QDialog):
+    def __init__(self, path: Path, parent=None):
+        super().__init__(parent)
+        self.path = Path(path)
+        self.setWindowTitle(f"Xem trước — {self.path.name}")
+        self.scale = SCREEN_SCALE
+        self.pages = QVBoxLayout()
+        self.pages.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        holder = QWidget()
+        holder.setLayout(self.pages)
+        holder.setStyleSheet("background: #808080;")
+        scroll = QScrollArea()
+        scroll.setWidget(holder)
+        scroll.setWidgetResizable(True)
+        self.count = QLabel()
+        print_button = QPushButton("In…")
+        print_button.clicked.connect(self.print_document)
+        QShortcut(QKeySequence.StandardKey.Print, self, self.print_document)
+        bigger, smaller = QPushButton("Phóng to"), QPushButton("Thu nhỏ")
+        bigger.clicked.connect(lambda: self.zoom(1.25))
+        smaller.clicked.connect(lambda: self.zoom(0.8))
+        external = QPushButton("Mở bằng chương trình khác")
+        external.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.path))))
+        close = QPushButton("Đóng")
+        close.clicked.connect(self.accept)
+        bar = QHBoxLayout()
+        for widget in (self.count, smaller, bigger):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        for widget in (external, print_button, close):
+            bar.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(scroll, 1)
+        self.resize(980, 900)
+        self.show_pages()
+
+    def show_pages(self) -> None:
+        while self.pages.count():
+            self.pages.takeAt(0).widget().deleteLater()
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            document = pdfium.PdfDocument(str(self.path))
+            for index in range(len(document)):
+                label = QLabel()
+                label.setPixmap(QPixmap.fromImage(render_page(document, index, self.scale)))
+                self.pages.addWidget(label)
+            self.count.setText(f"{len(document)} trang")
+            document.close()
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+
+    def zoom(self, factor: float) -> None:
+        self.scale = min(4.0, max(0.5, self.scale * factor))
+        self.show_pages()
+
+    def print_document(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle("In tài liệu")
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            print_pdf(self.path, printer)
