@@ -80,8 +80,11 @@ def _copy_online(source: sqlite3.Connection, target: Path) -> None:
         copy.connect()
         source.backup(copy.connection())
         copy.pragma("journal_mode", "delete")  # one self-contained file, no -wal beside it
-    finally:
+    except BaseException:
         copy.close()
+        partial.unlink(missing_ok=True)  # never leave a half copy that looks like a backup
+        raise
+    copy.close()
     check = inspect_file(partial, thorough=True)
     if not check.ok:
         partial.unlink(missing_ok=True)

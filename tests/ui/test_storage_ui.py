@@ -50,3 +50,31 @@ def test_a_second_window_on_the_same_file_is_refused(qtbot, tmp_path):
     finally:
         first.unlock()
     assert storage.lock_database(tmp_path / "dangvu.db") is not None
+
+
+def test_a_damaged_file_at_start_is_replaced_by_the_latest_good_backup(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from models.db import close_database, open_database
+    from models.storage import inspect_file
+
+    db_path = tmp_path / "dangvu.db"
+    open_database(db_path)
+    create_org(name="Đảng bộ Khối các cơ quan tỉnh", level=v.BLOC)
+    settings.BACKUP_FOLDER.set(str(tmp_path / "sao-luu"))
+    storage.backup_on_exit(db_path)
+    close_database()
+    data = bytearray(db_path.read_bytes())
+    data[100:4096] = b"\xff" * 3996  # the schema page overwritten: the file is damaged
+    db_path.write_bytes(bytes(data))
+    problem = inspect_file(db_path).problem
+    assert problem
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: 0)
+    monkeypatch.setattr(QMessageBox, "clickedButton", lambda box: box.buttons()[-1]
+                        if box.buttons()[-1].text().startswith("Khôi phục") else box.buttons()[0])
+    assert storage.offer_restore_at_start(db_path, problem)
+    assert inspect_file(db_path).ok and PartyOrg.get().name == "Đảng bộ Khối các cơ quan tỉnh"
+    kept = [path.name for path in storage.keep_folder(db_path).iterdir()]
+    assert any(name.endswith("-hong.db") for name in kept)  # the damaged file kept as it was
+    assert not any(name.endswith(".dang-ghi") for name in kept)  # and no half copy beside it
+    close_database()

@@ -75,6 +75,7 @@ class AwardDialog(FormDialog):
             self.decision_date.set_date(award.decision_date)
             self.note.setPlainText(award.note)
         self._show_recipient()
+        self.resize(680, 420)
         self.mark_clean()
 
     def _show_recipient(self) -> None:
