@@ -118,3 +118,14 @@ def test_crash_handler_logs_and_tells_the_clerk(qtbot, monkeypatch):
         if getattr(handler, "baseFilename", None) == str(log_path):
             logging.getLogger().removeHandler(handler)
             handler.close()
+
+
+def test_file_menu_offers_backup_and_restore_by_role(qtbot, db):
+    from models.session import ADMIN, VIEWER, Actor
+
+    for role, restore_allowed, backup_allowed in ((ADMIN, True, True), (VIEWER, False, False)):
+        window = make_window(qtbot, db, Actor(1, "u", "Người dùng", role))
+        file_menu = window.menuBar().actions()[0].menu()
+        actions = {action.text(): action.isEnabled() for action in file_menu.actions() if action.text()}
+        assert actions["Sao lưu dữ liệu…"] is backup_allowed
+        assert actions["Khôi phục từ bản sao lưu…"] is restore_allowed
