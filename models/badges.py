@@ -44,6 +44,7 @@ class BadgeCandidate:
     reaches: date
     kind: str
     died_on: date | None = None
+    unknown_gap: bool = False  # readmitted before the registry: check the time out on the dossier
 
 
 def _histories(member_ids: list[int] | None) -> dict[int, list[tuple[str, date]]]:
@@ -120,7 +121,7 @@ def badge_list(occasion: date, org_id: int | None = None, with_early: bool = Tru
             continue
         found.append((member.sort_key, BadgeCandidate(
             member.id, member.full_name, member.birth_date, names.get(org, ""), seniority.admitted_on,
-            seniority.gap_days, milestone, seniority.reaches(milestone), kind, died)))
+            seniority.gap_days, milestone, seniority.reaches(milestone), kind, died, seniority.unknown_gap)))
     order = {DUE: 0, POSTHUMOUS: 1, EARLY: 2}
     found.sort(key=lambda pair: (order[pair[1].kind], -pair[1].milestone, pair[0]))
     return [candidate for _key, candidate in found]

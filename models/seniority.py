@@ -33,6 +33,9 @@ class Seniority:
     admitted_on: date
     gaps: tuple[tuple[date, date], ...]  # (left the Party, readmitted)
     out_since: date | None = None  # out of the Party now (no readmission after)
+    # Readmitted before the registry knew the member, the first admission earlier: the time out
+    # of the Party between them is not recorded here and must be checked on the dossier.
+    unknown_gap: bool = False
 
     @property
     def gap_days(self) -> int:
@@ -62,13 +65,16 @@ def seniority_from(admission_date: date | None, events: list[tuple[str, date]]) 
     if start is None:
         return None
     gaps, left = [], None
+    opened = next(((kind, day) for kind, day in events if kind in (v.ADMITTED, v.READMITTED, v.TRANSFER_IN,
+                                                                 v.TEMP_IN_START)), None)
+    unknown_gap = bool(opened and opened[0] == v.READMITTED and start < opened[1])
     for kind, day in events:
         if kind in OUT_OF_PARTY:
             left = day
         elif kind == v.READMITTED and left is not None:
             gaps.append((left, max(left, day)))
             left = None
-    return Seniority(start, tuple(gaps), left)
+    return Seniority(start, tuple(gaps), left, unknown_gap)
 
 
 def occasions_of(year: int) -> list[tuple[date, str]]:

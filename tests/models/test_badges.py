@@ -68,3 +68,13 @@ def test_member_out_of_the_party_gets_no_badge(veterans):
     assert "Phạm Văn Đủ" not in {c.full_name for c in badge_list(date(2024, 2, 3))}
     with pytest.raises(ValidationError, match="đã ra khỏi Đảng"):
         present_badge(veterans["due"].id, 30, date(2024, 2, 3))
+
+
+def test_a_member_readmitted_before_the_registry_is_flagged_for_the_gap(bloc_tree):
+    from models.members import create_member
+
+    member = create_member({"full_name": "Đào Văn Lại", "sex": "M", "birth_date": date(1950, 1, 1),
+                            "admission_date": date(1980, 3, 1)},
+                           {"kind": v.READMITTED, "date": date(1993, 6, 1), "org_id": bloc_tree["cell_a"].id})
+    found = {c.member_id: c for c in badge_list(date(2024, 2, 3))}
+    assert found[member.id].milestone == 40 and found[member.id].unknown_gap

@@ -67,6 +67,8 @@ class BadgeCandidateModel(RowsTableModel):
             notes.append(f"trừ {row.gap_days} ngày gián đoạn")
         if row.died_on:
             notes.append(f"từ trần {fmt_date(row.died_on)}")
+        if row.unknown_gap:
+            notes.append("kết nạp lại: kiểm tra thời gian gián đoạn trong hồ sơ")
         return [row.full_name, fmt_date(row.birth_date), row.org_name, fmt_date(row.admitted_on),
                 f"{row.milestone} năm", fmt_date(row.reaches), CANDIDATE_KINDS[row.kind], "; ".join(notes)]
 
