@@ -290,6 +290,9 @@ def run_restore(args, db_path: Path) -> int:
     except (ValidationError, Forbidden) as error:
         print(error.message, file=sys.stderr)
         return 1
+    except OSError as error:
+        print(f"Không thay được tệp dữ liệu: {error}. Dữ liệu đang dùng không thay đổi.", file=sys.stderr)
+        return 1
     finally:
         close_database()
     print(f"Đã khôi phục {db_path} từ {args.source}.")

@@ -83,6 +83,10 @@ def restore_by_hand(parent: QWidget, db_path: Path) -> bool:
     except (ValidationError, Forbidden) as error:
         inform(parent, "Không khôi phục được", error.message, warning=True)
         return False
+    except OSError as error:  # the file held by another program, a full disk
+        inform(parent, "Không khôi phục được", f"Không thay được tệp dữ liệu: {error}. Dữ liệu đang dùng "
+               "không thay đổi.", warning=True)
+        return False
     inform(parent, "Đã khôi phục", "Đã khôi phục dữ liệu từ bản sao lưu."
            + (f"\nDữ liệu trước đó được giữ tại {result.kept_as}." if result.kept_as else "")
            + "\n\nHãy đăng nhập lại.")
