@@ -131,6 +131,18 @@ def set_totals(year: int, org_id: int, totals: dict[str, int] | None) -> None:
         _upsert(RatingTotals, {"year": year, "org": org_id}, values)
 
 
+def org_level(year: int, org_id: int) -> str | None:
+    """The organisation's own level for the year, if rated."""
+    return (OrgRating.select(OrgRating.level)
+            .where((OrgRating.year == year) & (OrgRating.org == org_id)).scalar())
+
+
+def org_totals(year: int, org_id: int) -> dict[str, int] | None:
+    """The counts the organisation reported for the year, if it did."""
+    row = RatingTotals.get_or_none((RatingTotals.year == year) & (RatingTotals.org == org_id))
+    return {key: getattr(row, key) for key in TOTAL_FIELDS} if row else None
+
+
 @dataclass(frozen=True)
 class GridRow:
     member_id: int

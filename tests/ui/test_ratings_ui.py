@@ -100,3 +100,17 @@ def test_workbooks_out_and_back_from_the_page(qtbot, bloc_tree, make_member, tmp
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *_a, **_k: ([str(path)], ""))
     page.import_workbooks()
     assert MemberRating.get().level == "HTXSNV"
+
+
+def test_the_saved_organisation_level_is_shown(qtbot, bloc_tree):
+    from models.ratings import rate_org, set_totals
+
+    rate_org(2023, bloc_tree["small"].id, "HTXSNV")
+    set_totals(2023, bloc_tree["small"].id, {"total_members": 20, "rated": 19, "excellent": 2, "good": 15,
+                                              "adequate": 2, "failed": 0, "not_rated": 1})
+    page = RatingsPage()
+    qtbot.addWidget(page)
+    page.year.setValue(2023)
+    page.org.set_org_id(bloc_tree["small"].id)
+    assert page.org_level.currentData() == "HTXSNV"
+    assert page.totals["rated"].value() == 19 and page.totals["good"].value() == 15

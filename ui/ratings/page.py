@@ -25,7 +25,16 @@ from models.errors import ValidationError
 from models.rating_exchange import apply_rating_return, export_rating_workbooks, read_rating_workbook
 from models.rating_figures import rating_figures
 from models.rating_rules import rules_for
-from models.ratings import TOTAL_FIELDS, grid_rows, rate_members, rate_org, set_totals, year_warnings
+from models.ratings import (
+    TOTAL_FIELDS,
+    grid_rows,
+    org_level,
+    org_totals,
+    rate_members,
+    rate_org,
+    set_totals,
+    year_warnings,
+)
 from models.session import WRITE_RECORDS, may
 from reports.figures import period_figures
 from reports.paragraphs import rating_comparison, rating_paragraph
@@ -60,8 +69,11 @@ class RatingsPage(QWidget):
                        self.org_level, save_org):
             bar.addWidget(widget)
         bar.addStretch(1)
-        bar.addWidget(send)
-        bar.addWidget(take)
+        exchange = QHBoxLayout()
+        exchange.addWidget(QLabel("Trao đổi với các tổ chức cơ sở đảng bằng Excel:"))
+        exchange.addWidget(send)
+        exchange.addWidget(take)
+        exchange.addStretch(1)
         self.year.valueChanged.connect(lambda _v: self.load())
         self.org.currentIndexChanged.connect(lambda _i: self.load())
 
@@ -102,6 +114,7 @@ class RatingsPage(QWidget):
         tabs.currentChanged.connect(lambda index: self.show_results() if index == 2 else None)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addLayout(exchange)
         layout.addWidget(tabs)
         for button in (save_org, self.save_button, save_totals):
             button.setEnabled(may(WRITE_RECORDS))
@@ -117,6 +130,11 @@ class RatingsPage(QWidget):
         self.org_level.addItem("(chưa xếp loại)", None)
         for code, label in rules.org_levels.items():
             self.org_level.addItem(label, code)
+        if org_id:
+            self.org_level.setCurrentIndex(max(0, self.org_level.findData(org_level(year, org_id))))
+        reported = org_totals(year, org_id) if org_id else None
+        for key, spin in self.totals.items():
+            spin.setValue(reported[key] if reported else 0)
         self.grid.load(year, grid_rows(year, org_id) if org_id else [])
         keys = ", ".join(f"{n} = {label.lower()}" for n, label in enumerate(rules.member_levels.values(), 1))
         self.hint.setText(f"{rules.name}. Gõ phím: {keys}; M = miễn sinh hoạt, D = đình chỉ, N = kết nạp "
