@@ -77,6 +77,11 @@ class ReportsPage(QWidget):
 
         self.editor_area = QScrollArea()
         self.editor_area.setWidgetResizable(True)
+        hint = QLabel("Chọn loại báo cáo và năm, rồi bấm “Mở dự thảo”: chương trình lập sẵn các đoạn số liệu "
+                      "từ hồ sơ; các phần nhận định để trống cho Văn phòng viết.")
+        hint.setWordWrap(True)
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.editor_area.setWidget(hint)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.save_button = QPushButton("Lưu dự thảo (Ctrl+S)")
