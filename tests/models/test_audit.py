@@ -91,6 +91,16 @@ def audited(operation) -> tuple[set, list]:
     return changed, [(e.table_name, e.record_id) for e in entries]
 
 
+def assert_each_step_audited(steps: list[tuple[str, object]]) -> None:
+    """Each (name, operation) changes something and leaves one audit entry per changed row."""
+    problems = []
+    for name, operation in steps:
+        changed, entries = audited(operation)
+        if not changed or sorted(changed) != sorted(entries):
+            problems.append(f"{name}: changed {sorted(changed)} but audited {entries}")
+    assert problems == [], "\n".join(problems)
+
+
 # Every public function that writes, by module; the test below fails when one is added
 # without being walked here.
 WRITE_FUNCTIONS = {
@@ -288,12 +298,7 @@ def test_admission_writes_leave_one_entry_per_changed_row(bloc_tree):
         ("set_target again", lambda: set_target(None, 2024, 2024, 6)),
         ("remove_target", lambda: remove_target(box["t"].id)),
     ]
-    problems = []
-    for name, operation in steps:
-        changed, entries = audited(operation)
-        if not changed or sorted(changed) != sorted(entries):
-            problems.append(f"{name}: changed {sorted(changed)} but audited {entries}")
-    assert problems == [], "\n".join(problems)
+    assert_each_step_audited(steps)
     assert verify_chain().intact
 
 
@@ -323,12 +328,7 @@ def test_inspection_writes_leave_one_entry_per_changed_row(bloc_tree, make_membe
         ("expel", lambda: record_discipline("DANG_VIEN", "KHAI_TRU", "BTV", "9-QĐ/ĐUK", date(2024, 5, 1),
                                             None, member_id=member.id, case_id=box["c"].id)),
     ]
-    problems = []
-    for name, operation in steps:
-        changed, entries = audited(operation)
-        if not changed or sorted(changed) != sorted(entries):
-            problems.append(f"{name}: changed {sorted(changed)} but audited {entries}")
-    assert problems == [], "\n".join(problems)
+    assert_each_step_audited(steps)
 
 
 def test_register_and_draft_writes_leave_one_entry_per_changed_row(db):
@@ -341,12 +341,7 @@ def test_register_and_draft_writes_leave_one_entry_per_changed_row(db):
         ("draft", lambda: save_draft("year-end", 2021, [{"key": "a", "text": "x"}])),
         ("draft again", lambda: save_draft("year-end", 2021, [{"key": "a", "text": "y"}])),
     ]
-    problems = []
-    for name, operation in steps:
-        changed, entries = audited(operation)
-        if not changed or sorted(changed) != sorted(entries):
-            problems.append(f"{name}: changed {sorted(changed)} but audited {entries}")
-    assert problems == [], "\n".join(problems)
+    assert_each_step_audited(steps)
 
 
 def test_rating_writes_leave_one_entry_per_changed_row(bloc_tree, make_member):
@@ -364,12 +359,7 @@ def test_rating_writes_leave_one_entry_per_changed_row(bloc_tree, make_member):
         ("totals changed", lambda: set_totals(2023, bloc_tree["small"].id, {**totals, "failed": 1})),
         ("totals removed", lambda: set_totals(2023, bloc_tree["small"].id, None)),
     ]
-    problems = []
-    for name, operation in steps:
-        changed, entries = audited(operation)
-        if not changed or sorted(changed) != sorted(entries):
-            problems.append(f"{name}: changed {sorted(changed)} but audited {entries}")
-    assert problems == [], "\n".join(problems)
+    assert_each_step_audited(steps)
 
 
 def test_award_and_badge_writes_leave_one_entry_per_changed_row(bloc_tree, make_member):
@@ -392,12 +382,7 @@ def test_award_and_badge_writes_leave_one_entry_per_changed_row(bloc_tree, make_
         ("badge removed", lambda: remove_badge(made["b"].id)),
         ("badges for a list", lambda: present_badges([(member.id, 30, False)], date(2020, 5, 19), "7-QĐ/TU")),
     ]
-    problems = []
-    for name, operation in steps:
-        changed, entries = audited(operation)
-        if not changed or sorted(changed) != sorted(entries):
-            problems.append(f"{name}: changed {sorted(changed)} but audited {entries}")
-    assert problems == [], "\n".join(problems)
+    assert_each_step_audited(steps)
 
 
 def test_meeting_writes_leave_one_entry_per_changed_row(bloc_tree, make_member, tmp_path):
@@ -436,9 +421,4 @@ def test_meeting_writes_leave_one_entry_per_changed_row(bloc_tree, make_member, 
         ("resolution again", lambda: add_resolution(made["m"].id, {"kind": "NGHI_QUYET", "text": "NQ"})),
         ("meeting removed", lambda: delete_meeting(made["m"].id)),
     ]
-    problems = []
-    for name, operation in steps:
-        changed, entries = audited(operation)
-        if not changed or sorted(changed) != sorted(entries):
-            problems.append(f"{name}: changed {sorted(changed)} but audited {entries}")
-    assert problems == [], "\n".join(problems)
+    assert_each_step_audited(steps)
