@@ -102,6 +102,21 @@ def log_update(instance: Model, before: dict) -> bool:
     return True
 
 
+def save_changes(instance: Model, values: dict, touch: bool = False) -> bool:
+    """Set `values` on a stored row; only if that changes something, save it (stamping
+    `updated_at` when `touch`) with its audit entry. Returns whether it changed."""
+    before = values_of(instance)
+    for name, value in values.items():
+        setattr(instance, name, value)
+    if values_of(instance) == before:
+        return False
+    if touch:
+        instance.updated_at = datetime.now()
+    instance.save()
+    log_update(instance, before)
+    return True
+
+
 def log_delete(instance: Model) -> None:
     _append(DELETE, instance._meta.table_name, instance.get_id(), values_of(instance), None)
 

@@ -8,7 +8,7 @@ from peewee import fn
 
 from models import session
 from models import vocab as v
-from models.audit import log_delete, log_insert, log_update, values_of
+from models.audit import log_delete, log_insert, save_changes
 from models.dates import check_plausible, fmt_date
 from models.db import database
 from models.errors import NotFound, ValidationError
@@ -86,11 +86,7 @@ def update_award(award_id: int, **fields) -> Award:
     _check_award_scope(award)
     data = _validated(fields)
     with database.atomic():
-        before = values_of(award)
-        for key, value in data.items():
-            setattr(award, key, value)
-        award.save()
-        log_update(award, before)
+        save_changes(award, data)
     return award
 
 

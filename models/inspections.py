@@ -3,11 +3,11 @@ Forms of discipline are checked against the subject; expulsion writes the member
 dissolution dissolves the organisation, each in the same transaction."""
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from models import session
 from models import vocab as v
-from models.audit import log_delete, log_insert, log_update, values_of
+from models.audit import log_delete, log_insert, log_update, save_changes, values_of
 from models.dates import check_plausible, fmt_date
 from models.db import database
 from models.errors import Forbidden, NotFound, ValidationError
@@ -119,13 +119,7 @@ def update_inspection(case_id: int, fields: dict) -> InspectionCase:
         case = get_inspection(case_id)
         _require_performer_rights(case.performer, case.performer_org_id)
         _require_performer_rights(data["performer"], data["performer_org"])
-        before = values_of(case)
-        for key, value in data.items():
-            setattr(case, key, value)
-        if values_of(case) != before:
-            case.updated_at = datetime.now()
-            case.save()
-            log_update(case, before)
+        save_changes(case, data, touch=True)
         return case
 
 

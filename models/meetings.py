@@ -7,7 +7,7 @@ from math import ceil
 
 from models import session
 from models import vocab as v
-from models.audit import log_delete, log_insert, log_update, values_of
+from models.audit import log_delete, log_insert, save_changes
 from models.counts import roster_at
 from models.dates import check_plausible, fmt_date
 from models.db import database
@@ -132,12 +132,7 @@ def update_meeting(meeting_id: int, fields: dict) -> Meeting:
     require_meeting_rights(fields.get("body"), fields.get("org_id"))
     data = _validated(fields, meeting_id)
     with database.atomic():
-        before = values_of(meeting)
-        for key, value in data.items():
-            setattr(meeting, key, value)
-        meeting.updated_at = datetime.now()
-        meeting.save()
-        log_update(meeting, before)
+        save_changes(meeting, data, touch=True)
     return meeting
 
 
@@ -224,12 +219,7 @@ def set_attendance(meeting_id: int, lines: list[AttendanceLine]) -> None:
             if row is None:
                 log_insert(MeetingAttendance.create(meeting=meeting_id, **values))
                 continue
-            before = values_of(row)
-            for key, value in values.items():
-                setattr(row, key, value)
-            if values_of(row) != before:
-                row.save()
-                log_update(row, before)
+            save_changes(row, values)
         for row in existing.values():
             log_delete(row)
             row.delete_instance()
@@ -351,11 +341,7 @@ def update_resolution(resolution_id: int, fields: dict) -> MeetingResolution:
     require_meeting_rights(meeting.body, meeting.org_id)
     data = _resolution_data(meeting, fields)
     with database.atomic():
-        before = values_of(row)
-        for key, value in data.items():
-            setattr(row, key, value)
-        row.save()
-        log_update(row, before)
+        save_changes(row, data)
     return row
 
 

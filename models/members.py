@@ -5,10 +5,10 @@ recorded through events.record_event(), which keeps the current state in step.
 """
 
 import re
-from datetime import date, datetime
+from datetime import date
 
 from models import vocab as v
-from models.audit import log_delete, log_insert, log_update, values_of
+from models.audit import log_delete, log_insert, log_update, save_changes, values_of
 from models.dates import add_months, age_on, check_plausible, fmt_date
 from models.db import database
 from models.errors import NotFound, ValidationError
@@ -165,13 +165,7 @@ def update_member(member_id: int, fields: dict) -> Member:
         member = get_member(member_id)
         _check_scope(member)
         data = validate(fields, member_id)
-        before = values_of(member)
-        for key, value in data.items():
-            setattr(member, key, value)
-        if values_of(member) != before:
-            member.updated_at = datetime.now()
-            member.save()
-            log_update(member, before)
+        save_changes(member, data, touch=True)
         return member
 
 

@@ -2,12 +2,12 @@
 organisation, or as the totals a grassroots organisation reports — and checking the year."""
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from math import floor
 
 from models import session
 from models import vocab as v
-from models.audit import log_delete, log_insert, log_update, values_of
+from models.audit import log_delete, log_insert, save_changes
 from models.counts import members_at
 from models.db import database
 from models.errors import ValidationError
@@ -57,13 +57,7 @@ def _upsert(model, key: dict, values: dict, row=...) -> None:
         log_delete(row)
         row.delete_instance()
         return
-    before = values_of(row)
-    for name, value in values.items():
-        setattr(row, name, value)
-    if values_of(row) != before:
-        row.updated_at = datetime.now()
-        row.save()
-        log_update(row, before)
+    save_changes(row, values, touch=True)
 
 
 def rate_members(year: int, entries: list[tuple]) -> None:

@@ -141,7 +141,7 @@ READ_ONLY = {"get_org", "org_rows", "children_map", "tree_order", "grassroots_of
              "seniority_from", "early_allowance_months", "get_meeting", "require_meeting_rights",
              "next_bch_number", "default_roster", "attendance", "quorum", "meeting_warnings", "resolutions",
              "attachments_folder", "files_of", "verify_file", "roster_at", "ceil", "quorum_of", "event_input",
-             "grassroots_live_on", "org_level", "org_totals"}
+             "grassroots_live_on", "org_level", "org_totals", "save_changes"}
 
 
 def test_every_public_write_function_is_walked():
