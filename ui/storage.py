@@ -12,6 +12,7 @@ from models.errors import Forbidden, ValidationError
 from models.storage import auto_backup, backup_now, inspect_file, latest_good_backup, restore
 from ui import settings
 from ui.widgets.buttons import confirm, inform
+from ui.widgets.save_path import ask_save_path
 
 log = logging.getLogger("dangvu")
 
@@ -49,15 +50,13 @@ def choose_backup_folder(parent: QWidget, db_path: Path) -> None:
 
 
 def backup_by_hand(parent: QWidget, db_path: Path) -> None:
-    folder = settings.LAST_BACKUP_FOLDER.get() or str(backup_folder(db_path))
     name = f"{db_path.stem}-sao-luu-{datetime.now():%Y%m%d-%H%M}.db"
-    path, _ = QFileDialog.getSaveFileName(parent, "Sao lưu dữ liệu", str(Path(folder) / name),
-                                          "Dữ liệu Đảng vụ (*.db)")
-    if not path:
+    path = ask_save_path(parent, "Sao lưu dữ liệu", name, "Dữ liệu Đảng vụ (*.db)",
+                         settings.LAST_BACKUP_FOLDER, str(backup_folder(db_path)))
+    if path is None:
         return
-    settings.LAST_BACKUP_FOLDER.set(str(Path(path).parent))
     try:
-        backup_now(Path(path))
+        backup_now(path)
     except (ValidationError, Forbidden) as error:
         inform(parent, "Không sao lưu được", error.message, warning=True)
         return

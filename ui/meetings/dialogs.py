@@ -42,7 +42,6 @@ from models.meetings import (
     update_resolution,
 )
 from reports.minutes import minutes_of, render_minutes
-from ui import settings
 from ui.meetings.attendance import AttendanceModel
 from ui.meetings.tables import ResolutionTableModel
 from ui.widgets.buttons import confirm, inform
@@ -51,6 +50,7 @@ from ui.widgets.date_edit import DateEdit
 from ui.widgets.form_dialog import FormDialog
 from ui.widgets.org_picker import OrgPicker
 from ui.widgets.pdf_preview import PdfPreviewDialog
+from ui.widgets.save_path import ask_save_path
 from ui.widgets.table_view import list_view
 
 
@@ -373,14 +373,11 @@ class MeetingDialog(FormDialog):
         """Saved first, so the minutes print what the form shows."""
         if not self.save():
             return
-        folder = settings.LAST_REPORT_FOLDER.get()
-        suggested = str(Path(folder) / minutes_file_name(self.meeting_id))
-        path, _ = QFileDialog.getSaveFileName(self, "Lưu biên bản PDF", suggested, "PDF (*.pdf)")
-        if not path:
+        path = ask_save_path(self, "Lưu biên bản PDF", minutes_file_name(self.meeting_id), "PDF (*.pdf)")
+        if path is None:
             return
-        settings.LAST_REPORT_FOLDER.set(str(Path(path).parent))
         try:
-            render_minutes(Path(path), minutes_of(self.meeting_id))
+            render_minutes(path, minutes_of(self.meeting_id))
         except PermissionError:
             inform(self, "Tệp đang mở", f"Không ghi được {path}: tệp đang mở ở chương trình khác.",
                    warning=True)

@@ -1,14 +1,12 @@
 """The member registry page: toolbar, filter row, the table and a count."""
 
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QTableView,
@@ -32,6 +30,7 @@ from ui.members.table import COLUMNS, MemberTableModel
 from ui.widgets.buttons import inform
 from ui.widgets.export_table import add_export_action
 from ui.widgets.org_picker import OrgPicker
+from ui.widgets.save_path import ask_save_path
 from ui.widgets.search_box import SearchBox
 
 
@@ -180,16 +179,13 @@ class MembersPage(QWidget):
 
     def export_registry(self) -> None:
         """Everyone in the registry today, in the layout that import reads back."""
-        folder = settings.LAST_REPORT_FOLDER.get()
         name = f"danh-sach-dang-vien-{date.today():%Y%m%d}.xlsx"
-        path, _ = QFileDialog.getSaveFileName(self, "Xuất danh sách đảng viên", str(Path(folder) / name),
-                                              "Excel (*.xlsx)")
-        if not path:
+        path = ask_save_path(self, "Xuất danh sách đảng viên", name, "Excel (*.xlsx)")
+        if path is None:
             return
-        settings.LAST_REPORT_FOLDER.set(str(Path(path).parent))
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            count = export_members(Path(path))
+            count = export_members(path)
         except OSError as error:
             QGuiApplication.restoreOverrideCursor()
             inform(self, "Không xuất được", f"Không ghi được {path}: {error.strerror}.", warning=True)

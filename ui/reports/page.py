@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -36,11 +35,11 @@ from models.session import CHANGE_SETTINGS, ISSUE_DOCUMENTS, WRITE_RECORDS, may
 from reports.conference import draft_for, render_report, report_period
 from reports.figures import period_figures
 from reports.outline import KINDS, Draft, regenerate, to_records
-from ui import settings
 from ui.widgets.buttons import confirm, inform
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.pdf_preview import PdfPreviewDialog
 from ui.widgets.rows_model import RowsTableModel
+from ui.widgets.save_path import ask_save_path
 from ui.widgets.table_view import list_view
 
 
@@ -224,14 +223,10 @@ class ReportsPage(QWidget):
         except ValidationError as error:
             inform(self, "Ngày ký", error.message, warning=True)
             return
-        folder = settings.LAST_REPORT_FOLDER.get()
         name = f"bao-cao-{draft.kind}-{draft.year}{'' if issue else '-du-thao'}.pdf"
-        path, _ = QFileDialog.getSaveFileName(self, "Lưu báo cáo PDF", str(Path(folder) / name),
-                                              "PDF (*.pdf)")
-        if not path:
-            return
-        settings.LAST_REPORT_FOLDER.set(str(Path(path).parent))
-        self.write_pdf(draft, Path(path), issued_on, issue)
+        path = ask_save_path(self, "Lưu báo cáo PDF", name, "PDF (*.pdf)")
+        if path is not None:
+            self.write_pdf(draft, path, issued_on, issue)
 
     def write_pdf(self, draft: Draft, path: Path, issued_on: date, issue: bool) -> bool:
         if issue and not confirm(self, "Lấy số văn bản", "Lấy số tiếp theo trong sổ văn bản đi cho báo cáo "

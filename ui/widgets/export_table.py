@@ -7,12 +7,12 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 from models.errors import ValidationError
 from models.excel_out import write_table
-from ui import settings
 from ui.widgets.buttons import inform
+from ui.widgets.save_path import ask_save_path
 
 _DATE = re.compile(r"^(\d{2})/(\d{2})/(\d{4})$")
 _COUNT = re.compile(r"^\d{1,3}(\.\d{3})*$")
@@ -68,17 +68,14 @@ def _title_of(view: QWidget) -> str:
 
 def export_view(view: QAbstractItemView) -> Path | None:
     title = _title_of(view)
-    folder = settings.LAST_REPORT_FOLDER.get()
     name = re.sub(r"[^\w\- ]+", "", title).strip().replace(" ", "-").lower() or "bang"
-    path, _ = QFileDialog.getSaveFileName(view, "Xuất bảng ra Excel", str(Path(folder) / f"{name}.xlsx"),
-                                          "Excel (*.xlsx)")
-    if not path:
+    path = ask_save_path(view, "Xuất bảng ra Excel", f"{name}.xlsx", "Excel (*.xlsx)")
+    if path is None:
         return None
-    settings.LAST_REPORT_FOLDER.set(str(Path(path).parent))
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         headers, rows = shown_rows(view)
-        write_table(Path(path), title.upper(), f"Xuất ngày {datetime.now():%d/%m/%Y %H:%M}", headers, rows)
+        write_table(path, title.upper(), f"Xuất ngày {datetime.now():%d/%m/%Y %H:%M}", headers, rows)
     except (OSError, ValidationError) as error:
         QGuiApplication.restoreOverrideCursor()
         inform(view, "Không xuất được", getattr(error, "message", None) or f"Không ghi được {path}: {error}",
@@ -86,7 +83,7 @@ def export_view(view: QAbstractItemView) -> Path | None:
         return None
     QGuiApplication.restoreOverrideCursor()
     inform(view, "Đã xuất", f"Đã ghi {len(rows)} dòng ra {path}.")
-    return Path(path)
+    return path
 
 
 def add_export_action(view: QAbstractItemView) -> QAction:
