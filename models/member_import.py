@@ -285,6 +285,10 @@ def plan_import(path: Path, mapping: dict[int, str] | None = None) -> ImportPlan
     sheet, rows = read_sheet(path)
     header_index, headers, depth = find_header(rows)
     mapping = dict(mapping) if mapping is not None else detect_mapping(headers)
+    twice = [name for name in set(mapping.values()) if list(mapping.values()).count(name) > 1]
+    if twice:
+        raise ValidationError("mapping", "Cột “" + "”, “".join(LABELS[name] for name in sorted(twice))
+                              + "” được chọn cho hai cột trong tệp.")
     shown = display_headers(rows[header_index + 1 - depth:header_index + 1])
     missing = [LABELS[name] for name in REQUIRED if name not in mapping.values()]
     if missing:

@@ -41,3 +41,13 @@ def test_a_file_that_is_not_a_spreadsheet_is_said_beside_the_file(qtbot, db, tmp
     dialog.load(tmp_path / "anh.xlsx")
     assert "không phải bảng tính Excel" in dialog.errors.message_for("file")
     assert not dialog.import_button.isEnabled()
+
+
+def test_a_field_chosen_for_two_columns_is_said(qtbot, bloc_tree, tmp_path):
+    dialog = ImportMembersDialog()
+    qtbot.addWidget(dialog)
+    dialog.load(workbook(tmp_path / "ds.xlsx", MESSY))
+    sex_column = dialog.columns.cellWidget(2, 2)
+    sex_column.setCurrentIndex(sex_column.findData("full_name"))
+    dialog.recheck()
+    assert "“Họ và tên” được chọn cho hai cột" in dialog.errors.message_for("file")

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from models.errors import ValidationError
 from models.meeting_files import attach_file, files_of, remove_file
-from models.meeting_vocab import BCH_DUK, BODIES, CHI_BO, KINDS, RESOLUTION_KINDS
+from models.meeting_vocab import BCH_DUK, BODIES, CAP_UY_CO_SO, CHI_BO, KINDS, RESOLUTION_KINDS
 from models.meetings import (
     add_resolution,
     attendance,
@@ -225,7 +225,7 @@ class MeetingDialog(FormDialog):
     # --- behaviour ----------------------------------------------------------------------
     def _fit_body(self) -> None:
         body = self.body.currentData()
-        self.org.setEnabled(body in (CHI_BO, "CAP_UY_CO_SO"))
+        self.org.setEnabled(body in (CHI_BO, CAP_UY_CO_SO))
         self.number.setEnabled(body == BCH_DUK)
         self.standing_visitors.setEnabled(body == CHI_BO)
         self.body_size.setEnabled(body != CHI_BO)

@@ -152,24 +152,14 @@ class ImportMembersDialog(QDialog):
             self.columns.setCellWidget(index, 2, combo)
 
     def chosen_mapping(self) -> dict[int, str]:
-        mapping = {}
-        for index in range(self.columns.rowCount()):
-            name = self.columns.cellWidget(index, 2).currentData()
-            if name is not None:
-                if name in mapping.values():
-                    raise ValidationError("file", f"Cột “{LABELS[name]}” được chọn hai lần.")
-                mapping[index] = name
-        return mapping
+        """Column -> field as the clerk set it; plan_import says what is wrong with it."""
+        chosen = {index: self.columns.cellWidget(index, 2).currentData()
+                  for index in range(self.columns.rowCount())}
+        return {index: name for index, name in chosen.items() if name is not None}
 
     def recheck(self) -> None:
-        if not self.path.text():
-            return
-        try:
-            mapping = self.chosen_mapping()
-        except ValidationError as error:
-            self.errors.show(error)
-            return
-        self.load(Path(self.path.text()), mapping)
+        if self.path.text():
+            self.load(Path(self.path.text()), self.chosen_mapping())
 
     def show_plan(self) -> None:
         plan = self.plan
