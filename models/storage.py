@@ -117,11 +117,11 @@ class Restored:
     migrated: list[str]
 
 
-def restore(source: Path, db_path: Path, keep_folder: Path, checked_by_user: bool = True) -> Restored:
+def restore(source: Path, db_path: Path, keep_folder: Path, by_signed_in_user: bool = True) -> Restored:
     """Replace the database with a backup. The backup is checked (opens, integrity, a Đảng vụ
     database of a known schema), brought up to date on a copy, and only then put in place; the
     current file is kept in `keep_folder` first. The database is left open on the result."""
-    if checked_by_user:
+    if by_signed_in_user:  # at start-up, with a damaged file, nobody can sign in yet
         session.require(session.RESTORE)
     source, db_path = Path(source), Path(db_path)
     check = inspect_file(source, thorough=True)

@@ -116,7 +116,7 @@ def offer_restore_at_start(db_path: Path, problem: str) -> bool:
     if restore_button is None or box.clickedButton() is not restore_button:
         return False
     try:
-        restore(newest, db_path, keep_folder(db_path), checked_by_user=False)
+        restore(newest, db_path, keep_folder(db_path), by_signed_in_user=False)
     except (ValidationError, OSError) as error:
         inform(None, "Không khôi phục được", str(getattr(error, "message", error)), warning=True)
         return False
