@@ -128,9 +128,8 @@ def ask_password(variable: str, prompt: str) -> str | None:
 def sign_in_cli(username: str | None) -> bool:
     """Act as the named user for this command. Without a name: the local administrator
     while no account exists, otherwise nobody (writes will be refused and say so)."""
-    from models import session
-    from models.errors import ValidationError
-    from models.users import authenticate
+    from models.accounts import authenticate, session
+    from models.core.errors import ValidationError
 
     if not username:
         return True
@@ -152,7 +151,7 @@ def open_existing(db_path: Path) -> bool:
     traceback, and is left untouched."""
     from peewee import DatabaseError
 
-    from models.db import close_database, open_database
+    from models.core.db import close_database, open_database
     from models.storage import inspect_file
 
     check = inspect_file(db_path)
@@ -169,9 +168,9 @@ def open_existing(db_path: Path) -> bool:
 
 
 def run_user_add(args, db_path: Path) -> int:
-    from models.db import close_database
-    from models.errors import ValidationError
-    from models.users import create_user
+    from models.accounts import create_user
+    from models.core.db import close_database
+    from models.core.errors import ValidationError
 
     if not open_existing(db_path):
         return 1
@@ -197,10 +196,10 @@ def run_user_add(args, db_path: Path) -> int:
 def run_report(args, db_path: Path) -> int:
     from datetime import date
 
-    from models.dates import parse_date
-    from models.db import close_database
+    from models.core.dates import parse_date
+    from models.core.db import close_database
+    from models.core.errors import ValidationError
     from models.documents import issue_number
-    from models.errors import ValidationError
     from reports.conference import draft_for, render_report, report_period
     from reports.figures import period_figures
 
@@ -230,9 +229,8 @@ def run_report(args, db_path: Path) -> int:
 
 def run_check(db_path: Path) -> int:
     """SQLite's integrity check, the domain checks and the audit chain; non-zero on any problem."""
-    from models.db import close_database
-    from models.integrity import all_problems
-    from models.storage import inspect_file
+    from models.core.db import close_database
+    from models.storage import all_problems, inspect_file
 
     check = inspect_file(db_path, thorough=True)
     if not check.ok:
@@ -254,8 +252,8 @@ def run_check(db_path: Path) -> int:
 
 
 def run_backup(args, db_path: Path) -> int:
-    from models.db import close_database
-    from models.errors import ValidationError
+    from models.core.db import close_database
+    from models.core.errors import ValidationError
     from models.storage import backup_to
 
     if not open_existing(db_path):
@@ -272,9 +270,9 @@ def run_backup(args, db_path: Path) -> int:
 
 
 def run_restore(args, db_path: Path) -> int:
-    from models import session
-    from models.db import close_database, open_database
-    from models.errors import Forbidden, ValidationError
+    from models.accounts import session
+    from models.core.db import close_database, open_database
+    from models.core.errors import Forbidden, ValidationError
     from models.storage import inspect_file, restore
 
     keep = Path(args.keep).expanduser().resolve() if args.keep else db_path.parent / "truoc-khoi-phuc"
@@ -304,7 +302,7 @@ def run_restore(args, db_path: Path) -> int:
 
 
 def print_plan(plan) -> None:
-    from models.member_import import CARD_IN_REGISTRY, DUPLICATE_KINDS
+    from models.members import CARD_IN_REGISTRY, DUPLICATE_KINDS
 
     print(f"Trang “{plan.sheet}”, dòng tiêu đề {plan.header_row}: {len(plan.rows)} dòng đảng viên.")
     problems = plan.problems
@@ -329,10 +327,9 @@ def print_plan(plan) -> None:
 
 def run_import(args, db_path: Path) -> int:
     """Plan, show, then (unless --dry-run) write every clean row in one transaction."""
-    from models.db import close_database, open_database
-    from models.errors import Forbidden, ValidationError
-    from models.member_import import ADD, SKIP, UPDATE, plan_import
-    from models.member_import_write import create_missing_orgs, import_members
+    from models.core.db import close_database, open_database
+    from models.core.errors import Forbidden, ValidationError
+    from models.members import ADD, SKIP, UPDATE, create_missing_orgs, import_members, plan_import
     from models.storage import inspect_file
 
     if db_path.exists() and not inspect_file(db_path).ok:
@@ -365,9 +362,9 @@ def run_import(args, db_path: Path) -> int:
 
 
 def run_export(args, db_path: Path) -> int:
-    from models.db import close_database
-    from models.errors import Forbidden, ValidationError
-    from models.member_export import export_members
+    from models.core.db import close_database
+    from models.core.errors import Forbidden, ValidationError
+    from models.members import export_members
 
     if not open_existing(db_path):
         return 1
@@ -386,9 +383,9 @@ def run_export(args, db_path: Path) -> int:
 
 def run_ratings(args, db_path: Path) -> int:
     """One workbook per grassroots organisation out; filled workbooks back, each all or nothing."""
-    from models.db import close_database
-    from models.errors import Forbidden, ValidationError
-    from models.rating_exchange import apply_rating_return, export_rating_workbooks, read_rating_workbook
+    from models.core.db import close_database
+    from models.core.errors import Forbidden, ValidationError
+    from models.ratings import apply_rating_return, export_rating_workbooks, read_rating_workbook
 
     if not open_existing(db_path):
         return 1
@@ -423,7 +420,7 @@ def run_ratings(args, db_path: Path) -> int:
 
 
 def run_demo(args, db_path: Path) -> int:
-    from models.db import close_database, open_database
+    from models.core.db import close_database, open_database
     from models.demo import DemoSize, build_demo
 
     if not 1 <= args.orgs <= 300:

@@ -15,11 +15,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from models.db import close_database, open_database  # noqa: E402
-from models.demo import DemoSize, build_demo  # noqa: E402
-from models.member_export import export_members  # noqa: E402
-from models.member_import import plan_import  # noqa: E402
-from models.member_import_write import create_missing_orgs, import_members  # noqa: E402
+from models.core.db import close_database, open_database
+from models.demo.build import DemoSize, build_demo
+from models.members.export import export_members
+from models.members.import_plan import plan_import
+from models.members.import_write import create_missing_orgs, import_members
 
 
 def timed(function, *args):
@@ -39,7 +39,7 @@ def main() -> int:
     source = folder / f"bench-{args.orgs}-{args.members}.db"
     rows = []
     open_database(source)
-    from models.tables import Member
+    from models.members.tables import Member
 
     if Member.select().count() == 0:
         build_s, _ = timed(build_demo, DemoSize(args.orgs, args.members, 2026))

@@ -20,10 +20,10 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from models.counts import headcount, movement  # noqa: E402
-from models.db import close_database, open_database  # noqa: E402
-from models.demo import DemoSize, build_demo  # noqa: E402
-from models.search import MemberFilter, member_ids  # noqa: E402
+from models.core.db import close_database, open_database
+from models.demo.build import DemoSize, build_demo
+from models.members.counts import headcount, movement
+from models.members.search import MemberFilter, member_ids
 
 KEYSTROKES = "nguyen van duc"
 

@@ -19,8 +19,8 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from models.db import close_database, open_database  # noqa: E402
-from models.demo import DemoSize, build_demo  # noqa: E402
+from models.core.db import close_database, open_database
+from models.demo.build import DemoSize, build_demo
 from reports.conference import draft_for, render_report, report_period  # noqa: E402
 from reports.figures import period_figures  # noqa: E402
 from reports.outline import YEAR_END  # noqa: E402

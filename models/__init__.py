@@ -1,1 +1,2 @@
-"""Data and domain rules of Đảng vụ. No Qt here: the UI, the CLI and the reports share it."""
+"""Data and domain rules of Đảng vụ. No Qt here: the UI, the command line and the reports
+share it. One package per domain; docs/ARCHITECTURE.md is the map."""

@@ -9,17 +9,18 @@ from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 
-from models import vocab as v
-from models.counts import ADDITIONS, REMOVALS
-from models.inspection_vocab import KINDS, PERFORMERS, SUBJECT_TYPES
-from models.rating_rules import rules_for
-from models.targets import AGE_BANDS
-from models.vocab import AWARD_FORMS
+from models.admissions import AGE_BANDS
+from models.core import vocab as v
+from models.core.vocab import AWARD_FORMS
+from models.documents import load_draft
+from models.inspections import KINDS, PERFORMERS, SUBJECT_TYPES
+from models.members import ADDITIONS, REMOVALS
+from models.ratings import rules_for
 from reports.document import Body, Header, Signature, build_document
 from reports.figures import PeriodFigures
 from reports.fonts import register_fonts
 from reports.numbers import achievement, integer, percent
-from reports.outline import YEAR_END, Draft
+from reports.outline import YEAR_END, Draft, fresh_draft, from_records, regenerate
 
 RECIPIENTS = ["Ban Thường vụ Tỉnh ủy (báo cáo)", "Ban Tổ chức Tỉnh ủy",
               "Các đảng ủy, chi bộ cơ sở trực thuộc", "Lưu Văn phòng Đảng ủy"]
@@ -218,9 +219,6 @@ def report_period(kind: str, year: int) -> tuple[date, date]:
 
 def draft_for(kind: str, year: int, figures: PeriodFigures) -> Draft:
     """The saved draft with its computed paragraphs brought up to date, or a fresh one."""
-    from models.documents import load_draft
-    from reports.outline import fresh_draft, from_records, regenerate
-
     records = load_draft(kind, year)
     if records is None:
         return fresh_draft(kind, year, figures)

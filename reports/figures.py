@@ -5,16 +5,15 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from models import vocab as v
-from models.awards import AwardCounts, award_counts
-from models.badges import badge_counts
-from models.counts import Headcount, Movement, headcount, movement
-from models.inspection_figures import InspectionFigures, inspection_figures
-from models.meeting_lists import MeetingFigures, meeting_figures
-from models.office import OfficeDetails, office_details
+from models.accounts import OfficeDetails, office_details
+from models.admissions import AdmissionFigures, admission_figures, admitted_count, progress
+from models.awards import AwardCounts, award_counts, badge_counts
+from models.core import vocab as v
+from models.inspections import InspectionFigures, inspection_figures
+from models.meetings import MeetingFigures, meeting_figures
+from models.members import Headcount, Movement, headcount, movement
 from models.orgs import org_rows
-from models.rating_figures import RatingFigures, rating_figures
-from models.targets import AdmissionFigures, admission_figures, admitted_count, progress
+from models.ratings import RatingFigures, rating_figures
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,15 @@
 figures of a period, in the wording of its reports (examples/002): "Ban Thường vụ Đảng ủy
 Khối kiểm tra 03 tổ chức, 05 cấp ủy viên; giám sát chuyên đề 03 tổ chức, 06 cấp ủy viên."."""
 
-from models.inspection_figures import InspectionFigures
-from models.inspection_vocab import FORMS, KIND_PHRASES, KINDS, PERFORMERS, SUBJECT_TYPES, TO_CHUC
+from models.inspections import (
+    FORMS,
+    KIND_PHRASES,
+    KINDS,
+    PERFORMERS,
+    SUBJECT_TYPES,
+    TO_CHUC,
+    InspectionFigures,
+)
 from reports.numbers import integer
 
 

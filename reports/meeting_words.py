@@ -3,9 +3,16 @@ meeting a standing committee member attended ("đã phân công dự sinh hoạt
 
 from datetime import date
 
-from models.dates import check_period
-from models.meeting_lists import MeetingFigures, meeting_figures
-from models.meeting_vocab import BODIES, CHI_BO, KINDS, RESOLUTION, RESOLUTION_KINDS
+from models.core.dates import check_period
+from models.meetings import (
+    BODIES,
+    CHI_BO,
+    KINDS,
+    RESOLUTION,
+    RESOLUTION_KINDS,
+    MeetingFigures,
+    meeting_figures,
+)
 from reports.numbers import integer
 
 

@@ -7,11 +7,20 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from models import vocab as v
-from models.meeting_lists import MeetingFilter, meeting_rows
-from models.meeting_vocab import CHI_BO, RESOLUTION_KINDS
-from models.meetings import Quorum, attendance, get_meeting, meeting_warnings, quorum, resolutions
-from models.office import OfficeDetails, office_details
+from models.accounts import OfficeDetails, office_details
+from models.core import vocab as v
+from models.meetings import (
+    CHI_BO,
+    RESOLUTION_KINDS,
+    MeetingFilter,
+    Quorum,
+    attendance,
+    get_meeting,
+    meeting_rows,
+    meeting_warnings,
+    quorum,
+    resolutions,
+)
 from models.orgs import get_org
 from reports.document import Body, Header, Signature, build_document
 from reports.numbers import inline_date, integer

@@ -2,8 +2,9 @@
 examples/000–004). Each returns "" when the records hold nothing to say, so the report never
 prints an invented number."""
 
-from models import vocab as v
-from models.counts import ADDITIONS, REMOVALS
+from models.core import vocab as v
+from models.members import ADDITIONS, REMOVALS
+from models.ratings import ADEQUATE, EXCELLENT, FAILED, GOOD, rules_for
 from reports.figures import PeriodFigures
 from reports.inspection_words import inspection_sentence
 from reports.numbers import achievement, integer, percent
@@ -73,8 +74,6 @@ def inspection_paragraph(figures: PeriodFigures, pad: int = 2) -> str:
 def rating_paragraph(figures: PeriodFigures) -> str:
     """The paragraph of examples/000: organisation levels over all grassroots organisations,
     rated members over all members, levels over the rated, excellent within the good."""
-    from models.rating_rules import ADEQUATE, EXCELLENT, FAILED, rules_for
-
     r = figures.ratings
     if r is None or not r.any:
         return ""
@@ -108,8 +107,6 @@ def rating_comparison(now, before) -> list[str]:
     """Each rating count of the year beside last year's, with the change. Organisation levels
     are compared by rank, so 2018's "hoàn thành xuất sắc" sits beside 2017's "trong sạch vững
     mạnh"."""
-    from models.rating_rules import ADEQUATE, EXCELLENT, FAILED, GOOD, rules_for
-
     def line(label: str, a: int, b: int) -> str:
         change = "không đổi" if a == b else f"{'tăng' if a > b else 'giảm'} {integer(abs(a - b))}"
         return f"{label}: {integer(a)} (năm {before.year}: {integer(b)}; {change})"

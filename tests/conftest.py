@@ -8,8 +8,8 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("DANGVU_DB", None)
 
-from models import vocab as v  # noqa: E402
-from models.db import close_database, open_database  # noqa: E402
+from models.core import vocab as v
+from models.core.db import close_database, open_database
 
 
 @pytest.fixture
@@ -22,7 +22,7 @@ def db(tmp_path):
 @pytest.fixture
 def bloc_tree(db):
     """A bloc with one đảng bộ cơ sở (two cells) and one chi bộ cơ sở."""
-    from models.orgs import create_org
+    from models.orgs.changes import create_org
 
     bloc = create_org(name="Đảng bộ Khối các cơ quan tỉnh", level=v.BLOC, code="ĐUK")
     base = create_org(name="Đảng bộ Sở Tài chính", level=v.DBCS, parent_id=bloc.id, code="ĐU")
@@ -45,7 +45,7 @@ def person(**overrides) -> dict:
 @pytest.fixture
 def make_member(bloc_tree):
     """Create a member admitted into a cell (cell_a unless told otherwise)."""
-    from models.members import create_member
+    from models.members.events import create_member
 
     def make(org=None, admitted=date(2010, 3, 1), **fields):
         org = org or bloc_tree["cell_a"]
@@ -84,7 +84,7 @@ def type_text(widget, text: str) -> None:
 @pytest.fixture(autouse=True)
 def _nobody_signed_in():
     """Each test starts and ends with no signed-in user."""
-    from models import session
+    from models.accounts import session
 
     session.set_current(None)
     yield

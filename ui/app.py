@@ -10,7 +10,11 @@ from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from models import session
+from models.accounts import session
+from models.core.db import close_database, open_database
+from models.storage import inspect_file
+from ui.account.sign_in import FirstStartDialog, SignInDialog
+from ui.storage import backup_on_exit, lock_database, offer_restore_at_start
 
 log = logging.getLogger("dangvu")
 
@@ -55,10 +59,6 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 
 def run_gui(db_path: Path) -> int:
-    from models.db import close_database, open_database
-    from models.storage import inspect_file
-    from ui.storage import backup_on_exit, lock_database, offer_restore_at_start
-
     app = make_application()
     install_crash_handler()
     lock = lock_database(db_path)
@@ -95,7 +95,7 @@ def _tell(title: str, text: str) -> None:
 
 def _sign_in_loop(app: QApplication, db_path: Path) -> int:
     """First start if the office has no account; then sign in, work, sign out, repeat."""
-    from ui.account.sign_in import FirstStartDialog, SignInDialog
+    # The main window and its pages load after sign-in: the sign-in window comes up first.
     from ui.main_window import MainWindow
 
     # The loop below decides when the program ends, not the closing of a dialog.

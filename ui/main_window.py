@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.session import CHANGE_SETTINGS, MANAGE_USERS, RESTORE, ROLES, WRITE_RECORDS, Actor
+from models.accounts import CHANGE_SETTINGS, MANAGE_USERS, RESTORE, ROLES, WRITE_RECORDS, Actor
 from ui import settings
 from ui.account.audit_page import AuditPage
 from ui.account.sign_in import ChangePasswordDialog

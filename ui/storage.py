@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from models.errors import Forbidden, ValidationError
+from models.core.errors import Forbidden, ValidationError
 from models.storage import auto_backup, backup_now, inspect_file, latest_good_backup, restore
 from ui import settings
 from ui.widgets.buttons import confirm, inform

@@ -5,10 +5,10 @@ from pathlib import Path
 from peewee import Model, SqliteDatabase, TextField
 
 import main
-from models import vocab as v
-from models.db import close_database, open_database
-from models.orgs import create_org
-from models.tables import PartyOrg
+from models.core import vocab as v
+from models.core.db import close_database, open_database
+from models.orgs.changes import create_org
+from models.orgs.tables import PartyOrg
 
 
 class Note(Model):
@@ -66,7 +66,7 @@ def test_check_exits_non_zero_on_a_problem_and_opens_no_foreign_file(tmp_path, c
     assert "Không thấy vấn đề" in capsys.readouterr().out
     open_database(db)
     PartyOrg.update(name="sửa ngoài phần mềm").execute()
-    from models.tables import AuditEntry
+    from models.accounts.tables import AuditEntry
 
     AuditEntry.update(new_values="{}").where(AuditEntry.id == 1).execute()
     close_database()

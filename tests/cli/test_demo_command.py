@@ -4,8 +4,8 @@ from datetime import date
 from pathlib import Path
 
 import main
-from models.counts import headcount
-from models.db import close_database, open_database
+from models.core.db import close_database, open_database
+from models.members.counts import headcount
 
 ROOT = Path(main.__file__).resolve().parent
 
@@ -61,7 +61,7 @@ def test_main_py_runs_as_a_script(tmp_path):
 
 
 def test_user_add_then_acting_user_and_check(tmp_path, monkeypatch, capsys):
-    from models.tables import AuditEntry
+    from models.accounts.tables import AuditEntry
 
     path = tmp_path / "u.db"
     assert main.main(["demo", "--db", str(path), "--orgs", "2", "--members", "30"]) == 0

@@ -10,13 +10,14 @@ import time
 from pathlib import Path
 
 import main
-from models.db import close_database, open_database
-from models.demo import DemoSize, build_demo
-from models.member_export import export_members
-from models.member_import import plan_import
-from models.member_import_write import create_missing_orgs
-from models.storage import inspect_file
-from models.tables import AuditEntry, Member
+from models.accounts.tables import AuditEntry
+from models.core.db import close_database, open_database
+from models.demo.build import DemoSize, build_demo
+from models.members.export import export_members
+from models.members.import_plan import plan_import
+from models.members.import_write import create_missing_orgs
+from models.members.tables import Member
+from models.storage.backups import inspect_file
 
 ROOT = Path(main.__file__).resolve().parent
 ROWS = 1500

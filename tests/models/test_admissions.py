@@ -4,10 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from models import vocab as v
-from models.admission_steps import fail_probation, record_step, withdraw
-from models.admission_watch import attention, case_warnings
-from models.admissions import (
+from models.admissions.cases import (
     DECIDED,
     FULL,
     PROBATION,
@@ -18,11 +15,15 @@ from models.admissions import (
     get_case,
     next_step,
 )
-from models.dates import add_months, months_between
-from models.errors import ValidationError
-from models.events import history
-from models.members import get_member
-from models.tables import AdmissionCase, Member
+from models.admissions.steps import fail_probation, record_step, withdraw
+from models.admissions.tables import AdmissionCase
+from models.admissions.watch import attention, case_warnings
+from models.core import vocab as v
+from models.core.dates import add_months, months_between
+from models.core.errors import ValidationError
+from models.members.events import history
+from models.members.record import get_member
+from models.members.tables import Member
 
 
 def candidate(org, **overrides):
@@ -142,7 +143,7 @@ def test_withdraw_only_before_the_decision(bloc_tree):
 def test_introducer_and_deadline_warnings(bloc_tree, make_member):
     probationer = make_member(full_name="Lê Văn Dự", admitted=date(2022, 5, 1))
     full = make_member(full_name="Trần Văn Đủ", admitted=date(2000, 1, 1), org=bloc_tree["small"])
-    from models.events import record_event
+    from models.members.events import record_event
 
     record_event(full.id, v.RECOGNISED, date(2001, 1, 5))
     case = create_case(candidate(bloc_tree["cell_a"], introducer1_id=probationer.id,

@@ -7,58 +7,43 @@ from datetime import date
 
 import pytest
 
-import models.admission_steps
-import models.admissions
-import models.awards
-import models.badges
-import models.documents
-import models.events
-import models.inspections
-import models.meeting_files
-import models.meetings
-import models.members
-import models.office
-import models.orgs
-import models.ratings
-import models.targets
-import models.users
-from models import session
-from models import vocab as v
-from models.audit import verify_chain
-from models.db import database
-from models.errors import ValidationError
-from models.events import record_event, remove_event
-from models.members import create_member, set_photo, update_member
-from models.office import OfficeDetails, save_office_details
-from models.orgs import create_org, dissolve_org, move_org, update_org
-from models.session import ADMIN, CLERK
-from models.tables import (
-    AdmissionCase,
-    AdmissionTarget,
-    AppUser,
-    AuditEntry,
-    Award,
-    BadgeAward,
-    Discipline,
-    InspectionCase,
-    InspectionSubject,
-    Meeting,
-    MeetingAttendance,
-    MeetingFile,
-    MeetingResolution,
-    Member,
-    MemberEvent,
-    MemberPhoto,
-    MemberRating,
-    OfficeSetting,
-    OrgRating,
-    OutgoingDocument,
-    PartyOrg,
-    RatingTotals,
-    ReportDraft,
-    UserOrg,
-)
-from models.users import authenticate, create_user, set_password, update_user
+import models.accounts.office
+import models.accounts.users
+import models.admissions.cases
+import models.admissions.steps
+import models.admissions.targets
+import models.awards.awarding
+import models.awards.badges
+import models.documents.register
+import models.inspections.cases
+import models.meetings.files
+import models.meetings.record
+import models.members.events
+import models.members.record
+import models.orgs.changes
+import models.orgs.contents
+import models.orgs.tree
+import models.ratings.grid
+from models.accounts import session
+from models.accounts.audit import verify_chain
+from models.accounts.office import OfficeDetails, save_office_details
+from models.accounts.session import ADMIN, CLERK
+from models.accounts.tables import AppUser, AuditEntry, OfficeSetting, UserOrg
+from models.accounts.users import authenticate, create_user, set_password, update_user
+from models.admissions.tables import AdmissionCase, AdmissionTarget
+from models.awards.tables import Award, BadgeAward
+from models.core import vocab as v
+from models.core.db import database
+from models.core.errors import ValidationError
+from models.documents.tables import OutgoingDocument, ReportDraft
+from models.inspections.tables import Discipline, InspectionCase, InspectionSubject
+from models.meetings.tables import Meeting, MeetingAttendance, MeetingFile, MeetingResolution
+from models.members.events import create_member, record_event, remove_event
+from models.members.record import set_photo, update_member
+from models.members.tables import Member, MemberEvent, MemberPhoto
+from models.orgs.changes import create_org, dissolve_org, move_org, update_org
+from models.orgs.tables import PartyOrg
+from models.ratings.tables import MemberRating, OrgRating, RatingTotals
 from tests.conftest import person
 
 TABLES = [PartyOrg, Member, MemberEvent, MemberPhoto, AppUser, UserOrg, OfficeSetting,
@@ -104,22 +89,22 @@ def assert_each_step_audited(steps: list[tuple[str, object]]) -> None:
 # Every public function that writes, by module; the test below fails when one is added
 # without being walked here.
 WRITE_FUNCTIONS = {
-    "models.orgs": {"create_org", "update_org", "move_org", "dissolve_org"},
-    "models.members": {"create_member", "update_member", "set_photo"},
-    "models.events": {"record_event", "remove_event"},
-    "models.users": {"create_user", "update_user", "set_password", "authenticate", "first_start"},
-    "models.office": {"save_office_details"},
-    "models.admissions": {"create_case", "update_case"},
-    "models.admission_steps": {"record_step", "fail_probation", "withdraw"},
-    "models.targets": {"set_target", "remove_target"},
-    "models.ratings": {"rate_members", "rate_org", "set_totals"},
-    "models.awards": {"create_award", "update_award", "delete_award", "award_many"},
-    "models.badges": {"present_badge", "present_badges", "remove_badge"},
-    "models.meetings": {"create_meeting", "update_meeting", "delete_meeting", "set_attendance",
+    "models.orgs.changes": {"create_org", "update_org", "move_org", "dissolve_org"},
+    "models.members.record": {"update_member", "set_photo"},
+    "models.members.events": {"create_member", "record_event", "remove_event"},
+    "models.accounts.users": {"create_user", "update_user", "set_password", "authenticate", "first_start"},
+    "models.accounts.office": {"save_office_details"},
+    "models.admissions.cases": {"create_case", "update_case"},
+    "models.admissions.steps": {"record_step", "fail_probation", "withdraw"},
+    "models.admissions.targets": {"set_target", "remove_target"},
+    "models.ratings.grid": {"rate_members", "rate_org", "set_totals"},
+    "models.awards.awarding": {"create_award", "update_award", "delete_award", "award_many"},
+    "models.awards.badges": {"present_badge", "present_badges", "remove_badge"},
+    "models.meetings.record": {"create_meeting", "update_meeting", "delete_meeting", "set_attendance",
                         "add_resolution", "update_resolution", "remove_resolution"},
-    "models.meeting_files": {"attach_file", "remove_file"},
-    "models.documents": {"issue_number", "set_term_start", "save_draft"},
-    "models.inspections": {"create_inspection", "update_inspection", "add_subject", "conclude_subject",
+    "models.meetings.files": {"attach_file", "remove_file"},
+    "models.documents.register": {"issue_number", "set_term_start", "save_draft"},
+    "models.inspections.cases": {"create_inspection", "update_inspection", "add_subject", "conclude_subject",
                            "remove_subject", "record_discipline"},
 }
 READ_ONLY = {"get_org", "org_rows", "children_map", "tree_order", "grassroots_of", "grassroots_names",
@@ -145,13 +130,15 @@ READ_ONLY = {"get_org", "org_rows", "children_map", "tree_order", "grassroots_of
 
 
 def test_every_public_write_function_is_walked():
-    for module in (models.orgs, models.members, models.events, models.users, models.office,
-                   models.admissions, models.admission_steps, models.targets, models.inspections,
-                   models.documents, models.ratings, models.awards, models.badges,
-                   models.meetings, models.meeting_files):
+    for module in (models.orgs.changes, models.members.record, models.members.events,
+                   models.accounts.users, models.accounts.office, models.admissions.cases,
+                   models.admissions.steps, models.admissions.targets, models.inspections.cases,
+                   models.documents.register, models.ratings.grid, models.awards.awarding,
+                   models.awards.badges, models.meetings.record, models.meetings.files,
+                   models.orgs.tree, models.orgs.contents):
         public = {name for name, obj in inspect.getmembers(module, inspect.isfunction)
                   if not name.startswith("_") and obj.__module__ == module.__name__}
-        unlisted = public - WRITE_FUNCTIONS[module.__name__] - READ_ONLY
+        unlisted = public - WRITE_FUNCTIONS.get(module.__name__, set()) - READ_ONLY
         assert unlisted == set(), f"{module.__name__}: {unlisted} — walk it in test_audit.py"
 
 
@@ -250,7 +237,7 @@ def test_deleted_entry_breaks_the_chain(make_member):
 
 
 def test_demo_data_is_audited_row_by_row(db):
-    from models.demo import DemoSize, build_demo
+    from models.demo.build import DemoSize, build_demo
 
     build_demo(DemoSize(orgs=3, members=40, seed=2))
     members = Member.select().count()
@@ -261,7 +248,7 @@ def test_demo_data_is_audited_row_by_row(db):
 
 
 def test_first_start_leaves_one_entry_per_changed_row(db):
-    from models.users import first_start
+    from models.accounts.users import first_start
 
     changed, entries = audited(lambda: first_start(OfficeDetails(
         "Đảng ủy Khối các cơ quan tỉnh", "Đảng bộ tỉnh", "ĐUK", "Hạ Long"), "quantri", "Quản Trị",
@@ -270,9 +257,9 @@ def test_first_start_leaves_one_entry_per_changed_row(db):
 
 
 def test_admission_writes_leave_one_entry_per_changed_row(bloc_tree):
-    from models.admission_steps import fail_probation, record_step, withdraw
-    from models.admissions import create_case, update_case
-    from models.targets import remove_target, set_target
+    from models.admissions.cases import create_case, update_case
+    from models.admissions.steps import fail_probation, record_step, withdraw
+    from models.admissions.targets import remove_target, set_target
 
     person_fields = {"full_name": "Hoàng Thị Mai", "sex": "F", "birth_date": date(1998, 4, 10),
                      "org_id": bloc_tree["cell_a"].id, "listed_on": date(2023, 1, 9)}
@@ -303,7 +290,7 @@ def test_admission_writes_leave_one_entry_per_changed_row(bloc_tree):
 
 
 def test_inspection_writes_leave_one_entry_per_changed_row(bloc_tree, make_member):
-    from models.inspections import (
+    from models.inspections.cases import (
         add_subject,
         conclude_subject,
         create_inspection,
@@ -332,7 +319,7 @@ def test_inspection_writes_leave_one_entry_per_changed_row(bloc_tree, make_membe
 
 
 def test_register_and_draft_writes_leave_one_entry_per_changed_row(db):
-    from models.documents import issue_number, save_draft, set_term_start
+    from models.documents.register import issue_number, save_draft, set_term_start
 
     steps = [
         ("term", lambda: set_term_start(date(2020, 10, 1))),
@@ -345,7 +332,7 @@ def test_register_and_draft_writes_leave_one_entry_per_changed_row(db):
 
 
 def test_rating_writes_leave_one_entry_per_changed_row(bloc_tree, make_member):
-    from models.ratings import rate_members, rate_org, set_totals
+    from models.ratings.grid import rate_members, rate_org, set_totals
 
     member = make_member(admitted=date(2010, 1, 1))
     totals = {"total_members": 10, "rated": 9, "excellent": 1, "good": 6, "adequate": 2, "failed": 0,
@@ -363,8 +350,8 @@ def test_rating_writes_leave_one_entry_per_changed_row(bloc_tree, make_member):
 
 
 def test_award_and_badge_writes_leave_one_entry_per_changed_row(bloc_tree, make_member):
-    from models.awards import award_many, create_award, delete_award, update_award
-    from models.badges import present_badge, present_badges, remove_badge
+    from models.awards.awarding import award_many, create_award, delete_award, update_award
+    from models.awards.badges import present_badge, present_badges, remove_badge
 
     member = make_member(admitted=date(1990, 1, 10), birth_date=date(1965, 4, 2))
     small = bloc_tree["small"].id
@@ -386,9 +373,8 @@ def test_award_and_badge_writes_leave_one_entry_per_changed_row(bloc_tree, make_
 
 
 def test_meeting_writes_leave_one_entry_per_changed_row(bloc_tree, make_member, tmp_path):
-    from models.meeting_files import attach_file, remove_file
-    from models.meeting_vocab import CHI_BO, THUONG_KY
-    from models.meetings import (
+    from models.meetings.files import attach_file, remove_file
+    from models.meetings.record import (
         AttendanceLine,
         add_resolution,
         create_meeting,
@@ -399,6 +385,7 @@ def test_meeting_writes_leave_one_entry_per_changed_row(bloc_tree, make_member, 
         update_meeting,
         update_resolution,
     )
+    from models.meetings.vocab import CHI_BO, THUONG_KY
 
     make_member()
     scan = tmp_path / "bien-ban.pdf"

@@ -3,15 +3,15 @@ from datetime import date
 
 import pytest
 
-from models import session
-from models import vocab as v
-from models.audit_browse import AuditFilter, audit_rows, audit_usernames, export_audit_csv
-from models.errors import Forbidden, ValidationError
-from models.office import OfficeDetails, office_details
-from models.orgs import create_org
-from models.session import ADMIN, CLERK
-from models.tables import AppUser
-from models.users import authenticate, create_user, first_start
+from models.accounts import session
+from models.accounts.audit_browse import AuditFilter, audit_rows, audit_usernames, export_audit_csv
+from models.accounts.office import OfficeDetails, office_details
+from models.accounts.session import ADMIN, CLERK
+from models.accounts.tables import AppUser
+from models.accounts.users import authenticate, create_user, first_start
+from models.core import vocab as v
+from models.core.errors import Forbidden, ValidationError
+from models.orgs.changes import create_org
 
 PASSWORD = "mat-khau-du-dai"
 DETAILS = OfficeDetails("Đảng ủy Khối các cơ quan tỉnh", "Đảng bộ tỉnh", "ĐUK", "Hạ Long")

@@ -4,8 +4,7 @@ from datetime import date
 
 import pytest
 
-from models import vocab as v
-from models.awards import (
+from models.awards.awarding import (
     award_counts,
     award_many,
     create_award,
@@ -14,9 +13,10 @@ from models.awards import (
     tsvm_campaign,
     tsvm_proposals,
 )
-from models.errors import ValidationError
-from models.rating_rules import EXCELLENT, GOOD, TSVM
-from models.ratings import rate_members, rate_org
+from models.core import vocab as v
+from models.core.errors import ValidationError
+from models.ratings.grid import rate_members, rate_org
+from models.ratings.rules import EXCELLENT, GOOD, TSVM
 
 ISSUER = {"issuer": "Ban Thường vụ Đảng ủy Khối", "decision_date": date(2024, 1, 20)}
 

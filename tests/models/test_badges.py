@@ -4,10 +4,10 @@ from datetime import date
 
 import pytest
 
-from models import vocab as v
-from models.badges import DUE, EARLY, POSTHUMOUS, badge_counts, badge_list, present_badge, remove_badge
-from models.errors import ValidationError
-from models.events import record_event
+from models.awards.badges import DUE, EARLY, POSTHUMOUS, badge_counts, badge_list, present_badge, remove_badge
+from models.core import vocab as v
+from models.core.errors import ValidationError
+from models.members.events import record_event
 
 
 @pytest.fixture
@@ -71,7 +71,7 @@ def test_member_out_of_the_party_gets_no_badge(veterans):
 
 
 def test_a_member_readmitted_before_the_registry_is_flagged_for_the_gap(bloc_tree):
-    from models.members import create_member
+    from models.members.events import create_member
 
     member = create_member({"full_name": "Đào Văn Lại", "sex": "M", "birth_date": date(1950, 1, 1),
                             "admission_date": date(1980, 3, 1)},

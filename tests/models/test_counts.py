@@ -5,15 +5,15 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from models import vocab as v
-from models.counts import headcount, movement
-from models.db import close_database, open_database
-from models.errors import ValidationError
-from models.events import history, record_event
-from models.lifecycle import EMPTY, EventInput, apply
-from models.members import create_member
-from models.orgs import create_org, subtree_ids
-from models.tables import MemberEvent
+from models.core import vocab as v
+from models.core.db import close_database, open_database
+from models.core.errors import ValidationError
+from models.members.counts import headcount, movement
+from models.members.events import create_member, history, record_event
+from models.members.lifecycle import EMPTY, EventInput, apply
+from models.members.tables import MemberEvent
+from models.orgs.changes import create_org
+from models.orgs.tree import subtree_ids
 from tests.conftest import person
 
 START = date(2000, 1, 1)
@@ -140,7 +140,7 @@ def _as_input(event_id):
 
 
 def test_headcount_by_grassroots_sums_cells(bloc_tree, make_member):
-    from models.counts import headcount_by_grassroots
+    from models.members.counts import headcount_by_grassroots
 
     make_member(org=bloc_tree["cell_a"])
     make_member(org=bloc_tree["cell_b"], full_name="Lê Văn Hai")

@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from models.dates import add_months, fmt_date, months_between, parse_date
-from models.errors import ValidationError
+from models.core.dates import add_months, fmt_date, months_between, parse_date
+from models.core.errors import ValidationError
 
 
 @pytest.mark.parametrize(

@@ -1,11 +1,12 @@
 from datetime import date
 
-from models import vocab as v
-from models.counts import headcount
-from models.demo import DemoSize, build_demo
-from models.members import member_fields, validate
-from models.orgs import org_rows, org_warnings
-from models.tables import Member
+from models.core import vocab as v
+from models.demo.build import DemoSize, build_demo
+from models.members.counts import headcount
+from models.members.record import member_fields, validate
+from models.members.tables import Member
+from models.orgs.contents import org_warnings
+from models.orgs.tree import org_rows
 
 
 def test_demo_is_a_plausible_bloc(db):
@@ -31,7 +32,7 @@ def test_every_demo_record_passes_the_forms_rules(db):
 
 
 def test_same_seed_same_demo(tmp_path):
-    from models.db import close_database, open_database
+    from models.core.db import close_database, open_database
 
     names = []
     for run in range(2):

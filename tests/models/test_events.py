@@ -2,10 +2,10 @@ from datetime import date
 
 import pytest
 
-from models import vocab as v
-from models.errors import ValidationError
-from models.events import allowed_kinds, history, record_event, remove_event
-from models.members import get_member
+from models.core import vocab as v
+from models.core.errors import ValidationError
+from models.members.events import allowed_kinds, history, record_event, remove_event
+from models.members.record import get_member
 
 
 def test_full_life_of_a_member(bloc_tree, make_member):
@@ -81,7 +81,7 @@ def test_readmission_after_36_months_and_only_once(bloc_tree, make_member):
 
 
 def test_transfer_in_needs_membership_and_temp_in_is_listed_not_counted(bloc_tree):
-    from models.members import create_member
+    from models.members.events import create_member
     from tests.conftest import person
 
     with pytest.raises(ValidationError) as caught:
@@ -134,9 +134,9 @@ def test_allowed_kinds_follow_state(make_member):
 
 
 def test_history_says_who_recorded_each_event(make_member):
-    from models import session
-    from models.session import ADMIN
-    from models.users import authenticate, create_user
+    from models.accounts import session
+    from models.accounts.session import ADMIN
+    from models.accounts.users import authenticate, create_user
 
     member = make_member(admitted=date(2010, 1, 1))
     create_user("quantri", "Quản Trị", ADMIN, "mat-khau-du-dai")

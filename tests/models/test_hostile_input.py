@@ -7,12 +7,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from models import vocab as v
-from models.errors import ValidationError
-from models.members import TEXT_FIELDS, get_member, update_member
-from models.orgs import create_org, get_org
-from models.search import MemberFilter, member_ids
-from models.tables import Member, PartyOrg
+from models.core import vocab as v
+from models.core.errors import ValidationError
+from models.members.record import TEXT_FIELDS, get_member, update_member
+from models.members.search import MemberFilter, member_ids
+from models.members.tables import Member
+from models.orgs.changes import create_org
+from models.orgs.tables import PartyOrg
+from models.orgs.tree import get_org
 from tests.conftest import person
 
 HOSTILE = [
@@ -70,6 +72,6 @@ def test_any_text_in_notes_round_trips_or_is_refused(make_member, text):
     member = Member.get_or_none(Member.full_name == "Phạm Văn Ghi") or make_member(
         full_name="Phạm Văn Ghi", admitted=date(2010, 1, 1))
     update_member(member.id, person(full_name="Phạm Văn Ghi", occupation=text))
-    from models.text import clean
+    from models.core.text import clean
 
     assert get_member(member.id).occupation == clean(text)

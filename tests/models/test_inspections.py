@@ -2,11 +2,9 @@ from datetime import date
 
 import pytest
 
-from models import vocab as v
-from models.errors import ValidationError
-from models.events import record_event
-from models.inspection_figures import inspection_figures, programme
-from models.inspections import (
+from models.core import vocab as v
+from models.core.errors import ValidationError
+from models.inspections.cases import (
     add_subject,
     conclude_subject,
     create_inspection,
@@ -14,8 +12,11 @@ from models.inspections import (
     record_discipline,
     update_inspection,
 )
-from models.members import get_member
-from models.orgs import create_org, get_org
+from models.inspections.figures import inspection_figures, programme
+from models.members.events import record_event
+from models.members.record import get_member
+from models.orgs.changes import create_org
+from models.orgs.tree import get_org
 from reports.inspection_words import discipline_sentence, inspection_sentence
 
 DONE = {"status": "CONCLUDED", "start_date": date(2023, 3, 1), "end_date": date(2023, 4, 1)}

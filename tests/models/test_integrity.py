@@ -1,9 +1,11 @@
 """`check`'s domain checks find what the program would never write, named plainly."""
 
-from models import vocab as v
-from models.integrity import all_problems
-from models.ratings import set_totals
-from models.tables import AuditEntry, Member, MemberEvent, RatingTotals
+from models.accounts.tables import AuditEntry
+from models.core import vocab as v
+from models.members.tables import Member, MemberEvent
+from models.ratings.grid import set_totals
+from models.ratings.tables import RatingTotals
+from models.storage.integrity import all_problems
 
 
 def test_a_clean_database_has_no_problems(bloc_tree, make_member):

@@ -5,20 +5,18 @@ from datetime import date
 
 import pytest
 
-from models import vocab as v
-from models.documents import set_term_start
-from models.errors import ValidationError
-from models.events import record_event
-from models.meeting_files import attach_file, attachments_folder, files_of, remove_file, verify_file
-from models.meeting_lists import (
+from models.core import vocab as v
+from models.core.errors import ValidationError
+from models.documents.register import set_term_start
+from models.meetings.files import attach_file, attachments_folder, files_of, remove_file, verify_file
+from models.meetings.lists import (
     MeetingFilter,
     cells_without_monthly_meeting,
     cells_without_thematic_meeting,
     meeting_figures,
     meeting_rows,
 )
-from models.meeting_vocab import BCH_DUK, CHI_BO, CHUYEN_DE, SO_KET, THUONG_KY, TONG_KET
-from models.meetings import (
+from models.meetings.record import (
     AttendanceLine,
     add_resolution,
     attendance,
@@ -31,7 +29,9 @@ from models.meetings import (
     set_attendance,
     update_meeting,
 )
-from models.tables import MeetingAttendance, MeetingFile
+from models.meetings.tables import MeetingAttendance, MeetingFile
+from models.meetings.vocab import BCH_DUK, CHI_BO, CHUYEN_DE, SO_KET, THUONG_KY, TONG_KET
+from models.members.events import record_event
 
 
 def cell(org, kind, day, **fields):
@@ -156,9 +156,9 @@ def test_attendance_of_a_committee_counts_against_its_size(db):
 
 
 def test_compliance_on_the_demo_database_matches_the_recorded_meetings(db):
-    from models.demo import DemoSize, build_demo
-    from models.orgs import org_rows
-    from models.tables import Meeting
+    from models.demo.build import DemoSize, build_demo
+    from models.meetings.tables import Meeting
+    from models.orgs.tree import org_rows
 
     build_demo(DemoSize(orgs=6, members=150, seed=3))
     today = date.today()

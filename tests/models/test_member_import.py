@@ -10,10 +10,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
-from models import vocab as v
-from models.errors import ValidationError
-from models.member_export import export_members
-from models.member_import import (
+from models.core import vocab as v
+from models.core.errors import ValidationError
+from models.members.events import create_member
+from models.members.export import export_members
+from models.members.import_plan import (
     ADD,
     CARD_IN_REGISTRY,
     SAME_PERSON_IN_FILE,
@@ -21,9 +22,8 @@ from models.member_import import (
     UPDATE,
     plan_import,
 )
-from models.member_import_write import ImportCancelled, create_missing_orgs, import_members
-from models.members import create_member
-from models.tables import Member, MemberEvent
+from models.members.import_write import ImportCancelled, create_missing_orgs, import_members
+from models.members.tables import Member, MemberEvent
 
 
 def workbook(path: Path, rows: list[list], title_block: bool = True) -> Path:
@@ -138,14 +138,14 @@ def test_files_that_are_not_member_lists_get_a_message(db, tmp_path, monkeypatch
     book.save(tmp_path / "khac.xlsx")
     with pytest.raises(ValidationError, match="Không tìm thấy dòng tiêu đề"):
         plan_import(tmp_path / "khac.xlsx")
-    monkeypatch.setattr("models.member_import.MAX_BYTES", 10)
+    monkeypatch.setattr("models.members.import_plan.MAX_BYTES", 10)
     with pytest.raises(ValidationError, match="lớn quá"):
         plan_import(tmp_path / "khac.xlsx")
 
 
 def test_export_then_import_into_an_empty_database_gives_the_same_members(db, tmp_path):
-    from models.db import close_database, open_database
-    from models.demo import DemoSize, build_demo
+    from models.core.db import close_database, open_database
+    from models.demo.build import DemoSize, build_demo
 
     build_demo(DemoSize(orgs=5, members=120, seed=7))
     export_members(tmp_path / "ds.xlsx")
@@ -161,8 +161,8 @@ def test_export_then_import_into_an_empty_database_gives_the_same_members(db, tm
 
 
 def _people() -> list[tuple]:
-    from models.counts import roster_at
-    from models.orgs import org_rows
+    from models.members.counts import roster_at
+    from models.orgs.tree import org_rows
 
     names = {row.id: row.name for row in org_rows()}
     counted = {member_id: org for member_id, org, _m, _s in roster_at(date.today())}

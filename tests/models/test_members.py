@@ -3,10 +3,11 @@ from datetime import date
 
 import pytest
 
-from models import vocab as v
-from models.errors import ValidationError
-from models.members import create_member, get_member, get_photo, set_photo, update_member
-from models.tables import Member, MemberEvent
+from models.core import vocab as v
+from models.core.errors import ValidationError
+from models.members.events import create_member
+from models.members.record import get_member, get_photo, set_photo, update_member
+from models.members.tables import Member, MemberEvent
 from tests.conftest import person
 
 OPEN = {"kind": v.ADMITTED, "date": date(2010, 3, 1)}

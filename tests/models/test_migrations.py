@@ -1,6 +1,6 @@
 import sqlite3
 
-from models.db import close_database, open_database
+from models.core.db import close_database, open_database
 from models.migrations import applied, available
 
 
@@ -12,8 +12,9 @@ def test_fresh_file_gets_every_migration(tmp_path):
 
 
 def test_reopening_keeps_data_and_runs_nothing_twice(tmp_path, ):
-    from models import vocab as v
-    from models.orgs import create_org, org_rows
+    from models.core import vocab as v
+    from models.orgs.changes import create_org
+    from models.orgs.tree import org_rows
 
     path = tmp_path / "old.db"
     open_database(path)
@@ -77,7 +78,7 @@ def test_old_file_is_upgraded_in_place(tmp_path):
     assert applied(database) == set(available())
     indexes = {ix.name for ix in database.get_indexes("member_event")}
     assert any("counted_after" in name for name in indexes)
-    from models.orgs import org_rows
+    from models.orgs.tree import org_rows
 
     assert [row.name for row in org_rows()] == ["Đảng bộ Khối"]
     close_database()

@@ -2,20 +2,12 @@ from datetime import date
 
 import pytest
 
-from models import vocab as v
-from models.errors import ValidationError
-from models.events import record_event
-from models.orgs import (
-    create_org,
-    dissolve_org,
-    get_org,
-    move_org,
-    org_rows,
-    org_warnings,
-    size_warning,
-    subtree_ids,
-    update_org,
-)
+from models.core import vocab as v
+from models.core.errors import ValidationError
+from models.members.events import record_event
+from models.orgs.changes import create_org, dissolve_org, move_org, update_org
+from models.orgs.contents import org_warnings, size_warning
+from models.orgs.tree import get_org, org_rows, subtree_ids
 
 
 def test_tree_levels_must_fit_their_parent(bloc_tree):
@@ -103,7 +95,7 @@ def test_warns_when_cell_has_fewer_than_three_full_members(bloc_tree, make_membe
 
 
 def test_members_only_in_cells(bloc_tree):
-    from models.members import create_member
+    from models.members.events import create_member
     from tests.conftest import person
 
     with pytest.raises(ValidationError) as caught:

@@ -4,26 +4,26 @@ from datetime import date
 
 import pytest
 
-from models import session
-from models import vocab as v
-from models.admission_steps import record_step
-from models.admissions import create_case
-from models.awards import create_award
-from models.badges import present_badge
-from models.db import database
-from models.documents import issue_number, save_draft, set_term_start
-from models.errors import Forbidden
-from models.events import record_event, remove_event
-from models.inspections import create_inspection, record_discipline
-from models.meetings import create_meeting
-from models.members import create_member, member_fields, set_photo, update_member
-from models.office import OfficeDetails, save_office_details
-from models.orgs import create_org, dissolve_org, move_org, update_org
-from models.ratings import rate_members, rate_org
-from models.search import MemberFilter, member_ids
-from models.session import ADMIN, CLERK, VIEWER
-from models.targets import set_target
-from models.users import authenticate, create_user, set_password, update_user
+from models.accounts import session
+from models.accounts.office import OfficeDetails, save_office_details
+from models.accounts.session import ADMIN, CLERK, VIEWER
+from models.accounts.users import authenticate, create_user, set_password, update_user
+from models.admissions.cases import create_case
+from models.admissions.steps import record_step
+from models.admissions.targets import set_target
+from models.awards.awarding import create_award
+from models.awards.badges import present_badge
+from models.core import vocab as v
+from models.core.db import database
+from models.core.errors import Forbidden
+from models.documents.register import issue_number, save_draft, set_term_start
+from models.inspections.cases import create_inspection, record_discipline
+from models.meetings.record import create_meeting
+from models.members.events import create_member, record_event, remove_event
+from models.members.record import member_fields, set_photo, update_member
+from models.members.search import MemberFilter, member_ids
+from models.orgs.changes import create_org, dissolve_org, move_org, update_org
+from models.ratings.grid import rate_members, rate_org
 from tests.conftest import person
 
 PASSWORD = "mat-khau-du-dai"

@@ -5,8 +5,8 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 
-from models.errors import ValidationError
-from models.rating_exchange import (
+from models.core.errors import ValidationError
+from models.ratings.exchange import (
     FIRST_ROW,
     MEMBERS_SHEET,
     TOTALS_SHEET,
@@ -14,8 +14,8 @@ from models.rating_exchange import (
     export_rating_workbooks,
     read_rating_workbook,
 )
-from models.rating_figures import rating_figures
-from models.tables import MemberRating, RatingTotals
+from models.ratings.figures import rating_figures
+from models.ratings.tables import MemberRating, RatingTotals
 
 
 def test_workbooks_go_out_prelisted_and_come_back_into_the_ratings(bloc_tree, make_member, tmp_path):

@@ -2,14 +2,14 @@ from datetime import date
 
 import pytest
 
-from models import vocab as v
-from models.errors import ValidationError
-from models.events import record_event
-from models.orgs import create_org
-from models.rating_figures import rating_figures
-from models.rating_rules import ADEQUATE, EXCELLENT, GOOD, TSVM, WEAK, rules_for
-from models.ratings import grid_rows, rate_members, rate_org, set_totals, year_warnings
-from models.tables import MemberRating
+from models.core import vocab as v
+from models.core.errors import ValidationError
+from models.members.events import record_event
+from models.orgs.changes import create_org
+from models.ratings.figures import rating_figures
+from models.ratings.grid import grid_rows, rate_members, rate_org, set_totals, year_warnings
+from models.ratings.rules import ADEQUATE, EXCELLENT, GOOD, TSVM, WEAK, rules_for
+from models.ratings.tables import MemberRating
 from reports.figures import period_figures
 from reports.paragraphs import rating_paragraph
 

@@ -1,8 +1,8 @@
 from datetime import date
 
-from models import vocab as v
-from models.events import record_event
-from models.search import MemberFilter, member_ids, member_rows
+from models.core import vocab as v
+from models.members.events import record_event
+from models.members.search import MemberFilter, member_ids, member_rows
 
 
 def names(flt, **kwargs):

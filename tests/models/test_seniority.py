@@ -6,9 +6,9 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from models import vocab as v
-from models.dates import add_months
-from models.seniority import MILESTONES, early_allowance_months, seniority_from
+from models.awards.seniority import MILESTONES, early_allowance_months, seniority_from
+from models.core import vocab as v
+from models.core.dates import add_months
 
 
 @st.composite

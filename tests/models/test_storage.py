@@ -14,12 +14,13 @@ from hypothesis import strategies as st
 from peewee import CharField, Model, SqliteDatabase
 from playhouse.migrate import SchemaMigrator
 
-from models import vocab as v
-from models.db import close_database, database, open_database
-from models.errors import ValidationError
+from models.core import vocab as v
+from models.core.db import close_database, database, open_database
+from models.core.errors import ValidationError
 from models.migrations import SchemaMigration, available
-from models.orgs import create_org
-from models.storage import (
+from models.orgs.changes import create_org
+from models.orgs.tables import PartyOrg
+from models.storage.backups import (
     auto_backup,
     auto_backups,
     backup_to,
@@ -28,7 +29,6 @@ from models.storage import (
     latest_good_backup,
     restore,
 )
-from models.tables import PartyOrg
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -147,9 +147,9 @@ def test_automatic_backups_once_a_day_and_rotated(db, tmp_path):
 WRITER = """
 import sys, time
 sys.path.insert(0, {root!r})
-from models.db import open_database
+from models.core.db import open_database
 from models.orgs import create_org
-from models import vocab as v
+from models.core import vocab as v
 open_database({path!r})
 bloc = create_org(name="Đảng bộ Khối", level=v.BLOC)
 print("ready", flush=True)

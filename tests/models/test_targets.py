@@ -2,11 +2,10 @@ from datetime import date
 
 import pytest
 
-from models import vocab as v
-from models.errors import ValidationError
-from models.events import record_event
-from models.members import create_member
-from models.targets import admission_figures, progress, remove_target, set_target, target_rows
+from models.admissions.targets import admission_figures, progress, remove_target, set_target, target_rows
+from models.core import vocab as v
+from models.core.errors import ValidationError
+from models.members.events import create_member, record_event
 from reports.numbers import achievement
 from tests.conftest import person
 
@@ -50,7 +49,7 @@ def test_target_rules(bloc_tree):
 
 def test_admission_figures_with_breakdowns(bloc_tree, make_member):
     make_member(full_name="Lò Thị Hoa", sex="F", birth_date=date(1999, 5, 1), admitted=date(2024, 6, 1))
-    from models.members import update_member
+    from models.members.record import update_member
 
     woman = make_member(full_name="Hà Thị Lan", sex="F", birth_date=date(1985, 1, 1),
                         admitted=date(2024, 7, 1))

@@ -3,7 +3,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from models.text import clean, fold, name_sort_key
+from models.core.text import clean, fold, name_sort_key
 
 
 def test_fold_removes_accents_and_case_and_d_stroke():

@@ -2,11 +2,10 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from models import session
-from models.errors import Forbidden, ValidationError
-from models.session import ADMIN, CLERK, VIEWER
-from models.tables import AppUser
-from models.users import (
+from models.accounts import session
+from models.accounts.session import ADMIN, CLERK, VIEWER
+from models.accounts.tables import AppUser
+from models.accounts.users import (
     MAX_ATTEMPTS,
     authenticate,
     create_user,
@@ -15,6 +14,7 @@ from models.users import (
     set_password,
     update_user,
 )
+from models.core.errors import Forbidden, ValidationError
 
 PASSWORD = "mat-khau-du-dai"
 

@@ -6,13 +6,13 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
-from models import vocab as v
-from models.documents import issue_number, register_rows, save_draft, set_term_start
-from models.errors import ValidationError
-from models.events import record_event
-from models.inspections import add_subject, create_inspection
-from models.office import OfficeDetails, save_office_details
-from models.targets import set_target
+from models.accounts.office import OfficeDetails, save_office_details
+from models.admissions.targets import set_target
+from models.core import vocab as v
+from models.core.errors import ValidationError
+from models.documents.register import issue_number, register_rows, save_draft, set_term_start
+from models.inspections.cases import add_subject, create_inspection
+from models.members.events import record_event
 from reports.conference import draft_for, render_report, report_period
 from reports.figures import period_figures
 from reports.outline import HALF_YEAR, YEAR_END, to_records
@@ -111,8 +111,8 @@ def test_numbers_run_per_type_within_the_term_and_are_never_reused(office):
 
 
 def test_awards_and_badges_are_worded_as_example_002_and_counted_in_the_annex(office, make_member, tmp_path):
-    from models.awards import create_award
-    from models.badges import present_badge
+    from models.awards.awarding import create_award
+    from models.awards.badges import present_badge
 
     veteran = make_member(full_name="Phạm Văn Đủ", admitted=date(1993, 1, 20), birth_date=date(1960, 1, 1))
     common = {"form": "GIAY_KHEN", "issuer": "Ban Thường vụ Đảng ủy Khối", "decision_date": date(2023, 6, 15)}
@@ -135,8 +135,8 @@ def test_awards_and_badges_are_worded_as_example_002_and_counted_in_the_annex(of
 
 
 def test_meetings_of_the_year_in_the_office_words(office, tmp_path):
-    from models.meeting_vocab import BCH_DUK, CHI_BO, THUONG_KY
-    from models.meetings import create_meeting
+    from models.meetings.record import create_meeting
+    from models.meetings.vocab import BCH_DUK, CHI_BO, THUONG_KY
 
     create_meeting({"body": BCH_DUK, "kind": "SO_KET", "date": date(2023, 7, 12)})
     for cell in ("cell_a", "cell_b", "small"):

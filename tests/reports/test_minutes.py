@@ -4,11 +4,17 @@ from datetime import date
 
 from pypdf import PdfReader
 
-from models import vocab as v
-from models.events import record_event
-from models.meeting_vocab import CHI_BO, THUONG_KY
-from models.meetings import AttendanceLine, add_resolution, create_meeting, default_roster, set_attendance
-from models.office import OfficeDetails, save_office_details
+from models.accounts.office import OfficeDetails, save_office_details
+from models.core import vocab as v
+from models.meetings.record import (
+    AttendanceLine,
+    add_resolution,
+    create_meeting,
+    default_roster,
+    set_attendance,
+)
+from models.meetings.vocab import CHI_BO, THUONG_KY
+from models.members.events import record_event
 from reports.minutes import minutes_of, render_minutes
 
 

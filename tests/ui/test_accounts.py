@@ -1,9 +1,9 @@
 from pathlib import Path
 
-from models import session
-from models.session import ADMIN, CLERK, VIEWER
-from models.tables import AppUser
-from models.users import authenticate, create_user
+from models.accounts import session
+from models.accounts.session import ADMIN, CLERK, VIEWER
+from models.accounts.tables import AppUser
+from models.accounts.users import authenticate, create_user
 from tests.conftest import type_text
 from ui.account.audit_page import AuditPage, describe_change
 from ui.account.sign_in import FirstStartDialog, SignInDialog

@@ -1,12 +1,12 @@
 from datetime import date
 
-from models import vocab as v
-from models.admission_steps import record_step
-from models.admission_watch import attention
-from models.admissions import PROBATION, case_rows, create_case, get_case
-from models.events import record_event
-from models.orgs import org_names
-from models.targets import set_target
+from models.admissions.cases import PROBATION, case_rows, create_case, get_case
+from models.admissions.steps import record_step
+from models.admissions.targets import set_target
+from models.admissions.watch import attention
+from models.core import vocab as v
+from models.members.events import record_event
+from models.orgs.tree import org_names
 from tests.conftest import type_text
 from ui.admissions.dialogs import CaseDialog, StepDialog, TargetDialog
 from ui.admissions.page import AdmissionsPage

@@ -5,12 +5,12 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from models import vocab as v
-from models.awards import awards_between, tsvm_proposals
-from models.badges import badge_list, badges_presented
-from models.rating_rules import EXCELLENT
-from models.ratings import rate_org
-from models.tables import Award, BadgeAward
+from models.awards.awarding import awards_between, tsvm_proposals
+from models.awards.badges import badge_list, badges_presented
+from models.awards.tables import Award, BadgeAward
+from models.core import vocab as v
+from models.ratings.grid import rate_org
+from models.ratings.rules import EXCELLENT
 from tests.conftest import type_text
 from ui.awards.dialogs import AwardDialog, BadgeDialog, ConfirmProposalsDialog
 from ui.awards.page import AwardsPage, next_occasion

@@ -1,8 +1,8 @@
 from datetime import date
 
-from models import vocab as v
-from models.counts import movement
-from models.events import record_event
+from models.core import vocab as v
+from models.members.counts import movement
+from models.members.events import record_event
 from ui.counts.page import CountsPage
 from ui.counts.table import GrassrootsTableModel, MovementTableModel, movement_lines
 
@@ -28,7 +28,7 @@ def test_movement_lines_keep_the_struck_off_probationary_line(make_member):
 
 
 def test_grassroots_table_model(qtmodeltester, bloc_tree, make_member):
-    from models.counts import headcount_by_grassroots
+    from models.members.counts import headcount_by_grassroots
 
     make_member(org=bloc_tree["cell_a"])
     model = GrassrootsTableModel()

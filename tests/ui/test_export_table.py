@@ -6,7 +6,7 @@ from datetime import date
 from openpyxl import load_workbook
 from PySide6.QtWidgets import QFileDialog
 
-from models.meeting_lists import cells_without_monthly_meeting
+from models.meetings.lists import cells_without_monthly_meeting
 from ui.meetings.tables import CellGapTableModel
 from ui.widgets import export_table
 from ui.widgets.export_table import cell_value, shown_rows

@@ -3,7 +3,7 @@ import written at once."""
 
 from datetime import datetime
 
-from models.tables import Member
+from models.members.tables import Member
 from tests.models.test_member_import import MESSY, workbook
 from ui.members import import_dialog
 from ui.members.import_dialog import ImportMembersDialog

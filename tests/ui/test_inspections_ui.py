@@ -1,11 +1,11 @@
 from datetime import date
 
-from models import vocab as v
-from models.events import record_event
-from models.inspection_figures import programme
-from models.inspection_lists import discipline_rows, inspection_rows, subject_rows
-from models.inspections import add_subject, create_inspection, record_discipline
-from models.members import get_member
+from models.core import vocab as v
+from models.inspections.cases import add_subject, create_inspection, record_discipline
+from models.inspections.figures import programme
+from models.inspections.lists import discipline_rows, inspection_rows, subject_rows
+from models.members.events import record_event
+from models.members.record import get_member
 from ui.inspections.dialogs import DisciplineDialog, InspectionDialog
 from ui.inspections.page import InspectionsPage
 from ui.inspections.tables import (

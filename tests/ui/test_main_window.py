@@ -1,12 +1,12 @@
 from pathlib import Path
 
-from models.demo import DemoSize, build_demo
+from models.demo.build import DemoSize, build_demo
 from tests.conftest import type_text
 from ui.main_window import MainWindow
 
 
 def make_window(qtbot, db, actor=None) -> MainWindow:
-    from models import session
+    from models.accounts import session
 
     window = MainWindow(Path(db.database), actor or session.current() or session.LOCAL_ADMIN)
     qtbot.addWidget(window)
@@ -74,8 +74,8 @@ def test_org_page_shows_details_and_warnings(qtbot, db, bloc_tree, make_member):
 
 
 def test_org_page_actions_refresh_tree_and_tell_member_page(qtbot, db, bloc_tree, monkeypatch):
-    from models import vocab as v
-    from models.orgs import create_org
+    from models.core import vocab as v
+    from models.orgs.changes import create_org
     from ui.orgs import page as org_page
 
     window = make_window(qtbot, db)
@@ -121,7 +121,7 @@ def test_crash_handler_logs_and_tells_the_clerk(qtbot, monkeypatch):
 
 
 def test_file_menu_offers_backup_and_restore_by_role(qtbot, db):
-    from models.session import ADMIN, VIEWER, Actor
+    from models.accounts.session import ADMIN, VIEWER, Actor
 
     for role, restore_allowed, backup_allowed in ((ADMIN, True, True), (VIEWER, False, False)):
         window = make_window(qtbot, db, Actor(1, "u", "Người dùng", role))

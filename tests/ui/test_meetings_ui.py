@@ -5,10 +5,10 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from models.meeting_lists import MeetingFilter, cells_without_monthly_meeting, meeting_rows
-from models.meeting_vocab import BCH_DUK, CHI_BO, THUONG_KY
-from models.meetings import add_resolution, attendance, create_meeting, default_roster, resolutions
-from models.tables import Meeting
+from models.meetings.lists import MeetingFilter, cells_without_monthly_meeting, meeting_rows
+from models.meetings.record import add_resolution, attendance, create_meeting, default_roster, resolutions
+from models.meetings.tables import Meeting
+from models.meetings.vocab import BCH_DUK, CHI_BO, THUONG_KY
 from tests.conftest import type_text
 from ui.meetings.attendance import PRESENT, REASON, AttendanceModel
 from ui.meetings.dialogs import MeetingDialog

@@ -2,9 +2,9 @@ from datetime import date
 
 import pytest
 
-from models import vocab as v
-from models.members import get_member
-from models.tables import Member
+from models.core import vocab as v
+from models.members.record import get_member
+from models.members.tables import Member
 from tests.conftest import type_text
 from ui.members.dialog import MemberDialog
 from ui.members.event_dialog import EventDialog

@@ -1,7 +1,7 @@
 from datetime import date
 
-from models import vocab as v
-from models.orgs import get_org, org_rows
+from models.core import vocab as v
+from models.orgs.tree import get_org, org_rows
 from tests.conftest import type_text
 from ui.orgs.dialog import DissolveOrgDialog, MoveOrgDialog, OrgDialog
 
@@ -49,7 +49,7 @@ def test_dissolve_refused_with_members_shows_why(qtbot, bloc_tree, make_member):
 
 
 def test_move_dialog_moves_cell(qtbot, bloc_tree):
-    from models.orgs import create_org
+    from models.orgs.changes import create_org
 
     other = create_org(name="Đảng bộ Sở Y tế", level=v.DBCS, parent_id=bloc_tree["bloc"].id)
     dialog = MoveOrgDialog(bloc_tree["cell_b"].id)

@@ -2,9 +2,9 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from models.rating_figures import rating_figures
-from models.ratings import grid_rows
-from models.tables import MemberRating, RatingTotals
+from models.ratings.figures import rating_figures
+from models.ratings.grid import grid_rows
+from models.ratings.tables import MemberRating, RatingTotals
 from ui.ratings.grid import RatingGridModel
 from ui.ratings.page import RatingsPage
 
@@ -80,7 +80,7 @@ def test_workbooks_out_and_back_from_the_page(qtbot, bloc_tree, make_member, tmp
     from openpyxl import load_workbook
     from PySide6.QtWidgets import QFileDialog
 
-    from models.rating_exchange import FIRST_ROW, MEMBERS_SHEET
+    from models.ratings.exchange import FIRST_ROW, MEMBERS_SHEET
     from ui.ratings import page as ratings_page
 
     make_member(full_name="Lê Văn An", admitted=date(2010, 1, 1))
@@ -103,7 +103,7 @@ def test_workbooks_out_and_back_from_the_page(qtbot, bloc_tree, make_member, tmp
 
 
 def test_the_saved_organisation_level_is_shown(qtbot, bloc_tree):
-    from models.ratings import rate_org, set_totals
+    from models.ratings.grid import rate_org, set_totals
 
     rate_org(2023, bloc_tree["small"].id, "HTXSNV")
     set_totals(2023, bloc_tree["small"].id, {"total_members": 20, "rated": 19, "excellent": 2, "good": 15,

@@ -2,8 +2,8 @@ from datetime import date
 
 from pypdf import PdfReader
 
-from models.documents import load_draft, register_rows
-from models.office import OfficeDetails, save_office_details
+from models.accounts.office import OfficeDetails, save_office_details
+from models.documents.register import load_draft, register_rows
 from tests.conftest import type_text
 from ui.reports.page import RegisterTableModel, ReportsPage
 
@@ -64,7 +64,7 @@ def test_unsaved_draft_is_not_dropped_silently(qtbot, bloc_tree, monkeypatch):
 
 
 def test_term_start_from_the_register_tab(qtbot, db, monkeypatch):
-    from models.documents import term_start
+    from models.documents.register import term_start
 
     page = ReportsPage()
     qtbot.addWidget(page)

@@ -5,11 +5,11 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog
 
-from models import vocab as v
-from models.db import database
-from models.orgs import create_org
-from models.storage import auto_backups, backup_to
-from models.tables import PartyOrg
+from models.core import vocab as v
+from models.core.db import database
+from models.orgs.changes import create_org
+from models.orgs.tables import PartyOrg
+from models.storage.backups import auto_backups, backup_to
 from ui import settings, storage
 
 
@@ -55,8 +55,8 @@ def test_a_second_window_on_the_same_file_is_refused(qtbot, tmp_path):
 def test_a_damaged_file_at_start_is_replaced_by_the_latest_good_backup(qtbot, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    from models.db import close_database, open_database
-    from models.storage import inspect_file
+    from models.core.db import close_database, open_database
+    from models.storage.backups import inspect_file
 
     db_path = tmp_path / "dangvu.db"
     open_database(db_path)

@@ -2,11 +2,12 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from models import vocab as v
-from models.demo import DemoSize, build_demo
-from models.events import history, record_event
-from models.orgs import member_counts, org_rows
-from models.search import MemberFilter
+from models.core import vocab as v
+from models.demo.build import DemoSize, build_demo
+from models.members.events import history, record_event
+from models.members.search import MemberFilter
+from models.orgs.contents import member_counts
+from models.orgs.tree import org_rows
 from ui.members.history import HistoryTableModel
 from ui.members.table import COLUMNS, MemberTableModel
 from ui.orgs.tree import COUNT_ROLE, ORG_ID_ROLE, build_tree_model, find_item

@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.audit import verify_chain
-from models.audit_browse import (
+from models.accounts import (
     FIELD_LABELS,
     PAGE_LIMIT,
     TABLE_LABELS,
@@ -30,8 +29,9 @@ from models.audit_browse import (
     audit_rows,
     audit_usernames,
     export_audit_csv,
+    verify_chain,
 )
-from models.errors import ValidationError
+from models.core.errors import ValidationError
 from reports.numbers import integer
 from ui.widgets.buttons import inform
 from ui.widgets.date_edit import DateEdit

@@ -11,10 +11,17 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from models.errors import ValidationError
-from models.office import LABELS, OfficeDetails, office_details
-from models.session import Actor, any_user_exists
-from models.users import authenticate, first_start, set_password
+from models.accounts import (
+    LABELS,
+    Actor,
+    OfficeDetails,
+    any_user_exists,
+    authenticate,
+    first_start,
+    office_details,
+    set_password,
+)
+from models.core.errors import ValidationError
 from ui.widgets.buttons import vietnamese_buttons
 from ui.widgets.form_dialog import FormDialog
 from ui.widgets.form_errors import FormErrors

@@ -19,11 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import vocab as v
-from models.dates import fmt_date
+from models.accounts import CLERK, ROLES, create_user, get_user, update_user, user_orgs, user_rows
+from models.core import vocab as v
+from models.core.dates import fmt_date
 from models.orgs import org_rows, tree_order
-from models.session import CLERK, ROLES
-from models.users import create_user, get_user, update_user, user_orgs, user_rows
 from ui.account.sign_in import ChangePasswordDialog, check_repeated, password_edit
 from ui.widgets.export_table import add_export_action
 from ui.widgets.form_dialog import FormDialog

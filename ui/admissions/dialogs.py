@@ -14,21 +14,23 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from models import vocab as v
-from models.admission_steps import STEP_FIELDS, fail_probation, record_step, withdraw
 from models.admissions import (
+    STEP_FIELDS,
     STEPS,
     case_fields,
     create_case,
+    fail_probation,
     full_member_date,
     get_case,
     next_step,
+    record_step,
+    set_target,
     update_case,
+    withdraw,
 )
-from models.dates import fmt_date
-from models.members import TEXT_FIELDS
-from models.search import MemberFilter, member_ids, member_rows
-from models.targets import set_target
+from models.core import vocab as v
+from models.core.dates import fmt_date
+from models.members import TEXT_FIELDS, MemberFilter, member_ids, member_rows
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.form_dialog import FormDialog
 from ui.widgets.org_picker import OrgPicker

@@ -17,13 +17,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.admission_watch import attention, case_warnings
-from models.admissions import STATES, STEPS, case_rows, get_case, steps_for
+from models.accounts import WRITE_RECORDS, may
+from models.admissions import (
+    STATES,
+    STEPS,
+    attention,
+    case_rows,
+    case_warnings,
+    get_case,
+    progress,
+    remove_target,
+    steps_for,
+    target_rows,
+)
 from models.admissions import next_step as case_next_step
-from models.dates import fmt_date
+from models.core.dates import fmt_date
 from models.orgs import org_names
-from models.session import WRITE_RECORDS, may
-from models.targets import progress, remove_target, target_rows
 from ui.admissions.dialogs import CaseDialog, EndCaseDialog, StepDialog, TargetDialog
 from ui.admissions.tables import CaseTableModel, ReminderTableModel, TargetTableModel
 from ui.widgets.buttons import confirm, inform

@@ -1,8 +1,7 @@
 """The three tables of the admissions page: cases, reminders, targets with progress."""
 
-from models.admission_watch import REMINDER_KINDS, Reminder
-from models.admissions import STATES, STEPS, CaseRow
-from models.dates import fmt_date
+from models.admissions import REMINDER_KINDS, STATES, STEPS, CaseRow, Reminder
+from models.core.dates import fmt_date
 from reports.numbers import achievement, integer
 from ui.widgets.rows_model import RowsTableModel
 

@@ -13,10 +13,18 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from models import vocab as v
-from models.awards import AwardRow, award_many, create_award, update_award
-from models.badges import POSTHUMOUS, BadgeCandidate, present_badge, present_badges
-from models.seniority import MILESTONES
+from models.awards import (
+    MILESTONES,
+    POSTHUMOUS,
+    AwardRow,
+    BadgeCandidate,
+    award_many,
+    create_award,
+    present_badge,
+    present_badges,
+    update_award,
+)
+from models.core import vocab as v
 from ui.widgets.code_combo import code_combo, select_code
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.form_dialog import FormDialog

@@ -19,18 +19,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.accounts import WRITE_RECORDS, may
 from models.awards import (
+    EARLY,
     awards_between,
+    badge_list,
+    badges_presented,
     delete_award,
+    occasions_of,
+    remove_badge,
     streak_campaign,
     streak_proposals,
     tsvm_campaign,
     tsvm_proposals,
 )
-from models.badges import EARLY, badge_list, badges_presented, remove_badge
-from models.errors import ValidationError
-from models.seniority import occasions_of
-from models.session import WRITE_RECORDS, may
+from models.core.errors import ValidationError
 from ui.awards.dialogs import AwardDialog, BadgeDialog, ConfirmProposalsDialog
 from ui.awards.tables import AwardTableModel, BadgeCandidateModel, PresentedBadgeModel, ProposalTableModel
 from ui.widgets.buttons import confirm, inform

@@ -3,10 +3,9 @@
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from models import vocab as v
-from models.awards import AwardRow, Proposal
-from models.badges import CANDIDATE_KINDS, EARLY, BadgeCandidate, BadgeRow
-from models.dates import fmt_date
+from models.awards import CANDIDATE_KINDS, EARLY, AwardRow, BadgeCandidate, BadgeRow, Proposal
+from models.core import vocab as v
+from models.core.dates import fmt_date
 from ui.widgets.rows_model import RowsTableModel
 
 

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.counts import headcount_by_grassroots, movement
-from models.errors import ValidationError
+from models.core.errors import ValidationError
+from models.members import headcount_by_grassroots, movement
 from reports.numbers import integer
 from ui.counts.table import GrassrootsTableModel, MovementTableModel
 from ui.widgets.date_edit import DateEdit

@@ -1,9 +1,9 @@
 """Two small read-only tables: the movement A + B − C = D, and headcounts per grassroots
 organisation."""
 
-from models import vocab as v
-from models.counts import ADDITIONS, REMOVALS, GrassrootsCount, Movement
-from models.dates import fmt_date
+from models.core import vocab as v
+from models.core.dates import fmt_date
+from models.members import ADDITIONS, REMOVALS, GrassrootsCount, Movement
 from reports.numbers import integer
 from ui.widgets.rows_model import RowsTableModel
 

@@ -17,9 +17,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from models.errors import ValidationError
-from models.inspection_lists import subject_rows
-from models.inspection_vocab import (
+from models.core.errors import ValidationError
+from models.inspections import (
     BLOC_PERFORMERS,
     CONCLUSIONS,
     FORMS,
@@ -28,14 +27,13 @@ from models.inspection_vocab import (
     STATUSES,
     SUBJECT_TYPES,
     TO_CHUC,
-)
-from models.inspections import (
     add_subject,
     conclude_subject,
     create_inspection,
     get_inspection,
     record_discipline,
     remove_subject,
+    subject_rows,
     update_inspection,
 )
 from ui.inspections.tables import SubjectTableModel

@@ -19,11 +19,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.errors import ValidationError
-from models.inspection_figures import inspection_figures, programme
-from models.inspection_lists import discipline_rows, inspection_rows
-from models.inspection_vocab import PERFORMERS, STATUSES
-from models.session import WRITE_RECORDS, may
+from models.accounts import WRITE_RECORDS, may
+from models.core.errors import ValidationError
+from models.inspections import (
+    PERFORMERS,
+    STATUSES,
+    discipline_rows,
+    inspection_figures,
+    inspection_rows,
+    programme,
+)
 from reports.inspection_words import inspection_sentence
 from ui.inspections.dialogs import DisciplineDialog, InspectionDialog
 from ui.inspections.tables import (

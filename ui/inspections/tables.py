@@ -1,9 +1,15 @@
 """Tables of the inspection page."""
 
-from models.dates import fmt_date
-from models.inspection_figures import ProgrammeLine
-from models.inspection_lists import DisciplineRow, InspectionRow, SubjectRow
-from models.inspection_vocab import KINDS, PERFORMERS, SUBJECT_TYPES
+from models.core.dates import fmt_date
+from models.inspections import (
+    KINDS,
+    PERFORMERS,
+    SUBJECT_TYPES,
+    DisciplineRow,
+    InspectionRow,
+    ProgrammeLine,
+    SubjectRow,
+)
 from reports.numbers import integer
 from ui.widgets.rows_model import RowsTableModel
 

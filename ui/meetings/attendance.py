@@ -3,7 +3,7 @@
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
-from models import vocab as v
+from models.core import vocab as v
 from models.meetings import AttendanceLine
 
 HEADERS = ["Họ và tên", "Đảng viên", "Miễn sinh hoạt", "Có mặt", "Lý do vắng"]

@@ -23,18 +23,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.errors import ValidationError
-from models.meeting_files import attach_file, files_of, remove_file
-from models.meeting_vocab import BCH_DUK, BODIES, CAP_UY_CO_SO, CHI_BO, KINDS, RESOLUTION_KINDS
+from models.core.errors import ValidationError
 from models.meetings import (
+    BCH_DUK,
+    BODIES,
+    CAP_UY_CO_SO,
+    CHI_BO,
+    KINDS,
+    RESOLUTION_KINDS,
     add_resolution,
+    attach_file,
     attendance,
     create_meeting,
     default_roster,
+    files_of,
     get_meeting,
     meeting_warnings,
     next_bch_number,
     quorum_of,
+    remove_file,
     remove_resolution,
     resolutions,
     set_attendance,

@@ -20,18 +20,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.dates import add_months
-from models.errors import ValidationError
-from models.meeting_lists import (
+from models.accounts import WRITE_RECORDS, may
+from models.core.dates import add_months
+from models.core.errors import ValidationError
+from models.meetings import (
+    BODIES,
+    KINDS,
     MeetingFilter,
     cells_without_monthly_meeting,
     cells_without_thematic_meeting,
+    delete_meeting,
     meeting_days,
     meeting_rows,
 )
-from models.meeting_vocab import BODIES, KINDS
-from models.meetings import delete_meeting
-from models.session import WRITE_RECORDS, may
 from reports.meeting_words import meeting_summary
 from ui.meetings.dialogs import MeetingDialog
 from ui.meetings.tables import CellGapTableModel, MeetingTableModel

@@ -1,8 +1,7 @@
 """Read-only tables of the meetings page."""
 
-from models.dates import fmt_date
-from models.meeting_lists import CellGap, MeetingRow
-from models.meeting_vocab import BODIES, KINDS, RESOLUTION_KINDS
+from models.core.dates import fmt_date
+from models.meetings import BODIES, KINDS, RESOLUTION_KINDS, CellGap, MeetingRow
 from ui.widgets.rows_model import RowsTableModel
 
 

@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import vocab as v
-from models.dates import fmt_date
-from models.errors import ValidationError
-from models.events import history, remove_event
+from models.accounts import WRITE_RECORDS, may
+from models.core import vocab as v
+from models.core.dates import fmt_date
+from models.core.errors import ValidationError
 from models.inspections import inspection_history
 from models.members import (
     TEXT_FIELDS,
@@ -39,12 +39,13 @@ from models.members import (
     create_member,
     get_member,
     get_photo,
+    history,
     member_fields,
+    remove_event,
     set_photo,
     update_member,
 )
 from models.orgs import get_org, grassroots_names
-from models.session import WRITE_RECORDS, may
 from ui import settings
 from ui.members.event_dialog import EventDialog, EventFields
 from ui.members.history import HistoryTableModel

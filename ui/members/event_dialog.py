@@ -11,8 +11,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import vocab as v
-from models.events import allowed_kinds, record_event
+from models.core import vocab as v
+from models.members import allowed_kinds, record_event
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.form_dialog import FormDialog
 from ui.widgets.form_errors import FormErrors

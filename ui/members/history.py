@@ -1,8 +1,8 @@
 """A member's events, oldest first, as shown on the member form."""
 
-from models import vocab as v
-from models.dates import fmt_date
-from models.events import HistoryRow
+from models.core import vocab as v
+from models.core.dates import fmt_date
+from models.members import HistoryRow
 from ui.widgets.rows_model import RowsTableModel
 
 

@@ -23,21 +23,23 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from models.errors import Forbidden, ValidationError
-from models.excel_columns import LABELS
-from models.excel_out import column_letter
-from models.member_import import (
+from models.core.errors import Forbidden, ValidationError
+from models.core.excel import column_letter
+from models.members import (
     ADD,
     CARD_IN_REGISTRY,
     DUPLICATE_KINDS,
+    LABELS,
     SAME_PERSON_IN_FILE,
     SAME_PERSON_IN_REGISTRY,
     SKIP,
     UPDATE,
+    ImportCancelled,
     ImportPlan,
+    create_missing_orgs,
+    import_members,
     plan_import,
 )
-from models.member_import_write import ImportCancelled, create_missing_orgs, import_members
 from ui import settings
 from ui.widgets.buttons import confirm, inform, vietnamese_buttons
 from ui.widgets.form_errors import FormErrors

@@ -15,12 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import vocab as v
-from models.member_export import export_members
-from models.members import get_member
+from models.accounts import WRITE_RECORDS, may
+from models.core import vocab as v
+from models.members import AGE_BANDS, STATE_GROUPS, MemberFilter, export_members, get_member
 from models.orgs import size_warning
-from models.search import AGE_BANDS, STATE_GROUPS, MemberFilter
-from models.session import WRITE_RECORDS, may
 from reports.numbers import integer
 from ui import settings
 from ui.members.dialog import MemberDialog

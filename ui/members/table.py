@@ -3,10 +3,10 @@ the rows to display a page at a time, as the view scrolls to them."""
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
-from models import vocab as v
-from models.dates import fmt_date
+from models.core import vocab as v
+from models.core.dates import fmt_date
+from models.members import MemberFilter, MemberRow, member_ids, member_rows
 from models.orgs import grassroots_names
-from models.search import MemberFilter, MemberRow, member_ids, member_rows
 
 PAGE = 200
 COLUMNS = [

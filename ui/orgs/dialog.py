@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import vocab as v
-from models.errors import ValidationError
+from models.core import vocab as v
+from models.core.errors import ValidationError
 from models.orgs import create_org, dissolve_org, get_org, move_org, update_org
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.form_dialog import FormDialog

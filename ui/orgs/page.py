@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import session
-from models import vocab as v
-from models.dates import fmt_date
+from models.accounts import session
+from models.core import vocab as v
+from models.core.dates import fmt_date
 from models.inspections import inspection_history
 from models.orgs import get_org, member_counts, org_rows, org_warnings
 from reports.numbers import integer

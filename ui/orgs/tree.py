@@ -3,8 +3,8 @@
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 
-from models import vocab as v
-from models.dates import fmt_date
+from models.core import vocab as v
+from models.core.dates import fmt_date
 from models.orgs import OrgRow, children_map
 from reports.numbers import integer
 

@@ -5,9 +5,8 @@ leave, Delete to clear."""
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor
 
-from models import vocab as v
-from models.rating_rules import NOT_RATED_REASONS, rules_for
-from models.ratings import GridRow
+from models.core import vocab as v
+from models.ratings import NOT_RATED_REASONS, GridRow, rules_for
 
 HEADERS = ["Họ và tên", "Đảng viên", "Xếp loại", "Điểm", "Chưa đánh giá vì", "Nghỉ ốm ≥ 3 tháng"]
 KEY_REASONS = {Qt.Key.Key_M: "EXEMPT", Qt.Key.Key_D: "SUSPENDED", Qt.Key.Key_N: "NEW_MEMBER",

@@ -20,22 +20,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import vocab as v
-from models.errors import ValidationError
-from models.rating_exchange import apply_rating_return, export_rating_workbooks, read_rating_workbook
-from models.rating_figures import rating_figures
-from models.rating_rules import rules_for
+from models.accounts import WRITE_RECORDS, may
+from models.core import vocab as v
+from models.core.errors import ValidationError
 from models.ratings import (
     TOTAL_FIELDS,
+    apply_rating_return,
+    export_rating_workbooks,
     grid_rows,
     org_level,
     org_totals,
     rate_members,
     rate_org,
+    rating_figures,
+    read_rating_workbook,
+    rules_for,
     set_totals,
     year_warnings,
 )
-from models.session import WRITE_RECORDS, may
 from reports.figures import period_figures
 from reports.paragraphs import rating_comparison, rating_paragraph
 from ui import settings

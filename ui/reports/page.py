@@ -21,17 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.dates import fmt_date
-from models.documents import (
-    TYPE_CODES,
-    issue_number,
-    register_rows,
-    save_draft,
-    set_term_start,
-    term_start,
-)
-from models.errors import ValidationError
-from models.session import CHANGE_SETTINGS, ISSUE_DOCUMENTS, WRITE_RECORDS, may
+from models.accounts import CHANGE_SETTINGS, ISSUE_DOCUMENTS, WRITE_RECORDS, may
+from models.core.dates import fmt_date
+from models.core.errors import ValidationError
+from models.documents import TYPE_CODES, issue_number, register_rows, save_draft, set_term_start, term_start
 from reports.conference import draft_for, render_report, report_period
 from reports.figures import period_figures
 from reports.outline import KINDS, Draft, regenerate, to_records

@@ -7,7 +7,7 @@ from PySide6.QtCore import QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QLineEdit
 
-from models.dates import fmt_date, parse_date
+from models.core.dates import fmt_date, parse_date
 
 
 class DateEdit(QLineEdit):

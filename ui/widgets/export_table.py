@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QWidget
 
-from models.errors import ValidationError
-from models.excel_out import write_table
+from models.core.errors import ValidationError
+from models.core.excel import write_table
 from ui.widgets.buttons import inform
 from ui.widgets.save_path import ask_save_path
 

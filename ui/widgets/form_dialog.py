@@ -4,7 +4,7 @@ before closing over unsaved typing (GuardedDialog)."""
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel
 
-from models.errors import ValidationError
+from models.core.errors import ValidationError
 from ui.widgets.buttons import vietnamese_buttons
 from ui.widgets.form_errors import FormErrors
 from ui.widgets.guarded_dialog import GuardedDialog

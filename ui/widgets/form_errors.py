@@ -2,7 +2,7 @@
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from models.errors import ValidationError
+from models.core.errors import ValidationError
 
 _INVALID_STYLE = "border: 1px solid #c62828; border-radius: 2px;"
 

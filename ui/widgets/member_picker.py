@@ -3,8 +3,8 @@ matches (the first fifty, sorted the Vietnamese way)."""
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
 
-from models import vocab as v
-from models.search import MemberFilter, member_ids, member_rows
+from models.core import vocab as v
+from models.members import MemberFilter, member_ids, member_rows
 from ui.widgets.search_box import SearchBox
 
 LIMIT = 50

@@ -2,7 +2,7 @@
 
 from PySide6.QtWidgets import QComboBox
 
-from models import vocab as v
+from models.core import vocab as v
 from models.orgs import org_rows, tree_order
 
 

@@ -1,0 +1,18 @@
+"""Accounts: who may sign in and what their role allows (session), the office's details,
+and the audit trail that records every change.
+
+This is the package's public face: ui/, reports/ and main.py import from here only.
+Each name is loaded from its module on first use (models/core/face.py)."""
+
+from models.core.face import face
+
+__getattr__, __dir__, __all__ = face(globals(), {
+    "audit": ("verify_chain",),
+    "audit_browse": ("AuditFilter", "AuditRow", "FIELD_LABELS", "PAGE_LIMIT", "TABLE_LABELS",
+        "audit_rows", "audit_usernames", "export_audit_csv"),
+    "office": ("LABELS", "OfficeDetails", "office_details"),
+    "session": ("Actor", "CHANGE_SETTINGS", "CLERK", "ISSUE_DOCUMENTS", "MANAGE_USERS", "RESTORE",
+        "ROLES", "WRITE_RECORDS", "any_user_exists", "may"),
+    "users": ("authenticate", "create_user", "first_start", "get_user", "set_password", "update_user",
+        "user_orgs", "user_rows"),
+})

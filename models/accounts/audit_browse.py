@@ -1,0 +1,118 @@
+"""Reading the audit trail: filtered pages for the window and a CSV export. Administrators
+only; nothing here changes an entry."""
+
+import csv
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from pathlib import Path
+
+from models.accounts import session
+from models.accounts.audit import ACTIONS
+from models.accounts.tables import AuditEntry
+
+TABLE_LABELS = {
+    "party_org": "Tổ chức đảng",
+    "member": "Đảng viên",
+    "member_event": "Biến động đảng viên",
+    "member_photo": "Ảnh đảng viên",
+    "app_user": "Tài khoản",
+    "user_org": "Tổ chức giao cho tài khoản",
+    "office_setting": "Thông tin cơ quan",
+}
+# Column names as the clerk knows them, for the detail of an entry.
+FIELD_LABELS = {
+    "name": "Tên", "code": "Ký hiệu", "level": "Cấp", "parent_id": "Trực thuộc (mã)",
+    "agency": "Cơ quan, đơn vị", "org_type": "Loại hình", "founded_on": "Ngày thành lập",
+    "dissolved_on": "Ngày giải thể", "note": "Ghi chú", "full_name": "Họ và tên",
+    "other_name": "Tên gọi khác", "sex": "Giới tính", "birth_date": "Ngày sinh",
+    "ethnicity": "Dân tộc", "religion": "Tôn giáo", "home_town": "Quê quán",
+    "residence": "Nơi ở", "identity_number": "Số CCCD", "education": "Giáo dục phổ thông",
+    "professional_level": "Chuyên môn", "political_theory": "Lý luận chính trị",
+    "occupation": "Nghề nghiệp", "party_posts": "Chức vụ Đảng", "card_number": "Số thẻ",
+    "dossier_number": "Số lý lịch", "admission_date": "Ngày kết nạp",
+    "ceremony_date": "Ngày vào Đảng", "full_member_date": "Ngày chính thức",
+    "org_id": "Chi bộ (mã)", "membership": "Dự bị/chính thức", "status": "Tình trạng",
+    "member_id": "Đảng viên (mã)", "kind": "Loại biến động", "date": "Ngày",
+    "decision_no": "Số quyết định", "place": "Nơi đi/đến", "position": "Thứ tự",
+    "status_after": "Tình trạng sau", "username": "Tên đăng nhập", "role": "Vai trò",
+    "password_hash": "Mật khẩu (dấu vân tay)", "failed_attempts": "Số lần nhập sai",
+    "locked_until": "Khóa đến", "active": "Được đăng nhập", "user_id": "Tài khoản (mã)",
+    "key": "Mục", "value": "Giá trị", "data": "Ảnh", "created_at": "Tạo lúc",
+    "updated_at": "Sửa lúc",
+}
+PAGE_LIMIT = 5000
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    username: str | None = None
+    table_name: str | None = None
+    record_id: str | None = None
+    start: date | None = None
+    end: date | None = None
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    id: int
+    at: datetime
+    username: str
+    action: str
+    table_name: str
+    record_id: str
+    old_values: str | None
+    new_values: str | None
+
+    @property
+    def action_label(self) -> str:
+        return ACTIONS.get(self.action, self.action)
+
+    @property
+    def table_label(self) -> str:
+        return TABLE_LABELS.get(self.table_name, self.table_name)
+
+
+def _query(flt: AuditFilter):
+    session.require(session.VIEW_AUDIT)
+    query = AuditEntry.select(
+        AuditEntry.id, AuditEntry.at, AuditEntry.username, AuditEntry.action,
+        AuditEntry.table_name, AuditEntry.record_id, AuditEntry.old_values, AuditEntry.new_values,
+    )
+    if flt.username:
+        query = query.where(AuditEntry.username == flt.username)
+    if flt.table_name:
+        query = query.where(AuditEntry.table_name == flt.table_name)
+    if flt.record_id:
+        query = query.where(AuditEntry.record_id == flt.record_id.strip())
+    if flt.start:
+        query = query.where(AuditEntry.at >= datetime.combine(flt.start, time.min))
+    if flt.end:
+        query = query.where(AuditEntry.at <= datetime.combine(flt.end, time.max))
+    return query.order_by(AuditEntry.id.desc())
+
+
+def audit_rows(flt: AuditFilter, limit: int = PAGE_LIMIT) -> list[AuditRow]:
+    """Newest first, at most `limit` entries."""
+    return [AuditRow(*row) for row in _query(flt).limit(limit).tuples()]
+
+
+def audit_usernames() -> list[str]:
+    session.require(session.VIEW_AUDIT)
+    query = AuditEntry.select(AuditEntry.username).distinct().order_by(AuditEntry.username)
+    return [row[0] for row in query.tuples()]
+
+
+def export_audit_csv(flt: AuditFilter, path: Path) -> int:
+    """Write every matching entry (no limit) to a CSV file Excel opens; returns the count."""
+    count = 0
+    with open(path, "w", newline="", encoding="utf-8-sig") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Số", "Thời điểm", "Người dùng", "Thao tác", "Loại hồ sơ", "Mã hồ sơ",
+                         "Giá trị cũ", "Giá trị mới"])
+        for row in _query(flt).tuples().iterator():
+            entry = AuditRow(*row)
+            at = entry.at if isinstance(entry.at, str) else entry.at.strftime("%d/%m/%Y %H:%M:%S")
+            writer.writerow([entry.id, at, entry.username, entry.action_label, entry.table_label,
+                             entry.record_id, entry.old_values or "", entry.new_values or ""])
+            count += 1
+    return count

@@ -1,0 +1,98 @@
+"""Who is acting, and what their role allows. Enforced here, in models/, so a refused write
+is refused whatever the caller (window, CLI, test) — hiding a button is only a courtesy.
+
+While the database has no user account yet (a new office file, or a command-line run on
+it), the person at the machine acts as the local administrator; once an account exists,
+every write needs a signed-in user.
+"""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from models.accounts.tables import AppUser
+from models.core.errors import Forbidden
+
+ADMIN, CLERK, VIEWER = "ADMIN", "CLERK", "VIEWER"
+ROLES = {ADMIN: "Quản trị", CLERK: "Cán bộ nghiệp vụ", VIEWER: "Chỉ xem"}
+
+WRITE_RECORDS = "write_records"
+MANAGE_USERS = "manage_users"
+CHANGE_SETTINGS = "change_settings"
+RESTORE = "restore"
+VIEW_PERSONAL = "view_personal"
+ISSUE_DOCUMENTS = "issue_documents"
+VIEW_AUDIT = "view_audit"
+
+GRANTS = {
+    ADMIN: {WRITE_RECORDS, MANAGE_USERS, CHANGE_SETTINGS, RESTORE, VIEW_PERSONAL, ISSUE_DOCUMENTS,
+            VIEW_AUDIT},
+    CLERK: {WRITE_RECORDS, VIEW_PERSONAL, ISSUE_DOCUMENTS},
+    VIEWER: set(),
+}
+REFUSALS = {
+    WRITE_RECORDS: "Tài khoản “{user}” ({role}) chỉ được xem, không được thay đổi hồ sơ.",
+    MANAGE_USERS: "Chỉ quản trị viên được quản lý tài khoản người dùng.",
+    CHANGE_SETTINGS: "Chỉ quản trị viên được thay đổi thông tin của cơ quan.",
+    RESTORE: "Chỉ quản trị viên được khôi phục dữ liệu.",
+    VIEW_PERSONAL: "Tài khoản “{user}” không được xem số định danh và địa chỉ của đảng viên.",
+    ISSUE_DOCUMENTS: "Tài khoản “{user}” ({role}) không được ban hành văn bản.",
+    VIEW_AUDIT: "Chỉ quản trị viên được xem nhật ký thay đổi.",
+}
+
+
+@dataclass(frozen=True)
+class Actor:
+    user_id: int | None
+    username: str
+    full_name: str
+    role: str
+    # Grassroots organisations the user is limited to; None means the whole bloc.
+    org_ids: frozenset[int] | None = None
+
+    def may(self, permission: str) -> bool:
+        return permission in GRANTS[self.role]
+
+
+LOCAL_ADMIN = Actor(None, "may-tai-cho", "Quản trị tại máy (chưa có tài khoản)", ADMIN)
+_signed_in: Actor | None = None
+
+
+def any_user_exists() -> bool:
+    return AppUser.select().exists()
+
+
+def current() -> Actor | None:
+    """The signed-in user; the local administrator while no account exists; else None."""
+    if _signed_in is not None:
+        return _signed_in
+    return None if any_user_exists() else LOCAL_ADMIN
+
+
+def set_current(actor: Actor | None) -> None:
+    global _signed_in
+    _signed_in = actor
+
+
+@contextmanager
+def acting_as(actor: Actor) -> Iterator[Actor]:
+    previous = _signed_in
+    set_current(actor)
+    try:
+        yield actor
+    finally:
+        set_current(previous)
+
+
+def require(permission: str) -> Actor:
+    actor = current()
+    if actor is None:
+        raise Forbidden("Chưa đăng nhập: hãy đăng nhập để làm việc này.")
+    if not actor.may(permission):
+        raise Forbidden(REFUSALS[permission].format(user=actor.username, role=ROLES[actor.role]))
+    return actor
+
+
+def may(permission: str) -> bool:
+    actor = current()
+    return actor is not None and actor.may(permission)

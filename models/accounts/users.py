@@ -1,0 +1,219 @@
+"""User accounts: passwords (salted scrypt), sign-in with lock-out, roles, organisation
+limits. Passwords are never stored, logged or audited in clear."""
+
+import base64
+import hashlib
+import hmac
+import os
+import re
+from datetime import datetime, timedelta
+
+from models.accounts import session
+from models.accounts.audit import log_delete, log_insert, log_update, values_of
+from models.accounts.office import save_office_details
+from models.accounts.session import ADMIN, MANAGE_USERS, ROLES, Actor
+from models.accounts.tables import AppUser, UserOrg
+from models.core.db import database
+from models.core.errors import NotFound, ValidationError
+from models.core.text import clean
+from models.orgs.tables import PartyOrg
+
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
+MAX_ATTEMPTS = 5
+LOCK_MINUTES = 15
+PASSWORD_MIN = 8
+USERNAME = re.compile(r"^[a-z0-9._-]{3,32}$")
+
+
+def hash_password(password: str) -> str:
+    salt = os.urandom(16)
+    digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P,
+                            dklen=32)
+    encode = base64.b64encode
+    return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${encode(salt).decode()}${encode(digest).decode()}"
+
+
+def password_matches(password: str, stored: str) -> bool:
+    try:
+        scheme, n, r, p, salt, digest = stored.split("$")
+    except ValueError:
+        return False
+    if scheme != "scrypt":
+        return False
+    candidate = hashlib.scrypt(password.encode("utf-8"), salt=base64.b64decode(salt), n=int(n),
+                               r=int(r), p=int(p), dklen=32)
+    return hmac.compare_digest(candidate, base64.b64decode(digest))
+
+
+def _check_password(password: str) -> None:
+    if len(password or "") < PASSWORD_MIN:
+        raise ValidationError("password", f"Mật khẩu cần ít nhất {PASSWORD_MIN} ký tự.")
+    if password.strip() != password:
+        raise ValidationError("password", "Mật khẩu không được bắt đầu hoặc kết thúc bằng dấu cách.")
+
+
+def _clean_username(username: str) -> str:
+    name = clean(username).lower()
+    if not USERNAME.match(name):
+        raise ValidationError(
+            "username", "Tên đăng nhập gồm 3–32 chữ cái không dấu, chữ số, dấu chấm, gạch ngang."
+        )
+    return name
+
+
+def get_user(user_id: int) -> AppUser:
+    user = AppUser.get_or_none(AppUser.id == user_id)
+    if user is None:
+        raise NotFound(f"Không tìm thấy tài khoản số {user_id}.")
+    return user
+
+
+def user_orgs(user_id: int) -> list[int]:
+    return [row.org_id for row in UserOrg.select().where(UserOrg.user == user_id)]
+
+
+def actor_for(user: AppUser) -> Actor:
+    orgs = user_orgs(user.id)
+    return Actor(user.id, user.username, user.full_name, user.role, frozenset(orgs) if orgs else None)
+
+
+def _set_orgs(user: AppUser, org_ids: list[int] | None) -> None:
+    wanted = set(org_ids or [])
+    for org_id in wanted:
+        if not PartyOrg.select().where(PartyOrg.id == org_id).exists():
+            raise ValidationError("orgs", f"Không có tổ chức số {org_id}.")
+    rows = list(UserOrg.select().where(UserOrg.user == user.id).order_by(UserOrg.id))
+    stale = [row for row in rows if row.org_id not in wanted]
+    missing = sorted(wanted - {row.org_id for row in rows})
+    # Reuse a stale row for a new organisation (one change), then delete or add the rest.
+    for row, org_id in zip(stale, missing, strict=False):
+        before = values_of(row)
+        row.org = org_id
+        row.save()
+        log_update(row, before)
+    for row in stale[len(missing):]:
+        log_delete(row)
+        row.delete_instance()
+    for org_id in missing[len(stale):]:
+        log_insert(UserOrg.create(user=user.id, org=org_id))
+
+
+def create_user(username: str, full_name: str, role: str, password: str,
+                org_ids: list[int] | None = None) -> AppUser:
+    """A new account. While no account exists, anyone at the machine may create the first
+    one (it must be an administrator); after that only administrators may."""
+    first = not session.any_user_exists()
+    if not first:
+        session.require(MANAGE_USERS)
+    name = _clean_username(username)
+    full = clean(full_name)
+    if not full:
+        raise ValidationError("full_name", "Nhập họ và tên người dùng.")
+    if role not in ROLES:
+        raise ValidationError("role", "Chọn vai trò.")
+    if first and role != ADMIN:
+        raise ValidationError("role", "Tài khoản đầu tiên phải là quản trị viên.")
+    _check_password(password)
+    with database.atomic():
+        if AppUser.select().where(AppUser.username == name).exists():
+            raise ValidationError("username", f"Đã có tài khoản “{name}”.")
+        user = AppUser.create(username=name, full_name=full, role=role,
+                              password_hash=hash_password(password))
+        log_insert(user)
+        _set_orgs(user, org_ids)
+        return user
+
+
+def _admins_left(excluding: int) -> int:
+    return AppUser.select().where(
+        (AppUser.role == ADMIN) & AppUser.active & (AppUser.id != excluding)
+    ).count()
+
+
+def update_user(user_id: int, full_name: str, role: str, active: bool,
+                org_ids: list[int] | None = None) -> AppUser:
+    session.require(MANAGE_USERS)
+    with database.atomic():
+        user = get_user(user_id)
+        before = values_of(user)
+        if role not in ROLES:
+            raise ValidationError("role", "Chọn vai trò.")
+        if user.role == ADMIN and (role != ADMIN or not active) and _admins_left(user.id) == 0:
+            raise ValidationError("role", "Phải còn ít nhất một quản trị viên đang hoạt động.")
+        user.full_name = clean(full_name) or user.full_name
+        user.role = role
+        user.active = bool(active)
+        if values_of(user) != before:
+            user.updated_at = datetime.now()
+            user.save()
+            log_update(user, before)
+        _set_orgs(user, org_ids)
+        return user
+
+
+def set_password(user_id: int, new_password: str, old_password: str | None = None) -> None:
+    """Users change their own password (with the old one); administrators reset anyone's."""
+    actor = session.current()
+    own = actor is not None and actor.user_id == user_id
+    if not own:
+        session.require(MANAGE_USERS)
+    _check_password(new_password)
+    with database.atomic():
+        user = get_user(user_id)
+        if own and not password_matches(old_password or "", user.password_hash):
+            raise ValidationError("old_password", "Mật khẩu hiện tại không đúng.")
+        before = values_of(user)
+        user.password_hash = hash_password(new_password)
+        user.failed_attempts = 0
+        user.locked_until = None
+        user.updated_at = datetime.now()
+        user.save()
+        log_update(user, before)
+
+
+def authenticate(username: str, password: str, now: datetime | None = None) -> Actor:
+    """Check a sign-in. Wrong passwords are counted; after MAX_ATTEMPTS the account is locked
+    for LOCK_MINUTES. The message never says whether the name or the password was wrong."""
+    now = now or datetime.now()
+    wrong = ValidationError("password", "Tên đăng nhập hoặc mật khẩu không đúng.")
+    name = clean(username).lower()
+    with database.atomic():
+        user = AppUser.get_or_none(AppUser.username == name)
+        if user is None or not user.active:
+            raise wrong
+        if user.locked_until and user.locked_until > now:
+            minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
+            raise ValidationError(
+                "password", f"Tài khoản tạm khóa do nhập sai mật khẩu nhiều lần; thử lại sau {minutes} phút."
+            )
+        before = values_of(user)
+        actor = actor_for(user)
+        with session.acting_as(actor):
+            if password_matches(password, user.password_hash):
+                if user.failed_attempts or user.locked_until:
+                    user.failed_attempts, user.locked_until = 0, None
+                    user.save()
+                    log_update(user, before)
+                return actor
+            user.failed_attempts += 1
+            if user.failed_attempts >= MAX_ATTEMPTS:
+                user.failed_attempts, user.locked_until = 0, now + timedelta(minutes=LOCK_MINUTES)
+            user.save()
+            log_update(user, before)
+    raise wrong
+
+
+def user_rows() -> list[tuple]:
+    """(id, username, full name, role, active, locked until) for the users page."""
+    return list(AppUser.select(AppUser.id, AppUser.username, AppUser.full_name, AppUser.role,
+                               AppUser.active, AppUser.locked_until)
+                .order_by(AppUser.username).tuples())
+
+
+def first_start(details, username: str, full_name: str, password: str) -> AppUser:
+    """Set up a new office: its details and the first administrator, both or neither."""
+    if session.any_user_exists():
+        raise ValidationError("username", "Cơ sở dữ liệu này đã có tài khoản; hãy đăng nhập.")
+    with database.atomic():
+        save_office_details(details)
+        return create_user(username, full_name, ADMIN, password)

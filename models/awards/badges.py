@@ -1,0 +1,259 @@
+"""Party badges (Huy hiệu Đảng, DOMAIN §7): who reaches a milestone by a presentation day, and
+the badges presented. Early cases (serious illness, posthumous) are listed separately, flagged,
+for the office to decide."""
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from models.accounts import session
+from models.accounts.audit import log_delete, log_insert
+from models.awards.seniority import (
+    MILESTONES,
+    OUT_OF_PARTY,
+    POSTHUMOUS_ALLOWANCE_MONTHS,
+    Seniority,
+    early_allowance_months,
+    seniority_from,
+)
+from models.awards.tables import BadgeAward
+from models.core import vocab as v
+from models.core.dates import EARLIEST, add_months, fmt_date
+from models.core.db import database
+from models.core.errors import NotFound, ValidationError
+from models.core.text import clean, clean_multiline
+from models.members.counts import members_at
+from models.members.record import get_member
+from models.members.tables import Member, MemberEvent
+from models.orgs.tables import PartyOrg
+from models.orgs.tree import check_in_scope, scope_ids, subtree_ids
+
+DUE, EARLY, POSTHUMOUS = "DUE", "EARLY", "POSTHUMOUS"
+CANDIDATE_KINDS = {DUE: "Đủ tuổi Đảng", EARLY: "Có thể tặng sớm (ốm nặng)", POSTHUMOUS: "Truy tặng"}
+TEXT_MAX = 100
+# How far ahead a presentation may be decided.
+PLANNING_DAYS = 366
+
+
+@dataclass(frozen=True)
+class BadgeCandidate:
+    member_id: int
+    full_name: str
+    birth_date: date
+    org_name: str
+    admitted_on: date
+    gap_days: int
+    milestone: int
+    reaches: date
+    kind: str
+    died_on: date | None = None
+    unknown_gap: bool = False  # readmitted before the registry: check the time out on the dossier
+
+
+def _histories(member_ids: list[int] | None) -> dict[int, list[tuple[str, date]]]:
+    kinds = (v.ADMITTED, v.READMITTED, v.DECEASED_EVENT, *OUT_OF_PARTY)
+    query = (MemberEvent.select(MemberEvent.member, MemberEvent.kind, MemberEvent.date)
+             .where(MemberEvent.kind.in_(kinds)).order_by(MemberEvent.date, MemberEvent.position))
+    if member_ids is not None:
+        query = query.where(MemberEvent.member.in_(member_ids))
+    histories: dict[int, list[tuple[str, date]]] = {}
+    for member_id, kind, day in query.tuples():
+        histories.setdefault(member_id, []).append((kind, day))
+    return histories
+
+
+def awarded_milestones() -> dict[int, int]:
+    """The highest badge each member has been given."""
+    highest: dict[int, int] = {}
+    for member_id, milestone in BadgeAward.select(BadgeAward.member, BadgeAward.milestone).tuples():
+        highest[member_id] = max(highest.get(member_id, 0), milestone)
+    return highest
+
+
+def _reached(seniority: Seniority, by: date, above: int) -> int | None:
+    """The highest milestone above `above` completed by `by`."""
+    reached = [m for m in MILESTONES if m > above and seniority.reaches(m) <= by]
+    return reached[-1] if reached else None
+
+
+def _next_milestone(above: int) -> int | None:
+    return next((m for m in MILESTONES if m > above), None)
+
+
+def badge_list(occasion: date, org_id: int | None = None, with_early: bool = True) -> list[BadgeCandidate]:
+    """Members to propose for the presentation on `occasion`: those who have completed a
+    milestone they were not yet given (however long ago), those within the early-award window
+    (flagged), and members who died in the twelve months before (posthumous, flagged)."""
+    allowed = scope_ids()
+    if org_id is not None:
+        allowed = subtree_ids(org_id) if allowed is None else allowed & subtree_ids(org_id)
+    # Who was in the registry on the day, not who is now: past lists come out as they were.
+    counted = {member_id: org for member_id, org, _m in members_at(occasion, allowed)}
+    deaths = {
+        member_id: (day, org)
+        for member_id, day, org in MemberEvent.select(MemberEvent.member, MemberEvent.date,
+                                                      MemberEvent.org_before)
+        .where((MemberEvent.kind == v.DECEASED_EVENT) & (MemberEvent.date <= occasion)
+               & (MemberEvent.date > add_months(occasion, -POSTHUMOUS_ALLOWANCE_MONTHS))).tuples()
+        if allowed is None or org in allowed
+    }
+    columns = (Member.id, Member.full_name, Member.birth_date, Member.admission_date, Member.sort_key)
+    records = {m.id: m for m in Member.select(*columns).where(Member.id.in_(list(counted) + list(deaths)))}
+    people = [(records[member_id], org, None) for member_id, org in counted.items()]
+    people += [(records[member_id], org, day) for member_id, (day, org) in deaths.items()]
+    histories = _histories([m.id for m, _org, _died in people] if allowed is not None else None)
+    names = dict(PartyOrg.select(PartyOrg.id, PartyOrg.name).tuples())
+    awarded = awarded_milestones()
+    found = []
+    for member, org, died in people:
+        seniority = seniority_from(member.admission_date, histories.get(member.id, []))
+        if seniority is None or seniority.out_since is not None:
+            continue
+        given = awarded.get(member.id, 0)
+        if died is not None:
+            milestone = _reached(seniority, add_months(died, POSTHUMOUS_ALLOWANCE_MONTHS), given)
+            kind = POSTHUMOUS
+        else:
+            milestone, kind = _reached(seniority, occasion, given), DUE
+            if milestone is None and with_early:
+                following = _next_milestone(given)
+                window = add_months(occasion, early_allowance_months(following)) if following else None
+                if following and seniority.reaches(following) <= window:
+                    milestone, kind = following, EARLY
+        if milestone is None:
+            continue
+        found.append((member.sort_key, BadgeCandidate(
+            member.id, member.full_name, member.birth_date, names.get(org, ""), seniority.admitted_on,
+            seniority.gap_days, milestone, seniority.reaches(milestone), kind, died, seniority.unknown_gap)))
+    order = {DUE: 0, POSTHUMOUS: 1, EARLY: 2}
+    found.sort(key=lambda pair: (order[pair[1].kind], -pair[1].milestone, pair[0]))
+    return [candidate for _key, candidate in found]
+
+
+def _death_date(member_id: int) -> date | None:
+    return (MemberEvent.select(MemberEvent.date)
+            .where((MemberEvent.member == member_id) & (MemberEvent.kind == v.DECEASED_EVENT)).scalar())
+
+
+def _check_entitled(member: Member, milestone: int, occasion: date, posthumous: bool) -> tuple:
+    """The day the member completes the milestone and their death date, or a refusal."""
+    name = member.full_name
+    seniority = seniority_from(member.admission_date, _histories([member.id]).get(member.id, []))
+    if seniority is None:
+        raise ValidationError("member", f"{name} chưa có ngày kết nạp: không tính được tuổi Đảng.")
+    if seniority.out_since is not None and seniority.out_since <= occasion:
+        raise ValidationError("member", f"{name} đã ra khỏi Đảng từ {fmt_date(seniority.out_since)}.")
+    died = _death_date(member.id)
+    if died is not None and died <= occasion and not posthumous:
+        raise ValidationError("posthumous", f"Đồng chí đã từ trần ngày {fmt_date(died)}: chọn “truy tặng”.")
+    if posthumous and (died is None or died > occasion):
+        raise ValidationError("posthumous", "Chỉ truy tặng cho đảng viên đã từ trần trước ngày trao tặng.")
+    reaches = seniority.reaches(milestone)
+    reached = f"Đủ {milestone} năm tuổi Đảng ngày {fmt_date(reaches)}"
+    if posthumous and reaches > add_months(died, POSTHUMOUS_ALLOWANCE_MONTHS):
+        raise ValidationError("milestone", f"{reached}: quá 12 tháng sau ngày từ trần ({fmt_date(died)}), "
+                                           "không truy tặng được.")
+    allowance = early_allowance_months(milestone)
+    if not posthumous and reaches > add_months(occasion, allowance):
+        raise ValidationError("milestone", f"{reached}: sớm hơn {allowance} tháng so với ngày trao tặng "
+                                           f"{fmt_date(occasion)}.")
+    given = BadgeAward.get_or_none((BadgeAward.member == member.id) & (BadgeAward.milestone == milestone))
+    if given is not None:
+        raise ValidationError("milestone", f"{name} đã được tặng Huy hiệu {milestone} năm tuổi Đảng "
+                                           f"(ngày {fmt_date(given.occasion)}).")
+    return reaches, died
+
+
+def present_badge(member_id: int, milestone: int, occasion: date | None, decision_no: str = "",
+                  decision_date: date | None = None, badge_number: str = "", posthumous: bool = False,
+                  note: str = "") -> BadgeAward:
+    """Record a badge presented. Refused before the member is entitled, even early; an early
+    presentation is kept as such."""
+    session.require(session.WRITE_RECORDS)
+    member = get_member(member_id)
+    if member.org_id is not None:
+        check_in_scope(member.org_id)
+    if milestone not in MILESTONES:
+        raise ValidationError("milestone", "Chọn mốc Huy hiệu: 30, 40, 45, 50 … 90 năm tuổi Đảng.")
+    if occasion is None:
+        raise ValidationError("occasion", "Nhập ngày trao tặng.")
+    if occasion < EARLIEST or occasion > date.today() + timedelta(days=PLANNING_DAYS):
+        raise ValidationError("occasion", f"Ngày trao tặng {fmt_date(occasion)} không hợp lệ.")
+    if decision_date is not None and (decision_date < EARLIEST or decision_date > date.today()):
+        raise ValidationError("decision_date", f"Ngày quyết định {fmt_date(decision_date)} không hợp lệ.")
+    decision_no, badge_number = clean(decision_no), clean(badge_number)
+    if len(decision_no) > TEXT_MAX or len(badge_number) > TEXT_MAX:
+        raise ValidationError("decision_no", f"Số quyết định, số huy hiệu tối đa {TEXT_MAX} ký tự.")
+    reaches, died = _check_entitled(member, milestone, occasion, posthumous)
+    with database.atomic():
+        badge = BadgeAward.create(
+            member=member_id, milestone=milestone, occasion=occasion, decision_no=decision_no,
+            decision_date=decision_date, badge_number=badge_number, posthumous=bool(posthumous),
+            early=reaches > occasion, note=clean_multiline(note),
+            created_at=datetime.now())
+        log_insert(badge)
+    return badge
+
+
+def remove_badge(badge_id: int) -> None:
+    session.require(session.WRITE_RECORDS)
+    badge = BadgeAward.get_or_none(BadgeAward.id == badge_id)
+    if badge is None:
+        raise NotFound(f"Không tìm thấy huy hiệu số {badge_id}.")
+    member = get_member(badge.member_id)
+    if member.org_id is not None:
+        check_in_scope(member.org_id)
+    with database.atomic():
+        log_delete(badge)
+        badge.delete_instance()
+
+
+@dataclass(frozen=True)
+class BadgeRow:
+    id: int
+    member_id: int
+    full_name: str
+    milestone: int
+    occasion: date
+    decision_no: str
+    decision_date: date | None
+    badge_number: str
+    posthumous: bool
+    early: bool
+
+
+def badges_presented(start: date, end: date) -> list[BadgeRow]:
+    """Badges presented between two days, highest milestone first."""
+    query = (BadgeAward.select(BadgeAward, Member.full_name, Member.org, Member.sort_key)
+             .join(Member, on=(BadgeAward.member == Member.id))
+             .where(BadgeAward.occasion.between(start, end)))
+    allowed = scope_ids()
+    rows = []
+    for badge in query:
+        if allowed is not None and badge.member.org_id not in allowed:
+            continue
+        rows.append((badge.occasion, -badge.milestone, badge.member.sort_key, BadgeRow(
+            badge.id, badge.member_id, badge.member.full_name, badge.milestone, badge.occasion,
+            badge.decision_no, badge.decision_date, badge.badge_number, badge.posthumous, badge.early)))
+    rows.sort(key=lambda row: row[:3])
+    return [row[3] for row in rows]
+
+
+def badge_counts(start: date, end: date) -> dict[int, int]:
+    """Badges presented in the period by milestone, for the reports (Biểu 7)."""
+    counts: dict[int, int] = {}
+    for (milestone,) in (BadgeAward.select(BadgeAward.milestone)
+                         .where(BadgeAward.occasion.between(start, end)).tuples()):
+        counts[milestone] = counts.get(milestone, 0) + 1
+    return dict(sorted(counts.items()))
+
+
+def present_badges(entries: list[tuple[int, int, bool]], occasion: date | None, decision_no: str = "",
+                   decision_date: date | None = None) -> int:
+    """One decision for a whole list: (member, milestone, posthumous) each, all or none."""
+    session.require(session.WRITE_RECORDS)
+    if not entries:
+        raise ValidationError("members", "Chưa chọn đảng viên nào trong danh sách.")
+    with database.atomic():
+        for member_id, milestone, posthumous in entries:
+            present_badge(member_id, milestone, occasion, decision_no, decision_date, posthumous=posthumous)
+    return len(entries)

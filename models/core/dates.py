@@ -1,0 +1,71 @@
+"""Dates as clerks write them (dd/MM/yyyy) and the month arithmetic the rules use."""
+
+import calendar
+import re
+from datetime import date
+
+from models.core.errors import ValidationError
+
+_DATE = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})\s*$")
+EARLIEST = date(1900, 1, 1)
+
+
+def fmt_date(value: date | None) -> str:
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+def parse_date(text: str | None, field: str = "date", label: str = "Ngày") -> date | None:
+    """Parse dd/mm/yyyy (also d/m/yy, '.' or '-' as separator). Empty gives None."""
+    if text is None or not str(text).strip():
+        return None
+    match = _DATE.match(str(text))
+    if not match:
+        raise ValidationError(field, f"{label} phải viết theo dạng ngày/tháng/năm, ví dụ 05/03/1980.")
+    day, month, year = (int(g) for g in match.groups())
+    if len(match.group(3)) == 2:
+        # Two-digit years: the nearest past century, as a clerk means it.
+        year += 2000 if 2000 + year <= date.today().year else 1900
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise ValidationError(field, f"{label} {text.strip()} không có trên lịch.") from None
+
+
+def add_months(value: date, months: int) -> date:
+    """Same day `months` later; the last day of the month when that day does not exist."""
+    month_index = value.month - 1 + months
+    year, month = value.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(value.day, calendar.monthrange(year, month)[1]))
+
+
+def months_between(start: date, end: date) -> int:
+    """Whole months from start to end (age counted in months, DOMAIN §3)."""
+    months = (end.year - start.year) * 12 + end.month - start.month
+    if add_months(start, months) > end:
+        months -= 1
+    return months
+
+
+def age_on(birth: date, on: date) -> int:
+    return months_between(birth, on) // 12
+
+
+def check_not_future(value: date | None, field: str, label: str) -> None:
+    if value and value > date.today():
+        raise ValidationError(field, f"{label} ({fmt_date(value)}) ở sau ngày hôm nay.")
+
+
+def check_plausible(value: date | None, field: str, label: str) -> None:
+    if value and value < EARLIEST:
+        raise ValidationError(field, f"{label} ({fmt_date(value)}) quá xa, hãy kiểm tra lại năm.")
+    check_not_future(value, field, label)
+
+
+def check_period(start: date | None, end: date | None) -> None:
+    """A report period: both ends given, the end not before the start."""
+    if start is None:
+        raise ValidationError("start", "Nhập ngày đầu kỳ.")
+    if end is None:
+        raise ValidationError("end", "Nhập ngày cuối kỳ.")
+    if end < start:
+        raise ValidationError("end", "Ngày cuối kỳ ở trước ngày đầu kỳ.")

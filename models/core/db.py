@@ -1,0 +1,47 @@
+"""The one database handle and the base of every table. Opened once per process by
+`open_database(path)` — the same call in main.py, the command line and the tests."""
+
+from pathlib import Path
+
+from peewee import Model, SqliteDatabase
+
+from models.migrations import migrate
+
+# Deferred: the path is only known once main.py (or a test) has resolved it.
+database = SqliteDatabase(None)
+
+PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "busy_timeout": 5000,
+    "synchronous": "normal",
+    "cache_size": -32 * 1024,  # 32 MB page cache: the member list reads the whole table
+}
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+def open_database(path: str | Path) -> SqliteDatabase:
+    """Open (or create) the database file and bring its schema up to date."""
+    if not database.is_closed():
+        database.close()
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    database.init(str(path), pragmas=PRAGMAS)
+    database.connect(reuse_if_open=True)
+    migrate(database)
+    return database
+
+
+def close_database() -> None:
+    if not database.is_closed():
+        database.close()
+
+
+def beside_database(suffix: str) -> Path:
+    """A folder named after the open database file, next to it ("dangvu-<suffix>")."""
+    db_file = Path(database.database)
+    return db_file.with_name(f"{db_file.stem}-{suffix}")

@@ -1,0 +1,88 @@
+"""A realistic year of meetings for the demo database: the executive committee each quarter
+(the year-end review in January, the half-year review in July), the standing committee each
+month, and the cells' monthly and quarterly thematic meetings — a few missed, as happens."""
+
+import random
+from datetime import date, timedelta
+
+from models.core import vocab as v
+from models.core.dates import add_months
+from models.meetings.record import (
+    AttendanceLine,
+    add_resolution,
+    create_meeting,
+    default_roster,
+    set_attendance,
+)
+from models.meetings.vocab import BCH_DUK, BTV_DUK, CHI_BO, CHUYEN_DE, KHAC, SO_KET, THUONG_KY, TONG_KET
+from models.orgs.tree import org_rows
+
+GUESTS = ["đồng chí Trần Duy Hùng - Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng Ban Tổ chức Tỉnh ủy",
+          "đồng chí Giáp Thị Bắc - Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng Ban Dân vận Tỉnh ủy"]
+CHAIR = "đồng chí Bí thư Đảng ủy Khối"
+VISITORS = ["đồng chí Phó Bí thư Thường trực Đảng ủy Khối", "đồng chí Trưởng Ban Tổ chức Đảng ủy Khối",
+            "đồng chí Chủ nhiệm Ủy ban Kiểm tra Đảng ủy Khối"]
+THEMES = ["Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+          "Nâng cao chất lượng sinh hoạt chi bộ", "Phòng, chống suy thoái tư tưởng chính trị",
+          "Chuyển đổi số trong cơ quan"]
+ATTENDANCE_MONTHS = 2  # full attendance sheets for the last months only, to keep the demo quick
+
+
+def _weekday(rng: random.Random, year: int, month: int, latest: date) -> date | None:
+    day = date(year, month, rng.randint(3, 25))
+    while day.weekday() > 4:
+        day += timedelta(days=1)
+    return day if day <= latest else None
+
+
+def build_meetings(rng: random.Random, today: date) -> int:
+    year, made = today.year, 0
+    for month in range(1, 13):
+        day = _weekday(rng, year, month, today)
+        if day is None:
+            break
+        create_meeting({"body": BTV_DUK, "kind": KHAC, "date": day, "time": "08:00",
+                        "place": "Phòng họp Đảng ủy Khối", "chairs": CHAIR, "body_size": 9,
+                        "title": f"Hội nghị Ban Thường vụ Đảng ủy Khối tháng {month}"})
+        made += 1
+        if month in (1, 4, 7, 10):
+            kind = TONG_KET if month == 1 else SO_KET if month == 7 else KHAC
+            meeting = create_meeting({
+                "body": BCH_DUK, "kind": kind, "date": day + timedelta(days=1), "time": "08:00",
+                "place": "Hội trường Đảng ủy Khối", "chairs": CHAIR, "body_size": 33,
+                "guests": rng.choice(GUESTS), "presenters": "đồng chí Phó Bí thư Thường trực Đảng ủy Khối"})
+            absent = rng.sample(range(33), rng.randint(1, 5))
+            set_attendance(meeting.id, [
+                AttendanceLine(None, f"Ủy viên Ban Chấp hành số {n + 1}", present=n not in absent,
+                               absence_reason="Đi công tác" if n in absent else "")
+                for n in range(33)])
+            add_resolution(meeting.id, {"kind": "NGHI_QUYET", "number": f"{month:02d}-NQ/ĐUK",
+                                        "text": "Nghị quyết hội nghị", "votes_for": 33 - len(absent)})
+            made += 1
+    cells = [row for row in org_rows() if row.level in v.CELLS and not row.dissolved]
+    visited = set(rng.sample([cell.id for cell in cells], min(7, len(cells))))
+    detailed_from = add_months(date(today.year, today.month, 1), -ATTENDANCE_MONTHS + 1)
+    for cell in cells:
+        diligence = rng.random()
+        for month in range(1, 13):
+            day = _weekday(rng, year, month, today)
+            if day is None:
+                break
+            if rng.random() < 0.03 + 0.1 * (diligence < 0.1):  # a missed month
+                continue
+            visitor = rng.choice(VISITORS) if cell.id in visited and month == 3 else ""
+            meeting = create_meeting({"body": CHI_BO, "org_id": cell.id, "kind": THUONG_KY, "date": day,
+                                      "time": "14:00", "standing_visitors": visitor,
+                                      "minutes": "Đánh giá kết quả thực hiện nhiệm vụ tháng, đề ra nhiệm vụ "
+                                                 "tháng tới."})
+            made += 1
+            if day >= detailed_from:
+                set_attendance(meeting.id, [
+                    line if rng.random() > 0.08 or not line.present else
+                    AttendanceLine(line.member_id, line.name, line.membership, line.exempt, False, "Ốm")
+                    for line in default_roster(meeting.id)])
+            if month % 3 == 0 and rng.random() < 0.85 + 0.1 * diligence:
+                create_meeting({"body": CHI_BO, "org_id": cell.id, "kind": CHUYEN_DE,
+                                "date": day + timedelta(days=1), "title": rng.choice(THEMES)})
+                made += 1
+    return made

@@ -1,0 +1,12 @@
+"""Documents the office issues: the register of outgoing documents (numbers per type
+within the congress term) and the saved report drafts.
+
+This is the package's public face: ui/, reports/ and main.py import from here only.
+Each name is loaded from its module on first use (models/core/face.py)."""
+
+from models.core.face import face
+
+__getattr__, __dir__, __all__ = face(globals(), {
+    "register": ("TYPE_CODES", "issue_number", "load_draft", "register_rows", "save_draft",
+        "set_term_start", "term_start"),
+})

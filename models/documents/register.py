@@ -1,0 +1,96 @@
+"""The register of outgoing documents (DOMAIN §8): numbers run from 01 for each document
+type within a congress term — never reset yearly, never reused — and the saved report drafts."""
+
+import json
+from datetime import date, datetime
+
+from models.accounts import session
+from models.accounts.audit import log_insert, log_update, values_of
+from models.accounts.tables import OfficeSetting
+from models.core.dates import check_plausible
+from models.core.db import database
+from models.core.errors import Forbidden, ValidationError
+from models.core.text import clean
+from models.documents.tables import OutgoingDocument, ReportDraft
+
+TYPE_CODES = {"NQ": "Nghị quyết", "QĐ": "Quyết định", "KL": "Kết luận", "QC": "Quy chế",
+              "TB": "Thông báo", "HD": "Hướng dẫn", "BC": "Báo cáo", "KH": "Kế hoạch",
+              "CTr": "Chương trình", "TTr": "Tờ trình", "CV": "Công văn", "BB": "Biên bản", "ĐA": "Đề án"}
+TERM_START_KEY = "term_start"
+
+
+def term_start() -> date | None:
+    """The day after the congress that opened the current term closed; None if not set, in
+    which case numbering runs over every document registered."""
+    row = OfficeSetting.get_or_none(OfficeSetting.key == TERM_START_KEY)
+    return date.fromisoformat(row.value) if row and row.value else None
+
+
+def set_term_start(day: date) -> None:
+    session.require(session.CHANGE_SETTINGS)
+    check_plausible(day, "term_start", "Ngày bắt đầu nhiệm kỳ")
+    with database.atomic():
+        row = OfficeSetting.get_or_none(OfficeSetting.key == TERM_START_KEY)
+        if row is None:
+            log_insert(OfficeSetting.create(key=TERM_START_KEY, value=day.isoformat()))
+        elif row.value != day.isoformat():
+            before = values_of(row)
+            row.value = day.isoformat()
+            row.save()
+            log_update(row, before)
+
+
+def _require_bloc(permission: str) -> None:
+    """The bloc's own documents: not for a user limited to some organisations."""
+    if session.require(permission).org_ids is not None:
+        raise Forbidden("Văn bản của Đảng ủy Khối chỉ do người dùng không bị giới hạn tổ chức "
+                        "soạn, ban hành.")
+
+
+def issue_number(type_code: str, title: str, issued_on: date) -> OutgoingDocument:
+    """Take the next number of the type in the current term and register the document."""
+    _require_bloc(session.ISSUE_DOCUMENTS)
+    if type_code not in TYPE_CODES:
+        raise ValidationError("type_code", "Loại văn bản không hợp lệ.")
+    title = clean(title)
+    if not title:
+        raise ValidationError("title", "Nhập trích yếu của văn bản.")
+    check_plausible(issued_on, "issued_on", "Ngày ban hành")
+    with database.atomic():
+        start = term_start()
+        if start and issued_on < start:
+            raise ValidationError("issued_on", "Ngày ban hành ở trước ngày bắt đầu nhiệm kỳ hiện tại.")
+        same_type = OutgoingDocument.select().where(OutgoingDocument.type_code == type_code)
+        if start:
+            same_type = same_type.where(OutgoingDocument.issued_on >= start)
+        last = max((doc.number for doc in same_type), default=0)
+        document = OutgoingDocument.create(type_code=type_code, number=last + 1, issued_on=issued_on,
+                                           title=title[:200])
+        log_insert(document)
+        return document
+
+
+def register_rows() -> list[tuple]:
+    """(number, type code, issued on, title) of every document, newest first."""
+    return list(OutgoingDocument.select(OutgoingDocument.number, OutgoingDocument.type_code,
+                                        OutgoingDocument.issued_on, OutgoingDocument.title)
+                .order_by(OutgoingDocument.id.desc()).tuples())
+
+
+def load_draft(kind: str, year: int) -> list[dict] | None:
+    row = ReportDraft.get_or_none((ReportDraft.kind == kind) & (ReportDraft.year == year))
+    return json.loads(row.sections) if row else None
+
+
+def save_draft(kind: str, year: int, sections: list[dict]) -> None:
+    _require_bloc(session.WRITE_RECORDS)
+    text = json.dumps(sections, ensure_ascii=False)
+    with database.atomic():
+        row = ReportDraft.get_or_none((ReportDraft.kind == kind) & (ReportDraft.year == year))
+        if row is None:
+            log_insert(ReportDraft.create(kind=kind, year=year, sections=text))
+        elif row.sections != text:
+            before = values_of(row)
+            row.sections, row.updated_at = text, datetime.now()
+            row.save()
+            log_update(row, before)

@@ -1,0 +1,112 @@
+"""Files attached to a meeting (minutes scans, decisions): copied into a folder beside the
+database, so they stay when the original is moved or deleted, and checked by their hash."""
+
+import hashlib
+import re
+import shutil
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from models.accounts.audit import log_delete, log_insert
+from models.core.db import database
+from models.core.errors import NotFound, ValidationError
+from models.meetings.folder import attachments_folder
+from models.meetings.record import get_meeting, require_meeting_rights
+from models.meetings.tables import MeetingFile
+
+MAX_BYTES = 200 * 1024 * 1024
+_UNSAFE = re.compile(r"[^\w.\- ]+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    id: int
+    original_name: str
+    size: int
+    added_at: datetime
+    path: Path
+
+    @property
+    def missing(self) -> bool:
+        return not self.path.is_file()
+
+
+def _stored(row: MeetingFile) -> StoredFile:
+    path = attachments_folder() / row.stored_name
+    return StoredFile(row.id, row.original_name, row.size, row.added_at, path)
+
+
+def files_of(meeting_id: int) -> list[StoredFile]:
+    return [_stored(row) for row in MeetingFile.select().where(MeetingFile.meeting == meeting_id)
+            .order_by(MeetingFile.id)]
+
+
+def _digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def attach_file(meeting_id: int, source: Path) -> StoredFile:
+    """Copy the file in (to a temporary name, then renamed, so a half-copied file is never
+    taken for a whole one) and record it; if recording fails, the copy is removed."""
+    meeting = get_meeting(meeting_id)
+    require_meeting_rights(meeting.body, meeting.org_id)
+    source = Path(source)
+    if not source.is_file():
+        raise ValidationError("file", f"Không mở được tệp “{source.name}”.")
+    size = source.stat().st_size
+    if size > MAX_BYTES:
+        raise ValidationError("file", f"Tệp “{source.name}” lớn hơn {MAX_BYTES // (1024 * 1024)} MB.")
+    digest = _digest(source)
+    safe = _UNSAFE.sub("_", source.name).strip() or "tep"
+    stored_name = f"{meeting_id}/{digest[:12]}-{safe}"
+    target = attachments_folder() / stored_name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".dang-chep")
+    try:
+        shutil.copyfile(source, partial)
+        if _digest(partial) != digest:
+            raise ValidationError("file", f"Tệp “{source.name}” thay đổi trong khi chép; hãy thử lại.")
+        partial.replace(target)
+        with database.atomic():
+            row = MeetingFile.create(meeting=meeting_id, original_name=source.name, stored_name=stored_name,
+                                     size=size, sha256=digest, added_at=datetime.now())
+            log_insert(row)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise ValidationError("file", f"Không chép được tệp “{source.name}”: {error.strerror}.") from None
+    except Exception:
+        partial.unlink(missing_ok=True)
+        if not MeetingFile.select().where(MeetingFile.stored_name == stored_name).exists():
+            target.unlink(missing_ok=True)
+        raise
+    return _stored(row)
+
+
+def remove_file(file_id: int) -> None:
+    """The record goes in the transaction; the copy is deleted once nothing refers to it."""
+    row = MeetingFile.get_or_none(MeetingFile.id == file_id)
+    if row is None:
+        raise NotFound(f"Không tìm thấy tệp đính kèm số {file_id}.")
+    meeting = get_meeting(row.meeting_id)
+    require_meeting_rights(meeting.body, meeting.org_id)
+    path = attachments_folder() / row.stored_name
+    with database.atomic():
+        log_delete(row)
+        row.delete_instance()
+        others = MeetingFile.select().where(MeetingFile.stored_name == row.stored_name).exists()
+    if not others:
+        path.unlink(missing_ok=True)
+
+
+def verify_file(file_id: int) -> bool:
+    """The stored copy is there and unchanged."""
+    row = MeetingFile.get_or_none(MeetingFile.id == file_id)
+    if row is None:
+        raise NotFound(f"Không tìm thấy tệp đính kèm số {file_id}.")
+    path = attachments_folder() / row.stored_name
+    return path.is_file() and _digest(path) == row.sha256

@@ -1,0 +1,163 @@
+"""Reading meetings back: the filtered list, the days of a month that have meetings, which
+cells missed their monthly or quarterly meeting, and the figures of a period for reports."""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from peewee import JOIN, fn
+
+from models.core import vocab as v
+from models.core.dates import add_months
+from models.core.text import fold
+from models.meetings.tables import Meeting, MeetingResolution
+from models.meetings.vocab import BCH_DUK, BODIES, CHI_BO, CHUYEN_DE, SO_KET, THUONG_KY, TONG_KET
+from models.orgs.tables import PartyOrg
+from models.orgs.tree import org_rows, scope_ids, subtree_ids
+
+
+@dataclass(frozen=True)
+class MeetingFilter:
+    start: date | None = None
+    end: date | None = None
+    body: str | None = None
+    kind: str | None = None
+    org_id: int | None = None  # the organisation and what is under it
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class MeetingRow:
+    id: int
+    date: date
+    time: str
+    body: str
+    kind: str
+    org_name: str
+    title: str
+    place: str
+    resolutions: int
+
+    @property
+    def heading(self) -> str:
+        """How the office names it when the clerk gave no title."""
+        if self.title:
+            return self.title
+        if self.kind == THUONG_KY:
+            return f"Sinh hoạt chi bộ thường kỳ tháng {self.date.month}/{self.date.year}"
+        if self.kind == CHUYEN_DE:
+            return f"Sinh hoạt chi bộ chuyên đề tháng {self.date.month}/{self.date.year}"
+        if self.kind == TONG_KET:
+            reviewed = self.date.year - 1 if self.date.month <= 6 else self.date.year
+            return f"Hội nghị tổng kết công tác xây dựng Đảng năm {reviewed}"
+        if self.kind == SO_KET:
+            return f"Hội nghị sơ kết công tác 6 tháng đầu năm {self.date.year}"
+        return f"Hội nghị {BODIES[self.body]}" + (f" {self.org_name}" if self.org_name else "")
+
+
+def _allowed_orgs(org_id: int | None) -> set[int] | None:
+    allowed = scope_ids()
+    if org_id is not None:
+        allowed = subtree_ids(org_id) if allowed is None else allowed & subtree_ids(org_id)
+    return allowed
+
+
+def meeting_rows(flt: MeetingFilter) -> list[MeetingRow]:
+    query = (Meeting.select(Meeting, PartyOrg.name.alias("org_name"))
+             .join(PartyOrg, JOIN.LEFT_OUTER, on=(Meeting.org == PartyOrg.id))
+             .order_by(Meeting.date.desc(), Meeting.time.desc(), Meeting.id.desc()))
+    if flt.start:
+        query = query.where(Meeting.date >= flt.start)
+    if flt.end:
+        query = query.where(Meeting.date <= flt.end)
+    if flt.body:
+        query = query.where(Meeting.body == flt.body)
+    if flt.kind:
+        query = query.where(Meeting.kind == flt.kind)
+    if fold(flt.text):
+        query = query.where(Meeting.search_folded.contains(fold(flt.text)))
+    allowed = _allowed_orgs(flt.org_id)
+    if allowed is not None:
+        query = query.where(Meeting.org.in_(sorted(allowed)))
+    meetings = list(query.objects())
+    counts = dict(MeetingResolution.select(MeetingResolution.meeting, fn.COUNT(MeetingResolution.id))
+                  .where(MeetingResolution.meeting.in_([m.id for m in meetings]))
+                  .group_by(MeetingResolution.meeting).tuples())
+    return [MeetingRow(m.id, m.date, m.time, m.body, m.kind, m.org_name or "", m.title or _numbered(m),
+                       m.place, counts.get(m.id, 0))
+            for m in meetings]
+
+
+def _numbered(meeting) -> str:
+    if meeting.body == BCH_DUK and meeting.number:
+        return f"Hội nghị Ban Chấp hành Đảng bộ Khối lần thứ {meeting.number}"
+    return ""
+
+
+def meeting_days(year: int, month: int) -> set[date]:
+    start = date(year, month, 1)
+    end = add_months(start, 1) - timedelta(days=1)
+    return {day for (day,) in Meeting.select(Meeting.date).where(Meeting.date.between(start, end)).tuples()}
+
+
+@dataclass(frozen=True)
+class CellGap:
+    org_id: int
+    name: str
+    parent: str
+
+
+def _cells_live(start: date, end: date) -> list:
+    allowed = scope_ids()
+    return [row for row in org_rows() if row.level in v.CELLS
+            and not (row.founded_on and row.founded_on > end)
+            and not (row.dissolved_on and row.dissolved_on < start)
+            and (allowed is None or row.id in allowed)]
+
+
+def _cells_without(kind: str, start: date, end: date) -> list[CellGap]:
+    held = {org for (org,) in Meeting.select(Meeting.org).where(
+        (Meeting.body == CHI_BO) & (Meeting.kind == kind) & Meeting.date.between(start, end)).tuples()}
+    rows = org_rows()
+    names = {row.id: row.name for row in rows}
+    parents = {row.id: row.parent_id for row in rows}
+    gaps = [CellGap(row.id, row.name, names.get(parents.get(row.id), ""))
+            for row in _cells_live(start, end) if row.id not in held]
+    return sorted(gaps, key=lambda gap: (fold(gap.parent), fold(gap.name)))
+
+
+def cells_without_monthly_meeting(year: int, month: int) -> list[CellGap]:
+    """Cells that existed in the month and have no regular meeting recorded in it."""
+    start = date(year, month, 1)
+    return _cells_without(THUONG_KY, start, add_months(start, 1) - timedelta(days=1))
+
+
+def cells_without_thematic_meeting(year: int, quarter: int) -> list[CellGap]:
+    """Cells with no thematic meeting in the quarter (at least one a quarter)."""
+    start = date(year, 3 * (quarter - 1) + 1, 1)
+    return _cells_without(CHUYEN_DE, start, add_months(start, 3) - timedelta(days=1))
+
+
+@dataclass(frozen=True)
+class MeetingFigures:
+    by_body_kind: dict[tuple[str, str], int] = field(default_factory=dict)
+    bch_conferences: int = 0
+    cells_met: int = 0  # cells with at least one regular meeting recorded
+    cells_visited: int = 0  # cells whose meeting a standing committee member attended
+    resolutions: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def any(self) -> bool:
+        return bool(self.by_body_kind)
+
+
+def meeting_figures(start: date, end: date) -> MeetingFigures:
+    meetings = list(Meeting.select(Meeting.id, Meeting.body, Meeting.kind, Meeting.org,
+                                   Meeting.standing_visitors).where(Meeting.date.between(start, end)))
+    by_body_kind = Counter((m.body, m.kind) for m in meetings)
+    cells = {m.org_id for m in meetings if m.body == CHI_BO and m.kind == THUONG_KY}
+    visited = {m.org_id for m in meetings if m.body == CHI_BO and m.standing_visitors.strip()}
+    resolutions = Counter(kind for (kind,) in MeetingResolution.select(MeetingResolution.kind)
+                          .where(MeetingResolution.meeting.in_([m.id for m in meetings])).tuples())
+    conferences = sum(n for (body, _kind), n in by_body_kind.items() if body == BCH_DUK)
+    return MeetingFigures(dict(by_body_kind), conferences, len(cells), len(visited), dict(resolutions))

@@ -1,0 +1,21 @@
+"""The member registry (DOMAIN §2): the record, its history of events, search,
+headcounts and movement, and the registry's Excel import and export.
+
+This is the package's public face: ui/, reports/ and main.py import from here only.
+Each name is loaded from its module on first use (models/core/face.py)."""
+
+from models.core.face import face
+
+__getattr__, __dir__, __all__ = face(globals(), {
+    "columns": ("LABELS",),
+    "counts": ("ADDITIONS", "GrassrootsCount", "Headcount", "Movement", "REMOVALS", "headcount",
+        "headcount_by_grassroots", "movement"),
+    "events": ("HistoryRow", "allowed_kinds", "create_member", "history", "record_event", "remove_event"),
+    "export": ("export_members",),
+    "import_plan": ("ADD", "CARD_IN_REGISTRY", "DUPLICATE_KINDS", "ImportPlan", "SAME_PERSON_IN_FILE",
+        "SAME_PERSON_IN_REGISTRY", "SKIP", "UPDATE", "plan_import"),
+    "import_write": ("ImportCancelled", "create_missing_orgs", "import_members"),
+    "record": ("TEXT_FIELDS", "check_photo", "get_member", "get_photo", "member_fields", "set_photo",
+        "update_member"),
+    "search": ("AGE_BANDS", "MemberFilter", "MemberRow", "STATE_GROUPS", "member_ids", "member_rows"),
+})

@@ -1,0 +1,196 @@
+"""Headcounts at a date and the movement table of a period, computed from the events.
+
+Every event stores the member's state just before and after it, so a headcount at a date is
+"the state after each member's last event on or before that date", and the movement of a
+period is the set of events whose before/after states cross the edge of the counted scope.
+That makes A + B − C = D hold by construction, for the whole bloc or any sub-tree.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from peewee import fn
+
+from models.core import vocab as v
+from models.core.dates import check_period
+from models.members.tables import MemberEvent
+from models.orgs.tree import grassroots_of, org_rows, subtree_ids, tree_order
+
+# Lines of the movement table (Biểu 1-BTCTW), in their printed order.
+ADDITIONS = {
+    v.ADMITTED: "Kết nạp mới",
+    v.READMITTED: "Kết nạp lại",
+    v.TRANSFER_IN: "Chuyển đến",
+}
+REMOVALS = {
+    v.DECEASED_EVENT: "Từ trần",
+    v.EXPELLED_EVENT: "Khai trừ",
+    v.STRUCK_OFF_EVENT: "Xóa tên",
+    v.RESIGNED_EVENT: "Xin ra khỏi Đảng",
+    v.TRANSFER_OUT: "Chuyển đi",
+}
+
+
+@dataclass(frozen=True)
+class Headcount:
+    on: date
+    probationary: int
+    full: int
+    by_org: dict[int, tuple[int, int]] = field(default_factory=dict)  # org -> (prob., full)
+
+    @property
+    def total(self) -> int:
+        return self.probationary + self.full
+
+
+@dataclass(frozen=True)
+class Movement:
+    start: date
+    end: date
+    opening: int  # A
+    additions: dict[str, int]  # B, by line of ADDITIONS
+    removals: dict[str, int]  # C, by line of REMOVALS
+    struck_off_probationary: int  # "trong đó đảng viên dự bị" of the struck-off line
+    closing: int  # D
+
+    @property
+    def added(self) -> int:
+        return sum(self.additions.values())
+
+    @property
+    def removed(self) -> int:
+        return sum(self.removals.values())
+
+
+def _scope(org_id: int | None) -> set[int] | None:
+    return None if org_id is None else subtree_ids(org_id)
+
+
+def headcount(on: date, org_id: int | None = None) -> Headcount:
+    """Members counted on the date (DOMAIN §2: where officially registered).
+
+    Each member's events telescope: summing +1 for every event whose after-state is counted
+    in an organisation, and −1 for every event whose before-state was, leaves exactly the
+    member's state after their last event up to the date. Two grouped sums, no per-member
+    scan."""
+    scope = _scope(org_id)
+    totals: dict[tuple[int, str], int] = {}
+    for org_col, membership_col, counted_col, sign in (
+        (MemberEvent.org_after, MemberEvent.membership_after, MemberEvent.counted_after, 1),
+        (MemberEvent.org_before, MemberEvent.membership_before, MemberEvent.counted_before, -1),
+    ):
+        rows = (
+            MemberEvent.select(org_col, membership_col, fn.COUNT(MemberEvent.id))
+            .where((MemberEvent.date <= on) & (counted_col == True))  # noqa: E712 - SQL
+            .group_by(org_col, membership_col)
+            .tuples()
+        )
+        for org, membership, count in rows:
+            key = (org, membership)
+            totals[key] = totals.get(key, 0) + sign * count
+    by_org: dict[int, list[int]] = {}
+    for (org, membership), count in totals.items():
+        if count == 0 or (scope is not None and org not in scope):
+            continue
+        pair = by_org.setdefault(org, [0, 0])
+        pair[0 if membership == v.PROBATIONARY else 1] += count
+    probationary = sum(p for p, _ in by_org.values())
+    full = sum(f for _, f in by_org.values())
+    return Headcount(on, probationary, full, {k: (p, f) for k, (p, f) in by_org.items()})
+
+
+def movement(start: date, end: date, org_id: int | None = None) -> Movement:
+    """The table A + B − C = D for [start, end], both days included."""
+    check_period(start, end)
+    scope = _scope(org_id)
+
+    def inside(counted: bool, org: int | None) -> bool:
+        return bool(counted) and (scope is None or org in scope)
+
+    additions = dict.fromkeys(ADDITIONS, 0)
+    removals = dict.fromkeys(REMOVALS, 0)
+    struck_probationary = 0
+    rows = (
+        MemberEvent.select(
+            MemberEvent.kind, MemberEvent.counted_before, MemberEvent.org_before,
+            MemberEvent.membership_before, MemberEvent.counted_after, MemberEvent.org_after,
+        )
+        .where((MemberEvent.date >= start) & (MemberEvent.date <= end))
+        .tuples()
+    )
+    for kind, counted_before, org_before, membership_before, counted_after, org_after in rows:
+        was, now = inside(counted_before, org_before), inside(counted_after, org_after)
+        if now and not was:
+            additions[v.TRANSFER_IN if kind == v.MOVED else kind] += 1
+        elif was and not now:
+            removals[v.TRANSFER_OUT if kind == v.MOVED else kind] += 1
+            if kind == v.STRUCK_OFF_EVENT and membership_before == v.PROBATIONARY:
+                struck_probationary += 1
+    return Movement(
+        start=start,
+        end=end,
+        opening=headcount(start - timedelta(days=1), org_id).total,
+        additions=additions,
+        removals=removals,
+        struck_off_probationary=struck_probationary,
+        closing=headcount(end, org_id).total,
+    )
+
+
+@dataclass(frozen=True)
+class GrassrootsCount:
+    org_id: int
+    name: str
+    probationary: int
+    full: int
+
+    @property
+    def total(self) -> int:
+        return self.probationary + self.full
+
+
+def headcount_by_grassroots(on: date, org_id: int | None = None) -> list[GrassrootsCount]:
+    """The headcount at a date per grassroots organisation, in tree order; organisations
+    that had no one counted that day are left out."""
+    count = headcount(on, org_id)
+    rows = org_rows()
+    owner = grassroots_of(rows)
+    sums: dict[int, list[int]] = {}
+    for cell, (probationary, full) in count.by_org.items():
+        if cell in owner:
+            pair = sums.setdefault(owner[cell].id, [0, 0])
+            pair[0] += probationary
+            pair[1] += full
+    return [
+        GrassrootsCount(row.id, row.name, *sums[row.id])
+        for _depth, row in tree_order(rows) if row.id in sums
+    ]
+
+
+def members_at(on: date, org_ids: set[int] | None = None) -> list[tuple[int, int, str]]:
+    """(member id, organisation, membership) of everyone counted on the date, optionally only
+    in the given organisations."""
+    return [(member_id, org, membership) for member_id, org, membership, _status in roster_at(on, org_ids)]
+
+
+def roster_at(on: date, org_ids: set[int] | None = None) -> list[tuple[int, int, str, str]]:
+    """(member id, organisation, membership, status) of everyone counted on the date: the state
+    after each member's last event up to that day."""
+    last = fn.ROW_NUMBER().over(
+        partition_by=[MemberEvent.member],
+        order_by=[MemberEvent.date.desc(), MemberEvent.position.desc()],
+    )
+    ranked = (
+        MemberEvent.select(MemberEvent.member.alias("member_id"), MemberEvent.org_after.alias("org_id"),
+                           MemberEvent.membership_after.alias("membership"),
+                           MemberEvent.status_after.alias("status"),
+                           MemberEvent.counted_after.alias("counted"), last.alias("rank"))
+        .where(MemberEvent.date <= on)
+        .alias("ranked")
+    )
+    query = (MemberEvent.select(ranked.c.member_id, ranked.c.org_id, ranked.c.membership, ranked.c.status)
+             .from_(ranked)
+             .where((ranked.c.rank == 1) & (ranked.c.counted == True)))  # noqa: E712 - SQL
+    if org_ids is not None:
+        query = query.where(ranked.c.org_id.in_(sorted(org_ids)))
+    return list(query.tuples())

@@ -1,0 +1,225 @@
+"""Recording a member's events. Every write replays the member's whole history through the
+status machine (lifecycle.py) and rewrites the derived states, in one transaction, so a
+backdated entry is checked against everything that came after it."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from peewee import JOIN
+
+from models.accounts.audit import log_delete, log_insert, log_update, values_of
+from models.accounts.session import WRITE_RECORDS, require
+from models.accounts.tables import AuditEntry
+from models.core import vocab as v
+from models.core.dates import age_on, check_plausible, fmt_date
+from models.core.db import database
+from models.core.errors import NotFound, ValidationError
+from models.core.text import clean, clean_multiline
+from models.members.lifecycle import EMPTY, EventInput, apply, replay
+from models.members.record import get_member, validate
+from models.members.tables import Member, MemberEvent
+from models.orgs.tables import PartyOrg
+from models.orgs.tree import check_in_scope, get_org
+
+TEXT_MAX = 200
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    id: int
+    date: date
+    kind: str
+    decision_no: str
+    org_name: str
+    place: str
+    status_after: str
+    note: str
+    recorded_by: str = ""  # the account that entered the event, from the audit trail
+
+    @property
+    def kind_label(self) -> str:
+        return v.EVENT_KINDS[self.kind]
+
+
+def _check_org(org_id: int | None, on: date) -> None:
+    if org_id is None:
+        return
+    org = get_org(org_id)
+    if org.level not in v.CELLS:
+        raise ValidationError(
+            "org", f"“{org.name}” là {v.ORG_LEVELS[org.level].lower()}; đảng viên sinh hoạt ở chi bộ."
+        )
+    if org.dissolved_on and on > org.dissolved_on:
+        raise ValidationError("org", f"“{org.name}” đã giải thể ngày {fmt_date(org.dissolved_on)}.")
+
+
+def event_input(event: MemberEvent) -> EventInput:
+    return EventInput(event.kind, event.date, event.org_id, event.membership)
+
+
+def _rewrite(member: Member, events: list[MemberEvent]) -> None:
+    """Replay the chain; store each event's before/after state and the member's state.
+    An event without id is inserted; the others are written only where something changed,
+    each write with its audit entry. The member row is left for the caller to save."""
+    events.sort(key=lambda e: (e.date, e.position, e.id or 0))
+    states = replay([event_input(e) for e in events])
+    for position, (event, (before, after)) in enumerate(zip(events, states, strict=True)):
+        old = values_of(event) if event.id is not None else None
+        event.position = position
+        event.org_before = before.org_id
+        event.membership_before = before.membership
+        event.counted_before = before.counted
+        event.org_after = after.org_id
+        event.membership_after = after.membership
+        event.counted_after = after.counted
+        event.status_after = after.status
+        if old is None:
+            event.save(force_insert=True)
+            log_insert(event)
+        elif values_of(event) != old:
+            event.save()
+            log_update(event, old)
+    final = states[-1][1] if states else None
+    member.org = final.org_id if final else None
+    member.membership = final.membership if final else None
+    member.status = final.status if final else None
+
+
+def _check_member_scope(member: Member, org_id: int | None) -> None:
+    require(WRITE_RECORDS)
+    if member.org_id is not None:
+        check_in_scope(member.org_id)
+    if org_id is not None:
+        check_in_scope(org_id)
+
+
+def record_event(
+    member_id: int,
+    kind: str,
+    date: date | None,
+    decision_no: str = "",
+    org_id: int | None = None,
+    place: str = "",
+    membership: str | None = None,
+    note: str = "",
+) -> MemberEvent:
+    with database.atomic():
+        member = get_member(member_id)
+        return _record(member, values_of(member), kind, date, decision_no, org_id, place,
+                       membership, note)
+
+
+def _record(member: Member, member_before: dict | None, kind: str, date: date | None,
+            decision_no: str = "", org_id: int | None = None, place: str = "",
+            membership: str | None = None, note: str = "") -> MemberEvent:
+    """Add one event to a member inside the caller's transaction. `member_before` None
+    means the member row is new: it is audited as one insert, with its final state."""
+    if kind not in v.EVENT_KINDS:
+        raise ValidationError("kind", "Chọn loại biến động.")
+    if kind not in v.EVENTS_WITH_ORG:
+        org_id = None
+    _check_member_scope(member, org_id)
+    if date is None:
+        raise ValidationError("date", "Nhập ngày của biến động.")
+    check_plausible(date, "date", "Ngày biến động")
+    decision_no, place = clean(decision_no), clean(place)
+    if len(decision_no) > TEXT_MAX or len(place) > TEXT_MAX:
+        raise ValidationError("decision_no", f"Số quyết định, nơi đi/đến tối đa {TEXT_MAX} ký tự.")
+    if age_on(member.birth_date, date) < 16:
+        raise ValidationError("date", f"Ngày {fmt_date(date)} khi đó đảng viên chưa đủ 16 tuổi.")
+    _check_org(org_id, date)
+    events = list(MemberEvent.select().where(MemberEvent.member == member.id))
+    # Same-day entries go after those already there.
+    position = max((e.position for e in events if e.date == date), default=-1) + 1
+    new = MemberEvent(
+        member=member.id, kind=kind, date=date, decision_no=decision_no, org=org_id,
+        place=place, membership=membership if membership in v.MEMBERSHIPS else None,
+        note=clean_multiline(note), position=position,
+    )
+    _rewrite(member, events + [new])
+    if kind in (v.ADMITTED, v.READMITTED) and not member.admission_date:
+        member.admission_date = date
+    if kind == v.RECOGNISED and not member.full_member_date:
+        member.full_member_date = date
+    member.save()
+    if member_before is None:
+        log_insert(member)
+    else:
+        log_update(member, member_before)
+    return new
+
+
+def remove_event(event_id: int) -> None:
+    """Take back an event entered by mistake, if the history stays valid without it."""
+    with database.atomic():
+        event = MemberEvent.get_or_none(MemberEvent.id == event_id)
+        if event is None:
+            raise NotFound("Biến động này không còn nữa.")
+        member = get_member(event.member_id)
+        _check_member_scope(member, None)
+        rest = list(
+            MemberEvent.select().where((MemberEvent.member == member.id) & (MemberEvent.id != event.id))
+        )
+        if not rest:
+            raise ValidationError("kind", "Đây là biến động duy nhất của hồ sơ; không thể bỏ.")
+        before = values_of(member)
+        log_delete(event)
+        event.delete_instance()
+        _rewrite(member, rest)
+        member.save()
+        log_update(member, before)
+
+
+def history(member_id: int) -> list[HistoryRow]:
+    query = (
+        MemberEvent.select(
+            MemberEvent.id, MemberEvent.date, MemberEvent.kind, MemberEvent.decision_no,
+            PartyOrg.name, MemberEvent.place, MemberEvent.status_after, MemberEvent.note,
+        )
+        .join(PartyOrg, on=(MemberEvent.org_after == PartyOrg.id), join_type=JOIN.LEFT_OUTER)
+        .where(MemberEvent.member == member_id)
+        .order_by(MemberEvent.position)
+        .tuples()
+    )
+    rows = list(query)
+    entered = dict(
+        AuditEntry.select(AuditEntry.record_id, AuditEntry.username)
+        .where((AuditEntry.table_name == MemberEvent._meta.table_name)
+               & (AuditEntry.action == "insert")
+               & AuditEntry.record_id.in_([str(row[0]) for row in rows]))
+        .tuples()
+    )
+    return [HistoryRow(*row[:4], row[4] or "", *row[5:], recorded_by=entered.get(str(row[0]), ""))
+            for row in rows]
+
+
+def allowed_kinds(member_id: int | None, on: date | None = None) -> list[str]:
+    """Event kinds the status machine accepts next, for the event form's choices."""
+    on = on or date.today()
+    state = EMPTY
+    if member_id is not None:
+        events = MemberEvent.select().where(MemberEvent.member == member_id).order_by(
+            MemberEvent.position
+        )
+        states = replay([event_input(e) for e in events])
+        state = states[-1][1] if states else EMPTY
+    allowed = []
+    for kind in v.EVENT_KINDS:
+        probe = EventInput(kind, on, org_id=-1, membership=state.membership or v.FULL)
+        try:
+            apply(state, probe)
+        except ValidationError as error:
+            if error.field == "kind":
+                continue
+        allowed.append(kind)
+    return allowed
+
+
+def create_member(fields: dict, opening: dict) -> Member:
+    """A new record with its first event (admitted, transferred in…), both or neither."""
+    require(WRITE_RECORDS)
+    data = validate(fields)
+    with database.atomic():
+        member = Member.create(**data)
+        _record(member, None, **opening)
+        return get_member(member.id)

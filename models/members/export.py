@@ -1,0 +1,56 @@
+"""The registry to Excel in the layout `import members` reads back: one row per member counted
+on the day, with the cell and its đảng bộ cơ sở."""
+
+from datetime import date
+from pathlib import Path
+
+from models.accounts import session
+from models.accounts.office import office_details
+from models.core import vocab as v
+from models.core.excel import write_table
+from models.members.columns import LABELS
+from models.members.counts import roster_at
+from models.members.tables import Member
+from models.orgs.tree import org_rows, scope_ids
+
+COLUMNS = ("full_name", "sex", "birth_date", "admission_date", "full_member_date", "card_number",
+           "dossier_number", "identity_number", "org", "parent_org", "ethnicity", "religion", "home_town",
+           "residence", "education", "professional_level", "political_theory", "occupation", "party_posts",
+           "note")
+WIDTHS = [26, 7, 12, 13, 13, 11, 12, 15, 32, 32, 10, 10, 28, 32, 10, 18, 14, 24, 18, 20]
+CHUNK = 500
+
+
+def export_members(path: Path, on: date | None = None) -> int:
+    """Returns how many members were written. Identity numbers and addresses are personal data:
+    an account that may not see them does not export them either."""
+    on = on or date.today()
+    allowed = scope_ids()
+    people = roster_at(on, allowed)
+    rows = {row.id: row for row in org_rows()}
+    personal = session.may(session.VIEW_PERSONAL)
+
+    def parent_of(org_id: int) -> str:
+        org = rows[org_id]
+        return rows[org.parent_id].name if org.level == v.CBTT and org.parent_id in rows else ""
+
+    def records():
+        ids = [member_id for member_id, _org, _m, _s in people]
+        place = {member_id: org for member_id, org, _m, _s in people}
+        found = []
+        for start in range(0, len(ids), CHUNK):
+            found += list(Member.select().where(Member.id.in_(ids[start:start + CHUNK])))
+        found.sort(key=lambda m: (rows[place[m.id]].name, m.sort_key))
+        for m in found:
+            values = {"full_name": m.full_name, "sex": v.SEXES.get(m.sex, ""), "birth_date": m.birth_date,
+                      "admission_date": m.admission_date, "full_member_date": m.full_member_date,
+                      "card_number": m.card_number or "", "dossier_number": m.dossier_number or "",
+                      "identity_number": (m.identity_number or "") if personal else "",
+                      "org": rows[place[m.id]].name, "parent_org": parent_of(place[m.id]),
+                      "residence": m.residence if personal else ""}
+            yield [values[key] if key in values else getattr(m, key) for key in COLUMNS]
+
+    office = office_details()
+    write_table(path, "DANH SÁCH ĐẢNG VIÊN", f"{office.bloc_name or 'Đảng bộ Khối'} — đến ngày {on:%d/%m/%Y}",
+                [LABELS[key] for key in COLUMNS], records(), WIDTHS)
+    return len(people)

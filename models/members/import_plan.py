@@ -1,0 +1,313 @@
+"""Planning an import of members from an Excel file: nothing is written here. Every row is
+read, checked like a member typed in the app, matched to its cell, and compared with the
+registry and the rest of the file for duplicates; the plan says what would happen."""
+
+import zipfile
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from openpyxl import load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
+
+from models.core import vocab as v
+from models.core.errors import ValidationError
+from models.core.text import fold
+from models.members.columns import (
+    DATE_FIELDS,
+    LABELS,
+    REQUIRED,
+    date_value,
+    detect_mapping,
+    digits_value,
+    display_headers,
+    find_header,
+    sex_value,
+    text_value,
+)
+from models.members.record import validate
+from models.members.tables import Member
+from models.orgs.tree import org_rows
+
+MAX_BYTES = 60 * 1024 * 1024
+MAX_ROWS = 200_000
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted .xlsx and the old .xls share it
+ZIP_MAGIC = b"PK\x03\x04"
+CHUNK = 500
+
+SKIP, UPDATE, ADD = "SKIP", "UPDATE", "ADD"
+NOT_IN_TREE = "không có chi bộ này trong cây tổ chức"
+CARD_IN_REGISTRY, SAME_PERSON_IN_REGISTRY, SAME_PERSON_IN_FILE = "CARD", "PERSON", "PERSON_IN_FILE"
+DUPLICATE_KINDS = {
+    CARD_IN_REGISTRY: "Số thẻ, số lý lịch hoặc CCCD đã có trong danh sách",
+    SAME_PERSON_IN_REGISTRY: "Cùng họ tên và ngày sinh với hồ sơ đã có",
+    SAME_PERSON_IN_FILE: "Cùng họ tên và ngày sinh với một dòng trên trong tệp",
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    row: int  # as Excel numbers it
+    column: str
+    value: str
+    message: str
+
+
+@dataclass
+class PlannedRow:
+    row: int
+    fields: dict  # validated, ready to store
+    org_label: str
+    org_id: int | None = None
+    org_missing: bool = False  # the tree has no cell of that name (not: several of that name)
+    duplicate: str | None = None
+    existing_id: int | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class ImportPlan:
+    sheet: str
+    header_row: int
+    headers: list[str]  # as written in the file, for the clerk
+    mapping: dict[int, str]
+    rows: list[PlannedRow]
+    missing_orgs: Counter  # (parent label, cell label) -> rows
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [problem for row in self.rows for problem in row.problems]
+
+    @property
+    def clean_rows(self) -> list[PlannedRow]:
+        return [row for row in self.rows if not row.problems]
+
+    def duplicates(self, kind: str) -> list[PlannedRow]:
+        return [row for row in self.clean_rows if row.duplicate == kind]
+
+
+def read_sheet(path: Path) -> tuple[str, list[list]]:
+    """The first sheet that has a recognisable header, as lists of cell values. Anything that
+    is not a readable .xlsx gets a Vietnamese message."""
+    path = Path(path)
+    if not path.is_file():
+        raise ValidationError("file", f"Không có tệp {path}.")
+    size = path.stat().st_size
+    if size == 0:
+        raise ValidationError("file", f"Tệp {path.name} trống.")
+    if size > MAX_BYTES:
+        raise ValidationError("file", f"Tệp {path.name} lớn quá {MAX_BYTES // (1024 * 1024)} MB; hãy tách "
+                                      "thành nhiều tệp.")
+    with path.open("rb") as handle:
+        magic = handle.read(8)
+    if magic == OLE_MAGIC:
+        raise ValidationError("file", f"Tệp {path.name} được đặt mật khẩu hoặc là định dạng Excel cũ (.xls): "
+                                      "hãy mở bằng Excel, bỏ mật khẩu và lưu lại dạng .xlsx.")
+    if not magic.startswith(ZIP_MAGIC):
+        raise ValidationError("file", f"Tệp {path.name} không phải bảng tính Excel (.xlsx).")
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as error:
+        raise ValidationError("file", f"Không đọc được bảng tính {path.name} ({error}).") from None
+    try:
+        first_error = None
+        for sheet in workbook.worksheets:
+            # Files written by other programs often carry no or wrong dimensions; reading to the
+            # end of the data spares openpyxl a whole extra pass to compute them.
+            sheet.reset_dimensions()
+            rows = []
+            for values in sheet.iter_rows(values_only=True):
+                rows.append(list(values))
+                if len(rows) > MAX_ROWS:
+                    raise ValidationError("file", f"Trang “{sheet.title}” có hơn {MAX_ROWS:,} dòng; hãy tách "
+                                                  "thành nhiều tệp.".replace(",", "."))
+            try:
+                find_header(rows)
+            except ValidationError as error:
+                first_error = first_error or error
+                continue
+            return sheet.title, rows
+    finally:
+        workbook.close()
+    if first_error is None:
+        raise ValidationError("file", f"Bảng tính {path.name} không có trang nào.")
+    raise first_error
+
+
+class OrgMatcher:
+    """Cells by name, accent- and case-insensitive, with or without "Chi bộ"; a name used by
+    cells of several đảng bộ is told apart by the đảng bộ column."""
+
+    def __init__(self):
+        rows = [row for row in org_rows() if not row.dissolved]
+        self.names = {row.id: row.name for row in rows}
+        self.parent = {row.id: row.parent_id for row in rows}
+        self.parent_keys = {row.id: self._parent_keys(self.names[row.parent_id])
+                            if row.parent_id in self.names else set() for row in rows}
+        self.cache: dict[tuple[str, str], tuple[int | None, str]] = {}
+        self.by_name: dict[str, list[int]] = {}
+        for row in rows:
+            if row.level in v.CELLS:
+                for key in self._keys(row.name):
+                    self.by_name.setdefault(key, []).append(row.id)
+
+    @staticmethod
+    def _keys(name: str) -> set[str]:
+        folded = fold(name)
+        bare = folded.removeprefix("chi bo ").strip()
+        return {folded, bare}
+
+    @staticmethod
+    def _parent_keys(name: str) -> set[str]:
+        folded = fold(name)
+        return {folded, folded.removeprefix("dang bo ").strip()}
+
+    def match(self, cell: str, parent: str) -> tuple[int | None, str]:
+        """(organisation id, "" ) or (None, why not); a file names the same cells over and over."""
+        if (cell, parent) not in self.cache:
+            self.cache[(cell, parent)] = self._match(cell, parent)
+        return self.cache[(cell, parent)]
+
+    def _match(self, cell: str, parent: str) -> tuple[int | None, str]:
+        found: set[int] = set()
+        for key in self._keys(cell):
+            found.update(self.by_name.get(key, []))
+        if len(found) > 1 and parent:
+            wanted = self._parent_keys(parent)
+            found = {org for org in found if self.parent_keys[org] & wanted}
+        if len(found) == 1:
+            return found.pop(), ""
+        if not found:
+            return None, NOT_IN_TREE
+        return None, "có nhiều chi bộ trùng tên; thêm cột Đảng bộ cơ sở để phân biệt"
+
+
+def _read_row(number: int, cells: list, mapping: dict[int, str], matcher: OrgMatcher) -> PlannedRow:
+    raw = {name: cells[index] if index < len(cells) else None for index, name in mapping.items()}
+    problems, fields = [], {}
+
+    def problem(name: str, message: str) -> None:
+        problems.append(Problem(number, LABELS[name], text_value(raw.get(name)), message))
+
+    for name, value in raw.items():
+        try:
+            if name in DATE_FIELDS:
+                fields[name] = date_value(value, name)
+            elif name == "sex":
+                fields[name] = sex_value(value)
+            elif name == "card_number":
+                fields[name] = digits_value(value, 8)
+            elif name == "identity_number":
+                fields[name] = digits_value(value, 12 if len(digits_value(value)) > 9 else 9)
+            elif name in ("dossier_number",):
+                fields[name] = digits_value(value).upper()
+            else:
+                fields[name] = text_value(value)
+        except ValidationError as error:
+            problem(name, error.message)
+    for name in REQUIRED:
+        already = any(p.column == LABELS[name] for p in problems)
+        if name in mapping.values() and not fields.get(name) and not already:
+            problem(name, f"Thiếu {LABELS[name].lower()}.")
+    org_label, parent_label = fields.pop("org", ""), fields.pop("parent_org", "")
+    planned = PlannedRow(number, {}, org_label)
+    readable = not problems  # the record's own checks need every value read
+    if org_label:
+        planned.org_id, why = matcher.match(org_label, parent_label)
+        if planned.org_id is None:
+            planned.org_missing = why == NOT_IN_TREE
+            problems.append(Problem(number, LABELS["org"], org_label, why))
+    if readable:
+        try:
+            planned.fields = validate(fields, check_unique=False)
+        except ValidationError as error:
+            label = LABELS.get(error.field, error.field)
+            value = fields.get(error.field)
+            problems.append(Problem(number, label, text_value(value.strftime("%d/%m/%Y") if hasattr(
+                value, "strftime") else value), error.message))
+    planned.problems = problems
+    return planned
+
+
+def _mark_duplicates(rows: list[PlannedRow]) -> None:
+    """Against the registry (one query per chunk of the file) and within the file. A row whose
+    identifiers all belong to one record is that record again; to several records, a problem."""
+    ready = [row for row in rows if not row.problems]
+    matched: dict[int, dict[int, str]] = {row.row: {} for row in ready}  # row -> {member: its name}
+    for key, label in (("card_number", "Số thẻ"), ("identity_number", "Số CCCD"),
+                       ("dossier_number", "Số lý lịch")):
+        values = [row.fields[key] for row in ready if row.fields.get(key)]
+        holders: dict[str, tuple[int, str]] = {}
+        column = getattr(Member, key)
+        for start in range(0, len(values), CHUNK):
+            for member_id, name, value in (Member.select(Member.id, Member.full_name, column)
+                                           .where(column.in_(values[start:start + CHUNK])).tuples()):
+                holders[value] = (member_id, name)
+        seen: dict[str, int] = {}
+        for row in ready:
+            value = row.fields.get(key)
+            if not value:
+                continue
+            if value in seen:
+                row.problems.append(Problem(row.row, label, value, f"trùng với dòng {seen[value]} trong tệp"))
+            elif value in holders:
+                matched[row.row][holders[value][0]] = holders[value][1]
+            seen.setdefault(value, row.row)
+    for row in ready:
+        records = matched[row.row]
+        if row.problems or not records:
+            continue
+        if len(records) > 1:
+            row.problems.append(Problem(row.row, "Số thẻ, số lý lịch, CCCD", "",
+                                        "trùng với nhiều hồ sơ khác nhau: " + ", ".join(records.values())))
+        else:
+            row.duplicate, row.existing_id = CARD_IN_REGISTRY, next(iter(records))
+    ready = [row for row in rows if not row.problems and row.duplicate is None]
+    folded = list({row.fields["name_folded"] for row in ready})
+    people: dict[tuple, int] = {}
+    for start in range(0, len(folded), CHUNK):
+        for member_id, name, born in (Member.select(Member.id, Member.name_folded, Member.birth_date)
+                                      .where(Member.name_folded.in_(folded[start:start + CHUNK])).tuples()):
+            people[(name, born)] = member_id
+    in_file: dict[tuple, int] = {}
+    for row in ready:
+        key = (row.fields["name_folded"], row.fields["birth_date"])
+        if key in people:
+            row.duplicate, row.existing_id = SAME_PERSON_IN_REGISTRY, people[key]
+        elif key in in_file:
+            row.duplicate = SAME_PERSON_IN_FILE
+        in_file.setdefault(key, row.row)
+
+
+def plan_import(path: Path, mapping: dict[int, str] | None = None) -> ImportPlan:
+    """Read and check the whole file; `mapping` (column -> field) replaces the detected one when
+    the clerk changed it."""
+    sheet, rows = read_sheet(path)
+    header_index, headers, depth = find_header(rows)
+    mapping = dict(mapping) if mapping is not None else detect_mapping(headers)
+    twice = [name for name in set(mapping.values()) if list(mapping.values()).count(name) > 1]
+    if twice:
+        raise ValidationError("mapping", "Cột “" + "”, “".join(LABELS[name] for name in sorted(twice))
+                              + "” được chọn cho hai cột trong tệp.")
+    shown = display_headers(rows[header_index + 1 - depth:header_index + 1])
+    missing = [LABELS[name] for name in REQUIRED if name not in mapping.values()]
+    if missing:
+        raise ValidationError("mapping", "Chưa xác định được cột: " + ", ".join(missing) + ".")
+    matcher = OrgMatcher()
+    planned = []
+    for offset, cells in enumerate(rows[header_index + 1:], start=header_index + 2):
+        if not any(text_value(cell) for cell in cells):
+            continue  # blank lines and the empty tail Excel keeps
+        planned.append(_read_row(offset, cells, mapping, matcher))
+    if not planned:
+        raise ValidationError("file", "Bảng tính không có dòng đảng viên nào dưới dòng tiêu đề.")
+    _mark_duplicates(planned)
+    missing_orgs = Counter()
+    parent_index = next((i for i, name in mapping.items() if name == "parent_org"), None)
+    for row in planned:
+        if row.org_missing:
+            cells = rows[row.row - 1]
+            has_parent = parent_index is not None and parent_index < len(cells)
+            parent = text_value(cells[parent_index]) if has_parent else ""
+            missing_orgs[(parent, row.org_label)] += 1
+    return ImportPlan(sheet, header_index + 1, shown, mapping, planned, missing_orgs)

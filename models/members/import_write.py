@@ -1,0 +1,146 @@
+"""Writing a planned import: every row in one transaction, or none. A cancel or a crash midway
+leaves the database exactly as it was (SQLite rolls the transaction back)."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from models.accounts import session
+from models.accounts.office import office_details
+from models.core import vocab as v
+from models.core.db import database
+from models.core.text import fold
+from models.members.bulk import insert_members
+from models.members.import_plan import (
+    ADD,
+    CARD_IN_REGISTRY,
+    SAME_PERSON_IN_FILE,
+    SAME_PERSON_IN_REGISTRY,
+    SKIP,
+    UPDATE,
+    ImportPlan,
+    PlannedRow,
+)
+from models.members.lifecycle import EventInput, replay
+from models.members.record import get_member, member_fields, update_member
+from models.members.tables import Member, MemberEvent
+from models.orgs.changes import create_org
+from models.orgs.tree import check_in_scope, org_rows
+
+BATCH = 400
+
+
+class ImportCancelled(Exception):
+    """The clerk pressed cancel: the transaction is rolled back."""
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    created: int
+    updated: int
+    skipped: int
+    refused: int  # rows with problems, never written
+
+
+def _events_for(row: PlannedRow) -> list[EventInput]:
+    fields = row.fields
+    events = [EventInput(v.ADMITTED, fields["admission_date"], row.org_id)]
+    if fields.get("full_member_date"):
+        events.append(EventInput(v.RECOGNISED, fields["full_member_date"]))
+    return events
+
+
+def import_members(plan: ImportPlan, cards: str = SKIP, same_person: str = SKIP,
+                   progress: Callable[[int, int], None] | None = None,
+                   cancelled: Callable[[], bool] | None = None) -> ImportResult:
+    """`cards`: SKIP or UPDATE the record that has the card number; `same_person`: SKIP or ADD
+    when name and birth date match a record (or an earlier row)."""
+    session.require(session.WRITE_RECORDS)
+    rows = plan.clean_rows
+    for org_id in {row.org_id for row in rows}:
+        check_in_scope(org_id)
+    now = datetime.now()
+    created = updated = skipped = 0
+    with database.atomic():
+        next_id = (Member.select(Member.id).order_by(Member.id.desc()).scalar() or 0) + 1
+        next_event = (MemberEvent.select(MemberEvent.id).order_by(MemberEvent.id.desc()).scalar() or 0) + 1
+        members, events = [], []
+        for done, row in enumerate(rows, 1):
+            if cancelled is not None and done % 50 == 0 and cancelled():
+                raise ImportCancelled
+            if row.duplicate == CARD_IN_REGISTRY:
+                if cards == UPDATE:
+                    _update(row)
+                    updated += 1
+                else:
+                    skipped += 1
+                continue
+            if row.duplicate in (SAME_PERSON_IN_REGISTRY, SAME_PERSON_IN_FILE) and same_person != ADD:
+                skipped += 1
+                continue
+            history = _events_for(row)
+            states = replay(history)
+            final = states[-1][1]
+            members.append({**row.fields, "id": next_id, "org_id": final.org_id,
+                            "membership": final.membership, "status": final.status, "created_at": now,
+                            "updated_at": now})
+            for position, (event, (before, after)) in enumerate(zip(history, states, strict=True)):
+                events.append({
+                    "id": next_event, "member_id": next_id, "kind": event.kind, "date": event.date,
+                    "org_id": event.org_id, "place": "", "note": "Nhập từ Excel", "created_at": now,
+                    "membership": event.membership, "position": position, "decision_no": "",
+                    "org_before_id": before.org_id, "membership_before": before.membership,
+                    "counted_before": before.counted, "org_after_id": after.org_id,
+                    "membership_after": after.membership, "counted_after": after.counted,
+                    "status_after": after.status,
+                })
+                next_event += 1
+            next_id += 1
+            created += 1
+            if len(members) >= BATCH:
+                insert_members(members, events)
+                if progress:
+                    progress(done, len(rows))
+        insert_members(members, events)
+        if cancelled is not None and cancelled():
+            raise ImportCancelled
+    if progress:
+        progress(len(rows), len(rows))
+    return ImportResult(created, updated, skipped, len(plan.rows) - len(rows))
+
+
+def _update(row: PlannedRow) -> None:
+    """The file's non-empty values over the record's; the history is not touched."""
+    member = get_member(row.existing_id)
+    fields = member_fields(member)
+    for key, value in row.fields.items():
+        if key in fields and value not in (None, ""):
+            fields[key] = value
+    update_member(member.id, fields)
+
+
+def create_missing_orgs(plan: ImportPlan) -> int:
+    """Make the cells the file names that the tree lacks: under their đảng bộ cơ sở (made too
+    when missing) or, without one, as chi bộ cơ sở of the bloc. Returns how many were made."""
+    rows = org_rows()
+    bloc = next((row for row in rows if row.level == v.BLOC), None)
+    made = 0
+    with database.atomic():
+        if bloc is None:
+            bloc_id = create_org(name=office_details().bloc_name or "Đảng bộ Khối", level=v.BLOC).id
+            made += 1
+        else:
+            bloc_id = bloc.id
+        grassroots = {fold(row.name): row.id for row in rows if row.level == v.DBCS and not row.dissolved}
+        for parent, cell in sorted(plan.missing_orgs):
+            if parent:
+                parent_id = grassroots.get(fold(parent))
+                if parent_id is None:
+                    parent_id = create_org(name=parent, level=v.DBCS, parent_id=bloc_id).id
+                    grassroots[fold(parent)] = parent_id
+                    made += 1
+                create_org(name=cell, level=v.CBTT, parent_id=parent_id)
+            else:
+                create_org(name=cell, level=v.CBCS, parent_id=bloc_id)
+            made += 1
+    return made

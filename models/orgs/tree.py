@@ -1,0 +1,141 @@
+"""The organisation tree (DOMAIN §1) as read: rows, tree order, grassroots of each
+organisation, subtrees, and the organisations the signed-in user may work on."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from models.accounts import session
+from models.core import vocab as v
+from models.core.errors import Forbidden, NotFound
+from models.core.text import fold
+from models.orgs.tables import PartyOrg
+
+
+@dataclass(frozen=True)
+class OrgRow:
+    """What the tree and pickers show of one organisation."""
+
+    id: int
+    name: str
+    level: str
+    parent_id: int | None
+    code: str
+    org_type: str
+    founded_on: date | None
+    dissolved_on: date | None
+
+    @property
+    def dissolved(self) -> bool:
+        return self.dissolved_on is not None
+
+
+def get_org(org_id: int) -> PartyOrg:
+    org = PartyOrg.get_or_none(PartyOrg.id == org_id)
+    if org is None:
+        raise NotFound(f"Không tìm thấy tổ chức đảng số {org_id}.")
+    return org
+
+
+def org_rows(include_dissolved: bool = True) -> list[OrgRow]:
+    query = PartyOrg.select(
+        PartyOrg.id, PartyOrg.name, PartyOrg.level, PartyOrg.parent, PartyOrg.code,
+        PartyOrg.org_type, PartyOrg.founded_on, PartyOrg.dissolved_on,
+    ).order_by(PartyOrg.name_folded, PartyOrg.id)
+    if not include_dissolved:
+        query = query.where(PartyOrg.dissolved_on.is_null())
+    return [OrgRow(*row) for row in query.tuples()]
+
+
+def grassroots_live_on(day: date) -> list[OrgRow]:
+    """Grassroots organisations that exist on the day: founded by then, not yet dissolved."""
+    return [row for row in org_rows() if row.level in v.GRASSROOTS
+            and not (row.dissolved_on and row.dissolved_on <= day)
+            and not (row.founded_on and row.founded_on > day)]
+
+
+_LEVEL_ORDER = {level: rank for rank, level in enumerate(v.ORG_LEVELS)}
+
+
+def children_map(rows: list[OrgRow]) -> dict[int | None, list[OrgRow]]:
+    """Children of each organisation: đảng bộ before chi bộ, then by name."""
+    children: dict[int | None, list[OrgRow]] = {}
+    for row in rows:
+        children.setdefault(row.parent_id, []).append(row)
+    for siblings in children.values():
+        siblings.sort(key=lambda row: (_LEVEL_ORDER[row.level], fold(row.name), row.id))
+    return children
+
+
+def tree_order(rows: list[OrgRow]) -> list[tuple[int, OrgRow]]:
+    """(depth, row) in tree order: each organisation followed by those under it.
+    A row whose parent is not in `rows` (filtered out) starts a tree of its own."""
+    children = children_map(rows)
+    ids = {row.id for row in rows}
+    ordered: list[tuple[int, OrgRow]] = []
+
+    def walk(row: OrgRow, depth: int) -> None:
+        ordered.append((depth, row))
+        for child in children.get(row.id, []):
+            walk(child, depth + 1)
+
+    roots = [row for row in rows if row.parent_id is None or row.parent_id not in ids]
+    for root in sorted(roots, key=lambda row: (_LEVEL_ORDER[row.level], fold(row.name))):
+        walk(root, 0)
+    return ordered
+
+
+def grassroots_of(rows: list[OrgRow] | None = None) -> dict[int, OrgRow]:
+    """For every organisation at or below grassroots level, its grassroots organisation."""
+    by_id = {row.id: row for row in (rows if rows is not None else org_rows())}
+    found: dict[int, OrgRow] = {}
+    for org_id, row in by_id.items():
+        current = row
+        while current is not None and current.level not in v.GRASSROOTS:
+            current = by_id.get(current.parent_id)
+        if current is not None:
+            found[org_id] = current
+    return found
+
+
+def grassroots_names() -> dict[int, str]:
+    return {org_id: row.name for org_id, row in grassroots_of().items()}
+
+
+def subtree_ids(org_id: int) -> set[int]:
+    """The organisation and everything below it, dissolved ones included."""
+    children = children_map(org_rows())
+    found, stack = set(), [org_id]
+    while stack:
+        current = stack.pop()
+        if current in found:
+            continue
+        found.add(current)
+        stack.extend(row.id for row in children.get(current, []))
+    return found
+
+
+def scope_ids() -> set[int] | None:
+    """Organisations the current user may work on; None when not limited."""
+    actor = session.current()
+    if actor is None or actor.org_ids is None:
+        return None
+    allowed: set[int] = set()
+    for org_id in actor.org_ids:
+        allowed |= subtree_ids(org_id)
+    return allowed
+
+
+def check_in_scope(org_id: int) -> None:
+    scope = scope_ids()
+    if scope is not None and org_id not in scope:
+        name = PartyOrg.get_by_id(org_id).name
+        raise Forbidden(f"Tài khoản này chỉ được làm việc với các tổ chức được giao, không gồm “{name}”.")
+
+
+def cell_choices() -> list[OrgRow]:
+    """Live cells, where a member can be placed."""
+    return [row for row in org_rows(include_dissolved=False) if row.level in v.CELLS]
+
+
+def org_names() -> dict[int, str]:
+    return dict(PartyOrg.select(PartyOrg.id, PartyOrg.name).tuples())

@@ -1,0 +1,196 @@
+"""The year's rating exchanged with the grassroots organisations by Excel: one workbook per
+organisation with its members pre-listed (and a sheet for the totals it may report instead);
+the filled workbooks read back, checked like any import, into the ratings."""
+
+import re
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from models.core import vocab as v
+from models.core.db import database
+from models.core.errors import ValidationError
+from models.core.excel import DATE_FORMAT
+from models.core.text import fold
+from models.members.columns import text_value
+from models.members.tables import Member
+from models.orgs.tree import grassroots_live_on, org_rows, scope_ids
+from models.ratings.grid import TOTAL_FIELDS, grid_rows, rate_members, set_totals
+from models.ratings.rules import NOT_RATED_REASONS, rules_for
+
+MEMBERS_SHEET, TOTALS_SHEET = "Xếp loại đảng viên", "Số liệu tổng hợp"
+KEY_LINE = re.compile(r"Mã tổ chức:\s*(\d+)\s*[—-]\s*Năm:\s*(\d{4})")
+HEADERS = ["STT", "Mã hồ sơ", "Họ và tên", "Ngày sinh", "Chi bộ", "Xếp loại", "Điểm", "Chưa đánh giá vì",
+           "Nghỉ ốm từ 3 tháng"]
+FIRST_ROW = 5  # rows 1–3 the title block, row 4 the headings
+SICK_WORDS = {"x", "co", "có", "1", "yes"}
+
+
+def _safe_name(name: str) -> str:
+    return re.sub(r"[^\w\- ]+", "", fold(name)).strip().replace(" ", "-")
+
+
+def export_rating_workbooks(year: int, folder: Path) -> list[Path]:
+    """One workbook per live grassroots organisation the account may work on."""
+    rules = rules_for(year)
+    allowed = scope_ids()
+    end = date(year, 12, 31)
+    orgs = [row for row in grassroots_live_on(end) if allowed is None or row.id in allowed]
+    names = {row.id: row.name for row in org_rows()}
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for org in orgs:
+        people = grid_rows(year, org.id)
+        births = dict(Member.select(Member.id, Member.birth_date)
+                      .where(Member.id.in_([p.member_id for p in people])).tuples())
+        book = Workbook()
+        sheet = book.active
+        sheet.title = MEMBERS_SHEET
+        sheet.append([f"KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI ĐẢNG VIÊN NĂM {year}"])
+        sheet.append([org.name])
+        sheet.append([f"Mã tổ chức: {org.id} — Năm: {year} (xin giữ nguyên dòng này)"])
+        sheet.append(HEADERS)
+        for cell in sheet[4]:
+            cell.font = Font(bold=True)
+            cell.alignment = Alignment(horizontal="center", wrap_text=True)
+        sheet["A1"].font = Font(bold=True)
+        for index, person in enumerate(people, 1):
+            sheet.append([index, person.member_id, person.full_name, births.get(person.member_id),
+                          names.get(person.org_id, ""), rules.member_levels.get(person.level, ""),
+                          person.score, NOT_RATED_REASONS.get(person.reason, ""),
+                          "x" if person.long_sick_leave else ""])
+            sheet.cell(row=sheet.max_row, column=4).number_format = DATE_FORMAT
+        last = max(sheet.max_row, FIRST_ROW)
+        levels = DataValidation(type="list", formula1='"' + ",".join(rules.member_levels.values()) + '"',
+                                allow_blank=True, showErrorMessage=True, errorTitle="Xếp loại",
+                                error="Chọn một mức trong danh sách.")
+        reasons = DataValidation(type="list", formula1='"' + ",".join(NOT_RATED_REASONS.values()) + '"',
+                                 allow_blank=True)
+        sheet.add_data_validation(levels)
+        sheet.add_data_validation(reasons)
+        levels.add(f"F{FIRST_ROW}:F{last}")
+        reasons.add(f"H{FIRST_ROW}:H{last}")
+        for column, width in zip("ABCDEFGHI", (5, 9, 26, 12, 30, 28, 7, 24, 10), strict=True):
+            sheet.column_dimensions[column].width = width
+        totals = book.create_sheet(TOTALS_SHEET)
+        totals.append(["Chỉ điền trang này nếu tổ chức báo cáo số lượng thay cho danh sách từng người."])
+        for key, label in TOTAL_FIELDS.items():
+            totals.append([label, None, key])
+        totals.column_dimensions["A"].width = 40
+        totals.column_dimensions["C"].hidden = True
+        path = folder / f"xep-loai-{year}-{_safe_name(org.name)}.xlsx"
+        book.save(path)
+        written.append(path)
+    return written
+
+
+@dataclass
+class RatingReturn:
+    path: Path
+    org_id: int
+    org_name: str
+    year: int
+    entries: list[tuple] = field(default_factory=list)
+    totals: dict[str, int] | None = None
+    problems: list[str] = field(default_factory=list)
+
+
+def _level_code(text: str, levels: dict[str, str]) -> str | None:
+    folded = fold(text)
+    for position, (code, label) in enumerate(levels.items(), 1):
+        if folded in (fold(label), fold(code), str(position)):
+            return code
+    raise ValidationError("level", f"mức “{text}” không có trong quy định năm này")
+
+
+def _reason_code(text: str) -> str:
+    folded = fold(text)
+    for code, label in NOT_RATED_REASONS.items():
+        if folded in (fold(label), fold(code)):
+            return code
+    raise ValidationError("reason", f"lý do “{text}” không có trong danh sách")
+
+
+def read_rating_workbook(path: Path, year: int) -> RatingReturn:
+    """Read a filled workbook back; what cannot be read is listed, nothing is written."""
+    path = Path(path)
+    try:
+        book = load_workbook(path, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as error:
+        raise ValidationError("file", f"Không đọc được {path.name}: không phải bảng tính Excel (.xlsx) "
+                                      f"hoặc tệp hỏng ({error}).") from None
+    if MEMBERS_SHEET not in book.sheetnames:
+        raise ValidationError("file", f"{path.name} không phải mẫu xếp loại do chương trình xuất ra "
+                                      f"(thiếu trang “{MEMBERS_SHEET}”).")
+    sheet = book[MEMBERS_SHEET]
+    match = KEY_LINE.search(text_value(sheet["A3"].value))
+    if not match:
+        raise ValidationError("file", f"{path.name}: dòng “Mã tổ chức” ở ô A3 đã bị sửa hoặc xóa.")
+    org_id, file_year = int(match[1]), int(match[2])
+    if file_year != year:
+        raise ValidationError("file", f"{path.name} là mẫu xếp loại năm {file_year}, không phải năm {year}.")
+    grassroots = {row.id: row for row in org_rows()}
+    if org_id not in grassroots or grassroots[org_id].level not in v.GRASSROOTS:
+        raise ValidationError("file", f"{path.name}: mã tổ chức {org_id} không có trong cây tổ chức.")
+    result = RatingReturn(path, org_id, grassroots[org_id].name, year)
+    rules = rules_for(year)
+    listed = {row.member_id for row in grid_rows(year, org_id)}
+    for number, cells in enumerate(sheet.iter_rows(min_row=FIRST_ROW, values_only=True), start=FIRST_ROW):
+        cells = list(cells) + [None] * (9 - len(cells))
+        if not any(text_value(c) for c in cells[1:]):
+            continue
+        try:
+            member_id = int(cells[1])
+        except (TypeError, ValueError):
+            result.problems.append(f"Dòng {number}: ô “Mã hồ sơ” trống hoặc đã bị sửa.")
+            continue
+        if member_id not in listed:
+            result.problems.append(f"Dòng {number}: mã hồ sơ {member_id} không thuộc {result.org_name} "
+                                   f"ngày 31/12/{year}.")
+            continue
+        level_text, reason_text = text_value(cells[5]), text_value(cells[7])
+        try:
+            level = _level_code(level_text, rules.member_levels) if level_text else None
+            reason = _reason_code(reason_text) if reason_text else None
+            score = None
+            if text_value(cells[6]):
+                score = int(float(cells[6]))
+        except (ValidationError, ValueError) as error:
+            message = error.message if isinstance(error, ValidationError) else "điểm phải là số"
+            result.problems.append(f"Dòng {number} ({text_value(cells[2])}): {message}.")
+            continue
+        sick = fold(text_value(cells[8])) in SICK_WORDS
+        result.entries.append((member_id, level, score, reason, sick))
+    if TOTALS_SHEET in book.sheetnames:
+        totals = {}
+        for label, value, key in book[TOTALS_SHEET].iter_rows(min_row=2, max_col=3, values_only=True):
+            if key in TOTAL_FIELDS and text_value(value):
+                try:
+                    totals[key] = int(float(value))
+                except ValueError:
+                    result.problems.append(f"Trang “{TOTALS_SHEET}”, {label}: “{value}” không phải số.")
+        if totals:
+            missing = [TOTAL_FIELDS[key] for key in TOTAL_FIELDS if key not in totals]
+            if missing:
+                result.problems.append(f"Trang “{TOTALS_SHEET}” còn thiếu: {', '.join(missing)}.")
+            else:
+                result.totals = totals
+    return result
+
+
+def apply_rating_return(result: RatingReturn) -> None:
+    """The ratings and the totals of one workbook, both or neither."""
+    if result.problems:
+        raise ValidationError("file", f"{result.path.name} còn {len(result.problems)} lỗi; sửa tệp rồi nhập "
+                                      "lại.")
+    with database.atomic():
+        if result.entries:
+            rate_members(result.year, result.entries)  # a row left blank takes the rating away
+        if result.totals is not None:
+            set_totals(result.year, result.org_id, result.totals)

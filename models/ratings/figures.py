@@ -1,0 +1,67 @@
+"""The year's rating results with the office's denominators (DOMAIN §4): organisation levels
+over all grassroots organisations; rated members over all members; member levels over the
+rated; "trong đó" excellent over those good or better; not rated over all members."""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from models.members.counts import members_at
+from models.orgs.tree import grassroots_live_on, grassroots_of, org_rows
+from models.ratings.rules import ADEQUATE, EXCELLENT, FAILED, GOOD
+from models.ratings.tables import MemberRating, OrgRating, RatingTotals
+
+
+@dataclass(frozen=True)
+class RatingFigures:
+    year: int
+    org_total: int
+    org_levels: dict[str, int]
+    org_not_rated: int
+    total_members: int
+    rated: int
+    member_levels: dict[str, int]
+    from_totals: list[str] = field(default_factory=list)  # organisations counted from totals
+
+    @property
+    def not_rated(self) -> int:
+        return self.total_members - self.rated
+
+    @property
+    def good_or_better(self) -> int:
+        return self.member_levels.get(EXCELLENT, 0) + self.member_levels.get(GOOD, 0)
+
+    @property
+    def any(self) -> bool:
+        return bool(sum(self.org_levels.values()) or self.rated)
+
+
+def rating_figures(year: int) -> RatingFigures:
+    end = date(year, 12, 31)
+    live = grassroots_live_on(end)
+    live_ids = {row.id for row in live}
+    org_levels = Counter(r.level for r in OrgRating.select().where(
+        (OrgRating.year == year) & OrgRating.level.is_null(False)) if r.org_id in live_ids)
+    org_rated = sum(org_levels.values())
+    totals = {t.org_id: t for t in RatingTotals.select().where(RatingTotals.year == year)}
+    names = {row.id: row.name for row in org_rows()}
+    levels = Counter()
+    total = rated = 0
+    for t in totals.values():
+        total += t.total_members
+        rated += t.rated
+        levels.update({EXCELLENT: t.excellent, GOOD: t.good, ADEQUATE: t.adequate, FAILED: t.failed})
+    owner = grassroots_of()
+    ratings = {r.member_id: r.level for r in MemberRating.select(MemberRating.member, MemberRating.level)
+               .where(MemberRating.year == year)}
+    for member_id, org, _membership in members_at(end):
+        grassroots = owner.get(org)
+        if grassroots is not None and grassroots.id in totals:
+            continue
+        total += 1
+        level = ratings.get(member_id)
+        if level:
+            rated += 1
+            levels[level] += 1
+    return RatingFigures(year, len(live), dict(org_levels), len(live) - org_rated, total, rated,
+                         dict(levels), sorted(names[org_id] for org_id in totals))

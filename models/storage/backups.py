@@ -1,0 +1,223 @@
+"""The database file itself: is it a Đảng vụ database, whole, of a schema this program knows;
+online backups; restore that keeps the current file; the rotating set of automatic backups."""
+
+import os
+import re
+import shutil
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from peewee import DatabaseError, SqliteDatabase
+
+from models.accounts import session
+from models.core.db import close_database, database, open_database
+from models.core.errors import ValidationError
+from models.migrations import SchemaMigration, available
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+@dataclass(frozen=True)
+class FileCheck:
+    problem: str = ""  # in Vietnamese; empty when the file can be opened
+    applied: set[str] = field(default_factory=set)
+    empty: bool = False  # a new, empty file: it will be set up
+
+    @property
+    def ok(self) -> bool:
+        return not self.problem
+
+    @property
+    def older(self) -> bool:
+        return not self.empty and bool(set(available()) - self.applied)
+
+
+def inspect_file(path: Path, thorough: bool = False) -> FileCheck:
+    """Look at a file without changing it. `thorough` runs the full integrity check (restore,
+    `check`); otherwise the quick one (start-up)."""
+    path = Path(path)
+    if not path.exists():
+        return FileCheck(f"Không có tệp {path}.")
+    if path.stat().st_size == 0:
+        return FileCheck(empty=True)
+    with path.open("rb") as handle:
+        if handle.read(16) != SQLITE_HEADER:
+            return FileCheck(f"Tệp {path.name} không phải tệp dữ liệu của Đảng vụ.")
+    # Read-only, through peewee like every other query: nothing is created in a foreign file.
+    probe = SqliteDatabase(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        probe.connect()
+        verdict = probe.pragma("integrity_check" if thorough else "quick_check")
+        if verdict != "ok":
+            return FileCheck(f"Tệp {path.name} bị hỏng ({verdict or 'không đọc được'}).")
+        tables = set(probe.get_tables())
+        if not tables:
+            return FileCheck(empty=True)
+        if SchemaMigration._meta.table_name not in tables:
+            return FileCheck(f"Tệp {path.name} là cơ sở dữ liệu của chương trình khác, không phải của "
+                             "Đảng vụ.")
+        with probe.bind_ctx([SchemaMigration]):
+            applied = {row.name for row in SchemaMigration.select(SchemaMigration.name)}
+    except (DatabaseError, sqlite3.DatabaseError) as error:
+        return FileCheck(f"Tệp {path.name} bị hỏng hoặc không đọc được ({error}).")
+    finally:
+        probe.close()
+    unknown = applied - set(available())
+    if unknown:
+        return FileCheck(f"Tệp {path.name} được tạo bởi phiên bản Đảng vụ mới hơn (cấu trúc "
+                         f"{max(unknown)}); hãy cập nhật chương trình trước khi mở.", applied)
+    return FileCheck(applied=applied)
+
+
+def _copy_online(source: sqlite3.Connection, target: Path) -> None:
+    """SQLite's online backup: a consistent copy even while the database is being written."""
+    partial = target.with_name(target.name + ".dang-ghi")
+    partial.unlink(missing_ok=True)
+    copy = SqliteDatabase(str(partial))
+    try:
+        copy.connect()
+        source.backup(copy.connection())
+        copy.pragma("journal_mode", "delete")  # one self-contained file, no -wal beside it
+    except BaseException:
+        copy.close()
+        partial.unlink(missing_ok=True)  # never leave a half copy that looks like a backup
+        raise
+    copy.close()
+    check = inspect_file(partial, thorough=True)
+    if not check.ok:
+        partial.unlink(missing_ok=True)
+        raise ValidationError("backup", f"Bản sao lưu không đạt kiểm tra: {check.problem}")
+    os.replace(partial, target)
+
+
+def backup_to(target: Path) -> Path:
+    """Copy the open database to `target` (written beside it, then renamed into place)."""
+    if database.is_closed():
+        raise ValidationError("backup", "Chưa mở dữ liệu nào để sao lưu.")
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        _copy_online(database.connection(), target)
+    except OSError as error:
+        raise ValidationError("backup", f"Không ghi được bản sao lưu vào {target}: "
+                                        f"{error.strerror}.") from None
+    return target
+
+
+def backup_now(target: Path) -> Path:
+    session.require(session.WRITE_RECORDS)
+    return backup_to(target)
+
+
+@dataclass(frozen=True)
+class Restored:
+    kept_as: Path | None  # where the database that was replaced is kept
+    migrated: list[str]
+
+
+def restore(source: Path, db_path: Path, keep_folder: Path, by_signed_in_user: bool = True) -> Restored:
+    """Replace the database with a backup. The backup is checked (opens, integrity, a Đảng vụ
+    database of a known schema), brought up to date on a copy, and only then put in place; the
+    current file is kept in `keep_folder` first. The database is left open on the result."""
+    if by_signed_in_user:  # at start-up, with a damaged file, nobody can sign in yet
+        session.require(session.RESTORE)
+    source, db_path = Path(source), Path(db_path)
+    check = inspect_file(source, thorough=True)
+    if not check.ok:
+        raise ValidationError("file", check.problem)
+    if check.empty:
+        raise ValidationError("file", f"Tệp {source.name} trống, không có dữ liệu để khôi phục.")
+    staged = db_path.with_name(db_path.name + ".khoi-phuc")
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{staged}{suffix}").unlink(missing_ok=True)
+    shutil.copyfile(source, staged)
+    close_database()
+    kept = None
+    try:
+        open_database(staged)  # the migrations bring an older backup up to date, on the copy
+        migrated = sorted(set(available()) - check.applied)
+        close_database()
+        if db_path.exists() and db_path.stat().st_size:
+            keep_folder.mkdir(parents=True, exist_ok=True)
+            kept = keep_folder / f"{db_path.stem}-truoc-khoi-phuc-{datetime.now():%Y%m%d-%H%M%S}.db"
+            current = SqliteDatabase(str(db_path))
+            try:
+                current.connect()
+                _copy_online(current.connection(), kept)
+            except (DatabaseError, sqlite3.DatabaseError, ValidationError):
+                # A damaged file cannot be read page by page: keep its bytes as they are.
+                kept = kept.with_name(kept.stem + "-hong.db")
+                shutil.copyfile(db_path, kept)
+                if Path(f"{db_path}-wal").exists():
+                    shutil.copyfile(f"{db_path}-wal", f"{kept}-wal")
+            finally:
+                current.close()
+        for suffix in ("-wal", "-shm"):
+            Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+        os.replace(staged, db_path)
+    except BaseException:
+        close_database()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{staged}{suffix}").unlink(missing_ok=True)
+        if db_path.exists():
+            open_database(db_path)
+        raise
+    open_database(db_path)
+    return Restored(kept, migrated)
+
+
+# --- The rotating set of automatic backups ---------------------------------------------------
+
+AUTO_NAME = re.compile(r"^(?P<stem>.+)-tu-dong-(?P<day>\d{4}-\d{2}-\d{2})\.db$")
+
+
+def backups_to_keep(days: list[date], daily: int = 7, weekly: int = 4, monthly: int = 12) -> set[date]:
+    """The last `daily` days that have a backup, the newest backup of each of the last `weekly`
+    weeks and of each of the last `monthly` months."""
+    newest_first = sorted(set(days), reverse=True)
+    keep = set(newest_first[:daily])
+    for key, count in ((lambda d: d.isocalendar()[:2], weekly), (lambda d: (d.year, d.month), monthly)):
+        seen = []
+        for day in newest_first:
+            if key(day) not in seen:
+                seen.append(key(day))
+                if len(seen) > count:
+                    break
+                keep.add(day)
+    return keep
+
+
+def auto_backups(folder: Path, stem: str) -> dict[date, Path]:
+    found = {}
+    if folder.is_dir():
+        for path in folder.iterdir():
+            match = AUTO_NAME.match(path.name)
+            if match and match["stem"] == stem:
+                found[date.fromisoformat(match["day"])] = path
+    return found
+
+
+def auto_backup(folder: Path, db_path: Path, today: date | None = None) -> Path | None:
+    """At most one a day: write today's backup if there is none, then drop those the rotation
+    no longer keeps. Returns the new backup, or None when today's already exists."""
+    today = today or date.today()
+    existing = auto_backups(folder, db_path.stem)
+    made = None
+    if today not in existing:
+        made = backup_to(folder / f"{db_path.stem}-tu-dong-{today.isoformat()}.db")
+        existing[today] = made
+    keep = backups_to_keep(list(existing))
+    for day, path in existing.items():
+        if day not in keep:
+            path.unlink(missing_ok=True)
+    return made
+
+
+def latest_good_backup(folder: Path, stem: str) -> Path | None:
+    """The newest automatic backup that passes the full check."""
+    for _day, path in sorted(auto_backups(folder, stem).items(), reverse=True):
+        if inspect_file(path, thorough=True).ok:
+            return path
+    return None
