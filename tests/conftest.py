@@ -89,3 +89,12 @@ def _nobody_signed_in():
     session.set_current(None)
     yield
     session.set_current(None)
+
+
+def finish(qtbot, task, timeout: int = 30_000):
+    """Wait until a task of ui/tasks.py has handed its result back to the UI thread."""
+    assert task is not None, "no task was started"
+    if task.result is None and task.error is None:
+        with qtbot.waitSignal(task.finished, timeout=timeout):
+            pass
+    return task

@@ -14,6 +14,7 @@ from models.accounts.office import OfficeDetails, save_office_details
 from models.core import vocab as v
 from models.core.dates import add_months
 from models.core.db import database
+from models.core.errors import ValidationError
 from models.core.text import fold, name_sort_key
 from models.demo.admissions import build_admissions
 from models.demo.awards import build_awards, build_badges
@@ -43,13 +44,22 @@ from models.orgs.changes import create_org, dissolve_org
 BATCH = 400
 LEFT_SHARE = 0.08  # members who have left, on top of the current ones
 TEMP_IN_SHARE = 0.01
+MIN_ORGS, MAX_ORGS = 1, 300
+MIN_MEMBERS, MAX_MEMBERS = 10, 100_000
 
 
-@dataclass
+@dataclass(frozen=True)
 class DemoSize:
     orgs: int = 75
     members: int = 2700
     seed: int = 2026
+
+    def __post_init__(self) -> None:
+        if not MIN_ORGS <= self.orgs <= MAX_ORGS:
+            raise ValidationError("orgs", f"Số tổ chức cơ sở đảng phải từ {MIN_ORGS} đến {MAX_ORGS}.")
+        if not MIN_MEMBERS <= self.members <= MAX_MEMBERS:
+            raise ValidationError("members", f"Số đảng viên phải từ {MIN_MEMBERS} đến "
+                                             f"{MAX_MEMBERS:,}.".replace(",", "."))
 
 
 def _weighted(rng: random.Random, pairs):

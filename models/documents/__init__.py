@@ -7,6 +7,7 @@ Each name is loaded from its module on first use (models/core/face.py)."""
 from models.core.face import face
 
 __getattr__, __dir__, __all__ = face(globals(), {
-    "register": ("TYPE_CODES", "issue_number", "load_draft", "register_rows", "save_draft",
+    "issue": ("issue_document", "write_draft"),
+    "register": ("TYPE_CODES", "register_document", "load_draft", "register_rows", "save_draft",
         "set_term_start", "term_start"),
 })

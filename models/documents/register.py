@@ -47,8 +47,10 @@ def _require_bloc(permission: str) -> None:
                         "soạn, ban hành.")
 
 
-def issue_number(type_code: str, title: str, issued_on: date) -> OutgoingDocument:
-    """Take the next number of the type in the current term and register the document."""
+def register_document(type_code: str, title: str, issued_on: date) -> OutgoingDocument:
+    """Take the next number of the type in the current term and register the document.
+    Printed documents go through issue.issue_document, which commits the number only once
+    the file is written."""
     _require_bloc(session.ISSUE_DOCUMENTS)
     if type_code not in TYPE_CODES:
         raise ValidationError("type_code", "Loại văn bản không hợp lệ.")

@@ -111,6 +111,13 @@ def backup_now(target: Path) -> Path:
     return backup_to(target)
 
 
+def holds_data(db_path: Path) -> bool:
+    """Whether restoring over `db_path` replaces data someone can sign in to. A missing, empty,
+    foreign or damaged file holds nothing that sign-in protects: restoring onto it needs none."""
+    check = inspect_file(db_path)
+    return check.ok and not check.empty
+
+
 @dataclass(frozen=True)
 class Restored:
     kept_as: Path | None  # where the database that was replaced is kept

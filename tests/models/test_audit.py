@@ -103,7 +103,7 @@ WRITE_FUNCTIONS = {
     "models.meetings.record": {"create_meeting", "update_meeting", "delete_meeting", "set_attendance",
                         "add_resolution", "update_resolution", "remove_resolution"},
     "models.meetings.files": {"attach_file", "remove_file"},
-    "models.documents.register": {"issue_number", "set_term_start", "save_draft"},
+    "models.documents.register": {"register_document", "set_term_start", "save_draft"},
     "models.inspections.cases": {"create_inspection", "update_inspection", "add_subject", "conclude_subject",
                            "remove_subject", "record_discipline"},
 }
@@ -319,12 +319,12 @@ def test_inspection_writes_leave_one_entry_per_changed_row(bloc_tree, make_membe
 
 
 def test_register_and_draft_writes_leave_one_entry_per_changed_row(db):
-    from models.documents.register import issue_number, save_draft, set_term_start
+    from models.documents.register import register_document, save_draft, set_term_start
 
     steps = [
         ("term", lambda: set_term_start(date(2020, 10, 1))),
         ("term again", lambda: set_term_start(date(2020, 10, 2))),
-        ("issue", lambda: issue_number("BC", "Báo cáo", date(2021, 1, 5))),
+        ("issue", lambda: register_document("BC", "Báo cáo", date(2021, 1, 5))),
         ("draft", lambda: save_draft("year-end", 2021, [{"key": "a", "text": "x"}])),
         ("draft again", lambda: save_draft("year-end", 2021, [{"key": "a", "text": "y"}])),
     ]

@@ -16,7 +16,7 @@ from models.awards.badges import present_badge
 from models.core import vocab as v
 from models.core.db import database
 from models.core.errors import Forbidden
-from models.documents.register import issue_number, save_draft, set_term_start
+from models.documents.register import register_document, save_draft, set_term_start
 from models.inspections.cases import create_inspection, record_discipline
 from models.meetings.record import create_meeting
 from models.members.events import create_member, record_event, remove_event
@@ -101,7 +101,7 @@ def operations(o):
         "bch_meeting": lambda: create_meeting({"body": "BCH_DUK", "kind": "KHAC", "date": date(2024, 3, 5)}),
         "cell_meeting_in_base": lambda: create_meeting({"body": "CHI_BO", "org_id": tree["cell_a"].id,
                                                         "kind": "THUONG_KY", "date": date(2024, 3, 5)}),
-        "issue_number": lambda: issue_number("BC", "Báo cáo", date(2024, 5, 1)),
+        "register_document": lambda: register_document("BC", "Báo cáo", date(2024, 5, 1)),
         "save_draft": lambda: save_draft("year-end", 2024, [{"key": "a", "text": "x"}]),
         "set_term_start": lambda: set_term_start(date(2020, 10, 1)),
         "discipline_in_base": lambda: record_discipline("DANG_VIEN", "KHIEN_TRACH", "Đảng ủy cơ sở",
@@ -114,7 +114,7 @@ CASE = {"full_name": "Hoàng Thị Mai", "sex": "F", "birth_date": date(1998, 4,
         "listed_on": date(2023, 1, 9)}
 EVERYTHING = {"rate_in_base", "rate_small_org", "award_small_org", "award_member_in_base", "badge_in_base",
               "bch_meeting", "cell_meeting_in_base",
-              "issue_number", "save_draft", "set_term_start",
+              "register_document", "save_draft", "set_term_start",
               "bloc_inspection", "base_inspection",
               "discipline_in_base", "create_case_in_base",
               "create_case_in_small", "record_step_in_base",

@@ -10,7 +10,7 @@ from models.accounts.office import OfficeDetails, save_office_details
 from models.admissions.targets import set_target
 from models.core import vocab as v
 from models.core.errors import ValidationError
-from models.documents.register import issue_number, register_rows, save_draft, set_term_start
+from models.documents.register import register_document, register_rows, save_draft, set_term_start
 from models.inspections.cases import add_subject, create_inspection
 from models.members.events import record_event
 from reports.conference import draft_for, render_report, report_period
@@ -57,7 +57,7 @@ def test_year_end_report_carries_header_figures_and_annexes(office, make_member,
                               "start_date": date(2023, 3, 1), "end_date": date(2023, 4, 1)})
     for org in (office["small"], office["base"], office["cell_a"]):
         add_subject(case.id, "TO_CHUC", org_id=org.id)
-    number = issue_number("BC", "Tổng kết năm 2023", date(2023, 7, 12)).number
+    number = register_document("BC", "Tổng kết năm 2023", date(2023, 7, 12)).number
     text, _ = report(tmp_path, number=number)
     for expected in ("ĐẢNG BỘ TỈNH BẮC GIANG", "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH", "Số 01-BC/ĐUK",
                      "ĐẢNG CỘNG SẢN VIỆT NAM", "Bắc Giang, ngày 12 tháng 7 năm 2023", "BÁO CÁO",
@@ -100,13 +100,13 @@ def test_saved_draft_keeps_the_clerks_words_when_figures_change(office, make_mem
 
 
 def test_numbers_run_per_type_within_the_term_and_are_never_reused(office):
-    assert issue_number("BC", "Báo cáo A", date(2023, 3, 1)).number == 1
-    assert issue_number("BC", "Báo cáo B", date(2024, 1, 5)).number == 2  # not reset yearly
-    assert issue_number("NQ", "Nghị quyết A", date(2024, 1, 6)).number == 1
+    assert register_document("BC", "Báo cáo A", date(2023, 3, 1)).number == 1
+    assert register_document("BC", "Báo cáo B", date(2024, 1, 5)).number == 2  # not reset yearly
+    assert register_document("NQ", "Nghị quyết A", date(2024, 1, 6)).number == 1
     set_term_start(date(2025, 10, 1))  # a new congress term
-    assert issue_number("BC", "Báo cáo C", date(2025, 10, 2)).number == 1
+    assert register_document("BC", "Báo cáo C", date(2025, 10, 2)).number == 1
     with pytest.raises(ValidationError):
-        issue_number("BC", "Báo cáo lùi ngày", date(2025, 9, 1))
+        register_document("BC", "Báo cáo lùi ngày", date(2025, 9, 1))
     assert [(n, t) for n, t, _d, _title in register_rows()] == [(1, "BC"), (1, "NQ"), (2, "BC"), (1, "BC")]
 
 

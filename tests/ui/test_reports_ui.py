@@ -4,7 +4,7 @@ from pypdf import PdfReader
 
 from models.accounts.office import OfficeDetails, save_office_details
 from models.documents.register import load_draft, register_rows
-from tests.conftest import type_text
+from tests.conftest import finish, type_text
 from ui.reports.page import RegisterTableModel, ReportsPage
 
 
@@ -21,18 +21,18 @@ def test_draft_edit_save_recompute_and_print(qtbot, bloc_tree, make_member, monk
     qtbot.addWidget(page)
     page.kind.setCurrentIndex(page.kind.findData("year-end"))
     page.year.setValue(2023)
-    page.open_draft()
+    finish(qtbot, page.open_draft())
     assert "toàn Đảng bộ kết nạp 1 đảng viên" in page.editors["admissions"].toPlainText()
     page.editors["leadership"].setFocus()
     type_text(page.editors["leadership"], "Ban Chấp hành lãnh đạo toàn diện.")
     assert page.save()
     assert any(r["text"] == "Ban Chấp hành lãnh đạo toàn diện." for r in load_draft("year-end", 2023))
     make_member(full_name="Lê Văn Mới", admitted=date(2023, 8, 1))
-    page.recompute()
+    finish(qtbot, page.recompute())
     assert "kết nạp 2 đảng viên" in page.editors["admissions"].toPlainText()
     assert page.editors["leadership"].toPlainText() == "Ban Chấp hành lãnh đạo toàn diện."
     out = tmp_path / "bc.pdf"
-    assert page.write_pdf(page.current_draft(), out, date(2024, 1, 15), issue=True)
+    finish(qtbot, page.write_pdf(page.current_draft(), out, date(2024, 1, 15), issue=True))
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(out).pages).split())
     assert "Số 01-BC/ĐUK" in text and "Ban Chấp hành lãnh đạo toàn diện." in text
     assert "Trần Văn Ký" in text and opened
@@ -55,11 +55,11 @@ def test_unsaved_draft_is_not_dropped_silently(qtbot, bloc_tree, monkeypatch):
     page = ReportsPage()
     qtbot.addWidget(page)
     page.year.setValue(2023)
-    page.open_draft()
+    finish(qtbot, page.open_draft())
     assert not page.has_unsaved_changes()
     page.editors["leadership"].setPlainText("Đang viết dở")
     assert page.has_unsaved_changes()
-    page.open_draft()  # the clerk says "no, keep it"
+    assert page.open_draft() is None  # the clerk says "no, keep it"
     assert answers and page.editors["leadership"].toPlainText() == "Đang viết dở"
 
 

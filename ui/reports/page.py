@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -24,10 +24,19 @@ from PySide6.QtWidgets import (
 from models.accounts import CHANGE_SETTINGS, ISSUE_DOCUMENTS, WRITE_RECORDS, may
 from models.core.dates import fmt_date
 from models.core.errors import ValidationError
-from models.documents import TYPE_CODES, issue_number, register_rows, save_draft, set_term_start, term_start
+from models.documents import (
+    TYPE_CODES,
+    issue_document,
+    register_rows,
+    save_draft,
+    set_term_start,
+    term_start,
+    write_draft,
+)
 from reports.conference import draft_for, render_report, report_period
 from reports.figures import period_figures
 from reports.outline import KINDS, Draft, regenerate, to_records
+from ui.tasks import Task, run_task
 from ui.widgets.buttons import confirm, inform
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.pdf_preview import PdfPreviewDialog
@@ -125,8 +134,8 @@ class ReportsPage(QWidget):
         self.register.set_rows(register_rows())
 
     # --- the draft -------------------------------------------------------------------
-    def _figures(self):
-        return period_figures(*report_period(self.kind.currentData(), self.year.value()))
+    def _period(self) -> tuple[date, date]:
+        return report_period(self.kind.currentData(), self.year.value())
 
     def has_unsaved_changes(self) -> bool:
         return self.draft is not None and self.current_draft() != self.draft
@@ -135,17 +144,18 @@ class ReportsPage(QWidget):
         """The clerk chose to drop the edits (the data were replaced from a backup)."""
         self.draft = None
 
-    def open_draft(self) -> None:
+    def open_draft(self) -> Task | None:
         if self.has_unsaved_changes() and not confirm(
             self, "Chưa lưu", "Dự thảo đang sửa chưa được lưu. Mở dự thảo khác và bỏ những thay đổi này?",
             yes="Bỏ thay đổi",
         ):
-            return
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.draft = draft_for(self.kind.currentData(), self.year.value(), self._figures())
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+            return None
+        kind, year, period = self.kind.currentData(), self.year.value(), self._period()
+        return run_task(self, lambda _progress: draft_for(kind, year, period_figures(*period)),
+                        self._draft_opened, label="Đang lập dự thảo từ số liệu…")
+
+    def _draft_opened(self, draft: Draft) -> None:
+        self.draft = draft
         self._show_draft()
         self.status.setText("Các đoạn có nền vàng được viết từ số liệu; các mục còn lại để trống cho "
                             "Văn phòng viết. Sửa xong bấm Lưu dự thảo.")
@@ -195,14 +205,19 @@ class ReportsPage(QWidget):
         self.status.setText("Đã lưu dự thảo.")
         return True
 
-    def recompute(self) -> None:
+    def recompute(self) -> Task | None:
         draft = self.current_draft()
         if draft is None:
-            return
+            return None
         if not confirm(self, "Tính lại số liệu", "Các đoạn nền vàng sẽ được viết lại theo số liệu hiện có; "
                        "các mục Văn phòng tự viết giữ nguyên. Tiếp tục?", yes="Tính lại"):
-            return
-        self.draft = regenerate(draft, self._figures())
+            return None
+        period = self._period()
+        return run_task(self, lambda _progress: regenerate(draft, period_figures(*period)),
+                        self._recomputed, label="Đang tính lại số liệu…")
+
+    def _recomputed(self, draft: Draft) -> None:
+        self.draft = draft
         self._show_draft()
         self.status.setText("Đã tính lại các đoạn số liệu. Nhớ lưu dự thảo.")
 
@@ -221,29 +236,34 @@ class ReportsPage(QWidget):
         if path is not None:
             self.write_pdf(draft, path, issued_on, issue)
 
-    def write_pdf(self, draft: Draft, path: Path, issued_on: date, issue: bool) -> bool:
+    def write_pdf(self, draft: Draft, path: Path, issued_on: date, issue: bool) -> Task | None:
+        """Render off the UI thread; an issued report's number is committed only once the file
+        is in place (models.documents.issue_document)."""
         if issue and not confirm(self, "Lấy số văn bản", "Lấy số tiếp theo trong sổ văn bản đi cho báo cáo "
                                  "này? Số đã lấy không dùng lại được.", yes="Lấy số"):
-            return False
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.save()
-            number = issue_number("BC", draft.subject(), issued_on).number if issue else None
-            render_report(path, draft, self._figures(), issued_on, number)
-        except ValidationError as error:
-            QGuiApplication.restoreOverrideCursor()
-            inform(self, "Không in được", error.message, warning=True)
-            return False
-        except PermissionError:
-            QGuiApplication.restoreOverrideCursor()
-            inform(self, "Tệp đang mở", f"Không ghi được {path}: tệp đang mở ở chương trình khác. "
-                   "Hãy đóng tệp hoặc chọn tên khác.", warning=True)
-            return False
-        QGuiApplication.restoreOverrideCursor()
+            return None
+        if may(WRITE_RECORDS) and not self.save():
+            return None
+        period = self._period()
+
+        def work(_progress) -> int | None:
+            figures = period_figures(*period)
+
+            def write(target: Path, number: int | None) -> None:
+                render_report(target, draft, figures, issued_on, number)
+
+            if issue:
+                return issue_document("BC", draft.subject(), issued_on, path, write).number
+            write_draft(path, write)
+            return None
+
+        return run_task(self, work, lambda number: self._printed(path, number),
+                        label="Đang in báo cáo ra PDF…")
+
+    def _printed(self, path: Path, number: int | None) -> None:
         self.register.set_rows(register_rows())
         self.status.setText(f"Đã ghi {path}" + (f", số {number:02d}-BC." if number else " (bản dự thảo)."))
         PdfPreviewDialog(path, self).exec()
-        return True
 
     def save_term_start(self) -> None:
         try:

@@ -1,0 +1,22 @@
+"""The command line, a user interface without windows: its grammar and one handler per
+command. No Qt here (the layering test checks it): the commands run headless."""
+
+from ui.commands.context import run
+from ui.commands.data import run_backup, run_check, run_demo, run_restore
+from ui.commands.parser import build_parser
+from ui.commands.printing import run_report
+from ui.commands.records import run_export, run_import, run_ratings, run_user_add
+
+HANDLERS = {
+    "demo": run_demo,
+    "user": run_user_add,
+    "check": run_check,
+    "report": run_report,
+    "backup": run_backup,
+    "restore": run_restore,
+    "import": run_import,
+    "export": run_export,
+    "ratings": run_ratings,
+}
+
+__all__ = ["HANDLERS", "build_parser", "run"]

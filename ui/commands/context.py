@@ -1,0 +1,87 @@
+"""What every command shares: open the database, sign in, turn a refusal into a Vietnamese
+message and an exit status, close the database — so no handler repeats it."""
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from getpass import getpass
+from pathlib import Path
+
+from models.accounts import authenticate, session
+from models.core.db import close_database
+from models.core.errors import ValidationError
+from models.storage import open_checked
+
+# Exit statuses: 0 done; 1 refused or failed; 2 wrong arguments; 3 `check` found problems;
+# 4 some rows or files had problems (the rest was written); 130 stopped by the user.
+FAILED, BAD_ARGUMENTS, PROBLEMS_FOUND, SOME_REFUSED, STOPPED = 1, 2, 3, 4, 130
+
+
+class Refused(Exception):
+    """A command cannot go on: the message is for the terminal, in Vietnamese."""
+
+    def __init__(self, message: str, status: int = FAILED):
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+def say(text: str) -> None:
+    print(text, flush=True)
+
+
+def warn(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def ask_password(variable: str, prompt: str) -> str | None:
+    """From the environment (scripts), else asked at the terminal; never on the command line."""
+    if os.environ.get(variable):
+        return os.environ[variable]
+    if sys.stdin is not None and sys.stdin.isatty():
+        return getpass(prompt)
+    return None
+
+
+def sign_in(username: str | None) -> None:
+    """Act as the named user. Without a name: the local administrator while the database has
+    no account, otherwise nobody (writes are then refused, and say so)."""
+    if not username:
+        return
+    password = ask_password("DANGVU_PASSWORD", f"Mật khẩu của {username}: ")
+    if password is None:
+        raise Refused("Cần mật khẩu: đặt biến môi trường DANGVU_PASSWORD hoặc chạy trong cửa sổ lệnh.")
+    session.set_current(authenticate(username, password))
+
+
+@contextmanager
+def opened(db_path: Path, username: str | None = None, create: bool = False) -> Iterator[None]:
+    """The database open and the user signed in for the body; closed afterwards whatever
+    happens. A missing, foreign or damaged file is refused untouched (unless `create`, where
+    a missing file becomes a new database)."""
+    open_checked(db_path, create)
+    try:
+        sign_in(username)
+        yield
+    finally:
+        session.set_current(None)
+        close_database()
+
+
+def run(handler, args, db_path: Path) -> int:
+    """Run one command's handler; its refusals and the domain's become messages, never a
+    traceback."""
+    try:
+        return handler(args, db_path) or 0
+    except Refused as refusal:
+        warn(refusal.message)
+        return refusal.status
+    except ValidationError as error:  # Forbidden is one too
+        warn(error.message)
+        return FAILED
+    except KeyboardInterrupt:
+        warn("Đã dừng theo yêu cầu.")
+        return STOPPED
+    finally:
+        session.set_current(None)

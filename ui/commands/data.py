@@ -1,0 +1,73 @@
+"""Commands on the data file as a whole: the demo database, check, backup, restore."""
+
+from pathlib import Path
+
+from models.core.db import close_database, open_database
+from models.core.errors import ValidationError
+from models.demo import DemoSize, build_demo
+from models.storage import all_problems, backup_to, holds_data, inspect_file, restore
+from ui.commands.context import BAD_ARGUMENTS, PROBLEMS_FOUND, Refused, opened, say, sign_in, warn
+
+
+def run_demo(args, db_path: Path) -> int:
+    try:
+        size = DemoSize(args.orgs, args.members, args.seed)
+    except ValidationError as error:
+        raise Refused(error.message, BAD_ARGUMENTS) from None
+    if db_path.exists():
+        if args.if_missing:
+            say(f"Đã có {db_path}; giữ nguyên dữ liệu.")
+            return 0
+        if not args.force:
+            raise Refused(f"Tệp {db_path} đã có. Thêm --force để ghi đè.")
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+    with opened(db_path, create=True):
+        made = build_demo(size)
+    say(f"Đã tạo {db_path}: {args.orgs} tổ chức cơ sở đảng, {made['cells']} chi bộ, "
+        f"{made['members']} hồ sơ đảng viên.")
+    return 0
+
+
+def run_check(args, db_path: Path) -> int:
+    """SQLite's integrity check, the domain checks and the audit chain; non-zero on any problem."""
+    check = inspect_file(db_path, thorough=True)
+    if not check.ok:
+        raise Refused(check.problem, PROBLEMS_FOUND)
+    with opened(db_path):
+        problems = all_problems()
+    if not problems:
+        say(f"Không thấy vấn đề gì trong {db_path}.")
+        return 0
+    warn(f"Có {len(problems)} vấn đề cần xem lại:")
+    for problem in problems:
+        warn(f"- {problem}")
+    return PROBLEMS_FOUND
+
+
+def run_backup(args, db_path: Path) -> int:
+    with opened(db_path):
+        target = backup_to(Path(args.output).expanduser().resolve())
+    say(f"Đã sao lưu {db_path} vào {target}.")
+    return 0
+
+
+def run_restore(args, db_path: Path) -> int:
+    keep = Path(args.keep).expanduser().resolve() if args.keep else db_path.parent / "truoc-khoi-phuc"
+    source = Path(args.source).expanduser().resolve()
+    protected = holds_data(db_path)
+    try:
+        if protected:
+            open_database(db_path)
+            sign_in(args.acting_user)
+        result = restore(source, db_path, keep, by_signed_in_user=protected)
+    except OSError as error:
+        raise Refused(f"Không thay được tệp dữ liệu: {error}. Dữ liệu đang dùng không thay đổi.") from None
+    finally:
+        close_database()
+    say(f"Đã khôi phục {db_path} từ {args.source}.")
+    if result.kept_as:
+        say(f"Dữ liệu trước khi khôi phục được giữ tại {result.kept_as}.")
+    if result.migrated:
+        say(f"Bản sao lưu đã được cập nhật cấu trúc: {', '.join(result.migrated)}.")
+    return 0

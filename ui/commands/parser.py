@@ -1,0 +1,90 @@
+"""The command line's grammar: every subcommand and option, with Vietnamese help."""
+
+import argparse
+
+APP_NAME = "Đảng vụ"
+
+
+def _acting_user(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--user", dest="acting_user", help="thực hiện với tư cách tài khoản này")
+
+
+def _db(parser: argparse.ArgumentParser, text: str = "tệp cơ sở dữ liệu") -> None:
+    parser.add_argument("--db", dest="sub_db", help=text)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="main.py", description=f"{APP_NAME}: hồ sơ đảng viên và báo cáo.")
+    top.add_argument("--db", help="tệp cơ sở dữ liệu (mặc định: thư mục dữ liệu của người dùng)")
+    sub = top.add_subparsers(dest="command")
+
+    demo = sub.add_parser("demo", help="tạo cơ sở dữ liệu mẫu")
+    _db(demo, "tệp cơ sở dữ liệu sẽ tạo")
+    demo.add_argument("--orgs", type=int, default=75, help="số tổ chức cơ sở đảng (mặc định 75)")
+    demo.add_argument("--members", type=int, default=2700, help="số đảng viên (mặc định 2700)")
+    demo.add_argument("--seed", type=int, default=2026, help="hạt giống ngẫu nhiên")
+    demo.add_argument("--force", action="store_true", help="ghi đè tệp đã có")
+    demo.add_argument("--if-missing", action="store_true",
+                      help="nếu tệp đã có thì giữ nguyên và không làm gì (dùng cho lần chạy đầu)")
+
+    user = sub.add_parser("user", help="quản lý tài khoản người dùng")
+    user_sub = user.add_subparsers(dest="user_command", required=True)
+    add = user_sub.add_parser("add", help="thêm tài khoản")
+    add.add_argument("username")
+    add.add_argument("--name", required=True, help="họ và tên người dùng")
+    add.add_argument("--role", required=True, choices=["ADMIN", "CLERK", "VIEWER"])
+    _db(add)
+    _acting_user(add)
+
+    report = sub.add_parser("report", help="in báo cáo tổng kết năm hoặc sơ kết 6 tháng ra PDF")
+    report.add_argument("kind", choices=["year-end", "half-year"])
+    report.add_argument("--year", type=int, required=True)
+    _db(report)
+    report.add_argument("-o", "--output", required=True, help="tệp PDF sẽ ghi")
+    report.add_argument("--date", help="ngày ban hành dd/mm/yyyy (mặc định: hôm nay)")
+    report.add_argument("--issue", action="store_true",
+                        help="lấy số văn bản từ sổ văn bản đi (mặc định: bản dự thảo, để trống số)")
+    _acting_user(report)
+
+    check = sub.add_parser("check", help="kiểm tra tệp dữ liệu, hồ sơ và nhật ký thay đổi")
+    _db(check)
+
+    backup = sub.add_parser("backup", help="sao lưu dữ liệu ra một tệp (được cả khi chương trình đang mở)")
+    _db(backup)
+    backup.add_argument("-o", "--output", required=True, help="tệp sao lưu sẽ ghi")
+
+    restore = sub.add_parser("restore", help="khôi phục dữ liệu từ một bản sao lưu")
+    restore.add_argument("source", help="tệp sao lưu")
+    _db(restore)
+    restore.add_argument("--keep", help="thư mục giữ tệp dữ liệu đang dùng (mặc định: cạnh tệp dữ liệu)")
+    _acting_user(restore)
+
+    importer = sub.add_parser("import", help="nhập danh sách đảng viên từ Excel (.xlsx)")
+    importer.add_argument("what", choices=["members"])
+    importer.add_argument("source", help="tệp Excel")
+    _db(importer)
+    importer.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi gì")
+    importer.add_argument("--cards", choices=["skip", "update"], default="skip",
+                          help="dòng trùng số thẻ, số lý lịch hoặc CCCD với hồ sơ đã có: bỏ qua hoặc "
+                               "cập nhật")
+    importer.add_argument("--same-person", choices=["skip", "add"], default="skip",
+                          help="dòng cùng họ tên và ngày sinh với hồ sơ đã có: bỏ qua hoặc vẫn thêm")
+    importer.add_argument("--create-orgs", action="store_true",
+                          help="tạo các chi bộ (và đảng bộ cơ sở) có trong tệp mà cây tổ chức chưa có")
+    _acting_user(importer)
+
+    exporter = sub.add_parser("export", help="xuất danh sách đảng viên ra Excel (.xlsx)")
+    exporter.add_argument("what", choices=["members"])
+    _db(exporter)
+    exporter.add_argument("-o", "--output", required=True, help="tệp Excel sẽ ghi")
+    _acting_user(exporter)
+
+    ratings = sub.add_parser("ratings", help="trao đổi mẫu xếp loại đảng viên với các tổ chức cơ sở đảng")
+    ratings.add_argument("action", choices=["export", "import"])
+    ratings.add_argument("files", nargs="*", help="các tệp mẫu đã điền (khi nhập)")
+    ratings.add_argument("--year", type=int, required=True)
+    _db(ratings)
+    ratings.add_argument("-o", "--output", help="thư mục ghi các mẫu (khi xuất)")
+    ratings.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi gì")
+    _acting_user(ratings)
+    return top

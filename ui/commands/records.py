@@ -1,0 +1,114 @@
+"""Commands that write or read records: accounts, the member list in and out of Excel, and
+the rating workbooks exchanged with grassroots organisations."""
+
+from pathlib import Path
+
+from models.accounts import create_user
+from models.core.errors import ValidationError
+from models.members import (
+    ADD,
+    CARD_IN_REGISTRY,
+    DUPLICATE_KINDS,
+    SKIP,
+    UPDATE,
+    create_missing_orgs,
+    export_members,
+    import_members,
+    plan_import,
+)
+from models.ratings import apply_rating_return, export_rating_workbooks, read_rating_workbook
+from ui.commands.context import BAD_ARGUMENTS, SOME_REFUSED, Refused, ask_password, opened, say, warn
+
+SHOWN_PROBLEMS = 200
+
+
+def run_user_add(args, db_path: Path) -> int:
+    with opened(db_path, args.acting_user):
+        password = ask_password("DANGVU_NEW_PASSWORD", f"Mật khẩu mới cho {args.username}: ")
+        if password is None:
+            raise Refused("Cần mật khẩu mới: đặt DANGVU_NEW_PASSWORD hoặc chạy trong cửa sổ lệnh.")
+        user = create_user(args.username, args.name, args.role, password)
+    say(f"Đã tạo tài khoản {user.username} ({user.role}).")
+    return 0
+
+
+def print_plan(plan) -> None:
+    say(f"Trang “{plan.sheet}”, dòng tiêu đề {plan.header_row}: {len(plan.rows)} dòng đảng viên.")
+    problems = plan.problems
+    if problems:
+        warn(f"{len(problems)} lỗi, các dòng này sẽ không được nhập:")
+        for problem in problems[:SHOWN_PROBLEMS]:
+            value = f" “{problem.value}”" if problem.value else ""
+            warn(f"  dòng {problem.row}, cột {problem.column}{value}: {problem.message}")
+        if len(problems) > SHOWN_PROBLEMS:
+            warn(f"  … và {len(problems) - SHOWN_PROBLEMS} lỗi khác.")
+    for kind, label in DUPLICATE_KINDS.items():
+        rows = plan.duplicates(kind)
+        if rows:
+            listed = ", ".join(str(r.row) for r in rows[:20]) + (", …" if len(rows) > 20 else "")
+            option = "--cards" if kind == CARD_IN_REGISTRY else "--same-person"
+            say(f"{label}: {len(rows)} dòng ({listed}) — xem {option}")
+    for (parent, cell), count in sorted(plan.missing_orgs.items()):
+        where = f" thuộc {parent}" if parent else ""
+        warn(f"Chưa có trong cây tổ chức: {cell}{where} ({count} dòng) — thêm --create-orgs để tạo.")
+
+
+def run_import(args, db_path: Path) -> int:
+    """Plan, show, then (unless --dry-run) write every clean row in one transaction."""
+    with opened(db_path, args.acting_user, create=True):
+        source = Path(args.source).expanduser().resolve()
+        plan = plan_import(source)
+        if plan.missing_orgs and args.create_orgs and not args.dry_run:
+            say(f"Đã tạo {create_missing_orgs(plan)} tổ chức đảng còn thiếu.")
+            plan = plan_import(source, plan.mapping)
+        print_plan(plan)
+        if args.dry_run:
+            say(f"Chạy thử: {len(plan.clean_rows)} dòng có thể nhập; không ghi gì.")
+            return SOME_REFUSED if plan.problems else 0
+        result = import_members(plan, UPDATE if args.cards == "update" else SKIP,
+                                ADD if args.same_person == "add" else SKIP)
+    say(f"Đã nhập {result.created} đảng viên mới, cập nhật {result.updated}, bỏ qua {result.skipped}"
+        f", {result.refused} dòng lỗi không nhập.")
+    return SOME_REFUSED if result.refused else 0
+
+
+def run_export(args, db_path: Path) -> int:
+    with opened(db_path, args.acting_user):
+        try:
+            count = export_members(Path(args.output).expanduser().resolve())
+        except OSError as error:
+            raise Refused(f"Không ghi được {args.output}: {error.strerror or error}.") from None
+    say(f"Đã xuất {count} đảng viên ra {args.output}.")
+    return 0
+
+
+def run_ratings(args, db_path: Path) -> int:
+    """One workbook per grassroots organisation out; filled workbooks back, each all or nothing."""
+    if args.action == "export" and not args.output:
+        raise Refused("Cần -o THƯ_MỤC để ghi các mẫu.", BAD_ARGUMENTS)
+    with opened(db_path, args.acting_user):
+        if args.action == "export":
+            paths = export_rating_workbooks(args.year, Path(args.output).expanduser().resolve())
+            say(f"Đã ghi {len(paths)} mẫu xếp loại năm {args.year} vào {args.output}.")
+            return 0
+        return _import_ratings(args)
+
+
+def _import_ratings(args) -> int:
+    status = 0
+    for name in args.files:
+        try:
+            returned = read_rating_workbook(Path(name), args.year)
+            for problem in returned.problems:
+                warn(f"{Path(name).name}: {problem}")
+            if not args.dry_run:
+                apply_rating_return(returned)
+        except ValidationError as error:  # each file all or nothing; the others go on
+            warn(error.message)
+            status = SOME_REFUSED
+            continue
+        say(f"{Path(name).name} — {returned.org_name}: {len(returned.entries)} đảng viên"
+            + (", có số liệu tổng hợp" if returned.totals else "")
+            + (" (chạy thử, chưa ghi)" if args.dry_run else ", đã ghi."))
+        status = status or (SOME_REFUSED if returned.problems else 0)
+    return status
