@@ -98,3 +98,10 @@ def finish(qtbot, task, timeout: int = 30_000):
         with qtbot.waitSignal(task.finished, timeout=timeout):
             pass
     return task
+
+
+def settle(qtbot, page, timeout: int = 30_000):
+    """Show a page as the main window does and wait until its figures have arrived."""
+    page.on_shown()
+    qtbot.waitUntil(lambda: not page.loading(), timeout=timeout)
+    return page

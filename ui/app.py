@@ -15,6 +15,7 @@ from models.core.db import close_database, open_database
 from models.storage import inspect_file
 from ui.account.sign_in import FirstStartDialog, SignInDialog
 from ui.storage import backup_on_exit, lock_database, offer_restore_at_start
+from ui.tasks import wait_for_tasks
 
 log = logging.getLogger("dangvu")
 
@@ -80,6 +81,7 @@ def run_gui(db_path: Path) -> int:
         try:
             return _sign_in_loop(app, db_path)
         finally:
+            wait_for_tasks()  # work under way finishes on its own connection before the file closes
             session.set_current(None)
             backup_on_exit(db_path)
             close_database()

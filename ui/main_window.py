@@ -26,10 +26,16 @@ from ui.inspections.page import InspectionsPage
 from ui.meetings.page import MeetingsPage
 from ui.members.page import MembersPage
 from ui.orgs.page import OrgsPage
+from ui.page import Page
 from ui.ratings.page import RatingsPage
 from ui.reports.page import ReportsPage
 from ui.storage import backup_by_hand, choose_backup_folder, restore_by_hand
 from ui.widgets.buttons import confirm, inform
+
+# In the order of the sidebar (Ctrl+1 … Ctrl+9).
+PAGES: list[type[Page]] = [OrgsPage, MembersPage, AdmissionsPage, MeetingsPage, InspectionsPage, RatingsPage,
+                           AwardsPage, CountsPage, ReportsPage]
+ADMIN_PAGES: list[type[Page]] = [UsersPage, AuditPage]
 
 SIDEBAR_STYLE = """
 QListWidget { background: #8b1a1a; color: #fff; border: none; font-size: 14px; }
@@ -48,22 +54,10 @@ class MainWindow(QMainWindow):
         self.actor = actor
         self.signed_out = False
         self.setWindowTitle(f"Đảng vụ — {actor.full_name} — {db_path.name}")
-        self.orgs_page = OrgsPage()
-        self.members_page = MembersPage()
-        self.counts_page = CountsPage()
-        self.admissions_page = AdmissionsPage()
-        self.inspections_page = InspectionsPage()
-        self.meetings_page = MeetingsPage()
-        self.reports_page = ReportsPage()
-        self.ratings_page = RatingsPage()
-        self.awards_page = AwardsPage()
-        self.pages = [self.orgs_page, self.members_page, self.admissions_page, self.meetings_page,
-                      self.inspections_page, self.ratings_page, self.awards_page, self.counts_page,
-                      self.reports_page]
+        self.page_classes: list[type[Page]] = list(PAGES)
         if actor.may(MANAGE_USERS):
-            self.pages += [UsersPage(), AuditPage()]
-        self.orgs_page.changed.connect(self.members_page.reload)
-        self.orgs_page.changed.connect(self.counts_page.reload)
+            self.page_classes += ADMIN_PAGES
+        self.built: dict[int, Page] = {}  # pages are built the first time they are opened
 
         self.sidebar = QListWidget()
         self.sidebar.setStyleSheet(SIDEBAR_STYLE)
@@ -71,11 +65,10 @@ class MainWindow(QMainWindow):
         self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sidebar.setIconSize(QSize(0, 0))
         self.stack = QStackedWidget()
-        for page in self.pages:
-            QListWidgetItem(page.title, self.sidebar)
-            self.stack.addWidget(page)
-        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
-        self.stack.currentChanged.connect(self._page_shown)
+        for page_class in self.page_classes:
+            QListWidgetItem(page_class.title, self.sidebar)
+            self.stack.addWidget(QWidget())  # stands in until the page is first opened
+        self.sidebar.currentRowChanged.connect(self.show_page)
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -93,13 +86,38 @@ class MainWindow(QMainWindow):
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
         page = settings.LAST_PAGE.get()
-        self.sidebar.setCurrentRow(page if 0 <= page < len(self.pages) else 0)
+        self.sidebar.setCurrentRow(page if 0 <= page < len(self.page_classes) else 0)
 
-    def _page_shown(self, index: int) -> None:
-        # Pages that summarise records recompute when shown: another page may have changed them.
-        page = self.stack.widget(index)
-        if hasattr(page, "on_shown"):
-            page.on_shown()
+    @property
+    def pages(self) -> list[Page]:
+        return [self.built[index] for index in sorted(self.built)]
+
+    def page(self, page_class: type[Page]) -> Page:
+        """The page of that kind, built now if it has not been opened yet."""
+        return self._built(self.page_classes.index(page_class))
+
+    def _built(self, index: int) -> Page:
+        if index not in self.built:
+            page = self.page_classes[index]()
+            page.changed.connect(lambda source=page: self._records_changed(source))
+            placeholder = self.stack.widget(index)
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.built[index] = page
+        return self.built[index]
+
+    def show_page(self, index: int) -> None:
+        if not 0 <= index < len(self.page_classes):
+            return
+        page = self._built(index)
+        self.stack.setCurrentIndex(index)
+        page.on_shown()
+
+    def _records_changed(self, source: Page) -> None:
+        for page in self.pages:
+            if page is not source:
+                page.records_changed()
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu("&Tệp")
@@ -142,12 +160,18 @@ class MainWindow(QMainWindow):
                "Đảng vụ — quản lý tổ chức đảng, đảng viên và báo cáo của Văn phòng "
                f"Đảng ủy Khối các cơ quan tỉnh.\n\nTệp dữ liệu: {self.db_path}")
 
+    def _unsaved_pages(self) -> list[Page]:
+        return [page for page in self.pages if page.has_unsaved_changes()]
+
     def _restore(self) -> None:
-        if self.reports_page.has_unsaved_changes() and not confirm(
-                self, "Chưa lưu", "Dự thảo báo cáo đang sửa chưa được lưu. Vẫn khôi phục?", yes="Khôi phục"):
+        unsaved = self._unsaved_pages()
+        if unsaved and not confirm(
+                self, "Chưa lưu", f"{unsaved[0].title}: có thay đổi chưa được lưu. Vẫn khôi phục?",
+                yes="Khôi phục"):
             return
         if restore_by_hand(self, self.db_path):
-            self.reports_page.discard_changes()
+            for page in unsaved:
+                page.discard_changes()
             self.sign_out()
 
     def sign_out(self) -> None:
@@ -156,8 +180,10 @@ class MainWindow(QMainWindow):
         self.close()
 
     def closeEvent(self, event) -> None:
-        if self.reports_page.has_unsaved_changes() and not confirm(
-            self, "Chưa lưu", "Dự thảo báo cáo đang sửa chưa được lưu. Đóng và bỏ những thay đổi này?",
+        unsaved = self._unsaved_pages()
+        if unsaved and not confirm(
+            self, "Chưa lưu",
+            f"{unsaved[0].title}: có thay đổi chưa được lưu. Đóng và bỏ những thay đổi này?",
             yes="Bỏ thay đổi",
         ):
             event.ignore()

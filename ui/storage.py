@@ -8,9 +8,11 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from models.core.errors import Forbidden, ValidationError
+from models.core.db import close_database, open_database
+from models.core.errors import ValidationError
 from models.storage import auto_backup, backup_now, inspect_file, latest_good_backup, restore
 from ui import settings
+from ui.tasks import Task, run_and_wait, run_task, wait_for_tasks
 from ui.widgets.buttons import confirm, inform
 from ui.widgets.save_path import ask_save_path
 
@@ -49,18 +51,16 @@ def choose_backup_folder(parent: QWidget, db_path: Path) -> None:
                "Giữ 7 bản hằng ngày gần nhất, 4 bản hằng tuần và 12 bản hằng tháng.")
 
 
-def backup_by_hand(parent: QWidget, db_path: Path) -> None:
+def backup_by_hand(parent: QWidget, db_path: Path) -> Task | None:
+    """An online copy of the open database, made off the UI thread."""
     name = f"{db_path.stem}-sao-luu-{datetime.now():%Y%m%d-%H%M}.db"
     path = ask_save_path(parent, "Sao lưu dữ liệu", name, "Dữ liệu Đảng vụ (*.db)",
                          settings.LAST_BACKUP_FOLDER, str(backup_folder(db_path)))
     if path is None:
-        return
-    try:
-        backup_now(path)
-    except (ValidationError, Forbidden) as error:
-        inform(parent, "Không sao lưu được", error.message, warning=True)
-        return
-    inform(parent, "Đã sao lưu", f"Đã sao lưu dữ liệu vào:\n{path}")
+        return None
+    return run_task(parent, lambda _progress: backup_now(path),
+                    lambda _made: inform(parent, "Đã sao lưu", f"Đã sao lưu dữ liệu vào:\n{path}"),
+                    label="Đang sao lưu dữ liệu…")
 
 
 def restore_by_hand(parent: QWidget, db_path: Path) -> bool:
@@ -69,7 +69,12 @@ def restore_by_hand(parent: QWidget, db_path: Path) -> bool:
                                           str(backup_folder(db_path)), "Dữ liệu Đảng vụ (*.db);;Mọi tệp (*)")
     if not path:
         return False
-    check = inspect_file(Path(path), thorough=True)
+    try:
+        check = run_and_wait(parent, lambda _progress: inspect_file(Path(path), thorough=True),
+                             "Đang kiểm tra bản sao lưu…")
+    except OSError as error:
+        inform(parent, "Không khôi phục được", f"Không đọc được {path}: {error}.", warning=True)
+        return False
     if not check.ok:
         inform(parent, "Không khôi phục được", check.problem, warning=True)
         return False
@@ -78,8 +83,8 @@ def restore_by_hand(parent: QWidget, db_path: Path) -> bool:
     if not confirm(parent, "Khôi phục dữ liệu", question, yes="Khôi phục"):
         return False
     try:
-        result = restore(Path(path), db_path, keep_folder(db_path))
-    except (ValidationError, Forbidden) as error:
+        result = _restore_off_the_ui_thread(parent, Path(path), db_path, by_signed_in_user=True)
+    except ValidationError as error:  # Forbidden is one too
         inform(parent, "Không khôi phục được", error.message, warning=True)
         return False
     except OSError as error:  # the file held by another program, a full disk
@@ -90,6 +95,21 @@ def restore_by_hand(parent: QWidget, db_path: Path) -> bool:
            + (f"\nDữ liệu trước đó được giữ tại {result.kept_as}." if result.kept_as else "")
            + "\n\nHãy đăng nhập lại.")
     return True
+
+
+def _restore_off_the_ui_thread(parent: QWidget | None, source: Path, db_path: Path, by_signed_in_user: bool):
+    """The file is replaced while no connection holds it: work under way finishes first, the
+    window's own connection is closed, the restore runs in a task, and the window's connection
+    is opened again on whatever file is there afterwards (the restored one, or the old one)."""
+    wait_for_tasks()
+    close_database()
+    try:
+        return run_and_wait(parent, lambda _progress: restore(source, db_path, keep_folder(db_path),
+                                                              by_signed_in_user=by_signed_in_user),
+                            "Đang khôi phục dữ liệu…")
+    finally:
+        if db_path.exists() and inspect_file(db_path).ok:
+            open_database(db_path)
 
 
 def lock_database(db_path: Path) -> QLockFile | None:
@@ -116,7 +136,7 @@ def offer_restore_at_start(db_path: Path, problem: str) -> bool:
     if restore_button is None or box.clickedButton() is not restore_button:
         return False
     try:
-        restore(newest, db_path, keep_folder(db_path), by_signed_in_user=False)
+        _restore_off_the_ui_thread(None, newest, db_path, by_signed_in_user=False)
     except (ValidationError, OSError) as error:
         inform(None, "Không khôi phục được", str(getattr(error, "message", error)), warning=True)
         return False

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 from shiboken6 import isValid
 
@@ -141,10 +141,11 @@ class Task(QObject):
         self.error = error
         self._end()
         if self._parent_alive():
-            (self.on_error or self._tell)(error)
+            (self.on_error or self.tell)(error)
         self.finished.emit()
 
-    def _tell(self, error: BaseException) -> None:
+    def tell(self, error: BaseException) -> None:
+        """The default answer to a failure: a message for a refusal, the crash path otherwise."""
         if isinstance(error, Cancelled):
             return
         if isinstance(error, ValidationError):
@@ -177,3 +178,17 @@ def run_task(parent: QWidget | None, work: Callable[[Progress], Any],
 def wait_for_tasks(milliseconds: int = 30_000) -> bool:
     """At exit: let work under way finish before the database is closed."""
     return QThreadPool.globalInstance().waitForDone(milliseconds)
+
+
+def run_and_wait(parent: QWidget | None, work: Callable[[Progress], Any], label: str) -> Any:
+    """For steps that must finish before the program goes on (start-up, restore): the work runs
+    off the UI thread with its progress dialog while a local event loop keeps the windows
+    painted; returns the result or raises the work's error here."""
+    loop = QEventLoop()
+    task = run_task(parent, work, on_error=lambda _error: None, label=label)
+    task.finished.connect(loop.quit)
+    if task in Task._running:
+        loop.exec()
+    if task.error is not None:
+        raise task.error
+    return task.result

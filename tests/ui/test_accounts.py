@@ -4,12 +4,14 @@ from models.accounts import session
 from models.accounts.session import ADMIN, CLERK, VIEWER
 from models.accounts.tables import AppUser
 from models.accounts.users import authenticate, create_user
-from tests.conftest import type_text
+from tests.conftest import settle, type_text
 from ui.account.audit_page import AuditPage, describe_change
 from ui.account.sign_in import FirstStartDialog, SignInDialog
 from ui.account.users_page import UserDialog, UserTableModel
 from ui.main_window import MainWindow
 from ui.members.dialog import MemberDialog
+from ui.members.page import MembersPage
+from ui.orgs.page import OrgsPage
 
 PASSWORD = "mat-khau-du-dai"
 
@@ -63,8 +65,8 @@ def test_viewer_reads_only_and_sees_personal_data_masked(qtbot, db, make_member)
     window = _window(qtbot, db, "xem")
     titles = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
     assert "Người dùng" not in titles and "Nhật ký thay đổi" not in titles
-    assert not window.members_page.add_action.isEnabled()
-    assert not window.orgs_page.add_action.isEnabled()
+    assert not window.page(MembersPage).add_action.isEnabled()
+    assert not window.page(OrgsPage).add_action.isEnabled()
     assert "Người Xem" in window.windowTitle()
     dialog = MemberDialog(member.id)
     qtbot.addWidget(dialog)
@@ -105,6 +107,7 @@ def test_user_and_audit_models_pass_modeltester(qtmodeltester, qtbot, db, make_m
     qtmodeltester.check(users)
     page = AuditPage()
     qtbot.addWidget(page)
+    settle(qtbot, page)
     qtmodeltester.check(page.model)
     assert page.model.rowCount() > 3
     page.table.setCurrentIndex(page.table.findData("member"))

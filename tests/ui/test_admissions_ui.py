@@ -7,7 +7,7 @@ from models.admissions.watch import attention
 from models.core import vocab as v
 from models.members.events import record_event
 from models.orgs.tree import org_names
-from tests.conftest import type_text
+from tests.conftest import settle, type_text
 from ui.admissions.dialogs import CaseDialog, StepDialog, TargetDialog
 from ui.admissions.page import AdmissionsPage
 from ui.admissions.tables import CaseTableModel, ReminderTableModel, TargetTableModel
@@ -100,6 +100,7 @@ def test_page_lists_cases_reminders_and_targets(qtbot, bloc_tree):
     set_target(None, date.today().year, date.today().year, 3)
     page = AdmissionsPage()
     qtbot.addWidget(page)
+    settle(qtbot, page)
     assert page.cases.rowCount() == 1
     page.case_view.selectRow(0)
     assert "Lớp bồi dưỡng nhận thức về Đảng: chưa" in page.detail.text()

@@ -1,3 +1,4 @@
+
 """The awards and badges page: tables pass the model tester, forms write through models/
 with errors beside their fields, the badge list is chosen from and presented."""
 
@@ -11,7 +12,7 @@ from models.awards.tables import Award, BadgeAward
 from models.core import vocab as v
 from models.ratings.grid import rate_org
 from models.ratings.rules import EXCELLENT
-from tests.conftest import type_text
+from tests.conftest import finish, type_text
 from ui.awards.dialogs import AwardDialog, BadgeDialog, ConfirmProposalsDialog
 from ui.awards.page import AwardsPage, next_occasion
 from ui.awards.tables import AwardTableModel, BadgeCandidateModel, PresentedBadgeModel, ProposalTableModel
@@ -67,14 +68,14 @@ def test_badge_tab_lists_and_presents_for_the_chosen_day(qtbot, bloc_tree, make_
     page = AwardsPage()
     qtbot.addWidget(page)
     page.occasion.set_date(date(2024, 2, 3))
-    page.refresh_badges()
+    finish(qtbot, page.refresh_badges())
     assert page.candidates.rowCount() == 1
     assert "1 huy hiệu 30 năm" in page.badge_summary.text()
     page.candidate_view.selectRow(0)
     dialog = BadgeDialog([page.candidates.row_at(0)], date(2024, 2, 3), page)
     dialog.badge_number.setText("0012345")
     assert dialog.save()
-    page.refresh_badges()
+    finish(qtbot, page.refresh_badges())
     assert page.candidates.rowCount() == 0
     assert page.presented.rowCount() == 1
     assert BadgeAward.get().badge_number == "0012345"

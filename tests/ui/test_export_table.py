@@ -7,6 +7,7 @@ from openpyxl import load_workbook
 from PySide6.QtWidgets import QFileDialog
 
 from models.meetings.lists import cells_without_monthly_meeting
+from tests.conftest import finish, settle
 from ui.meetings.tables import CellGapTableModel
 from ui.widgets import export_table
 from ui.widgets.export_table import cell_value, shown_rows
@@ -32,7 +33,7 @@ def test_member_page_exports_what_the_filter_shows(qtbot, bloc_tree, make_member
     target = tmp_path / "dv.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
     monkeypatch.setattr(export_table, "inform", lambda *_a, **_k: None)
-    assert export_table.export_view(page.view) == target
+    finish(qtbot, export_table.export_view(page.view))
     sheet = load_workbook(target).active
     values = [[cell for cell in row] for row in sheet.iter_rows(values_only=True)]
     assert values[0][0] == "ĐẢNG VIÊN"
@@ -45,6 +46,7 @@ def test_tree_and_list_tables(qtbot, bloc_tree):
 
     page = OrgsPage()
     qtbot.addWidget(page)
+    settle(qtbot, page)
     headers, rows = shown_rows(page.tree)
     names = [row[0] for row in rows]
     assert names[0] == "Đảng bộ Khối các cơ quan tỉnh" and "        Chi bộ Phòng Ngân sách" in names

@@ -4,6 +4,7 @@ import written at once."""
 from datetime import datetime
 
 from models.members.tables import Member
+from tests.conftest import finish
 from tests.models.test_member_import import MESSY, workbook
 from ui.members import import_dialog
 from ui.members.import_dialog import ImportMembersDialog
@@ -15,21 +16,21 @@ def test_dialog_shows_problems_then_imports_the_clean_rows(qtbot, bloc_tree, tmp
     path = workbook(tmp_path / "ds.xlsx", rows)
     dialog = ImportMembersDialog()
     qtbot.addWidget(dialog)
-    dialog.load(path)
+    finish(qtbot, dialog.load(path))
     assert "3 dòng nhập được, 1 dòng có lỗi" in dialog.summary.text()
     assert dialog.problems.index(0, 3).data() == "Ngày sinh 31/02/1990 không có trên lịch."
     assert dialog.columns.cellWidget(1, 2).currentData() == "full_name"
     # The clerk says the "Giới tính" column is not to be used: the sex is then missing everywhere.
     dialog.columns.cellWidget(2, 2).setCurrentIndex(0)
-    dialog.recheck()
+    finish(qtbot, dialog.recheck())
     assert "Chưa xác định được cột: Giới tính." in dialog.errors.message_for("file")
     assert not dialog.import_button.isEnabled()
     dialog.columns.cellWidget(2, 2).setCurrentIndex(dialog.columns.cellWidget(2, 2).findData("sex"))
-    dialog.recheck()
+    finish(qtbot, dialog.recheck())
     monkeypatch.setattr(import_dialog, "confirm", lambda *_a, **_k: True)
     told = []
     monkeypatch.setattr(import_dialog, "inform", lambda _p, title, text, warning=False: told.append(text))
-    dialog.run_import()
+    finish(qtbot, dialog.run_import())
     assert Member.select().count() == 3
     assert "Đã thêm 3 đảng viên" in told[-1] and "1 dòng có lỗi không nhập" in told[-1]
 
@@ -38,7 +39,7 @@ def test_a_file_that_is_not_a_spreadsheet_is_said_beside_the_file(qtbot, db, tmp
     (tmp_path / "anh.xlsx").write_bytes(b"\x89PNG not a sheet")
     dialog = ImportMembersDialog()
     qtbot.addWidget(dialog)
-    dialog.load(tmp_path / "anh.xlsx")
+    finish(qtbot, dialog.load(tmp_path / "anh.xlsx"))
     assert "không phải bảng tính Excel" in dialog.errors.message_for("file")
     assert not dialog.import_button.isEnabled()
 
@@ -46,8 +47,8 @@ def test_a_file_that_is_not_a_spreadsheet_is_said_beside_the_file(qtbot, db, tmp
 def test_a_field_chosen_for_two_columns_is_said(qtbot, bloc_tree, tmp_path):
     dialog = ImportMembersDialog()
     qtbot.addWidget(dialog)
-    dialog.load(workbook(tmp_path / "ds.xlsx", MESSY))
+    finish(qtbot, dialog.load(workbook(tmp_path / "ds.xlsx", MESSY)))
     sex_column = dialog.columns.cellWidget(2, 2)
     sex_column.setCurrentIndex(sex_column.findData("full_name"))
-    dialog.recheck()
+    finish(qtbot, dialog.recheck())
     assert "“Họ và tên” được chọn cho hai cột" in dialog.errors.message_for("file")

@@ -2,7 +2,10 @@ from pathlib import Path
 
 from models.demo.build import DemoSize, build_demo
 from tests.conftest import type_text
+from ui.admissions.page import AdmissionsPage
 from ui.main_window import MainWindow
+from ui.members.page import MembersPage
+from ui.orgs.page import OrgsPage
 
 
 def make_window(qtbot, db, actor=None) -> MainWindow:
@@ -23,16 +26,16 @@ def test_sidebar_lists_only_working_areas(qtbot, db):
                        "Kiểm tra, giám sát", "Đánh giá, xếp loại", "Khen thưởng, huy hiệu",
                        "Số lượng, biến động", "Báo cáo", "Người dùng", "Nhật ký thay đổi"]
     window.sidebar.setCurrentRow(1)
-    assert window.stack.currentWidget() is window.members_page
+    assert window.stack.currentWidget() is window.page(MembersPage)
     window.sidebar.setCurrentRow(2)
-    assert window.stack.currentWidget() is window.admissions_page
+    assert window.stack.currentWidget() is window.page(AdmissionsPage)
 
 
 def test_member_search_filters_as_the_clerk_types(qtbot, db, make_member):
     make_member(full_name="Nguyễn Văn Đức")
     make_member(full_name="Trần Thị Hoa", sex="F")
     window = make_window(qtbot, db)
-    page = window.members_page
+    page = window.page(MembersPage)
     assert page.model.rowCount() == 2
     assert page.count_label.text() == "2 đảng viên"
     page.search.setFocus()
@@ -49,7 +52,7 @@ def test_member_search_filters_as_the_clerk_types(qtbot, db, make_member):
 def test_org_filter_includes_sub_organisations(qtbot, db, bloc_tree, make_member):
     make_member(org=bloc_tree["cell_a"])
     make_member(org=bloc_tree["small"], full_name="Lê Văn Ba")
-    page = make_window(qtbot, db).members_page
+    page = make_window(qtbot, db).page(MembersPage)
     page.org.set_org_id(bloc_tree["base"].id)
     assert page.model.rowCount() == 1
 
@@ -65,7 +68,7 @@ def test_window_remembers_its_page(qtbot, db, bloc_tree):
 def test_org_page_shows_details_and_warnings(qtbot, db, bloc_tree, make_member):
     make_member(org=bloc_tree["small"])
     window = make_window(qtbot, db)
-    page = window.orgs_page
+    page = window.page(OrgsPage)
     page.reload(bloc_tree["small"].id)
     text = page.details.text()
     assert "Chi bộ Sở Tư pháp" in text
@@ -79,7 +82,7 @@ def test_org_page_actions_refresh_tree_and_tell_member_page(qtbot, db, bloc_tree
     from ui.orgs import page as org_page
 
     window = make_window(qtbot, db)
-    page = window.orgs_page
+    page = window.page(OrgsPage)
     page.reload(bloc_tree["base"].id)
 
     def fake_ask(org_id=None, parent_id=None, parent=None):
@@ -89,7 +92,7 @@ def test_org_page_actions_refresh_tree_and_tell_member_page(qtbot, db, bloc_tree
     with qtbot.waitSignal(page.changed):
         page.add_org()
     assert "Chi bộ Phòng Mới" in page.details.text()
-    picker = window.members_page.org
+    picker = window.page(MembersPage).org
     assert any("Chi bộ Phòng Mới" in picker.itemText(i) for i in range(picker.count()))
 
 

@@ -9,7 +9,7 @@ from models.meetings.lists import MeetingFilter, cells_without_monthly_meeting, 
 from models.meetings.record import add_resolution, attendance, create_meeting, default_roster, resolutions
 from models.meetings.tables import Meeting
 from models.meetings.vocab import BCH_DUK, CHI_BO, THUONG_KY
-from tests.conftest import type_text
+from tests.conftest import finish, type_text
 from ui.meetings.attendance import PRESENT, REASON, AttendanceModel
 from ui.meetings.dialogs import MeetingDialog
 from ui.meetings.page import MeetingsPage
@@ -77,9 +77,9 @@ def test_page_filters_search_and_compliance(qtbot, bloc_tree):
     assert page.meetings.index(0, 5).data() == "Hội nghị chuyên đề chuyển đổi số"
     page.check_year.setValue(2024)
     page.check_month.setCurrentIndex(2)
-    page.refresh_compliance()
+    finish(qtbot, page.refresh_compliance())
     assert "2 chi bộ" in page.monthly_label.text()
     page.start.set_date(date(2024, 1, 1))
     page.end.set_date(date(2024, 12, 31))
-    page.compute()
+    finish(qtbot, page.compute())
     assert "Ban Chấp hành Đảng bộ Khối tổ chức 01 hội nghị" in page.summary.toPlainText()

@@ -6,6 +6,7 @@ from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter
 
 from reports.document import Body, Header, Signature, build_document
+from tests.conftest import finish
 from ui.widgets.pdf_preview import PdfPreviewDialog, print_pdf
 
 
@@ -22,9 +23,10 @@ def test_preview_shows_every_page_and_zooms(qtbot, tmp_path):
     pages = len(PdfReader(path).pages)
     dialog = PdfPreviewDialog(path)
     qtbot.addWidget(dialog)
+    finish(qtbot, dialog.rendering)
     assert dialog.count.text() == f"{pages} trang" and dialog.pages.count() == pages
     width = dialog.pages.itemAt(0).widget().pixmap().width()
-    dialog.zoom(1.25)
+    finish(qtbot, dialog.zoom(1.25))
     assert dialog.pages.itemAt(0).widget().pixmap().width() > width
 
 

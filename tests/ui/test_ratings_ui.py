@@ -5,6 +5,7 @@ from PySide6.QtCore import Qt
 from models.ratings.figures import rating_figures
 from models.ratings.grid import grid_rows
 from models.ratings.tables import MemberRating, RatingTotals
+from tests.conftest import finish
 from ui.ratings.grid import RatingGridModel
 from ui.ratings.page import RatingsPage
 
@@ -49,7 +50,7 @@ def test_totals_and_results_tab(qtbot, bloc_tree):
         page.totals[key].setValue(value)
     page.save_totals()
     assert RatingTotals.get().rated == 19
-    page.show_results()
+    finish(qtbot, page.show_results())
     text = page.results.toPlainText()
     assert "Có 19 đảng viên được đánh giá" in text
     assert "các mức cộng lại 18, khác số được đánh giá 19" in text
@@ -69,7 +70,7 @@ def test_sick_leave_key_and_comparison_with_last_year(qtbot, bloc_tree, make_mem
         qtbot.keyClick(page.view, key)
         page.save_grid()
     assert MemberRating.get(MemberRating.year == 2023).long_sick_leave
-    page.show_results()
+    finish(qtbot, page.show_results())
     text = page.results.toPlainText()
     assert "So với năm 2022:" in text
     assert "Hoàn thành tốt nhiệm vụ: 1 (năm 2022: 0; tăng 1)" in text
@@ -91,7 +92,7 @@ def test_workbooks_out_and_back_from_the_page(qtbot, bloc_tree, make_member, tmp
     monkeypatch.setattr(ratings_page, "inform", lambda _p, title, text, warning=False: told.append(text))
     monkeypatch.setattr(ratings_page, "confirm", lambda *_a, **_k: True)
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: str(tmp_path))
-    page.export_workbooks()
+    finish(qtbot, page.export_workbooks())
     assert "Đã ghi 2 mẫu" in told[-1]
     path = next(tmp_path.glob("*tai-chinh*.xlsx"))
     book = load_workbook(path)

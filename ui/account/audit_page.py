@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QVBoxLayout,
-    QWidget,
 )
 
 from models.accounts import (
@@ -33,6 +32,8 @@ from models.accounts import (
 )
 from models.core.errors import ValidationError
 from reports.numbers import integer
+from ui.page import Page
+from ui.tasks import Task, run_task
 from ui.widgets.buttons import inform
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.export_table import add_export_action
@@ -68,7 +69,7 @@ def describe_change(entry: AuditRow) -> str:
     return "\n".join(lines)
 
 
-class AuditPage(QWidget):
+class AuditPage(Page):
     title = "Nhật ký thay đổi"
 
     def __init__(self, parent=None):
@@ -123,8 +124,6 @@ class AuditPage(QWidget):
         layout.addWidget(error_line)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.count)
-        self._fill_users()
-        self.refresh()
 
     def _fill_users(self) -> None:
         current = self.user.currentData()
@@ -174,8 +173,12 @@ class AuditPage(QWidget):
             return
         inform(self, "Đã xuất", f"Đã ghi {integer(count)} mục vào {path}.")
 
-    def check_chain(self) -> None:
-        result = verify_chain()
+    def check_chain(self) -> Task:
+        """Every entry's hash recomputed: long on a large trail, so off the UI thread."""
+        return run_task(self, lambda _progress: verify_chain(), self._chain_checked,
+                        label="Đang kiểm tra nhật ký thay đổi…")
+
+    def _chain_checked(self, result) -> None:
         if result.intact:
             inform(self, "Nhật ký nguyên vẹn",
                    f"Đã kiểm tra {integer(result.entries)} mục: không có mục nào bị sửa hay xóa.")

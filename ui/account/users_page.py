@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QTableView,
     QToolBar,
     QVBoxLayout,
-    QWidget,
 )
 
 from models.accounts import CLERK, ROLES, create_user, get_user, update_user, user_orgs, user_rows
@@ -24,6 +23,7 @@ from models.core import vocab as v
 from models.core.dates import fmt_date
 from models.orgs import org_rows, tree_order
 from ui.account.sign_in import ChangePasswordDialog, check_repeated, password_edit
+from ui.page import Page
 from ui.widgets.export_table import add_export_action
 from ui.widgets.form_dialog import FormDialog
 from ui.widgets.rows_model import RowsTableModel
@@ -126,7 +126,7 @@ class UserDialog(FormDialog):
         return cls(user_id, parent).accepted_after_exec()
 
 
-class UsersPage(QWidget):
+class UsersPage(Page):
     title = "Người dùng"
 
     def __init__(self, parent=None):

@@ -35,6 +35,7 @@ from models.core.dates import fmt_date
 from models.orgs import org_names
 from ui.admissions.dialogs import CaseDialog, EndCaseDialog, StepDialog, TargetDialog
 from ui.admissions.tables import CaseTableModel, ReminderTableModel, TargetTableModel
+from ui.page import Page
 from ui.widgets.buttons import confirm, inform
 from ui.widgets.org_picker import OrgPicker
 from ui.widgets.search_box import SearchBox
@@ -44,7 +45,7 @@ STEP_NUMBERS = {"course": "certificate_no", "cell": "cell_resolution_no", "base"
                 "decision": "decision_no", "full": "full_decision_no"}
 
 
-class AdmissionsPage(QWidget):
+class AdmissionsPage(Page):
     title = "Kết nạp đảng viên"
 
     def __init__(self, parent=None):
@@ -56,7 +57,6 @@ class AdmissionsPage(QWidget):
         self.tabs.addTab(self._targets_tab(), "Chỉ tiêu")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
-        self.refresh()
 
     # --- cases ------------------------------------------------------------------------
     def _cases_tab(self) -> QWidget:
@@ -214,12 +214,8 @@ class AdmissionsPage(QWidget):
         return page
 
     def refresh_targets(self) -> None:
-        rows = []
-        for target_id, org_id, year_from, year_to, value in target_rows():
-            actual = progress(org_id, year_from, year_to).actual
-            rows.append((target_id, self.names.get(org_id, "Toàn Đảng bộ Khối"), year_from, year_to,
-                         value, actual))
-        self.targets.set_rows(rows)
+        """Each target's progress counts admissions across the registry: off the UI thread."""
+        self.load_later("targets", _target_lines, self.targets.set_rows)
 
     def set_target(self) -> None:
         if TargetDialog.ask(self):
@@ -236,7 +232,7 @@ class AdmissionsPage(QWidget):
         self.names = org_names()
         self.cases.org_names = self.names
         self.refresh_cases(select)
-        self.reminders.set_rows(attention(date.today()))
+        self.load_later("reminders", lambda: attention(date.today()), self.reminders.set_rows)
         self.refresh_targets()
 
     def on_shown(self) -> None:
@@ -245,3 +241,10 @@ class AdmissionsPage(QWidget):
 
     def save_layout(self) -> None:
         """Column widths are set on start; nothing else to remember."""
+
+
+def _target_lines() -> list[tuple]:
+    names = org_names()
+    return [(target_id, names.get(org_id, "Toàn Đảng bộ Khối"), year_from, year_to, value,
+             progress(org_id, year_from, year_to).actual)
+            for target_id, org_id, year_from, year_to, value in target_rows()]

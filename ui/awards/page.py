@@ -36,6 +36,8 @@ from models.awards import (
 from models.core.errors import ValidationError
 from ui.awards.dialogs import AwardDialog, BadgeDialog, ConfirmProposalsDialog
 from ui.awards.tables import AwardTableModel, BadgeCandidateModel, PresentedBadgeModel, ProposalTableModel
+from ui.page import Page
+from ui.tasks import Task
 from ui.widgets.buttons import confirm, inform
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.org_picker import OrgPicker
@@ -53,7 +55,7 @@ def next_occasion(today: date) -> date:
     return next(day for day in days if day >= today)
 
 
-class AwardsPage(QWidget):
+class AwardsPage(Page):
     title = "Khen thưởng, huy hiệu"
 
     def __init__(self, parent=None):
@@ -64,8 +66,6 @@ class AwardsPage(QWidget):
         self.tabs.addTab(self._badges_tab(), "Huy hiệu Đảng")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
-        self.refresh_awards()
-        self.refresh_badges()
 
     # --- Awards ---------------------------------------------------------------------------
     def _awards_tab(self) -> QWidget:
@@ -163,9 +163,13 @@ class AwardsPage(QWidget):
         return page
 
     def refresh_proposals(self) -> None:
+        """The lists read the ratings of every member: off the UI thread."""
         _label, make_list, campaign = PROPOSAL_LISTS[self.proposal_kind.currentData()]
         year = self.proposal_year.value()
-        rows = make_list(year)
+        self.load_later("proposals", lambda: make_list(year),
+                        lambda rows: self._show_proposals(rows, campaign, year))
+
+    def _show_proposals(self, rows: list, campaign, year: int) -> None:
         self.proposals.set_rows(rows)
         self.proposal_note.setText(
             f"{len(rows)} đề nghị — “{campaign(year)}”. Danh sách lập từ kết quả xếp loại đã nhập; "
@@ -245,11 +249,17 @@ class AwardsPage(QWidget):
         self.occasion.set_date(self.occasion_choice.currentData())
         self.refresh_badges()
 
-    def refresh_badges(self) -> None:
+    def refresh_badges(self) -> Task | None:
+        """The badge list weighs every member's seniority: off the UI thread."""
         day = self.occasion.date()
         if day is None:
-            return
-        rows = badge_list(day, self.badge_org.org_id(), self.with_early.isChecked())
+            return None
+        org_id, early = self.badge_org.org_id(), self.with_early.isChecked()
+        return self.load_later("badges", lambda: (badge_list(day, org_id, early),
+                                           badges_presented(date(day.year, 1, 1), date(day.year, 12, 31))),
+                        lambda lists: self._show_badges(day, *lists))
+
+    def _show_badges(self, day: date, rows: list, presented: list) -> None:
         self.candidates.set_rows(rows)
         early = sum(row.kind == EARLY for row in rows)
         by_milestone: dict[int, int] = {}
@@ -261,9 +271,8 @@ class AwardsPage(QWidget):
         self.badge_summary.setText(
             f"Đợt {day:%d/%m/%Y}: {counts or 'không có ai đủ tuổi Đảng chưa được tặng'}"
             + (f"; {early} trường hợp có thể tặng sớm nếu ốm nặng (tô màu)." if early else "."))
-        year = day.year
-        self.presented.set_rows(badges_presented(date(year, 1, 1), date(year, 12, 31)))
-        self.presented_label.setText(f"Đã trao tặng trong năm {year}: {self.presented.rowCount()} huy hiệu")
+        self.presented.set_rows(presented)
+        self.presented_label.setText(f"Đã trao tặng trong năm {day.year}: {len(presented)} huy hiệu")
 
     def present(self) -> None:
         rows = sorted({index.row() for index in self.candidate_view.selectionModel().selectedRows()})

@@ -17,13 +17,15 @@ from models.core.errors import ValidationError
 from models.members import headcount_by_grassroots, movement
 from reports.numbers import integer
 from ui.counts.table import GrassrootsTableModel, MovementTableModel
+from ui.page import Page
+from ui.tasks import Task
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.form_errors import FormErrors
 from ui.widgets.org_picker import OrgPicker
 from ui.widgets.table_view import list_view
 
 
-class CountsPage(QWidget):
+class CountsPage(Page):
     title = "Số lượng, biến động"
 
     def __init__(self, parent=None):
@@ -78,19 +80,22 @@ class CountsPage(QWidget):
         layout.addWidget(error_line)
         layout.addWidget(self.summary)
         layout.addWidget(splitter, 1)
-        self.compute()
 
-    def compute(self) -> None:
+    def compute(self) -> Task | None:
+        """The movement table replays the history of the whole registry: off the UI thread."""
         self.errors.clear()
         org_id = self.org.org_id()
         try:
             start, end = self.start.date(), self.end.date()
-            table = movement(start, end, org_id)
         except ValidationError as error:
             self.errors.show(error)
-            return
+            return None
+        return self.load_later("figures", lambda: (movement(start, end, org_id),
+                                                   headcount_by_grassroots(end, org_id)),
+                               lambda figures: self._show(*figures), refused=self.errors.show)
+
+    def _show(self, table, rows: list) -> None:
         self.movement_model.set_movement(table)
-        rows = headcount_by_grassroots(end, org_id)
         self.grassroots_model.set_rows(rows)
         probationary = sum(r.probationary for r in rows)
         self.grassroots_title.setText(f"<b>Số đảng viên ngày {self.end.text()} theo tổ chức cơ sở đảng</b>")
@@ -103,6 +108,9 @@ class CountsPage(QWidget):
 
     def on_shown(self) -> None:
         self.compute()
+
+    def records_changed(self) -> None:
+        self.reload()
 
     def reload(self) -> None:
         self.org.reload()

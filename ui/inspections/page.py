@@ -36,12 +36,13 @@ from ui.inspections.tables import (
     InspectionTableModel,
     ProgrammeTableModel,
 )
+from ui.page import Page
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.form_errors import FormErrors
 from ui.widgets.table_view import list_view
 
 
-class InspectionsPage(QWidget):
+class InspectionsPage(Page):
     title = "Kiểm tra, giám sát"
 
     def __init__(self, parent=None):
@@ -62,7 +63,6 @@ class InspectionsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tabs)
-        self.refresh()
 
     def _cases_tab(self) -> QWidget:
         page = QWidget()

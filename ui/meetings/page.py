@@ -36,6 +36,8 @@ from models.meetings import (
 from reports.meeting_words import meeting_summary
 from ui.meetings.dialogs import MeetingDialog
 from ui.meetings.tables import CellGapTableModel, MeetingTableModel
+from ui.page import Page
+from ui.tasks import Task
 from ui.widgets.buttons import confirm, inform
 from ui.widgets.code_combo import code_combo
 from ui.widgets.date_edit import DateEdit
@@ -45,7 +47,7 @@ from ui.widgets.search_box import SearchBox
 from ui.widgets.table_view import list_view
 
 
-class MeetingsPage(QWidget):
+class MeetingsPage(Page):
     title = "Hội nghị, sinh hoạt"
 
     def __init__(self, parent=None):
@@ -57,7 +59,6 @@ class MeetingsPage(QWidget):
         self.tabs.addTab(self._figures_tab(), "Số liệu báo cáo")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
-        self.refresh()
 
     # --- list and calendar --------------------------------------------------------------
     def _list_tab(self) -> QWidget:
@@ -230,11 +231,17 @@ class MeetingsPage(QWidget):
         layout.addLayout(columns)
         return page
 
-    def refresh_compliance(self) -> None:
+    def refresh_compliance(self) -> Task:
+        """Every cell against its meetings: off the UI thread."""
         year, month = self.check_year.value(), self.check_month.currentData()
         quarter = (month - 1) // 3 + 1
-        monthly = cells_without_monthly_meeting(year, month)
-        thematic = cells_without_thematic_meeting(year, quarter)
+        return self.load_later(
+            "compliance",
+            lambda: (cells_without_monthly_meeting(year, month),
+                     cells_without_thematic_meeting(year, quarter)),
+            lambda gaps: self._show_compliance(year, month, quarter, *gaps))
+
+    def _show_compliance(self, year: int, month: int, quarter: int, monthly: list, thematic: list) -> None:
         self.monthly.set_rows(monthly)
         self.thematic.set_rows(thematic)
         self.monthly_label.setText(f"Chưa ghi sinh hoạt thường kỳ tháng {month}/{year}: "
@@ -267,15 +274,15 @@ class MeetingsPage(QWidget):
         layout.addWidget(self.summary)
         return page
 
-    def compute(self) -> None:
+    def compute(self) -> Task | None:
         self.figure_errors.clear()
         try:
             start, end = self.start.date(), self.end.date()
-            text = meeting_summary(start, end)
         except ValidationError as error:
             self.figure_errors.show(error)
-            return
-        self.summary.setPlainText(text)
+            return None
+        return self.load_later("figures", lambda: meeting_summary(start, end), self.summary.setPlainText,
+                               refused=self.figure_errors.show)
 
     def on_shown(self) -> None:
         self.org.reload()

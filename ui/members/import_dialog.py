@@ -4,10 +4,7 @@ progress bar and a cancel that leaves the database as it was."""
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -16,14 +13,13 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QProgressDialog,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
 )
 
-from models.core.errors import Forbidden, ValidationError
+from models.core.errors import ValidationError
 from models.core.excel import column_letter
 from models.members import (
     ADD,
@@ -41,6 +37,7 @@ from models.members import (
     plan_import,
 )
 from ui import settings
+from ui.tasks import Task, run_task
 from ui.widgets.buttons import confirm, inform, vietnamese_buttons
 from ui.widgets.form_errors import FormErrors
 from ui.widgets.rows_model import RowsTableModel
@@ -123,21 +120,26 @@ class ImportMembersDialog(QDialog):
             settings.LAST_REPORT_FOLDER.set(str(Path(path).parent))
             self.load(Path(path))
 
-    def load(self, path: Path, mapping: dict[int, str] | None = None) -> None:
+    def load(self, path: Path, mapping: dict[int, str] | None = None) -> Task:
+        """Read and check the workbook off the UI thread (a large one takes seconds)."""
         self.path.setText(str(path))
         self.errors.clear()
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.plan = plan_import(path, mapping)
-        except ValidationError as error:
-            self.plan = None
-            self.errors.show(ValidationError("file", error.message))
-            self.show_plan()
-            return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        if mapping is None:
+        self.import_button.setEnabled(False)
+        return run_task(self, lambda _progress: plan_import(path, mapping),
+                        lambda plan: self._planned(plan, mapping is None), on_error=self._unreadable,
+                        label="Đang đọc và kiểm tra tệp Excel…")
+
+    def _planned(self, plan: ImportPlan, new_file: bool) -> None:
+        self.plan = plan
+        if new_file:
             self.fill_columns()
+        self.show_plan()
+
+    def _unreadable(self, error: BaseException) -> None:
+        if not isinstance(error, ValidationError):
+            raise error
+        self.plan = None
+        self.errors.show(ValidationError("file", error.message))
         self.show_plan()
 
     def fill_columns(self) -> None:
@@ -159,9 +161,10 @@ class ImportMembersDialog(QDialog):
                   for index in range(self.columns.rowCount())}
         return {index: name for index, name in chosen.items() if name is not None}
 
-    def recheck(self) -> None:
-        if self.path.text():
-            self.load(Path(self.path.text()), self.chosen_mapping())
+    def recheck(self) -> Task | None:
+        if not self.path.text():
+            return None
+        return self.load(Path(self.path.text()), self.chosen_mapping())
 
     def show_plan(self) -> None:
         plan = self.plan
@@ -189,49 +192,41 @@ class ImportMembersDialog(QDialog):
         self.create_orgs.setEnabled(bool(plan.missing_orgs) or self.create_orgs.isChecked())
 
     # --- writing --------------------------------------------------------------------------
-    def run_import(self) -> None:
+    def run_import(self) -> Task | None:
         plan = self.plan
         if plan is None:
-            return
+            return None
         if self.create_orgs.isChecked() and plan.missing_orgs:
             try:
                 made = create_missing_orgs(plan)
-            except (ValidationError, Forbidden) as error:
+            except ValidationError as error:
                 inform(self, "Không tạo được tổ chức", error.message, warning=True)
-                return
-            inform(self, "Đã tạo tổ chức", f"Đã tạo {made} tổ chức đảng còn thiếu.")
+                return None
+            inform(self, "Đã tạo tổ chức", f"Đã tạo {made} tổ chức đảng còn thiếu. Kiểm tra lại danh sách "
+                   "rồi bấm “Nhập vào danh sách”.")
             self.create_orgs.setChecked(False)
-            self.load(Path(self.path.text()), plan.mapping)
-            plan = self.plan
+            return self.load(Path(self.path.text()), plan.mapping)
         question = (f"Ghi {len(plan.clean_rows)} dòng vào danh sách đảng viên? Tất cả được ghi một lần; "
                     "nếu dừng giữa chừng, dữ liệu giữ nguyên như trước.")
         if not confirm(self, "Nhập danh sách", question, yes="Nhập"):
-            return
-        progress = QProgressDialog("Đang ghi danh sách đảng viên…", "Dừng", 0, len(plan.clean_rows), self)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)
+            return None
+        cards, same_person = self.cards.currentData(), self.same_person.currentData()
 
-        def report(done: int, total: int) -> None:
-            progress.setMaximum(total)
-            progress.setValue(done)
-            QApplication.processEvents()
+        def work(progress) -> object:
+            return import_members(plan, cards, same_person, progress.step, lambda: progress.cancelled)
 
-        def stopped() -> bool:
-            QApplication.processEvents()
-            return progress.wasCanceled()
+        return run_task(self, work, self._imported, on_error=self._not_imported,
+                        label="Đang ghi danh sách đảng viên…", cancellable=True)
 
-        try:
-            result = import_members(plan, self.cards.currentData(), self.same_person.currentData(), report,
-                                    stopped)
-        except ImportCancelled:
-            progress.close()
-            inform(self, "Đã dừng", "Đã dừng nhập. Không có dòng nào được ghi; dữ liệu giữ nguyên như trước.")
-            return
-        except (ValidationError, Forbidden) as error:
-            progress.close()
-            inform(self, "Không nhập được", error.message, warning=True)
-            return
-        progress.close()
+    def _imported(self, result) -> None:
         inform(self, "Đã nhập", f"Đã thêm {result.created} đảng viên, cập nhật {result.updated}, bỏ qua "
                                 f"{result.skipped}; {result.refused} dòng có lỗi không nhập.")
         self.accept()
+
+    def _not_imported(self, error: BaseException) -> None:
+        if isinstance(error, ImportCancelled):
+            inform(self, "Đã dừng", "Đã dừng nhập. Không có dòng nào được ghi; dữ liệu giữ nguyên như trước.")
+        elif isinstance(error, ValidationError):
+            inform(self, "Không nhập được", error.message, warning=True)
+        else:
+            raise error

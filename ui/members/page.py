@@ -3,7 +3,7 @@
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -12,11 +12,11 @@ from PySide6.QtWidgets import (
     QTableView,
     QToolBar,
     QVBoxLayout,
-    QWidget,
 )
 
 from models.accounts import WRITE_RECORDS, may
 from models.core import vocab as v
+from models.core.errors import ValidationError
 from models.members import AGE_BANDS, STATE_GROUPS, MemberFilter, export_members, get_member
 from models.orgs import size_warning
 from reports.numbers import integer
@@ -25,6 +25,8 @@ from ui.members.dialog import MemberDialog
 from ui.members.event_dialog import EventDialog
 from ui.members.import_dialog import ImportMembersDialog
 from ui.members.table import COLUMNS, MemberTableModel
+from ui.page import Page
+from ui.tasks import Task, run_task
 from ui.widgets.buttons import inform
 from ui.widgets.export_table import add_export_action
 from ui.widgets.org_picker import OrgPicker
@@ -39,7 +41,7 @@ def _combo(items: list[tuple[str, object]]) -> QComboBox:
     return combo
 
 
-class MembersPage(QWidget):
+class MembersPage(Page):
     title = "Đảng viên"
 
     def __init__(self, parent=None):
@@ -147,6 +149,9 @@ class MembersPage(QWidget):
         count = self.model.rowCount()
         self.count_label.setText(f"{integer(count)} đảng viên")
 
+    def records_changed(self) -> None:
+        self.reload()
+
     def reload(self) -> None:
         """After organisations changed elsewhere (names, tree)."""
         self.org.reload()
@@ -175,21 +180,26 @@ class MembersPage(QWidget):
         if ImportMembersDialog(self).exec():
             self.reload()
 
-    def export_registry(self) -> None:
+    def export_registry(self) -> Task | None:
         """Everyone in the registry today, in the layout that import reads back."""
         name = f"danh-sach-dang-vien-{date.today():%Y%m%d}.xlsx"
         path = ask_save_path(self, "Xuất danh sách đảng viên", name, "Excel (*.xlsx)")
         if path is None:
-            return
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            count = export_members(path)
-        except OSError as error:
-            QGuiApplication.restoreOverrideCursor()
-            inform(self, "Không xuất được", f"Không ghi được {path}: {error.strerror}.", warning=True)
-            return
-        QGuiApplication.restoreOverrideCursor()
-        inform(self, "Đã xuất", f"Đã ghi {count} đảng viên ra {path}.")
+            return None
+        return run_task(self, lambda _progress: export_members(path),
+                        lambda count: inform(self, "Đã xuất",
+                                             f"Đã ghi {integer(count)} đảng viên ra {path}."),
+                        on_error=lambda error: self._not_exported(path, error),
+                        label="Đang xuất danh sách đảng viên…")
+
+    def _not_exported(self, path, error: BaseException) -> None:
+        if isinstance(error, OSError):
+            inform(self, "Không xuất được", f"Không ghi được {path}: {error.strerror or error}.",
+                   warning=True)
+        elif isinstance(error, ValidationError):
+            inform(self, "Không xuất được", error.message, warning=True)
+        else:
+            raise error
 
     def add_member(self) -> None:
         member_id = MemberDialog.open_new(self, org_id=self.org.org_id())

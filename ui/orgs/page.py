@@ -2,7 +2,7 @@
 
 from html import escape as _html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QToolBar,
     QTreeView,
     QVBoxLayout,
-    QWidget,
 )
 
 from models.accounts import session
@@ -25,12 +24,12 @@ from reports.numbers import integer
 from ui import settings
 from ui.orgs.dialog import DissolveOrgDialog, MoveOrgDialog, OrgDialog
 from ui.orgs.tree import COUNT_ROLE, ORG_ID_ROLE, build_tree_model, find_item
+from ui.page import Page
 from ui.widgets.export_table import add_export_action
 
 
-class OrgsPage(QWidget):
+class OrgsPage(Page):
     title = "Tổ chức đảng"
-    changed = Signal()  # names or the tree changed: other pages reload their pickers
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -92,7 +91,6 @@ class OrgsPage(QWidget):
         body.addWidget(self.splitter)
         layout.addLayout(body, 1)
         self.model = None
-        self.reload()
 
     # --- the tree -------------------------------------------------------------------
     def reload(self, select_id: int | None = None) -> None:

@@ -4,8 +4,6 @@ the totals an organisation reports instead of names, and the year's results and 
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -41,13 +39,15 @@ from models.ratings import (
 from reports.figures import period_figures
 from reports.paragraphs import rating_comparison, rating_paragraph
 from ui import settings
+from ui.page import Page
 from ui.ratings.grid import GridKeys, RatingGridModel
+from ui.tasks import Task, run_and_wait, run_task
 from ui.widgets.buttons import confirm, inform
 from ui.widgets.org_picker import OrgPicker
 from ui.widgets.table_view import list_view
 
 
-class RatingsPage(QWidget):
+class RatingsPage(Page):
     title = "Đánh giá, xếp loại"
 
     def __init__(self, parent=None):
@@ -169,35 +169,31 @@ class RatingsPage(QWidget):
         except ValidationError as error:
             inform(self, "Không lưu được", error.message, warning=True)
 
-    def show_results(self) -> None:
+    def show_results(self) -> Task:
+        """The year's figures read every rating of the registry: off the UI thread."""
         year = self.year.value()
-        paragraph = rating_paragraph(period_figures(date(year, 1, 1), date(year, 12, 31)))
-        warnings = year_warnings(year)
-        text = paragraph or f"Chưa có kết quả đánh giá, xếp loại năm {year}."
-        previous = rating_figures(year - 1)
-        if paragraph and previous.any:
-            lines = rating_comparison(rating_figures(year), previous)
-            text += f"\n\nSo với năm {year - 1}:\n" + "\n".join(lines)
-        if warnings:
-            text += "\n\nCần xem lại:\n" + "\n".join(f"• {w}" for w in warnings)
-        self.results.setPlainText(text)
+        return self.load_later("results", lambda: _results_text(year), self.results.setPlainText)
 
-    def export_workbooks(self) -> None:
+    def export_workbooks(self) -> Task | None:
         folder = QFileDialog.getExistingDirectory(self, "Thư mục ghi các mẫu xếp loại",
                                                   settings.LAST_REPORT_FOLDER.get())
         if not folder:
-            return
+            return None
         settings.LAST_REPORT_FOLDER.set(folder)
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            paths = export_rating_workbooks(self.year.value(), Path(folder))
-        except OSError as error:
-            QGuiApplication.restoreOverrideCursor()
-            inform(self, "Không ghi được", f"Không ghi được vào {folder}: {error.strerror}.", warning=True)
-            return
-        QGuiApplication.restoreOverrideCursor()
-        inform(self, "Đã xuất mẫu", f"Đã ghi {len(paths)} mẫu xếp loại năm {self.year.value()} vào {folder}. "
-               "Gửi mỗi tổ chức tệp của mình; nhận lại rồi bấm “Nhập mẫu đã điền…”.")
+        year = self.year.value()
+
+        def exported(paths: list) -> None:
+            inform(self, "Đã xuất mẫu", f"Đã ghi {len(paths)} mẫu xếp loại năm {year} vào {folder}. "
+                   "Gửi mỗi tổ chức tệp của mình; nhận lại rồi bấm “Nhập mẫu đã điền…”.")
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, OSError):
+                raise error
+            inform(self, "Không ghi được", f"Không ghi được vào {folder}: {error.strerror or error}.",
+                   warning=True)
+
+        return run_task(self, lambda _progress: export_rating_workbooks(year, Path(folder)), exported,
+                        on_error=failed, label="Đang ghi các mẫu xếp loại…")
 
     def import_workbooks(self) -> None:
         """Every file read first; only the files without a problem are written, each whole."""
@@ -208,30 +204,18 @@ class RatingsPage(QWidget):
                                                 settings.LAST_REPORT_FOLDER.get(), "Excel (*.xlsx)")
         if not names:
             return
-        year, ready, report = self.year.value(), [], []
-        for name in names:
-            try:
-                returned = read_rating_workbook(Path(name), year)
-            except ValidationError as error:
-                report.append(f"✗ {error.message}")
-                continue
-            if returned.problems:
-                problems = "; ".join(returned.problems[:5])
-                report.append(f"✗ {Path(name).name} — {returned.org_name}: {problems}")
-            else:
-                ready.append(returned)
-                report.append(f"✓ {Path(name).name} — {returned.org_name}: {len(returned.entries)} đảng viên")
+        year = self.year.value()
+        ready, report = run_and_wait(self, lambda _progress: _read_returns(names, year),
+                                     "Đang đọc các mẫu xếp loại…")
         question = "\n".join(report) + (f"\n\nGhi {len(ready)} tệp không có lỗi?" if ready else "")
         if not ready:
             inform(self, "Chưa nhập được tệp nào", question, warning=True)
             return
         if not confirm(self, "Nhập mẫu xếp loại", question, yes="Ghi"):
             return
-        for returned in ready:
-            try:
-                apply_rating_return(returned)
-            except ValidationError as error:
-                inform(self, "Không ghi được", f"{returned.path.name}: {error.message}", warning=True)
+        refused = run_and_wait(self, lambda _progress: _apply_returns(ready), "Đang ghi kết quả xếp loại…")
+        if refused:
+            inform(self, "Không ghi được", "\n".join(refused), warning=True)
         self.load()
 
     def on_shown(self) -> None:
@@ -239,3 +223,45 @@ class RatingsPage(QWidget):
 
     def save_layout(self) -> None:
         """Column widths are set on start; nothing else to remember."""
+
+
+def _read_returns(names: list[str], year: int) -> tuple[list, list[str]]:
+    """Each workbook read and checked: those without a problem, and a line per file."""
+    ready, report = [], []
+    for name in names:
+        try:
+            returned = read_rating_workbook(Path(name), year)
+        except ValidationError as error:
+            report.append(f"✗ {error.message}")
+            continue
+        if returned.problems:
+            problems = "; ".join(returned.problems[:5])
+            report.append(f"✗ {Path(name).name} — {returned.org_name}: {problems}")
+        else:
+            ready.append(returned)
+            report.append(f"✓ {Path(name).name} — {returned.org_name}: {len(returned.entries)} đảng viên")
+    return ready, report
+
+
+def _apply_returns(ready: list) -> list[str]:
+    """Each file written whole or not at all; the refusals, one line per file."""
+    refused = []
+    for returned in ready:
+        try:
+            apply_rating_return(returned)
+        except ValidationError as error:
+            refused.append(f"{returned.path.name}: {error.message}")
+    return refused
+
+
+def _results_text(year: int) -> str:
+    paragraph = rating_paragraph(period_figures(date(year, 1, 1), date(year, 12, 31)))
+    warnings = year_warnings(year)
+    text = paragraph or f"Chưa có kết quả đánh giá, xếp loại năm {year}."
+    previous = rating_figures(year - 1)
+    if paragraph and previous.any:
+        lines = rating_comparison(rating_figures(year), previous)
+        text += f"\n\nSo với năm {year - 1}:\n" + "\n".join(lines)
+    if warnings:
+        text += "\n\nCần xem lại:\n" + "\n".join(f"• {w}" for w in warnings)
+    return text

@@ -36,6 +36,7 @@ from models.documents import (
 from reports.conference import draft_for, render_report, report_period
 from reports.figures import period_figures
 from reports.outline import KINDS, Draft, regenerate, to_records
+from ui.page import Page
 from ui.tasks import Task, run_task
 from ui.widgets.buttons import confirm, inform
 from ui.widgets.date_edit import DateEdit
@@ -53,7 +54,7 @@ class RegisterTableModel(RowsTableModel):
         return [f"{number:02d}-{code}", TYPE_CODES.get(code, code), fmt_date(issued_on), title]
 
 
-class ReportsPage(QWidget):
+class ReportsPage(Page):
     title = "Báo cáo"
 
     def __init__(self, parent=None):

@@ -3,14 +3,14 @@ columns visible, Vietnamese headings, dates as real dates and counts as numbers.
 
 import re
 from datetime import date, datetime
-from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 from models.core.errors import ValidationError
 from models.core.excel import write_table
+from ui.tasks import Task, run_task
 from ui.widgets.buttons import inform
 from ui.widgets.save_path import ask_save_path
 
@@ -66,24 +66,26 @@ def _title_of(view: QWidget) -> str:
     return view.window().windowTitle() or "Bảng"
 
 
-def export_view(view: QAbstractItemView) -> Path | None:
+def export_view(view: QAbstractItemView) -> Task | None:
+    """The rows as shown (read here, on the UI thread, as Qt models require) written to a
+    workbook off the UI thread."""
     title = _title_of(view)
     name = re.sub(r"[^\w\- ]+", "", title).strip().replace(" ", "-").lower() or "bang"
     path = ask_save_path(view, "Xuất bảng ra Excel", f"{name}.xlsx", "Excel (*.xlsx)")
     if path is None:
         return None
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        headers, rows = shown_rows(view)
-        write_table(path, title.upper(), f"Xuất ngày {datetime.now():%d/%m/%Y %H:%M}", headers, rows)
-    except (OSError, ValidationError) as error:
-        QGuiApplication.restoreOverrideCursor()
+    headers, rows = shown_rows(view)
+    stamp = f"Xuất ngày {datetime.now():%d/%m/%Y %H:%M}"
+
+    def failed(error: BaseException) -> None:
+        if not isinstance(error, OSError | ValidationError):
+            raise error
         inform(view, "Không xuất được", getattr(error, "message", None) or f"Không ghi được {path}: {error}",
                warning=True)
-        return None
-    QGuiApplication.restoreOverrideCursor()
-    inform(view, "Đã xuất", f"Đã ghi {len(rows)} dòng ra {path}.")
-    return path
+
+    return run_task(view, lambda _progress: write_table(path, title.upper(), stamp, headers, rows),
+                    lambda _result: inform(view, "Đã xuất", f"Đã ghi {len(rows)} dòng ra {path}."),
+                    on_error=failed, label="Đang xuất bảng ra Excel…")
 
 
 def add_export_action(view: QAbstractItemView) -> QAction:

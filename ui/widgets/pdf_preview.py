@@ -7,7 +7,6 @@ import pypdfium2 as pdfium
 from PySide6.QtCore import QRectF, Qt, QUrl
 from PySide6.QtGui import (
     QDesktopServices,
-    QGuiApplication,
     QImage,
     QKeySequence,
     QPainter,
@@ -25,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.tasks import Task, run_task
+
 SCREEN_SCALE = 1.4  # PDF points to screen pixels
 PRINT_DPI = 300
 
@@ -34,6 +35,14 @@ def render_page(document: pdfium.PdfDocument, index: int, scale: float) -> QImag
     image = QImage(bytes(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride,
                    QImage.Format.Format_RGB888)
     return image.copy()  # own the pixels: the buffer goes with the bitmap
+
+
+def render_pages(path: Path, scale: float) -> list[QImage]:
+    document = pdfium.PdfDocument(str(path))
+    try:
+        return [render_page(document, index, scale) for index in range(len(document))]
+    finally:
+        document.close()
 
 
 def print_pdf(path: Path, printer: QPrinter) -> int:
@@ -93,26 +102,27 @@ class PdfPreviewDialog(QDialog):
         layout.addLayout(bar)
         layout.addWidget(scroll, 1)
         self.resize(980, 900)
-        self.show_pages()
+        self.rendering = self.show_pages()
 
-    def show_pages(self) -> None:
+    def show_pages(self) -> Task:
+        """Pages rendered off the UI thread (a long report takes a second), shown when ready."""
+        path, scale = self.path, self.scale
+        self.count.setText("Đang dựng trang…")
+        return run_task(self, lambda _progress: render_pages(path, scale), self._show_rendered)
+
+    def _show_rendered(self, images: list[QImage]) -> None:
         while self.pages.count():
             self.pages.takeAt(0).widget().deleteLater()
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            document = pdfium.PdfDocument(str(self.path))
-            for index in range(len(document)):
-                label = QLabel()
-                label.setPixmap(QPixmap.fromImage(render_page(document, index, self.scale)))
-                self.pages.addWidget(label)
-            self.count.setText(f"{len(document)} trang")
-            document.close()
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        for image in images:
+            label = QLabel()
+            label.setPixmap(QPixmap.fromImage(image))
+            self.pages.addWidget(label)
+        self.count.setText(f"{len(images)} trang")
 
-    def zoom(self, factor: float) -> None:
+    def zoom(self, factor: float) -> Task:
         self.scale = min(4.0, max(0.5, self.scale * factor))
-        self.show_pages()
+        self.rendering = self.show_pages()
+        return self.rendering
 
     def print_document(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)

@@ -1,0 +1,104 @@
+"""The base of every page of the main window.
+
+A page is built the first time the clerk opens it — never at start-up — and `on_shown()` runs
+each time it comes to the front; that is where it loads what it shows. Figures that read the
+whole registry come from `load_later` (a task off the UI thread): the page is on screen at
+once and the figures follow, so nothing freezes at 30,000 members.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QToolBar, QWidget
+
+from models.core.errors import ValidationError
+from ui.tasks import Task, run_task
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    """One toolbar button: its text, what it does, an optional shortcut, whether it writes."""
+
+    text: str
+    slot: Callable[[], None]
+    shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None
+    tip: str = ""
+    enabled: bool = True
+
+
+class Page(QWidget):
+    title = ""
+    changed = Signal()  # this page changed records that other pages show
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._loads: dict[str, int] = {}
+        self._pending: set[Task] = set()
+
+    # --- what the main window calls -------------------------------------------------
+    def on_shown(self) -> None:
+        """The page came to the front: load what it shows (another page may have changed it)."""
+
+    def records_changed(self) -> None:
+        """Another page changed records this page shows while it stays open (the tree, say)."""
+
+    def save_layout(self) -> None:
+        """Remember column widths and the like when the window closes."""
+
+    def has_unsaved_changes(self) -> bool:
+        return False
+
+    def discard_changes(self) -> None:
+        """The clerk chose to drop unsaved edits (the data were replaced from a backup)."""
+
+    # --- for the pages themselves ---------------------------------------------------
+    def toolbar(self, specs: list[ActionSpec],
+                owner: QWidget | None = None) -> tuple[QToolBar, list[QAction]]:
+        """A toolbar whose shortcuts work while `owner` (the page by default) has the focus."""
+        owner = owner or self
+        bar = QToolBar()
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        actions = []
+        for spec in specs:
+            action = QAction(spec.text, self)
+            if spec.shortcut is not None:
+                action.setShortcut(QKeySequence(spec.shortcut))
+                action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            if spec.tip:
+                action.setToolTip(spec.tip)
+            action.setEnabled(spec.enabled)
+            action.triggered.connect(lambda _checked=False, slot=spec.slot: slot())
+            bar.addAction(action)
+            owner.addAction(action)
+            actions.append(action)
+        return bar, actions
+
+    def load_later(self, key: str, work: Callable[[], Any], show: Callable[[Any], None],
+                   refused: Callable[[ValidationError], None] | None = None) -> Task:
+        """Compute `work()` off the UI thread and `show` its result; when the same figures are
+        asked for again before the first answer came, only the newest answer is shown. A rule's
+        refusal goes to `refused` (a message beside the field) when given."""
+        generation = self._loads.get(key, 0) + 1
+        self._loads[key] = generation
+
+        def shown_if_newest(result: Any) -> None:
+            if self._loads.get(key) == generation:
+                show(result)
+
+        def failed(error: BaseException) -> None:
+            if refused is not None and isinstance(error, ValidationError):
+                refused(error)
+            else:
+                task.tell(error)
+
+        task = run_task(self, lambda _progress: work(), shown_if_newest, on_error=failed)
+        self._pending.add(task)
+        task.finished.connect(lambda: self._pending.discard(task))
+        return task
+
+    def loading(self) -> bool:
+        """Whether figures are still on their way (the tests wait for them)."""
+        return bool(self._pending)
