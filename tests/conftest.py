@@ -1,6 +1,7 @@
 """Shared fixtures: a real SQLite file built by the migrations; Qt offscreen."""
 
 import os
+import sys
 from datetime import date
 
 import pytest
@@ -16,6 +17,10 @@ from models.core.db import close_database, open_database
 def db(tmp_path):
     database = open_database(tmp_path / "dangvu.db")
     yield database
+    if "PySide6.QtCore" in sys.modules:  # work a test left under way ends before the file closes
+        from PySide6.QtCore import QThreadPool
+
+        QThreadPool.globalInstance().waitForDone(30_000)
     close_database()
 
 

@@ -65,8 +65,9 @@ class _Runner(QRunnable):
         self.work, self.progress, self.signals = work, progress, signals
 
     def run(self) -> None:
+        work, self.work = self.work, None  # nothing of the work outlives it on this thread
         try:
-            result = self.work(self.progress)
+            result = work(self.progress)
         except BaseException as error:  # handed to the UI thread, which decides what to say
             self.signals.failed.emit(error)
         else:
@@ -88,7 +89,9 @@ class Task(QObject):
         super().__init__()
         self.parent_widget = parent
         self.on_done, self.on_error = on_done, on_error
-        self.signals = _Signals()
+        # Owned by this task, so it is destroyed on the UI thread with it, never by the worker
+        # dropping its last reference.
+        self.signals = _Signals(self)
         self.progress = Progress(self.signals)
         self.result: Any = None
         self.error: BaseException | None = None
@@ -169,6 +172,7 @@ def run_task(parent: QWidget | None, work: Callable[[Progress], Any],
              on_error: Callable[[BaseException], None] | None = None,
              label: str | None = None, cancellable: bool = False) -> Task:
     """Run `work(progress)` off the UI thread; `on_done(result)` runs on the UI thread after.
+    The work reads values taken beforehand, never a widget (Qt's widgets live on the UI thread).
     With a `label` the clerk sees a progress dialog if the work lasts; without, it runs
     quietly (a page's figures). Errors: `on_error(error)` if given, else a ValidationError is
     shown as a message, Cancelled is silent, anything else goes to the crash path."""
