@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from models.accounts import session
 from models.core.db import close_database, open_database
 from models.storage import inspect_file
-from ui.account.sign_in import FirstStartDialog, SignInDialog
 from ui.storage import backup_on_exit, lock_database, offer_restore_at_start
 from ui.tasks import wait_for_tasks
+from ui.users.dialogs import FirstStartDialog, SignInDialog
 
 log = logging.getLogger("dangvu")
 

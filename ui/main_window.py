@@ -16,10 +16,8 @@ from PySide6.QtWidgets import (
 
 from models.accounts import CHANGE_SETTINGS, MANAGE_USERS, RESTORE, ROLES, WRITE_RECORDS, Actor
 from ui import settings
-from ui.account.audit_page import AuditPage
-from ui.account.sign_in import ChangePasswordDialog
-from ui.account.users_page import UsersPage
 from ui.admissions.page import AdmissionsPage
+from ui.audit.page import AuditPage
 from ui.awards.page import AwardsPage
 from ui.counts.page import CountsPage
 from ui.inspections.page import InspectionsPage
@@ -30,6 +28,8 @@ from ui.page import Page
 from ui.ratings.page import RatingsPage
 from ui.reports.page import ReportsPage
 from ui.storage import backup_by_hand, choose_backup_folder, restore_by_hand
+from ui.users.dialogs import ChangePasswordDialog
+from ui.users.page import UsersPage
 from ui.widgets.buttons import confirm, inform
 
 # In the order of the sidebar (Ctrl+1 … Ctrl+9).

@@ -5,13 +5,13 @@ from models.accounts.session import ADMIN, CLERK, VIEWER
 from models.accounts.tables import AppUser
 from models.accounts.users import authenticate, create_user
 from tests.conftest import settle, type_text
-from ui.account.audit_page import AuditPage, describe_change
-from ui.account.sign_in import FirstStartDialog, SignInDialog
-from ui.account.users_page import UserDialog, UserTableModel
+from ui.audit.page import AuditPage, describe_change
 from ui.main_window import MainWindow
-from ui.members.dialog import MemberDialog
+from ui.members.dialogs import MemberDialog
 from ui.members.page import MembersPage
 from ui.orgs.page import OrgsPage
+from ui.users.dialogs import FirstStartDialog, SignInDialog, UserDialog
+from ui.users.tables import UserTableModel
 
 PASSWORD = "mat-khau-du-dai"
 

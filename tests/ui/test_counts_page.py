@@ -5,7 +5,7 @@ from models.members.counts import movement
 from models.members.events import record_event
 from tests.conftest import finish
 from ui.counts.page import CountsPage
-from ui.counts.table import GrassrootsTableModel, MovementTableModel, movement_lines
+from ui.counts.tables import GrassrootsTableModel, MovementTableModel, movement_lines
 
 
 def test_movement_table_model(qtmodeltester, make_member):

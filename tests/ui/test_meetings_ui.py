@@ -10,10 +10,16 @@ from models.meetings.record import add_resolution, attendance, create_meeting, d
 from models.meetings.tables import Meeting
 from models.meetings.vocab import BCH_DUK, CHI_BO, THUONG_KY
 from tests.conftest import finish, type_text
-from ui.meetings.attendance import PRESENT, REASON, AttendanceModel
-from ui.meetings.dialogs import MeetingDialog
+from ui.meetings.meeting_dialog import MeetingDialog
 from ui.meetings.page import MeetingsPage
-from ui.meetings.tables import CellGapTableModel, MeetingTableModel, ResolutionTableModel
+from ui.meetings.tables import (
+    PRESENT,
+    REASON,
+    AttendanceModel,
+    CellGapTableModel,
+    MeetingTableModel,
+    ResolutionTableModel,
+)
 
 
 def test_meeting_tables_pass_modeltester(qtmodeltester, qtbot, bloc_tree, make_member):

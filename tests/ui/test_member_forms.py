@@ -6,7 +6,7 @@ from models.core import vocab as v
 from models.members.record import get_member
 from models.members.tables import Member
 from tests.conftest import type_text
-from ui.members.dialog import MemberDialog
+from ui.members.dialogs import MemberDialog
 from ui.members.event_dialog import EventDialog
 
 

@@ -3,7 +3,7 @@ from datetime import date
 from models.core import vocab as v
 from models.orgs.tree import get_org, org_rows
 from tests.conftest import type_text
-from ui.orgs.dialog import DissolveOrgDialog, MoveOrgDialog, OrgDialog
+from ui.orgs.dialogs import DissolveOrgDialog, MoveOrgDialog, OrgDialog
 
 
 def test_new_org_under_selected_parent_proposes_level(qtbot, bloc_tree):

@@ -6,8 +6,8 @@ from models.ratings.figures import rating_figures
 from models.ratings.grid import grid_rows
 from models.ratings.tables import MemberRating, RatingTotals
 from tests.conftest import finish
-from ui.ratings.grid import RatingGridModel
 from ui.ratings.page import RatingsPage
+from ui.ratings.tables import RatingGridModel
 
 
 def test_grid_model_passes_modeltester(qtmodeltester, bloc_tree, make_member):

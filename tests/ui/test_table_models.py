@@ -8,9 +8,8 @@ from models.members.events import history, record_event
 from models.members.search import MemberFilter
 from models.orgs.contents import member_counts
 from models.orgs.tree import org_rows
-from ui.members.history import HistoryTableModel
-from ui.members.table import COLUMNS, MemberTableModel
-from ui.orgs.tree import COUNT_ROLE, ORG_ID_ROLE, build_tree_model, find_item
+from ui.members.tables import COLUMNS, HistoryTableModel, MemberTableModel
+from ui.orgs.tables import COUNT_ROLE, ORG_ID_ROLE, build_tree_model, find_item
 
 
 def test_member_table_model_passes_modeltester(qtmodeltester, db):

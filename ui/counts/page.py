@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from models.core.errors import ValidationError
 from models.members import headcount_by_grassroots, movement
 from reports.numbers import integer
-from ui.counts.table import GrassrootsTableModel, MovementTableModel
+from ui.counts.tables import GrassrootsTableModel, MovementTableModel
 from ui.page import Page
 from ui.tasks import Task
 from ui.widgets.date_edit import DateEdit

@@ -34,7 +34,7 @@ from models.meetings import (
     meeting_rows,
 )
 from reports.meeting_words import meeting_summary
-from ui.meetings.dialogs import MeetingDialog
+from ui.meetings.meeting_dialog import MeetingDialog
 from ui.meetings.tables import CellGapTableModel, MeetingTableModel
 from ui.page import Page
 from ui.tasks import Task

@@ -1,7 +1,12 @@
-"""Read-only tables of the meetings page."""
+"""The tables of the meetings page, and the attendance sheet of the meeting form: one row per
+person, "có mặt" ticked from the keyboard (space) or the mouse, the reason typed in for an
+absence; the quorum is read off as it changes."""
 
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+
+from models.core import vocab as v
 from models.core.dates import fmt_date
-from models.meetings import BODIES, KINDS, RESOLUTION_KINDS, CellGap, MeetingRow
+from models.meetings import BODIES, KINDS, RESOLUTION_KINDS, AttendanceLine, CellGap, MeetingRow
 from ui.widgets.rows_model import RowsTableModel
 
 
@@ -29,3 +34,83 @@ class CellGapTableModel(RowsTableModel):
 
     def cells(self, row: CellGap) -> list[str]:
         return [row.name, row.parent]
+
+
+ATTENDANCE_HEADERS = ["Họ và tên", "Đảng viên", "Miễn sinh hoạt", "Có mặt", "Lý do vắng"]
+PRESENT, REASON = 3, 4
+
+
+class AttendanceModel(QAbstractTableModel):
+    edited = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.lines: list[AttendanceLine] = []
+
+    def set_lines(self, lines: list[AttendanceLine]) -> None:
+        self.beginResetModel()
+        self.lines = list(lines)
+        self.endResetModel()
+        self.edited.emit()
+
+    def add_line(self, name: str) -> None:
+        self.beginInsertRows(QModelIndex(), len(self.lines), len(self.lines))
+        self.lines.append(AttendanceLine(None, name))
+        self.endInsertRows()
+        self.edited.emit()
+
+    def remove_line(self, row: int) -> None:
+        if 0 <= row < len(self.lines):
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self.lines[row]
+            self.endRemoveRows()
+            self.edited.emit()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.lines)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(ATTENDANCE_HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return ATTENDANCE_HEADERS[section] if 0 <= section < len(ATTENDANCE_HEADERS) else None
+        return None
+
+    def flags(self, index):
+        flags = super().flags(index)
+        if index.column() == PRESENT:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        if index.column() == REASON:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.lines):
+            return None
+        line = self.lines[index.row()]
+        if role == Qt.ItemDataRole.CheckStateRole and index.column() == PRESENT:
+            return Qt.CheckState.Checked if line.present else Qt.CheckState.Unchecked
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return [line.name, v.MEMBERSHIPS.get(line.membership, ""), "Có" if line.exempt else "",
+                    "", line.absence_reason][index.column()]
+        return None
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid():
+            return False
+        line = self.lines[index.row()]
+        if role == Qt.ItemDataRole.CheckStateRole and index.column() == PRESENT:
+            present = Qt.CheckState(value) == Qt.CheckState.Checked
+            line = AttendanceLine(line.member_id, line.name, line.membership, line.exempt, present,
+                                  "" if present else line.absence_reason)
+        elif role == Qt.ItemDataRole.EditRole and index.column() == REASON:
+            line = AttendanceLine(line.member_id, line.name, line.membership, line.exempt, line.present,
+                                  str(value))
+        else:
+            return False
+        self.lines[index.row()] = line
+        last = len(ATTENDANCE_HEADERS) - 1
+        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), last))
+        self.edited.emit()
+        return True

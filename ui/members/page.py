@@ -21,10 +21,10 @@ from models.members import AGE_BANDS, STATE_GROUPS, MemberFilter, export_members
 from models.orgs import size_warning
 from reports.numbers import integer
 from ui import settings
-from ui.members.dialog import MemberDialog
+from ui.members.dialogs import MemberDialog
 from ui.members.event_dialog import EventDialog
 from ui.members.import_dialog import ImportMembersDialog
-from ui.members.table import COLUMNS, MemberTableModel
+from ui.members.tables import COLUMNS, MemberTableModel
 from ui.page import Page
 from ui.tasks import Task, run_task
 from ui.widgets.buttons import inform

@@ -22,8 +22,8 @@ from models.inspections import inspection_history
 from models.orgs import get_org, member_counts, org_rows, org_warnings
 from reports.numbers import integer
 from ui import settings
-from ui.orgs.dialog import DissolveOrgDialog, MoveOrgDialog, OrgDialog
-from ui.orgs.tree import COUNT_ROLE, ORG_ID_ROLE, build_tree_model, find_item
+from ui.orgs.dialogs import DissolveOrgDialog, MoveOrgDialog, OrgDialog
+from ui.orgs.tables import COUNT_ROLE, ORG_ID_ROLE, build_tree_model, find_item
 from ui.page import Page
 from ui.widgets.export_table import add_export_action
 

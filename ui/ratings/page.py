@@ -40,7 +40,7 @@ from reports.figures import period_figures
 from reports.paragraphs import rating_comparison, rating_paragraph
 from ui import settings
 from ui.page import Page
-from ui.ratings.grid import GridKeys, RatingGridModel
+from ui.ratings.tables import GridKeys, RatingGridModel
 from ui.tasks import Task, run_and_wait, run_task
 from ui.widgets.buttons import confirm, inform
 from ui.widgets.org_picker import OrgPicker

@@ -48,7 +48,7 @@ from models.members import (
 from models.orgs import get_org, grassroots_names
 from ui import settings
 from ui.members.event_dialog import EventDialog, EventFields
-from ui.members.history import HistoryTableModel
+from ui.members.tables import HistoryTableModel
 from ui.widgets.buttons import confirm, inform
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.export_table import add_export_action

@@ -1,27 +1,41 @@
 """First start (the office's details and the first administrator), sign-in, and changing
 one's own password."""
 
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QVBoxLayout,
 )
 
 from models.accounts import (
+    CLERK,
     LABELS,
+    ROLES,
     Actor,
     OfficeDetails,
     any_user_exists,
     authenticate,
+    create_user,
     first_start,
+    get_user,
     office_details,
     set_password,
+    update_user,
+    user_orgs,
 )
+from models.core import vocab as v
 from models.core.errors import ValidationError
+from models.orgs import org_rows, tree_order
 from ui.widgets.buttons import vietnamese_buttons
 from ui.widgets.form_dialog import FormDialog
 from ui.widgets.form_errors import FormErrors
@@ -154,3 +168,82 @@ class ChangePasswordDialog(FormDialog):
     @classmethod
     def ask(cls, user_id: int, username: str, own: bool, parent=None) -> bool:
         return cls(user_id, username, own, parent).accepted_after_exec()
+
+
+class UserDialog(FormDialog):
+    def __init__(self, user_id: int | None = None, parent=None):
+        super().__init__("Thêm tài khoản" if user_id is None else "Sửa tài khoản", parent)
+        self.user_id = user_id
+        form = QFormLayout()
+        self.username = QLineEdit()
+        self.full_name = QLineEdit()
+        self.role = QComboBox()
+        for code, label in ROLES.items():
+            self.role.addItem(label, code)
+        self.active = QCheckBox("Được đăng nhập")
+        self.active.setChecked(True)
+        self.password = password_edit()
+        self.repeat = password_edit()
+        self.orgs = QListWidget()
+        self.orgs.setMinimumHeight(160)
+        for _depth, row in tree_order(org_rows(include_dissolved=False)):
+            if row.level in v.GRASSROOTS:
+                item = QListWidgetItem(row.name, self.orgs)
+                item.setData(Qt.ItemDataRole.UserRole, row.id)
+                item.setCheckState(Qt.CheckState.Unchecked)
+        if user_id is None:
+            self.errors.add_row(form, "username", "Tên đăng nhập", self.username)
+        self.errors.add_row(form, "full_name", "Họ và tên", self.full_name)
+        self.errors.add_row(form, "role", "Vai trò", self.role)
+        form.addRow("", self.active)
+        if user_id is None:
+            self.errors.add_row(form, "password", "Mật khẩu", self.password)
+            self.errors.add_row(form, "repeat", "Nhập lại mật khẩu", self.repeat)
+        hint = QLabel("Chỉ làm việc với các tổ chức cơ sở đảng được chọn (để trống: toàn Đảng bộ):")
+        hint.setWordWrap(True)
+        form.addRow(hint)
+        self.errors.add_row(form, "orgs", "", self.orgs)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.fallback)
+        layout.addWidget(self.make_buttons())
+        self.role.setCurrentIndex(self.role.findData(CLERK))
+        if user_id is not None:
+            self.load(user_id)
+        self.mark_clean()
+
+    def load(self, user_id: int) -> None:
+        user = get_user(user_id)
+        self.full_name.setText(user.full_name)
+        self.role.setCurrentIndex(self.role.findData(user.role))
+        self.active.setChecked(user.active)
+        chosen = set(user_orgs(user_id))
+        for index in range(self.orgs.count()):
+            item = self.orgs.item(index)
+            if item.data(Qt.ItemDataRole.UserRole) in chosen:
+                item.setCheckState(Qt.CheckState.Checked)
+
+    def chosen_orgs(self) -> list[int]:
+        return [self.orgs.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.orgs.count())
+                if self.orgs.item(i).checkState() == Qt.CheckState.Checked]
+
+    def has_unsaved_changes(self) -> bool:
+        return super().has_unsaved_changes() or self.chosen_orgs() != self._orgs_at_load
+
+    def mark_clean(self) -> None:
+        super().mark_clean()
+        self._orgs_at_load = self.chosen_orgs()
+
+    def write(self) -> None:
+        if self.user_id is None:
+            check_repeated(self.password, self.repeat, "repeat")
+            self.user_id = create_user(self.username.text(), self.full_name.text(),
+                                       self.role.currentData(), self.password.text(),
+                                       self.chosen_orgs()).id
+        else:
+            update_user(self.user_id, self.full_name.text(), self.role.currentData(),
+                        self.active.isChecked(), self.chosen_orgs())
+
+    @classmethod
+    def ask(cls, user_id: int | None = None, parent=None) -> bool:
+        return cls(user_id, parent).accepted_after_exec()

@@ -5,8 +5,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from models.core import vocab as v
 from models.core.dates import fmt_date
-from models.members import MemberFilter, MemberRow, member_ids, member_rows
+from models.members import HistoryRow, MemberFilter, MemberRow, member_ids, member_rows
 from models.orgs import grassroots_names
+from ui.widgets.rows_model import RowsTableModel
 
 PAGE = 200
 COLUMNS = [
@@ -118,3 +119,16 @@ class MemberTableModel(QAbstractTableModel):
             start = position - position % PAGE
             self._rows.update(member_rows(self._ids[start:start + PAGE]))
         return self._rows.get(member_id)
+
+
+class HistoryTableModel(RowsTableModel):
+    headers = ["Ngày", "Biến động", "Số quyết định", "Chi bộ", "Nơi đi / đến", "Tình trạng sau đó",
+               "Ghi chú", "Người ghi"]
+
+    def event_id(self, row: int) -> int | None:
+        entry = self.row_at(row)
+        return entry.id if entry else None
+
+    def cells(self, row: HistoryRow) -> list[str]:
+        return [fmt_date(row.date), row.kind_label, row.decision_no, row.org_name, row.place,
+                v.STATUSES.get(row.status_after, ""), row.note, row.recorded_by]

@@ -32,25 +32,13 @@ from models.accounts import (
 )
 from models.core.errors import ValidationError
 from reports.numbers import integer
+from ui.audit.tables import AuditTableModel
 from ui.page import Page
 from ui.tasks import Task, run_task
 from ui.widgets.buttons import inform
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.export_table import add_export_action
 from ui.widgets.form_errors import FormErrors
-from ui.widgets.rows_model import RowsTableModel
-
-
-class AuditTableModel(RowsTableModel):
-    headers = ["Số", "Thời điểm", "Người dùng", "Thao tác", "Loại hồ sơ", "Mã hồ sơ"]
-
-    def entry(self, row: int) -> AuditRow | None:
-        return self.row_at(row)
-
-    def cells(self, entry: AuditRow) -> list[str]:
-        at = entry.at.strftime("%d/%m/%Y %H:%M:%S") if hasattr(entry.at, "strftime") else str(entry.at)
-        return [str(entry.id), at, entry.username, entry.action_label, entry.table_label,
-                entry.record_id]
 
 
 def describe_change(entry: AuditRow) -> str:

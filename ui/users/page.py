@@ -1,0 +1,69 @@
+"""Administrators' page: user accounts, their roles and organisation limits."""
+
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+)
+
+from models.accounts import get_user
+from ui.page import Page
+from ui.users.dialogs import ChangePasswordDialog, UserDialog
+from ui.users.tables import UserTableModel
+from ui.widgets.export_table import add_export_action
+
+
+class UsersPage(Page):
+    title = "Người dùng"
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.model = UserTableModel(self)
+        toolbar = QToolBar()
+        for text, slot in (("Thêm tài khoản", self.add_user), ("Sửa", self.edit_selected),
+                           ("Đặt lại mật khẩu", self.reset_password)):
+            action = QAction(text, self)
+            action.triggered.connect(slot)
+            toolbar.addAction(action)
+        self.view = QTableView()
+        add_export_action(self.view)
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.doubleClicked.connect(lambda _index: self.edit_selected())
+        layout = QVBoxLayout(self)
+        layout.addWidget(toolbar)
+        layout.addWidget(self.view)
+        self.model.refresh()
+        for column, width in enumerate((160, 240, 160)):
+            self.view.setColumnWidth(column, width)
+
+    def selected_user_id(self) -> int | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.user_id(rows[0].row()) if rows else None
+
+    def add_user(self) -> None:
+        if UserDialog.ask(parent=self):
+            self.model.refresh()
+
+    def edit_selected(self) -> None:
+        user_id = self.selected_user_id()
+        if user_id is not None and UserDialog.ask(user_id, self):
+            self.model.refresh()
+
+    def reset_password(self) -> None:
+        user_id = self.selected_user_id()
+        if user_id is not None:
+            ChangePasswordDialog.ask(user_id, get_user(user_id).username, own=False, parent=self)
+            self.model.refresh()
+
+    def on_shown(self) -> None:
+        self.model.refresh()
+
+    def save_layout(self) -> None:
+        """Column widths are fixed for this short list."""
