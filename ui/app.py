@@ -6,7 +6,7 @@ import traceback
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QStandardPaths, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -18,6 +18,7 @@ from ui.tasks import wait_for_tasks
 from ui.users.dialogs import FirstStartDialog, SignInDialog
 
 log = logging.getLogger("dangvu")
+PRELOAD_AFTER_MS = 150  # the sign-in window paints first
 
 
 def log_folder() -> Path:
@@ -95,19 +96,29 @@ def _tell(title: str, text: str) -> None:
     box.exec()
 
 
+def load_main_window_soon() -> None:
+    """The main window's modules (every page, reportlab, openpyxl: some 0.3 s of imports) load
+    once the sign-in window is on screen, while the clerk types the password."""
+    QTimer.singleShot(PRELOAD_AFTER_MS, _load_main_window)
+
+
+def _load_main_window() -> None:
+    import ui.main_window  # noqa: F401 — loaded now so that signing in opens the window at once
+
+
 def _sign_in_loop(app: QApplication, db_path: Path) -> int:
     """First start if the office has no account; then sign in, work, sign out, repeat."""
-    # The main window and its pages load after sign-in: the sign-in window comes up first.
-    from ui.main_window import MainWindow
-
     # The loop below decides when the program ends, not the closing of a dialog.
     app.setQuitOnLastWindowClosed(False)
     if FirstStartDialog.needed() and not FirstStartDialog.ask():
         return 0
     while True:
+        load_main_window_soon()
         actor = SignInDialog.ask()
         if actor is None:
             return 0
+        from ui.main_window import MainWindow  # already loaded while the password was typed
+
         session.set_current(actor)
         window = MainWindow(db_path, actor)
         window.closed.connect(app.quit)

@@ -67,11 +67,14 @@ class _Runner(QRunnable):
     def run(self) -> None:
         work, self.work = self.work, None  # nothing of the work outlives it on this thread
         try:
-            result = work(self.progress)
-        except BaseException as error:  # handed to the UI thread, which decides what to say
-            self.signals.failed.emit(error)
-        else:
-            self.signals.succeeded.emit(result)
+            try:
+                result = work(self.progress)
+            except BaseException as error:  # handed to the UI thread, which decides what to say
+                self.signals.failed.emit(error)
+            else:
+                self.signals.succeeded.emit(result)
+        except RuntimeError:
+            log.info("Kết quả không còn nơi nhận (cửa sổ đã đóng).")  # the program is closing
         finally:
             close_database()  # this thread's own connection; the UI thread keeps its own
 

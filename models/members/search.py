@@ -11,6 +11,7 @@ from peewee import JOIN
 
 from models.core import vocab as v
 from models.core.dates import add_months
+from models.core.db import database
 from models.core.text import fold
 from models.members.tables import Member
 from models.orgs.tables import PartyOrg
@@ -111,7 +112,8 @@ def member_ids(flt: MemberFilter, sort: str = "name", descending: bool = False) 
     if sort == "org":
         return _ids_in_tree_order(flt, descending)
     query = Member.select(Member.id).where(_where(flt)).order_by(*_order(sort, descending))
-    return [row[0] for row in query.tuples()]
+    # The cursor's rows as they come: peewee's per-row wrapping costs more than the query here.
+    return [row[0] for row in database.execute(query).fetchall()]
 
 
 def _ids_in_tree_order(flt: MemberFilter, descending: bool) -> list[int]:

@@ -7,7 +7,6 @@ from datetime import date
 from models.accounts import session
 from models.core import vocab as v
 from models.core.errors import Forbidden, NotFound
-from models.core.text import fold
 from models.orgs.tables import PartyOrg
 
 
@@ -23,6 +22,7 @@ class OrgRow:
     org_type: str
     founded_on: date | None
     dissolved_on: date | None
+    name_folded: str = ""  # stored with the name: sorting never folds again
 
     @property
     def dissolved(self) -> bool:
@@ -39,7 +39,7 @@ def get_org(org_id: int) -> PartyOrg:
 def org_rows(include_dissolved: bool = True) -> list[OrgRow]:
     query = PartyOrg.select(
         PartyOrg.id, PartyOrg.name, PartyOrg.level, PartyOrg.parent, PartyOrg.code,
-        PartyOrg.org_type, PartyOrg.founded_on, PartyOrg.dissolved_on,
+        PartyOrg.org_type, PartyOrg.founded_on, PartyOrg.dissolved_on, PartyOrg.name_folded,
     ).order_by(PartyOrg.name_folded, PartyOrg.id)
     if not include_dissolved:
         query = query.where(PartyOrg.dissolved_on.is_null())
@@ -62,7 +62,7 @@ def children_map(rows: list[OrgRow]) -> dict[int | None, list[OrgRow]]:
     for row in rows:
         children.setdefault(row.parent_id, []).append(row)
     for siblings in children.values():
-        siblings.sort(key=lambda row: (_LEVEL_ORDER[row.level], fold(row.name), row.id))
+        siblings.sort(key=lambda row: (_LEVEL_ORDER[row.level], row.name_folded, row.id))
     return children
 
 
@@ -79,7 +79,7 @@ def tree_order(rows: list[OrgRow]) -> list[tuple[int, OrgRow]]:
             walk(child, depth + 1)
 
     roots = [row for row in rows if row.parent_id is None or row.parent_id not in ids]
-    for root in sorted(roots, key=lambda row: (_LEVEL_ORDER[row.level], fold(row.name))):
+    for root in sorted(roots, key=lambda row: (_LEVEL_ORDER[row.level], row.name_folded)):
         walk(root, 0)
     return ordered
 

@@ -76,9 +76,11 @@ def test_page_filters_search_and_compliance(qtbot, bloc_tree):
     qtbot.addWidget(page)
     page.year.setValue(2024)
     page.month.setCurrentIndex(3)
+    qtbot.waitUntil(lambda: not page.loading())
     assert page.meetings.rowCount() == 2
     page.search.setText("chuyen doi so")
     page.search.flush()
+    qtbot.waitUntil(lambda: not page.loading())
     assert page.meetings.rowCount() == 1
     assert page.meetings.index(0, 5).data() == "Hội nghị chuyên đề chuyển đổi số"
     page.check_year.setValue(2024)

@@ -34,6 +34,7 @@ from models.meetings import (
     meeting_rows,
 )
 from reports.meeting_words import meeting_summary
+from reports.numbers import integer
 from ui.meetings.meeting_dialog import MeetingDialog
 from ui.meetings.tables import CellGapTableModel, MeetingTableModel
 from ui.page import Page
@@ -147,13 +148,17 @@ class MeetingsPage(Page):
         return MeetingFilter(start, end, self.body.currentData(), self.kind.currentData(), self.org.org_id(),
                              self.search.text())
 
-    def refresh(self) -> None:
+    def refresh(self) -> Task:
+        """A year of a large bloc is some 20,000 meetings: listed off the UI thread."""
         if self.month.currentData() and self.calendar.monthShown() != self.month.currentData():
             self.calendar.setCurrentPage(self.year.value(), self.month.currentData())
-        rows = meeting_rows(self.current_filter())
-        self.meetings.set_rows(rows)
-        self.count_line.setText(f"{len(rows)} cuộc họp.")
         self._mark_days()
+        chosen = self.current_filter()
+        return self.load_later("list", lambda: meeting_rows(chosen), self._show_rows)
+
+    def _show_rows(self, rows: list) -> None:
+        self.meetings.set_rows(rows)
+        self.count_line.setText(f"{integer(len(rows))} cuộc họp.")
 
     def _mark_days(self) -> None:
         self.calendar.setDateTextFormat(QDate(), QTextCharFormat())  # clears every mark

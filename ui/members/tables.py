@@ -28,6 +28,7 @@ class MemberTableModel(QAbstractTableModel):
         self._filter = MemberFilter()
         self._sort = ("name", False)
         self._ids: list[int] = []
+        self._loaded = False  # no query until the page sets its filter: sorting first is free
         self._rows: dict[int, MemberRow] = {}
         self._grassroots: dict[int, str] = grassroots_names()
 
@@ -46,6 +47,7 @@ class MemberTableModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         self.beginResetModel()
+        self._loaded = True
         self._ids = member_ids(self._filter, *self._sort)
         self._rows = {}
         self.endResetModel()
@@ -105,10 +107,14 @@ class MemberTableModel(QAbstractTableModel):
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):
             return
-        self.layoutAboutToBeChanged.emit()
         key = COLUMNS[column][0]
         # Both organisation columns sort by the tree: grassroots, then its cells.
-        self._sort = ("org" if key == "grassroots" else key, order == Qt.SortOrder.DescendingOrder)
+        wanted = ("org" if key == "grassroots" else key, order == Qt.SortOrder.DescendingOrder)
+        if not self._loaded or wanted == self._sort:
+            self._sort = wanted
+            return
+        self.layoutAboutToBeChanged.emit()
+        self._sort = wanted
         self._ids = member_ids(self._filter, *self._sort)
         self._rows = {}
         self.layoutChanged.emit()
