@@ -104,6 +104,29 @@ def test_models_have_no_import_cycle(graph):
     assert find_cycle(graph, "models") is None
 
 
+def test_domains_call_each_other_in_one_direction(graph):
+    """Package by package, leaving out reads of another domain's tables (a table module imports
+    only core and other table modules): the rules of the domains form no cycle."""
+    packages: dict[str, set[str]] = {}
+    for module, targets in graph.items():
+        if module.count(".") < 2 or not module.startswith("models."):
+            continue
+        here = module.split(".")[1]
+        for target in targets:
+            parts = target.split(".")
+            if parts[0] == "models" and len(parts) > 2 and parts[1] != here and parts[-1] != "tables":
+                packages.setdefault(f"models.{here}", set()).add(f"models.{parts[1]}")
+    assert find_cycle(packages, "models") is None
+
+
+def test_table_modules_import_only_core_and_tables(graph):
+    offenders = [f"{module} imports {target}" for module, targets in graph.items()
+                 if module.endswith(".tables") and module.startswith("models.")
+                 for target in targets if target.startswith("models.")
+                 and not (target.startswith("models.core") or target.endswith(".tables"))]
+    assert offenders == []
+
+
 def test_reports_have_no_import_cycle(graph):
     assert find_cycle(graph, "reports") is None
 

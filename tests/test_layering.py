@@ -42,3 +42,14 @@ def test_the_checker_sees_a_qt_import(tmp_path):
     sample = tmp_path / "bad.py"
     sample.write_text("from PySide6.QtCore import QObject\nimport os\n", encoding="utf-8")
     assert "PySide6.QtCore" in imported_modules(sample)
+
+
+def test_no_module_grows_past_400_lines():
+    """A file that grows past that splits by concern (DESIGN.md)."""
+    long = []
+    for folder in ("models", "reports", "ui", "tests", "bench"):
+        for path in (ROOT / folder).rglob("*.py"):
+            lines = path.read_text(encoding="utf-8").count("\n")
+            if lines > 400:
+                long.append(f"{path.relative_to(ROOT)}: {lines}")
+    assert long == []

@@ -5,7 +5,7 @@ from datetime import datetime
 
 from models.members.tables import Member
 from tests.conftest import finish
-from tests.models.test_member_import import MESSY, workbook
+from tests.models.members.test_member_import import MESSY, workbook
 from ui.members import import_dialog
 from ui.members.import_dialog import ImportMembersDialog
 

@@ -154,6 +154,7 @@ class MeetingsPage(Page):
             self.calendar.setCurrentPage(self.year.value(), self.month.currentData())
         self._mark_days()
         chosen = self.current_filter()
+        self.count_line.setText("Đang tải danh sách…")
         return self.load_later("list", lambda: meeting_rows(chosen), self._show_rows)
 
     def _show_rows(self, rows: list) -> None:

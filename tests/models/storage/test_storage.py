@@ -30,7 +30,7 @@ from models.storage.backups import (
     restore,
 )
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 class Thing(Model):
