@@ -9,6 +9,7 @@ from pathlib import Path
 from models.accounts import session
 from models.accounts.audit import ACTIONS
 from models.accounts.tables import AuditEntry
+from models.core.excel import looks_like_formula
 
 TABLE_LABELS = {
     "party_org": "Tổ chức đảng",
@@ -102,6 +103,11 @@ def audit_usernames() -> list[str]:
     return [row[0] for row in query.tuples()]
 
 
+def _defused(value):
+    """A cell Excel would run as a formula gets a leading apostrophe (OWASP's advice for CSV)."""
+    return f"'{value}" if looks_like_formula(value) else value
+
+
 def export_audit_csv(flt: AuditFilter, path: Path) -> int:
     """Write every matching entry (no limit) to a CSV file Excel opens; returns the count."""
     count = 0
@@ -112,7 +118,8 @@ def export_audit_csv(flt: AuditFilter, path: Path) -> int:
         for row in _query(flt).tuples().iterator():
             entry = AuditRow(*row)
             at = entry.at if isinstance(entry.at, str) else entry.at.strftime("%d/%m/%Y %H:%M:%S")
-            writer.writerow([entry.id, at, entry.username, entry.action_label, entry.table_label,
-                             entry.record_id, entry.old_values or "", entry.new_values or ""])
+            writer.writerow([_defused(cell) for cell in (
+                entry.id, at, entry.username, entry.action_label, entry.table_label, entry.record_id,
+                entry.old_values or "", entry.new_values or "")])
             count += 1
     return count

@@ -9,18 +9,35 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 
 DATE_FORMAT = "DD/MM/YYYY"
+# Text beginning so is run by Excel as a formula (OWASP "CSV injection"): written as text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def looks_like_formula(value) -> bool:
+    return isinstance(value, str) and value.startswith(FORMULA_STARTS)
+
+
+def keep_as_text(sheet) -> None:
+    """In a sheet written cell by cell: every value openpyxl took for a formula is text again.
+    (The app writes no formulas of its own.)"""
+    for row in sheet.iter_rows():
+        for cell in row:
+            if cell.data_type == "f":
+                cell.data_type = "s"
+                cell.number_format = "@"
 
 
 def _cell(sheet, value, bold: bool = False):
-    """Plain values go out as they are (fast); dates get their format; digit strings are
-    marked as text so Excel keeps their leading zeros when the cell is edited."""
-    plain = not isinstance(value, date | datetime) and not (isinstance(value, str) and value.isdigit())
-    if not bold and plain:
+    """Plain values go out as they are (fast); dates get their format; digit strings and text
+    that looks like a formula are marked as text, so Excel keeps leading zeros and runs nothing."""
+    risky = isinstance(value, str) and (value.isdigit() or looks_like_formula(value))
+    if not bold and not risky and not isinstance(value, date | datetime):
         return value
     cell = WriteOnlyCell(sheet, value=value)
     if isinstance(value, date | datetime):
         cell.number_format = DATE_FORMAT
     elif isinstance(value, str):
+        cell.data_type = "s"  # never "f", whatever the text begins with
         cell.number_format = "@"
     if bold:
         cell.font = Font(bold=True)

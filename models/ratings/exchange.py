@@ -16,7 +16,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from models.core import vocab as v
 from models.core.db import database
 from models.core.errors import ValidationError
-from models.core.excel import DATE_FORMAT
+from models.core.excel import DATE_FORMAT, keep_as_text
 from models.core.text import fold
 from models.members.columns import text_value
 from models.members.tables import Member
@@ -85,6 +85,7 @@ def export_rating_workbooks(year: int, folder: Path) -> list[Path]:
         totals.column_dimensions["A"].width = 40
         totals.column_dimensions["C"].hidden = True
         path = folder / f"xep-loai-{year}-{_safe_name(org.name)}.xlsx"
+        keep_as_text(sheet)
         book.save(path)
         written.append(path)
     return written
