@@ -1,5 +1,7 @@
 """Errors raised by the domain layer, worded for the clerk who caused them."""
 
+import errno
+
 
 class ValidationError(Exception):
     """A rule was broken. `field` names the form field the message belongs next to."""
@@ -22,3 +24,19 @@ class Forbidden(ValidationError):
 
     def __init__(self, message: str):
         super().__init__("permission", message)
+
+
+_OS_REASONS = {
+    errno.ENOSPC: "ổ đĩa đã đầy",
+    errno.EACCES: "không có quyền ghi (hoặc tệp đang mở ở chương trình khác)",
+    errno.EPERM: "không có quyền ghi (hoặc tệp đang mở ở chương trình khác)",
+    errno.ENAMETOOLONG: "tên tệp quá dài",
+    errno.ENOENT: "không tìm thấy tệp hoặc thư mục",
+    errno.EROFS: "ổ đĩa chỉ cho đọc",
+    errno.EIO: "lỗi đọc ghi ổ đĩa",
+}
+
+
+def os_reason(error: OSError) -> str:
+    """Why the operating system refused, in Vietnamese (its own words are English)."""
+    return _OS_REASONS.get(error.errno, f"lỗi hệ thống ({error.strerror or error})")

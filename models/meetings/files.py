@@ -10,12 +10,13 @@ from pathlib import Path
 
 from models.accounts.audit import log_delete, log_insert
 from models.core.db import database
-from models.core.errors import NotFound, ValidationError
-from models.meetings.folder import attachments_folder
+from models.core.errors import NotFound, ValidationError, os_reason
+from models.meetings.folder import attachment_path, attachments_folder
 from models.meetings.record import get_meeting, require_meeting_rights
 from models.meetings.tables import MeetingFile
 
 MAX_BYTES = 200 * 1024 * 1024
+DISK_NAME_BYTES = 120  # with the hash prefix, well under the 255 bytes a file name may have
 _UNSAFE = re.compile(r"[^\w.\- ]+", re.UNICODE)
 
 
@@ -25,16 +26,25 @@ class StoredFile:
     original_name: str
     size: int
     added_at: datetime
-    path: Path
+    path: Path | None  # None: the record points outside the attachments folder
 
     @property
     def missing(self) -> bool:
-        return not self.path.is_file()
+        return self.path is None or not self.path.is_file()
 
 
 def _stored(row: MeetingFile) -> StoredFile:
-    path = attachments_folder() / row.stored_name
-    return StoredFile(row.id, row.original_name, row.size, row.added_at, path)
+    return StoredFile(row.id, row.original_name, row.size, row.added_at, attachment_path(row.stored_name))
+
+
+def _disk_name(name: str) -> str:
+    """The clerk's file name made safe and short for the disk (the original is recorded)."""
+    safe = _UNSAFE.sub("_", name).strip() or "tep"
+    stem, dot, suffix = safe.rpartition(".")
+    if not dot or len(suffix) > 10:
+        stem, suffix = safe, ""
+    stem = stem.encode("utf-8")[:DISK_NAME_BYTES].decode("utf-8", errors="ignore").strip() or "tep"
+    return f"{stem}.{suffix}" if suffix else stem
 
 
 def files_of(meeting_id: int) -> list[StoredFile]:
@@ -62,8 +72,7 @@ def attach_file(meeting_id: int, source: Path) -> StoredFile:
     if size > MAX_BYTES:
         raise ValidationError("file", f"Tệp “{source.name}” lớn hơn {MAX_BYTES // (1024 * 1024)} MB.")
     digest = _digest(source)
-    safe = _UNSAFE.sub("_", source.name).strip() or "tep"
-    stored_name = f"{meeting_id}/{digest[:12]}-{safe}"
+    stored_name = f"{meeting_id}/{digest[:12]}-{_disk_name(source.name)}"
     target = attachments_folder() / stored_name
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".dang-chep")
@@ -78,7 +87,7 @@ def attach_file(meeting_id: int, source: Path) -> StoredFile:
             log_insert(row)
     except OSError as error:
         partial.unlink(missing_ok=True)
-        raise ValidationError("file", f"Không chép được tệp “{source.name}”: {error.strerror}.") from None
+        raise ValidationError("file", f"Không chép được tệp “{source.name}”: {os_reason(error)}.") from None
     except Exception:
         partial.unlink(missing_ok=True)
         if not MeetingFile.select().where(MeetingFile.stored_name == stored_name).exists():
@@ -94,12 +103,12 @@ def remove_file(file_id: int) -> None:
         raise NotFound(f"Không tìm thấy tệp đính kèm số {file_id}.")
     meeting = get_meeting(row.meeting_id)
     require_meeting_rights(meeting.body, meeting.org_id)
-    path = attachments_folder() / row.stored_name
+    path = attachment_path(row.stored_name)
     with database.atomic():
         log_delete(row)
         row.delete_instance()
         others = MeetingFile.select().where(MeetingFile.stored_name == row.stored_name).exists()
-    if not others:
+    if not others and path is not None:
         path.unlink(missing_ok=True)
 
 
@@ -108,5 +117,5 @@ def verify_file(file_id: int) -> bool:
     row = MeetingFile.get_or_none(MeetingFile.id == file_id)
     if row is None:
         raise NotFound(f"Không tìm thấy tệp đính kèm số {file_id}.")
-    path = attachments_folder() / row.stored_name
-    return path.is_file() and _digest(path) == row.sha256
+    path = attachment_path(row.stored_name)
+    return path is not None and path.is_file() and _digest(path) == row.sha256

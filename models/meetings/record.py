@@ -13,7 +13,7 @@ from models.core.db import database
 from models.core.errors import Forbidden, NotFound, ValidationError
 from models.core.text import clean, clean_multiline, fold
 from models.documents.register import term_start
-from models.meetings.folder import attachments_folder
+from models.meetings.folder import attachment_path
 from models.meetings.tables import Meeting, MeetingAttendance, MeetingFile, MeetingResolution
 from models.meetings.vocab import (
     BCH_DUK,
@@ -148,14 +148,15 @@ def delete_meeting(meeting_id: int) -> None:
         for model in (MeetingAttendance, MeetingResolution, MeetingFile):
             for row in model.select().where(model.meeting == meeting_id):
                 if model is MeetingFile:
-                    copies.append(attachments_folder() / row.stored_name)
+                    copies.append(row.stored_name)
                 log_delete(row)
                 row.delete_instance()
         log_delete(meeting)
         meeting.delete_instance()
-    for path in copies:
-        if not MeetingFile.select().where(MeetingFile.stored_name == path.relative_to(
-                attachments_folder()).as_posix()).exists():
+    for stored_name in copies:
+        path = attachment_path(stored_name)
+        shared = MeetingFile.select().where(MeetingFile.stored_name == stored_name).exists()
+        if path is not None and not shared:
             path.unlink(missing_ok=True)
 
 
