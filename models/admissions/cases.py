@@ -12,7 +12,7 @@ from models.core import vocab as v
 from models.core.dates import add_months, check_plausible, months_between
 from models.core.db import database
 from models.core.errors import NotFound, ValidationError
-from models.core.text import clean, clean_multiline, fold, name_sort_key
+from models.core.text import checked_multiline, clean, fold, name_sort_key
 from models.members.record import get_member
 from models.orgs.tree import check_in_scope, get_org, scope_ids, subtree_ids
 
@@ -90,7 +90,7 @@ def _person(fields: dict) -> dict:
     check_plausible(birth, "birth_date", "Ngày sinh")
     data = {"full_name": name, "name_folded": fold(name), "sort_key": name_sort_key(name),
             "sex": fields["sex"], "birth_date": birth, "youth_union": bool(fields.get("youth_union")),
-            "note": clean_multiline(fields.get("note"))}
+            "note": checked_multiline(fields.get("note"), "note", "Ghi chú")}
     for key, label in PERSON_TEXT.items():
         value = clean(fields.get(key))
         if len(value) > 200:

@@ -13,7 +13,7 @@ from models.core import vocab as v
 from models.core.dates import check_plausible, fmt_date
 from models.core.db import database
 from models.core.errors import NotFound, ValidationError
-from models.core.text import clean, clean_multiline
+from models.core.text import checked_multiline, clean
 from models.members.record import get_member
 from models.members.tables import Member
 from models.orgs.tables import PartyOrg
@@ -67,7 +67,7 @@ def _validated(fields: dict) -> dict:
     data = {"recipient_kind": kind, "org_id": org_id, "member_id": member_id, "recipient_name": name,
             "form": fields["form"], "issuer": issuer, "campaign": clean(fields.get("campaign") or ""),
             "decision_no": clean(fields.get("decision_no") or ""), "decision_date": decision_date,
-            "note": clean_multiline(fields.get("note") or "")}
+            "note": checked_multiline(fields.get("note"), "note", "Ghi chú")}
     for key in ("recipient_name", "issuer", "campaign", "decision_no"):
         if len(data[key]) > TEXT_MAX:
             raise ValidationError(key, f"Tối đa {TEXT_MAX} ký tự.")

@@ -20,7 +20,7 @@ from models.core import vocab as v
 from models.core.dates import EARLIEST, add_months, fmt_date
 from models.core.db import database
 from models.core.errors import NotFound, ValidationError
-from models.core.text import clean, clean_multiline
+from models.core.text import checked_multiline, clean
 from models.members.counts import members_at
 from models.members.record import get_member
 from models.members.tables import Member, MemberEvent
@@ -188,7 +188,7 @@ def present_badge(member_id: int, milestone: int, occasion: date | None, decisio
         badge = BadgeAward.create(
             member=member_id, milestone=milestone, occasion=occasion, decision_no=decision_no,
             decision_date=decision_date, badge_number=badge_number, posthumous=bool(posthumous),
-            early=reaches > occasion, note=clean_multiline(note),
+            early=reaches > occasion, note=checked_multiline(note, "note", "Ghi chú"),
             created_at=datetime.now())
         log_insert(badge)
     return badge

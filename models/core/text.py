@@ -3,27 +3,48 @@
 import re
 import unicodedata
 
+from models.core.errors import ValidationError
+
 _SPACES = re.compile(r"\s+")
 _CONTROL = {c: None for c in range(32) if c not in (9, 10, 13)}
+NOTE_MAX = 4_000  # a note, an address, a recommendation: a page of text
+LONG_TEXT_MAX = 200_000  # the minutes of a meeting
+
+
+def _visible(text: str) -> str:
+    """Without control characters and the invisible "format" ones: zero-width spaces and
+    joiners, byte-order marks, and the bidi overrides that make a name read backwards."""
+    text = text.translate(_CONTROL)
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
 
 
 def clean(text: str | None) -> str:
-    """NFC, control characters dropped, runs of white space collapsed, trimmed."""
+    """NFC, control and invisible characters dropped, runs of white space collapsed, trimmed."""
     if not text:
         return ""
     text = unicodedata.normalize("NFC", str(text))
     # Most values are already tidy: skip the character passes (an import cleans ~1M values).
     if text.isprintable() and "  " not in text and text[0] != " " and text[-1] != " ":
         return text
-    return _SPACES.sub(" ", text.translate(_CONTROL)).strip()
+    return _SPACES.sub(" ", _visible(text)).strip()
 
 
 def clean_multiline(text: str | None) -> str:
     """Like clean() but keeps line breaks, for notes and addresses."""
     if not text:
         return ""
-    text = unicodedata.normalize("NFC", str(text)).translate(_CONTROL)
+    text = _visible(unicodedata.normalize("NFC", str(text)))
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.splitlines()).strip()
+
+
+def checked_multiline(text: str | None, field: str, label: str, limit: int = NOTE_MAX) -> str:
+    """clean_multiline(), refused with a message when longer than the limit."""
+    if text is not None and len(str(text)) > 4 * limit:  # not even worth cleaning
+        raise ValidationError(field, f"{label} dài quá {limit:,} ký tự.".replace(",", "."))
+    value = clean_multiline(text)
+    if len(value) > limit:
+        raise ValidationError(field, f"{label} dài quá {limit:,} ký tự.".replace(",", "."))
+    return value
 
 
 def fold(text: str | None) -> str:

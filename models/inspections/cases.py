@@ -11,7 +11,7 @@ from models.core import vocab as v
 from models.core.dates import check_plausible, fmt_date
 from models.core.db import database
 from models.core.errors import Forbidden, NotFound, ValidationError
-from models.core.text import clean, clean_multiline
+from models.core.text import checked_multiline, clean
 from models.inspections.tables import Discipline, InspectionCase, InspectionSubject
 from models.inspections.vocab import (
     BLOC_PERFORMERS,
@@ -81,8 +81,9 @@ def _validated_case(fields: dict) -> dict:
         raise ValidationError("status", "Chọn tình trạng.")
     data = {"performer": performer, "performer_org": org_id, "kind": kind, "status": status,
             "planned": bool(fields.get("planned")), "title": clean(fields.get("title")),
-            "decision_no": clean(fields.get("decision_no")), "team": clean_multiline(fields.get("team")),
-            "note": clean_multiline(fields.get("note"))}
+            "decision_no": clean(fields.get("decision_no")),
+            "team": checked_multiline(fields.get("team"), "team", "Đoàn kiểm tra"),
+            "note": checked_multiline(fields.get("note"), "note", "Ghi chú")}
     for key, label in (("decision_date", "Ngày quyết định"), ("start_date", "Ngày bắt đầu"),
                        ("end_date", "Ngày kết thúc")):
         check_plausible(fields.get(key), key, label)
@@ -165,7 +166,7 @@ def conclude_subject(subject_id: int, conclusion: str | None, recommendations: s
             raise ValidationError("conclusion", "Chọn kết luận.")
         before = values_of(subject)
         subject.conclusion = conclusion
-        subject.recommendations = clean_multiline(recommendations)
+        subject.recommendations = checked_multiline(recommendations, "recommendations", "Kiến nghị")
         subject.follow_up_done = bool(follow_up_done)
         if values_of(subject) != before:
             subject.save()
@@ -241,7 +242,7 @@ def record_discipline(subject_type: str, form: str, deciding_body: str, decision
         discipline = Discipline.create(
             subject_type=subject_type, org=org_id, member=member_id, form=form,
             deciding_body=deciding_body, decision_no=decision_no, decision_date=decision_date,
-            effective_date=effective_date, case=case_id, note=clean_multiline(note))
+            effective_date=effective_date, case=case_id, note=checked_multiline(note, "note", "Ghi chú"))
         log_insert(discipline)
         return discipline
 

@@ -11,7 +11,7 @@ from models.core import vocab as v
 from models.core.dates import check_plausible, fmt_date
 from models.core.db import database
 from models.core.errors import Forbidden, NotFound, ValidationError
-from models.core.text import clean, clean_multiline, fold
+from models.core.text import LONG_TEXT_MAX, NOTE_MAX, checked_multiline, clean, fold
 from models.documents.register import term_start
 from models.meetings.folder import attachment_path
 from models.meetings.tables import Meeting, MeetingAttendance, MeetingFile, MeetingResolution
@@ -34,6 +34,9 @@ TEXT_MAX = 300
 MEETING_FIELDS = ("body", "org_id", "kind", "number", "title", "date", "time", "place", "chairs", "secretary",
                   "guests", "presenters", "standing_visitors", "agenda", "minutes", "body_size")
 ORG_LEVELS_OF = {CHI_BO: v.CELLS, CAP_UY_CO_SO: (v.DBCS, v.DBBP)}
+LONG_FIELDS = {"chairs": "Chủ trì", "guests": "Đại biểu dự", "presenters": "Người trình bày",
+               "standing_visitors": "Ủy viên Ban Thường vụ dự", "agenda": "Chương trình",
+               "minutes": "Biên bản"}
 
 
 def get_meeting(meeting_id: int) -> Meeting:
@@ -109,8 +112,9 @@ def _validated(fields: dict, meeting_id: int | None) -> dict:
         data[key] = clean(fields.get(key) or "")
         if len(data[key]) > TEXT_MAX:
             raise ValidationError(key, f"Tối đa {TEXT_MAX} ký tự.")
-    for key in ("chairs", "guests", "presenters", "standing_visitors", "agenda", "minutes"):
-        data[key] = clean_multiline(fields.get(key) or "")
+    for key, label in LONG_FIELDS.items():
+        data[key] = checked_multiline(fields.get(key), key, label,
+                                      LONG_TEXT_MAX if key == "minutes" else NOTE_MAX)
     if data["standing_visitors"] and body != CHI_BO:
         raise ValidationError("standing_visitors", "Ủy viên Ban Thường vụ dự sinh hoạt chỉ ghi ở cuộc họp "
                                                    "chi bộ.")
@@ -307,7 +311,7 @@ def _resolution_data(meeting: Meeting, fields: dict) -> dict:
     kind = fields.get("kind")
     if kind not in RESOLUTION_KINDS:
         raise ValidationError("kind", "Chọn nghị quyết hay kết luận.")
-    text = clean_multiline(fields.get("text") or "")
+    text = checked_multiline(fields.get("text"), "text", "Nội dung", LONG_TEXT_MAX)
     if not text:
         raise ValidationError("text", "Nhập nội dung nghị quyết, kết luận.")
     day = fields.get("date") or meeting.date

@@ -14,7 +14,7 @@ from models.core import vocab as v
 from models.core.dates import age_on, check_plausible, fmt_date
 from models.core.db import database
 from models.core.errors import NotFound, ValidationError
-from models.core.text import clean, clean_multiline
+from models.core.text import checked_multiline, clean
 from models.members.lifecycle import EMPTY, EventInput, apply, replay
 from models.members.record import get_member, validate
 from models.members.tables import Member, MemberEvent
@@ -134,7 +134,7 @@ def _record(member: Member, member_before: dict | None, kind: str, date: date | 
     new = MemberEvent(
         member=member.id, kind=kind, date=date, decision_no=decision_no, org=org_id,
         place=place, membership=membership if membership in v.MEMBERSHIPS else None,
-        note=clean_multiline(note), position=position,
+        note=checked_multiline(note, "note", "Ghi chú"), position=position,
     )
     _rewrite(member, events + [new])
     if kind in (v.ADMITTED, v.READMITTED) and not member.admission_date:

@@ -13,7 +13,7 @@ from models.core import vocab as v
 from models.core.dates import add_months, age_on, check_plausible, fmt_date
 from models.core.db import database
 from models.core.errors import NotFound, ValidationError
-from models.core.text import clean, clean_multiline, fold, name_sort_key
+from models.core.text import checked_multiline, clean, fold, name_sort_key
 from models.members.tables import Member, MemberPhoto
 from models.orgs.tree import check_in_scope
 
@@ -47,7 +47,9 @@ def get_member(member_id: int) -> Member:
 
 
 def _identifier(fields: dict, key: str) -> str | None:
-    value = re.sub(r"[\s.\-]", "", clean(fields.get(key) or "")).upper()
+    """As typed, spaces aside (a number read out in groups); anything else that is not of the
+    identifier's form is refused by the caller, never quietly removed."""
+    value = re.sub(r"\s", "", clean(fields.get(key) or "")).upper()
     return value or None
 
 
@@ -82,7 +84,7 @@ def validate(fields: dict, member_id: int | None = None, check_unique: bool = Tr
         if len(value) > TEXT_MAX:
             raise ValidationError(key, f"{label} dài quá {TEXT_MAX} ký tự.")
         data[key] = value
-    data["note"] = clean_multiline(fields.get("note"))
+    data["note"] = checked_multiline(fields.get("note"), "note", "Ghi chú")
     data["youth_union"] = bool(fields.get("youth_union"))
 
     _identifiers(fields, data, member_id, check_unique)

@@ -9,7 +9,7 @@ from models.core import vocab as v
 from models.core.dates import check_plausible, fmt_date
 from models.core.db import database
 from models.core.errors import Forbidden, ValidationError
-from models.core.text import clean, clean_multiline, fold
+from models.core.text import checked_multiline, clean, fold
 from models.members.tables import MemberEvent
 from models.orgs.contents import current_member_count
 from models.orgs.tables import PartyOrg
@@ -46,7 +46,7 @@ def _validated(fields: dict, org: PartyOrg | None) -> dict:
         "agency": clean(fields.get("agency", org.agency if org else "")),
         "org_type": org_type,
         "founded_on": founded_on,
-        "note": clean_multiline(fields.get("note", org.note if org else "")),
+        "note": checked_multiline(fields.get("note", org.note if org else ""), "note", "Ghi chú"),
     }
 
 
