@@ -110,3 +110,12 @@ def settle(qtbot, page, timeout: int = 30_000):
     page.on_shown()
     qtbot.waitUntil(lambda: not page.loading(), timeout=timeout)
     return page
+
+
+@pytest.fixture(autouse=True)
+def _quick_password_hashing(request, monkeypatch):
+    """Hashing at the production cost takes 0.3 s a password: tests use a cheaper cost, except
+    those marked real_password_cost, which check the production one."""
+    if request.node.get_closest_marker("real_password_cost") is None:
+        monkeypatch.setattr("models.accounts.users.SCRYPT_N", 2**12)
+    monkeypatch.setattr("models.accounts.users._unknown_tries", {})

@@ -18,31 +18,56 @@ from models.core.errors import NotFound, ValidationError
 from models.core.text import clean
 from models.orgs.tables import PartyOrg
 
-SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**17, 8, 1  # about 0.3 s and 128 MB per check on an office PC
+SCRYPT_MAXMEM = 256 * 1024 * 1024
 MAX_ATTEMPTS = 5
 LOCK_MINUTES = 15
 PASSWORD_MIN = 8
 USERNAME = re.compile(r"^[a-z0-9._-]{3,32}$")
+DAMAGED = ("Mật khẩu đã lưu của tài khoản này bị hỏng; hãy nhờ quản trị viên đặt lại mật khẩu "
+           "(Tài khoản → Người dùng).")
 
 
-def hash_password(password: str) -> str:
+def hash_password(password: str, n: int | None = None) -> str:
     salt = os.urandom(16)
-    digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P,
-                            dklen=32)
+    n = n or SCRYPT_N
+    digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=n, r=SCRYPT_R, p=SCRYPT_P,
+                            dklen=32, maxmem=SCRYPT_MAXMEM)
     encode = base64.b64encode
-    return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${encode(salt).decode()}${encode(digest).decode()}"
+    return f"scrypt${n}${SCRYPT_R}${SCRYPT_P}${encode(salt).decode()}${encode(digest).decode()}"
 
 
 def password_matches(password: str, stored: str) -> bool:
+    """Whether the password is the one stored; a stored value that is not a hash this program
+    wrote (edited, truncated) is refused with a message."""
     try:
         scheme, n, r, p, salt, digest = stored.split("$")
-    except ValueError:
-        return False
-    if scheme != "scrypt":
-        return False
-    candidate = hashlib.scrypt(password.encode("utf-8"), salt=base64.b64decode(salt), n=int(n),
-                               r=int(r), p=int(p), dklen=32)
-    return hmac.compare_digest(candidate, base64.b64decode(digest))
+        if scheme != "scrypt" or int(n) > 2**20 or int(r) > 32 or int(p) > 16:
+            raise ValueError(stored)
+        candidate = hashlib.scrypt(password.encode("utf-8"), salt=base64.b64decode(salt, validate=True),
+                                   n=int(n), r=int(r), p=int(p), dklen=32, maxmem=SCRYPT_MAXMEM)
+        expected = base64.b64decode(digest, validate=True)
+    except (ValueError, TypeError, MemoryError):
+        raise ValidationError("password", DAMAGED) from None
+    return hmac.compare_digest(candidate, expected)
+
+
+def _outdated(stored: str) -> bool:
+    return stored.split("$")[1:4] != [str(SCRYPT_N), str(SCRYPT_R), str(SCRYPT_P)]
+
+
+_stand_in: dict[int, str] = {}  # a hash of nothing, for names that have no account
+
+
+def _stand_in_hash() -> str:
+    if SCRYPT_N not in _stand_in:
+        _stand_in[SCRYPT_N] = hash_password(base64.b64encode(os.urandom(18)).decode())
+    return _stand_in[SCRYPT_N]
+
+
+# Wrong tries on names without an account, counted in this program as a real account's are in
+# its record, so that lock-out says nothing about which names exist.
+_unknown_tries: dict[str, tuple[int, datetime | None]] = {}
 
 
 def _check_password(password: str) -> None:
@@ -173,25 +198,25 @@ def set_password(user_id: int, new_password: str, old_password: str | None = Non
 
 def authenticate(username: str, password: str, now: datetime | None = None) -> Actor:
     """Check a sign-in. Wrong passwords are counted; after MAX_ATTEMPTS the account is locked
-    for LOCK_MINUTES. The message never says whether the name or the password was wrong."""
+    for LOCK_MINUTES. A name without an account costs the same work and gets the same answers,
+    so the sign-in never tells which names exist. A hash of an older cost is renewed."""
     now = now or datetime.now()
-    wrong = ValidationError("password", "Tên đăng nhập hoặc mật khẩu không đúng.")
     name = clean(username).lower()
     with database.atomic():
         user = AppUser.get_or_none(AppUser.username == name)
         if user is None or not user.active:
-            raise wrong
+            _refuse_unknown(name, password, now)
         if user.locked_until and user.locked_until > now:
-            minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
-            raise ValidationError(
-                "password", f"Tài khoản tạm khóa do nhập sai mật khẩu nhiều lần; thử lại sau {minutes} phút."
-            )
+            raise _locked(user.locked_until, now)
         before = values_of(user)
         actor = actor_for(user)
         with session.acting_as(actor):
             if password_matches(password, user.password_hash):
-                if user.failed_attempts or user.locked_until:
+                renew = _outdated(user.password_hash)
+                if user.failed_attempts or user.locked_until or renew:
                     user.failed_attempts, user.locked_until = 0, None
+                    if renew:
+                        user.password_hash = hash_password(password)
                     user.save()
                     log_update(user, before)
                 return actor
@@ -200,7 +225,30 @@ def authenticate(username: str, password: str, now: datetime | None = None) -> A
                 user.failed_attempts, user.locked_until = 0, now + timedelta(minutes=LOCK_MINUTES)
             user.save()
             log_update(user, before)
-    raise wrong
+    raise _wrong()
+
+
+def _wrong() -> ValidationError:
+    return ValidationError("password", "Tên đăng nhập hoặc mật khẩu không đúng.")
+
+
+def _locked(until: datetime, now: datetime) -> ValidationError:
+    minutes = max(1, int((until - now).total_seconds() // 60) + 1)
+    return ValidationError(
+        "password", f"Tài khoản tạm khóa do nhập sai mật khẩu nhiều lần; thử lại sau {minutes} phút.")
+
+
+def _refuse_unknown(name: str, password: str, now: datetime):
+    """What a real account's wrong try does — the hashing, the count, the lock — for a name
+    that has none; then the same refusal."""
+    tries, until = _unknown_tries.get(name, (0, None))
+    if until and until > now:
+        raise _locked(until, now)
+    password_matches(password, _stand_in_hash())
+    tries += 1
+    locked = tries >= MAX_ATTEMPTS
+    _unknown_tries[name] = (0, now + timedelta(minutes=LOCK_MINUTES)) if locked else (tries, None)
+    raise _wrong()
 
 
 def user_rows() -> list[tuple]:
