@@ -16,6 +16,7 @@ from models.core.errors import Forbidden
 ADMIN, CLERK, VIEWER = "ADMIN", "CLERK", "VIEWER"
 ROLES = {ADMIN: "Quản trị", CLERK: "Cán bộ nghiệp vụ", VIEWER: "Chỉ xem"}
 
+READ_RECORDS = "read_records"  # take records out of the program: export, backup, print
 WRITE_RECORDS = "write_records"
 MANAGE_USERS = "manage_users"
 CHANGE_SETTINGS = "change_settings"
@@ -25,12 +26,13 @@ ISSUE_DOCUMENTS = "issue_documents"
 VIEW_AUDIT = "view_audit"
 
 GRANTS = {
-    ADMIN: {WRITE_RECORDS, MANAGE_USERS, CHANGE_SETTINGS, RESTORE, VIEW_PERSONAL, ISSUE_DOCUMENTS,
-            VIEW_AUDIT},
-    CLERK: {WRITE_RECORDS, VIEW_PERSONAL, ISSUE_DOCUMENTS},
-    VIEWER: set(),
+    ADMIN: {READ_RECORDS, WRITE_RECORDS, MANAGE_USERS, CHANGE_SETTINGS, RESTORE, VIEW_PERSONAL,
+            ISSUE_DOCUMENTS, VIEW_AUDIT},
+    CLERK: {READ_RECORDS, WRITE_RECORDS, VIEW_PERSONAL, ISSUE_DOCUMENTS},
+    VIEWER: {READ_RECORDS},
 }
 REFUSALS = {
+    READ_RECORDS: "Tài khoản “{user}” không được lấy hồ sơ ra khỏi chương trình.",
     WRITE_RECORDS: "Tài khoản “{user}” ({role}) chỉ được xem, không được thay đổi hồ sơ.",
     MANAGE_USERS: "Chỉ quản trị viên được quản lý tài khoản người dùng.",
     CHANGE_SETTINGS: "Chỉ quản trị viên được thay đổi thông tin của cơ quan.",

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from models.accounts import session
 from models.core.db import database
 from models.core.errors import ValidationError
 from models.documents.register import register_document
@@ -21,6 +22,7 @@ Writer = Callable[[Path, int | None], None]  # writes the document with its numb
 
 def write_draft(target: Path, write: Writer) -> Path:
     """Write an unnumbered draft to `target` through a file beside it."""
+    session.require(session.READ_RECORDS)
     _write_in_place(Path(target), lambda partial: write(partial, None))
     return Path(target)
 

@@ -10,6 +10,7 @@ from models.core import vocab as v
 from models.core.excel import write_table
 from models.members.columns import LABELS
 from models.members.counts import roster_at
+from models.members.record import PERSONAL_FIELDS
 from models.members.tables import Member
 from models.orgs.tree import org_rows, scope_ids
 
@@ -22,8 +23,9 @@ CHUNK = 500
 
 
 def export_members(path: Path, on: date | None = None) -> int:
-    """Returns how many members were written. Identity numbers and addresses are personal data:
-    an account that may not see them does not export them either."""
+    """Returns how many members were written. Identity numbers, home towns and addresses are
+    personal data: an account that may not see them on the form does not export them either."""
+    session.require(session.READ_RECORDS)
     on = on or date.today()
     allowed = scope_ids()
     people = roster_at(on, allowed)
@@ -45,9 +47,10 @@ def export_members(path: Path, on: date | None = None) -> int:
             values = {"full_name": m.full_name, "sex": v.SEXES.get(m.sex, ""), "birth_date": m.birth_date,
                       "admission_date": m.admission_date, "full_member_date": m.full_member_date,
                       "card_number": m.card_number or "", "dossier_number": m.dossier_number or "",
-                      "identity_number": (m.identity_number or "") if personal else "",
-                      "org": rows[place[m.id]].name, "parent_org": parent_of(place[m.id]),
-                      "residence": m.residence if personal else ""}
+                      "identity_number": m.identity_number or "",
+                      "org": rows[place[m.id]].name, "parent_org": parent_of(place[m.id])}
+            if not personal:  # masked as the member form masks them
+                values.update({key: "" for key in PERSONAL_FIELDS})
             yield [values[key] if key in values else getattr(m, key) for key in COLUMNS]
 
     office = office_details()

@@ -13,6 +13,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from models.accounts import session
 from models.core import vocab as v
 from models.core.db import database
 from models.core.errors import ValidationError
@@ -38,6 +39,7 @@ def _safe_name(name: str) -> str:
 
 def export_rating_workbooks(year: int, folder: Path) -> list[Path]:
     """One workbook per live grassroots organisation the account may work on."""
+    session.require(session.READ_RECORDS)
     rules = rules_for(year)
     allowed = scope_ids()
     end = date(year, 12, 31)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from models.accounts import authenticate, session
 from models.core.db import close_database
-from models.core.errors import ValidationError
+from models.core.errors import Forbidden, ValidationError
 from models.storage import open_checked
 
 # Exit statuses: 0 done; 1 refused or failed; 2 wrong arguments; 3 `check` found problems;
@@ -79,6 +79,9 @@ def run(handler, args, db_path: Path) -> int:
         return refusal.status
     except ValidationError as error:  # Forbidden is one too
         warn(error.message)
+        if isinstance(error, Forbidden) and not getattr(args, "acting_user", None):
+            warn("Dữ liệu này có tài khoản người dùng: thêm --user TÊN_ĐĂNG_NHẬP (mật khẩu qua biến "
+                 "môi trường DANGVU_PASSWORD hoặc nhập khi được hỏi).")
         return FAILED
     except KeyboardInterrupt:
         warn("Đã dừng theo yêu cầu.")

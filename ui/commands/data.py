@@ -5,7 +5,7 @@ from pathlib import Path
 from models.core.db import close_database, open_database
 from models.core.errors import ValidationError
 from models.demo import DemoSize, build_demo
-from models.storage import all_problems, backup_to, holds_data, inspect_file, restore
+from models.storage import all_problems, backup_now, holds_data, inspect_file, restore
 from ui.commands.context import BAD_ARGUMENTS, PROBLEMS_FOUND, Refused, opened, say, sign_in, warn
 
 
@@ -46,8 +46,8 @@ def run_check(args, db_path: Path) -> int:
 
 
 def run_backup(args, db_path: Path) -> int:
-    with opened(db_path):
-        target = backup_to(Path(args.output).expanduser().resolve())
+    with opened(db_path, args.acting_user):
+        target = backup_now(Path(args.output).expanduser().resolve())
     say(f"Đã sao lưu {db_path} vào {target}.")
     return 0
 

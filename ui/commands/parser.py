@@ -52,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     backup = sub.add_parser("backup", help="sao lưu dữ liệu ra một tệp (được cả khi chương trình đang mở)")
     _db(backup)
     backup.add_argument("-o", "--output", required=True, help="tệp sao lưu sẽ ghi")
+    _acting_user(backup)
 
     restore = sub.add_parser("restore", help="khôi phục dữ liệu từ một bản sao lưu")
     restore.add_argument("source", help="tệp sao lưu")

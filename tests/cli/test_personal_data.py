@@ -1,0 +1,60 @@
+"""A database that has accounts gives its records to signed-in users only, from the command
+line too: export, backup, report and the rating workbooks ask for --user, and a viewer's
+export is masked as the member form masks it (identity number, home town, residence)."""
+
+from datetime import date
+
+import pytest
+from openpyxl import load_workbook
+
+import main
+from models.accounts import session
+from models.accounts.session import ADMIN, VIEWER
+from models.accounts.users import authenticate, create_user
+from models.core.db import close_database
+from models.members.record import member_fields, update_member
+
+PASSWORD = "mat-khau-du-dai"
+
+
+@pytest.fixture
+def office(bloc_tree, make_member, tmp_path, monkeypatch):
+    member = make_member(admitted=date(2010, 3, 1))
+    update_member(member.id, {**member_fields(member), "identity_number": "001080012345",
+                              "home_town": "Xã Yên Phong, tỉnh Bắc Ninh", "residence": "Số 5 phố Huế"})
+    create_user("quantri", "Nguyễn Quản Trị", ADMIN, PASSWORD)
+    with session.acting_as(authenticate("quantri", PASSWORD)):
+        create_user("chixem", "Lê Chỉ Xem", VIEWER, PASSWORD)
+    close_database()
+    monkeypatch.setenv("DANGVU_PASSWORD", PASSWORD)
+    return tmp_path / "dangvu.db"
+
+
+@pytest.mark.parametrize("command", [
+    ["export", "members", "-o", "{out}/ds.xlsx"],
+    ["backup", "-o", "{out}/sao-luu.db"],
+    ["report", "year-end", "--year", "2024", "-o", "{out}/bc.pdf"],
+    ["ratings", "export", "--year", "2024", "-o", "{out}/mau"],
+])
+def test_without_a_user_nothing_leaves_the_database(office, tmp_path, capsys, command):
+    out = tmp_path / "ra"
+    out.mkdir()
+    args = [part.format(out=out) for part in command]
+    assert main.main([*args, "--db", str(office)]) == 1
+    assert "--user" in capsys.readouterr().err
+    assert list(out.iterdir()) == []
+
+
+def test_a_viewers_export_is_masked_as_the_form_is(office, tmp_path):
+    target = tmp_path / "ds.xlsx"
+    assert main.main(["export", "members", "--db", str(office), "-o", str(target), "--user", "chixem"]) == 0
+    cells = {cell for row in load_workbook(target).active.iter_rows(values_only=True) for cell in row}
+    assert "Nguyễn Văn Đức" in cells
+    assert not cells & {"001080012345", "Xã Yên Phong, tỉnh Bắc Ninh", "Số 5 phố Huế"}
+
+
+def test_an_administrators_export_is_whole(office, tmp_path):
+    target = tmp_path / "ds.xlsx"
+    assert main.main(["export", "members", "--db", str(office), "-o", str(target), "--user", "quantri"]) == 0
+    cells = {cell for row in load_workbook(target).active.iter_rows(values_only=True) for cell in row}
+    assert {"001080012345", "Xã Yên Phong, tỉnh Bắc Ninh", "Số 5 phố Huế"} <= cells
