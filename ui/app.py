@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from models.accounts import session
 from models.core.db import close_database, open_database
-from models.storage import inspect_file
-from ui.storage import backup_on_exit, lock_database, offer_restore_at_start
+from models.storage import acquire_lock, inspect_file, release_lock
+from ui.storage import backup_on_exit, offer_restore_at_start
 from ui.tasks import wait_for_tasks
 from ui.users.dialogs import FirstStartDialog, SignInDialog
 
@@ -63,10 +63,10 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 def run_gui(db_path: Path) -> int:
     app = make_application()
     install_crash_handler()
-    lock = lock_database(db_path)
-    if lock is None:
+    other = acquire_lock(db_path)  # one window per data file
+    if other is not None:
         _tell("Dữ liệu đang được mở", f"Tệp dữ liệu\n{db_path}\nđang được mở ở một cửa sổ Đảng vụ khác "
-              "(trên máy này hoặc máy khác dùng chung thư mục). Hãy dùng cửa sổ đó, hoặc đóng nó rồi mở lại.")
+              f"({other.words()}). Hãy dùng cửa sổ đó, hoặc đóng nó rồi mở lại.")
         return 1
     try:
         check = inspect_file(db_path) if db_path.exists() else None
@@ -87,7 +87,7 @@ def run_gui(db_path: Path) -> int:
             backup_on_exit(db_path)
             close_database()
     finally:
-        lock.unlock()
+        release_lock(db_path)
 
 
 def _tell(title: str, text: str) -> None:

@@ -5,7 +5,6 @@ import logging
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from models.core.db import close_database, open_database
@@ -110,15 +109,6 @@ def _restore_off_the_ui_thread(parent: QWidget | None, source: Path, db_path: Pa
     finally:
         if db_path.exists() and inspect_file(db_path).ok:
             open_database(db_path)
-
-
-def lock_database(db_path: Path) -> QLockFile | None:
-    """One window per data file: a second instance is told, instead of both writing."""
-    lock = QLockFile(f"{db_path}.lock")
-    lock.setStaleLockTime(0)  # a lock left by a crash is recognised by its process id
-    if lock.tryLock(200):
-        return lock
-    return None
 
 
 def offer_restore_at_start(db_path: Path, problem: str) -> bool:

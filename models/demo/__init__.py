@@ -8,4 +8,5 @@ from models.core.face import face
 
 __getattr__, __dir__, __all__ = face(globals(), {
     "build": ("DemoSize", "build_demo"),
+    "place": ("build_demo_file", "check_replaceable", "existing_work", "keep_copy"),
 })

@@ -32,6 +32,7 @@ from models.demo.names import (
     MIDDLE,
     OCCUPATIONS,
     PROFESSIONAL,
+    REGIONS,
     THEORY,
     UNITS,
 )
@@ -72,6 +73,12 @@ def _agencies(count: int) -> list[tuple[str, str]]:
     for field in EXTRA_FIELDS:
         for kind, org_type in EXTRA_KINDS:
             agencies.append((f"{kind} {field}", org_type))
+    # A merged province's bloc: the same kinds of agency once per area (appended after the
+    # names above, so the smaller demo databases stay as they were).
+    for region in REGIONS:
+        for field in EXTRA_FIELDS:
+            for kind, org_type in EXTRA_KINDS:
+                agencies.append((f"{kind} {field} {region}", org_type))
     if count > len(agencies):
         raise ValueError(f"demo has names for at most {len(agencies)} organisations")
     return agencies[:count]

@@ -60,7 +60,7 @@ def build_inspections(rng: random.Random, today: date) -> int:
     for year in (today.year - 1, today.year):
         for index, (performer, kind, orgs, committee, members) in enumerate(BLOC_PLAN):
             start = date(year, 2 + index * 2 % 10, rng.randint(1, 25))
-            _case(rng, performer, kind, start, today, rng.sample(grassroots, orgs),
+            _case(rng, performer, kind, start, today, rng.sample(grassroots, min(orgs, len(grassroots))),
                   _full_members(rng, committee), _full_members(rng, members))
             made += 1
         for org_id in rng.sample(grassroots, min(15, len(grassroots))):

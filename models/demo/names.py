@@ -93,6 +93,8 @@ EXTRA_FIELDS = ["Kiểm lâm", "Thủy sản", "Quản lý đất đai", "Bảo 
                 "Điều dưỡng người có công", "Công tác xã hội", "Huấn luyện thể thao",
                 "Giao thông", "Dân dụng và công nghiệp", "Nông nghiệp", "Vật liệu xây dựng",
                 "Môi trường", "Đường thủy", "Hạ tầng khu công nghiệp", "Đào tạo lái xe"]
+REGIONS = ["khu vực Hạ Long", "khu vực Cẩm Phả", "khu vực Uông Bí", "khu vực Móng Cái",
+           "khu vực Đông Triều", "khu vực Quảng Yên", "khu vực Vân Đồn"]
 UNITS = ["Văn phòng", "Phòng Tổ chức - Hành chính", "Phòng Kế hoạch - Tài chính",
          "Phòng Nghiệp vụ 1", "Phòng Nghiệp vụ 2", "Phòng Thanh tra", "Phòng Pháp chế",
          "Phòng Kỹ thuật", "Khoa Nội", "Khoa Ngoại", "Khoa Khám bệnh", "Phòng Đào tạo",

@@ -42,14 +42,28 @@ def test_restore_by_hand_checks_confirms_and_keeps_the_current_file(qtbot, db, t
     assert any(path.name.startswith(db_path.stem) for path in storage.keep_folder(db_path).iterdir())
 
 
-def test_a_second_window_on_the_same_file_is_refused(qtbot, tmp_path):
-    first = storage.lock_database(tmp_path / "dangvu.db")
-    assert first is not None
+def test_a_second_window_on_the_same_file_is_refused(qtbot, tmp_path, monkeypatch):
+    """The window takes the file's lock at start; a second one is told who holds it."""
+    import subprocess
+    import sys
+
+    from ui import app
+
+    db_path = tmp_path / "dangvu.db"
+    root = Path(app.__file__).resolve().parents[1]
+    script = (f"import sys, time; sys.path.insert(0, {str(root)!r}); from pathlib import Path; "
+              "from models.storage.lock import acquire_lock; "
+              f"acquire_lock(Path({str(db_path)!r})); print('held', flush=True); time.sleep(60)")
+    holder = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
     try:
-        assert storage.lock_database(tmp_path / "dangvu.db") is None
+        assert holder.stdout.readline().strip() == "held"
+        told = []
+        monkeypatch.setattr(app, "_tell", lambda title, text: told.append(text))
+        assert app.run_gui(db_path) == 1
+        assert "đang được mở ở một cửa sổ Đảng vụ khác" in told[0] and "máy" in told[0]
     finally:
-        first.unlock()
-    assert storage.lock_database(tmp_path / "dangvu.db") is not None
+        holder.kill()
+        holder.wait()
 
 
 def test_a_damaged_file_at_start_is_replaced_by_the_latest_good_backup(qtbot, tmp_path, monkeypatch):

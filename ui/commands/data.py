@@ -4,9 +4,19 @@ from pathlib import Path
 
 from models.core.db import close_database, open_database
 from models.core.errors import ValidationError
-from models.demo import DemoSize, build_demo
-from models.storage import all_problems, backup_now, holds_data, inspect_file, restore
+from models.demo import DemoSize, build_demo_file, check_replaceable, existing_work, keep_copy
+from models.storage import (
+    acquire_lock,
+    all_problems,
+    backup_now,
+    holds_data,
+    inspect_file,
+    release_lock,
+    restore,
+)
 from ui.commands.context import BAD_ARGUMENTS, PROBLEMS_FOUND, Refused, opened, say, sign_in, warn
+
+KEEP_FOLDER = "truoc-khoi-phuc"  # beside the data file: what a restore or a demo replaced
 
 
 def run_demo(args, db_path: Path) -> int:
@@ -20,13 +30,31 @@ def run_demo(args, db_path: Path) -> int:
             return 0
         if not args.force:
             raise Refused(f"Tệp {db_path} đã có. Thêm --force để ghi đè.")
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{db_path}{suffix}").unlink(missing_ok=True)
-    with opened(db_path, create=True):
-        made = build_demo(size)
+    other = acquire_lock(db_path)
+    if other is not None:
+        raise Refused(f"Không thể tạo dữ liệu mẫu: tệp đang được mở trong cửa sổ Đảng vụ ({other.words()}). "
+                      "Hãy đóng cửa sổ đó rồi làm lại.")
+    try:
+        if db_path.exists():
+            _may_replace(db_path, args.acting_user)
+            kept = keep_copy(db_path, db_path.parent / KEEP_FOLDER)
+            if kept:
+                say(f"Dữ liệu cũ được giữ tại {kept}.")
+        made = build_demo_file(db_path, size)
+    finally:
+        release_lock(db_path)
     say(f"Đã tạo {db_path}: {args.orgs} tổ chức cơ sở đảng, {made['cells']} chi bộ, "
         f"{made['members']} hồ sơ đảng viên.")
     return 0
+
+
+def _may_replace(db_path: Path, username: str | None) -> None:
+    """An administrator signs in against the file that holds accounts; the rule is the demo's."""
+    if existing_work(db_path).accounts:
+        with opened(db_path, username):
+            check_replaceable(db_path)
+    else:
+        check_replaceable(db_path)
 
 
 def run_check(args, db_path: Path) -> int:
@@ -53,8 +81,12 @@ def run_backup(args, db_path: Path) -> int:
 
 
 def run_restore(args, db_path: Path) -> int:
-    keep = Path(args.keep).expanduser().resolve() if args.keep else db_path.parent / "truoc-khoi-phuc"
+    keep = Path(args.keep).expanduser().resolve() if args.keep else db_path.parent / KEEP_FOLDER
     source = Path(args.source).expanduser().resolve()
+    other = acquire_lock(db_path)
+    if other is not None:  # the window's next change would be saved into neither file
+        raise Refused(f"Không thể khôi phục: tệp dữ liệu đang được mở trong cửa sổ Đảng vụ "
+                      f"({other.words()}). Hãy đóng cửa sổ đó rồi làm lại.")
     protected = holds_data(db_path)
     try:
         if protected:
@@ -65,6 +97,7 @@ def run_restore(args, db_path: Path) -> int:
         raise Refused(f"Không thay được tệp dữ liệu: {error}. Dữ liệu đang dùng không thay đổi.") from None
     finally:
         close_database()
+        release_lock(db_path)
     say(f"Đã khôi phục {db_path} từ {args.source}.")
     if result.kept_as:
         say(f"Dữ liệu trước khi khôi phục được giữ tại {result.kept_as}.")

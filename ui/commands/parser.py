@@ -26,6 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--force", action="store_true", help="ghi đè tệp đã có")
     demo.add_argument("--if-missing", action="store_true",
                       help="nếu tệp đã có thì giữ nguyên và không làm gì (dùng cho lần chạy đầu)")
+    _acting_user(demo)
 
     user = sub.add_parser("user", help="quản lý tài khoản người dùng")
     user_sub = user.add_subparsers(dest="user_command", required=True)
