@@ -1,6 +1,7 @@
 """The one database handle and the base of every table. Opened once per process by
 `open_database(path)` — the same call in main.py, the command line and the tests."""
 
+import os
 from pathlib import Path
 
 from peewee import Model, SqliteDatabase
@@ -17,6 +18,7 @@ PRAGMAS = {
     "synchronous": "normal",
     "cache_size": -32 * 1024,  # 32 MB page cache: the member list reads the whole table
 }
+READ_ONLY_PRAGMAS = {"foreign_keys": 1, "busy_timeout": 5000, "query_only": 1}
 
 
 class BaseModel(Model):
@@ -30,9 +32,25 @@ def open_database(path: str | Path) -> SqliteDatabase:
     if not database.is_closed():
         database.close()
     Path(path).parent.mkdir(parents=True, exist_ok=True)
-    database.init(str(path), pragmas=PRAGMAS)
+    database.init(str(path), pragmas=PRAGMAS, uri=False)
     database.connect(reuse_if_open=True)
     migrate(database)
+    return database
+
+
+def open_read_only(path: str | Path) -> SqliteDatabase:
+    """Open a file to look at it (`check`): no write of any kind — no journal-mode switch, no
+    migration — so a backup on a CD or a write-protected stick can be checked where it lies."""
+    if not database.is_closed():
+        database.close()
+    path = Path(path).resolve()
+    with path.open("rb") as handle:
+        wal = handle.read(20)[18:20] == b"\x02\x02"  # the header's read/write versions: WAL
+    writable_folder = os.access(path.parent, os.W_OK)
+    # A WAL file needs its -shm beside it; on read-only media SQLite may only read it as immutable.
+    flags = "mode=ro" + ("&immutable=1" if wal and not writable_folder else "")
+    database.init(f"{path.as_uri()}?{flags}", pragmas=READ_ONLY_PRAGMAS, uri=True)
+    database.connect(reuse_if_open=True)
     return database
 
 

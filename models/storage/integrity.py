@@ -3,15 +3,21 @@ never have written — members counted without an organisation, histories the st
 refuses or that disagree with the member's stored state, reported rating totals that do not
 add up — and the audit trail's hash chain."""
 
+from dataclasses import dataclass
+from pathlib import Path
+
 from models.accounts.audit import verify_chain
+from models.accounts.tables import AuditEntry
 from models.core import vocab as v
-from models.core.db import database
+from models.core.db import close_database, database, open_read_only
 from models.core.errors import ValidationError
 from models.members.events import event_input
 from models.members.lifecycle import replay
 from models.members.tables import Member, MemberEvent
+from models.migrations import available
 from models.orgs.tables import PartyOrg
 from models.ratings.tables import RatingTotals
+from models.storage.backups import inspect_file
 
 LIMIT = 20  # problems of one kind listed before "và N trường hợp khác"
 
@@ -82,3 +88,30 @@ def audit_problems() -> list[str]:
 
 def all_problems() -> list[str]:
     return database_problems() + member_problems() + rating_problems() + audit_problems()
+
+
+@dataclass(frozen=True)
+class FileReport:
+    problems: list[str]
+    notes: list[str]
+
+
+def check_file(db_path: Path) -> FileReport:
+    """Every check on a file opened read-only: nothing in it changes, not even its journal mode
+    or its schema. A file of an older schema gets the checks its tables allow."""
+    found = inspect_file(db_path, thorough=True)
+    if not found.ok:
+        return FileReport([found.problem], [])
+    if found.empty:
+        return FileReport([], ["Tệp trống: chưa có dữ liệu."])
+    open_read_only(db_path)
+    try:
+        if not found.older:
+            return FileReport(all_problems(), [])
+        missing = sorted(set(available()) - found.applied)
+        notes = [f"Tệp có cấu trúc cũ (thiếu {', '.join(missing)}): chỉ kiểm tra tệp và nhật ký thay đổi; "
+                 "mở tệp bằng chương trình để cập nhật cấu trúc rồi kiểm tra lại."]
+        audit = audit_problems() if AuditEntry._meta.table_name in database.get_tables() else []
+        return FileReport(database_problems() + audit, notes)
+    finally:
+        close_database()

@@ -7,10 +7,9 @@ from models.core.errors import ValidationError
 from models.demo import DemoSize, build_demo_file, check_replaceable, existing_work, keep_copy
 from models.storage import (
     acquire_lock,
-    all_problems,
     backup_now,
+    check_file,
     holds_data,
-    inspect_file,
     release_lock,
     restore,
 )
@@ -59,11 +58,10 @@ def _may_replace(db_path: Path, username: str | None) -> None:
 
 def run_check(args, db_path: Path) -> int:
     """SQLite's integrity check, the domain checks and the audit chain; non-zero on any problem."""
-    check = inspect_file(db_path, thorough=True)
-    if not check.ok:
-        raise Refused(check.problem, PROBLEMS_FOUND)
-    with opened(db_path):
-        problems = all_problems()
+    report = check_file(db_path)
+    for note in report.notes:
+        say(note)
+    problems = report.problems
     if not problems:
         say(f"Không thấy vấn đề gì trong {db_path}.")
         return 0
