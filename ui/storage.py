@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from models.core.db import close_database, open_database
 from models.core.errors import ValidationError
-from models.storage import auto_backup, backup_now, inspect_file, latest_good_backup, restore
+from models.storage import BrokenTrail, auto_backup, backup_now, inspect_file, latest_good_backup, restore
 from ui import settings
 from ui.tasks import Task, run_and_wait, run_task, wait_for_tasks
 from ui.widgets.buttons import confirm, inform
@@ -82,7 +82,14 @@ def restore_by_hand(parent: QWidget, db_path: Path) -> bool:
     if not confirm(parent, "Khôi phục dữ liệu", question, yes="Khôi phục"):
         return False
     try:
-        result = _restore_off_the_ui_thread(parent, Path(path), db_path, by_signed_in_user=True)
+        try:
+            result = _restore_off_the_ui_thread(parent, Path(path), db_path, by_signed_in_user=True)
+        except BrokenTrail as broken:
+            if not confirm(parent, "Nhật ký của bản sao lưu đã bị sửa", f"{broken.message}\n\nVẫn khôi phục "
+                           "bản sao lưu này?", yes="Vẫn khôi phục"):
+                return False
+            result = _restore_off_the_ui_thread(parent, Path(path), db_path, by_signed_in_user=True,
+                                                despite_broken_trail=True)
     except ValidationError as error:  # Forbidden is one too
         inform(parent, "Không khôi phục được", error.message, warning=True)
         return False
@@ -96,7 +103,8 @@ def restore_by_hand(parent: QWidget, db_path: Path) -> bool:
     return True
 
 
-def _restore_off_the_ui_thread(parent: QWidget | None, source: Path, db_path: Path, by_signed_in_user: bool):
+def _restore_off_the_ui_thread(parent: QWidget | None, source: Path, db_path: Path, by_signed_in_user: bool,
+                               despite_broken_trail: bool = False):
     """The file is replaced while no connection holds it: work under way finishes first, the
     window's own connection is closed, the restore runs in a task, and the window's connection
     is opened again on whatever file is there afterwards (the restored one, or the old one)."""
@@ -104,7 +112,8 @@ def _restore_off_the_ui_thread(parent: QWidget | None, source: Path, db_path: Pa
     close_database()
     try:
         return run_and_wait(parent, lambda _progress: restore(source, db_path, keep_folder(db_path),
-                                                              by_signed_in_user=by_signed_in_user),
+                                                              by_signed_in_user=by_signed_in_user,
+                                                              despite_broken_trail=despite_broken_trail),
                             "Đang khôi phục dữ liệu…")
     finally:
         if db_path.exists() and inspect_file(db_path).ok:

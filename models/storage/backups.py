@@ -12,6 +12,7 @@ from pathlib import Path
 from peewee import DatabaseError, SqliteDatabase
 
 from models.accounts import session
+from models.accounts.audit import verify_chain
 from models.core.db import close_database, database, open_database
 from models.core.errors import ValidationError
 from models.migrations import SchemaMigration, available
@@ -124,10 +125,16 @@ class Restored:
     migrated: list[str]
 
 
-def restore(source: Path, db_path: Path, keep_folder: Path, by_signed_in_user: bool = True) -> Restored:
+class BrokenTrail(ValidationError):
+    """The backup's audit trail was changed outside the program: restore only if told to."""
+
+
+def restore(source: Path, db_path: Path, keep_folder: Path, by_signed_in_user: bool = True,
+            despite_broken_trail: bool = False) -> Restored:
     """Replace the database with a backup. The backup is checked (opens, integrity, a Đảng vụ
-    database of a known schema), brought up to date on a copy, and only then put in place; the
-    current file is kept in `keep_folder` first. The database is left open on the result."""
+    database of a known schema, its audit trail whole — or restored despite a broken one only
+    when told), brought up to date on a copy, and only then put in place; the current file is
+    kept in `keep_folder` first. The database is left open on the result."""
     if by_signed_in_user:  # at start-up, with a damaged file, nobody can sign in yet
         session.require(session.RESTORE)
     source, db_path = Path(source), Path(db_path)
@@ -144,6 +151,11 @@ def restore(source: Path, db_path: Path, keep_folder: Path, by_signed_in_user: b
     kept = None
     try:
         open_database(staged)  # the migrations bring an older backup up to date, on the copy
+        trail = verify_chain()
+        if not trail.intact and not despite_broken_trail:
+            raise BrokenTrail("file", f"Nhật ký thay đổi trong bản sao lưu {source.name} đã bị sửa hoặc xóa "
+                                      f"ngoài phần mềm (từ mục số {trail.first_broken_id}): dữ liệu trong "
+                                      "bản sao lưu có thể đã bị thay đổi.")
         migrated = sorted(set(available()) - check.applied)
         close_database()
         if db_path.exists() and db_path.stat().st_size:

@@ -92,3 +92,24 @@ def test_a_damaged_file_at_start_is_replaced_by_the_latest_good_backup(qtbot, tm
     assert any(name.endswith("-hong.db") for name in kept)  # the damaged file kept as it was
     assert not any(name.endswith(".dang-ghi") for name in kept)  # and no half copy beside it
     close_database()
+
+
+def test_restoring_a_backup_with_a_broken_trail_asks_first(qtbot, db, tmp_path, monkeypatch):
+    import sqlite3
+
+    db_path = Path(database.database)
+    create_org(name="Đảng bộ Khối các cơ quan tỉnh", level=v.BLOC)
+    copy = backup_to(tmp_path / "sao-luu.db")
+    create_org(name="Chi bộ Sau", level=v.CBCS, parent_id=PartyOrg.get().id)
+    with sqlite3.connect(copy) as raw:
+        raw.execute("update audit_entry set username = 'ai-do' where id = 1")
+    asked = []
+    monkeypatch.setattr(storage, "inform", lambda *_a, **_k: None)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(copy), ""))
+    answers = iter([True, False, True, True])
+    monkeypatch.setattr(storage, "confirm", lambda _p, title, *_a, **_k: asked.append(title) or next(answers))
+    assert not storage.restore_by_hand(None, db_path)  # the clerk declines once told
+    assert asked[-1] == "Nhật ký của bản sao lưu đã bị sửa"
+    assert PartyOrg.select().count() == 2
+    assert storage.restore_by_hand(None, db_path)
+    assert PartyOrg.select().count() == 1

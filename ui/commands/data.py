@@ -6,6 +6,7 @@ from models.core.db import close_database, open_database
 from models.core.errors import ValidationError
 from models.demo import DemoSize, build_demo_file, check_replaceable, existing_work, keep_copy
 from models.storage import (
+    BrokenTrail,
     acquire_lock,
     backup_now,
     check_file,
@@ -90,7 +91,11 @@ def run_restore(args, db_path: Path) -> int:
         if protected:
             open_database(db_path)
             sign_in(args.acting_user)
-        result = restore(source, db_path, keep, by_signed_in_user=protected)
+        result = restore(source, db_path, keep, by_signed_in_user=protected,
+                         despite_broken_trail=args.accept_broken_trail)
+    except BrokenTrail as broken:
+        raise Refused(f"{broken.message} Không khôi phục. Nếu vẫn muốn dùng bản sao lưu này, chạy lại với "
+                      "--accept-broken-trail.") from None
     except OSError as error:
         raise Refused(f"Không thay được tệp dữ liệu: {error}. Dữ liệu đang dùng không thay đổi.") from None
     finally:

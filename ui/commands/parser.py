@@ -59,6 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("source", help="tệp sao lưu")
     _db(restore)
     restore.add_argument("--keep", help="thư mục giữ tệp dữ liệu đang dùng (mặc định: cạnh tệp dữ liệu)")
+    restore.add_argument("--accept-broken-trail", action="store_true",
+                         help="vẫn khôi phục khi nhật ký thay đổi của bản sao lưu đã bị sửa ngoài phần mềm")
     _acting_user(restore)
 
     importer = sub.add_parser("import", help="nhập danh sách đảng viên từ Excel (.xlsx)")
