@@ -8,6 +8,7 @@ from models.accounts import session
 from models.accounts.audit import log_delete, log_insert, log_update, values_of
 from models.admissions.tables import AdmissionTarget
 from models.core import vocab as v
+from models.core.checks import whole_number
 from models.core.dates import age_on
 from models.core.db import database
 from models.core.errors import Forbidden, NotFound, ValidationError
@@ -31,10 +32,11 @@ def set_target(org_id: int | None, year_from: int, year_to: int, value: int,
         if org.level not in v.GRASSROOTS:
             raise ValidationError("org", "Chỉ tiêu đặt cho Đảng bộ Khối hoặc tổ chức cơ sở đảng.")
         check_in_scope(org_id)
-    if not (1990 <= year_from <= year_to <= 2100):
-        raise ValidationError("year_from", "Năm không hợp lệ (năm đầu không sau năm cuối).")
-    if not isinstance(value, int) or value < 1 or value > 100_000:
-        raise ValidationError("value", "Chỉ tiêu là một số nguyên dương.")
+    year_from = whole_number(year_from, "year_from", "Năm đầu", 1990, 2100)
+    year_to = whole_number(year_to, "year_to", "Năm cuối", 1990, 2100)
+    if year_from > year_to:
+        raise ValidationError("year_from", "Năm đầu ở sau năm cuối.")
+    value = whole_number(value, "value", "Chỉ tiêu", 1, 100_000)
     with database.atomic():
         target = AdmissionTarget.get_or_none(
             (AdmissionTarget.org.is_null() if org_id is None else AdmissionTarget.org == org_id)

@@ -2,7 +2,7 @@
 
 import calendar
 import re
-from datetime import date
+from datetime import date, datetime
 
 from models.core.errors import ValidationError
 
@@ -56,6 +56,9 @@ def check_not_future(value: date | None, field: str, label: str) -> None:
 
 
 def check_plausible(value: date | None, field: str, label: str) -> None:
+    if value is not None and (not isinstance(value, date) or isinstance(value, datetime)):
+        shown = str(value)[:30]
+        raise ValidationError(field, f"{label}: “{shown}” không phải một ngày (dd/mm/yyyy).")
     if value and value < EARLIEST:
         raise ValidationError(field, f"{label} ({fmt_date(value)}) quá xa, hãy kiểm tra lại năm.")
     check_not_future(value, field, label)

@@ -8,6 +8,7 @@ from datetime import date
 from models.accounts import session
 from models.accounts.audit import log_delete, log_insert, log_update, save_changes, values_of
 from models.core import vocab as v
+from models.core.checks import whole_number
 from models.core.dates import check_plausible, fmt_date
 from models.core.db import database
 from models.core.errors import Forbidden, NotFound, ValidationError
@@ -91,10 +92,10 @@ def _validated_case(fields: dict) -> dict:
     year, month = fields.get("plan_year"), fields.get("plan_month")
     if data["planned"] and not year:
         raise ValidationError("plan_year", "Việc trong chương trình cần có năm của chương trình.")
-    if year and not 1990 <= int(year) <= 2100:
-        raise ValidationError("plan_year", "Năm không hợp lệ.")
-    if month and not 1 <= int(month) <= 12:
-        raise ValidationError("plan_month", "Tháng từ 1 đến 12.")
+    if year:
+        year = whole_number(year, "plan_year", "Năm của chương trình", 1990, 2100)
+    if month:
+        month = whole_number(month, "plan_month", "Tháng", 1, 12)
     data["plan_year"], data["plan_month"] = year or None, month or None
     if status in (IN_PROGRESS, CONCLUDED) and data["start_date"] is None:
         raise ValidationError("start_date", "Nhập ngày bắt đầu.")

@@ -8,6 +8,7 @@ from math import ceil
 from models.accounts import session
 from models.accounts.audit import log_delete, log_insert, save_changes
 from models.core import vocab as v
+from models.core.checks import whole_number
 from models.core.dates import check_plausible, fmt_date
 from models.core.db import database
 from models.core.errors import Forbidden, NotFound, ValidationError
@@ -104,8 +105,8 @@ def _validated(fields: dict, meeting_id: int | None) -> dict:
     else:
         number = None
     body_size = fields.get("body_size")
-    if body_size is not None and not 1 <= int(body_size) <= 500:
-        raise ValidationError("body_size", "Số thành viên của cơ quan họp từ 1 đến 500.")
+    if body_size is not None:
+        body_size = whole_number(body_size, "body_size", "Số thành viên của cơ quan họp", 1, 500)
     data = {"body": body, "org_id": org_id, "kind": kind, "number": number, "date": day,
             "body_size": body_size if body != CHI_BO else None}
     for key in ("title", "time", "place", "secretary"):
@@ -322,9 +323,7 @@ def _resolution_data(meeting: Meeting, fields: dict) -> dict:
     for key, label in (("votes_for", "Tán thành"), ("votes_against", "Không tán thành"),
                        ("abstentions", "Không biểu quyết")):
         value = fields.get(key)
-        if value is not None and not 0 <= int(value) <= 10_000:
-            raise ValidationError(key, f"{label}: số phiếu không hợp lệ.")
-        data[key] = value
+        data[key] = None if value is None else whole_number(value, key, label, 0, 10_000)
     return data
 
 

@@ -15,6 +15,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from models.accounts import session
 from models.core import vocab as v
+from models.core.checks import whole_number
 from models.core.db import database
 from models.core.errors import ValidationError
 from models.core.excel import DATE_FORMAT, keep_as_text
@@ -163,9 +164,9 @@ def read_rating_workbook(path: Path, year: int) -> RatingReturn:
             reason = _reason_code(reason_text) if reason_text else None
             score = None
             if text_value(cells[6]):
-                score = int(float(cells[6]))
-        except (ValidationError, ValueError) as error:
-            message = error.message if isinstance(error, ValidationError) else "điểm phải là số"
+                score = whole_number(cells[6], "score", "Điểm", 0, 100)
+        except ValidationError as error:
+            message = error.message
             result.problems.append(f"Dòng {number} ({text_value(cells[2])}): {message}.")
             continue
         sick = fold(text_value(cells[8])) in SICK_WORDS
@@ -175,9 +176,9 @@ def read_rating_workbook(path: Path, year: int) -> RatingReturn:
         for label, value, key in book[TOTALS_SHEET].iter_rows(min_row=2, max_col=3, values_only=True):
             if key in TOTAL_FIELDS and text_value(value):
                 try:
-                    totals[key] = int(float(value))
-                except ValueError:
-                    result.problems.append(f"Trang “{TOTALS_SHEET}”, {label}: “{value}” không phải số.")
+                    totals[key] = whole_number(value, key, label, 0, 1_000_000)
+                except ValidationError as error:
+                    result.problems.append(f"Trang “{TOTALS_SHEET}”, {error.message}")
         if totals:
             missing = [TOTAL_FIELDS[key] for key in TOTAL_FIELDS if key not in totals]
             if missing:

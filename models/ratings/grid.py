@@ -8,6 +8,7 @@ from math import floor
 from models.accounts import session
 from models.accounts.audit import log_delete, log_insert, save_changes
 from models.core import vocab as v
+from models.core.checks import whole_number
 from models.core.db import database
 from models.core.errors import ValidationError
 from models.members.counts import members_at
@@ -22,9 +23,8 @@ TOTAL_FIELDS = {"total_members": "Tổng số đảng viên", "rated": "Số đ�
                 "adequate": "Hoàn thành", "failed": "Không hoàn thành", "not_rated": "Chưa đánh giá"}
 
 
-def _check_year(year: int) -> None:
-    if not 1990 <= int(year) <= date.today().year:
-        raise ValidationError("year", "Năm đánh giá không hợp lệ.")
+def _check_year(year: int) -> int:
+    return whole_number(year, "year", "Năm đánh giá", 1990, date.today().year)
 
 
 def _validated(year: int, levels: dict, level, score, reason) -> tuple:
@@ -32,9 +32,8 @@ def _validated(year: int, levels: dict, level, score, reason) -> tuple:
     if score is not None:
         if not rules.uses_score:
             raise ValidationError("score", f"Năm {year} chưa chấm điểm theo thang 100 điểm.")
-        if not 0 <= int(score) <= 100:
-            raise ValidationError("score", "Điểm từ 0 đến 100.")
-        level = level or rules.level_for_score(int(score))
+        score = whole_number(score, "score", "Điểm", 0, 100)
+        level = level or rules.level_for_score(score)
     if level is not None and reason is not None:
         raise ValidationError("level", "Đã xếp loại thì không ghi lý do chưa đánh giá.")
     if level is not None and level not in levels:
@@ -117,9 +116,9 @@ def set_totals(year: int, org_id: int, totals: dict[str, int] | None) -> None:
     if totals is not None:
         for key, label in TOTAL_FIELDS.items():
             value = totals.get(key)
-            if not isinstance(value, int) or value < 0:
+            if value is None:
                 raise ValidationError(key, f"{label}: nhập số nguyên không âm.")
-            values[key] = value
+            values[key] = whole_number(value, key, label, 0, 1_000_000)
         if values["rated"] > values["total_members"]:
             raise ValidationError("rated", "Số được đánh giá lớn hơn tổng số đảng viên.")
     with database.atomic():

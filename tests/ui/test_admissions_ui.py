@@ -112,6 +112,6 @@ def test_target_dialog_refuses_a_zero_target(qtbot, db):
     dialog = TargetDialog()
     qtbot.addWidget(dialog)
     assert dialog.save() is False
-    assert "số nguyên dương" in dialog.errors.message_for("value")
+    assert "phải từ 1 đến" in dialog.errors.message_for("value")
     dialog.value.setValue(12)
     assert dialog.save()

@@ -1,0 +1,28 @@
+"""Numbers as a form, a workbook or a script gives them, checked once: whatever is not a whole
+number within its bounds is refused with a message naming the field — never a crash."""
+
+import math
+import re
+
+from models.core.errors import ValidationError
+
+_WHOLE = re.compile(r"\s*[+-]?\d+\s*")
+
+
+def whole_number(value, field: str, label: str, low: int, high: int) -> int:
+    if isinstance(value, bool):
+        number = None
+    elif isinstance(value, int):
+        number = value
+    elif isinstance(value, float) and math.isfinite(value) and value.is_integer():
+        number = int(value)
+    elif isinstance(value, str) and _WHOLE.fullmatch(value) and len(value) < 20:
+        number = int(value)
+    else:
+        number = None
+    if number is None:
+        shown = str(value)[:30]
+        raise ValidationError(field, f"{label}: “{shown}” không phải số nguyên.")
+    if not low <= number <= high:
+        raise ValidationError(field, f"{label} phải từ {low:,} đến {high:,}.".replace(",", "."))
+    return number

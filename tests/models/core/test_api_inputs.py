@@ -1,0 +1,69 @@
+"""Values of the wrong kind from a script or a crafted workbook — a date as text, a year or a
+score that is not a number, an infinite score — are refused with a message, never a crash."""
+
+from datetime import date, datetime
+
+import pytest
+
+from models.admissions.targets import set_target
+from models.core import vocab as v
+from models.core.checks import whole_number
+from models.core.errors import ValidationError
+from models.inspections.cases import create_inspection
+from models.meetings.record import add_resolution, create_meeting
+from models.members.events import create_member, record_event
+from models.ratings.grid import rate_members, rate_org, set_totals
+from tests.conftest import person
+
+
+@pytest.fixture
+def member(make_member):
+    return make_member(admitted=date(2010, 1, 1))
+
+
+def refused(call) -> ValidationError:
+    with pytest.raises(ValidationError) as caught:
+        call()
+    return caught.value
+
+
+def test_dates_of_the_wrong_kind(bloc_tree, member):
+    opening = {"kind": v.ADMITTED, "date": date(2010, 1, 1), "org_id": bloc_tree["cell_a"].id}
+    assert refused(lambda: record_event(member.id, v.EXEMPTED, "2020-01-01")).field == "date"
+    assert refused(lambda: record_event(member.id, v.EXEMPTED, datetime(2020, 1, 1, 8))).field == "date"
+    assert refused(lambda: create_member(person(birth_date="1980-05-15"), opening)).field == "birth_date"
+    assert refused(lambda: create_meeting({"body": "BTV_DUK", "kind": "KHAC", "date": "05/03/2024"})).field \
+        == "date"
+
+
+def test_years_scores_and_sizes_that_are_not_numbers(bloc_tree, member):
+    cell = bloc_tree["small"]
+    assert refused(lambda: rate_org("abc", cell.id, "HTXSNV")).field == "year"
+    assert refused(lambda: rate_members(2026, [(member.id, None, float("inf"), None)])).field == "score"
+    assert refused(lambda: rate_members(2026, [(member.id, None, "chín mươi", None)])).field == "score"
+    assert refused(lambda: rate_members(2026, [(member.id, None, float("nan"), None)])).field == "score"
+    totals = {"total_members": float("inf")}
+    assert refused(lambda: set_totals(2023, cell.id, totals)).field == "total_members"
+    assert refused(lambda: create_meeting({"body": "BTV_DUK", "kind": "KHAC", "date": date(2024, 3, 5),
+                                           "body_size": "abc"})).field == "body_size"
+    assert refused(lambda: set_target(None, "abc", "abc", 5)).field == "year_from"
+    assert refused(lambda: create_inspection({"performer": "BTV_DUK", "kind": "KT_CHAP_HANH",
+                                              "status": "PLANNED", "planned": True,
+                                              "plan_year": "năm nay"})).field == "plan_year"
+
+
+def test_votes_that_are_not_numbers(db):
+    meeting = create_meeting({"body": "BTV_DUK", "kind": "KHAC", "date": date(2024, 3, 5)})
+    error = refused(lambda: add_resolution(meeting.id, {"kind": "NGHI_QUYET", "text": "Nghị quyết",
+                                                        "votes_for": float("inf")}))
+    assert error.field == "votes_for"
+
+
+@pytest.mark.parametrize("value, expected", [(5, 5), (5.0, 5), ("12", 12), (" 7 ", 7)])
+def test_whole_numbers_accepted(value, expected):
+    assert whole_number(value, "x", "Số", 0, 100) == expected
+
+
+@pytest.mark.parametrize("value", [True, 5.5, float("inf"), "5,5", "", None, [], "1" * 40, 101, -1])
+def test_whole_numbers_refused(value):
+    assert refused(lambda: whole_number(value, "x", "Số", 0, 100)).field == "x"
