@@ -1,6 +1,8 @@
 """Writing many rows at once (demo database, Excel import) through one compiled statement."""
 
-from models.core.db import database
+import sqlite3
+
+from models.core.db import database, translated
 
 
 def insert_rows(model, rows: list[dict]) -> None:
@@ -24,4 +26,7 @@ def insert_rows(model, rows: list[dict]) -> None:
 
     values = [tuple(field.db_value(row[key]) for field, key in zip(given, keys, strict=True))
               + tuple(field.db_value(default(field)) for field in defaulted) for row in rows]
-    database.cursor().executemany(statement, values)
+    try:
+        database.cursor().executemany(statement, values)
+    except sqlite3.OperationalError as error:
+        raise translated(error) from error

@@ -4,17 +4,74 @@
 import os
 from pathlib import Path
 
-from peewee import Model, SqliteDatabase
+from peewee import Model, OperationalError, SqliteDatabase
 
+from models.core.errors import ValidationError
 from models.migrations import migrate
 
+
+class Busy(ValidationError):
+    """Another writer held the file longer than we wait."""
+
+
+class DiskFull(ValidationError):
+    """The disk holding the file is full: the transaction was undone."""
+
+
+def translated(error: Exception) -> Exception:
+    """SQLite's refusals a clerk can meet, in words; anything else as it was."""
+    text = str(error).lower()
+    if "database is locked" in text or "database table is locked" in text:
+        return Busy("file", "Tệp dữ liệu đang bận: một cửa sổ hoặc một lệnh khác đang ghi vào tệp quá "
+                            f"{PRAGMAS['busy_timeout'] // 1000} giây. Chưa ghi gì; hãy thử lại sau ít phút.")
+    if "disk is full" in text or "disk i/o error" in text:
+        return DiskFull("file", "Ổ đĩa đã đầy (hoặc không ghi được): thay đổi này chưa được ghi, dữ liệu giữ "
+                                "nguyên như trước. Hãy giải phóng chỗ trống trên ổ đĩa rồi làm lại.")
+    return error
+
+
+class Database(SqliteDatabase):
+    """Write transactions begin IMMEDIATE: a second writer then waits its turn (busy_timeout)
+    instead of failing at once, as a deferred transaction that read first does. SQLite's
+    "locked" and "disk full" reach the caller as ValidationErrors with Vietnamese messages."""
+
+    def atomic(self, lock_type: str | None = "IMMEDIATE"):
+        return super().atomic(lock_type=lock_type)
+
+    def execute_sql(self, sql, params=None):
+        try:
+            return super().execute_sql(sql, params)
+        except OperationalError as error:
+            raise translated(error) from error
+
+    def begin(self, lock_type=None):
+        try:
+            super().begin(lock_type)
+        except OperationalError as error:
+            raise translated(error) from error
+
+    def commit(self):
+        try:
+            super().commit()
+        except OperationalError as error:
+            raise translated(error) from error
+
+    def rollback(self):
+        # After a full disk SQLite may already have undone the transaction itself.
+        try:
+            super().rollback()
+        except OperationalError as error:
+            if "no transaction is active" not in str(error):
+                raise
+
+
 # Deferred: the path is only known once main.py (or a test) has resolved it.
-database = SqliteDatabase(None)
+database = Database(None)
 
 PRAGMAS = {
     "journal_mode": "wal",
     "foreign_keys": 1,
-    "busy_timeout": 5000,
+    "busy_timeout": 30_000,  # a whole import of a large bloc may hold the file this long
     "synchronous": "normal",
     "cache_size": -32 * 1024,  # 32 MB page cache: the member list reads the whole table
 }

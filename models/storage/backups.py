@@ -13,8 +13,8 @@ from peewee import DatabaseError, SqliteDatabase
 
 from models.accounts import session
 from models.accounts.audit import verify_chain
-from models.core.db import close_database, database, open_database
-from models.core.errors import ValidationError
+from models.core.db import close_database, database, open_database, translated
+from models.core.errors import ValidationError, os_reason
 from models.migrations import SchemaMigration, available
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -83,7 +83,8 @@ def _copy_online(source: sqlite3.Connection, target: Path) -> None:
         copy.pragma("journal_mode", "delete")  # one self-contained file, no -wal beside it
     except BaseException:
         copy.close()
-        partial.unlink(missing_ok=True)  # never leave a half copy that looks like a backup
+        for suffix in ("", "-journal", "-wal", "-shm"):  # never leave a half copy behind
+            Path(f"{partial}{suffix}").unlink(missing_ok=True)
         raise
     copy.close()
     check = inspect_file(partial, thorough=True)
@@ -103,7 +104,13 @@ def backup_to(target: Path) -> Path:
         _copy_online(database.connection(), target)
     except OSError as error:
         raise ValidationError("backup", f"Không ghi được bản sao lưu vào {target}: "
-                                        f"{error.strerror}.") from None
+                                        f"{os_reason(error)}.") from None
+    except (sqlite3.Error, DatabaseError) as error:
+        reason = translated(error)
+        if isinstance(reason, ValidationError):
+            raise ValidationError("backup", f"Không ghi được bản sao lưu vào {target}: {reason.message}") \
+                from None
+        raise
     return target
 
 

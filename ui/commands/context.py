@@ -9,9 +9,9 @@ from getpass import getpass
 from pathlib import Path
 
 from models.accounts import authenticate, session
-from models.core.db import close_database
+from models.core.db import Busy, close_database
 from models.core.errors import Forbidden, ValidationError
-from models.storage import open_checked
+from models.storage import holder_of, open_checked
 
 # Exit statuses: 0 done; 1 refused or failed; 2 wrong arguments; 3 `check` found problems;
 # 4 some rows or files had problems (the rest was written); 130 stopped by the user.
@@ -79,6 +79,9 @@ def run(handler, args, db_path: Path) -> int:
         return refusal.status
     except ValidationError as error:  # Forbidden is one too
         warn(error.message)
+        holder = holder_of(db_path) if isinstance(error, Busy) else None
+        if holder is not None:
+            warn(f"Tệp đang được mở trong cửa sổ Đảng vụ ({holder.words()}).")
         if isinstance(error, Forbidden) and not getattr(args, "acting_user", None):
             warn("Dữ liệu này có tài khoản người dùng: thêm --user TÊN_ĐĂNG_NHẬP (mật khẩu qua biến "
                  "môi trường DANGVU_PASSWORD hoặc nhập khi được hỏi).")
