@@ -2,17 +2,14 @@
 read, checked like a member typed in the app, matched to its cell, and compared with the
 registry and the rest of the file for duplicates; the plan says what would happen."""
 
-import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
-
 from models.core import vocab as v
 from models.core.errors import ValidationError
 from models.core.text import fold
+from models.core.workbook import column_merges, open_workbook, sheet_rows, spread_merges, visible_sheets
 from models.members.columns import (
     DATE_FIELDS,
     LABELS,
@@ -29,10 +26,6 @@ from models.members.record import validate
 from models.members.tables import Member
 from models.orgs.tree import org_rows
 
-MAX_BYTES = 60 * 1024 * 1024
-MAX_ROWS = 200_000
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted .xlsx and the old .xls share it
-ZIP_MAGIC = b"PK\x03\x04"
 CHUNK = 500
 
 SKIP, UPDATE, ADD = "SKIP", "UPDATE", "ADD"
@@ -87,45 +80,24 @@ class ImportPlan:
 
 
 def read_sheet(path: Path) -> tuple[str, list[list]]:
-    """The first sheet that has a recognisable header, as lists of cell values. Anything that
-    is not a readable .xlsx gets a Vietnamese message."""
+    """The first visible sheet that has a recognisable header, as lists of cell values, cells
+    merged down a column spread to their rows. Anything that is not a readable .xlsx, or would
+    unpack too large, gets a Vietnamese message (models/core/workbook.py)."""
     path = Path(path)
-    if not path.is_file():
-        raise ValidationError("file", f"Không có tệp {path}.")
-    size = path.stat().st_size
-    if size == 0:
-        raise ValidationError("file", f"Tệp {path.name} trống.")
-    if size > MAX_BYTES:
-        raise ValidationError("file", f"Tệp {path.name} lớn quá {MAX_BYTES // (1024 * 1024)} MB; hãy tách "
-                                      "thành nhiều tệp.")
-    with path.open("rb") as handle:
-        magic = handle.read(8)
-    if magic == OLE_MAGIC:
-        raise ValidationError("file", f"Tệp {path.name} được đặt mật khẩu hoặc là định dạng Excel cũ (.xls): "
-                                      "hãy mở bằng Excel, bỏ mật khẩu và lưu lại dạng .xlsx.")
-    if not magic.startswith(ZIP_MAGIC):
-        raise ValidationError("file", f"Tệp {path.name} không phải bảng tính Excel (.xlsx).")
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as error:
-        raise ValidationError("file", f"Không đọc được bảng tính {path.name} ({error}).") from None
+    workbook = open_workbook(path)
     try:
         first_error = None
-        for sheet in workbook.worksheets:
+        for sheet in visible_sheets(workbook):
             # Files written by other programs often carry no or wrong dimensions; reading to the
             # end of the data spares openpyxl a whole extra pass to compute them.
             sheet.reset_dimensions()
-            rows = []
-            for values in sheet.iter_rows(values_only=True):
-                rows.append(list(values))
-                if len(rows) > MAX_ROWS:
-                    raise ValidationError("file", f"Trang “{sheet.title}” có hơn {MAX_ROWS:,} dòng; hãy tách "
-                                                  "thành nhiều tệp.".replace(",", "."))
+            rows = sheet_rows(sheet)
             try:
-                find_header(rows)
+                header_index, _headers, _depth = find_header(rows)
             except ValidationError as error:
                 first_error = first_error or error
                 continue
+            spread_merges(rows, column_merges(path, sheet), from_row=header_index + 2)
             return sheet.title, rows
     finally:
         workbook.close()

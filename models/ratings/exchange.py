@@ -3,14 +3,12 @@ organisation with its members pre-listed (and a sheet for the totals it may repo
 the filled workbooks read back, checked like any import, into the ratings."""
 
 import re
-import zipfile
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
-from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from models.accounts import session
@@ -20,6 +18,7 @@ from models.core.db import database
 from models.core.errors import ValidationError
 from models.core.excel import DATE_FORMAT, keep_as_text
 from models.core.text import fold
+from models.core.workbook import open_workbook, sheet_rows
 from models.members.columns import text_value
 from models.members.tables import Member
 from models.orgs.tree import grassroots_live_on, org_rows, scope_ids
@@ -124,16 +123,21 @@ def _reason_code(text: str) -> str:
 def read_rating_workbook(path: Path, year: int) -> RatingReturn:
     """Read a filled workbook back; what cannot be read is listed, nothing is written."""
     path = Path(path)
+    book = open_workbook(path)
     try:
-        book = load_workbook(path, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as error:
-        raise ValidationError("file", f"Không đọc được {path.name}: không phải bảng tính Excel (.xlsx) "
-                                      f"hoặc tệp hỏng ({error}).") from None
+        return _read_return(path, book, year)
+    finally:
+        book.close()
+
+
+def _read_return(path: Path, book, year: int) -> RatingReturn:
     if MEMBERS_SHEET not in book.sheetnames:
         raise ValidationError("file", f"{path.name} không phải mẫu xếp loại do chương trình xuất ra "
                                       f"(thiếu trang “{MEMBERS_SHEET}”).")
     sheet = book[MEMBERS_SHEET]
-    match = KEY_LINE.search(text_value(sheet["A3"].value))
+    rows = sheet_rows(sheet)
+    key_line = rows[2][0] if len(rows) > 2 and rows[2] else None
+    match = KEY_LINE.search(text_value(key_line))
     if not match:
         raise ValidationError("file", f"{path.name}: dòng “Mã tổ chức” ở ô A3 đã bị sửa hoặc xóa.")
     org_id, file_year = int(match[1]), int(match[2])
@@ -145,7 +149,7 @@ def read_rating_workbook(path: Path, year: int) -> RatingReturn:
     result = RatingReturn(path, org_id, grassroots[org_id].name, year)
     rules = rules_for(year)
     listed = {row.member_id for row in grid_rows(year, org_id)}
-    for number, cells in enumerate(sheet.iter_rows(min_row=FIRST_ROW, values_only=True), start=FIRST_ROW):
+    for number, cells in enumerate(rows[FIRST_ROW - 1:], start=FIRST_ROW):
         cells = list(cells) + [None] * (9 - len(cells))
         if not any(text_value(c) for c in cells[1:]):
             continue
@@ -173,7 +177,7 @@ def read_rating_workbook(path: Path, year: int) -> RatingReturn:
         result.entries.append((member_id, level, score, reason, sick))
     if TOTALS_SHEET in book.sheetnames:
         totals = {}
-        for label, value, key in book[TOTALS_SHEET].iter_rows(min_row=2, max_col=3, values_only=True):
+        for label, value, key, *_rest in sheet_rows(book[TOTALS_SHEET], first_row=2):
             if key in TOTAL_FIELDS and text_value(value):
                 try:
                     totals[key] = whole_number(value, key, label, 0, 1_000_000)

@@ -138,7 +138,7 @@ def test_files_that_are_not_member_lists_get_a_message(db, tmp_path, monkeypatch
     book.save(tmp_path / "khac.xlsx")
     with pytest.raises(ValidationError, match="Không tìm thấy dòng tiêu đề"):
         plan_import(tmp_path / "khac.xlsx")
-    monkeypatch.setattr("models.members.import_plan.MAX_BYTES", 10)
+    monkeypatch.setattr("models.core.workbook.MAX_FILE_BYTES", 10)
     with pytest.raises(ValidationError, match="lớn quá"):
         plan_import(tmp_path / "khac.xlsx")
 
