@@ -2,12 +2,15 @@
 
 import os
 import sys
+import tempfile
 from datetime import date
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("DANGVU_DB", None)
+# The audit trail's signing key: the tests' own, never the account's real one.
+os.environ["DANGVU_KEY_DIR"] = tempfile.mkdtemp(prefix="dangvu-khoa-")
 
 from models.core import vocab as v
 from models.core.db import close_database, open_database

@@ -7,6 +7,7 @@ Each name is loaded from its module on first use (models/core/face.py)."""
 from models.core.face import face
 
 __getattr__, __dir__, __all__ = face(globals(), {
+    "anchor": ("record_anchor",),
     "audit": ("verify_chain",),
     "audit_browse": ("AuditFilter", "AuditRow", "FIELD_LABELS", "PAGE_LIMIT", "TABLE_LABELS",
         "audit_rows", "audit_usernames", "export_audit_csv"),

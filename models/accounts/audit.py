@@ -1,19 +1,22 @@
 """The audit trail: every insert, update and delete of a record writes who, when, which
 record, and the old and new values, in the same transaction as the change.
 
-Entries form a hash chain — each stores the hash of the one before — so a row changed or
-removed behind the app's back (with an SQLite editor, say) is found by verify_chain().
-The app has no function that edits or deletes entries.
+Entries form a chain — each stores the signature of the one before — so a row changed or
+removed behind the app's back (with an SQLite editor, say) is found by verify_chain(). Each
+entry is signed with an HMAC whose key is kept outside the database (trail_key.py), so the
+chain cannot be recomputed by someone holding only the file; entries written before signing
+began keep their plain SHA-256. The app has no function that edits or deletes entries.
 """
 
 import hashlib
+import hmac
 import json
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from peewee import Model
 
-from models.accounts import session
+from models.accounts import session, trail_key
 from models.accounts.tables import AuditEntry
 from models.core.bulk import insert_rows
 
@@ -24,7 +27,7 @@ GENESIS = "0" * 64
 SECRET_FIELDS = {"password_hash"}
 
 
-def _plain(value):
+def plain(value):
     if value is None or isinstance(value, str | int | float):  # the common case, first
         return value
     if isinstance(value, datetime):
@@ -45,19 +48,24 @@ def values_of(instance: Model) -> dict:
         if name in SECRET_FIELDS and value is not None:
             out[field.column_name] = "***" + hashlib.sha256(str(value).encode()).hexdigest()[:8]
         else:
-            out[field.column_name] = _plain(value)
+            out[field.column_name] = plain(value)
     return out
 
 
-def _digest(payload: list) -> str:
-    text = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+def _digest(payload: list, signing_key: bytes | None) -> str:
+    text = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    if signing_key is None:  # an entry from before signing began
+        return hashlib.sha256(text).hexdigest()
+    return hmac.new(signing_key, text, hashlib.sha256).hexdigest()
 
 
 def _payload(entry_values: dict) -> list:
     keys = ("at", "user_id", "username", "action", "table_name", "record_id",
             "old_values", "new_values", "prev_hash")
-    return [entry_values[key] for key in keys]
+    payload = [entry_values[key] for key in keys]
+    if entry_values.get("key_id") is not None:  # the signer is part of what is signed
+        payload.append(entry_values["key_id"])
+    return payload
 
 
 def last_hash() -> str:
@@ -78,8 +86,9 @@ def _entry(action: str, table: str, record_id, old: dict | None, new: dict | Non
         "old_values": json.dumps(old, ensure_ascii=False, sort_keys=True) if old is not None else None,
         "new_values": json.dumps(new, ensure_ascii=False, sort_keys=True) if new is not None else None,
         "prev_hash": prev_hash,
+        "key_id": trail_key.key_id(),
     }
-    values["hash"] = _digest(_payload(values))
+    values["hash"] = _digest(_payload(values), trail_key.key())
     return values
 
 
@@ -128,7 +137,7 @@ def log_bulk_inserts(table: str, rows: list[dict]) -> None:
     actor = session.current() or session.LOCAL_ADMIN  # once: it is the same for every row
     entries = []
     for row in rows:
-        values = {k: _plain(v) for k, v in row.items()}
+        values = {k: plain(v) for k, v in row.items()}
         entry = _entry(INSERT, table, row["id"], None, values, prev, at, actor)
         prev = entry["hash"]
         entries.append(entry)
@@ -139,23 +148,47 @@ def log_bulk_inserts(table: str, rows: list[dict]) -> None:
 class ChainCheck:
     entries: int
     first_broken_id: int | None  # the first entry whose content or link does not match
+    foreign: int = 0  # entries signed with another workstation's key: not checkable here
+    first_foreign_id: int | None = None
+    unsigned_after: int | None = None  # an entry without signature after signing began (a downgrade)
+    head_id: int | None = None
+    head_hash: str | None = None
 
     @property
     def intact(self) -> bool:
-        return self.first_broken_id is None
+        return self.first_broken_id is None and self.unsigned_after is None
 
 
-def verify_chain() -> ChainCheck:
+def verify_chain(signed_from: int | None = None) -> ChainCheck:
+    """Every link and every signature this workstation can check. `signed_from`, when known
+    from outside the file (the anchor), is the first entry that must carry a signature."""
     prev = GENESIS
-    count = 0
-    fields = (AuditEntry.id, AuditEntry.at, AuditEntry.user_id, AuditEntry.username,
+    count = foreign = 0
+    first_foreign = unsigned_after = head_id = None
+    own_id, own_key = trail_key.key_id(), trail_key.key()
+    fields = [AuditEntry.id, AuditEntry.at, AuditEntry.user_id, AuditEntry.username,
               AuditEntry.action, AuditEntry.table_name, AuditEntry.record_id,
-              AuditEntry.old_values, AuditEntry.new_values, AuditEntry.prev_hash, AuditEntry.hash)
+              AuditEntry.old_values, AuditEntry.new_values, AuditEntry.prev_hash, AuditEntry.hash]
+    # A file of an older schema (checked read-only, not migrated) has no signer column.
+    signed = any(column.name == "key_id" for column in AuditEntry._meta.database.get_columns("audit_entry"))
+    if signed:
+        fields.append(AuditEntry.key_id)
     for row in AuditEntry.select(*fields).order_by(AuditEntry.id).dicts().iterator():
+        row.setdefault("key_id", None)
         count += 1
         at = row["at"]
         row["at"] = at if isinstance(at, str) else at.isoformat(sep=" ", timespec="microseconds")
-        if row["prev_hash"] != prev or _digest(_payload(row)) != row["hash"]:
-            return ChainCheck(count, row["id"])
-        prev = row["hash"]
-    return ChainCheck(count, None)
+        if row["prev_hash"] != prev:
+            return ChainCheck(count, row["id"], foreign, first_foreign)
+        signer = row["key_id"]
+        if signer is None or signer == own_id:
+            if _digest(_payload(row), own_key if signer else None) != row["hash"]:
+                return ChainCheck(count, row["id"], foreign, first_foreign)
+            downgraded = signer is None and signed_from is not None and row["id"] >= signed_from
+            if downgraded and unsigned_after is None:
+                unsigned_after = row["id"]
+        else:
+            foreign += 1
+            first_foreign = first_foreign or row["id"]
+        prev, head_id = row["hash"], row["id"]
+    return ChainCheck(count, None, foreign, first_foreign, unsigned_after, head_id, prev)

@@ -19,6 +19,22 @@ TABLE_LABELS = {
     "app_user": "Tài khoản",
     "user_org": "Tổ chức giao cho tài khoản",
     "office_setting": "Thông tin cơ quan",
+    "admission_case": "Hồ sơ kết nạp",
+    "admission_target": "Chỉ tiêu kết nạp",
+    "inspection_case": "Cuộc kiểm tra, giám sát",
+    "inspection_subject": "Đối tượng kiểm tra, giám sát",
+    "discipline": "Kỷ luật",
+    "outgoing_document": "Sổ văn bản đi",
+    "report_draft": "Dự thảo báo cáo",
+    "member_rating": "Xếp loại đảng viên",
+    "org_rating": "Xếp loại tổ chức đảng",
+    "rating_totals": "Số liệu xếp loại tổng hợp",
+    "award": "Khen thưởng",
+    "badge_award": "Huy hiệu Đảng",
+    "meeting": "Hội nghị, sinh hoạt",
+    "meeting_attendance": "Điểm danh",
+    "meeting_resolution": "Nghị quyết, kết luận",
+    "meeting_file": "Tệp đính kèm",
 }
 # Column names as the clerk knows them, for the detail of an entry.
 FIELD_LABELS = {

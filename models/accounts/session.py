@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from models.accounts.tables import AppUser
+from models.accounts.tables import AppUser, AuditEntry
 from models.core.errors import Forbidden
 
 ADMIN, CLERK, VIEWER = "ADMIN", "CLERK", "VIEWER"
@@ -61,11 +61,24 @@ _signed_in: Actor | None = None
 
 
 def any_user_exists() -> bool:
-    return AppUser.select().exists()
+    """Whether the office has accounts — or had them: a file whose trail records an account
+    but holds none had them deleted behind the program's back, and never falls back to the
+    local administrator."""
+    return AppUser.select().exists() or _trail_holds_accounts()
+
+
+def _trail_holds_accounts() -> bool:
+    return AuditEntry.select().where(AuditEntry.table_name == AppUser._meta.table_name).exists()
+
+
+def accounts_deleted() -> bool:
+    """The trail records accounts, the file holds none: they were deleted outside the program."""
+    return not AppUser.select().exists() and _trail_holds_accounts()
 
 
 def current() -> Actor | None:
-    """The signed-in user; the local administrator while no account exists; else None."""
+    """The signed-in user; the local administrator while the office never had an account;
+    else None."""
     if _signed_in is not None:
         return _signed_in
     return None if any_user_exists() else LOCAL_ADMIN

@@ -43,6 +43,7 @@ class AuditEntry(BaseModel):
     new_values = TextField(null=True)
     prev_hash = CharField()
     hash = CharField()
+    key_id = CharField(null=True)  # the key that signed it; None: written before entries were signed
 
     class Meta:
         table_name = "audit_entry"

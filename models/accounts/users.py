@@ -202,6 +202,9 @@ def authenticate(username: str, password: str, now: datetime | None = None) -> A
     so the sign-in never tells which names exist. A hash of an older cost is renewed."""
     now = now or datetime.now()
     name = clean(username).lower()
+    if session.accounts_deleted():
+        raise ValidationError("password", "Các tài khoản người dùng của tệp dữ liệu này đã bị xóa ngoài phần "
+                                          "mềm, không ai đăng nhập được. Hãy khôi phục từ bản sao lưu.")
     with database.atomic():
         user = AppUser.get_or_none(AppUser.username == name)
         if user is None or not user.active:

@@ -15,6 +15,7 @@ from pathlib import Path
 from peewee import DatabaseError, SqliteDatabase
 
 from models.accounts import session
+from models.accounts.anchor import record_anchor
 from models.accounts.audit import log_insert
 from models.accounts.tables import AppUser, AuditEntry, OfficeSetting
 from models.core.db import close_database, database, open_database
@@ -97,6 +98,9 @@ def build_demo_file(db_path: Path, size: DemoSize) -> dict:
         close_database()
         _remove(db_path)
         os.replace(partial, db_path)
+        open_database(db_path)
+        record_anchor(db_path, replaced=True)  # a new file, a new trail
+        close_database()
     except BaseException:
         close_database()
         _remove(partial)

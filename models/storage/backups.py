@@ -12,7 +12,10 @@ from pathlib import Path
 from peewee import DatabaseError, SqliteDatabase
 
 from models.accounts import session
+from models.accounts.anchor import current as anchor_now
+from models.accounts.anchor import manifest_of, manifest_path, reaches, record_anchor, write_manifest
 from models.accounts.audit import verify_chain
+from models.accounts.tables import AuditEntry
 from models.core.db import close_database, database, open_database, translated
 from models.core.errors import ValidationError, os_reason
 from models.migrations import SchemaMigration, available
@@ -111,7 +114,19 @@ def backup_to(target: Path) -> Path:
             raise ValidationError("backup", f"Không ghi được bản sao lưu vào {target}: {reason.message}") \
                 from None
         raise
+    write_manifest(target, _trail_end(target))
+    record_anchor(Path(database.database))
     return target
+
+
+def _trail_end(path: Path):
+    """Where the trail of a copy ends, read from the copy itself (the live file moves on)."""
+    copy = SqliteDatabase(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        with copy.bind_ctx([AuditEntry]):
+            return anchor_now()
+    finally:
+        copy.close()
 
 
 def backup_now(target: Path) -> Path:
@@ -158,11 +173,16 @@ def restore(source: Path, db_path: Path, keep_folder: Path, by_signed_in_user: b
     kept = None
     try:
         open_database(staged)  # the migrations bring an older backup up to date, on the copy
-        trail = verify_chain()
-        if not trail.intact and not despite_broken_trail:
+        manifest = manifest_of(source)
+        trail = verify_chain(manifest.signed_from if manifest else None)
+        if not despite_broken_trail and not trail.intact:
+            broken_at = trail.first_broken_id or trail.unsigned_after
             raise BrokenTrail("file", f"Nhật ký thay đổi trong bản sao lưu {source.name} đã bị sửa hoặc xóa "
-                                      f"ngoài phần mềm (từ mục số {trail.first_broken_id}): dữ liệu trong "
-                                      "bản sao lưu có thể đã bị thay đổi.")
+                                      f"ngoài phần mềm (từ mục số {broken_at}): dữ liệu trong bản sao lưu có "
+                                      "thể đã bị thay đổi.")
+        if not despite_broken_trail and manifest is not None and not reaches(manifest):
+            raise BrokenTrail("file", f"Nhật ký thay đổi trong bản sao lưu {source.name} ngắn hơn lúc sao "
+                                      f"lưu ({manifest.at}): các mục cuối đã bị xóa ngoài phần mềm.")
         migrated = sorted(set(available()) - check.applied)
         close_database()
         if db_path.exists() and db_path.stat().st_size:
@@ -191,6 +211,7 @@ def restore(source: Path, db_path: Path, keep_folder: Path, by_signed_in_user: b
             open_database(db_path)
         raise
     open_database(db_path)
+    record_anchor(db_path, replaced=True)  # the file's trail is now the backup's
     return Restored(kept, migrated)
 
 
@@ -238,6 +259,7 @@ def auto_backup(folder: Path, db_path: Path, today: date | None = None) -> Path 
     for day, path in existing.items():
         if day not in keep:
             path.unlink(missing_ok=True)
+            manifest_path(path).unlink(missing_ok=True)
     return made
 
 

@@ -6,7 +6,9 @@ add up — and the audit trail's hash chain."""
 from dataclasses import dataclass
 from pathlib import Path
 
+from models.accounts.anchor import Anchor, anchor_of, manifest_of, reaches
 from models.accounts.audit import verify_chain
+from models.accounts.session import accounts_deleted
 from models.accounts.tables import AuditEntry
 from models.core import vocab as v
 from models.core.db import close_database, database, open_read_only
@@ -18,6 +20,7 @@ from models.migrations import available
 from models.orgs.tables import PartyOrg
 from models.ratings.tables import RatingTotals
 from models.storage.backups import inspect_file
+from models.storage.trail_replay import trail_problems
 
 LIMIT = 20  # problems of one kind listed before "và N trường hợp khác"
 
@@ -79,15 +82,41 @@ def rating_problems() -> list[str]:
     return _listed(problems, "trường hợp")
 
 
-def audit_problems() -> list[str]:
+def audit_problems(anchor: Anchor | None = None) -> list[str]:
+    """The chain's links and signatures, and whether it still reaches its anchor outside the file."""
+    result = verify_chain(anchor.signed_from if anchor else None)
+    problems = []
+    if result.first_broken_id is not None:
+        problems.append(f"Nhật ký thay đổi đã bị sửa ngoài phần mềm, từ mục số {result.first_broken_id}.")
+    if result.unsigned_after is not None:
+        problems.append(f"Mục số {result.unsigned_after} của nhật ký thay đổi không có chữ ký, dù từ mục số "
+                        f"{anchor.signed_from} mọi mục đều được ký: nhật ký đã bị viết lại ngoài phần mềm.")
+    if anchor is not None and not reaches(anchor):
+        entries = f"{anchor.entries:,}".replace(",", ".")
+        problems.append(f"Nhật ký thay đổi không còn tới mốc ghi ngoài tệp lúc {anchor.at} ({entries} mục, "
+                        f"mục cuối số {anchor.head_id}): các mục cuối đã bị xóa hoặc viết lại ngoài "
+                        "phần mềm.")
+    return problems
+
+
+def audit_notes() -> list[str]:
     result = verify_chain()
-    if result.intact:
+    if not result.foreign:
         return []
-    return [f"Nhật ký thay đổi đã bị sửa ngoài phần mềm, từ mục số {result.first_broken_id}."]
+    return [f"{result.foreign:,} mục nhật ký (từ mục số {result.first_foreign_id}) được ký bằng khóa của máy "
+            "khác: máy này không kiểm tra được chữ ký của chúng.".replace(",", ".")]
 
 
-def all_problems() -> list[str]:
-    return database_problems() + member_problems() + rating_problems() + audit_problems()
+def accounts_problems() -> list[str]:
+    if accounts_deleted():
+        return ["Các tài khoản người dùng đã bị xóa ngoài phần mềm (nhật ký có tài khoản, tệp không còn): "
+                "không ai đăng nhập được; hãy khôi phục từ bản sao lưu."]
+    return []
+
+
+def all_problems(anchor: Anchor | None = None) -> list[str]:
+    return (database_problems() + member_problems() + rating_problems() + audit_problems(anchor)
+            + accounts_problems() + trail_problems())
 
 
 @dataclass(frozen=True)
@@ -98,20 +127,24 @@ class FileReport:
 
 def check_file(db_path: Path) -> FileReport:
     """Every check on a file opened read-only: nothing in it changes, not even its journal mode
-    or its schema. A file of an older schema gets the checks its tables allow."""
+    or its schema. A file of an older schema gets the checks its tables allow. The trail is held
+    against the anchor this workstation wrote for the file, or the manifest beside a backup."""
     found = inspect_file(db_path, thorough=True)
     if not found.ok:
         return FileReport([found.problem], [])
     if found.empty:
         return FileReport([], ["Tệp trống: chưa có dữ liệu."])
+    anchor = anchor_of(db_path) or manifest_of(db_path)
+    notes = [] if anchor else ["Chưa có mốc nhật ký ghi ngoài tệp cho tệp này trên máy này: không kiểm tra "
+                               "được các mục cuối có bị cắt bỏ hay không."]
     open_read_only(db_path)
     try:
         if not found.older:
-            return FileReport(all_problems(), [])
+            return FileReport(all_problems(anchor), notes + audit_notes())
         missing = sorted(set(available()) - found.applied)
-        notes = [f"Tệp có cấu trúc cũ (thiếu {', '.join(missing)}): chỉ kiểm tra tệp và nhật ký thay đổi; "
-                 "mở tệp bằng chương trình để cập nhật cấu trúc rồi kiểm tra lại."]
-        audit = audit_problems() if AuditEntry._meta.table_name in database.get_tables() else []
+        notes.append(f"Tệp có cấu trúc cũ (thiếu {', '.join(missing)}): chỉ kiểm tra tệp và nhật ký thay "
+                     "đổi; mở tệp bằng chương trình để cập nhật cấu trúc rồi kiểm tra lại.")
+        audit = audit_problems(anchor) if AuditEntry._meta.table_name in database.get_tables() else []
         return FileReport(database_problems() + audit, notes)
     finally:
         close_database()

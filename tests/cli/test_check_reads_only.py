@@ -29,7 +29,8 @@ def test_check_changes_no_byte_of_a_backup(tmp_path):
     before = digest(backup)
     assert main.main(["check", "--db", str(backup)]) == 0
     assert digest(backup) == before
-    assert sorted(p.name for p in backup.parent.iterdir()) == ["ban-sao.db"]  # no -wal, no -shm
+    # No -wal, no -shm: only the backup and the manifest written beside it when it was made.
+    assert sorted(p.name for p in backup.parent.iterdir()) == ["ban-sao.db", "ban-sao.db.moc.json"]
     with sqlite3.connect(backup) as raw:
         assert raw.execute("pragma journal_mode").fetchone()[0] == "delete"
 

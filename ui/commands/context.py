@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from getpass import getpass
 from pathlib import Path
 
-from models.accounts import authenticate, session
+from models.accounts import authenticate, record_anchor, session
 from models.core.db import Busy, close_database
 from models.core.errors import Forbidden, ValidationError
 from models.storage import holder_of, open_checked
@@ -66,6 +66,7 @@ def opened(db_path: Path, username: str | None = None, create: bool = False) -> 
         yield
     finally:
         session.set_current(None)
+        record_anchor(db_path)  # where the trail ends, written down outside the file
         close_database()
 
 

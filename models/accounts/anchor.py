@@ -1,0 +1,132 @@
+"""The end of the audit trail, anchored outside the database file.
+
+A chain shows an entry edited or removed in its middle, but not entries cut off its end, nor a
+trail deleted whole. So the program writes down, outside the file, how far the trail reached
+and the signature of its last entry: in the user's app-data folder for each data file it
+opens (on closing it, after a command, after a backup) and in a manifest beside every backup.
+`check` then finds a trail that no longer reaches its anchor. An anchor only ever moves
+forward along the same chain: a trail found cut or rewritten when closing is not blessed.
+"""
+
+import hashlib
+import hmac
+import json
+import os
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from pathlib import Path
+
+from models.accounts import trail_key
+from models.accounts.tables import AuditEntry
+
+ANCHORS_FILE = "moc-nhat-ky.json"
+MANIFEST_SUFFIX = ".moc.json"
+
+
+@dataclass(frozen=True)
+class Anchor:
+    entries: int
+    head_id: int
+    head_hash: str
+    signed_from: int | None  # the first entry signed with a key: none before it may lack one
+    at: str
+
+    def sealed(self) -> dict:
+        data = asdict(self)
+        data["mac"] = _mac(data)
+        return data
+
+
+def _mac(data: dict) -> str:
+    text = json.dumps({k: v for k, v in data.items() if k != "mac"}, sort_keys=True).encode()
+    return hmac.new(trail_key.key(), text, hashlib.sha256).hexdigest()
+
+
+def _from(data: dict | None) -> Anchor | None:
+    if not isinstance(data, dict) or not hmac.compare_digest(str(data.get("mac", "")), _mac(data)):
+        return None
+    return Anchor(int(data["entries"]), int(data["head_id"]), str(data["head_hash"]),
+                  data["signed_from"] if data["signed_from"] is None else int(data["signed_from"]),
+                  str(data["at"]))
+
+
+def current() -> Anchor | None:
+    """Where the open database's trail ends now."""
+    head = AuditEntry.select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).first()
+    if head is None:
+        return None
+    signed_from = (AuditEntry.select(AuditEntry.id).where(AuditEntry.key_id.is_null(False))
+                   .order_by(AuditEntry.id).scalar())
+    return Anchor(AuditEntry.select().count(), head.id, head.hash, signed_from,
+                  datetime.now().isoformat(timespec="seconds"))
+
+
+def _anchors_path() -> Path:
+    return trail_key.app_data_folder() / ANCHORS_FILE
+
+
+def _read_anchors() -> dict:
+    try:
+        return json.loads(_anchors_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _write_json(path: Path, data: dict) -> None:
+    partial = path.with_name(path.name + ".dang-ghi")
+    partial.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    os.replace(partial, path)
+
+
+def forget(db_path: Path) -> None:
+    """The file was replaced by one without a trail to anchor (an empty demo, say)."""
+    anchors = _read_anchors()
+    if anchors.pop(str(Path(db_path).resolve()), None) is not None:
+        _write_json(_anchors_path(), anchors)
+
+
+def anchor_of(db_path: Path) -> Anchor | None:
+    """The anchor this workstation wrote down for that data file; None if none (or forged)."""
+    return _from(_read_anchors().get(str(Path(db_path).resolve())))
+
+
+def reaches(anchor: Anchor) -> bool:
+    """Whether the open database's trail still holds the anchored entry, unchanged."""
+    row = AuditEntry.select(AuditEntry.hash).where(AuditEntry.id == anchor.head_id).first()
+    count = AuditEntry.select().where(AuditEntry.id <= anchor.head_id).count()
+    return row is not None and row.hash == anchor.head_hash and count == anchor.entries
+
+
+def record_anchor(db_path: Path, replaced: bool = False) -> bool:
+    """Write down where the open database's trail ends, if it still reaches the last anchor
+    (returns False, leaving the old anchor, when it does not: tampering is never blessed).
+    `replaced`: the file was legitimately replaced (restore, demo), its trail starts anew."""
+    now = current()
+    if now is None:
+        return True
+    before = None if replaced else anchor_of(db_path)
+    if before is not None and not reaches(before):
+        return False
+    anchors = _read_anchors()
+    anchors[str(Path(db_path).resolve())] = now.sealed()
+    _anchors_path().parent.mkdir(parents=True, exist_ok=True)
+    _write_json(_anchors_path(), anchors)
+    return True
+
+
+def manifest_path(backup: Path) -> Path:
+    return backup.with_name(backup.name + MANIFEST_SUFFIX)
+
+
+def write_manifest(backup: Path, anchor: Anchor | None) -> None:
+    """Beside a backup: where its trail ended when it was made, sealed with this key."""
+    if anchor is not None:
+        _write_json(manifest_path(backup), anchor.sealed())
+
+
+def manifest_of(backup: Path) -> Anchor | None:
+    try:
+        return _from(json.loads(manifest_path(backup).read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+

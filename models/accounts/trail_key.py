@@ -1,0 +1,56 @@
+"""The key that signs the audit trail, kept outside the database file.
+
+Someone who holds only the data file — a copy on a stick, a file opened with an SQLite editor
+— cannot recompute the chain's signatures: they are HMACs with a random key that lives in the
+user's app-data folder on the workstation (readable by that Windows account and by the
+machine's administrators, who can therefore still forge; the README says so). Moving to a new
+workstation means copying that folder with the data.
+"""
+
+import hashlib
+import os
+import sys
+from pathlib import Path
+
+KEY_FILE = "khoa-nhat-ky.bin"
+KEY_BYTES = 32
+_cache: dict[Path, bytes] = {}
+
+
+def app_data_folder() -> Path:
+    """Where Qt's AppDataLocation puts the program's data, computed without Qt (the command
+    line and models/ use it too). DANGVU_KEY_DIR overrides it (tests, a portable install)."""
+    if os.environ.get("DANGVU_KEY_DIR"):
+        return Path(os.environ["DANGVU_KEY_DIR"])
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "DangVu" / "dangvu"
+
+
+def key() -> bytes:
+    """This workstation's key, made on first use (readable by its owner only)."""
+    path = app_data_folder() / KEY_FILE
+    if path in _cache:
+        return _cache[path]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        handle = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        pass
+    else:
+        with os.fdopen(handle, "wb") as out:
+            out.write(os.urandom(KEY_BYTES))
+    data = path.read_bytes()
+    if len(data) != KEY_BYTES:
+        raise OSError(f"Khóa ký nhật ký {path} bị hỏng.")
+    _cache[path] = data
+    return data
+
+
+def key_id() -> str:
+    """A fingerprint that names the key without revealing it."""
+    return hashlib.sha256(b"dangvu-key-id" + key()).hexdigest()[:16]

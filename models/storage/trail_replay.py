@@ -1,0 +1,108 @@
+"""The data against its trail: replaying every audit entry of a table gives what each of its
+rows must hold now; a row that differs was changed behind the program's back (an SQLite
+editor, a script). Each difference is said with its table, record and field — never the
+values, which may be personal data.
+"""
+
+import json
+from collections.abc import Iterator
+
+from models.accounts.audit import DELETE, INSERT, SECRET_FIELDS, plain, values_of
+from models.accounts.audit_browse import FIELD_LABELS, TABLE_LABELS
+from models.accounts.tables import AppUser, AuditEntry, OfficeSetting, UserOrg
+from models.admissions.tables import AdmissionCase, AdmissionTarget
+from models.awards.tables import Award, BadgeAward
+from models.documents.tables import OutgoingDocument, ReportDraft
+from models.inspections.tables import Discipline, InspectionCase, InspectionSubject
+from models.meetings.tables import Meeting, MeetingAttendance, MeetingFile, MeetingResolution
+from models.members.tables import Member, MemberEvent, MemberPhoto
+from models.orgs.tables import PartyOrg
+from models.ratings.tables import MemberRating, OrgRating, RatingTotals
+
+AUDITED = [PartyOrg, Member, MemberEvent, MemberPhoto, AppUser, UserOrg, OfficeSetting, AdmissionCase,
+           AdmissionTarget, InspectionCase, InspectionSubject, Discipline, OutgoingDocument, ReportDraft,
+           MemberRating, OrgRating, RatingTotals, Award, BadgeAward, Meeting, MeetingAttendance,
+           MeetingResolution, MeetingFile]
+SHOWN = 10  # differences of one kind listed per table before a count
+
+
+def _expected(model) -> dict[str, dict | None]:
+    """Each record as the trail leaves it: its values, or None once deleted."""
+    by_name = {field.name: field.column_name for field in model._meta.sorted_fields}
+    state: dict[str, dict | None] = {}
+    entries = (AuditEntry.select(AuditEntry.record_id, AuditEntry.action, AuditEntry.new_values)
+               .where(AuditEntry.table_name == model._meta.table_name).order_by(AuditEntry.id).tuples())
+    for record_id, action, new_values in entries.iterator():
+        if action == DELETE:
+            state[record_id] = None
+            continue
+        values = {by_name.get(key, key): value for key, value in json.loads(new_values or "{}").items()}
+        if action == INSERT or state.get(record_id) is None:
+            state[record_id] = values
+        else:
+            state[record_id].update(values)
+    return state
+
+
+def _default(field):
+    """What a column holds when the trail never named it: its constant default, or nothing
+    to compare (a time stamp of when the row was written)."""
+    if callable(field.default):
+        return ...
+    if field.default is None:
+        return None
+    return plain(field.db_value(field.default) if not isinstance(field.default, bool) else field.default)
+
+
+def table_differences(model) -> Iterator[tuple[str, str, str]]:
+    """(kind, record, field) for every way the table differs from its trail."""
+    expected = _expected(model)
+    fields = [(field.column_name, field) for field in model._meta.sorted_fields]
+    seen = set()
+    for row in model.select().iterator():
+        record = str(row.get_id())
+        seen.add(record)
+        if record not in expected:
+            yield "unlogged", record, ""
+            continue
+        wanted = expected[record]
+        if wanted is None:
+            yield "deleted_but_present", record, ""
+            continue
+        actual = values_of(row)
+        for column, field in fields:
+            if column in SECRET_FIELDS and column not in wanted:
+                continue
+            want = wanted[column] if column in wanted else _default(field)
+            if want is not ... and actual.get(column) != want:
+                yield "changed", record, column
+    for record, wanted in expected.items():
+        if wanted is not None and record not in seen:
+            yield "missing", record, ""
+
+
+def trail_problems() -> list[str]:
+    problems = []
+    for model in AUDITED:
+        table = TABLE_LABELS.get(model._meta.table_name, model._meta.table_name)
+        found: dict[str, list[tuple[str, str]]] = {}
+        for kind, record, column in table_differences(model):
+            found.setdefault(kind, []).append((record, column))
+        for kind, items in found.items():
+            problems.append(_said(kind, table, items))
+    return problems
+
+
+def _said(kind: str, table: str, items: list[tuple[str, str]]) -> str:
+    shown = items[:SHOWN]
+    more = f" và {len(items) - SHOWN} bản ghi khác" if len(items) > SHOWN else ""
+    if kind == "changed":
+        places = "; ".join(f"mã {record}, {FIELD_LABELS.get(column, column)}" for record, column in shown)
+        return f"{table}: dữ liệu khác với nhật ký thay đổi (đã bị sửa ngoài phần mềm) — {places}{more}."
+    records = ", ".join(record for record, _ in shown)
+    words = {
+        "unlogged": "có bản ghi không có trong nhật ký thay đổi (thêm ngoài phần mềm)",
+        "missing": "nhật ký có bản ghi nay không còn (đã bị xóa ngoài phần mềm)",
+        "deleted_but_present": "nhật ký ghi đã xóa nhưng bản ghi vẫn còn",
+    }[kind]
+    return f"{table}: {words} — mã {records}{more}."

@@ -1,0 +1,150 @@
+"""`check` finds what was changed behind the program's back with an SQLite editor: the data
+is held against what its audit trail says, the trail is signed with a key kept outside the
+file, and its end is anchored outside the file. Each attack of the security review, one test."""
+
+import sqlite3
+from datetime import date
+
+import pytest
+
+import main
+from models.accounts import session
+from models.accounts.session import ADMIN
+from models.accounts.users import authenticate, create_user
+from models.core.db import close_database, open_database
+from models.meetings.files import attach_file
+from models.meetings.record import create_meeting
+from models.members.events import create_member
+from models.members.record import member_fields, update_member
+from models.orgs.changes import create_org
+from models.ratings.grid import rate_members
+from tests.conftest import person
+
+PASSWORD = "mat-khau-du-dai"
+
+
+@pytest.fixture
+def office(tmp_path, monkeypatch):
+    """A small office, closed as the program leaves it (its trail anchored outside the file)."""
+    path = tmp_path / "dangvu.db"
+    open_database(path)
+    bloc = create_org(name="Đảng bộ Khối các cơ quan tỉnh", level="BLOC")
+    cell = create_org(name="Chi bộ Văn phòng", level="CBCS", parent_id=bloc.id)
+    members = [create_member(person(full_name=f"Nguyễn Văn {name}", identity_number=f"00108001234{n}"),
+                             {"kind": "ADMITTED", "date": date(2010, 1, 1), "org_id": cell.id})
+               for n, name in enumerate(["An", "Bình", "Cường"])]
+    meeting = create_meeting({"body": "CHI_BO", "org_id": cell.id, "kind": "THUONG_KY",
+                              "date": date(2024, 3, 6)})
+    scan = tmp_path / "bien-ban.pdf"
+    scan.write_bytes(b"%PDF-1.4")
+    attach_file(meeting.id, scan)
+    rate_members(2024, [(m.id, "HTTNV", None, None) for m in members])
+    create_user("quantri", "Nguyễn Quản Trị", ADMIN, PASSWORD)
+    with session.acting_as(authenticate("quantri", PASSWORD)):
+        for n in range(50):
+            member = members[n % 3]
+            update_member(member.id, {**member_fields(member), "note": f"Ghi chú lần {n}"})
+    close_database()
+    monkeypatch.setenv("DANGVU_PASSWORD", PASSWORD)
+    assert main.main(["backup", "--db", str(path), "-o", str(tmp_path / "sao-luu.db"),
+                      "--user", "quantri"]) == 0
+    assert main.main(["check", "--db", str(path)]) == 0
+    return path
+
+
+def tamper(path, *statements: str) -> None:
+    with sqlite3.connect(path) as raw:
+        for statement in statements:
+            raw.execute(statement)
+
+
+def checked(path, capsys) -> str:
+    capsys.readouterr()
+    assert main.main(["check", "--db", str(path)]) == 3
+    return capsys.readouterr().err
+
+
+def test_a_name_changed_outside_is_found(office, capsys):
+    tamper(office, "update member set full_name = 'Nguyễn Văn Giả' where id = 1")
+    said = checked(office, capsys)
+    assert "Đảng viên: dữ liệu khác với nhật ký" in said and "mã 1, Họ và tên" in said
+    assert "Nguyễn Văn Giả" not in said  # the values are not printed
+
+
+def test_an_identity_number_changed_outside_is_found(office, capsys):
+    tamper(office, "update member set identity_number = '001080099999' where id = 2")
+    assert "mã 2, Số CCCD" in checked(office, capsys)
+
+
+def test_deleted_rating_and_attachment_rows_are_found(office, capsys):
+    tamper(office, "delete from member_rating where id = 1", "delete from meeting_file")
+    said = checked(office, capsys)
+    assert "Xếp loại đảng viên: nhật ký có bản ghi nay không còn (đã bị xóa ngoài phần mềm) — mã 1" in said
+    assert "Tệp đính kèm: nhật ký có bản ghi nay không còn" in said
+
+
+def test_every_account_deleted_is_found_and_nobody_becomes_administrator(office, capsys, monkeypatch):
+    tamper(office, "delete from user_org", "delete from app_user")
+    said = checked(office, capsys)
+    assert "tài khoản người dùng đã bị xóa ngoài phần mềm" in said.lower()
+    monkeypatch.setenv("DANGVU_NEW_PASSWORD", "mat-khau-ke-gian")
+    assert main.main(["user", "add", "kegian", "--name", "Kẻ Gian", "--role", "ADMIN",
+                      "--db", str(office)]) == 1
+    open_database(office)
+    try:
+        with pytest.raises(Exception) as refused:
+            authenticate("quantri", PASSWORD)
+        assert "bị xóa ngoài phần mềm" in str(refused.value)
+    finally:
+        close_database()
+
+
+def test_a_replaced_password_hash_is_found(office, capsys):
+    from models.accounts.users import hash_password
+
+    tamper(office, f"update app_user set password_hash = '{hash_password('mat-khau-ke-gian')}'")
+    assert "mã 1, Mật khẩu" in checked(office, capsys)
+
+
+@pytest.mark.parametrize("kept", [0, 1])
+def test_the_last_entries_cut_off_are_found(office, capsys, kept):
+    """The last 50 entries deleted (kept=1), or all of them (kept=0)."""
+    with sqlite3.connect(office) as raw:
+        last = raw.execute("select max(id) from audit_entry").fetchone()[0]
+    tamper(office, f"delete from audit_entry where id > {(last - 50) * kept}")
+    said = checked(office, capsys)
+    assert "không còn tới mốc ghi ngoài tệp" in said
+
+
+def test_data_and_entry_edited_together_with_the_chain_recomputed_is_found(office, capsys):
+    """Without the key, a rewritten entry cannot carry a valid signature, signed or unsigned."""
+    import hashlib
+    import json
+
+    with sqlite3.connect(office) as raw:
+        raw.row_factory = sqlite3.Row
+        rows = [dict(r) for r in raw.execute("select * from audit_entry order by id")]
+        for row in rows:
+            if row["table_name"] == "member" and row["action"] == "insert" and row["record_id"] == "1":
+                row["new_values"] = row["new_values"].replace("Nguyễn Văn An", "Nguyễn Văn Giả")
+        prev = "0" * 64
+        for row in rows:  # the whole chain recomputed with plain SHA-256, the signer dropped
+            row["prev_hash"] = prev
+            payload = [row[k] for k in ("at", "user_id", "username", "action", "table_name", "record_id",
+                                        "old_values", "new_values", "prev_hash")]
+            text = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+            row["hash"] = prev = hashlib.sha256(text.encode()).hexdigest()
+            raw.execute("update audit_entry set new_values = ?, prev_hash = ?, hash = ?, key_id = null "
+                        "where id = ?", (row["new_values"], row["prev_hash"], row["hash"], row["id"]))
+        raw.execute("update member set full_name = 'Nguyễn Văn Giả' where id = 1")
+    said = checked(office, capsys)
+    assert "không có chữ ký" in said or "đã bị sửa ngoài phần mềm" in said
+
+
+def test_a_backup_is_checked_against_its_manifest(office, capsys):
+    backup = office.with_name("sao-luu.db")
+    assert main.main(["check", "--db", str(backup)]) == 0
+    with sqlite3.connect(backup) as raw:
+        last = raw.execute("select max(id) from audit_entry").fetchone()[0]
+    tamper(backup, f"delete from audit_entry where id > {last - 5}")
+    assert "không còn tới mốc" in checked(backup, capsys)
