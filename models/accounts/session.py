@@ -11,10 +11,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from models.accounts.tables import AppUser, AuditEntry
+from models.core.codes import Codes
 from models.core.errors import Forbidden
 
 ADMIN, CLERK, VIEWER = "ADMIN", "CLERK", "VIEWER"
-ROLES = {ADMIN: "Quản trị", CLERK: "Cán bộ nghiệp vụ", VIEWER: "Chỉ xem"}
+ROLES = Codes({ADMIN: "Quản trị", CLERK: "Cán bộ nghiệp vụ", VIEWER: "Chỉ xem"})
 
 READ_RECORDS = "read_records"  # take records out of the program: export, backup, print
 WRITE_RECORDS = "write_records"

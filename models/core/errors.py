@@ -15,8 +15,11 @@ class ValidationError(Exception):
         return self.message
 
 
-class NotFound(Exception):
+class NotFound(ValidationError):
     """A record asked for by id does not exist (any more)."""
+
+    def __init__(self, message: str):
+        super().__init__("record", message)
 
 
 class Forbidden(ValidationError):

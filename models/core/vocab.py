@@ -1,5 +1,7 @@
 """Codes stored in the database and the Vietnamese words a clerk sees for them."""
 
+from models.core.codes import as_codes
+
 # --- Organisation levels (DOMAIN §1) -------------------------------------------------
 BLOC, DBCS, CBCS, DBBP, CBTT = "BLOC", "DBCS", "CBCS", "DBBP", "CBTT"
 ORG_LEVELS = {
@@ -120,3 +122,5 @@ AWARD_RECIPIENTS = {
 COLLECTIVE_RECIPIENTS = (ORG_RECIPIENT, COLLECTIVE)
 AWARD_ISSUERS = ["Ban Thường vụ Đảng ủy Khối", "Ban Thường vụ Tỉnh ủy", "Ủy ban nhân dân tỉnh",
                  "Ban Chấp hành Trung ương Đảng"]
+
+as_codes(globals())  # membership tests answer no, never raise, for a value of the wrong kind

@@ -7,15 +7,16 @@ from datetime import date, datetime
 from models.accounts import session
 from models.accounts.audit import log_insert, log_update, values_of
 from models.accounts.tables import OfficeSetting
+from models.core.codes import Codes
 from models.core.dates import check_plausible
 from models.core.db import database
 from models.core.errors import Forbidden, ValidationError
 from models.core.text import clean
 from models.documents.tables import OutgoingDocument, ReportDraft
 
-TYPE_CODES = {"NQ": "Nghị quyết", "QĐ": "Quyết định", "KL": "Kết luận", "QC": "Quy chế",
+TYPE_CODES = Codes({"NQ": "Nghị quyết", "QĐ": "Quyết định", "KL": "Kết luận", "QC": "Quy chế",
               "TB": "Thông báo", "HD": "Hướng dẫn", "BC": "Báo cáo", "KH": "Kế hoạch",
-              "CTr": "Chương trình", "TTr": "Tờ trình", "CV": "Công văn", "BB": "Biên bản", "ĐA": "Đề án"}
+              "CTr": "Chương trình", "TTr": "Tờ trình", "CV": "Công văn", "BB": "Biên bản", "ĐA": "Đề án"})
 TERM_START_KEY = "term_start"
 
 

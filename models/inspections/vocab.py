@@ -1,5 +1,7 @@
 """The words of inspection, supervision and discipline (DOMAIN §5), as codes and labels."""
 
+from models.core.codes import as_codes
+
 # Who performs a case. The bloc's own bodies, then those of the grassroots level.
 PERFORMERS = {
     "BCH_DUK": "Ban Chấp hành Đảng bộ Khối",
@@ -53,3 +55,5 @@ FORMS = {"KHIEN_TRACH": "Khiển trách", "CANH_CAO": "Cảnh cáo", "CACH_CHUC"
 ORG_FORMS = ("KHIEN_TRACH", "CANH_CAO", "GIAI_TAN")
 FULL_MEMBER_FORMS = ("KHIEN_TRACH", "CANH_CAO", "CACH_CHUC", "KHAI_TRU")
 PROBATIONARY_FORMS = ("KHIEN_TRACH", "CANH_CAO")
+
+as_codes(globals())  # membership tests answer no, never raise, for a value of the wrong kind

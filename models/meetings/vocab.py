@@ -1,5 +1,7 @@
 """Codes of meetings (DOMAIN §6) and the words a clerk sees for them."""
 
+from models.core.codes import as_codes
+
 BCH_DUK, BTV_DUK, THUONG_TRUC, UBKT_DUK = "BCH_DUK", "BTV_DUK", "THUONG_TRUC", "UBKT_DUK"
 CAP_UY_CO_SO, CHI_BO = "CAP_UY_CO_SO", "CHI_BO"
 BODIES = {
@@ -27,3 +29,5 @@ RESOLUTION, CONCLUSION = "NGHI_QUYET", "KET_LUAN"
 RESOLUTION_KINDS = {RESOLUTION: "Nghị quyết", CONCLUSION: "Kết luận"}
 
 QUORUM = (2, 3)  # two thirds of those convened (DOMAIN §6)
+
+as_codes(globals())  # membership tests answer no, never raise, for a value of the wrong kind

@@ -3,6 +3,8 @@ entry; the year picks it."""
 
 from dataclasses import dataclass
 
+from models.core.codes import as_codes
+
 EXCELLENT, GOOD, ADEQUATE, FAILED = "HTXSNV", "HTTNV", "HTNV", "KHTNV"
 TSVM, WEAK = "TSVM", "YEU_KEM"
 MEMBER_LEVELS = {EXCELLENT: "Hoàn thành xuất sắc nhiệm vụ", GOOD: "Hoàn thành tốt nhiệm vụ",
@@ -52,3 +54,5 @@ def rules_for(year: int) -> RuleSet:
     if year < 2025:
         return FROM_2018
     return FROM_2025
+
+as_codes(globals())  # membership tests answer no, never raise, for a value of the wrong kind
