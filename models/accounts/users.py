@@ -13,6 +13,7 @@ from models.accounts.audit import log_delete, log_insert, log_update, values_of
 from models.accounts.office import save_office_details
 from models.accounts.session import ADMIN, MANAGE_USERS, ROLES, Actor
 from models.accounts.tables import AppUser, UserOrg
+from models.core.checks import record_number
 from models.core.db import database
 from models.core.errors import NotFound, ValidationError
 from models.core.text import clean
@@ -87,7 +88,7 @@ def _clean_username(username: str) -> str:
 
 
 def get_user(user_id: int) -> AppUser:
-    user = AppUser.get_or_none(AppUser.id == user_id)
+    user = AppUser.get_or_none(AppUser.id == record_number(user_id))
     if user is None:
         raise NotFound(f"Không tìm thấy tài khoản số {user_id}.")
     return user
@@ -202,6 +203,7 @@ def authenticate(username: str, password: str, now: datetime | None = None) -> A
     so the sign-in never tells which names exist. A hash of an older cost is renewed."""
     now = now or datetime.now()
     name = clean(username).lower()
+    _stand_in_hash()  # made (once) before any answer, so the first try of any name costs the same
     if session.accounts_deleted():
         raise ValidationError("password", "Các tài khoản người dùng của tệp dữ liệu này đã bị xóa ngoài phần "
                                           "mềm, không ai đăng nhập được. Hãy khôi phục từ bản sao lưu.")

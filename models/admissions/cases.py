@@ -9,6 +9,7 @@ from models.accounts import session
 from models.accounts.audit import log_insert, log_update, values_of
 from models.admissions.tables import AdmissionCase
 from models.core import vocab as v
+from models.core.checks import record_number
 from models.core.dates import add_months, check_plausible, months_between
 from models.core.db import database
 from models.core.errors import NotFound, ValidationError
@@ -45,7 +46,7 @@ STALE_MONTHS = 12
 
 
 def get_case(case_id: int) -> AdmissionCase:
-    case = AdmissionCase.get_or_none(AdmissionCase.id == case_id)
+    case = AdmissionCase.get_or_none(AdmissionCase.id == record_number(case_id))
     if case is None:
         raise NotFound(f"Không tìm thấy hồ sơ kết nạp số {case_id}.")
     return case

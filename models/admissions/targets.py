@@ -8,7 +8,7 @@ from models.accounts import session
 from models.accounts.audit import log_delete, log_insert, log_update, values_of
 from models.admissions.tables import AdmissionTarget
 from models.core import vocab as v
-from models.core.checks import whole_number
+from models.core.checks import record_number, whole_number
 from models.core.dates import age_on
 from models.core.db import database
 from models.core.errors import Forbidden, NotFound, ValidationError
@@ -56,7 +56,7 @@ def set_target(org_id: int | None, year_from: int, year_to: int, value: int,
 def remove_target(target_id: int) -> None:
     session.require(session.WRITE_RECORDS)
     with database.atomic():
-        target = AdmissionTarget.get_or_none(AdmissionTarget.id == target_id)
+        target = AdmissionTarget.get_or_none(AdmissionTarget.id == record_number(target_id))
         if target is None:
             raise NotFound("Chỉ tiêu này không còn nữa.")
         if target.org_id is not None:

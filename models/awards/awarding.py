@@ -10,6 +10,7 @@ from models.accounts import session
 from models.accounts.audit import log_delete, log_insert, save_changes
 from models.awards.tables import Award
 from models.core import vocab as v
+from models.core.checks import record_number
 from models.core.dates import check_plausible, fmt_date
 from models.core.db import database
 from models.core.errors import NotFound, ValidationError
@@ -28,7 +29,7 @@ STREAK_YEARS = 5
 
 
 def get_award(award_id: int) -> Award:
-    award = Award.get_or_none(Award.id == award_id)
+    award = Award.get_or_none(Award.id == record_number(award_id))
     if award is None:
         raise NotFound(f"Không tìm thấy khen thưởng số {award_id}.")
     return award

@@ -17,6 +17,7 @@ from models.awards.seniority import (
 )
 from models.awards.tables import BadgeAward
 from models.core import vocab as v
+from models.core.checks import record_number
 from models.core.dates import EARLIEST, add_months, fmt_date
 from models.core.db import database
 from models.core.errors import NotFound, ValidationError
@@ -196,7 +197,7 @@ def present_badge(member_id: int, milestone: int, occasion: date | None, decisio
 
 def remove_badge(badge_id: int) -> None:
     session.require(session.WRITE_RECORDS)
-    badge = BadgeAward.get_or_none(BadgeAward.id == badge_id)
+    badge = BadgeAward.get_or_none(BadgeAward.id == record_number(badge_id))
     if badge is None:
         raise NotFound(f"Không tìm thấy huy hiệu số {badge_id}.")
     member = get_member(badge.member_id)

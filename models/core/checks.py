@@ -26,3 +26,13 @@ def whole_number(value, field: str, label: str, low: int, high: int) -> int:
     if not low <= number <= high:
         raise ValidationError(field, f"{label} phải từ {low:,} đến {high:,}.".replace(",", "."))
     return number
+
+
+def record_number(value) -> int:
+    """A record's number as given by a caller; -1 (no record has it) for anything that is not a
+    whole number, so a list or a crafted value never matches some other record."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().isdigit() and len(value) < 19:
+        return int(value)
+    return -1

@@ -83,6 +83,15 @@ class BaseModel(Model):
         database = database
         legacy_table_names = False
 
+    @classmethod
+    def get_or_none(cls, *query, **filters):
+        """None also for a key that cannot be one (an infinite number, a list, from a script or
+        a crafted file): no such record exists, and the caller says so in words."""
+        try:
+            return super().get_or_none(*query, **filters)
+        except (TypeError, ValueError, OverflowError):
+            return None
+
 
 def open_database(path: str | Path) -> SqliteDatabase:
     """Open (or create) the database file and bring its schema up to date."""

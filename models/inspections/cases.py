@@ -8,7 +8,7 @@ from datetime import date
 from models.accounts import session
 from models.accounts.audit import log_delete, log_insert, log_update, save_changes, values_of
 from models.core import vocab as v
-from models.core.checks import whole_number
+from models.core.checks import record_number, whole_number
 from models.core.dates import check_plausible, fmt_date
 from models.core.db import database
 from models.core.errors import Forbidden, NotFound, ValidationError
@@ -44,7 +44,7 @@ CASE_FIELDS = ("performer", "performer_org_id", "kind", "planned", "plan_year", 
 
 
 def get_inspection(case_id: int) -> InspectionCase:
-    case = InspectionCase.get_or_none(InspectionCase.id == case_id)
+    case = InspectionCase.get_or_none(InspectionCase.id == record_number(case_id))
     if case is None:
         raise NotFound(f"Không tìm thấy cuộc kiểm tra, giám sát số {case_id}.")
     return case
@@ -158,7 +158,7 @@ def add_subject(case_id: int, subject_type: str, org_id: int | None = None,
 def conclude_subject(subject_id: int, conclusion: str | None, recommendations: str = "",
                      follow_up_done: bool = False) -> InspectionSubject:
     with database.atomic():
-        subject = InspectionSubject.get_or_none(InspectionSubject.id == subject_id)
+        subject = InspectionSubject.get_or_none(InspectionSubject.id == record_number(subject_id))
         if subject is None:
             raise NotFound("Đối tượng này không còn trong cuộc kiểm tra.")
         case = subject.case
@@ -177,7 +177,7 @@ def conclude_subject(subject_id: int, conclusion: str | None, recommendations: s
 
 def remove_subject(subject_id: int) -> None:
     with database.atomic():
-        subject = InspectionSubject.get_or_none(InspectionSubject.id == subject_id)
+        subject = InspectionSubject.get_or_none(InspectionSubject.id == record_number(subject_id))
         if subject is None:
             raise NotFound("Đối tượng này không còn trong cuộc kiểm tra.")
         _require_performer_rights(subject.case.performer, subject.case.performer_org_id)

@@ -9,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 from models.accounts.audit import log_delete, log_insert
+from models.core.checks import record_number
 from models.core.db import database
 from models.core.errors import NotFound, ValidationError, os_reason
 from models.meetings.folder import attachment_path, attachments_folder
@@ -98,7 +99,7 @@ def attach_file(meeting_id: int, source: Path) -> StoredFile:
 
 def remove_file(file_id: int) -> None:
     """The record goes in the transaction; the copy is deleted once nothing refers to it."""
-    row = MeetingFile.get_or_none(MeetingFile.id == file_id)
+    row = MeetingFile.get_or_none(MeetingFile.id == record_number(file_id))
     if row is None:
         raise NotFound(f"Không tìm thấy tệp đính kèm số {file_id}.")
     meeting = get_meeting(row.meeting_id)
@@ -114,7 +115,7 @@ def remove_file(file_id: int) -> None:
 
 def verify_file(file_id: int) -> bool:
     """The stored copy is there and unchanged."""
-    row = MeetingFile.get_or_none(MeetingFile.id == file_id)
+    row = MeetingFile.get_or_none(MeetingFile.id == record_number(file_id))
     if row is None:
         raise NotFound(f"Không tìm thấy tệp đính kèm số {file_id}.")
     path = attachment_path(row.stored_name)

@@ -8,7 +8,7 @@ from math import ceil
 from models.accounts import session
 from models.accounts.audit import log_delete, log_insert, save_changes
 from models.core import vocab as v
-from models.core.checks import whole_number
+from models.core.checks import record_number, whole_number
 from models.core.dates import check_plausible, fmt_date
 from models.core.db import database
 from models.core.errors import Forbidden, NotFound, ValidationError
@@ -41,7 +41,7 @@ LONG_FIELDS = {"chairs": "Chủ trì", "guests": "Đại biểu dự", "presente
 
 
 def get_meeting(meeting_id: int) -> Meeting:
-    meeting = Meeting.get_or_none(Meeting.id == meeting_id)
+    meeting = Meeting.get_or_none(Meeting.id == record_number(meeting_id))
     if meeting is None:
         raise NotFound(f"Không tìm thấy cuộc họp số {meeting_id}.")
     return meeting
@@ -338,7 +338,7 @@ def add_resolution(meeting_id: int, fields: dict) -> MeetingResolution:
 
 
 def update_resolution(resolution_id: int, fields: dict) -> MeetingResolution:
-    row = MeetingResolution.get_or_none(MeetingResolution.id == resolution_id)
+    row = MeetingResolution.get_or_none(MeetingResolution.id == record_number(resolution_id))
     if row is None:
         raise NotFound(f"Không tìm thấy nghị quyết số {resolution_id}.")
     meeting = get_meeting(row.meeting_id)
@@ -350,7 +350,7 @@ def update_resolution(resolution_id: int, fields: dict) -> MeetingResolution:
 
 
 def remove_resolution(resolution_id: int) -> None:
-    row = MeetingResolution.get_or_none(MeetingResolution.id == resolution_id)
+    row = MeetingResolution.get_or_none(MeetingResolution.id == record_number(resolution_id))
     if row is None:
         raise NotFound(f"Không tìm thấy nghị quyết số {resolution_id}.")
     meeting = get_meeting(row.meeting_id)

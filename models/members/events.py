@@ -11,6 +11,7 @@ from models.accounts.audit import log_delete, log_insert, log_update, values_of
 from models.accounts.session import WRITE_RECORDS, require
 from models.accounts.tables import AuditEntry
 from models.core import vocab as v
+from models.core.checks import record_number
 from models.core.dates import age_on, check_plausible, fmt_date
 from models.core.db import database
 from models.core.errors import NotFound, ValidationError
@@ -152,7 +153,7 @@ def _record(member: Member, member_before: dict | None, kind: str, date: date | 
 def remove_event(event_id: int) -> None:
     """Take back an event entered by mistake, if the history stays valid without it."""
     with database.atomic():
-        event = MemberEvent.get_or_none(MemberEvent.id == event_id)
+        event = MemberEvent.get_or_none(MemberEvent.id == record_number(event_id))
         if event is None:
             raise NotFound("Biến động này không còn nữa.")
         member = get_member(event.member_id)

@@ -67,3 +67,11 @@ def test_whole_numbers_accepted(value, expected):
 @pytest.mark.parametrize("value", [True, 5.5, float("inf"), "5,5", "", None, [], "1" * 40, 101, -1])
 def test_whole_numbers_refused(value):
     assert refused(lambda: whole_number(value, "x", "Số", 0, 100)).field == "x"
+
+
+def test_a_record_number_that_cannot_be_one_is_not_found(bloc_tree):
+    from models.orgs.changes import create_org
+
+    for impossible in (float("inf"), [1], {"id": 1}, "một"):
+        error = refused(lambda value=impossible: create_org(name="Chi bộ Mới", level="CBTT", parent_id=value))
+        assert "Không tìm thấy tổ chức đảng" in error.message
