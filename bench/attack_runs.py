@@ -265,3 +265,66 @@ def kill_runs(db: Path, folder: Path, runs: int) -> list[tuple]:
             (f"kill -9 during {name}", runs, failures, f"{killed} killed mid-run; `check` after each")
         )
     return rows
+
+
+def hostile_files(db: Path, folder: Path) -> tuple[int, int, str]:
+    """Files that are not what they claim, given to every command that reads a file: each must
+    be answered with a message (exit 1, 3 or 4), never a traceback."""
+    from tests.models.core.test_workbook_bombs import bomb
+
+    made = {
+        "bomb.xlsx": None,
+        "anh.xlsx": b"\x89PNG\r\n\x1a\n" + bytes(200),
+        "cat-ngang.xlsx": (folder / "ds.xlsx").read_bytes()[:3000],
+        "cu.xlsx": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500),
+        "trong.xlsx": b"",
+        "ngau-nhien.db": os.urandom(8192),
+        "sqlite-khac.db": None,
+        "trong.db": b"",
+    }
+    for name, content in made.items():
+        if content is not None:
+            (folder / name).write_bytes(content)
+    bomb(folder / "bomb.xlsx", 1 << 30)
+    with sqlite3.connect(folder / "sqlite-khac.db") as raw:
+        raw.execute("create table ghi_chu (noi_dung text)")
+    tries = failures = 0
+    environment = {**os.environ, "DANGVU_PASSWORD": PASSWORD}
+    for name in made:
+        path = str(folder / name)
+        commands = (
+            [
+                ["import", "members", path, "--db", str(db), "--dry-run", "--user", "quantri"],
+                [
+                    "ratings",
+                    "import",
+                    path,
+                    "--year",
+                    "2024",
+                    "--db",
+                    str(db),
+                    "--dry-run",
+                    "--user",
+                    "quantri",
+                ],
+            ]
+            if name.endswith(".xlsx")
+            else [
+                ["check", "--db", path],
+                ["restore", path, "--db", str(db), "--user", "quantri"],
+                ["report", "year-end", "--year", "2024", "--db", path, "-o", path + ".pdf"],
+            ]
+        )
+        for command in commands:
+            tries += 1
+            result = subprocess.run(
+                [sys.executable, str(ROOT / "main.py"), *command],
+                capture_output=True,
+                text=True,
+                env=environment,
+                cwd=ROOT,
+                check=False,
+            )
+            if "Traceback" in result.stderr or result.returncode not in (1, 3, 4):
+                failures += 1
+    return tries, failures, "a 1 GiB bomb, a picture, cut files, an old .xls, empty files, other databases"

@@ -19,7 +19,7 @@ os.environ["DANGVU_KEY_DIR"] = tempfile.mkdtemp(prefix="dangvu-attacks-")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.attack_runs import fuzz_calls, kill_runs, run_cli, viewer_writes  # noqa: E402
+from bench.attack_runs import fuzz_calls, hostile_files, kill_runs, run_cli, viewer_writes  # noqa: E402
 from models.accounts import session  # noqa: E402
 from models.accounts.anchor import record_anchor  # noqa: E402
 from models.accounts.session import ADMIN, VIEWER  # noqa: E402
@@ -127,7 +127,9 @@ def main() -> int:
         ("audit (tampering)", *audit(db, folder)),
     ]
     rows.append(("bad input (fuzzing)", *fuzz_calls(db, args.fuzz)))
-    rows += kill_runs(db, folder, args.kills)
+    kills = kill_runs(db, folder, args.kills)  # also writes the list, backup and workbooks used below
+    rows.append(("files", *hostile_files(db, folder)))
+    rows += kills
     print("Đảng vụ — attacks run again on this code")
     print(f"  {'class of attack':<34}{'tries':>7}{'failures':>10}  notes")
     for name, tries, failures, note in rows:

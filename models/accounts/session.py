@@ -61,11 +61,27 @@ LOCAL_ADMIN = Actor(None, "may-tai-cho", "Quản trị tại máy (chưa có tà
 _signed_in: Actor | None = None
 
 
+# Whether the office has (had) accounts, learnt once per database connection: it is asked on
+# every write, and two queries each time cost a demo build or a large import a third of its time.
+_accounts_known: dict[int, tuple[object, bool]] = {}
+
+
 def any_user_exists() -> bool:
     """Whether the office has accounts — or had them: a file whose trail records an account
     but holds none had them deleted behind the program's back, and never falls back to the
     local administrator."""
-    return AppUser.select().exists() or _trail_holds_accounts()
+    connection = AppUser._meta.database.connection()
+    known = _accounts_known.get(id(connection))
+    if known is not None and known[0] is connection:
+        return known[1]
+    exists = AppUser.select().exists() or _trail_holds_accounts()
+    _accounts_known[id(connection)] = (connection, exists)
+    return exists
+
+
+def accounts_changed() -> None:
+    """An account was created here: ask the file again."""
+    _accounts_known.clear()
 
 
 def _trail_holds_accounts() -> bool:

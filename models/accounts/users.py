@@ -147,6 +147,7 @@ def create_user(username: str, full_name: str, role: str, password: str,
                               password_hash=hash_password(password))
         log_insert(user)
         _set_orgs(user, org_ids)
+        session.accounts_changed()
         return user
 
 
@@ -174,6 +175,7 @@ def update_user(user_id: int, full_name: str, role: str, active: bool,
             user.save()
             log_update(user, before)
         _set_orgs(user, org_ids)
+        session.accounts_changed()
         return user
 
 
