@@ -6,7 +6,7 @@ from datetime import date, datetime
 from math import ceil
 
 from models.accounts import session
-from models.accounts.audit import log_delete, log_insert, save_changes
+from models.accounts.audit import insert_logged, log_delete, log_insert, save_changes
 from models.core import vocab as v
 from models.core.checks import record_number, whole_number
 from models.core.dates import check_plausible, fmt_date
@@ -215,17 +215,19 @@ def set_attendance(meeting_id: int, lines: list[AttendanceLine]) -> None:
         seen.add(key)
     existing = {row.member_id or fold(row.name): row
                 for row in MeetingAttendance.select().where(MeetingAttendance.meeting == meeting_id)}
+    fresh = []
     with database.atomic():
         # Matched by person, so a corrected absence is one changed row, not a delete and an insert.
         for line in lines:
-            values = {"member": line.member_id, "name": clean(line.name), "membership": line.membership,
+            values = {"member_id": line.member_id, "name": clean(line.name), "membership": line.membership,
                       "exempt": line.exempt, "present": line.present,
                       "absence_reason": "" if line.present else clean(line.absence_reason)}
             row = existing.pop(line.member_id or fold(line.name), None)
             if row is None:
-                log_insert(MeetingAttendance.create(meeting=meeting_id, **values))
+                fresh.append({"meeting_id": meeting_id, **values})
                 continue
-            save_changes(row, values)
+            save_changes(row, {"member": values.pop("member_id"), **values})
+        insert_logged(MeetingAttendance, fresh)
         for row in existing.values():
             log_delete(row)
             row.delete_instance()

@@ -2,11 +2,11 @@
 organisation, or as the totals a grassroots organisation reports — and checking the year."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from math import floor
 
 from models.accounts import session
-from models.accounts.audit import log_delete, log_insert, save_changes
+from models.accounts.audit import insert_logged, log_delete, log_insert, save_changes
 from models.core import vocab as v
 from models.core.checks import whole_number
 from models.core.db import database
@@ -73,6 +73,7 @@ def rate_members(year: int, entries: list[tuple]) -> None:
     existing = {r.member_id: r for r in MemberRating.select().where(
         (MemberRating.year == year) & MemberRating.member.in_(ids))}
     checked_orgs = set()
+    fresh = []  # members rated for the first time this year: written together
     with database.atomic():
         for member_id, level, score, reason, *sick in entries:
             member = members.get(member_id) or get_member(member_id)
@@ -83,10 +84,13 @@ def rate_members(year: int, entries: list[tuple]) -> None:
                 level, score, reason = _validated(year, levels, level, score, reason)
             except ValidationError as error:
                 raise ValidationError(error.field, f"{member.full_name}: {error.message}") from None
-            _upsert(MemberRating, {"year": year, "member": member_id},
-                    {"level": level, "score": score, "not_rated_reason": reason,
-                     "long_sick_leave": bool(sick and sick[0])},
-                    existing.get(member_id))
+            values = {"level": level, "score": score, "not_rated_reason": reason,
+                      "long_sick_leave": bool(sick and sick[0])}
+            if member_id in existing:
+                _upsert(MemberRating, {"year": year, "member": member_id}, values, existing[member_id])
+            elif any(value not in (None, False) for value in values.values()):
+                fresh.append({"year": year, "member_id": member_id, **values, "updated_at": datetime.now()})
+        insert_logged(MemberRating, fresh)
 
 
 def rate_org(year: int, org_id: int, level: str | None, score: int | None = None,

@@ -95,6 +95,12 @@ class _Wrapped:
         self._execute(self._cursor, sql, *args)
         return self
 
+    def executemany(self, sql, rows):
+        if sql.lstrip().upper().startswith('INSERT INTO "AUDIT_ENTRY"'):
+            self._execute(self._cursor, sql)  # answers as a full disk does
+        self._cursor.executemany(sql, rows)
+        return self
+
     def __getattr__(self, name):
         return getattr(self._cursor, name)
 
