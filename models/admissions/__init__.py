@@ -11,6 +11,6 @@ __getattr__, __dir__, __all__ = face(globals(), {
         "full_member_date", "get_case", "next_step", "steps_for", "update_case"),
     "steps": ("STEP_FIELDS", "fail_probation", "record_step", "withdraw"),
     "targets": ("AGE_BANDS", "AdmissionFigures", "admission_figures", "admitted_count", "progress",
-        "remove_target", "set_target", "target_rows"),
+        "remove_target", "set_target", "target_lines", "target_rows"),
     "watch": ("REMINDER_KINDS", "Reminder", "attention", "case_warnings"),
 })

@@ -13,7 +13,7 @@ from models.core.dates import age_on
 from models.core.db import database
 from models.core.errors import Forbidden, NotFound, ValidationError
 from models.members.tables import Member, MemberEvent
-from models.orgs.tree import check_in_scope, get_org, subtree_ids
+from models.orgs.tree import check_in_scope, get_org, grassroots_of, org_rows, subtree_ids
 
 AGE_BANDS = {"18 – 30": (18, 30), "31 – 40": (31, 40), "41 – 50": (41, 50),
              "51 – 60": (51, 60), "Trên 60": (61, 200)}
@@ -77,7 +77,7 @@ def _admission_events(start: date, end: date, org_id: int | None):
 
 
 def admitted_count(start: date, end: date, org_id: int | None = None) -> int:
-    return len(list(_admission_events(start, end, org_id)))
+    return _admission_events(start, end, org_id).count()
 
 
 @dataclass(frozen=True)
@@ -100,6 +100,39 @@ def progress(org_id: int | None, year_from: int, year_to: int | None = None) -> 
         & (AdmissionTarget.year_from == year_from) & (AdmissionTarget.year_to == year_to))
     actual = admitted_count(date(year_from, 1, 1), date(year_to, 12, 31), org_id)
     return Progress(target.value if target else None, actual, year_from, year_to)
+
+
+@dataclass(frozen=True)
+class TargetLine:
+    id: int
+    org_id: int | None
+    year_from: int
+    year_to: int
+    value: int
+    actual: int
+
+
+def target_lines() -> list[TargetLine]:
+    """Every target with what was admitted against it, from one pass over the admissions of
+    the years the targets span and one walk of the tree (not a query and a tree per target)."""
+    targets = target_rows()
+    if not targets:
+        return []
+    first, last = min(t[2] for t in targets), max(t[3] for t in targets)
+    grassroots = grassroots_of(org_rows())
+    by_year: dict[tuple[int | None, int], int] = {}
+    admissions = (MemberEvent.select(MemberEvent.org_after, MemberEvent.date)
+                  .where(MemberEvent.kind.in_([v.ADMITTED, v.READMITTED])
+                         & (MemberEvent.date >= date(first, 1, 1)) & (MemberEvent.date <= date(last, 12, 31)))
+                  .tuples())
+    for org_id, day in admissions.iterator():
+        by_year[(None, day.year)] = by_year.get((None, day.year), 0) + 1
+        home = grassroots.get(org_id)
+        if home is not None:
+            by_year[(home.id, day.year)] = by_year.get((home.id, day.year), 0) + 1
+    return [TargetLine(target_id, org_id, year_from, year_to, value,
+                       sum(by_year.get((org_id, year), 0) for year in range(year_from, year_to + 1)))
+            for target_id, org_id, year_from, year_to, value in targets]
 
 
 def target_rows() -> list[tuple]:

@@ -25,10 +25,9 @@ from models.admissions import (
     case_rows,
     case_warnings,
     get_case,
-    progress,
     remove_target,
     steps_for,
-    target_rows,
+    target_lines,
 )
 from models.admissions import next_step as case_next_step
 from models.core.dates import fmt_date
@@ -245,6 +244,5 @@ class AdmissionsPage(Page):
 
 def _target_lines() -> list[tuple]:
     names = org_names()
-    return [(target_id, names.get(org_id, "Toàn Đảng bộ Khối"), year_from, year_to, value,
-             progress(org_id, year_from, year_to).actual)
-            for target_id, org_id, year_from, year_to, value in target_rows()]
+    return [(line.id, names.get(line.org_id, "Toàn Đảng bộ Khối"), line.year_from, line.year_to, line.value,
+             line.actual) for line in target_lines()]

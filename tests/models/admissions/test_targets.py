@@ -71,3 +71,22 @@ def test_admission_figures_with_breakdowns(bloc_tree, make_member):
     assert (figures.recognised, figures.struck_off_in_probation) == (1, 1)
     small = admission_figures(date(2024, 1, 1), date(2024, 12, 31), bloc_tree["small"].id)
     assert (small.admitted, small.recognised) == (0, 1)
+
+
+def test_all_targets_at_once_match_each_target_alone(db):
+    """target_lines() counts every target from one pass; progress() one target at a time."""
+    from models.admissions.targets import progress, set_target, target_lines
+    from models.demo.build import DemoSize, build_demo
+    from models.orgs.tree import grassroots_of
+
+    build_demo(DemoSize(6, 300, 11))
+    grassroots = sorted({row.id for row in grassroots_of().values()})
+    for year in (2024, 2025):
+        set_target(None, year, year, 20)
+        set_target(grassroots[0], year, year, 3)
+    set_target(grassroots[1], 2021, 2025, 9)
+    lines = target_lines()
+    assert len(lines) >= 5  # the demo sets targets of its own
+    for line in lines:
+        assert line.actual == progress(line.org_id, line.year_from, line.year_to).actual
+    assert any(line.actual for line in lines)
