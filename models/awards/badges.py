@@ -97,8 +97,15 @@ def badge_list(occasion: date, org_id: int | None = None, with_early: bool = Tru
                & (MemberEvent.date > add_months(occasion, -POSTHUMOUS_ALLOWANCE_MONTHS))).tuples()
         if allowed is None or org in allowed
     }
+    # Only members admitted long enough ago can have completed the first milestone, even early
+    # or posthumously (time out of the Party only shortens seniority): most need no reckoning.
+    allowance = POSTHUMOUS_ALLOWANCE_MONTHS + early_allowance_months(MILESTONES[0])  # more than enough
+    latest_admission = add_months(occasion, allowance - 12 * MILESTONES[0])
     columns = (Member.id, Member.full_name, Member.birth_date, Member.admission_date, Member.sort_key)
-    records = {m.id: m for m in Member.select(*columns).where(Member.id.in_(list(counted) + list(deaths)))}
+    old_enough = Member.select(*columns).where(Member.admission_date <= latest_admission)
+    records = {m.id: m for m in old_enough if m.id in counted or m.id in deaths}
+    counted = {member_id: org for member_id, org in counted.items() if member_id in records}
+    deaths = {member_id: death for member_id, death in deaths.items() if member_id in records}
     people = [(records[member_id], org, None) for member_id, org in counted.items()]
     people += [(records[member_id], org, day) for member_id, (day, org) in deaths.items()]
     histories = _histories([m.id for m, _org, _died in people] if allowed is not None else None)
