@@ -45,8 +45,8 @@ from models.orgs.changes import create_org, dissolve_org
 BATCH = 400
 LEFT_SHARE = 0.08  # members who have left, on top of the current ones
 TEMP_IN_SHARE = 0.01
-MIN_ORGS, MAX_ORGS = 1, 300
-MIN_MEMBERS, MAX_MEMBERS = 10, 100_000
+MIN_ORGS, MAX_ORGS = 1, 1000
+MIN_MEMBERS, MAX_MEMBERS = 10, 150_000
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,7 @@ def test_demo_if_missing_keeps_an_existing_file(tmp_path):
 
 def test_demo_rejects_impossible_sizes(tmp_path, capsys):
     assert main.main(["demo", "--db", str(tmp_path / "x.db"), "--orgs", "0"]) == 2
-    assert "từ 1 đến 300" in capsys.readouterr().err
+    assert "từ 1 đến 1000" in capsys.readouterr().err
     assert not (tmp_path / "x.db").exists()
 
 

@@ -3,7 +3,7 @@
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLineEdit
 
-PAUSE_MS = 150
+PAUSE_MS = 40  # a pause in typing, not a wait: the search itself takes ~25 ms at 30,000 members
 
 
 class SearchBox(QLineEdit):
