@@ -204,12 +204,23 @@ def _history(rng, person, cell_id, other_cell, today, fate) -> tuple[list[EventI
     return events, {"admission_date": admitted, "ceremony_date": ceremony, "full_member_date": full}
 
 
-def build_demo(size: DemoSize, progress: Callable[[int, int], None] | None = None) -> dict:
-    """Fill an empty, migrated database. Returns counts of what was made."""
+PHASES = ["tổ chức đảng", "đảng viên và biến động", "hồ sơ kết nạp", "kiểm tra, giám sát",
+          "đánh giá, xếp loại", "khen thưởng", "huy hiệu Đảng", "hội nghị, sinh hoạt"]
+
+
+def build_demo(size: DemoSize, progress: Callable[[int, int, str], None] | None = None) -> dict:
+    """Fill an empty, migrated database. Returns counts of what was made. `progress(step,
+    steps, what)` hears of each phase as it begins."""
+
+    def phase(number: int) -> None:
+        if progress:
+            progress(number, len(PHASES), PHASES[number])
+
     rng = random.Random(size.seed)
     today = date.today()
     now = datetime.now()
     with database.atomic():
+        phase(0)
         placements = _build_orgs(rng, size)
         cells = [cell for cell, _ in placements]
         fates = [(cell, "current") for cell, count in placements for _ in range(count)]
@@ -220,6 +231,7 @@ def build_demo(size: DemoSize, progress: Callable[[int, int], None] | None = Non
         next_id = (Member.select(Member.id).order_by(Member.id.desc()).scalar() or 0) + 1
         next_event = (MemberEvent.select(MemberEvent.id).order_by(MemberEvent.id.desc()).scalar() or 0) + 1
         members, events = [], []
+        phase(1)
         for index, (cell, fate) in enumerate(fates):
             person = _person(rng, today)
             history, card_dates = _history(rng, person, cell, lambda: rng.choice(cells), today, fate)
@@ -249,16 +261,18 @@ def build_demo(size: DemoSize, progress: Callable[[int, int], None] | None = Non
                 next_event += 1
             if len(members) >= BATCH:
                 insert_members(members, events)
-                if progress:
-                    progress(index + 1, len(fates))
         insert_members(members, events)
+        phase(2)
         cases = build_admissions(rng, today, max(12, size.members // 80))
+        phase(3)
         build_inspections(rng, today)
         years = rating_years(today.year)
+        phase(4)
         build_ratings(rng, years)
+        phase(5)
         build_awards(rng, years)
+        phase(6)
         build_badges(rng, today)
+        phase(7)
         build_meetings(rng, today)
-        if progress:
-            progress(len(fates), len(fates))
     return {"cells": len(cells), "members": len(fates), "cases": cases}

@@ -83,14 +83,14 @@ def keep_copy(db_path: Path, keep_folder: Path) -> Path | None:
     return kept
 
 
-def build_demo_file(db_path: Path, size: DemoSize) -> dict:
+def build_demo_file(db_path: Path, size: DemoSize, progress=None) -> dict:
     """Build the demo into a file beside the target and put it in place only when complete:
     an interrupted build (Ctrl+C, a killed process) leaves no database behind."""
     partial = db_path.with_name(db_path.name + ".dang-tao-mau")
     _remove(partial)  # a build killed earlier
     try:
         open_database(partial)
-        made = build_demo(size)
+        made = build_demo(size, progress)
         with database.atomic():
             last = AuditEntry.select(AuditEntry.id).order_by(AuditEntry.id.desc()).scalar() or 0
             log_insert(OfficeSetting.create(key=DEMO_MARK, value=str(last + 1)))

@@ -1,5 +1,6 @@
 """Commands on the data file as a whole: the demo database, check, backup, restore."""
 
+import time
 from pathlib import Path
 
 from models.core.db import close_database, open_database
@@ -40,7 +41,15 @@ def run_demo(args, db_path: Path) -> int:
             kept = keep_copy(db_path, db_path.parent / KEEP_FOLDER)
             if kept:
                 say(f"Dữ liệu cũ được giữ tại {kept}.")
-        made = build_demo_file(db_path, size)
+        started = time.monotonic()
+
+        def progress(step: int, steps: int, what: str) -> None:
+            say(f"  [{step + 1}/{steps}] {what}… ({time.monotonic() - started:.0f} s)")
+
+        members = f"{size.members:,}".replace(",", ".")
+        say(f"Đang tạo dữ liệu mẫu: {size.orgs} tổ chức cơ sở đảng, {members} đảng viên (Ctrl+C để dừng; "
+            "tệp chỉ được ghi khi tạo xong).")
+        made = build_demo_file(db_path, size, progress)
     finally:
         release_lock(db_path)
     say(f"Đã tạo {db_path}: {args.orgs} tổ chức cơ sở đảng, {made['cells']} chi bộ, "
