@@ -9,7 +9,7 @@ from pathlib import Path
 from models.core import vocab as v
 from models.core.errors import ValidationError
 from models.core.text import fold
-from models.core.workbook import column_merges, open_workbook, sheet_rows, spread_merges, visible_sheets
+from models.core.workbook import read_sheets, spread_merges
 from models.members.columns import (
     DATE_FIELDS,
     LABELS,
@@ -84,23 +84,15 @@ def read_sheet(path: Path) -> tuple[str, list[list]]:
     merged down a column spread to their rows. Anything that is not a readable .xlsx, or would
     unpack too large, gets a Vietnamese message (models/core/workbook.py)."""
     path = Path(path)
-    workbook = open_workbook(path)
-    try:
-        first_error = None
-        for sheet in visible_sheets(workbook):
-            # Files written by other programs often carry no or wrong dimensions; reading to the
-            # end of the data spares openpyxl a whole extra pass to compute them.
-            sheet.reset_dimensions()
-            rows = sheet_rows(sheet)
-            try:
-                header_index, _headers, _depth = find_header(rows)
-            except ValidationError as error:
-                first_error = first_error or error
-                continue
-            spread_merges(rows, column_merges(path, sheet), from_row=header_index + 2)
-            return sheet.title, rows
-    finally:
-        workbook.close()
+    first_error = None
+    for sheet in read_sheets(path):
+        try:
+            header_index, _headers, _depth = find_header(sheet.rows)
+        except ValidationError as error:
+            first_error = first_error or error
+            continue
+        spread_merges(sheet.rows, sheet.merges, from_row=header_index + 2)
+        return sheet.title, sheet.rows
     if first_error is None:
         raise ValidationError("file", f"Bảng tính {path.name} không có trang nào.")
     raise first_error

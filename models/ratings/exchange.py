@@ -18,7 +18,7 @@ from models.core.db import database
 from models.core.errors import ValidationError
 from models.core.excel import DATE_FORMAT, keep_as_text
 from models.core.text import fold
-from models.core.workbook import open_workbook, sheet_rows
+from models.core.workbook import read_sheets
 from models.members.columns import text_value
 from models.members.tables import Member
 from models.orgs.tree import grassroots_live_on, org_rows, scope_ids
@@ -123,19 +123,11 @@ def _reason_code(text: str) -> str:
 def read_rating_workbook(path: Path, year: int) -> RatingReturn:
     """Read a filled workbook back; what cannot be read is listed, nothing is written."""
     path = Path(path)
-    book = open_workbook(path)
-    try:
-        return _read_return(path, book, year)
-    finally:
-        book.close()
-
-
-def _read_return(path: Path, book, year: int) -> RatingReturn:
-    if MEMBERS_SHEET not in book.sheetnames:
+    sheets = {sheet.title: sheet.rows for sheet in read_sheets(path)}
+    if MEMBERS_SHEET not in sheets:
         raise ValidationError("file", f"{path.name} không phải mẫu xếp loại do chương trình xuất ra "
                                       f"(thiếu trang “{MEMBERS_SHEET}”).")
-    sheet = book[MEMBERS_SHEET]
-    rows = sheet_rows(sheet)
+    rows = sheets[MEMBERS_SHEET]
     key_line = rows[2][0] if len(rows) > 2 and rows[2] else None
     match = KEY_LINE.search(text_value(key_line))
     if not match:
@@ -175,9 +167,9 @@ def _read_return(path: Path, book, year: int) -> RatingReturn:
             continue
         sick = fold(text_value(cells[8])) in SICK_WORDS
         result.entries.append((member_id, level, score, reason, sick))
-    if TOTALS_SHEET in book.sheetnames:
+    if TOTALS_SHEET in sheets:
         totals = {}
-        for label, value, key, *_rest in sheet_rows(book[TOTALS_SHEET], first_row=2):
+        for label, value, key, *_rest in (row + [None] * 3 for row in sheets[TOTALS_SHEET][1:]):
             if key in TOTAL_FIELDS and text_value(value):
                 try:
                     totals[key] = whole_number(value, key, label, 0, 1_000_000)

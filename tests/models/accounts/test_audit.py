@@ -117,7 +117,7 @@ READ_ONLY = {"get_org", "org_rows", "children_map", "tree_order", "grassroots_of
              "check_plausible", "replay", "apply", "require", "may", "values_of", "log_insert",
              "log_update", "log_delete", "record_event", "get_case", "steps_for", "next_step",
              "full_member_date", "write_case", "months_between", "create_member", "admitted_count",
-             "progress", "target_rows", "admission_figures", "add_working_days", "field",
+             "progress", "target_rows", "target_lines", "admission_figures", "add_working_days", "field",
              "achievement", "case_rows", "case_fields", "get_inspection", "allowed_forms",
              "inspection_history", "dissolve_org", "term_start", "register_rows", "load_draft",
              "grid_rows", "year_warnings", "rules_for", "members_at", "floor", "get_award",

@@ -39,10 +39,12 @@ def bomb(path: Path, unpacked: int) -> Path:
 
 @pytest.fixture
 def no_parsing(monkeypatch):
-    def refuse(*_args, **_kwargs):
-        raise AssertionError("the workbook was parsed")
+    class NoReader:
+        @staticmethod
+        def from_path(*_args, **_kwargs):
+            raise AssertionError("the workbook was parsed")
 
-    monkeypatch.setattr(workbook_module, "load_workbook", refuse)
+    monkeypatch.setattr(workbook_module, "CalamineWorkbook", NoReader)
 
 
 def test_a_member_list_that_unpacks_into_gigabytes_is_refused_unread(bloc_tree, tmp_path, no_parsing):
