@@ -14,7 +14,7 @@ from pathlib import Path
 
 KEY_FILE = "khoa-nhat-ky.bin"
 KEY_BYTES = 32
-_cache: dict[Path, bytes] = {}
+_remembered: tuple[str | None, bytes, str] | None = None  # (DANGVU_KEY_DIR, key, its id)
 
 
 def app_data_folder() -> Path:
@@ -32,10 +32,13 @@ def app_data_folder() -> Path:
 
 
 def key() -> bytes:
-    """This workstation's key, made on first use (readable by its owner only)."""
+    """This workstation's key, made on first use (readable by its owner only). Asked for every
+    audit entry: remembered, and read again only if DANGVU_KEY_DIR changes."""
+    global _remembered
+    marker = os.environ.get("DANGVU_KEY_DIR")
+    if _remembered is not None and _remembered[0] == marker:
+        return _remembered[1]
     path = app_data_folder() / KEY_FILE
-    if path in _cache:
-        return _cache[path]
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         handle = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
@@ -47,10 +50,11 @@ def key() -> bytes:
     data = path.read_bytes()
     if len(data) != KEY_BYTES:
         raise OSError(f"Khóa ký nhật ký {path} bị hỏng.")
-    _cache[path] = data
+    _remembered = (marker, data, hashlib.sha256(b"dangvu-key-id" + data).hexdigest()[:16])
     return data
 
 
 def key_id() -> str:
     """A fingerprint that names the key without revealing it."""
-    return hashlib.sha256(b"dangvu-key-id" + key()).hexdigest()[:16]
+    key()
+    return _remembered[2]

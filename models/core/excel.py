@@ -30,6 +30,8 @@ def keep_as_text(sheet) -> None:
 def _cell(sheet, value, bold: bool = False):
     """Plain values go out as they are (fast); dates get their format; digit strings and text
     that looks like a formula are marked as text, so Excel keeps leading zeros and runs nothing."""
+    if value == "":
+        return None  # an empty cell is no cell at all: a third of a registry's cells are empty
     risky = isinstance(value, str) and (value.isdigit() or looks_like_formula(value))
     if not bold and not risky and not isinstance(value, date | datetime):
         return value
