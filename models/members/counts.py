@@ -186,8 +186,11 @@ def roster_at(on: date, org_ids: set[int] | None = None) -> list[tuple[int, int,
                            MemberEvent.status_after.alias("status"),
                            MemberEvent.counted_after.alias("counted"), last.alias("rank"))
         .where(MemberEvent.date <= on)
-        .alias("ranked")
     )
+    if org_ids is not None:  # only those who were ever there: one cell's roster reads its own history
+        ever_there = MemberEvent.select(MemberEvent.member).where(MemberEvent.org_after.in_(sorted(org_ids)))
+        ranked = ranked.where(MemberEvent.member.in_(ever_there))
+    ranked = ranked.alias("ranked")
     query = (MemberEvent.select(ranked.c.member_id, ranked.c.org_id, ranked.c.membership, ranked.c.status)
              .from_(ranked)
              .where((ranked.c.rank == 1) & (ranked.c.counted == True)))  # noqa: E712 - SQL

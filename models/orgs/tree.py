@@ -103,15 +103,14 @@ def grassroots_names() -> dict[int, str]:
 
 
 def subtree_ids(org_id: int) -> set[int]:
-    """The organisation and everything below it, dissolved ones included."""
-    children = children_map(org_rows())
-    found, stack = set(), [org_id]
-    while stack:
-        current = stack.pop()
-        if current in found:
-            continue
-        found.add(current)
-        stack.extend(row.id for row in children.get(current, []))
+    """The organisation and everything below it, dissolved ones included: one small query per
+    level of the tree (four at most), not the whole tree for every call."""
+    found, frontier = {org_id}, [org_id]
+    while frontier:
+        children = PartyOrg.select(PartyOrg.id).where(PartyOrg.parent.in_(frontier)).tuples()
+        below = [child for (child,) in children if child not in found]
+        found.update(below)
+        frontier = below
     return found
 
 
