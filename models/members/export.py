@@ -36,22 +36,25 @@ def export_members(path: Path, on: date | None = None) -> int:
         org = rows[org_id]
         return rows[org.parent_id].name if org.level == v.CBTT and org.parent_id in rows else ""
 
+    stored = [key for key in COLUMNS if key not in ("org", "parent_org")]
+    fields = [Member.id, Member.sort_key, *(getattr(Member, key) for key in stored)]
+
     def records():
-        ids = [member_id for member_id, _org, _m, _s in people]
         place = {member_id: org for member_id, org, _m, _s in people}
+        ids = list(place)
         found = []
-        for start in range(0, len(ids), CHUNK):
-            found += list(Member.select().where(Member.id.in_(ids[start:start + CHUNK])))
-        found.sort(key=lambda m: (rows[place[m.id]].name, m.sort_key))
-        for m in found:
-            values = {"full_name": m.full_name, "sex": v.SEXES.get(m.sex, ""), "birth_date": m.birth_date,
-                      "admission_date": m.admission_date, "full_member_date": m.full_member_date,
-                      "card_number": m.card_number or "", "dossier_number": m.dossier_number or "",
-                      "identity_number": m.identity_number or "",
-                      "org": rows[place[m.id]].name, "parent_org": parent_of(place[m.id])}
+        for start in range(0, len(ids), CHUNK):  # plain tuples: 30,000 model objects cost a second
+            found.extend(Member.select(*fields).where(Member.id.in_(ids[start:start + CHUNK])).tuples())
+        found.sort(key=lambda row: (rows[place[row[0]]].name, row[1]))
+        for member_id, _key, *stored_values in found:
+            values = dict(zip(stored, stored_values, strict=True))
+            values.update(sex=v.SEXES.get(values["sex"], ""), org=rows[place[member_id]].name,
+                          parent_org=parent_of(place[member_id]))
+            for key in ("card_number", "dossier_number", "identity_number"):
+                values[key] = values[key] or ""
             if not personal:  # masked as the member form masks them
                 values.update({key: "" for key in PERSONAL_FIELDS})
-            yield [values[key] if key in values else getattr(m, key) for key in COLUMNS]
+            yield [values[key] for key in COLUMNS]
 
     office = office_details()
     write_table(path, "DANH SÁCH ĐẢNG VIÊN", f"{office.bloc_name or 'Đảng bộ Khối'} — đến ngày {on:%d/%m/%Y}",
