@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QStandardPaths, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from models.accounts import prepare_sign_in, record_anchor, session
+from models.accounts import record_anchor, session
 from models.core.db import close_database, open_database
 from models.storage import acquire_lock, inspect_file, release_lock
 from ui.storage import backup_on_exit, offer_restore_at_start
@@ -105,8 +105,6 @@ def load_main_window_soon() -> None:
 
 def _load_main_window() -> None:
     import ui.main_window  # noqa: F401 — loaded now so that signing in opens the window at once
-
-    prepare_sign_in()
 
 
 def _sign_in_loop(app: QApplication, db_path: Path) -> int:

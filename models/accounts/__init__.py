@@ -14,6 +14,6 @@ __getattr__, __dir__, __all__ = face(globals(), {
     "office": ("LABELS", "OfficeDetails", "office_details"),
     "session": ("Actor", "CHANGE_SETTINGS", "CLERK", "ISSUE_DOCUMENTS", "MANAGE_USERS", "RESTORE",
         "ROLES", "WRITE_RECORDS", "any_user_exists", "may"),
-    "users": ("authenticate", "create_user", "first_start", "get_user", "prepare_sign_in", "set_password",
+    "users": ("authenticate", "create_user", "first_start", "get_user", "set_password",
         "update_user", "user_orgs", "user_rows"),
 })

@@ -57,19 +57,6 @@ def _outdated(stored: str) -> bool:
     return stored.split("$")[1:4] != [str(SCRYPT_N), str(SCRYPT_R), str(SCRYPT_P)]
 
 
-_stand_in: dict[int, str] = {}  # a hash of nothing, for names that have no account
-
-
-def prepare_sign_in() -> None:
-    """Make the stand-in hash before anyone types (0.3 s): the window calls it while the sign-in
-    dialog waits, so signing in costs one password check, for a real name and an unknown one."""
-    _stand_in_hash()
-
-
-def _stand_in_hash() -> str:
-    if SCRYPT_N not in _stand_in:
-        _stand_in[SCRYPT_N] = hash_password(base64.b64encode(os.urandom(18)).decode())
-    return _stand_in[SCRYPT_N]
 
 
 # Wrong tries on names without an account, counted in this program as a real account's are in
@@ -211,7 +198,6 @@ def authenticate(username: str, password: str, now: datetime | None = None) -> A
     so the sign-in never tells which names exist. A hash of an older cost is renewed."""
     now = now or datetime.now()
     name = clean(username).lower()
-    _stand_in_hash()  # made (once) before any answer, so the first try of any name costs the same
     if session.accounts_deleted():
         raise ValidationError("password", "Các tài khoản người dùng của tệp dữ liệu này đã bị xóa ngoài phần "
                                           "mềm, không ai đăng nhập được. Hãy khôi phục từ bản sao lưu.")
@@ -257,7 +243,7 @@ def _refuse_unknown(name: str, password: str, now: datetime):
     tries, until = _unknown_tries.get(name, (0, None))
     if until and until > now:
         raise _locked(until, now)
-    password_matches(password, _stand_in_hash())
+    hash_password(password)  # one scrypt, as checking a real account's password costs
     tries += 1
     locked = tries >= MAX_ATTEMPTS
     _unknown_tries[name] = (0, now + timedelta(minutes=LOCK_MINUTES)) if locked else (tries, None)

@@ -111,7 +111,7 @@ READ_ONLY = {"get_org", "org_rows", "children_map", "tree_order", "grassroots_of
              "subtree_ids", "current_member_count", "member_counts", "org_warnings", "size_warning",
              "cell_choices", "org_names", "scope_ids", "check_in_scope", "get_member", "validate",
              "member_fields", "check_photo", "get_photo", "history", "allowed_kinds", "get_user",
-             "user_orgs", "actor_for", "prepare_sign_in", "hash_password", "password_matches", "user_rows",
+             "user_orgs", "actor_for", "hash_password", "password_matches", "user_rows",
              "office_details", "dataclass", "asdict", "contextmanager", "fold", "clean",
              "clean_multiline", "name_sort_key", "fmt_date", "parse_date", "add_months", "age_on",
              "check_plausible", "replay", "apply", "require", "may", "values_of", "log_insert",

@@ -1,0 +1,138 @@
+"""The large-bloc figures of issue 14, each a whole fresh process as a clerk (or a script) gets
+it, at 2,700, 30,000 and 100,000 members: demo build, year-end report, export of the registry,
+import into an empty database, and a search keystroke. Prints measured values beside the
+targets; asserts nothing. Start-up and pages: bench/startup.py.
+
+    python bench/scale.py [--members 2700 30000 100000] [--rebuild]
+
+The demo databases are kept in bench/out/ (shared with bench/startup.py); --rebuild builds
+them again and times the build.
+"""
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("DANGVU_KEY_DIR", tempfile.mkdtemp(prefix="dangvu-bench-"))
+ROOT = Path(__file__).resolve().parent.parent
+OUT = Path(__file__).parent / "out"
+ORGS = {2700: 75, 30000: 200, 100000: 600}
+TARGETS = {  # seconds
+    "demo": {2700: 15, 30000: 90, 100000: 300},
+    "report": {2700: 0.8, 30000: 1.5, 100000: 3},
+    "import": {2700: 2, 30000: 8, 100000: 25},
+    "export": {2700: 1, 30000: 5, 100000: 15},
+    "keystroke": {2700: 0.015, 30000: 0.025, 100000: 0.040},
+}
+KEYSTROKE = """
+import os, sys, time, statistics
+sys.path.insert(0, {root!r})
+from PySide6.QtWidgets import QApplication
+from models.core.db import open_database
+from models.members.search import MemberFilter
+app = QApplication([])
+open_database({db!r})
+from ui.members.tables import MemberTableModel
+model = MemberTableModel()
+model.set_filter(MemberFilter())
+times = []
+for n in range(1, len("nguyen van duc") + 1):
+    started = time.perf_counter()
+    model.set_filter(MemberFilter(text="nguyen van duc"[:n]))
+    for row in range(min(40, model.rowCount())):
+        model.data(model.index(row, 0))
+    times.append(time.perf_counter() - started)
+print(statistics.mean(times), max(times))
+"""
+
+
+def run(args: list[str]) -> float:
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    if result.returncode not in (0, 4):
+        raise SystemExit(f"{' '.join(args)} failed:\n{result.stderr}")
+    return time.perf_counter() - started
+
+
+def verdict(seconds: float, target: float) -> str:
+    shown = f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.1f} s"
+    limit = f"{target * 1000:.0f} ms" if target < 1 else f"{target:g} s"
+    return f"{shown:>9}  (≤ {limit} {'đạt' if seconds <= target else 'CHƯA ĐẠT'})"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--members", type=int, nargs="+", default=[2700, 30000, 100000])
+    parser.add_argument("--rebuild", action="store_true")
+    args = parser.parse_args()
+    OUT.mkdir(exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="dangvu-scale-"))
+    year = date.today().year - 1
+    print("Đảng vụ at scale — whole fresh processes")
+    for members in args.members:
+        db = OUT / f"bench-{ORGS[members]}-{members}.db"
+        print(f"\n{ORGS[members]} organisations, {members:,} members".replace(",", "."))
+        if args.rebuild or not db.exists():
+            copy = work / db.name
+            seconds = run(
+                ["demo", "--db", str(copy), "--orgs", str(ORGS[members]), "--members", str(members)]
+            )
+            print(f"  demo build                       {verdict(seconds, TARGETS['demo'][members])}")
+            copy.replace(db)
+        seconds = run(
+            [
+                "report",
+                "year-end",
+                "--year",
+                str(year),
+                "--db",
+                str(db),
+                "-o",
+                str(work / "bc.pdf"),
+                "--user",
+                "bench",
+            ]
+            if _has_accounts(db)
+            else ["report", "year-end", "--year", str(year), "--db", str(db), "-o", str(work / "bc.pdf")]
+        )
+        print(f"  year-end report PDF              {verdict(seconds, TARGETS['report'][members])}")
+        sheet = work / f"ds-{members}.xlsx"
+        user = ["--user", "bench"] if _has_accounts(db) else []
+        seconds = run(["export", "members", "--db", str(db), "-o", str(sheet), *user])
+        print(f"  export of the registry           {verdict(seconds, TARGETS['export'][members])}")
+        empty = work / f"nhap-{members}.db"
+        seconds = run(
+            ["import", "members", str(sheet), "--db", str(empty), "--create-orgs", "--same-person", "add"]
+        )
+        print(f"  import into an empty database    {verdict(seconds, TARGETS['import'][members])}")
+        result = subprocess.run(
+            [sys.executable, "-c", KEYSTROKE.format(root=str(ROOT), db=str(db))],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            check=True,
+        )
+        mean, worst = (float(x) for x in result.stdout.split())
+        target = TARGETS["keystroke"][members]
+        print(f"  search keystroke, mean / max     {verdict(mean, target)} / {verdict(worst, 2 * target)}")
+    return 0
+
+
+def _has_accounts(db: Path) -> bool:
+    import sqlite3
+
+    with sqlite3.connect(db) as raw:
+        return raw.execute("select count(*) from app_user").fetchone()[0] > 0
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("DANGVU_PASSWORD", "mat-khau-do-thu-2026")
+    sys.exit(main())
