@@ -13,7 +13,7 @@ __getattr__, __dir__, __all__ = face(globals(), {
     "events": ("HistoryRow", "allowed_kinds", "create_member", "history", "record_event", "remove_event"),
     "export": ("export_members",),
     "import_plan": ("ADD", "CARD_IN_REGISTRY", "DUPLICATE_KINDS", "ImportPlan", "SAME_PERSON_IN_FILE",
-        "SAME_PERSON_IN_REGISTRY", "SKIP", "UPDATE", "plan_import"),
+        "SAME_PERSON_IN_REGISTRY", "SKIP", "UPDATE", "plan_import", "rematch_orgs"),
     "import_write": ("ImportCancelled", "create_missing_orgs", "import_members"),
     "record": ("TEXT_FIELDS", "check_photo", "get_member", "get_photo", "member_fields", "set_photo",
         "update_member"),

@@ -29,6 +29,7 @@ from models.orgs.tree import org_rows
 CHUNK = 500
 
 SKIP, UPDATE, ADD = "SKIP", "UPDATE", "ADD"
+ORG, DUPLICATE = "ORG", "DUPLICATE"  # kinds of problem found against the tree, the registry
 NOT_IN_TREE = "không có chi bộ này trong cây tổ chức"
 CARD_IN_REGISTRY, SAME_PERSON_IN_REGISTRY, SAME_PERSON_IN_FILE = "CARD", "PERSON", "PERSON_IN_FILE"
 DUPLICATE_KINDS = {
@@ -44,6 +45,7 @@ class Problem:
     column: str
     value: str
     message: str
+    kind: str = ""  # ORG or DUPLICATE: found against the tree or the registry, found again after a change
 
 
 @dataclass
@@ -51,6 +53,7 @@ class PlannedRow:
     row: int
     fields: dict  # validated, ready to store
     org_label: str
+    parent_label: str = ""
     org_id: int | None = None
     org_missing: bool = False  # the tree has no cell of that name (not: several of that name)
     duplicate: str | None = None
@@ -174,13 +177,13 @@ def _read_row(number: int, cells: list, mapping: dict[int, str], matcher: OrgMat
         if name in mapping.values() and not fields.get(name) and not already:
             problem(name, f"Thiếu {LABELS[name].lower()}.")
     org_label, parent_label = fields.pop("org", ""), fields.pop("parent_org", "")
-    planned = PlannedRow(number, {}, org_label)
+    planned = PlannedRow(number, {}, org_label, parent_label)
     readable = not problems  # the record's own checks need every value read
     if org_label:
         planned.org_id, why = matcher.match(org_label, parent_label)
         if planned.org_id is None:
             planned.org_missing = why == NOT_IN_TREE
-            problems.append(Problem(number, LABELS["org"], org_label, why))
+            problems.append(Problem(number, LABELS["org"], org_label, why, ORG))
     if readable:
         try:
             planned.fields = validate(fields, check_unique=False)
@@ -195,7 +198,11 @@ def _read_row(number: int, cells: list, mapping: dict[int, str], matcher: OrgMat
 
 def _mark_duplicates(rows: list[PlannedRow]) -> None:
     """Against the registry (one query per chunk of the file) and within the file. A row whose
-    identifiers all belong to one record is that record again; to several records, a problem."""
+    identifiers all belong to one record is that record again; to several records, a problem.
+    Marks found before (by an earlier pass) are taken away first."""
+    for row in rows:
+        row.problems = [problem for problem in row.problems if problem.kind != DUPLICATE]
+        row.duplicate = row.existing_id = None
     ready = [row for row in rows if not row.problems]
     matched: dict[int, dict[int, str]] = {row.row: {} for row in ready}  # row -> {member: its name}
     for key, label in (("card_number", "Số thẻ"), ("identity_number", "Số CCCD"),
@@ -213,7 +220,8 @@ def _mark_duplicates(rows: list[PlannedRow]) -> None:
             if not value:
                 continue
             if value in seen:
-                row.problems.append(Problem(row.row, label, value, f"trùng với dòng {seen[value]} trong tệp"))
+                row.problems.append(Problem(row.row, label, value, f"trùng với dòng {seen[value]} trong tệp",
+                                            DUPLICATE))
             elif value in holders:
                 matched[row.row][holders[value][0]] = holders[value][1]
             seen.setdefault(value, row.row)
@@ -222,7 +230,7 @@ def _mark_duplicates(rows: list[PlannedRow]) -> None:
         if row.problems or not records:
             continue
         if len(records) > 1:
-            row.problems.append(Problem(row.row, "Số thẻ, số lý lịch, CCCD", "",
+            row.problems.append(Problem(row.row, "Số thẻ, số lý lịch, CCCD", "", kind=DUPLICATE, message=
                                         "trùng với nhiều hồ sơ khác nhau: " + ", ".join(records.values())))
         else:
             row.duplicate, row.existing_id = CARD_IN_REGISTRY, next(iter(records))
@@ -266,12 +274,30 @@ def plan_import(path: Path, mapping: dict[int, str] | None = None) -> ImportPlan
     if not planned:
         raise ValidationError("file", "Bảng tính không có dòng đảng viên nào dưới dòng tiêu đề.")
     _mark_duplicates(planned)
-    missing_orgs = Counter()
-    parent_index = next((i for i, name in mapping.items() if name == "parent_org"), None)
-    for row in planned:
+    return ImportPlan(sheet, header_index + 1, shown, mapping, planned, _missing_orgs(planned))
+
+
+def _missing_orgs(rows: list[PlannedRow]) -> Counter:
+    missing = Counter()
+    for row in rows:
         if row.org_missing:
-            cells = rows[row.row - 1]
-            has_parent = parent_index is not None and parent_index < len(cells)
-            parent = text_value(cells[parent_index]) if has_parent else ""
-            missing_orgs[(parent, row.org_label)] += 1
-    return ImportPlan(sheet, header_index + 1, shown, mapping, planned, missing_orgs)
+            missing[(row.parent_label, row.org_label)] += 1
+    return missing
+
+
+def rematch_orgs(plan: ImportPlan) -> ImportPlan:
+    """The plan again after organisations were created (create_missing_orgs): each row's cell
+    matched anew and the duplicates marked anew — without reading and checking the file again,
+    which is most of the time of a large import."""
+    matcher = OrgMatcher()
+    for row in plan.rows:
+        if not row.org_label:
+            continue
+        row.problems = [problem for problem in row.problems if problem.kind != ORG]
+        row.org_id, why = matcher.match(row.org_label, row.parent_label)
+        row.org_missing = row.org_id is None and why == NOT_IN_TREE
+        if row.org_id is None:
+            row.problems.append(Problem(row.row, LABELS["org"], row.org_label, why, ORG))
+    _mark_duplicates(plan.rows)
+    plan.missing_orgs = _missing_orgs(plan.rows)
+    return plan

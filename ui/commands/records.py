@@ -15,6 +15,7 @@ from models.members import (
     export_members,
     import_members,
     plan_import,
+    rematch_orgs,
 )
 from models.ratings import apply_rating_return, export_rating_workbooks, read_rating_workbook
 from ui.commands.context import BAD_ARGUMENTS, SOME_REFUSED, Refused, ask_password, opened, say, warn
@@ -60,7 +61,7 @@ def run_import(args, db_path: Path) -> int:
         plan = plan_import(source)
         if plan.missing_orgs and args.create_orgs and not args.dry_run:
             say(f"Đã tạo {create_missing_orgs(plan)} tổ chức đảng còn thiếu.")
-            plan = plan_import(source, plan.mapping)
+            plan = rematch_orgs(plan)
         print_plan(plan)
         if args.dry_run:
             say(f"Chạy thử: {len(plan.clean_rows)} dòng có thể nhập; không ghi gì.")

@@ -35,6 +35,7 @@ from models.members import (
     create_missing_orgs,
     import_members,
     plan_import,
+    rematch_orgs,
 )
 from ui import settings
 from ui.tasks import Task, run_task
@@ -205,7 +206,9 @@ class ImportMembersDialog(QDialog):
             inform(self, "Đã tạo tổ chức", f"Đã tạo {made} tổ chức đảng còn thiếu. Kiểm tra lại danh sách "
                    "rồi bấm “Nhập vào danh sách”.")
             self.create_orgs.setChecked(False)
-            return self.load(Path(self.path.text()), plan.mapping)
+            return run_task(self, lambda _progress: rematch_orgs(plan),
+                            lambda again: self._planned(again, False),
+                            label="Đang đối chiếu lại với cây tổ chức…")
         question = (f"Ghi {len(plan.clean_rows)} dòng vào danh sách đảng viên? Tất cả được ghi một lần; "
                     "nếu dừng giữa chừng, dữ liệu giữ nguyên như trước.")
         if not confirm(self, "Nhập danh sách", question, yes="Nhập"):

@@ -189,3 +189,24 @@ def test_malformed_rows_never_crash_the_reader(bloc_tree, tmp_path, rows):
     for problem in plan.problems:
         assert problem.message and problem.row >= 6
     import_members(plan, same_person=ADD)
+
+
+def test_matching_again_after_creating_cells_equals_planning_again(bloc_tree, tmp_path):
+    """rematch_orgs() spares reading the file twice; it must give what a new plan gives."""
+    from models.members.import_plan import rematch_orgs
+
+    rows = [*MESSY, ["Đinh Văn Mới", "Nam", "01/01/1980", "05/03/2008", None, None, "Chi bộ Mới Lập",
+                     "Đảng bộ Sở Tài chính"], ["Đinh Văn Mới", "Nam", "01/01/1980", None, None, None,
+                                                "Chi bộ Mới Lập", "Đảng bộ Sở Tài chính"]]
+    path = workbook(tmp_path / "ds.xlsx", rows)
+    plan = plan_import(path)
+    assert plan.missing_orgs
+    create_missing_orgs(plan)
+    again, fresh = rematch_orgs(plan), plan_import(path)
+
+    def shape(p):
+        return [(r.row, r.org_id, r.org_missing, r.duplicate, r.existing_id,
+                 sorted((q.column, q.message) for q in r.problems)) for r in p.rows]
+
+    assert shape(again) == shape(fresh)
+    assert again.missing_orgs == fresh.missing_orgs == {}
