@@ -30,6 +30,7 @@ class Anchor:
     head_hash: str
     signed_from: int | None  # the first entry signed with a key: none before it may lack one
     at: str
+    first_hash: str = ""  # names the database: another file put at the same path has another
 
     def sealed(self) -> dict:
         data = asdict(self)
@@ -47,7 +48,7 @@ def _from(data: dict | None) -> Anchor | None:
         return None
     return Anchor(int(data["entries"]), int(data["head_id"]), str(data["head_hash"]),
                   data["signed_from"] if data["signed_from"] is None else int(data["signed_from"]),
-                  str(data["at"]))
+                  str(data["at"]), str(data.get("first_hash", "")))
 
 
 def current() -> Anchor | None:
@@ -58,7 +59,26 @@ def current() -> Anchor | None:
     signed_from = (AuditEntry.select(AuditEntry.id).where(AuditEntry.key_id.is_null(False))
                    .order_by(AuditEntry.id).scalar())
     return Anchor(AuditEntry.select().count(), head.id, head.hash, signed_from,
-                  datetime.now().isoformat(timespec="seconds"))
+                  datetime.now().isoformat(timespec="seconds"), _first_hash() or "")
+
+
+def _first_hash() -> str | None:
+    return AuditEntry.select(AuditEntry.hash).order_by(AuditEntry.id).scalar()
+
+
+def signed_here_throughout() -> bool:
+    """Every entry of the open trail signed with this workstation's key: a file this program
+    made here from its first change on, not one put in place with a trail recomputed elsewhere."""
+    own = trail_key.key_id()
+    return not AuditEntry.select().where(AuditEntry.key_id.is_null() | (AuditEntry.key_id != own)).exists()
+
+
+def same_database(anchor: Anchor) -> bool:
+    """Whether the open file is the one the anchor was written for — not another database put
+    at the same path since (a new office file, a demo). A trail emptied whole counts as the same:
+    that is what the anchor is there to find."""
+    first = _first_hash()
+    return first is None or not anchor.first_hash or first == anchor.first_hash
 
 
 def _anchors_path() -> Path:
@@ -105,7 +125,9 @@ def record_anchor(db_path: Path, replaced: bool = False) -> bool:
     if now is None:
         return True
     before = None if replaced else anchor_of(db_path)
-    if before is not None and not reaches(before):
+    if before is not None and not same_database(before) and not signed_here_throughout():
+        return False  # another file at this path, and not one this program made here: never blessed
+    if before is not None and same_database(before) and not reaches(before):
         return False
     anchors = _read_anchors()
     anchors[str(Path(db_path).resolve())] = now.sealed()

@@ -6,7 +6,14 @@ add up — and the audit trail's hash chain."""
 from dataclasses import dataclass
 from pathlib import Path
 
-from models.accounts.anchor import Anchor, anchor_of, manifest_of, reaches
+from models.accounts.anchor import (
+    Anchor,
+    anchor_of,
+    manifest_of,
+    reaches,
+    same_database,
+    signed_here_throughout,
+)
 from models.accounts.audit import verify_chain
 from models.accounts.session import accounts_deleted
 from models.accounts.tables import AuditEntry
@@ -139,6 +146,14 @@ def check_file(db_path: Path) -> FileReport:
                                "được các mục cuối có bị cắt bỏ hay không."]
     open_read_only(db_path)
     try:
+        if anchor is not None and not same_database(anchor):
+            if not signed_here_throughout():
+                return FileReport([f"Tệp ở chỗ này không phải tệp đã ghi mốc nhật ký lúc {anchor.at}, "
+                                   "và nhật ký của nó không do máy này ký từ đầu: tệp có thể đã bị thay bằng "
+                                   "một tệp khác ngoài phần mềm."], notes)
+            notes.append(f"Mốc nhật ký ghi ngoài tệp lúc {anchor.at} là của một tệp dữ liệu khác từng ở chỗ "
+                         "này: không dùng để kiểm tra tệp hiện nay.")
+            anchor = None
         if not found.older:
             return FileReport(all_problems(anchor), notes + audit_notes())
         missing = sorted(set(available()) - found.applied)
