@@ -57,7 +57,7 @@ def current() -> Anchor | None:
     if head is None:
         return None
     signed_from = (AuditEntry.select(AuditEntry.id).where(AuditEntry.key_id.is_null(False))
-                   .order_by(AuditEntry.id).scalar())
+                   .order_by(AuditEntry.id).scalar())  # quick on a file signed from its start
     return Anchor(AuditEntry.select().count(), head.id, head.hash, signed_from,
                   datetime.now().isoformat(timespec="seconds"), _first_hash() or "")
 

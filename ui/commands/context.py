@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from getpass import getpass
 from pathlib import Path
 
-from models.accounts import authenticate, record_anchor, session
+from models.accounts import authenticate, last_hash, record_anchor, session
 from models.core.db import Busy, close_database
 from models.core.errors import Forbidden, ValidationError
 from models.storage import holder_of, open_checked
@@ -61,12 +61,14 @@ def opened(db_path: Path, username: str | None = None, create: bool = False) -> 
     happens. A missing, foreign or damaged file is refused untouched (unless `create`, where
     a missing file becomes a new database)."""
     open_checked(db_path, create)
+    head = last_hash()
     try:
         sign_in(username)
         yield
     finally:
         session.set_current(None)
-        record_anchor(db_path)  # where the trail ends, written down outside the file
+        if last_hash() != head:  # the command wrote: where the trail ends now, written down outside
+            record_anchor(db_path)
         close_database()
 
 
