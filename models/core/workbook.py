@@ -32,6 +32,13 @@ def _mb(size: int) -> str:
     return f"{size / (1024 * 1024):,.0f}".replace(",", ".")
 
 
+def _damaged(path: Path) -> ValidationError:
+    # The reader's own words (English, about zip records) tell a clerk nothing; what happened
+    # is nearly always a copy cut short or a file saved badly by another program.
+    return ValidationError("file", f"Tệp {path.name} bị hỏng hoặc chép chưa trọn (chẳng hạn rút USB khi "
+                                   "đang chép): hãy chép lại từ bản gốc, hoặc mở bằng Excel rồi lưu lại.")
+
+
 def check_package(path: Path) -> None:
     """Refuse what is not a readable .xlsx, or what would unpack too large, with a message."""
     path = Path(path)
@@ -54,7 +61,7 @@ def check_package(path: Path) -> None:
         with zipfile.ZipFile(path) as package:
             parts = package.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as error:
-        raise ValidationError("file", f"Không đọc được bảng tính {path.name} ({error}).") from None
+        raise _damaged(path) from error
     unpacked = sum(part.file_size for part in parts)
     shared = sum(part.file_size for part in parts if part.filename.lower().endswith("sharedstrings.xml"))
     if len(parts) > MAX_PARTS or unpacked > MAX_UNPACKED_BYTES or shared > MAX_SHARED_STRINGS_BYTES:
@@ -79,12 +86,12 @@ def read_sheets(path: Path) -> list[Sheet]:
     try:
         workbook = CalamineWorkbook.from_path(str(path))
     except (CalamineError, OSError, ValueError) as error:
-        raise ValidationError("file", f"Không đọc được bảng tính {path.name} ({error}).") from None
+        raise _damaged(path) from error
     try:
         return [_sheet(workbook, meta.name) for meta in workbook.sheets_metadata
                 if meta.visible == SheetVisibleEnum.Visible and meta.typ == SheetTypeEnum.WorkSheet]
     except CalamineError as error:
-        raise ValidationError("file", f"Không đọc được bảng tính {path.name} ({error}).") from None
+        raise _damaged(path) from error
     finally:
         workbook.close()
 

@@ -118,3 +118,18 @@ def test_too_many_columns_or_rows_are_said(bloc_tree, tmp_path, monkeypatch):
     with pytest.raises(ValidationError) as refused:
         plan_import(tmp_path / "dai.xlsx")
     assert "50 dòng" in refused.value.message
+
+
+@pytest.mark.parametrize("kept", [0.15, 0.999])
+def test_a_cut_workbook_is_said_in_vietnamese_without_the_readers_words(bloc_tree, tmp_path, kept):
+    """A list copied off a USB stick pulled out too early: the clerk reads what happened and
+    what to do, not the zip or calamine library's English."""
+    whole = workbook(tmp_path / "ds.xlsx", [ROW] * 400)
+    cut = tmp_path / "cat-ngang.xlsx"
+    content = whole.read_bytes()
+    cut.write_bytes(content[:int(len(content) * kept)])
+    with pytest.raises(ValidationError) as refused:
+        plan_import(cut)
+    message = refused.value.message
+    assert "cat-ngang.xlsx" in message and "hỏng" in message
+    assert not any(word in message.lower() for word in ("zip", "file", "error", "calamine"))
