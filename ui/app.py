@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from models.accounts import record_anchor, session
 from models.core.db import close_database, open_database
+from models.core.errors import failure_reason
 from models.storage import acquire_lock, inspect_file, release_lock
 from ui.storage import backup_on_exit, offer_restore_at_start
 from ui.tasks import wait_for_tasks
@@ -76,8 +77,9 @@ def run_gui(db_path: Path) -> int:
             open_database(db_path)
         except Exception as error:  # any failure to open: say so plainly, touch nothing
             log.exception("Không mở được cơ sở dữ liệu %s", db_path)
-            _tell("Không mở được dữ liệu", f"Không mở được tệp dữ liệu:\n{db_path}\n\n{error}\n\n"
-                  "Tệp có thể không phải dữ liệu của Đảng vụ hoặc đã hỏng. Tệp không bị thay đổi.")
+            _tell("Không mở được dữ liệu", f"Không mở được tệp dữ liệu:\n{db_path}\n\n"
+                  f"{failure_reason(error)}.\n\nTệp có thể không phải dữ liệu của Đảng vụ hoặc đã hỏng. "
+                  "Tệp không bị thay đổi.")
             return 1
         try:
             return _sign_in_loop(app, db_path)

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from models.core.db import close_database, open_database
-from models.core.errors import ValidationError
+from models.core.errors import ValidationError, failure_reason
 from models.storage import BrokenTrail, auto_backup, backup_now, inspect_file, latest_good_backup, restore
 from ui import settings
 from ui.tasks import Task, run_and_wait, run_task, wait_for_tasks
@@ -72,7 +72,8 @@ def restore_by_hand(parent: QWidget, db_path: Path) -> bool:
         check = run_and_wait(parent, lambda _progress: inspect_file(Path(path), thorough=True),
                              "Đang kiểm tra bản sao lưu…")
     except OSError as error:
-        inform(parent, "Không khôi phục được", f"Không đọc được {path}: {error}.", warning=True)
+        inform(parent, "Không khôi phục được", f"Không đọc được {path}: {failure_reason(error)}.",
+               warning=True)
         return False
     if not check.ok:
         inform(parent, "Không khôi phục được", check.problem, warning=True)
@@ -94,8 +95,8 @@ def restore_by_hand(parent: QWidget, db_path: Path) -> bool:
         inform(parent, "Không khôi phục được", error.message, warning=True)
         return False
     except OSError as error:  # the file held by another program, a full disk
-        inform(parent, "Không khôi phục được", f"Không thay được tệp dữ liệu: {error}. Dữ liệu đang dùng "
-               "không thay đổi.", warning=True)
+        inform(parent, "Không khôi phục được", f"Không thay được tệp dữ liệu: {failure_reason(error)}. "
+               "Dữ liệu đang dùng không thay đổi.", warning=True)
         return False
     inform(parent, "Đã khôi phục", "Đã khôi phục dữ liệu từ bản sao lưu."
            + (f"\nDữ liệu trước đó được giữ tại {result.kept_as}." if result.kept_as else "")

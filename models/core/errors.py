@@ -43,3 +43,30 @@ _OS_REASONS = {
 def os_reason(error: OSError) -> str:
     """Why the operating system refused, in Vietnamese (its own words are English)."""
     return _OS_REASONS.get(error.errno, f"lỗi hệ thống ({error.strerror or error})")
+
+
+# SQLite's words for a file it cannot use, as its error text has them.
+_DATABASE_REASONS = (
+    ("malformed", "tệp bị hỏng"),
+    ("file is not a database", "không phải tệp cơ sở dữ liệu"),
+    ("file is encrypted", "không phải tệp cơ sở dữ liệu"),
+    ("unable to open", "không mở được tệp (thiếu quyền, hoặc thư mục không còn)"),
+    ("locked", "tệp đang được chương trình khác dùng"),
+    ("readonly", "tệp hoặc thư mục chỉ cho đọc"),
+    ("disk i/o", "lỗi đọc ghi ổ đĩa"),
+    ("disk is full", "ổ đĩa đã đầy"),
+)
+
+
+def failure_reason(error: BaseException) -> str:
+    """Why a file could not be read or written, in Vietnamese, whether the operating system or
+    SQLite refused: the English of either is kept only when nothing known matches."""
+    if isinstance(error, ValidationError):
+        return error.message
+    if isinstance(error, OSError):
+        return os_reason(error)
+    text = str(error).lower()
+    for words, reason in _DATABASE_REASONS:
+        if words in text:
+            return reason
+    return f"lỗi hệ thống ({error})"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from models.accounts import session
 from models.core.db import database
-from models.core.errors import ValidationError
+from models.core.errors import ValidationError, os_reason
 from models.documents.register import register_document
 from models.documents.tables import OutgoingDocument
 
@@ -54,5 +54,4 @@ def _unwritable(target: Path, error: OSError) -> str:
     if isinstance(error, PermissionError):
         return (f"Không ghi được {target.name}: tệp đang mở ở chương trình khác (trình xem PDF, Word) "
                 "hoặc thư mục không cho ghi. Hãy đóng tệp hoặc chọn tên khác.")
-    reason = error.strerror or str(error)
-    return f"Không ghi được {target}: {reason}."
+    return f"Không ghi được {target}: {os_reason(error)}."

@@ -17,7 +17,7 @@ from models.accounts.anchor import manifest_of, manifest_path, reaches, record_a
 from models.accounts.audit import verify_chain
 from models.accounts.tables import AuditEntry
 from models.core.db import close_database, database, open_database, translated
-from models.core.errors import ValidationError, os_reason
+from models.core.errors import ValidationError, failure_reason, os_reason
 from models.migrations import SchemaMigration, available
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -55,7 +55,8 @@ def inspect_file(path: Path, thorough: bool = False) -> FileCheck:
         probe.connect()
         verdict = probe.pragma("integrity_check" if thorough else "quick_check")
         if verdict != "ok":
-            return FileCheck(f"Tệp {path.name} bị hỏng ({verdict or 'không đọc được'}).")
+            # SQLite's verdict names pages and b-trees: nothing a clerk can act on.
+            return FileCheck(f"Tệp {path.name} bị hỏng: phép kiểm tra toàn vẹn tìm thấy chỗ không đọc được.")
         tables = set(probe.get_tables())
         if not tables:
             return FileCheck(empty=True)
@@ -65,7 +66,7 @@ def inspect_file(path: Path, thorough: bool = False) -> FileCheck:
         with probe.bind_ctx([SchemaMigration]):
             applied = {row.name for row in SchemaMigration.select(SchemaMigration.name)}
     except (DatabaseError, sqlite3.DatabaseError) as error:
-        return FileCheck(f"Tệp {path.name} bị hỏng hoặc không đọc được ({error}).")
+        return FileCheck(f"Tệp {path.name} không dùng được: {failure_reason(error)}.")
     finally:
         probe.close()
     unknown = applied - set(available())

@@ -6,7 +6,7 @@ from pathlib import Path
 from peewee import DatabaseError
 
 from models.core.db import close_database, open_database
-from models.core.errors import ValidationError
+from models.core.errors import ValidationError, failure_reason
 from models.storage.backups import inspect_file
 
 
@@ -23,4 +23,4 @@ def open_checked(db_path: Path, create: bool = False) -> None:
     except DatabaseError as error:
         close_database()
         raise ValidationError("file", f"Tệp {db_path} không phải dữ liệu của Đảng vụ hoặc đã hỏng "
-                                      f"({error}).") from None
+                                      f"({failure_reason(error)}).") from None

@@ -4,7 +4,7 @@ import time
 from pathlib import Path
 
 from models.core.db import close_database, open_database
-from models.core.errors import ValidationError
+from models.core.errors import ValidationError, failure_reason
 from models.demo import DemoSize, build_demo_file, check_replaceable, existing_work, keep_copy
 from models.storage import (
     BrokenTrail,
@@ -106,7 +106,8 @@ def run_restore(args, db_path: Path) -> int:
         raise Refused(f"{broken.message} Không khôi phục. Nếu vẫn muốn dùng bản sao lưu này, chạy lại với "
                       "--accept-broken-trail.") from None
     except OSError as error:
-        raise Refused(f"Không thay được tệp dữ liệu: {error}. Dữ liệu đang dùng không thay đổi.") from None
+        raise Refused(f"Không thay được tệp dữ liệu: {failure_reason(error)}. Dữ liệu đang dùng không "
+                      "thay đổi.") from None
     finally:
         close_database()
         release_lock(db_path)

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QWidget
 
-from models.core.errors import ValidationError
+from models.core.errors import ValidationError, failure_reason
 from models.core.excel import write_table
 from ui.tasks import Task, run_task
 from ui.widgets.buttons import inform
@@ -80,7 +80,7 @@ def export_view(view: QAbstractItemView) -> Task | None:
     def failed(error: BaseException) -> None:
         if not isinstance(error, OSError | ValidationError):
             raise error
-        inform(view, "Không xuất được", getattr(error, "message", None) or f"Không ghi được {path}: {error}",
+        inform(view, "Không xuất được", f"Không ghi được {path}: {failure_reason(error)}.",
                warning=True)
 
     return run_task(view, lambda _progress: write_table(path, title.upper(), stamp, headers, rows),

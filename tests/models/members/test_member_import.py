@@ -131,7 +131,7 @@ def test_files_that_are_not_member_lists_get_a_message(db, tmp_path, monkeypatch
     assert "không phải bảng tính Excel" in messages["ghi-chu.xlsx"]
     assert "đặt mật khẩu" in messages["mat-khau.xlsx"]
     assert "trống" in messages["trong.xlsx"]
-    assert "Không đọc được bảng tính" in messages["hong.xlsx"]
+    assert "bị hỏng hoặc chép chưa trọn" in messages["hong.xlsx"]
     book = Workbook()
     book.active.append(["Báo cáo tài chính quý 3"])
     book.active.append(["Khoản mục", "Số tiền"])
