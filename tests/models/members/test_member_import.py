@@ -21,6 +21,7 @@ from models.members.import_plan import (
     SAME_PERSON_IN_REGISTRY,
     UPDATE,
     plan_import,
+    rematch_orgs,
 )
 from models.members.import_write import ImportCancelled, create_missing_orgs, import_members
 from models.members.tables import Member, MemberEvent
@@ -193,8 +194,6 @@ def test_malformed_rows_never_crash_the_reader(bloc_tree, tmp_path, rows):
 
 def test_matching_again_after_creating_cells_equals_planning_again(bloc_tree, tmp_path):
     """rematch_orgs() spares reading the file twice; it must give what a new plan gives."""
-    from models.members.import_plan import rematch_orgs
-
     rows = [*MESSY, ["Đinh Văn Mới", "Nam", "01/01/1980", "05/03/2008", None, None, "Chi bộ Mới Lập",
                      "Đảng bộ Sở Tài chính"], ["Đinh Văn Mới", "Nam", "01/01/1980", None, None, None,
                                                 "Chi bộ Mới Lập", "Đảng bộ Sở Tài chính"]]
