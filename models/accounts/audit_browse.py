@@ -2,6 +2,7 @@
 only; nothing here changes an entry."""
 
 import csv
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -10,6 +11,7 @@ from models.accounts import session
 from models.accounts.audit import ACTIONS
 from models.accounts.tables import AuditEntry
 from models.core.excel import looks_like_formula
+from models.core.files import write_in_place
 
 TABLE_LABELS = {
     "party_org": "Tổ chức đảng",
@@ -58,6 +60,7 @@ FIELD_LABELS = {
     "updated_at": "Sửa lúc",
 }
 PAGE_LIMIT = 5000
+EXPORT_STEP = 5000  # rows between two progress reports of the CSV export
 
 
 @dataclass(frozen=True)
@@ -124,18 +127,28 @@ def _defused(value):
     return f"'{value}" if looks_like_formula(value) else value
 
 
-def export_audit_csv(flt: AuditFilter, path: Path) -> int:
-    """Write every matching entry (no limit) to a CSV file Excel opens; returns the count."""
-    count = 0
-    with open(path, "w", newline="", encoding="utf-8-sig") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["Số", "Thời điểm", "Người dùng", "Thao tác", "Loại hồ sơ", "Mã hồ sơ",
-                         "Giá trị cũ", "Giá trị mới"])
-        for row in _query(flt).tuples().iterator():
-            entry = AuditRow(*row)
-            at = entry.at if isinstance(entry.at, str) else entry.at.strftime("%d/%m/%Y %H:%M:%S")
-            writer.writerow([_defused(cell) for cell in (
-                entry.id, at, entry.username, entry.action_label, entry.table_label, entry.record_id,
-                entry.old_values or "", entry.new_values or "")])
-            count += 1
-    return count
+def export_audit_csv(flt: AuditFilter, path: Path,
+                     step: Callable[[int, int], None] | None = None) -> int:
+    """Write every matching entry (no limit) to a CSV file Excel opens; returns the count. A
+    large bloc's trail holds a million entries: `step(done, total)` is called every
+    EXPORT_STEP rows and may raise to stop — the old file then stays as it was."""
+    total = _query(flt).count() if step else 0
+
+    def write(partial: Path) -> int:
+        count = 0
+        with open(partial, "w", newline="", encoding="utf-8-sig") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["Số", "Thời điểm", "Người dùng", "Thao tác", "Loại hồ sơ", "Mã hồ sơ",
+                             "Giá trị cũ", "Giá trị mới"])
+            for row in _query(flt).tuples().iterator():
+                entry = AuditRow(*row)
+                at = entry.at if isinstance(entry.at, str) else entry.at.strftime("%d/%m/%Y %H:%M:%S")
+                writer.writerow([_defused(cell) for cell in (
+                    entry.id, at, entry.username, entry.action_label, entry.table_label, entry.record_id,
+                    entry.old_values or "", entry.new_values or "")])
+                count += 1
+                if step and count % EXPORT_STEP == 0:
+                    step(count, total)
+        return count
+
+    return write_in_place(path, write)

@@ -8,6 +8,8 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 
+from models.core.files import write_in_place
+
 DATE_FORMAT = "DD/MM/YYYY"
 # Text beginning so is run by Excel as a formula (OWASP "CSV injection"): written as text.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -61,11 +63,8 @@ def write_table(path: Path, title: str, subtitle: str, headers: list[str], rows,
     sheet.append([_cell(sheet, header, bold=True) for header in headers])
     for row in rows:
         sheet.append([_cell(sheet, value) for value in row])
-    path = Path(path)
-    partial = path.with_name(path.name + ".dang-ghi.xlsx")
-    workbook.save(partial)
-    partial.replace(path)
-    return path
+    write_in_place(path, workbook.save)
+    return Path(path)
 
 
 def column_letter(index: int) -> str:

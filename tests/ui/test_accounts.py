@@ -4,7 +4,7 @@ from models.accounts import session
 from models.accounts.session import ADMIN, CLERK, VIEWER
 from models.accounts.tables import AppUser
 from models.accounts.users import authenticate, create_user
-from tests.conftest import settle, type_text
+from tests.conftest import finish, settle, type_text
 from ui.audit.page import AuditPage, describe_change
 from ui.main_window import MainWindow
 from ui.members.dialogs import MemberDialog
@@ -111,7 +111,7 @@ def test_user_and_audit_models_pass_modeltester(qtmodeltester, qtbot, db, make_m
     qtmodeltester.check(page.model)
     assert page.model.rowCount() > 3
     page.table.setCurrentIndex(page.table.findData("member"))
-    page.refresh()
+    finish(qtbot, page.refresh())
     assert {page.model.index(r, 4).data() for r in range(page.model.rowCount())} == {"Đảng viên"}
     assert "Họ và tên: 'Nguyễn Văn Đức'" in describe_change(page.model.entry(0))
     page.end.setText("31/02/2026")

@@ -2,13 +2,12 @@
 It offers no way to edit or delete an entry."""
 
 import json
-from pathlib import Path
+from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -34,11 +33,12 @@ from models.core.errors import ValidationError
 from reports.numbers import integer
 from ui.audit.tables import AuditTableModel
 from ui.page import Page
-from ui.tasks import Task, run_task
+from ui.tasks import Cancelled, Task, run_task
 from ui.widgets.buttons import inform
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.export_table import add_export_action
 from ui.widgets.form_errors import FormErrors
+from ui.widgets.save_path import ask_save_path
 
 
 def describe_change(entry: AuditRow) -> str:
@@ -113,12 +113,12 @@ class AuditPage(Page):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.count)
 
-    def _fill_users(self) -> None:
+    def _fill_users(self, names: list[str]) -> None:
         current = self.user.currentData()
         self.user.blockSignals(True)
         self.user.clear()
         self.user.addItem("Mọi người dùng", None)
-        for name in audit_usernames():
+        for name in names:
             self.user.addItem(name, name)
         index = self.user.findData(current)
         self.user.setCurrentIndex(max(index, 0))
@@ -128,13 +128,24 @@ class AuditPage(Page):
         return AuditFilter(self.user.currentData(), self.table.currentData(),
                            self.record.text() or None, self.start.date(), self.end.date())
 
-    def refresh(self) -> None:
+    def refresh(self, with_users: bool = False) -> Task | None:
+        """The newest entries that match the filter, read off the UI thread: a large bloc's
+        trail holds a million entries (and the list of who wrote them is a scan of all)."""
         self.errors.clear()
         try:
-            rows = audit_rows(self.current_filter())
+            flt = self.current_filter()
         except ValidationError as error:
             self.errors.show(error)
-            return
+            return None
+        def read() -> tuple[list[str] | None, list[AuditRow]]:
+            return audit_usernames() if with_users else None, audit_rows(flt)
+
+        return self.load_later("entries", read, self._show_entries, refused=self.errors.show)
+
+    def _show_entries(self, loaded: tuple[list[str] | None, list[AuditRow]]) -> None:
+        names, rows = loaded
+        if names is not None:
+            self._fill_users(names)
         self.model.set_rows(rows)
         more = " (mới nhất; lọc để xem các mục cũ hơn)" if len(rows) == PAGE_LIMIT else ""
         self.count.setText(f"{integer(len(rows))} mục{more}")
@@ -144,22 +155,37 @@ class AuditPage(Page):
         entry = self.model.entry(current.row())
         self.detail.setPlainText(describe_change(entry) if entry else "")
 
-    def export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Xuất nhật ký thay đổi", "nhat-ky-thay-doi.csv",
-                                              "Tệp CSV (*.csv)")
-        if not path:
-            return
+    def export(self) -> Task | None:
+        """Every matching entry (no limit) to CSV, with progress and a stop button."""
         try:
-            count = export_audit_csv(self.current_filter(), Path(path))
+            flt = self.current_filter()
         except ValidationError as error:
             self.errors.show(error)
-            return
-        except OSError as error:
-            inform(self, "Không ghi được tệp",
-                   f"Không ghi được {path}: {error.strerror}. Tệp có đang mở trong Excel không?",
-                   warning=True)
-            return
-        inform(self, "Đã xuất", f"Đã ghi {integer(count)} mục vào {path}.")
+            return None
+        path = ask_save_path(self, "Xuất nhật ký thay đổi", f"nhat-ky-thay-doi-{date.today():%Y%m%d}.csv",
+                             "Tệp CSV (*.csv)")
+        if path is None:
+            return None
+
+        def work(progress) -> int:
+            def step(done: int, total: int) -> None:
+                progress.check()
+                progress.step(done, total, f"Đã ghi {integer(done)}/{integer(total)} mục…")
+            return export_audit_csv(flt, path, step)
+
+        def done(count: int) -> None:
+            inform(self, "Đã xuất", f"Đã ghi {integer(count)} mục vào {path}.")
+
+        return run_task(self, work, done, on_error=lambda error: self._not_exported(path, error),
+                        label="Đang xuất nhật ký thay đổi…", cancellable=True)
+
+    def _not_exported(self, path, error: BaseException) -> None:
+        if isinstance(error, Cancelled):
+            inform(self, "Đã dừng", f"Đã dừng xuất; {path.name} giữ nguyên như trước.")
+        elif isinstance(error, ValidationError):
+            inform(self, "Không xuất được", error.message, warning=True)
+        else:
+            raise error
 
     def check_chain(self) -> Task:
         """Every entry's hash recomputed: long on a large trail, so off the UI thread."""
@@ -176,8 +202,7 @@ class AuditPage(Page):
                    "ngoài phần mềm. Hãy báo cho quản trị viên.", warning=True)
 
     def on_shown(self) -> None:
-        self._fill_users()
-        self.refresh()
+        self.refresh(with_users=True)
 
     def save_layout(self) -> None:
         """Column widths are fixed; nothing to remember."""

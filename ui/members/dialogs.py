@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from models.accounts import WRITE_RECORDS, may
 from models.core import vocab as v
 from models.core.dates import fmt_date
-from models.core.errors import ValidationError
+from models.core.errors import ValidationError, failure_reason
 from models.inspections import inspection_history
 from models.members import (
     TEXT_FIELDS,
@@ -334,7 +334,7 @@ class MemberDialog(FormDialog):
             data = Path(path).read_bytes()
             check_photo(data)
         except OSError as error:
-            self.errors.show(ValidationError("photo", f"Không đọc được tệp ảnh: {error.strerror}."))
+            self.errors.show(ValidationError("photo", f"Không đọc được tệp ảnh: {failure_reason(error)}."))
             return
         except ValidationError as error:
             self.errors.show(error)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from models.accounts import WRITE_RECORDS, may
 from models.core import vocab as v
-from models.core.errors import ValidationError
+from models.core.errors import ValidationError, failure_reason
 from models.members import AGE_BANDS, STATE_GROUPS, MemberFilter, export_members, get_member
 from models.orgs import size_warning
 from reports.numbers import integer
@@ -194,7 +194,7 @@ class MembersPage(Page):
 
     def _not_exported(self, path, error: BaseException) -> None:
         if isinstance(error, OSError):
-            inform(self, "Không xuất được", f"Không ghi được {path}: {error.strerror or error}.",
+            inform(self, "Không xuất được", f"Không ghi được {path}: {failure_reason(error)}.",
                    warning=True)
         elif isinstance(error, ValidationError):
             inform(self, "Không xuất được", error.message, warning=True)

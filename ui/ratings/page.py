@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from models.accounts import WRITE_RECORDS, may
 from models.core import vocab as v
-from models.core.errors import ValidationError
+from models.core.errors import ValidationError, failure_reason
 from models.ratings import (
     TOTAL_FIELDS,
     apply_rating_return,
@@ -189,7 +189,7 @@ class RatingsPage(Page):
         def failed(error: BaseException) -> None:
             if not isinstance(error, OSError):
                 raise error
-            inform(self, "Không ghi được", f"Không ghi được vào {folder}: {error.strerror or error}.",
+            inform(self, "Không ghi được", f"Không ghi được vào {folder}: {failure_reason(error)}.",
                    warning=True)
 
         return run_task(self, lambda _progress: export_rating_workbooks(year, Path(folder)), exported,

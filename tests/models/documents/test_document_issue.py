@@ -36,7 +36,7 @@ def test_a_file_held_open_burns_no_number(db, tmp_path, monkeypatch):
     def held_open(source, target):
         raise PermissionError(13, "The process cannot access the file", str(target))
 
-    monkeypatch.setattr("models.documents.issue.os.replace", held_open)
+    monkeypatch.setattr("models.core.files.os.replace", held_open)
     with pytest.raises(ValidationError) as refused:
         issue_document("BC", "Báo cáo B", date(2025, 1, 6), tmp_path / "a.pdf", writer(b"B"))
     assert "tệp đang mở ở chương trình khác" in refused.value.message
