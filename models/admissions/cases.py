@@ -15,6 +15,7 @@ from models.core.db import database
 from models.core.errors import NotFound, ValidationError
 from models.core.text import checked_multiline, clean, fold, name_sort_key
 from models.members.record import get_member
+from models.orgs.tables import PartyOrg
 from models.orgs.tree import check_in_scope, get_org, scope_ids, subtree_ids
 
 # States of a case, for lists and filters.
@@ -52,18 +53,19 @@ def get_case(case_id: int) -> AdmissionCase:
     return case
 
 
-def steps_for(case: AdmissionCase) -> list[str]:
-    """A chi bộ cơ sở is itself the grassroots organisation: no separate committee step."""
+def steps_for(case: AdmissionCase, org_level: str | None = None) -> list[str]:
+    """A chi bộ cơ sở is itself the grassroots organisation: no separate committee step.
+    `org_level`: the case's organisation's level when the caller has it (a whole list)."""
     steps = list(STEPS)
-    if get_org(case.org_id).level == v.CBCS:
+    if (org_level or get_org(case.org_id).level) == v.CBCS:
         steps.remove("base")
     return steps
 
 
-def next_step(case: AdmissionCase) -> str | None:
+def next_step(case: AdmissionCase, org_level: str | None = None) -> str | None:
     if case.state in (FULL, STRUCK_OFF, WITHDRAWN):
         return None
-    for step in steps_for(case):
+    for step in steps_for(case, org_level):
         if getattr(case, STEPS[step][1]) is None:
             return step
     return None
@@ -190,8 +192,9 @@ def case_rows(text: str = "", org_id: int | None = None, states: tuple[str, ...]
         query = query.where(AdmissionCase.org.in_(sorted(scope)))
     if states:
         query = query.where(AdmissionCase.state.in_(list(states)))
-    return [CaseRow(case.id, case.full_name, case.org_id, case.state, case.listed_on, next_step(case))
-            for case in query]
+    levels = dict(PartyOrg.select(PartyOrg.id, PartyOrg.level).tuples())  # once, not once a case
+    return [CaseRow(case.id, case.full_name, case.org_id, case.state, case.listed_on,
+                    next_step(case, levels[case.org_id])) for case in query]
 
 
 def case_fields(case: AdmissionCase) -> dict:

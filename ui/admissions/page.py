@@ -82,6 +82,7 @@ class AdmissionsPage(Page):
         self.search = SearchBox("Tìm theo họ tên…")
         self.search.search.connect(lambda _t: self.refresh_cases())
         self.org = OrgPicker(any_label="Tất cả tổ chức")
+        self._picker_fresh = True  # just filled: the first showing need not read the tree again
         self.org.currentIndexChanged.connect(lambda _i: self.refresh_cases())
         self.state = QComboBox()
         self.state.addItem("Đang theo dõi (chưa xong)", ("POOL", "DECIDED", "PROBATION"))
@@ -235,7 +236,9 @@ class AdmissionsPage(Page):
         self.refresh_targets()
 
     def on_shown(self) -> None:
-        self.org.reload()
+        if not self._picker_fresh:  # another page may have changed the tree since
+            self.org.reload()
+        self._picker_fresh = False
         self.refresh()
 
     def save_layout(self) -> None:
