@@ -64,6 +64,9 @@ class AuditPage(Page):
         super().__init__(parent)
         self.model = AuditTableModel(self)
         self.user = QComboBox()
+        # Filled later from a task: sized to what it will hold, not to its empty start.
+        self.user.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.user.setMinimumContentsLength(len("Mọi người dùng"))
         self.table = QComboBox()
         self.table.addItem("Mọi loại hồ sơ", None)
         for name, label in TABLE_LABELS.items():
