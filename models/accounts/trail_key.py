@@ -12,6 +12,8 @@ import os
 import sys
 from pathlib import Path
 
+from models.core.errors import ValidationError
+
 KEY_FILE = "khoa-nhat-ky.bin"
 KEY_BYTES = 32
 _remembered: tuple[str | None, bytes, str] | None = None  # (DANGVU_KEY_DIR, key, its id)
@@ -39,19 +41,31 @@ def key() -> bytes:
     if _remembered is not None and _remembered[0] == marker:
         return _remembered[1]
     path = app_data_folder() / KEY_FILE
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        handle = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    except FileExistsError:
-        pass
-    else:
-        with os.fdopen(handle, "wb") as out:
-            out.write(os.urandom(KEY_BYTES))
+    if not path.exists():
+        _make(path)
     data = path.read_bytes()
     if len(data) != KEY_BYTES:
-        raise OSError(f"Khóa ký nhật ký {path} bị hỏng.")
+        raise ValidationError("file", f"Khóa ký nhật ký {path} bị hỏng, nên chưa ghi hay kiểm tra được gì. "
+                                      f"Hãy chép lại tệp {KEY_FILE} từ bản sao của thư mục đó, hoặc báo "
+                                      "quản trị viên.")
     _remembered = (marker, data, hashlib.sha256(b"dangvu-key-id" + data).hexdigest()[:16])
     return data
+
+
+def _make(path: Path) -> None:
+    """Write a new key whole under another name, then link it in: the link fails if another
+    program made the key meanwhile, so a key is never replaced, nor read half-written."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f"{KEY_FILE}.{os.getpid()}.moi")
+    handle = os.open(partial, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(os.urandom(KEY_BYTES))
+        os.link(partial, path)
+    except FileExistsError:
+        pass  # another program made it first: theirs is the key
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def key_id() -> str:
