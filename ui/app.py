@@ -10,11 +10,11 @@ from PySide6.QtCore import QCoreApplication, QStandardPaths, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from models.accounts import record_anchor, session
+from models.accounts import session
 from models.core.db import close_database, open_database
 from models.core.errors import failure_reason
 from models.storage import acquire_lock, inspect_file, release_lock
-from ui.storage import backup_on_exit, offer_restore_at_start
+from ui.storage import anchor_on_exit, backup_on_exit, offer_restore_at_start
 from ui.tasks import wait_for_tasks
 from ui.users.dialogs import FirstStartDialog, SignInDialog
 
@@ -87,7 +87,7 @@ def run_gui(db_path: Path) -> int:
             wait_for_tasks()  # work under way finishes on its own connection before the file closes
             session.set_current(None)
             backup_on_exit(db_path)
-            record_anchor(db_path)  # where the trail ends, written down outside the file
+            anchor_on_exit(db_path)
             close_database()
     finally:
         release_lock(db_path)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from models.accounts import record_anchor
 from models.core.db import close_database, open_database
 from models.core.errors import ValidationError, failure_reason
 from models.storage import BrokenTrail, auto_backup, backup_now, inspect_file, latest_good_backup, restore
@@ -33,13 +34,24 @@ def backup_on_exit(db_path: Path, parent: QWidget | None = None) -> None:
         made = auto_backup(backup_folder(db_path), db_path)
     except (ValidationError, OSError) as error:
         log.exception("Sao lưu tự động không thành công")
-        message = error.message if isinstance(error, ValidationError) else str(error)
         inform(parent, "Chưa sao lưu được", f"Sao lưu tự động vào {backup_folder(db_path)} không thành "
-               f"công:\n{message}\n\nHãy kiểm tra thư mục sao lưu (ổ USB, thư mục mạng) và sao lưu lại.",
-               warning=True)
+               f"công:\n{failure_reason(error)}\n\nHãy kiểm tra thư mục sao lưu (ổ USB, thư mục mạng) và sao "
+               "lưu lại.", warning=True)
         return
     if made:
         log.info("Đã sao lưu tự động vào %s", made)
+
+
+def anchor_on_exit(db_path: Path, parent: QWidget | None = None) -> None:
+    """Where the trail ends, written down outside the file as the program closes. A failure
+    (the app-data folder full or blocked) is said; the data themselves are saved already."""
+    try:
+        record_anchor(db_path)
+    except ValidationError as error:
+        log.warning("Không ghi được mốc nhật ký: %s", error.message)
+        inform(parent, "Chưa ghi được mốc nhật ký", f"{error.message}\n\nDữ liệu đã được lưu đầy đủ. Chỉ "
+               "có điều lần kiểm tra sau (Kiểm tra toàn vẹn, lệnh check) không so được phần cuối nhật ký "
+               "thay đổi với mốc của lần đóng này.", warning=True)
 
 
 def choose_backup_folder(parent: QWidget, db_path: Path) -> None:

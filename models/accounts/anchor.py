@@ -11,13 +11,13 @@ forward along the same chain: a trail found cut or rewritten when closing is not
 import hashlib
 import hmac
 import json
-import os
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 
 from models.accounts import trail_key
 from models.accounts.tables import AuditEntry
+from models.core.files import write_in_place
 
 ANCHORS_FILE = "moc-nhat-ky.json"
 MANIFEST_SUFFIX = ".moc.json"
@@ -93,9 +93,8 @@ def _read_anchors() -> dict:
 
 
 def _write_json(path: Path, data: dict) -> None:
-    partial = path.with_name(path.name + ".dang-ghi")
-    partial.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-    os.replace(partial, path)
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    write_in_place(path, lambda partial: partial.write_text(text, encoding="utf-8"))
 
 
 def forget(db_path: Path) -> None:
@@ -131,7 +130,6 @@ def record_anchor(db_path: Path, replaced: bool = False) -> bool:
         return False
     anchors = _read_anchors()
     anchors[str(Path(db_path).resolve())] = now.sealed()
-    _anchors_path().parent.mkdir(parents=True, exist_ok=True)
     _write_json(_anchors_path(), anchors)
     return True
 

@@ -5,8 +5,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog
 
+from models.accounts import anchor
 from models.core import vocab as v
-from models.core.db import database
+from models.core.db import close_database, database, open_database
 from models.orgs.changes import create_org
 from models.orgs.tables import PartyOrg
 from models.storage.backups import auto_backups, backup_to
@@ -113,3 +114,17 @@ def test_restoring_a_backup_with_a_broken_trail_asks_first(qtbot, db, tmp_path, 
     assert PartyOrg.select().count() == 2
     assert storage.restore_by_hand(None, db_path)
     assert PartyOrg.select().count() == 1
+
+
+def test_an_anchor_that_cannot_be_written_at_exit_is_said(qtbot, tmp_path, monkeypatch):
+    """The app-data folder blocked as the program closes: a message, not the crash dialog."""
+    monkeypatch.setenv("DANGVU_KEY_DIR", str(tmp_path / "khoa"))
+    monkeypatch.setattr("models.accounts.trail_key._remembered", None)
+    (tmp_path / "khoa" / anchor.ANCHORS_FILE).mkdir(parents=True)
+    told = []
+    monkeypatch.setattr("ui.storage.inform", lambda *args, **kwargs: told.append(args))
+    open_database(tmp_path / "dangvu.db")
+    create_org(name="Đảng bộ Khối các cơ quan tỉnh", level="BLOC")
+    storage.anchor_on_exit(tmp_path / "dangvu.db")
+    close_database()
+    assert told and told[0][1] == "Chưa ghi được mốc nhật ký" and anchor.ANCHORS_FILE in told[0][2]

@@ -67,9 +67,11 @@ def opened(db_path: Path, username: str | None = None, create: bool = False) -> 
         yield
     finally:
         session.set_current(None)
-        if last_hash() != head:  # the command wrote: where the trail ends now, written down outside
-            record_anchor(db_path)
-        close_database()
+        try:
+            if last_hash() != head:  # the command wrote: where the trail ends now, written down outside
+                record_anchor(db_path)
+        finally:
+            close_database()
 
 
 def run(handler, args, db_path: Path) -> int:
