@@ -8,6 +8,7 @@ from models.core.errors import ValidationError, failure_reason
 from models.demo import DemoSize, build_demo_file, check_replaceable, existing_work, keep_copy
 from models.storage import (
     BrokenTrail,
+    Holder,
     acquire_lock,
     backup_now,
     check_file,
@@ -33,8 +34,7 @@ def run_demo(args, db_path: Path) -> int:
             raise Refused(f"Tệp {db_path} đã có. Thêm --force để ghi đè.")
     other = acquire_lock(db_path)
     if other is not None:
-        raise Refused(f"Không thể tạo dữ liệu mẫu: tệp đang được mở trong cửa sổ Đảng vụ ({other.words()}). "
-                      "Hãy đóng cửa sổ đó rồi làm lại.")
+        raise _held_open("tạo dữ liệu mẫu", other)
     try:
         if db_path.exists():
             _may_replace(db_path, args.acting_user)
@@ -55,6 +55,11 @@ def run_demo(args, db_path: Path) -> int:
     say(f"Đã tạo {db_path}: {args.orgs} tổ chức cơ sở đảng, {made['cells']} chi bộ, "
         f"{made['members']} hồ sơ đảng viên.")
     return 0
+
+
+def _held_open(what: str, holder: Holder) -> Refused:
+    return Refused(f"Không thể {what}: tệp dữ liệu đang được mở trong cửa sổ Đảng vụ ({holder.words()}). "
+                   "Hãy đóng cửa sổ đó rồi làm lại.")
 
 
 def _may_replace(db_path: Path, username: str | None) -> None:
@@ -93,8 +98,7 @@ def run_restore(args, db_path: Path) -> int:
     source = Path(args.source).expanduser().resolve()
     other = acquire_lock(db_path)
     if other is not None:  # the window's next change would be saved into neither file
-        raise Refused(f"Không thể khôi phục: tệp dữ liệu đang được mở trong cửa sổ Đảng vụ "
-                      f"({other.words()}). Hãy đóng cửa sổ đó rồi làm lại.")
+        raise _held_open("khôi phục", other)
     protected = holds_data(db_path)
     try:
         if protected:
