@@ -37,6 +37,9 @@ _OS_REASONS = {
     errno.ENOENT: "không tìm thấy tệp hoặc thư mục",
     errno.EROFS: "ổ đĩa chỉ cho đọc",
     errno.EIO: "lỗi đọc ghi ổ đĩa",
+    errno.EEXIST: "ở đó đã có một tệp cùng tên",
+    errno.ENOTDIR: "một phần của đường dẫn là tệp, không phải thư mục",
+    errno.EISDIR: "ở đó là một thư mục, không phải tệp",
 }
 
 

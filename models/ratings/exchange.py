@@ -17,6 +17,7 @@ from models.core.checks import whole_number
 from models.core.db import database
 from models.core.errors import ValidationError
 from models.core.excel import DATE_FORMAT, keep_as_text
+from models.core.files import write_in_place
 from models.core.text import fold
 from models.core.workbook import read_sheets
 from models.members.columns import text_value
@@ -88,7 +89,7 @@ def export_rating_workbooks(year: int, folder: Path) -> list[Path]:
         totals.column_dimensions["C"].hidden = True
         path = folder / f"xep-loai-{year}-{_safe_name(org.name)}.xlsx"
         keep_as_text(sheet)
-        book.save(path)
+        write_in_place(path, book.save)
         written.append(path)
     return written
 

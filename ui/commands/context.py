@@ -10,7 +10,7 @@ from pathlib import Path
 
 from models.accounts import authenticate, last_hash, record_anchor, session
 from models.core.db import Busy, close_database
-from models.core.errors import Forbidden, ValidationError
+from models.core.errors import Forbidden, ValidationError, failure_reason
 from models.storage import holder_of, open_checked
 
 # Exit statuses: 0 done; 1 refused or failed; 2 wrong arguments; 3 `check` found problems;
@@ -90,6 +90,10 @@ def run(handler, args, db_path: Path) -> int:
         if isinstance(error, Forbidden) and not getattr(args, "acting_user", None):
             warn("Dữ liệu này có tài khoản người dùng: thêm --user TÊN_ĐĂNG_NHẬP (mật khẩu qua biến "
                  "môi trường DANGVU_PASSWORD hoặc nhập khi được hỏi).")
+        return FAILED
+    except OSError as error:  # a file the system would not let us read or write, whichever command
+        where = f" {error.filename}" if error.filename else ""
+        warn(f"Không đọc hay ghi được tệp{where}: {failure_reason(error)}.")
         return FAILED
     except KeyboardInterrupt:
         warn("Đã dừng theo yêu cầu.")

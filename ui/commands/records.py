@@ -4,7 +4,7 @@ the rating workbooks exchanged with grassroots organisations."""
 from pathlib import Path
 
 from models.accounts import create_user
-from models.core.errors import ValidationError, failure_reason
+from models.core.errors import ValidationError
 from models.members import (
     ADD,
     CARD_IN_REGISTRY,
@@ -75,10 +75,7 @@ def run_import(args, db_path: Path) -> int:
 
 def run_export(args, db_path: Path) -> int:
     with opened(db_path, args.acting_user):
-        try:
-            count = export_members(Path(args.output).expanduser().resolve())
-        except OSError as error:
-            raise Refused(f"Không ghi được {args.output}: {failure_reason(error)}.") from None
+        count = export_members(Path(args.output).expanduser().resolve())
     say(f"Đã xuất {count} đảng viên ra {args.output}.")
     return 0
 

@@ -1,0 +1,19 @@
+"""Whatever command meets a file the system refuses, the terminal gets a Vietnamese reason,
+never a traceback."""
+
+import main
+from models.core.db import close_database, open_database
+from models.orgs.changes import create_org
+
+
+def test_a_refused_folder_in_any_command_is_said_in_vietnamese(tmp_path, capsys):
+    path = tmp_path / "dangvu.db"
+    open_database(path)
+    create_org(name="Đảng bộ Khối các cơ quan tỉnh", level="BLOC")
+    close_database()
+    taken = tmp_path / "mau"
+    taken.write_text("một tệp, không phải thư mục")
+    status = main.main(["ratings", "export", "--year", "2024", "--db", str(path), "-o", str(taken)])
+    message = capsys.readouterr().err
+    assert status == 1 and "Traceback" not in message
+    assert "đã có một tệp cùng tên" in message and "exists" not in message
