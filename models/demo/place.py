@@ -38,7 +38,8 @@ class ExistingWork:
 
 def existing_work(db_path: Path) -> ExistingWork:
     """What a file holds that people made, read without changing it."""
-    if not db_path.exists() or not inspect_file(db_path).ok or inspect_file(db_path).empty:
+    check = inspect_file(db_path) if db_path.exists() else None
+    if check is None or not check.ok or check.empty:
         return ExistingWork(0, 0)
     probe = SqliteDatabase(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
     try:
@@ -96,8 +97,8 @@ def build_demo_file(db_path: Path, size: DemoSize, progress=None) -> dict:
             log_insert(OfficeSetting.create(key=DEMO_MARK, value=str(last + 1)))
         database.pragma("journal_mode", "delete")  # one self-contained file to move
         close_database()
-        _remove(db_path)
-        os.replace(partial, db_path)
+        _remove(db_path, sidecars_only=True)  # the old file's journal must not meet the new file
+        os.replace(partial, db_path)  # one step: a kill leaves the old file or the new, never none
         open_database(db_path)
         record_anchor(db_path, replaced=True)  # a new file, a new trail
         close_database()
@@ -108,6 +109,6 @@ def build_demo_file(db_path: Path, size: DemoSize, progress=None) -> dict:
     return made
 
 
-def _remove(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
+def _remove(path: Path, sidecars_only: bool = False) -> None:
+    for suffix in ("-wal", "-shm", "-journal") if sidecars_only else ("", "-wal", "-shm", "-journal"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
