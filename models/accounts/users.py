@@ -57,8 +57,6 @@ def _outdated(stored: str) -> bool:
     return stored.split("$")[1:4] != [str(SCRYPT_N), str(SCRYPT_R), str(SCRYPT_P)]
 
 
-
-
 # Wrong tries on names without an account, counted in this program as a real account's are in
 # its record, so that lock-out says nothing about which names exist.
 _unknown_tries: dict[str, tuple[int, datetime | None]] = {}
