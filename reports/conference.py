@@ -12,12 +12,12 @@ from reportlab.lib.units import mm
 from models.admissions import AGE_BANDS
 from models.core import vocab as v
 from models.core.vocab import AWARD_FORMS
-from models.documents import load_draft
+from models.documents import issue_document, load_draft, write_draft
 from models.inspections import KINDS, PERFORMERS, SUBJECT_TYPES
 from models.members import ADDITIONS, REMOVALS
 from models.ratings import rules_for
 from reports.document import Body, Header, Signature, build_document
-from reports.figures import PeriodFigures
+from reports.figures import PeriodFigures, period_figures
 from reports.fonts import register_fonts
 from reports.numbers import achievement, integer, percent
 from reports.outline import YEAR_END, Draft, fresh_draft, from_records, regenerate
@@ -210,6 +210,22 @@ def render_report(path: Path, draft: Draft, figures: PeriodFigures, issued_on: d
         table(figures, annex, number)
     signature = Signature("T/M BAN THƯỜNG VỤ", (office.signer_title or "Bí thư").upper(), office.signer_name)
     return build_document(path, header, _body(draft), signature, RECIPIENTS, annex=annex)
+
+
+def print_report(path: Path, draft: Draft, issued_on: date, issue: bool,
+                 figures: PeriodFigures | None = None) -> int | None:
+    """The report as a PDF at `path`, for the command line and the window alike: a draft, or
+    issued with the register's next number, taken only once the file is in place. `figures`
+    when the caller has them for the period already. Returns the number (None for a draft)."""
+    figures = figures or period_figures(*report_period(draft.kind, draft.year))
+
+    def write(target: Path, number: int | None) -> None:
+        render_report(target, draft, figures, issued_on, number)
+
+    if issue:
+        return issue_document("BC", draft.subject(), issued_on, path, write).number
+    write_draft(path, write)
+    return None
 
 
 def report_period(kind: str, year: int) -> tuple[date, date]:

@@ -4,8 +4,7 @@ from datetime import date
 from pathlib import Path
 
 from models.core.dates import parse_date
-from models.documents import issue_document, write_draft
-from reports.conference import draft_for, render_report, report_period
+from reports.conference import draft_for, print_report, report_period
 from reports.figures import period_figures
 from ui.commands.context import opened, say
 
@@ -16,14 +15,6 @@ def run_report(args, db_path: Path) -> int:
         issued_on = parse_date(args.date) if args.date else date.today()
         figures = period_figures(*report_period(args.kind, args.year))
         draft = draft_for(args.kind, args.year, figures)
-
-        def write(path: Path, number: int | None) -> None:
-            render_report(path, draft, figures, issued_on, number)
-
-        if not args.issue:
-            write_draft(output, write)
-            say(f"Đã ghi {output} (bản dự thảo, chưa lấy số).")
-            return 0
-        document = issue_document("BC", draft.subject(), issued_on, output, write)
-    say(f"Đã ghi {output} (số {document.number:02d}-BC).")
+        number = print_report(output, draft, issued_on, args.issue, figures)
+    say(f"Đã ghi {output} " + (f"(số {number:02d}-BC)." if args.issue else "(bản dự thảo, chưa lấy số)."))
     return 0

@@ -26,14 +26,12 @@ from models.core.dates import fmt_date
 from models.core.errors import ValidationError
 from models.documents import (
     TYPE_CODES,
-    issue_document,
     register_rows,
     save_draft,
     set_term_start,
     term_start,
-    write_draft,
 )
-from reports.conference import draft_for, render_report, report_period
+from reports.conference import draft_for, print_report, report_period
 from reports.figures import period_figures
 from reports.outline import KINDS, Draft, regenerate, to_records
 from ui.page import Page
@@ -245,20 +243,8 @@ class ReportsPage(Page):
             return None
         if may(WRITE_RECORDS) and not self.save():
             return None
-        period = self._period()
-
-        def work(_progress) -> int | None:
-            figures = period_figures(*period)
-
-            def write(target: Path, number: int | None) -> None:
-                render_report(target, draft, figures, issued_on, number)
-
-            if issue:
-                return issue_document("BC", draft.subject(), issued_on, path, write).number
-            write_draft(path, write)
-            return None
-
-        return run_task(self, work, lambda number: self._printed(path, number),
+        return run_task(self, lambda _progress: print_report(path, draft, issued_on, issue),
+                        lambda number: self._printed(path, number),
                         label="Đang in báo cáo ra PDF…")
 
     def _printed(self, path: Path, number: int | None) -> None:
