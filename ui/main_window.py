@@ -81,7 +81,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(
             QLabel(f"Người dùng: {actor.full_name} ({ROLES[actor.role]})   ·   Dữ liệu: {db_path}"))
 
-        self.resize(1280, 800)
+        # The first time, a size that fits the screen with room for the title bar (a 1366×768
+        # laptop is common in offices); afterwards the clerk's own.
+        available = self.screen().availableGeometry()
+        self.resize(min(1280, available.width()), min(800, available.height() - 40))
         geometry = settings.WINDOW_GEOMETRY.get()
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)

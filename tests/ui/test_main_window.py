@@ -132,3 +132,11 @@ def test_file_menu_offers_backup_and_restore_by_role(qtbot, db):
         actions = {action.text(): action.isEnabled() for action in file_menu.actions() if action.text()}
         assert actions["Sao lưu dữ liệu…"] is backup_allowed
         assert actions["Khôi phục từ bản sao lưu…"] is restore_allowed
+
+
+def test_the_first_window_fits_a_small_screen(qtbot, db):
+    """No layout remembered yet: the window fits the screen it opens on (offscreen: 800×600;
+    an office laptop: 1366×768, where 800 pixels high ran below the taskbar)."""
+    window = make_window(qtbot, db)
+    available = window.screen().availableGeometry()
+    assert window.width() <= available.width() and window.height() <= available.height()
