@@ -31,6 +31,7 @@ from ui.storage import backup_by_hand, choose_backup_folder, restore_by_hand
 from ui.users.dialogs import ChangePasswordDialog
 from ui.users.page import UsersPage
 from ui.widgets.buttons import confirm, inform
+from ui.widgets.screen import fit_to_screen
 
 # In the order of the sidebar (Ctrl+1 … Ctrl+9).
 PAGES: list[type[Page]] = [OrgsPage, MembersPage, AdmissionsPage, MeetingsPage, InspectionsPage, RatingsPage,
@@ -81,10 +82,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(
             QLabel(f"Người dùng: {actor.full_name} ({ROLES[actor.role]})   ·   Dữ liệu: {db_path}"))
 
-        # The first time, a size that fits the screen with room for the title bar (a 1366×768
-        # laptop is common in offices); afterwards the clerk's own.
-        available = self.screen().availableGeometry()
-        self.resize(min(1280, available.width()), min(800, available.height() - 40))
+        fit_to_screen(self, 1280, 800)  # the first time; afterwards the clerk's own size
         geometry = settings.WINDOW_GEOMETRY.get()
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)

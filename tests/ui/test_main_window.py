@@ -4,6 +4,7 @@ from models.demo.build import DemoSize, build_demo
 from tests.conftest import type_text
 from ui.admissions.page import AdmissionsPage
 from ui.main_window import MainWindow
+from ui.members.import_dialog import ImportMembersDialog
 from ui.members.page import MembersPage
 from ui.orgs.page import OrgsPage
 
@@ -140,3 +141,5 @@ def test_the_first_window_fits_a_small_screen(qtbot, db):
     window = make_window(qtbot, db)
     available = window.screen().availableGeometry()
     assert window.width() <= available.width() and window.height() <= available.height()
+    dialog = ImportMembersDialog(window)  # the tallest of the dialogs asked for 760 pixels
+    assert dialog.width() <= available.width() and dialog.height() <= available.height()

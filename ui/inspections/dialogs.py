@@ -44,6 +44,7 @@ from ui.widgets.export_table import add_export_action
 from ui.widgets.form_dialog import FormDialog
 from ui.widgets.member_picker import MemberPicker
 from ui.widgets.org_picker import OrgPicker
+from ui.widgets.screen import fit_to_screen
 
 
 class InspectionDialog(FormDialog):
@@ -119,7 +120,7 @@ class InspectionDialog(FormDialog):
         layout.addLayout(buttons)
         layout.addWidget(self.fallback)
         layout.addWidget(self.make_buttons())
-        self.resize(900, 760)
+        fit_to_screen(self, 900, 760)
         if case_id is not None:
             self.load(case_id)
         self._fit_performer()

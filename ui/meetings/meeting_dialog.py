@@ -57,6 +57,7 @@ from ui.widgets.form_dialog import FormDialog
 from ui.widgets.org_picker import OrgPicker
 from ui.widgets.pdf_preview import PdfPreviewDialog
 from ui.widgets.save_path import ask_save_path
+from ui.widgets.screen import fit_to_screen
 from ui.widgets.table_view import list_view
 
 
@@ -84,7 +85,7 @@ class MeetingDialog(FormDialog):
         print_button = buttons.addButton("In biên bản (PDF)…", buttons.ButtonRole.ActionRole)
         print_button.clicked.connect(self.print_minutes)
         layout.addWidget(buttons)
-        self.resize(960, 720)
+        fit_to_screen(self, 960, 720)
         if meeting_id is not None:
             self.load(meeting_id)
         else:

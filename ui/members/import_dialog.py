@@ -42,6 +42,7 @@ from ui.tasks import Task, run_task
 from ui.widgets.buttons import confirm, inform, vietnamese_buttons
 from ui.widgets.form_errors import FormErrors
 from ui.widgets.rows_model import RowsTableModel
+from ui.widgets.screen import fit_to_screen
 from ui.widgets.table_view import list_view
 
 NOT_USED = "(không dùng)"
@@ -110,7 +111,7 @@ class ImportMembersDialog(QDialog):
         layout.addWidget(problem_view, 3)
         layout.addLayout(choices)
         layout.addWidget(buttons)
-        self.resize(980, 760)
+        fit_to_screen(self, 980, 760)
 
     # --- reading --------------------------------------------------------------------------
     def choose_file(self) -> None:

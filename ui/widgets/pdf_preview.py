@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.tasks import Task, run_task
+from ui.widgets.screen import fit_to_screen
 
 SCREEN_SCALE = 1.4  # PDF points to screen pixels
 PRINT_DPI = 300
@@ -101,7 +102,7 @@ class PdfPreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(scroll, 1)
-        self.resize(980, 900)
+        fit_to_screen(self, 980, 900)
         self.rendering = self.show_pages()
 
     def show_pages(self) -> Task:
