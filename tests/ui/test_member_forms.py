@@ -108,7 +108,7 @@ def test_closing_with_unsaved_typing_asks_first(qtbot, bloc_tree, monkeypatch):
     import ui.widgets.guarded_dialog as guarded
 
     questions = []
-    monkeypatch.setattr(guarded, "confirm", lambda *args, **kw: questions.append(args) or False)
+    monkeypatch.setattr(guarded, "ask_unsaved", lambda *args, **kw: questions.append(args) or guarded.CONTINUE)
     dialog = MemberDialog()
     qtbot.addWidget(dialog)
     dialog.show()
@@ -118,7 +118,7 @@ def test_closing_with_unsaved_typing_asks_first(qtbot, bloc_tree, monkeypatch):
     dialog.reject()  # the clerk answers "no, keep it"
     assert dialog.isVisible() and len(questions) == 1
     assert dialog.inputs["full_name"].text() == "Hà Văn Mới"
-    monkeypatch.setattr(guarded, "confirm", lambda *args, **kw: True)
+    monkeypatch.setattr(guarded, "ask_unsaved", lambda *args, **kw: guarded.DISCARD)
     dialog.reject()
     assert not dialog.isVisible()
 
@@ -126,9 +126,50 @@ def test_closing_with_unsaved_typing_asks_first(qtbot, bloc_tree, monkeypatch):
 def test_closing_an_untouched_form_asks_nothing(qtbot, make_member, monkeypatch):
     import ui.widgets.guarded_dialog as guarded
 
-    monkeypatch.setattr(guarded, "confirm", lambda *args, **kw: pytest.fail("asked needlessly"))
+    monkeypatch.setattr(guarded, "ask_unsaved", lambda *args, **kw: pytest.fail("asked needlessly"))
     dialog = MemberDialog(make_member().id)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.reject()
     assert not dialog.isVisible()
+
+
+def test_viewing_the_party_tab_is_not_a_change(qtbot, make_member, monkeypatch):
+    """Reported: opening "Thông tin đảng viên" and closing asked to discard changes."""
+    import ui.widgets.guarded_dialog as guarded
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QWidget
+
+    monkeypatch.setattr(guarded, "ask_unsaved", lambda *args, **kw: pytest.fail("asked needlessly"))
+    member = make_member(card_number="01234567", note="Ghi chú cũ")
+    dialog = MemberDialog(member.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    bar = dialog.tabs.tabBar()
+    for index in (3, 2, 1):
+        qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+        qtbot.wait(20)
+    for widget in dialog.tabs.widget(1).findChildren(QWidget):
+        if widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
+            widget.setFocus()
+            qtbot.wait(5)
+    assert not dialog.has_unsaved_changes()
+    dialog.reject()
+    assert not dialog.isVisible()
+
+
+def test_unsaved_prompt_offers_save_discard_and_continue(qtbot, bloc_tree, monkeypatch):
+    import ui.widgets.guarded_dialog as guarded
+
+    dialog = MemberDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    fill_new(dialog, bloc_tree, name="Hà Văn Mới")
+    monkeypatch.setattr(guarded, "ask_unsaved", lambda *args, **kw: guarded.CONTINUE)
+    dialog.reject()
+    assert dialog.isVisible() and dialog.inputs["full_name"].text() == "Hà Văn Mới"
+    monkeypatch.setattr(guarded, "ask_unsaved", lambda *args, **kw: guarded.SAVE)
+    dialog.reject()
+    assert not dialog.isVisible() and dialog.saved
+    assert Member.get_by_id(dialog.member_id).full_name == "Hà Văn Mới"

@@ -37,6 +37,14 @@ class FormDialog(GuardedDialog):
         self.mark_clean()
         return True
 
+    def can_save_before_close(self) -> bool:
+        button = self.findChild(QDialogButtonBox)
+        save = button.button(QDialogButtonBox.StandardButton.Save) if button else None
+        return save is not None and save.isEnabled()
+
+    def save_before_close(self) -> bool:
+        return self.save()
+
     def save_and_close(self) -> None:
         if self.save():
             self.accept()

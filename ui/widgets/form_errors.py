@@ -1,9 +1,10 @@
 """Shows a ValidationError next to the field that caused it, keeping what was typed."""
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from models.core.errors import ValidationError
 
+_WIDE = 10_000  # a field narrower than this is capped by its own maximum width
 _INVALID_STYLE = "border: 1px solid #c62828; border-radius: 2px;"
 
 
@@ -30,7 +31,13 @@ class FormErrors:
         """Add a form row: the widget with its (hidden) error message right below it."""
         box = QVBoxLayout()
         box.setSpacing(2)
-        box.addWidget(widget)
+        # A narrow field (a date) sits in a row of its own so the message below it gets the
+        # whole width of the column rather than the field's 130 px.
+        row = QHBoxLayout()
+        row.addWidget(widget)
+        if widget.maximumWidth() < _WIDE:
+            row.addStretch(1)
+        box.addLayout(row)
         box.addWidget(self.add(field, widget))
         form.addRow(label, box)
         return widget

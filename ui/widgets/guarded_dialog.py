@@ -1,42 +1,82 @@
-"""A dialog that does not let typed work vanish: closing it with unsaved changes asks first."""
+"""A dialog that does not let typed work vanish: closing it with unsaved changes asks first.
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QLineEdit, QPlainTextEdit, QWidget
+A change is a value that differs from what the form showed once loaded — each input is
+compared with its own loaded value, so viewing a tab (which reorders Qt's child list) or a
+read-only box refreshed after an event never counts as typing."""
 
-from ui.widgets.buttons import confirm
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QLineEdit, QMessageBox, QPlainTextEdit, QWidget
+
+SAVE, DISCARD, CONTINUE = "save", "discard", "continue"
 
 
-def form_state(root: QWidget) -> tuple:
-    """Everything a clerk can type or choose in the widgets below root, in a fixed order."""
-    values: list = []
+def form_state(root: QWidget) -> dict[int, object]:
+    """What a clerk can type or choose below root, keyed by the input it is in."""
+    values: dict[int, object] = {}
     for widget in root.findChildren(QWidget):
+        if isinstance(widget.parentWidget(), QComboBox):
+            continue  # an editable combo box's own line edit: the combo box speaks for it
         if isinstance(widget, QLineEdit):
-            values.append(widget.text())
+            if not widget.isReadOnly():
+                values[id(widget)] = widget.text().strip()
         elif isinstance(widget, QComboBox):
-            values.append(widget.currentIndex())
+            values[id(widget)] = widget.currentText().strip() if widget.isEditable() else widget.currentIndex()
         elif isinstance(widget, QPlainTextEdit):
-            values.append(widget.toPlainText())
+            if not widget.isReadOnly():
+                values[id(widget)] = widget.toPlainText().rstrip()
         elif isinstance(widget, QCheckBox):
-            values.append(widget.isChecked())
-    return tuple(values)
+            values[id(widget)] = widget.isChecked()
+    return values
+
+
+def ask_unsaved(parent: QWidget, can_save: bool) -> str:
+    """Save, discard or keep editing — each button says what it does; keeping is the default."""
+    box = QMessageBox(QMessageBox.Icon.Question, "Chưa lưu",
+                      "Những gì vừa nhập chưa được lưu.", parent=parent)
+    box.setInformativeText("Lưu lại trước khi đóng, bỏ những thay đổi này, hay tiếp tục sửa?")
+    save = box.addButton("Lưu", QMessageBox.ButtonRole.AcceptRole) if can_save else None
+    discard = box.addButton("Bỏ thay đổi", QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton("Tiếp tục sửa", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.exec()
+    clicked = box.clickedButton()
+    if save is not None and clicked is save:
+        return SAVE
+    return DISCARD if clicked is discard else CONTINUE
 
 
 class GuardedDialog(QDialog):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._clean_state: tuple = ()
+        self._clean_state: dict[int, object] = {}
 
     def mark_clean(self) -> None:
         """Call once the form shows what is stored (after load, after save)."""
         self._clean_state = form_state(self)
 
     def has_unsaved_changes(self) -> bool:
-        return form_state(self) != self._clean_state
+        now = form_state(self)
+        # An input built after loading (a row added) counts only if it holds something.
+        return any(self._clean_state.get(key, _EMPTY.get(type(value))) != value for key, value in now.items())
+
+    def save_before_close(self) -> bool:
+        """Save what the form shows; True when saved. Forms that cannot save keep False."""
+        return False
+
+    def can_save_before_close(self) -> bool:
+        return False
 
     def reject(self) -> None:
         # Esc, the close box and Hủy all come here.
-        if self.has_unsaved_changes() and not confirm(
-            self, "Chưa lưu", "Những gì vừa nhập chưa được lưu. Đóng và bỏ những thay đổi này?",
-            yes="Bỏ thay đổi",
-        ):
-            return
+        if self.has_unsaved_changes():
+            answer = ask_unsaved(self, self.can_save_before_close())
+            if answer == CONTINUE:
+                return
+            if answer == SAVE:
+                if self.save_before_close():
+                    self.accept()
+                return
         super().reject()
+
+
+_EMPTY = {str: "", bool: False, int: -1}
