@@ -173,3 +173,21 @@ def test_unsaved_prompt_offers_save_discard_and_continue(qtbot, bloc_tree, monke
     dialog.reject()
     assert not dialog.isVisible() and dialog.saved
     assert Member.get_by_id(dialog.member_id).full_name == "Hà Văn Mới"
+
+
+@pytest.mark.parametrize("field", ["birth_date", "full_member_date"])
+def test_a_date_error_is_readable_whole(qtbot, make_member, field):
+    """Reported: "Ngày sinh 31/02/1980 không có trên lịch." was cut to two half lines."""
+    from tests.ui.clipping import clipped_texts
+
+    dialog = MemberDialog(make_member().id)
+    qtbot.addWidget(dialog)
+    dialog.resize(860, 600)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.inputs[field].setText("31/02/1980")
+    assert dialog.save() is False
+    qtbot.wait(20)
+    label = dialog.errors._fields[field][1]
+    assert "không có trên lịch" in label.text()
+    assert clipped_texts(dialog) == []
