@@ -122,3 +122,13 @@ def _quick_password_hashing(request, monkeypatch):
     if request.node.get_closest_marker("real_password_cost") is None:
         monkeypatch.setattr("models.accounts.users.SCRYPT_N", 2**12)
     monkeypatch.setattr("models.accounts.users._unknown_tries", {})
+
+
+@pytest.fixture(autouse=True)
+def _unsaved_forms_close_at_teardown(monkeypatch):
+    """A form left with typing at the end of a test closes without a modal question (which
+    would wait forever offscreen); tests about the question patch it themselves."""
+    if "ui.widgets.guarded_dialog" not in sys.modules:
+        return
+    monkeypatch.setattr(sys.modules["ui.widgets.guarded_dialog"], "ask_unsaved",
+                        lambda *args, **kw: "discard")

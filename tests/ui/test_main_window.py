@@ -1,5 +1,7 @@
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+
 from models.demo.build import DemoSize, build_demo
 from tests.conftest import type_text
 from ui.admissions.page import AdmissionsPage
@@ -143,3 +145,25 @@ def test_the_first_window_fits_a_small_screen(qtbot, db):
     assert window.width() <= available.width() and window.height() <= available.height()
     dialog = ImportMembersDialog(window)  # the tallest of the dialogs asked for 760 pixels
     assert dialog.width() <= available.width() and dialog.height() <= available.height()
+
+
+def test_double_click_opens_a_member_once(qtbot, db, make_member, monkeypatch):
+    """Reported: the record opened twice; Esc closed one and the same form came back."""
+    from ui.members.dialogs import MemberDialog
+
+    make_member()
+    window = make_window(qtbot, db)
+    window.show()
+    window.sidebar.setCurrentRow(1)
+    page = window.page(MembersPage)
+    opened = []
+    monkeypatch.setattr(MemberDialog, "open_existing",
+                        classmethod(lambda cls, member_id, parent=None: opened.append(member_id) or False))
+    qtbot.waitExposed(window)
+    rect = page.view.visualRect(page.model.index(0, 0))
+    qtbot.mouseClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert len(opened) == 1
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_Return)
+    assert len(opened) == 2

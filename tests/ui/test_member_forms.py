@@ -108,7 +108,8 @@ def test_closing_with_unsaved_typing_asks_first(qtbot, bloc_tree, monkeypatch):
     import ui.widgets.guarded_dialog as guarded
 
     questions = []
-    monkeypatch.setattr(guarded, "ask_unsaved", lambda *args, **kw: questions.append(args) or guarded.CONTINUE)
+    monkeypatch.setattr(guarded, "ask_unsaved",
+                        lambda *args, **kw: questions.append(args) or guarded.CONTINUE)
     dialog = MemberDialog()
     qtbot.addWidget(dialog)
     dialog.show()
@@ -136,9 +137,10 @@ def test_closing_an_untouched_form_asks_nothing(qtbot, make_member, monkeypatch)
 
 def test_viewing_the_party_tab_is_not_a_change(qtbot, make_member, monkeypatch):
     """Reported: opening "Thông tin đảng viên" and closing asked to discard changes."""
-    import ui.widgets.guarded_dialog as guarded
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QWidget
+
+    import ui.widgets.guarded_dialog as guarded
 
     monkeypatch.setattr(guarded, "ask_unsaved", lambda *args, **kw: pytest.fail("asked needlessly"))
     member = make_member(card_number="01234567", note="Ghi chú cũ")

@@ -38,7 +38,7 @@ from ui.page import Page
 from ui.widgets.buttons import confirm, inform
 from ui.widgets.org_picker import OrgPicker
 from ui.widgets.search_box import SearchBox
-from ui.widgets.table_view import list_view
+from ui.widgets.table_view import list_view, open_on_activate
 
 STEP_NUMBERS = {"course": "certificate_no", "cell": "cell_resolution_no", "base": "base_resolution_no",
                 "decision": "decision_no", "full": "full_decision_no"}
@@ -99,7 +99,7 @@ class AdmissionsPage(Page):
         for column, width in enumerate((200, 250, 200, 220)):
             self.case_view.setColumnWidth(column, width)
         self.case_view.selectionModel().currentRowChanged.connect(lambda *_: self._show_case())
-        self.case_view.doubleClicked.connect(lambda _i: self.next_step())
+        open_on_activate(self.case_view, self.next_step)
         self.detail = QLabel()
         self.detail.setWordWrap(True)
         self.detail.setTextFormat(Qt.TextFormat.RichText)

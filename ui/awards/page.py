@@ -41,7 +41,7 @@ from ui.tasks import Task
 from ui.widgets.buttons import confirm, inform
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.org_picker import OrgPicker
-from ui.widgets.table_view import list_view
+from ui.widgets.table_view import list_view, open_on_activate
 
 PROPOSAL_LISTS = {
     "TSVM": ("Tổ chức cơ sở đảng tiêu biểu (xếp loại cao nhất của năm)", tsvm_proposals, tsvm_campaign),
@@ -94,7 +94,7 @@ class AwardsPage(Page):
         self.award_view.setWordWrap(False)
         for column, width in enumerate((110, 120, 100, 110, 260, 200)):
             self.award_view.setColumnWidth(column, width)
-        self.award_view.doubleClicked.connect(lambda _i: self.edit_award())
+        open_on_activate(self.award_view, self.edit_award)
         self.award_summary = QLabel()
         layout = QVBoxLayout(page)
         layout.addWidget(toolbar)
@@ -224,7 +224,7 @@ class AwardsPage(Page):
         self.candidate_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         for column, width in enumerate((190, 90, 230, 95, 70, 120, 190)):
             self.candidate_view.setColumnWidth(column, width)
-        self.candidate_view.doubleClicked.connect(lambda _i: self.present())
+        open_on_activate(self.candidate_view, self.present)
         self.presented = PresentedBadgeModel(self)
         self.presented_view = list_view(self.presented)
         for column, width in enumerate((90, 190, 70, 120, 110, 110)):

@@ -45,6 +45,7 @@ from ui.widgets.form_dialog import FormDialog
 from ui.widgets.member_picker import MemberPicker
 from ui.widgets.org_picker import OrgPicker
 from ui.widgets.screen import fit_to_screen
+from ui.widgets.table_view import open_on_activate
 
 
 class InspectionDialog(FormDialog):
@@ -91,7 +92,7 @@ class InspectionDialog(FormDialog):
         self.subject_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.subject_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.subject_view.horizontalHeader().setStretchLastSection(True)
-        self.subject_view.doubleClicked.connect(lambda _i: self.conclude_selected())
+        open_on_activate(self.subject_view, self.conclude_selected)
         for column, width in enumerate((95, 230, 240, 220)):
             self.subject_view.setColumnWidth(column, width)
         self.subject_type = code_combo({key: label.capitalize() for key, label in SUBJECT_TYPES.items()})

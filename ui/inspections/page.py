@@ -39,7 +39,7 @@ from ui.inspections.tables import (
 from ui.page import Page
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.form_errors import FormErrors
-from ui.widgets.table_view import list_view
+from ui.widgets.table_view import list_view, open_on_activate
 
 
 class InspectionsPage(Page):
@@ -94,7 +94,7 @@ class InspectionsPage(Page):
         self.case_view = list_view(self.cases)
         for column, width in enumerate((210, 280, 130, 90, 90, 90)):
             self.case_view.setColumnWidth(column, width)
-        self.case_view.doubleClicked.connect(lambda _i: self.open_case())
+        open_on_activate(self.case_view, self.open_case)
         layout = QVBoxLayout(page)
         layout.addWidget(toolbar)
         layout.addLayout(filters)

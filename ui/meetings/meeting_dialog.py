@@ -58,7 +58,7 @@ from ui.widgets.org_picker import OrgPicker
 from ui.widgets.pdf_preview import PdfPreviewDialog
 from ui.widgets.save_path import ask_save_path
 from ui.widgets.screen import fit_to_screen
-from ui.widgets.table_view import list_view
+from ui.widgets.table_view import list_view, open_on_activate
 
 
 class MeetingDialog(FormDialog):
@@ -184,7 +184,7 @@ class MeetingDialog(FormDialog):
         page = QWidget()
         self.resolutions = ResolutionTableModel(self)
         self.resolution_view = list_view(self.resolutions)
-        self.resolution_view.doubleClicked.connect(lambda _i: self.edit_resolution())
+        open_on_activate(self.resolution_view, self.edit_resolution)
         for column, width in enumerate((90, 110, 90, 80, 115, 125)):
             self.resolution_view.setColumnWidth(column, width)
         add = QPushButton("Thêm nghị quyết, kết luận…")

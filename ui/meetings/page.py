@@ -45,7 +45,7 @@ from ui.widgets.date_edit import DateEdit
 from ui.widgets.form_errors import FormErrors
 from ui.widgets.org_picker import OrgPicker
 from ui.widgets.search_box import SearchBox
-from ui.widgets.table_view import list_view
+from ui.widgets.table_view import list_view, open_on_activate
 
 
 class MeetingsPage(Page):
@@ -103,7 +103,7 @@ class MeetingsPage(Page):
         self.view.setWordWrap(False)
         for column, width in enumerate((90, 50, 190, 190, 190, 330)):
             self.view.setColumnWidth(column, width)
-        self.view.doubleClicked.connect(lambda _i: self.open_meeting())
+        open_on_activate(self.view, self.open_meeting)
         self.calendar = QCalendarWidget()
         self.calendar.setGridVisible(True)
         self.calendar.setLocale(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))

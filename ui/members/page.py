@@ -32,6 +32,7 @@ from ui.widgets.export_table import add_export_action
 from ui.widgets.org_picker import OrgPicker
 from ui.widgets.save_path import ask_save_path
 from ui.widgets.search_box import SearchBox
+from ui.widgets.table_view import open_on_activate
 
 
 def _combo(items: list[tuple[str, object]]) -> QComboBox:
@@ -120,8 +121,7 @@ class MembersPage(Page):
         # Sorting on: Qt sorts column 0 descending at once, so sort explicitly afterwards.
         self.view.setSortingEnabled(True)
         header.setSortIndicator(column, order)
-        self.view.doubleClicked.connect(lambda _index: self.edit_selected())
-        self.view.activated.connect(lambda _index: self.edit_selected())
+        open_on_activate(self.view, self.edit_selected)
 
         self.count_label = QLabel()
         layout = QVBoxLayout(self)

@@ -26,6 +26,7 @@ from ui.orgs.dialogs import DissolveOrgDialog, MoveOrgDialog, OrgDialog
 from ui.orgs.tables import COUNT_ROLE, ORG_ID_ROLE, build_tree_model, find_item
 from ui.page import Page
 from ui.widgets.export_table import add_export_action
+from ui.widgets.table_view import open_on_activate
 
 
 class OrgsPage(Page):
@@ -66,8 +67,7 @@ class OrgsPage(Page):
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
-        self.tree.doubleClicked.connect(lambda _index: self.edit_selected())
-        self.tree.activated.connect(lambda _index: self.edit_selected())
+        open_on_activate(self.tree, self.edit_selected)
 
         self.details = QLabel()
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)

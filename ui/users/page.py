@@ -14,6 +14,7 @@ from ui.page import Page
 from ui.users.dialogs import ChangePasswordDialog, UserDialog
 from ui.users.tables import UserTableModel
 from ui.widgets.export_table import add_export_action
+from ui.widgets.table_view import open_on_activate
 
 
 class UsersPage(Page):
@@ -35,7 +36,7 @@ class UsersPage(Page):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.doubleClicked.connect(lambda _index: self.edit_selected())
+        open_on_activate(self.view, self.edit_selected)
         layout = QVBoxLayout(self)
         layout.addWidget(toolbar)
         layout.addWidget(self.view)

@@ -19,7 +19,8 @@ def form_state(root: QWidget) -> dict[int, object]:
             if not widget.isReadOnly():
                 values[id(widget)] = widget.text().strip()
         elif isinstance(widget, QComboBox):
-            values[id(widget)] = widget.currentText().strip() if widget.isEditable() else widget.currentIndex()
+            editable = widget.isEditable()
+            values[id(widget)] = widget.currentText().strip() if editable else widget.currentIndex()
         elif isinstance(widget, QPlainTextEdit):
             if not widget.isReadOnly():
                 values[id(widget)] = widget.toPlainText().rstrip()

@@ -19,3 +19,21 @@ def list_view(model, stretch_first: bool = False) -> QTableView:
         view.horizontalHeader().setStretchLastSection(True)
     add_export_action(view)
     return view
+
+
+def open_on_activate(view: QAbstractItemView, open_record) -> None:
+    """Double-click (or a single click where the platform says so) and Enter open the row —
+    Qt's `activated` covers all three, so connecting `doubleClicked` as well opened it twice.
+    While a record's form is open, a second activation does not open it again."""
+    busy = []
+
+    def activated(_index) -> None:
+        if busy:
+            return
+        busy.append(True)
+        try:
+            open_record()
+        finally:
+            busy.clear()
+
+    view.activated.connect(activated)
