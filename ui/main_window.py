@@ -65,6 +65,9 @@ class MainWindow(QMainWindow):
         self.sidebar.setFixedWidth(205)
         self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sidebar.setIconSize(QSize(0, 0))
+        # Pages change by click or Ctrl+number only: a focused list would switch pages on the
+        # first letter typed ("nguyen" → "Người dùng").
+        self.sidebar.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.stack = QStackedWidget()
         for page_class in self.page_classes:
             QListWidgetItem(page_class.title, self.sidebar)
@@ -114,6 +117,7 @@ class MainWindow(QMainWindow):
         page = self._built(index)
         self.stack.setCurrentIndex(index)
         page.on_shown()
+        page.focus_main_control()
 
     def _records_changed(self, source: Page) -> None:
         for page in self.pages:
@@ -138,10 +142,16 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         go_menu = self.menuBar().addMenu("&Xem")
-        for number, page in enumerate(self.pages, start=1):
-            action = QAction(page.title, self, shortcut=QKeySequence(f"Ctrl+{number}"))
+        for number, page_class in enumerate(self.page_classes, start=1):
+            action = QAction(page_class.title, self)
+            if number <= 9:
+                action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _checked=False, row=number - 1: self.sidebar.setCurrentRow(row))
             go_menu.addAction(action)
+        go_menu.addSeparator()
+        find = QAction("Tìm trên trang này", self, shortcut=QKeySequence.StandardKey.Find)
+        find.triggered.connect(lambda: self.stack.currentWidget().focus_search())
+        go_menu.addAction(find)
         account_menu = self.menuBar().addMenu("Tài &khoản")
         if self.actor.user_id is not None:
             password = QAction("Đổi mật khẩu…", self)

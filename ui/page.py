@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QToolBar, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QToolBar, QWidget
 
 from models.core.errors import ValidationError
 from ui.tasks import Task, run_task
@@ -32,11 +32,34 @@ class ActionSpec:
 class Page(QWidget):
     title = ""
     changed = Signal()  # this page changed records that other pages show
+    search: QLineEdit | None = None  # the page's search field, which Ctrl+F reaches
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._loads: dict[str, int] = {}
         self._pending: set[Task] = set()
+
+    # --- keyboard -------------------------------------------------------------------
+    def main_control(self) -> QWidget | None:
+        """Where the keyboard goes when the page comes to the front: its search, else its
+        first list."""
+        if self.search is not None:
+            return self.search
+        views = self.findChildren(QAbstractItemView)
+        return views[0] if views else None
+
+    def focus_main_control(self) -> None:
+        control = self.main_control()
+        if control is not None and control.isEnabled():
+            control.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focus_search(self) -> None:
+        """Ctrl+F: into the search field with its text selected, for typing over it."""
+        if self.search is not None:
+            self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.search.selectAll()
+        else:
+            self.focus_main_control()
 
     # --- what the main window calls -------------------------------------------------
     def on_shown(self) -> None:

@@ -167,3 +167,38 @@ def test_double_click_opens_a_member_once(qtbot, db, make_member, monkeypatch):
     page.view.setFocus()
     qtbot.keyClick(page.view, Qt.Key.Key_Return)
     assert len(opened) == 2
+
+
+def test_keyboard_flow_from_page_switch_to_an_open_record(qtbot, db, make_member, monkeypatch):
+    """Reported: after Ctrl+2 the focus stayed in the sidebar; Ctrl+F did nothing, typing
+    switched pages, and Down/Enter in the search box did not reach the results."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.members.dialogs import MemberDialog
+
+    make_member(full_name="Nguyễn Văn Đức")
+    make_member(full_name="Trần Thị Hoa", sex="F")
+    window = make_window(qtbot, db)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.sidebar.setCurrentRow(0)
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    page = window.page(MembersPage)
+    assert window.stack.currentWidget() is page
+    assert QApplication.focusWidget() is page.search
+    qtbot.keyClicks(QApplication.focusWidget(), "nguyen van")
+    assert window.stack.currentWidget() is page  # typing never switches pages
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is page.search
+    page.search.flush()
+    assert page.model.rowCount() == 1
+    qtbot.keyClick(page.search, Qt.Key.Key_Down)
+    assert QApplication.focusWidget() is page.view
+    assert page.selected_member_id() is not None
+    opened = []
+    monkeypatch.setattr(MemberDialog, "open_existing",
+                        classmethod(lambda cls, member_id, parent=None: opened.append(member_id) or False))
+    page.search.setFocus()
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert opened == [page.selected_member_id()]

@@ -57,3 +57,33 @@ def test_move_dialog_moves_cell(qtbot, bloc_tree):
     dialog.target.set_org_id(other.id)
     assert dialog.save()
     assert {r.id: r.parent_id for r in org_rows()}[bloc_tree["cell_b"].id] == other.id
+
+
+def test_the_tree_finds_an_organisation_by_part_of_its_name(qtbot, db, bloc_tree):
+    """Reported: the 180-row organisation tree had no search."""
+    from tests.ui.test_main_window import make_window
+    from ui.orgs.page import OrgsPage
+
+    page = make_window(qtbot, db).page(OrgsPage)
+    page.on_shown()
+    page.search.setText("NGAN SACH")
+    page.search.flush()
+    assert page.selected_org_id() == bloc_tree["cell_a"].id
+    assert page.found_label.text() == "1 tổ chức khớp"
+    hidden = [index.data() for index in _all_rows(page.model)
+              if page.tree.isRowHidden(index.row(), index.parent())]
+    assert "Chi bộ Văn phòng Sở" in hidden and "Chi bộ Sở Tư pháp" in hidden
+    assert "Đảng bộ Sở Tài chính" not in hidden  # the branch that leads to it stays
+    page.search.setText("")
+    page.search.flush()
+    assert not any(page.tree.isRowHidden(index.row(), index.parent()) for index in _all_rows(page.model))
+
+
+def _all_rows(model, parent=None):
+    from PySide6.QtCore import QModelIndex
+
+    parent = parent or QModelIndex()
+    for row in range(model.rowCount(parent)):
+        index = model.index(row, 0, parent)
+        yield index
+        yield from _all_rows(model, index)

@@ -100,6 +100,7 @@ class AdmissionsPage(Page):
             self.case_view.setColumnWidth(column, width)
         self.case_view.selectionModel().currentRowChanged.connect(lambda *_: self._show_case())
         open_on_activate(self.case_view, self.next_step)
+        self.search.lead_to(self.case_view, self.next_step)
         self.detail = QLabel()
         self.detail.setWordWrap(True)
         self.detail.setTextFormat(Qt.TextFormat.RichText)

@@ -104,6 +104,7 @@ class MeetingsPage(Page):
         for column, width in enumerate((90, 50, 190, 190, 190, 330)):
             self.view.setColumnWidth(column, width)
         open_on_activate(self.view, self.open_meeting)
+        self.search.lead_to(self.view, self.open_meeting)
         self.calendar = QCalendarWidget()
         self.calendar.setGridVisible(True)
         self.calendar.setLocale(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))

@@ -81,10 +81,6 @@ class MembersPage(Page):
         self.search = SearchBox("Tìm theo họ tên, số thẻ, số lý lịch… (Ctrl+F)")
         self.search.setMinimumWidth(280)
         self.search.search.connect(lambda _text: self.apply_filter())
-        find = QAction(self, shortcut=QKeySequence.StandardKey.Find)
-        find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        find.triggered.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
-        self.addAction(find)
         self.org = OrgPicker(any_label="Tất cả tổ chức")
         self.membership = _combo([("Dự bị và chính thức", None)]
                                  + [(label, code) for code, label in v.MEMBERSHIPS.items()])
@@ -122,6 +118,7 @@ class MembersPage(Page):
         self.view.setSortingEnabled(True)
         header.setSortIndicator(column, order)
         open_on_activate(self.view, self.edit_selected)
+        self.search.lead_to(self.view, self.edit_selected)
 
         self.count_label = QLabel()
         layout = QVBoxLayout(self)

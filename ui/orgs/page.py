@@ -23,9 +23,10 @@ from models.orgs import get_org, member_counts, org_rows, org_warnings
 from reports.numbers import integer
 from ui import settings
 from ui.orgs.dialogs import DissolveOrgDialog, MoveOrgDialog, OrgDialog
-from ui.orgs.tables import COUNT_ROLE, ORG_ID_ROLE, build_tree_model, find_item
+from ui.orgs.tables import COUNT_ROLE, ORG_ID_ROLE, build_tree_model, filter_tree, find_item
 from ui.page import Page
 from ui.widgets.export_table import add_export_action
+from ui.widgets.search_box import SearchBox
 from ui.widgets.table_view import open_on_activate
 
 
@@ -60,6 +61,10 @@ class OrgsPage(Page):
         self.show_dissolved.toggled.connect(self._dissolved_toggled)
         toolbar.addSeparator()
         toolbar.addWidget(self.show_dissolved)
+        self.search = SearchBox("Tìm tổ chức theo tên, ký hiệu… (Ctrl+F)")
+        self.search.setMinimumWidth(260)
+        self.search.search.connect(lambda _text: self.apply_search())
+        self.found_label = QLabel()
 
         self.tree = QTreeView()
         add_export_action(self.tree)
@@ -68,6 +73,7 @@ class OrgsPage(Page):
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
         open_on_activate(self.tree, self.edit_selected)
+        self.search.lead_to(self.tree, self.edit_selected)
 
         self.details = QLabel()
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -85,8 +91,12 @@ class OrgsPage(Page):
         if not saved.isEmpty():
             self.splitter.restoreState(saved)
 
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.found_label)
         layout = QVBoxLayout(self)
         layout.addWidget(toolbar)
+        layout.addLayout(search_row)
         body = QHBoxLayout()
         body.addWidget(self.splitter)
         layout.addLayout(body, 1)
@@ -116,6 +126,18 @@ class OrgsPage(Page):
             self.tree.setCurrentIndex(index)
             self.tree.scrollTo(index)
         self._show_details()
+        if self.search.text():
+            self.apply_search()
+
+    def apply_search(self) -> None:
+        if self.model is None:
+            return
+        text = self.search.text().strip()
+        found = filter_tree(self.tree, self.model, text)
+        self.found_label.setText(f"{integer(len(found))} tổ chức khớp" if text else "")
+        if found:
+            self.tree.setCurrentIndex(found[0])
+            self.tree.scrollTo(found[0])
 
     def on_shown(self) -> None:
         self.reload()

@@ -1,10 +1,12 @@
 """The organisation tree as a Qt item model (a few hundred to two thousand nodes)."""
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QTreeView
 
 from models.core import vocab as v
 from models.core.dates import fmt_date
+from models.core.text import fold
 from models.orgs import OrgRow, children_map
 from reports.numbers import integer
 
@@ -58,3 +60,32 @@ def find_item(model: QStandardItemModel, org_id: int):
     matches = model.match(model.index(0, 0), ORG_ID_ROLE, org_id, 1,
                           Qt.MatchFlag.MatchRecursive | Qt.MatchFlag.MatchExactly)
     return matches[0] if matches else model.index(-1, -1)
+
+
+def filter_tree(tree: QTreeView, model: QStandardItemModel, text: str) -> list[QModelIndex]:
+    """Show only organisations whose name or code holds `text` (case and accents aside), with
+    the branches that lead to them opened; an empty text shows the whole tree again. Returns
+    the matching rows, top to bottom."""
+    wanted = fold(text)
+    matches: list[QModelIndex] = []
+
+    def walk(parent_item, parent_index) -> bool:
+        any_shown = False
+        for row in range(parent_item.rowCount()):
+            item = parent_item.child(row, 0)
+            code = parent_item.child(row, 2)
+            index = model.indexFromItem(item)
+            searched = fold(item.text()) + " " + fold(code.text() if code else "")
+            hit = bool(wanted) and wanted in searched
+            if hit:
+                matches.append(index)
+            below = walk(item, index)
+            shown = not wanted or hit or below
+            tree.setRowHidden(row, parent_index, not shown)
+            if wanted and below:
+                tree.expand(index)
+            any_shown = any_shown or shown
+        return any_shown
+
+    walk(model.invisibleRootItem(), QModelIndex())
+    return matches
