@@ -110,6 +110,28 @@ def record_event(
                        membership, note)
 
 
+# What an event that takes a member off the list must name (DOMAIN §2): where they went and
+# the decision (or introduction letter) that sent them — a transfer saved without either left
+# a member gone without a trace. Striking off and leaving follow the cell's own resolution,
+# whose number the clerk may not have; the note holds the reason.
+LEAVING_PAPERS = {
+    v.TRANSFER_OUT: ("place", "decision_no"),
+    v.TEMP_OUT_START: ("place", "decision_no"),
+    v.EXPELLED_EVENT: ("decision_no",),
+}
+
+
+def check_leaving_papers(kind: str, decision_no: str, place: str) -> None:
+    """Refuse an event off the list that does not say where to and by which decision."""
+    decision_no, place = clean(decision_no), clean(place)
+    needed = LEAVING_PAPERS.get(kind, ())
+    if "place" in needed and not place:
+        raise ValidationError("place", "Nhập nơi đến: tổ chức đảng hoặc địa phương nhận đảng viên.")
+    if "decision_no" in needed and not decision_no:
+        raise ValidationError("decision_no", f"Nhập số quyết định hoặc giấy giới thiệu của việc "
+                                             f"{v.EVENT_KINDS[kind].lower()}.")
+
+
 def _record(member: Member, member_before: dict | None, kind: str, date: date | None,
             decision_no: str = "", org_id: int | None = None, place: str = "",
             membership: str | None = None, note: str = "") -> MemberEvent:
@@ -126,6 +148,7 @@ def _record(member: Member, member_before: dict | None, kind: str, date: date | 
     decision_no, place = clean(decision_no), clean(place)
     if len(decision_no) > TEXT_MAX or len(place) > TEXT_MAX:
         raise ValidationError("decision_no", f"Số quyết định, nơi đi/đến tối đa {TEXT_MAX} ký tự.")
+    check_leaving_papers(kind, decision_no, place)
     if age_on(member.birth_date, date) < 16:
         raise ValidationError("date", f"Ngày {fmt_date(date)} khi đó đảng viên chưa đủ 16 tuổi.")
     _check_org(org_id, date)

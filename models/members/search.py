@@ -29,6 +29,7 @@ AGE_BANDS = {
 STATE_GROUPS = {
     "current": "Đang sinh hoạt",
     "temp_in": "Sinh hoạt tạm thời tại đây",
+    "moved_out": "Đã chuyển đi",
     "left": "Đã ra khỏi danh sách",
     "all": "Tất cả hồ sơ",
 }
@@ -81,6 +82,8 @@ def _where(flt: MemberFilter):
         condition &= Member.status.in_(v.COUNTED)
     elif flt.state == "temp_in":
         condition &= Member.status == v.TEMP_IN
+    elif flt.state == "moved_out":
+        condition &= Member.status == v.TRANSFERRED_OUT
     elif flt.state == "left":
         condition &= Member.status.in_(v.LEFT)
     if flt.sex:

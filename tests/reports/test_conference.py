@@ -52,7 +52,8 @@ def test_year_end_report_carries_header_figures_and_annexes(office, make_member,
     record_event(first.id, v.RECOGNISED, date(2022, 3, 10))
     make_member(full_name="Trần Thị Hoa", sex="F", admitted=date(2023, 4, 1), org=office["small"])
     gone = make_member(full_name="Lê Văn Đi", admitted=date(2020, 2, 1))
-    record_event(gone.id, v.TRANSFER_OUT, date(2023, 9, 1), place="Đảng bộ tỉnh khác")
+    record_event(gone.id, v.TRANSFER_OUT, date(2023, 9, 1), place="Đảng bộ tỉnh khác",
+                 decision_no="15-QĐ/ĐUK")
     case = create_inspection({"performer": "BTV_DUK", "kind": "KT_CHAP_HANH", "status": "CONCLUDED",
                               "start_date": date(2023, 3, 1), "end_date": date(2023, 4, 1)})
     for org in (office["small"], office["base"], office["cell_a"]):

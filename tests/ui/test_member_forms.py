@@ -76,7 +76,12 @@ def test_existing_member_loads_edits_and_shows_history(qtbot, make_member):
     assert get_member(member.id).residence == "Tổ 3, phường Hồng Hà"
 
 
-def test_event_dialog_offers_only_allowed_kinds_and_records(qtbot, make_member):
+def test_event_dialog_offers_only_allowed_kinds_and_records(qtbot, make_member, monkeypatch):
+    import ui.members.event_dialog as event_dialog
+
+    questions = []
+    monkeypatch.setattr(event_dialog, "confirm",
+                        lambda _parent, _title, text, **kw: questions.append(text) or True)
     member = make_member()
     dialog = EventDialog(member.id, "Nguyễn Văn Đức")
     qtbot.addWidget(dialog)
@@ -88,7 +93,14 @@ def test_event_dialog_offers_only_allowed_kinds_and_records(qtbot, make_member):
     assert not dialog.fields.form.isRowVisible(dialog.fields._labels["org"])
     dialog.fields.date.setText("01/09/2024")
     dialog.fields.place.setText("Đảng bộ tỉnh Bắc Ninh")
+    # Reported: a transfer out was saved with no decision number and no confirmation.
+    assert not dialog.save()
+    assert "số quyết định" in dialog.fields.errors.message_for("decision_no")
+    assert get_member(member.id).status == v.ACTIVE and questions == []
+    dialog.fields.decision_no.setText("125-QĐ/ĐUK")
     assert dialog.save()
+    assert "chuyển sinh hoạt chính thức đến Đảng bộ tỉnh Bắc Ninh" in questions[0]
+    assert "Đã chuyển đi" in dialog.outcome
     assert get_member(member.id).status == v.TRANSFERRED_OUT
 
 

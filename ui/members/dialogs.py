@@ -360,7 +360,7 @@ class MemberDialog(FormDialog):
 
     def add_event(self) -> None:
         name = self.inputs["full_name"].text()
-        if EventDialog.ask(self.member_id, name, self):
+        if EventDialog.ask(self.member_id, name, self) is not None:
             self.saved = True
             self.refresh_history()
 

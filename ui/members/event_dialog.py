@@ -12,7 +12,10 @@ from PySide6.QtWidgets import (
 )
 
 from models.core import vocab as v
-from models.members import allowed_kinds, record_event
+from models.core.dates import fmt_date
+from models.core.errors import ValidationError
+from models.members import allowed_kinds, check_leaving_papers, record_event
+from ui.widgets.buttons import confirm
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.form_dialog import FormDialog
 from ui.widgets.form_errors import FormErrors
@@ -26,6 +29,16 @@ PLACE_LABELS = {
     v.READMITTED: "Nơi kết nạp lại",
 }
 NEEDS_MEMBERSHIP = (v.TRANSFER_IN, v.TEMP_IN_START)
+# Events after which the member is no longer on the list of those active here.
+OFF_THE_LIST = {
+    v.TRANSFER_OUT: "chuyển sinh hoạt chính thức đến {place}; hồ sơ ra khỏi danh sách đang sinh hoạt "
+                    "và xem lại ở bộ lọc “Đã chuyển đi”",
+    v.TEMP_OUT_START: "sinh hoạt tạm thời tại {place}; vẫn được tính vào đảng số của Đảng bộ",
+    v.STRUCK_OFF_EVENT: "bị xóa tên; hồ sơ ra khỏi danh sách đang sinh hoạt",
+    v.RESIGNED_EVENT: "ra khỏi Đảng; hồ sơ ra khỏi danh sách đang sinh hoạt",
+    v.EXPELLED_EVENT: "bị khai trừ; hồ sơ ra khỏi danh sách đang sinh hoạt",
+    v.DECEASED_EVENT: "được ghi là đã từ trần; hồ sơ ra khỏi danh sách đang sinh hoạt",
+}
 
 
 class EventFields(QWidget):
@@ -95,6 +108,8 @@ class EventDialog(FormDialog):
     def __init__(self, member_id: int, member_name: str, parent=None):
         super().__init__(f"Ghi biến động — {member_name}", parent)
         self.member_id = member_id
+        self.member_name = member_name
+        self.outcome = ""  # what happened, in a sentence for the status line
         self.fields = EventFields(allowed_kinds(member_id))
         self.errors = self.fields.errors  # the fields carry their own error lines
         layout = QVBoxLayout(self)
@@ -103,9 +118,30 @@ class EventDialog(FormDialog):
         self.resize(520, self.sizeHint().height())
         self.mark_clean()
 
+    def save(self) -> bool:
+        """An event that takes the member off the list is checked, then confirmed, then saved."""
+        self.clear_errors()
+        try:
+            values = self.fields.values()
+            check_leaving_papers(values["kind"], values["decision_no"], values["place"])
+        except ValidationError as error:
+            self.show_error(error)
+            return False
+        sentence = OFF_THE_LIST.get(values["kind"])
+        if sentence and values["date"] is not None:
+            what = sentence.format(place=values["place"].strip())
+            if not confirm(self, v.EVENT_KINDS[values["kind"]],
+                           f"Từ ngày {fmt_date(values['date'])}, đồng chí {self.member_name} {what}.\n\n"
+                           "Ghi biến động này?", yes="Ghi biến động"):
+                return False
+            self.outcome = f"Đã ghi: đồng chí {self.member_name} {what}."
+        return super().save()
+
     def write(self) -> None:
         record_event(self.member_id, **self.fields.values())
 
     @classmethod
-    def ask(cls, member_id: int, member_name: str, parent=None) -> bool:
-        return cls(member_id, member_name, parent).accepted_after_exec()
+    def ask(cls, member_id: int, member_name: str, parent=None) -> str | None:
+        """None when cancelled; else what happened, as a sentence (empty for a plain event)."""
+        dialog = cls(member_id, member_name, parent)
+        return dialog.outcome if dialog.accepted_after_exec() else None

@@ -47,6 +47,7 @@ class MembersPage(Page):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.last_told = ""
         self.model = MemberTableModel(self)
 
         toolbar = QToolBar()
@@ -163,6 +164,13 @@ class MembersPage(Page):
         if warning:
             inform(self, "Lưu ý về tổ chức", warning, warning=True)
 
+    def tell(self, sentence: str) -> None:
+        """A line in the window's status bar: where a member who left the list went."""
+        self.last_told = sentence
+        window = self.window()
+        if sentence and hasattr(window, "statusBar"):
+            window.statusBar().showMessage(sentence, 20_000)
+
     def selected_member_id(self) -> int | None:
         rows = self.view.selectionModel().selectedRows()
         return self.model.member_id(rows[0].row()) if rows else None
@@ -213,8 +221,10 @@ class MembersPage(Page):
         if member_id is None:
             return
         name = self.model.data(self.model.index(self.model.row_of(member_id), 0))
-        if EventDialog.ask(member_id, name, self):
+        outcome = EventDialog.ask(member_id, name, self)
+        if outcome is not None:
             self._after_change(member_id)
+            self.tell(outcome)
 
     def save_layout(self) -> None:
         settings.MEMBER_COLUMNS.set(self.view.horizontalHeader().saveState())

@@ -12,7 +12,8 @@ def test_full_life_of_a_member(bloc_tree, make_member):
     member = make_member(admitted=date(2010, 3, 1))
     record_event(member.id, v.RECOGNISED, date(2011, 3, 20), decision_no="12-QĐ/ĐUK")
     record_event(member.id, v.MOVED, date(2015, 1, 5), org_id=bloc_tree["small"].id)
-    record_event(member.id, v.TEMP_OUT_START, date(2018, 9, 1), place="Học viện Chính trị khu vực I")
+    record_event(member.id, v.TEMP_OUT_START, date(2018, 9, 1), place="Học viện Chính trị khu vực I",
+                 decision_no="15-QĐ/ĐUK")
     record_event(member.id, v.TEMP_OUT_RETURN, date(2019, 9, 1))
     record_event(member.id, v.DECEASED_EVENT, date(2024, 2, 2))
     stored = get_member(member.id)
@@ -29,7 +30,8 @@ def test_deceased_member_cannot_be_transferred(make_member):
     member = make_member()
     record_event(member.id, v.DECEASED_EVENT, date(2020, 1, 1))
     with pytest.raises(ValidationError) as caught:
-        record_event(member.id, v.TRANSFER_OUT, date(2021, 1, 1))
+        record_event(member.id, v.TRANSFER_OUT, date(2021, 1, 1), decision_no="15-QĐ/ĐUK",
+                     place="Đảng bộ tỉnh khác")
     assert "đã từ trần" in caught.value.message
     assert v.TRANSFER_OUT not in allowed_kinds(member.id)
 
@@ -40,7 +42,8 @@ def test_backdated_event_is_checked_against_later_history(make_member):
     # A transfer before the death is fine…
     with pytest.raises(ValidationError):
         # …but not one that would make the recorded death impossible (deceased after leaving).
-        record_event(member.id, v.TRANSFER_OUT, date(2019, 1, 1))
+        record_event(member.id, v.TRANSFER_OUT, date(2019, 1, 1), decision_no="15-QĐ/ĐUK",
+                     place="Đảng bộ tỉnh khác")
     assert get_member(member.id).status == v.DECEASED
     assert len(history(member.id)) == 2
     record_event(member.id, v.EXEMPTED, date(2018, 1, 1))
@@ -58,7 +61,7 @@ def test_recognition_needs_twelve_months_of_probation(make_member):
 def test_probationary_member_is_struck_off_not_expelled(make_member):
     member = make_member(admitted=date(2024, 3, 1))
     with pytest.raises(ValidationError) as caught:
-        record_event(member.id, v.EXPELLED_EVENT, date(2024, 9, 1))
+        record_event(member.id, v.EXPELLED_EVENT, date(2024, 9, 1), decision_no="15-QĐ/ĐUK")
     assert "xóa tên" in caught.value.message
     record_event(member.id, v.STRUCK_OFF_EVENT, date(2024, 9, 1))
     assert get_member(member.id).status == v.STRUCK_OFF
@@ -144,3 +147,18 @@ def test_history_says_who_recorded_each_event(make_member):
         record_event(member.id, v.RECOGNISED, date(2011, 1, 5))
     rows = history(member.id)
     assert [row.recorded_by for row in rows] == [session.LOCAL_ADMIN.username, "quantri"]
+
+
+def test_a_transfer_out_names_where_to_and_the_decision(make_member):
+    """Reported: a transfer out was saved with no destination and no decision number."""
+    member = make_member()
+    with pytest.raises(ValidationError) as error:
+        record_event(member.id, v.TRANSFER_OUT, date(2024, 9, 1), decision_no="125-QĐ/ĐUK")
+    assert error.value.field == "place"
+    with pytest.raises(ValidationError) as error:
+        record_event(member.id, v.TRANSFER_OUT, date(2024, 9, 1), place="Đảng bộ tỉnh Bắc Ninh")
+    assert error.value.field == "decision_no"
+    assert get_member(member.id).status == v.ACTIVE
+    record_event(member.id, v.TRANSFER_OUT, date(2024, 9, 1), place="Đảng bộ tỉnh Bắc Ninh",
+                 decision_no="125-QĐ/ĐUK")
+    assert get_member(member.id).status == v.TRANSFERRED_OUT

@@ -47,7 +47,8 @@ def test_filters_by_membership_state_sex_and_age(make_member):
     make_member(full_name="Vũ Thị Xuân", sex="F", birth_date=date(1998, 6, 1),
                         admitted=date(2025, 1, 1))
     gone = make_member(full_name="Đỗ Văn Đi", admitted=date(2012, 1, 1))
-    record_event(gone.id, v.TRANSFER_OUT, date(2020, 1, 1), place="Đảng bộ tỉnh khác")
+    record_event(gone.id, v.TRANSFER_OUT, date(2020, 1, 1), place="Đảng bộ tỉnh khác",
+                 decision_no="15-QĐ/ĐUK")
     on = date(2026, 1, 1)
     assert names(MemberFilter(membership=v.FULL, on=on)) == ["Hoàng Văn Lão"]
     assert names(MemberFilter(membership=v.PROBATIONARY, on=on)) == ["Vũ Thị Xuân"]

@@ -57,7 +57,8 @@ def test_levels_follow_the_rules_of_the_year(bloc_tree, make_member):
 def test_grid_lists_who_was_counted_on_31_december(bloc_tree, make_member):
     stays = make_member(full_name="Lê Văn Ở", admitted=date(2010, 1, 1))
     left = make_member(full_name="Trần Văn Đi", admitted=date(2010, 1, 1))
-    record_event(left.id, v.TRANSFER_OUT, date(2023, 6, 1))
+    record_event(left.id, v.TRANSFER_OUT, date(2023, 6, 1), decision_no="15-QĐ/ĐUK",
+                 place="Đảng bộ tỉnh khác")
     make_member(full_name="Phạm Văn Mới", admitted=date(2024, 2, 1))
     names = [row.full_name for row in grid_rows(2023, bloc_tree["base"].id)]
     assert names == ["Lê Văn Ở"]
