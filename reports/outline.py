@@ -17,6 +17,13 @@ from reports.paragraphs import (
 
 YEAR_END, HALF_YEAR = "year-end", "half-year"
 KINDS = {YEAR_END: "Báo cáo tổng kết năm", HALF_YEAR: "Báo cáo sơ kết 6 tháng đầu năm"}
+# File names a clerk reads in a folder: Vietnamese without accents (Windows and e-mail keep them).
+FILE_STEMS = {YEAR_END: "bao-cao-tong-ket", HALF_YEAR: "bao-cao-so-ket-6-thang"}
+
+
+def report_file_name(kind: str, year: int, draft: bool, suffix: str = ".pdf") -> str:
+    """"bao-cao-tong-ket-2025.pdf", "bao-cao-so-ket-6-thang-2025-du-thao.pdf"."""
+    return f"{FILE_STEMS[kind]}-{year}{'-du-thao' if draft else ''}{suffix}"
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from models.accounts import session
 from models.accounts.audit import ACTIONS
+from models.accounts.office import LABELS as OFFICE_LABELS
 from models.accounts.tables import AuditEntry
 from models.core.excel import looks_like_formula
 from models.core.files import write_in_place
@@ -58,6 +59,58 @@ FIELD_LABELS = {
     "locked_until": "Khóa đến", "active": "Được đăng nhập", "user_id": "Tài khoản (mã)",
     "key": "Mục", "value": "Giá trị", "data": "Ảnh", "created_at": "Tạo lúc",
     "updated_at": "Sửa lúc",
+    # Search keys the program derives from a name: shown so a changed name's trail is whole.
+    "name_folded": "Tên không dấu (để tìm)", "search_folded": "Chuỗi tìm kiếm không dấu",
+    "sort_key": "Khóa sắp xếp",
+    # Member events: the state before and after, kept for the movement table.
+    "org_before_id": "Chi bộ trước (mã)", "org_after_id": "Chi bộ sau (mã)",
+    "membership_before": "Dự bị/chính thức trước", "membership_after": "Dự bị/chính thức sau",
+    "counted_before": "Tính đảng số trước", "counted_after": "Tính đảng số sau",
+    "badge_number": "Số huy hiệu", "youth_union": "Là đoàn viên khi vào Đảng",
+    # Admissions.
+    "state": "Trạng thái", "case_id": "Hồ sơ (mã)", "course_from": "Học lớp nhận thức từ",
+    "course_to": "Học lớp nhận thức đến", "certificate_no": "Số giấy chứng nhận",
+    "certificate_date": "Ngày cấp giấy chứng nhận", "introducer1_id": "Người giới thiệu 1 (mã)",
+    "introducer1_since": "Người giới thiệu 1 là đảng viên chính thức từ",
+    "introducer2_id": "Người giới thiệu 2 (mã)",
+    "introducer2_since": "Người giới thiệu 2 là đảng viên chính thức từ",
+    "history_verified_on": "Ngày thẩm tra lý lịch", "cell_resolution_no": "Số nghị quyết chi bộ",
+    "cell_resolution_date": "Ngày nghị quyết chi bộ", "base_resolution_no": "Số nghị quyết đảng ủy cơ sở",
+    "base_resolution_date": "Ngày nghị quyết đảng ủy cơ sở", "decision_body": "Cấp ra quyết định",
+    "decision_date": "Ngày quyết định", "review_date": "Ngày kiểm điểm dự bị",
+    "full_decision_no": "Số quyết định công nhận chính thức",
+    "full_decision_date": "Ngày quyết định công nhận chính thức", "ended_on": "Ngày kết thúc",
+    "end_reason": "Lý do kết thúc", "year": "Năm", "planned": "Chỉ tiêu",
+    # Inspections and discipline.
+    "performer": "Chủ thể tiến hành", "performer_org_id": "Tổ chức tiến hành (mã)",
+    "start_date": "Ngày bắt đầu", "end_date": "Ngày kết thúc", "plan_year": "Năm kế hoạch",
+    "plan_month": "Tháng kế hoạch", "team": "Đoàn kiểm tra", "conclusion": "Kết luận",
+    "recommendations": "Kiến nghị", "follow_up_done": "Đã thực hiện kiến nghị",
+    "subject_type": "Loại đối tượng", "form": "Hình thức", "deciding_body": "Cấp quyết định",
+    "effective_date": "Ngày có hiệu lực",
+    # Documents and reports.
+    "type_code": "Loại văn bản", "number": "Số", "issued_on": "Ngày ban hành", "issuer": "Cơ quan ban hành",
+    "title": "Trích yếu, tiêu đề", "sections": "Các phần của dự thảo", "body": "Nội dung",
+    # Ratings.
+    "rated": "Được đánh giá", "excellent": "Hoàn thành xuất sắc nhiệm vụ",
+    "good": "Hoàn thành tốt nhiệm vụ", "adequate": "Hoàn thành nhiệm vụ",
+    "failed": "Không hoàn thành nhiệm vụ", "not_rated": "Không đánh giá",
+    "not_rated_reason": "Lý do không đánh giá", "total_members": "Tổng số đảng viên",
+    "exempt": "Miễn sinh hoạt", "long_sick_leave": "Nghỉ ốm dài ngày", "early": "Sớm",
+    "score": "Mức xếp loại", "year_from": "Từ năm", "year_to": "Đến năm",
+    # Awards and badges.
+    "campaign": "Đợt", "occasion": "Dịp trao", "milestone": "Mốc tuổi Đảng",
+    "listed_on": "Ngày lập danh sách",
+    "posthumous": "Truy tặng", "recipient_kind": "Loại người nhận", "recipient_name": "Người, tập thể nhận",
+    "presenters": "Người trao",
+    # Meetings.
+    "meeting_id": "Cuộc họp (mã)", "time": "Giờ", "agenda": "Chương trình", "chairs": "Chủ trì",
+    "secretary": "Thư ký", "guests": "Khách mời", "standing_visitors": "Đại biểu cấp trên dự",
+    "minutes": "Biên bản", "present": "Có mặt", "absence_reason": "Lý do vắng",
+    "text": "Nội dung", "votes_total": "Số biểu quyết", "votes_for": "Tán thành",
+    "votes_against": "Không tán thành", "abstentions": "Không biểu quyết",
+    "original_name": "Tên tệp gốc", "stored_name": "Tên tệp lưu", "size": "Cỡ tệp",
+    "body_size": "Cỡ nội dung", "sha256": "Dấu kiểm SHA-256", "added_at": "Thêm lúc",
 }
 PAGE_LIMIT = 5000
 EXPORT_STEP = 5000  # rows between two progress reports of the CSV export
@@ -90,6 +143,13 @@ class AuditRow:
     @property
     def table_label(self) -> str:
         return TABLE_LABELS.get(self.table_name, self.table_name)
+
+    @property
+    def record_label(self) -> str:
+        """The record's id; an office detail is keyed by its name, said as the form says it."""
+        if self.table_name == "office_setting":
+            return OFFICE_LABELS.get(self.record_id, self.record_id)
+        return self.record_id
 
 
 def _query(flt: AuditFilter):
@@ -144,7 +204,7 @@ def export_audit_csv(flt: AuditFilter, path: Path,
                 entry = AuditRow(*row)
                 at = entry.at if isinstance(entry.at, str) else entry.at.strftime("%d/%m/%Y %H:%M:%S")
                 writer.writerow([_defused(cell) for cell in (
-                    entry.id, at, entry.username, entry.action_label, entry.table_label, entry.record_id,
+                    entry.id, at, entry.username, entry.action_label, entry.table_label, entry.record_label,
                     entry.old_values or "", entry.new_values or "")])
                 count += 1
                 if step and count % EXPORT_STEP == 0:

@@ -18,4 +18,4 @@ class AuditTableModel(RowsTableModel):
     def cells(self, entry: AuditRow) -> list[str]:
         at = entry.at.strftime("%d/%m/%Y %H:%M:%S") if hasattr(entry.at, "strftime") else str(entry.at)
         return [str(entry.id), at, entry.username, entry.action_label, entry.table_label,
-                entry.record_id]
+                entry.record_label]

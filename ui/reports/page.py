@@ -33,7 +33,7 @@ from models.documents import (
 )
 from reports.conference import draft_for, print_report, report_period
 from reports.figures import period_figures
-from reports.outline import KINDS, Draft, regenerate, to_records
+from reports.outline import KINDS, Draft, regenerate, report_file_name, to_records
 from ui.page import Page
 from ui.tasks import Task, run_task
 from ui.widgets.buttons import confirm, inform
@@ -230,7 +230,7 @@ class ReportsPage(Page):
         except ValidationError as error:
             inform(self, "Ngày ký", error.message, warning=True)
             return
-        name = f"bao-cao-{draft.kind}-{draft.year}{'' if issue else '-du-thao'}.pdf"
+        name = report_file_name(draft.kind, draft.year, draft=not issue)
         path = ask_save_path(self, "Lưu báo cáo PDF", name, "PDF (*.pdf)")
         if path is not None:
             self.write_pdf(draft, path, issued_on, issue)
