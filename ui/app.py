@@ -16,6 +16,7 @@ from models.core.errors import failure_reason
 from models.storage import acquire_lock, inspect_file, release_lock
 from ui.storage import anchor_on_exit, backup_on_exit, offer_restore_at_start
 from ui.tasks import wait_for_tasks
+from ui.translation import install_vietnamese
 from ui.users.dialogs import FirstStartDialog, SignInDialog
 
 log = logging.getLogger("dangvu")
@@ -55,6 +56,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv)
     app.setApplicationDisplayName("Đảng vụ")
     app.setStyle("Fusion")
+    install_vietnamese(app)
     font = QFont(app.font())
     font.setPointSize(max(font.pointSize(), 10))
     app.setFont(font)
