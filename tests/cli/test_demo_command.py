@@ -127,3 +127,23 @@ def test_foreign_file_gets_a_message_not_a_traceback(tmp_path, capsys):
         assert main.main(argv) in (1, 3)  # check says 3: something is wrong with the file
         assert "không phải tệp dữ liệu của Đảng vụ" in capsys.readouterr().err
     assert foreign.read_bytes().startswith(b"PK\x03\x04")
+
+
+def test_demo_says_each_phase_and_stops_cleanly_on_ctrl_c(tmp_path):
+    """Reported: `main.py demo` was silent for minutes and Ctrl+C did not stop it."""
+    import signal
+    import time
+
+    path = tmp_path / "lon.db"
+    process = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "demo", "--db", str(path),
+                                "--orgs", "200", "--members", "30000"], cwd=tmp_path,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    first = process.stdout.readline()
+    assert "Ctrl+C để dừng" in first
+    assert process.stdout.readline().startswith("  [1/8] tổ chức đảng")
+    time.sleep(0.5)
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=60)
+    assert process.returncode != 0
+    assert "Traceback" not in err and "dừng" in err.lower()
+    assert not path.exists()  # nothing half-built is left where the clerk asked for the file
