@@ -1,17 +1,24 @@
 """Working days for the deadlines of Party work ("within 30 working days").
 
-Monday to Friday, less the fixed-date public holidays (1/1, 30/4, 1/5, 2/9 and the day
-before or after it). The lunar holidays (Tết, Giỗ Tổ Hùng Vương) move every year and are
-not counted here, so a deadline may fall a few days earlier than the office's own count:
-the deadline rules built on this only warn, never refuse."""
+Monday to Friday, less Vietnam's public holidays as the `holidays` package keeps them: the
+fixed dates, the lunar ones that move every year (Tết, Giỗ Tổ Hùng Vương) and the days given
+in lieu or added by the Government (2–3/9/2024, 29/4/2024). Deadline rules built on this
+warn, never refuse, so a holiday decreed after the package's release costs a day's warning
+at most."""
 
 from datetime import date, timedelta
+from functools import lru_cache
 
-FIXED_HOLIDAYS = {(1, 1), (4, 30), (5, 1), (9, 1), (9, 2)}
+import holidays
+
+
+@lru_cache(maxsize=64)
+def public_holidays(year: int) -> frozenset[date]:
+    return frozenset(holidays.country_holidays("VN", years=year))
 
 
 def is_working_day(day: date) -> bool:
-    return day.weekday() < 5 and (day.month, day.day) not in FIXED_HOLIDAYS
+    return day.weekday() < 5 and day not in public_holidays(day.year)
 
 
 def add_working_days(start: date, days: int) -> date:
@@ -22,4 +29,3 @@ def add_working_days(start: date, days: int) -> date:
         if is_working_day(current):
             left -= 1
     return current
-
