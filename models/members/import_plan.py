@@ -31,6 +31,9 @@ CHUNK = 500
 SKIP, UPDATE, ADD = "SKIP", "UPDATE", "ADD"
 ORG, DUPLICATE = "ORG", "DUPLICATE"  # kinds of problem found against the tree, the registry
 NOT_IN_TREE = "không có chi bộ này trong cây tổ chức"
+GRASSROOTS_NAMED = ("đây là đảng bộ cơ sở; đảng viên sinh hoạt ở một chi bộ trực thuộc — chọn chi bộ "
+                    "cho các dòng này")
+TOTALS_WORDS = ("tong cong", "tong so", "cong")
 CARD_IN_REGISTRY, SAME_PERSON_IN_REGISTRY, SAME_PERSON_IN_FILE = "CARD", "PERSON", "PERSON_IN_FILE"
 DUPLICATE_KINDS = {
     CARD_IN_REGISTRY: "Số thẻ, số lý lịch hoặc CCCD đã có trong danh sách",
@@ -56,6 +59,7 @@ class PlannedRow:
     parent_label: str = ""
     org_id: int | None = None
     org_missing: bool = False  # the tree has no cell of that name (not: several of that name)
+    grassroots_id: int | None = None  # the "cell" named is a đảng bộ cơ sở: the clerk picks its cell
     duplicate: str | None = None
     existing_id: int | None = None
     problems: list[Problem] = field(default_factory=list)
@@ -68,7 +72,8 @@ class ImportPlan:
     headers: list[str]  # as written in the file, for the clerk
     mapping: dict[int, str]
     rows: list[PlannedRow]
-    missing_orgs: Counter  # (parent label, cell label) -> rows
+    missing_orgs: Counter  # (parent label, cell label) -> rows; one entry however it is spelt
+    skipped_rows: list[tuple[int, str]] = field(default_factory=list)  # (row, why): totals lines
 
     @property
     def problems(self) -> list[Problem]:
@@ -113,10 +118,14 @@ class OrgMatcher:
                             if row.parent_id in self.names else set() for row in rows}
         self.cache: dict[tuple[str, str], tuple[int | None, str]] = {}
         self.by_name: dict[str, list[int]] = {}
+        self.grassroots_by_name: dict[str, int] = {}
         for row in rows:
             if row.level in v.CELLS:
                 for key in self._keys(row.name):
                     self.by_name.setdefault(key, []).append(row.id)
+            elif row.level == v.DBCS:
+                for key in self._parent_keys(row.name):
+                    self.grassroots_by_name[key] = row.id
 
     @staticmethod
     def _keys(name: str) -> set[str]:
@@ -135,6 +144,11 @@ class OrgMatcher:
             self.cache[(cell, parent)] = self._match(cell, parent)
         return self.cache[(cell, parent)]
 
+    def grassroots(self, cell: str) -> int | None:
+        """The đảng bộ cơ sở a file names where a cell belongs, if that is what it names."""
+        return next((self.grassroots_by_name[key] for key in self._parent_keys(cell)
+                     if key in self.grassroots_by_name), None)
+
     def _match(self, cell: str, parent: str) -> tuple[int | None, str]:
         found: set[int] = set()
         for key in self._keys(cell):
@@ -144,6 +158,8 @@ class OrgMatcher:
             found = {org for org in found if self.parent_keys[org] & wanted}
         if len(found) == 1:
             return found.pop(), ""
+        if not found and self.grassroots(cell) is not None:
+            return None, GRASSROOTS_NAMED
         if not found:
             return None, NOT_IN_TREE
         return None, "có nhiều chi bộ trùng tên; thêm cột Đảng bộ cơ sở để phân biệt"
@@ -183,6 +199,8 @@ def _read_row(number: int, cells: list, mapping: dict[int, str], matcher: OrgMat
         planned.org_id, why = matcher.match(org_label, parent_label)
         if planned.org_id is None:
             planned.org_missing = why == NOT_IN_TREE
+            if why == GRASSROOTS_NAMED:
+                planned.grassroots_id = matcher.grassroots(org_label)
             problems.append(Problem(number, LABELS["org"], org_label, why, ORG))
     if readable:
         try:
@@ -266,23 +284,52 @@ def plan_import(path: Path, mapping: dict[int, str] | None = None) -> ImportPlan
     if missing:
         raise ValidationError("mapping", "Chưa xác định được cột: " + ", ".join(missing) + ".")
     matcher = OrgMatcher()
-    planned = []
+    planned, skipped = [], []
     for offset, cells in enumerate(rows[header_index + 1:], start=header_index + 2):
         if not any(text_value(cell) for cell in cells):
             continue  # blank lines and the empty tail Excel keeps
+        if _is_totals_row(cells):
+            skipped.append((offset, "dòng tổng cộng"))
+            continue
         planned.append(_read_row(offset, cells, mapping, matcher))
     if not planned:
         raise ValidationError("file", "Bảng tính không có dòng đảng viên nào dưới dòng tiêu đề.")
     _mark_duplicates(planned)
-    return ImportPlan(sheet, header_index + 1, shown, mapping, planned, _missing_orgs(planned))
+    return ImportPlan(sheet, header_index + 1, shown, mapping, planned, _missing_orgs(planned), skipped)
+
+
+def _is_totals_row(cells: list) -> bool:
+    """A sheet's "Tổng cộng: 212 đảng viên" line: its first words (after a row number) say so."""
+    texts = [text_value(cell) for cell in cells if text_value(cell)]
+    words = [fold(text) for text in texts if not text.replace(".", "").isdigit()]
+    return bool(words) and any(words[0] == word or words[0].startswith(word + " ")
+                               or words[0].startswith(word + ":") for word in TOTALS_WORDS)
 
 
 def _missing_orgs(rows: list[PlannedRow]) -> Counter:
-    missing = Counter()
+    """The cells to create, each once however the file spells it ("CHI BỘ SỞ NỘI VỤ", "Chi bộ
+    Sở Nội vụ", "Sở Nội vụ"): under the spelling a clerk would write — not all capitals, with
+    "Chi bộ" — the first such one in the file."""
+    counts: Counter = Counter()
+    spellings: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for row in rows:
         if row.org_missing:
-            missing[(row.parent_label, row.org_label)] += 1
+            key = (_bare(row.parent_label, "dang bo "), _bare(row.org_label, "chi bo "))
+            counts[key] += 1
+            spellings.setdefault(key, []).append((row.parent_label, row.org_label))
+    missing: Counter = Counter()
+    for key, seen in spellings.items():
+        missing[min(seen, key=_spelling_rank)] = counts[key]
     return missing
+
+
+def _bare(name: str, prefix: str) -> str:
+    return fold(name).removeprefix(prefix).strip()
+
+
+def _spelling_rank(labels: tuple[str, str]) -> tuple[bool, bool]:
+    parent, cell = labels
+    return cell.isupper() or parent.isupper(), not fold(cell).startswith("chi bo ")
 
 
 def rematch_orgs(plan: ImportPlan) -> ImportPlan:
@@ -296,8 +343,28 @@ def rematch_orgs(plan: ImportPlan) -> ImportPlan:
         row.problems = [problem for problem in row.problems if problem.kind != ORG]
         row.org_id, why = matcher.match(row.org_label, row.parent_label)
         row.org_missing = row.org_id is None and why == NOT_IN_TREE
+        row.grassroots_id = matcher.grassroots(row.org_label) if why == GRASSROOTS_NAMED else None
         if row.org_id is None:
             row.problems.append(Problem(row.row, LABELS["org"], row.org_label, why, ORG))
     _mark_duplicates(plan.rows)
     plan.missing_orgs = _missing_orgs(plan.rows)
     return plan
+
+
+def grassroots_named(plan: ImportPlan) -> dict[int, int]:
+    """Đảng bộ cơ sở the file names where a cell belongs -> how many rows do so."""
+    return dict(Counter(row.grassroots_id for row in plan.rows if row.grassroots_id is not None))
+
+
+def place_in_cell(plan: ImportPlan, grassroots_id: int, cell_id: int) -> int:
+    """The clerk's choice: every row that named this đảng bộ cơ sở goes to one of its cells.
+    Returns how many rows were placed."""
+    rows = [row for row in plan.rows if row.grassroots_id == grassroots_id]
+    cell = next((row for row in org_rows() if row.id == cell_id and not row.dissolved), None)
+    if cell is None or cell.parent_id != grassroots_id or cell.level not in v.CELLS:
+        raise ValidationError("org", "Chọn một chi bộ trực thuộc đảng bộ cơ sở đó.")
+    for row in rows:
+        row.org_id, row.grassroots_id = cell_id, None
+        row.problems = [problem for problem in row.problems if problem.kind != ORG]
+    _mark_duplicates(plan.rows)
+    return len(rows)

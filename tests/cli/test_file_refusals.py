@@ -17,3 +17,20 @@ def test_a_refused_folder_in_any_command_is_said_in_vietnamese(tmp_path, capsys)
     message = capsys.readouterr().err
     assert status == 1 and "Traceback" not in message
     assert "đã có một tệp cùng tên" in message and "exists" not in message
+
+
+def test_a_dry_run_import_on_a_missing_database_writes_nothing(tmp_path, capsys):
+    """Reported: a dry run on a database path that does not exist created the file."""
+    from openpyxl import Workbook
+
+    import main
+
+    book = Workbook()
+    book.active.append(["Họ và tên", "Giới tính", "Ngày sinh", "Chi bộ"])
+    book.active.append(["Nguyễn Văn Đức", "Nam", "15/05/1980", "Chi bộ Sở Tư pháp"])
+    source = tmp_path / "ds.xlsx"
+    book.save(source)
+    target = tmp_path / "chua-co.db"
+    assert main.main(["import", "members", str(source), "--db", str(target), "--dry-run"]) != 0
+    assert not target.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["ds.xlsx"]
+    assert "không có tệp" in capsys.readouterr().err.lower()

@@ -49,6 +49,8 @@ def print_plan(plan) -> None:
             listed = ", ".join(str(r.row) for r in rows[:20]) + (", …" if len(rows) > 20 else "")
             option = "--cards" if kind == CARD_IN_REGISTRY else "--same-person"
             say(f"{label}: {len(rows)} dòng ({listed}) — xem {option}")
+    for row, why in plan.skipped_rows:
+        say(f"Bỏ qua dòng {row}: {why}.")
     for (parent, cell), count in sorted(plan.missing_orgs.items()):
         where = f" thuộc {parent}" if parent else ""
         warn(f"Chưa có trong cây tổ chức: {cell}{where} ({count} dòng) — thêm --create-orgs để tạo.")
@@ -56,13 +58,16 @@ def print_plan(plan) -> None:
 
 def run_import(args, db_path: Path) -> int:
     """Plan, show, then (unless --dry-run) write every clean row in one transaction."""
-    with opened(db_path, args.acting_user, create=True):
+    # A dry run writes nothing anywhere: not even a new database file.
+    with opened(db_path, args.acting_user, create=not args.dry_run):
         source = Path(args.source).expanduser().resolve()
         plan = plan_import(source)
         if plan.missing_orgs and args.create_orgs and not args.dry_run:
             say(f"Đã tạo {create_missing_orgs(plan)} tổ chức đảng còn thiếu.")
             plan = rematch_orgs(plan)
         print_plan(plan)
+        if plan.missing_orgs and args.dry_run and args.create_orgs:
+            say(f"Khi nhập thật sẽ tạo {len(plan.missing_orgs)} tổ chức đảng còn thiếu.")
         if args.dry_run:
             say(f"Chạy thử: {len(plan.clean_rows)} dòng có thể nhập; không ghi gì.")
             return SOME_REFUSED if plan.problems else 0

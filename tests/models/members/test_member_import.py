@@ -20,6 +20,8 @@ from models.members.import_plan import (
     SAME_PERSON_IN_FILE,
     SAME_PERSON_IN_REGISTRY,
     UPDATE,
+    grassroots_named,
+    place_in_cell,
     plan_import,
     rematch_orgs,
 )
@@ -209,3 +211,44 @@ def test_matching_again_after_creating_cells_equals_planning_again(bloc_tree, tm
 
     assert shape(again) == shape(fresh)
     assert again.missing_orgs == fresh.missing_orgs == {}
+
+
+def test_names_differing_only_in_case_are_one_missing_cell(bloc_tree, tmp_path):
+    """Reported: "CHI BỘ SỞ NỘI VỤ" and "Chi bộ Sở Nội vụ" counted as two missing organisations,
+    and creating them stopped on "Đã có tổ chức cùng tên" having written nothing."""
+    rows = [["Đinh Văn Một", "Nam", "01/01/1980", "05/03/2008", None, None, "CHI BỘ SỞ NỘI VỤ", ""],
+            ["Đinh Văn Hai", "Nam", "01/01/1981", "05/03/2008", None, None, "Chi bộ  Sở Nội vụ", ""],
+            ["Đinh Văn Ba", "Nam", "01/01/1982", "05/03/2008", None, None, "Sở Nội vụ", ""]]
+    plan = plan_import(workbook(tmp_path / "ds.xlsx", rows))
+    assert sum(plan.missing_orgs.values()) == 3 and len(plan.missing_orgs) == 1
+    assert create_missing_orgs(plan) == 1
+    plan = rematch_orgs(plan)
+    assert plan.problems == [] and len({row.org_id for row in plan.rows}) == 1
+
+
+def test_a_totals_row_is_recognised_and_skipped(bloc_tree, tmp_path):
+    """Reported: the sheet's "Tổng cộng" row was reported as four errors."""
+    path = workbook(tmp_path / "ds.xlsx", [*MESSY, ["Tổng cộng: 3 đảng viên", None, None, None, None, None,
+                                                     None, None]])
+    plan = plan_import(path)
+    assert plan.problems == [] and len(plan.rows) == 3
+    assert plan.skipped_rows == [(9, "dòng tổng cộng")]
+
+
+def test_a_grassroots_party_named_as_the_cell_is_said_so(bloc_tree, tmp_path):
+    """Reported: rows naming a đảng bộ cơ sở in the "Chi bộ" column were refused without saying
+    that a member belongs to one of its cells."""
+    rows = [["Đinh Văn Một", "Nam", "01/01/1980", "05/03/2008", None, None, "Đảng bộ Sở Tài chính", ""]]
+    plan = plan_import(workbook(tmp_path / "ds.xlsx", rows))
+    (problem,) = plan.problems
+    assert "đảng bộ cơ sở" in problem.message and "chi bộ trực thuộc" in problem.message
+    assert not plan.missing_orgs  # nothing to create: it exists, as a đảng bộ
+    assert plan.rows[0].grassroots_id == bloc_tree["base"].id
+
+    # The clerk chooses the cell once for every such row.
+    with pytest.raises(ValidationError):
+        place_in_cell(plan, bloc_tree["base"].id, bloc_tree["small"].id)  # not one of its cells
+    assert grassroots_named(plan) == {bloc_tree["base"].id: 1}
+    assert place_in_cell(plan, bloc_tree["base"].id, bloc_tree["cell_b"].id) == 1
+    assert plan.problems == [] and plan.rows[0].org_id == bloc_tree["cell_b"].id
+    assert import_members(plan).created == 1
