@@ -52,3 +52,23 @@ def test_a_field_chosen_for_two_columns_is_said(qtbot, bloc_tree, tmp_path):
     sex_column.setCurrentIndex(sex_column.findData("full_name"))
     finish(qtbot, dialog.recheck())
     assert "“Họ và tên” được chọn cho hai cột" in dialog.errors.message_for("file")
+
+
+def test_rows_naming_a_grassroots_party_are_placed_in_the_cell_the_clerk_picks(qtbot, bloc_tree, tmp_path,
+                                                                                monkeypatch):
+    named = ["Đinh Văn Một", "Nam", "01/01/1980", "05/03/2008", None, None, "Đảng bộ Sở Tài chính", ""]
+    rows = [*MESSY, named,
+            ["Tổng cộng", None, None, None, None, None, None, None]]
+    dialog = ImportMembersDialog()
+    qtbot.addWidget(dialog)
+    finish(qtbot, dialog.load(workbook(tmp_path / "ds.xlsx", rows)))
+    assert "1 dòng ghi tên đảng bộ cơ sở" in dialog.summary.text()
+    assert "Bỏ qua dòng 10 (dòng tổng cộng)" in dialog.summary.text()
+    assert dialog.choose_cells.isVisibleTo(dialog)
+    offered = []
+    monkeypatch.setattr(import_dialog.QInputDialog, "getItem",
+                        lambda _p, _t, _l, items, *_a: offered.append(items) or ("Chi bộ Văn phòng Sở", True))
+    dialog.place_rows_in_cells()
+    assert offered == [["Chi bộ Phòng Ngân sách", "Chi bộ Văn phòng Sở"]]
+    assert "4 dòng nhập được, 0 dòng có lỗi" in dialog.summary.text()
+    assert not dialog.choose_cells.isVisibleTo(dialog)

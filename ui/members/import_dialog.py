@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from models.core import vocab as v
 from models.core.errors import ValidationError
 from models.core.excel import column_letter
 from models.members import (
@@ -33,10 +35,13 @@ from models.members import (
     ImportCancelled,
     ImportPlan,
     create_missing_orgs,
+    grassroots_named,
     import_members,
+    place_in_cell,
     plan_import,
     rematch_orgs,
 )
+from models.orgs import org_rows
 from ui import settings
 from ui.tasks import Task, run_task
 from ui.widgets.buttons import confirm, inform, vietnamese_buttons
@@ -95,6 +100,10 @@ class ImportMembersDialog(QDialog):
         choices.addRow(self.card_label, self.cards)
         choices.addRow(self.person_label, self.same_person)
         choices.addRow(self.create_orgs)
+        self.choose_cells = QPushButton("Chọn chi bộ cho các dòng ghi tên đảng bộ cơ sở…")
+        self.choose_cells.clicked.connect(self.place_rows_in_cells)
+        self.choose_cells.hide()
+        choices.addRow(self.choose_cells)
 
         buttons = vietnamese_buttons(QDialogButtonBox(QDialogButtonBox.StandardButton.Close))
         self.import_button = buttons.addButton("Nhập vào danh sách", QDialogButtonBox.ButtonRole.ActionRole)
@@ -184,6 +193,13 @@ class ImportMembersDialog(QDialog):
             names = ", ".join(cell + (f" ({parent})" if parent else "")
                               for parent, cell in sorted(plan.missing_orgs))
             text += f"\nChưa có trong cây tổ chức: {names}."
+        if plan.skipped_rows:
+            text += "\nBỏ qua " + "; ".join(f"dòng {row} ({why})" for row, why in plan.skipped_rows) + "."
+        named = grassroots_named(plan)
+        if named:
+            text += (f"\n{sum(named.values())} dòng ghi tên đảng bộ cơ sở ở cột chi bộ: đảng viên sinh hoạt "
+                     "ở một chi bộ trực thuộc — bấm “Chọn chi bộ…” để chọn.")
+        self.choose_cells.setVisible(bool(named))
         self.summary.setText(text)
         cards = len(plan.duplicates(CARD_IN_REGISTRY))
         people = len(plan.duplicates(SAME_PERSON_IN_REGISTRY)) + len(plan.duplicates(SAME_PERSON_IN_FILE))
@@ -192,6 +208,27 @@ class ImportMembersDialog(QDialog):
         self.cards.setEnabled(bool(cards))
         self.same_person.setEnabled(bool(people))
         self.create_orgs.setEnabled(bool(plan.missing_orgs) or self.create_orgs.isChecked())
+
+    def place_rows_in_cells(self) -> None:
+        """For each đảng bộ cơ sở the file names as a cell, the clerk picks the cell once."""
+        plan = self.plan
+        if plan is None:
+            return
+        rows = org_rows()
+        names = {row.id: row.name for row in rows}
+        for grassroots_id, count in grassroots_named(plan).items():
+            cells = [row for row in rows if row.parent_id == grassroots_id and row.level in v.CELLS
+                     and not row.dissolved]
+            if not cells:
+                inform(self, "Chưa có chi bộ", f"{names[grassroots_id]} chưa có chi bộ trực thuộc nào.")
+                continue
+            label = f"{count} dòng ghi “{names[grassroots_id]}”. Đảng viên sinh hoạt ở chi bộ:"
+            choices = [cell.name for cell in cells]
+            chosen, ok = QInputDialog.getItem(self, "Chọn chi bộ", label, choices, 0, False)
+            if ok:
+                cell = next(cell for cell in cells if cell.name == chosen)
+                place_in_cell(plan, grassroots_id, cell.id)
+        self.show_plan()
 
     # --- writing --------------------------------------------------------------------------
     def run_import(self) -> Task | None:
