@@ -20,6 +20,7 @@ from ui.admissions.page import AdmissionsPage
 from ui.audit.page import AuditPage
 from ui.awards.page import AwardsPage
 from ui.counts.page import CountsPage
+from ui.home.page import HomePage
 from ui.inspections.page import InspectionsPage
 from ui.meetings.page import MeetingsPage
 from ui.members.page import MembersPage
@@ -34,8 +35,8 @@ from ui.widgets.buttons import confirm, inform
 from ui.widgets.screen import fit_to_screen
 
 # In the order of the sidebar (Ctrl+1 … Ctrl+9).
-PAGES: list[type[Page]] = [OrgsPage, MembersPage, AdmissionsPage, MeetingsPage, InspectionsPage, RatingsPage,
-                           AwardsPage, CountsPage, ReportsPage]
+PAGES: list[type[Page]] = [HomePage, OrgsPage, MembersPage, AdmissionsPage, MeetingsPage, InspectionsPage,
+                           RatingsPage, AwardsPage, CountsPage, ReportsPage]
 ADMIN_PAGES: list[type[Page]] = [UsersPage, AuditPage]
 
 SIDEBAR_STYLE = """
@@ -89,8 +90,7 @@ class MainWindow(QMainWindow):
         geometry = settings.WINDOW_GEOMETRY.get()
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
-        page = settings.LAST_PAGE.get()
-        self.sidebar.setCurrentRow(page if 0 <= page < len(self.page_classes) else 0)
+        self.sidebar.setCurrentRow(0)  # the home page: what needs attention today comes first
 
     @property
     def pages(self) -> list[Page]:
@@ -104,6 +104,8 @@ class MainWindow(QMainWindow):
         if index not in self.built:
             page = self.page_classes[index]()
             page.changed.connect(lambda source=page: self._records_changed(source))
+            if isinstance(page, HomePage):
+                page.go_to.connect(self.open_area)
             placeholder = self.stack.widget(index)
             self.stack.insertWidget(index, page)
             self.stack.removeWidget(placeholder)
@@ -118,6 +120,12 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(index)
         page.on_shown()
         page.focus_main_control()
+
+    def open_area(self, area: str) -> None:
+        """A line of the home page opens the page that deals with it."""
+        pages = {"admissions": AdmissionsPage, "meetings": MeetingsPage, "awards": AwardsPage}
+        if pages.get(area) in self.page_classes:
+            self.sidebar.setCurrentRow(self.page_classes.index(pages[area]))
 
     def _records_changed(self, source: Page) -> None:
         for page in self.pages:
@@ -201,7 +209,6 @@ class MainWindow(QMainWindow):
             self.signed_out = False
             return
         settings.WINDOW_GEOMETRY.set(self.saveGeometry())
-        settings.LAST_PAGE.set(self.sidebar.currentRow())
         for page in self.pages:
             page.save_layout()
         super().closeEvent(event)

@@ -29,7 +29,6 @@ class Setting:
 
 WINDOW_GEOMETRY = Setting("main_window/geometry", QByteArray, QByteArray())
 WINDOW_STATE = Setting("main_window/state", QByteArray, QByteArray())
-LAST_PAGE = Setting("main_window/last_page", int, 0)
 MEMBER_COLUMNS = Setting("members/header", QByteArray, QByteArray())
 MEMBER_DIALOG_GEOMETRY = Setting("members/dialog_geometry", QByteArray, QByteArray())
 ORG_SPLITTER = Setting("orgs/splitter", QByteArray, QByteArray())

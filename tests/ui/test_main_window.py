@@ -25,12 +25,12 @@ def test_sidebar_lists_only_working_areas(qtbot, db):
     window = make_window(qtbot, db)
     entries = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
     # The local administrator of a new file also sees the administration pages.
-    assert entries == ["Tổ chức đảng", "Đảng viên", "Kết nạp đảng viên", "Hội nghị, sinh hoạt",
+    assert entries == ["Trang chủ", "Tổ chức đảng", "Đảng viên", "Kết nạp đảng viên", "Hội nghị, sinh hoạt",
                        "Kiểm tra, giám sát", "Đánh giá, xếp loại", "Khen thưởng, huy hiệu",
                        "Số lượng, biến động", "Báo cáo", "Người dùng", "Nhật ký thay đổi"]
-    window.sidebar.setCurrentRow(1)
-    assert window.stack.currentWidget() is window.page(MembersPage)
     window.sidebar.setCurrentRow(2)
+    assert window.stack.currentWidget() is window.page(MembersPage)
+    window.sidebar.setCurrentRow(3)
     assert window.stack.currentWidget() is window.page(AdmissionsPage)
 
 
@@ -60,12 +60,25 @@ def test_org_filter_includes_sub_organisations(qtbot, db, bloc_tree, make_member
     assert page.model.rowCount() == 1
 
 
-def test_window_remembers_its_page(qtbot, db, bloc_tree):
+def test_window_opens_on_the_home_page_whose_lines_open_their_pages(qtbot, db, bloc_tree, make_member):
+    from datetime import date
+
+    from models.admissions.targets import set_target
+    from ui.home.page import HomePage
+
+    set_target(None, date.today().year, date.today().year, 10)
+    make_member(admitted=date.today())
     window = make_window(qtbot, db)
-    window.sidebar.setCurrentRow(1)
+    window.sidebar.setCurrentRow(2)
     window.close()
     again = make_window(qtbot, db)
-    assert again.sidebar.currentRow() == 1
+    home = again.page(HomePage)
+    assert again.stack.currentWidget() is home
+    qtbot.waitUntil(lambda: home.glance is not None)
+    assert "<b>1</b> đảng viên" in home.today_label.text()
+    assert f"Kết nạp năm {date.today().year}: 1 / chỉ tiêu 10 (10%)." == home.admissions_label.text()
+    home.go_to.emit("admissions")
+    assert again.stack.currentWidget() is again.page(AdmissionsPage)
 
 
 def test_org_page_shows_details_and_warnings(qtbot, db, bloc_tree, make_member):
@@ -182,7 +195,7 @@ def test_keyboard_flow_from_page_switch_to_an_open_record(qtbot, db, make_member
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     window.sidebar.setCurrentRow(0)
-    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     page = window.page(MembersPage)
     assert window.stack.currentWidget() is page
     assert QApplication.focusWidget() is page.search

@@ -1,0 +1,95 @@
+"""The bloc at a glance, for the home page: today's figures, this year's admissions against
+the target, what needs attention now, and members and admissions over the last years.
+
+Every line of attention names the page that deals with it, so the home page can open it."""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from models.admissions import REMINDER_KINDS, admitted_count, attention, progress
+from models.awards import badge_list, occasions_of
+from models.core import vocab as v
+from models.core.dates import add_months, fmt_date
+from models.meetings import cells_without_monthly_meeting
+from models.members import headcount
+from models.orgs import org_rows
+from reports.numbers import integer
+
+YEARS_SHOWN = 5
+ADMISSIONS, MEETINGS, AWARDS = "admissions", "meetings", "awards"
+
+
+@dataclass(frozen=True)
+class AttentionLine:
+    text: str
+    page: str  # which page deals with it: ADMISSIONS, MEETINGS, AWARDS
+
+
+@dataclass(frozen=True)
+class YearPoint:
+    year: int
+    members: int  # counted on 31 December (today for the current year)
+    admitted: int
+
+
+@dataclass(frozen=True)
+class Glance:
+    today: date
+    members: int
+    probationary: int
+    grassroots: int
+    cells: int
+    admitted: int
+    target: int | None
+    attention: list[AttentionLine] = field(default_factory=list)
+    years: list[YearPoint] = field(default_factory=list)
+
+
+def bloc_at_a_glance(today: date | None = None) -> Glance:
+    today = today or date.today()
+    count = headcount(today)
+    rows = [row for row in org_rows() if not row.dissolved]
+    aim = progress(None, today.year)
+    return Glance(
+        today=today, members=count.total, probationary=count.probationary,
+        grassroots=sum(row.level in (v.DBCS, v.CBCS) for row in rows),
+        cells=sum(row.level in v.CELLS for row in rows),
+        admitted=aim.actual, target=aim.target,
+        attention=attention_lines(today), years=year_points(today),
+    )
+
+
+def attention_lines(today: date) -> list[AttentionLine]:
+    lines = []
+    reminders = Counter(reminder.kind for reminder in attention(today))
+    for kind, label in REMINDER_KINDS.items():
+        if reminders[kind]:
+            lines.append(AttentionLine(f"{label}: {integer(reminders[kind])} hồ sơ", ADMISSIONS))
+    last_month = add_months(date(today.year, today.month, 1), -1)
+    gaps = cells_without_monthly_meeting(last_month.year, last_month.month)
+    if gaps:
+        lines.append(AttentionLine(f"{integer(len(gaps))} chi bộ chưa ghi sinh hoạt thường kỳ tháng "
+                                   f"{last_month.month}/{last_month.year}", MEETINGS))
+    occasion = next_presentation_day(today)
+    if occasion is not None:
+        day, name = occasion
+        due = len(badge_list(day))
+        if due:
+            lines.append(AttentionLine(f"{integer(due)} đảng viên trong danh sách đề nghị Huy hiệu Đảng dịp "
+                                       f"{name} ({fmt_date(day)})", AWARDS))
+    return lines
+
+
+def next_presentation_day(today: date) -> tuple[date, str] | None:
+    """The next badge presentation day within a year."""
+    days = occasions_of(today.year) + occasions_of(today.year + 1)
+    return next(((day, name) for day, name in days if today <= day <= today + timedelta(days=366)), None)
+
+
+def year_points(today: date) -> list[YearPoint]:
+    points = []
+    for year in range(today.year - YEARS_SHOWN + 1, today.year + 1):
+        end = min(date(year, 12, 31), today)
+        points.append(YearPoint(year, headcount(end).total, admitted_count(date(year, 1, 1), end)))
+    return points
