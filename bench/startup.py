@@ -34,7 +34,8 @@ USER, PASSWORD = "bench", "mat-khau-do-thu-2026"
 TYPING_SECONDS = 2.0  # a clerk typing a user name and password
 TARGETS = {  # seconds, by size
     "signin_window": {2700: 1.0, 30000: 1.0, 100000: 1.0},
-    "main_window": {2700: 0.5, 30000: 0.5, 100000: 0.5},
+    "main_window": {2700: 0.3, 30000: 0.3, 100000: 0.3},  # the home page on screen (issue: < 300 ms)
+    "home_figures": {2700: 1.0, 30000: 2.0, 100000: 4.0},  # its figures following, from a task
     "member_rows": {2700: 0.4, 30000: 0.6, 100000: 1.0},
     "page": {2700: 0.2, 30000: 0.3, 100000: 0.4},
 }
@@ -71,13 +72,11 @@ def probe(db_path: Path, spawned_at: float) -> dict:
     from models.accounts import authenticate, session
     from models.core.db import open_database
     from models.storage import inspect_file
-    from ui import settings
     from ui.app import load_main_window_soon, make_application
     from ui.users.dialogs import SignInDialog
 
     app = make_application()
     QCoreApplication.setApplicationName("dangvu-bench")
-    settings.LAST_PAGE.set(1)  # the member list, as most clerks leave it
     inspect_file(db_path)
     open_database(db_path)
     dialog = SignInDialog()
@@ -93,22 +92,29 @@ def probe(db_path: Path, spawned_at: float) -> dict:
     actor = authenticate(USER, PASSWORD)
     session.set_current(actor)
     dialog.close()
+    from ui.home.page import HomePage
     from ui.main_window import MainWindow  # loaded after sign-in, as run_gui does
     from ui.members.page import MembersPage
 
     window = MainWindow(db_path, actor)
     window.show()
     app.processEvents()
-    figures["main_window"] = time.perf_counter() - started
-    members = window.page(MembersPage)
-    while members.model.rowCount() == 0 and time.perf_counter() - started < 60:
+    figures["main_window"] = time.perf_counter() - started  # the home page on screen
+    home = window.page(HomePage)
+    while home.loading() and time.perf_counter() - started < 60:
         app.processEvents()
-    figures["member_rows"] = time.perf_counter() - started
+    figures["home_figures"] = time.perf_counter() - started
+    switched = time.perf_counter()
+    window.sidebar.setCurrentRow(window.page_classes.index(MembersPage))
+    members = window.page(MembersPage)
+    while members.model.rowCount() == 0 and time.perf_counter() - switched < 60:
+        app.processEvents()
+    figures["member_rows"] = time.perf_counter() - switched
     figures["member_count"] = members.model.rowCount()
 
     pages = {}
     for index, page_class in enumerate(window.page_classes):
-        if index == 1:
+        if page_class in (HomePage, MembersPage):
             continue
         shown = time.perf_counter()
         window.sidebar.setCurrentRow(index)
@@ -158,8 +164,9 @@ def main() -> int:
 
         print(f"\n{ORGS.get(members, 75)} organisations, {runs[0]['member_count']:,} members in the list")
         for key, label in (("signin_window", "start → sign-in window"),
-                           ("main_window", "sign-in → main window"),
-                           ("member_rows", "sign-in → member list's first rows")):
+                           ("main_window", "sign-in → home page on screen"),
+                           ("home_figures", "sign-in → home page's figures"),
+                           ("member_rows", "Ctrl+3 → member list's first rows")):
             print(f"  {label:<42}{verdict(median(key), TARGETS[key][members])}")
         for title in runs[0]["pages"]:
             first = statistics.median(run["pages"][title][0] for run in runs)

@@ -1,5 +1,6 @@
 """The main window: a navigation sidebar on the left, one page per area on the right."""
 
+from importlib import metadata
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -28,7 +29,7 @@ from ui.orgs.page import OrgsPage
 from ui.page import Page
 from ui.ratings.page import RatingsPage
 from ui.reports.page import ReportsPage
-from ui.storage import backup_by_hand, choose_backup_folder, restore_by_hand
+from ui.storage import backup_by_hand, backup_folder, choose_backup_folder, restore_by_hand
 from ui.users.dialogs import ChangePasswordDialog
 from ui.users.page import UsersPage
 from ui.widgets.buttons import confirm, inform
@@ -45,6 +46,21 @@ QListWidget::item { padding: 10px 14px; }
 QListWidget::item:selected { background: #b22222; color: #fff; border-left: 4px solid #ffd54f; }
 QListWidget::item:hover:!selected { background: #9e2424; }
 """
+
+
+def program_version() -> str:
+    try:
+        return metadata.version("dangvu")
+    except metadata.PackageNotFoundError:  # run from a source tree that was never installed
+        return "chưa cài đặt (chạy từ mã nguồn)"
+
+
+def about_text(db_path: Path) -> str:
+    return ("Đảng vụ — quản lý tổ chức đảng, đảng viên và báo cáo của Văn phòng "
+            "Đảng ủy Khối các cơ quan tỉnh.\n\n"
+            f"Phiên bản: {program_version()}\n"
+            f"Tệp dữ liệu: {db_path}\n"
+            f"Thư mục sao lưu: {backup_folder(db_path)}")
 
 
 class MainWindow(QMainWindow):
@@ -175,9 +191,7 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     def _about(self) -> None:
-        inform(self, "Giới thiệu Đảng vụ",
-               "Đảng vụ — quản lý tổ chức đảng, đảng viên và báo cáo của Văn phòng "
-               f"Đảng ủy Khối các cơ quan tỉnh.\n\nTệp dữ liệu: {self.db_path}")
+        inform(self, "Giới thiệu Đảng vụ", about_text(self.db_path))
 
     def _unsaved_pages(self) -> list[Page]:
         return [page for page in self.pages if page.has_unsaved_changes()]

@@ -215,3 +215,10 @@ def test_keyboard_flow_from_page_switch_to_an_open_record(qtbot, db, make_member
     page.search.setFocus()
     qtbot.keyClick(page.search, Qt.Key.Key_Return)
     assert opened == [page.selected_member_id()]
+
+
+def test_about_says_the_version_the_data_file_and_the_backup_folder(db):
+    from ui.main_window import about_text
+
+    text = about_text(Path(db.database))
+    assert "Phiên bản: 0." in text and str(db.database) in text and "Thư mục sao lưu: " in text
