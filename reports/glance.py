@@ -31,6 +31,7 @@ class YearPoint:
     year: int
     members: int  # counted on 31 December (today for the current year)
     admitted: int
+    until: date | None = None  # the current year: counted up to today, and labelled so
 
 
 @dataclass(frozen=True)
@@ -91,5 +92,6 @@ def year_points(today: date) -> list[YearPoint]:
     points = []
     for year in range(today.year - YEARS_SHOWN + 1, today.year + 1):
         end = min(date(year, 12, 31), today)
-        points.append(YearPoint(year, headcount(end).total, admitted_count(date(year, 1, 1), end)))
+        points.append(YearPoint(year, headcount(end).total, admitted_count(date(year, 1, 1), end),
+                                until=end if end < date(year, 12, 31) else None))
     return points

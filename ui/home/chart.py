@@ -41,7 +41,7 @@ class YearsChart(QWidget):
             painter.drawText(QRectF(left, bar.top() - line - 2, slot, line), Qt.AlignmentFlag.AlignCenter,
                              integer(point.members))
             painter.drawText(QRectF(left, bottom + 4, slot, line), Qt.AlignmentFlag.AlignCenter,
-                             str(point.year))
+                             str(point.year) + (f" (đến {point.until:%d/%m})" if point.until else ""))
             painter.drawText(QRectF(left, bottom + 4 + line, slot, line), Qt.AlignmentFlag.AlignCenter,
                              f"kết nạp {integer(point.admitted)}")
         painter.end()
