@@ -1,6 +1,6 @@
 """Lists for the inspection page: cases of a year, their subjects, and discipline."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from peewee import JOIN, fn
@@ -9,6 +9,9 @@ from models.inspections.tables import Discipline, InspectionCase, InspectionSubj
 from models.inspections.vocab import CONCLUSIONS, FORMS, KINDS, PERFORMERS, STATUSES, SUBJECT_TYPES, TO_CHUC
 from models.members.tables import Member
 from models.orgs.tables import PartyOrg
+
+SUBJECTS_SHOWN = 3
+CHUNK = 500  # case ids per query: SQLite's limit on parameters is far above, PostgreSQL's too
 
 
 @dataclass(frozen=True)
@@ -21,6 +24,14 @@ class InspectionRow:
     end_date: date | None
     title: str
     subjects: int
+    subject_names: tuple[str, ...] = ()
+
+    @property
+    def who(self) -> str:
+        """Who was inspected, in a line: the first names, then how many more."""
+        shown = ", ".join(self.subject_names[:SUBJECTS_SHOWN])
+        more = self.subjects - min(self.subjects, SUBJECTS_SHOWN)
+        return shown + (f" và {more} đối tượng khác" if more else "")
 
     @property
     def labels(self) -> tuple[str, str, str]:
@@ -54,7 +65,24 @@ def inspection_rows(
         query = query.where(InspectionCase.performer == performer)
     if status:
         query = query.where(InspectionCase.status == status)
-    return [InspectionRow(*row) for row in query.tuples()]
+    rows = [InspectionRow(*row) for row in query.tuples()]
+    names = _subject_names([row.id for row in rows])
+    return [replace(row, subject_names=tuple(names.get(row.id, []))) for row in rows]
+
+
+def _subject_names(case_ids: list[int]) -> dict[int, list[str]]:
+    """The organisations and members each case looks at, in the order they were entered."""
+    names: dict[int, list[str]] = {}
+    for start in range(0, len(case_ids), CHUNK):
+        query = (InspectionSubject.select(InspectionSubject.case, PartyOrg.name, Member.full_name)
+                 .join(PartyOrg, JOIN.LEFT_OUTER, on=(InspectionSubject.org == PartyOrg.id))
+                 .switch(InspectionSubject)
+                 .join(Member, JOIN.LEFT_OUTER, on=(InspectionSubject.member == Member.id))
+                 .where(InspectionSubject.case.in_(case_ids[start:start + CHUNK]))
+                 .order_by(InspectionSubject.id))
+        for case_id, org_name, member_name in query.tuples():
+            names.setdefault(case_id, []).append(org_name or member_name or "")
+    return names
 
 
 @dataclass(frozen=True)

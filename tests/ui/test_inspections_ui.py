@@ -35,7 +35,9 @@ def test_table_models(qtmodeltester, bloc_tree, make_member):
         assert model.rowCount() >= 1
     cases = InspectionTableModel()
     cases.set_rows(inspection_rows(2024))
-    assert [cases.index(0, c).data() for c in (0, 2, 5)] == ["Ban Thường vụ Đảng ủy Khối", "Đã kết luận", "2"]
+    # Reported: the list never said who was inspected.
+    assert [cases.index(0, c).data() for c in (0, 2, 5)] == ["Ban Thường vụ Đảng ủy Khối", "Đã kết luận",
+                                                             "Chi bộ Sở Tư pháp, Nguyễn Văn Đức"]
 
 
 def test_inspection_dialog_saves_case_then_subjects(qtbot, bloc_tree, make_member):

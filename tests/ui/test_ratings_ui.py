@@ -115,3 +115,14 @@ def test_the_saved_organisation_level_is_shown(qtbot, bloc_tree):
     page.org.set_org_id(bloc_tree["small"].id)
     assert page.org_level.currentData() == "HTXSNV"
     assert page.totals["rated"].value() == 19 and page.totals["good"].value() == 15
+
+
+def test_the_page_opens_on_the_first_grassroots_organisation(qtbot, bloc_tree, make_member):
+    """Reported: the page opened with no organisation chosen and an empty grid, with no hint."""
+    make_member()
+    page = RatingsPage()
+    qtbot.addWidget(page)
+    page.on_shown()
+    assert page.org.org_id() == bloc_tree["base"].id
+    assert page.grid.rowCount() == 1
+    assert page.org.placeholderText() == "Chọn tổ chức cơ sở đảng…"

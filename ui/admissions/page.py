@@ -38,7 +38,7 @@ from ui.page import Page
 from ui.widgets.buttons import confirm, inform
 from ui.widgets.org_picker import OrgPicker
 from ui.widgets.search_box import SearchBox
-from ui.widgets.table_view import list_view, open_on_activate
+from ui.widgets.table_view import column_widths, list_view, open_on_activate
 
 STEP_NUMBERS = {"course": "certificate_no", "cell": "cell_resolution_no", "base": "base_resolution_no",
                 "decision": "decision_no", "full": "full_decision_no"}
@@ -96,8 +96,7 @@ class AdmissionsPage(Page):
         filters.addWidget(self.state)
         self.cases = CaseTableModel(self.names, self)
         self.case_view = list_view(self.cases)
-        for column, width in enumerate((200, 250, 200, 220)):
-            self.case_view.setColumnWidth(column, width)
+        column_widths(self.case_view, (200, 250, 200, 220))
         self.case_view.selectionModel().currentRowChanged.connect(lambda *_: self._show_case())
         open_on_activate(self.case_view, self.next_step)
         self.search.lead_to(self.case_view, self.next_step)
@@ -186,8 +185,7 @@ class AdmissionsPage(Page):
         page = QWidget()
         self.reminders = ReminderTableModel(self)
         view = list_view(self.reminders)
-        for column, width in enumerate((170, 200, 250, 95)):
-            view.setColumnWidth(column, width)
+        column_widths(view, (170, 200, 250, 95))
         layout = QVBoxLayout(page)
         layout.addWidget(QLabel("Đảng viên dự bị đến hạn (trong 30 ngày) hoặc quá hạn xét chính thức; "
                                 "hồ sơ không có bước mới trong 12 tháng; quyết định kết nạp chưa "
@@ -207,8 +205,7 @@ class AdmissionsPage(Page):
             toolbar.addAction(action)
         self.targets = TargetTableModel(self)
         self.target_view = list_view(self.targets)
-        for column, width in enumerate((300, 170, 90, 100)):
-            self.target_view.setColumnWidth(column, width)
+        column_widths(self.target_view, (300, 170, 90, 100))
         layout = QVBoxLayout(page)
         layout.addWidget(toolbar)
         layout.addWidget(self.target_view)

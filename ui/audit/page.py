@@ -39,6 +39,7 @@ from ui.widgets.date_edit import DateEdit
 from ui.widgets.export_table import add_export_action
 from ui.widgets.form_errors import FormErrors
 from ui.widgets.save_path import ask_save_path
+from ui.widgets.table_view import column_widths, readable_headers
 
 
 def describe_change(entry: AuditRow) -> str:
@@ -93,6 +94,7 @@ class AuditPage(Page):
         bar.addStretch(1)
 
         self.view = QTableView()
+        readable_headers(self.view)
         add_export_action(self.view)
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -100,8 +102,7 @@ class AuditPage(Page):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((70, 150, 140, 70, 190)):
-            self.view.setColumnWidth(column, width)
+        column_widths(self.view, (70, 150, 140, 70, 190))
         self.detail = QPlainTextEdit()
         self.detail.setReadOnly(True)
         self.view.selectionModel().currentRowChanged.connect(self._show_detail)

@@ -41,7 +41,7 @@ from ui.tasks import Task
 from ui.widgets.buttons import confirm, inform
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.org_picker import OrgPicker
-from ui.widgets.table_view import list_view, open_on_activate
+from ui.widgets.table_view import column_widths, list_view, open_on_activate
 
 PROPOSAL_LISTS = {
     "TSVM": ("Tổ chức cơ sở đảng tiêu biểu (xếp loại cao nhất của năm)", tsvm_proposals, tsvm_campaign),
@@ -92,8 +92,7 @@ class AwardsPage(Page):
         self.awards = AwardTableModel(self)
         self.award_view = list_view(self.awards)
         self.award_view.setWordWrap(False)
-        for column, width in enumerate((110, 120, 100, 110, 260, 200)):
-            self.award_view.setColumnWidth(column, width)
+        column_widths(self.award_view, (110, 120, 100, 125, 260, 200))
         open_on_activate(self.award_view, self.edit_award)
         self.award_summary = QLabel()
         layout = QVBoxLayout(page)
@@ -222,13 +221,11 @@ class AwardsPage(Page):
         self.candidates = BadgeCandidateModel(self)
         self.candidate_view = list_view(self.candidates)
         self.candidate_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        for column, width in enumerate((190, 90, 230, 95, 70, 120, 190)):
-            self.candidate_view.setColumnWidth(column, width)
+        column_widths(self.candidate_view, (190, 90, 230, 95, 70, 120, 190))
         open_on_activate(self.candidate_view, self.present)
         self.presented = PresentedBadgeModel(self)
         self.presented_view = list_view(self.presented)
-        for column, width in enumerate((90, 190, 70, 120, 110, 110)):
-            self.presented_view.setColumnWidth(column, width)
+        column_widths(self.presented_view, (90, 190, 70, 120, 110, 110))
         remove = QPushButton("Xóa bản ghi trao tặng đã chọn")
         remove.clicked.connect(self.remove_badge)
         remove.setEnabled(may(WRITE_RECORDS))

@@ -45,7 +45,7 @@ from ui.widgets.form_dialog import FormDialog
 from ui.widgets.member_picker import MemberPicker
 from ui.widgets.org_picker import OrgPicker
 from ui.widgets.screen import fit_to_screen
-from ui.widgets.table_view import open_on_activate
+from ui.widgets.table_view import column_widths, open_on_activate, readable_headers
 
 
 class InspectionDialog(FormDialog):
@@ -87,14 +87,14 @@ class InspectionDialog(FormDialog):
         self.performer.currentIndexChanged.connect(self._fit_performer)
         self.subjects = SubjectTableModel(self)
         self.subject_view = QTableView()
+        readable_headers(self.subject_view)
         add_export_action(self.subject_view)
         self.subject_view.setModel(self.subjects)
         self.subject_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.subject_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.subject_view.horizontalHeader().setStretchLastSection(True)
         open_on_activate(self.subject_view, self.conclude_selected)
-        for column, width in enumerate((95, 230, 240, 220)):
-            self.subject_view.setColumnWidth(column, width)
+        column_widths(self.subject_view, (95, 230, 240, 220))
         self.subject_type = code_combo({key: label.capitalize() for key, label in SUBJECT_TYPES.items()})
         self.subject_org = OrgPicker()
         self.subject_member = MemberPicker()

@@ -39,7 +39,7 @@ from ui.inspections.tables import (
 from ui.page import Page
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.form_errors import FormErrors
-from ui.widgets.table_view import list_view, open_on_activate
+from ui.widgets.table_view import column_widths, list_view, open_on_activate
 
 
 class InspectionsPage(Page):
@@ -92,8 +92,7 @@ class InspectionsPage(Page):
         filters.addStretch(1)
         self.cases = InspectionTableModel(self)
         self.case_view = list_view(self.cases)
-        for column, width in enumerate((210, 280, 130, 90, 90, 90)):
-            self.case_view.setColumnWidth(column, width)
+        column_widths(self.case_view, (200, 250, 110, 90, 90, 300))
         open_on_activate(self.case_view, self.open_case)
         layout = QVBoxLayout(page)
         layout.addWidget(toolbar)
@@ -110,8 +109,7 @@ class InspectionsPage(Page):
         toolbar.addAction(add)
         self.disciplines = DisciplineTableModel(self)
         view = list_view(self.disciplines)
-        for column, width in enumerate((110, 100, 260, 100, 240)):
-            view.setColumnWidth(column, width)
+        column_widths(view, (110, 100, 260, 100, 240))
         layout = QVBoxLayout(page)
         layout.addWidget(toolbar)
         layout.addWidget(view)

@@ -15,12 +15,11 @@ from ui.widgets.rows_model import RowsTableModel
 
 
 class InspectionTableModel(RowsTableModel):
-    headers = ["Chủ thể", "Loại việc", "Tình trạng", "Từ ngày", "Đến ngày", "Số đối tượng", "Nội dung"]
+    headers = ["Chủ thể", "Loại việc", "Tình trạng", "Từ ngày", "Đến ngày", "Đối tượng", "Nội dung"]
 
     def cells(self, row: InspectionRow) -> list[str]:
         performer, kind, status = row.labels
-        return [performer, kind, status, fmt_date(row.start_date), fmt_date(row.end_date),
-                integer(row.subjects), row.title]
+        return [performer, kind, status, fmt_date(row.start_date), fmt_date(row.end_date), row.who, row.title]
 
 
 class SubjectTableModel(RowsTableModel):

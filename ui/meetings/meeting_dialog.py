@@ -58,7 +58,7 @@ from ui.widgets.org_picker import OrgPicker
 from ui.widgets.pdf_preview import PdfPreviewDialog
 from ui.widgets.save_path import ask_save_path
 from ui.widgets.screen import fit_to_screen
-from ui.widgets.table_view import list_view, open_on_activate
+from ui.widgets.table_view import column_widths, list_view, open_on_activate
 
 
 class MeetingDialog(FormDialog):
@@ -156,8 +156,7 @@ class MeetingDialog(FormDialog):
         self.sheet.edited.connect(self._attendance_edited)
         self.sheet_view = list_view(self.sheet)
         self.sheet_view.setEditTriggers(self.sheet_view.EditTrigger.AllEditTriggers)
-        for column, width in enumerate((230, 90, 110, 70)):
-            self.sheet_view.setColumnWidth(column, width)
+        column_widths(self.sheet_view, (230, 90, 110, 70))
         self.roster_button = QPushButton("Lấy danh sách đảng viên của chi bộ")
         self.roster_button.clicked.connect(self.fill_roster)
         self.new_name = QLineEdit()
@@ -185,8 +184,7 @@ class MeetingDialog(FormDialog):
         self.resolutions = ResolutionTableModel(self)
         self.resolution_view = list_view(self.resolutions)
         open_on_activate(self.resolution_view, self.edit_resolution)
-        for column, width in enumerate((90, 110, 90, 80, 115, 125)):
-            self.resolution_view.setColumnWidth(column, width)
+        column_widths(self.resolution_view, (90, 110, 90, 80, 115, 125))
         add = QPushButton("Thêm nghị quyết, kết luận…")
         add.clicked.connect(self.add_resolution)
         edit = QPushButton("Sửa…")

@@ -45,7 +45,7 @@ from ui.widgets.date_edit import DateEdit
 from ui.widgets.form_errors import FormErrors
 from ui.widgets.org_picker import OrgPicker
 from ui.widgets.search_box import SearchBox
-from ui.widgets.table_view import list_view, open_on_activate
+from ui.widgets.table_view import column_widths, list_view, open_on_activate
 
 
 class MeetingsPage(Page):
@@ -101,8 +101,7 @@ class MeetingsPage(Page):
         self.meetings = MeetingTableModel(self)
         self.view = list_view(self.meetings)
         self.view.setWordWrap(False)
-        for column, width in enumerate((90, 50, 190, 190, 190, 330)):
-            self.view.setColumnWidth(column, width)
+        column_widths(self.view, (90, 50, 190, 190, 190, 330))
         open_on_activate(self.view, self.open_meeting)
         self.search.lead_to(self.view, self.open_meeting)
         self.calendar = QCalendarWidget()

@@ -53,6 +53,7 @@ from ui.widgets.buttons import confirm, inform
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.export_table import add_export_action
 from ui.widgets.form_dialog import FormDialog
+from ui.widgets.table_view import readable_headers
 
 DATE_FIELDS = {
     "birth_date": "Ngày sinh",
@@ -187,6 +188,7 @@ class MemberDialog(FormDialog):
         page = QWidget()
         layout = QVBoxLayout(page)
         self.history_view = QTableView()
+        readable_headers(self.history_view)
         add_export_action(self.history_view)
         self.history_view.setModel(self.history_model)
         self.history_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -48,7 +48,7 @@ from ui.widgets.buttons import confirm, inform, vietnamese_buttons
 from ui.widgets.form_errors import FormErrors
 from ui.widgets.rows_model import RowsTableModel
 from ui.widgets.screen import fit_to_screen
-from ui.widgets.table_view import list_view
+from ui.widgets.table_view import column_widths, list_view
 
 NOT_USED = "(không dùng)"
 
@@ -85,8 +85,7 @@ class ImportMembersDialog(QDialog):
         self.summary.setWordWrap(True)
         self.problems = ProblemTableModel(self)
         problem_view = list_view(self.problems)
-        for column, width in enumerate((55, 130, 160)):
-            problem_view.setColumnWidth(column, width)
+        column_widths(problem_view, (55, 130, 160))
         self.cards = QComboBox()
         self.cards.addItem("Bỏ qua các dòng này", SKIP)
         self.cards.addItem("Cập nhật hồ sơ đã có theo tệp", UPDATE)

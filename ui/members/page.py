@@ -32,7 +32,7 @@ from ui.widgets.export_table import add_export_action
 from ui.widgets.org_picker import OrgPicker
 from ui.widgets.save_path import ask_save_path
 from ui.widgets.search_box import SearchBox
-from ui.widgets.table_view import open_on_activate
+from ui.widgets.table_view import column_widths, open_on_activate, readable_headers
 
 
 def _combo(items: list[tuple[str, object]]) -> QComboBox:
@@ -96,6 +96,7 @@ class MembersPage(Page):
             filters.addWidget(combo)
 
         self.view = QTableView()
+        readable_headers(self.view)
         add_export_action(self.view)
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -107,8 +108,7 @@ class MembersPage(Page):
         header = self.view.horizontalHeader()
         header.setSortIndicatorShown(True)
         header.setStretchLastSection(True)
-        for column, width in enumerate((175, 70, 85, 190, 215, 85, 165, 80)):
-            self.view.setColumnWidth(column, width)
+        column_widths(self.view, (175, 70, 85, 190, 215, 85, 165, 80))
         column, order = 0, Qt.SortOrder.AscendingOrder
         saved = settings.MEMBER_COLUMNS.get()
         if not saved.isEmpty() and header.restoreState(saved):

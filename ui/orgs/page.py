@@ -27,7 +27,7 @@ from ui.orgs.tables import COUNT_ROLE, ORG_ID_ROLE, build_tree_model, filter_tre
 from ui.page import Page
 from ui.widgets.export_table import add_export_action
 from ui.widgets.search_box import SearchBox
-from ui.widgets.table_view import open_on_activate
+from ui.widgets.table_view import column_widths, open_on_activate, readable_headers
 
 
 class OrgsPage(Page):
@@ -67,6 +67,7 @@ class OrgsPage(Page):
         self.found_label = QLabel()
 
         self.tree = QTreeView()
+        readable_headers(self.tree)
         add_export_action(self.tree)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -114,8 +115,7 @@ class OrgsPage(Page):
             old.deleteLater()
         self.tree.selectionModel().currentRowChanged.connect(lambda *_: self._show_details())
         if header_state.isEmpty():
-            for column, width in enumerate((430, 130, 60, 70, 80, 70, 90)):
-                self.tree.setColumnWidth(column, width)
+            column_widths(self.tree, (430, 130, 60, 70, 80, 70, 90))
         else:
             self.tree.header().restoreState(header_state)
         # The bloc and its grassroots organisations open; cells stay folded.

@@ -26,6 +26,7 @@ def build_tree_model(rows: list[OrgRow], counts: dict[int, dict[str, int]], pare
 
     def add(parent_item, row: OrgRow) -> tuple[int, int, int]:
         name = QStandardItem(row.name)
+        name.setToolTip(row.name)
         name.setData(row.id, ORG_ID_ROLE)
         totals = [0, 0, 0]
         for child in children.get(row.id, []):

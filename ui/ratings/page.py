@@ -44,7 +44,7 @@ from ui.ratings.tables import GridKeys, RatingGridModel
 from ui.tasks import Task, run_and_wait, run_task
 from ui.widgets.buttons import confirm, inform
 from ui.widgets.org_picker import OrgPicker
-from ui.widgets.table_view import list_view
+from ui.widgets.table_view import column_widths, list_view
 
 
 class RatingsPage(Page):
@@ -57,6 +57,7 @@ class RatingsPage(Page):
         self.year.setValue(date.today().year - 1)
         self.year.setPrefix("Năm ")
         self.org = OrgPicker(levels=v.GRASSROOTS)
+        self.org.setPlaceholderText("Chọn tổ chức cơ sở đảng…")
         self.org_level = QComboBox()
         save_org = QPushButton("Lưu xếp loại tổ chức")
         save_org.clicked.connect(self.save_org_level)
@@ -82,8 +83,7 @@ class RatingsPage(Page):
         self.grid = RatingGridModel(self)
         self.view = list_view(self.grid)
         self.view.verticalHeader().show()
-        for column, width in enumerate((240, 100, 230, 60, 200)):
-            self.view.setColumnWidth(column, width)
+        column_widths(self.view, (240, 100, 230, 60, 200))
         GridKeys(self.view, self.grid)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
@@ -219,7 +219,9 @@ class RatingsPage(Page):
         self.load()
 
     def on_shown(self) -> None:
+        # Reported: the page opened with no organisation and an empty grid, without a word.
         self.org.reload()
+        self.org.choose_first()
 
     def save_layout(self) -> None:
         """Column widths are set on start; nothing else to remember."""

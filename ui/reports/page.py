@@ -41,7 +41,7 @@ from ui.widgets.date_edit import DateEdit
 from ui.widgets.pdf_preview import PdfPreviewDialog
 from ui.widgets.rows_model import RowsTableModel
 from ui.widgets.save_path import ask_save_path
-from ui.widgets.table_view import list_view
+from ui.widgets.table_view import column_widths, list_view
 
 
 class RegisterTableModel(RowsTableModel):
@@ -109,8 +109,7 @@ class ReportsPage(Page):
         editor_layout.addWidget(self.status)
         self.register = RegisterTableModel(self)
         register_view = list_view(self.register)
-        for column, width in enumerate((80, 110, 100)):
-            register_view.setColumnWidth(column, width)
+        column_widths(register_view, (80, 110, 100))
         register_tab = QWidget()
         register_layout = QVBoxLayout(register_tab)
         self.term_start = DateEdit("Ngày bắt đầu nhiệm kỳ", "term_start")

@@ -186,6 +186,10 @@ class UserDialog(FormDialog):
         self.repeat = password_edit()
         self.orgs = QListWidget()
         self.orgs.setMinimumHeight(160)
+        # Long names wrap instead of scrolling the list sideways.
+        self.orgs.setWordWrap(True)
+        self.orgs.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.orgs.setTextElideMode(Qt.TextElideMode.ElideNone)
         for _depth, row in tree_order(org_rows(include_dissolved=False)):
             if row.level in v.GRASSROOTS:
                 item = QListWidgetItem(row.name, self.orgs)

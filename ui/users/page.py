@@ -14,7 +14,7 @@ from ui.page import Page
 from ui.users.dialogs import ChangePasswordDialog, UserDialog
 from ui.users.tables import UserTableModel
 from ui.widgets.export_table import add_export_action
-from ui.widgets.table_view import open_on_activate
+from ui.widgets.table_view import column_widths, open_on_activate, readable_headers
 
 
 class UsersPage(Page):
@@ -30,6 +30,7 @@ class UsersPage(Page):
             action.triggered.connect(slot)
             toolbar.addAction(action)
         self.view = QTableView()
+        readable_headers(self.view)
         add_export_action(self.view)
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -41,8 +42,7 @@ class UsersPage(Page):
         layout.addWidget(toolbar)
         layout.addWidget(self.view)
         self.model.refresh()
-        for column, width in enumerate((160, 240, 160)):
-            self.view.setColumnWidth(column, width)
+        column_widths(self.view, (160, 240, 160))
 
     def selected_user_id(self) -> int | None:
         rows = self.view.selectionModel().selectedRows()

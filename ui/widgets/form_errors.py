@@ -8,6 +8,31 @@ _WIDE = 10_000  # a field narrower than this is capped by its own maximum width
 _INVALID_STYLE = "border: 1px solid #c62828; border-radius: 2px;"
 
 
+class ErrorLabel(QLabel):
+    """A wrapped message that asks for the height its lines need at the width it is given:
+    a QFormLayout does not pass height-for-width down to a row's nested layout, so a
+    two-line message got one line's height and showed two half lines."""
+
+    def __init__(self):
+        super().__init__()
+        self.setStyleSheet("color: #c62828;")
+        self.setWordWrap(True)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._fit()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        if self.width() > 0:
+            needed = self.heightForWidth(self.width())
+            if needed != self.minimumHeight():
+                self.setMinimumHeight(needed)
+
+
 class FormErrors:
     def __init__(self, fallback: QLabel):
         self._fields: dict[str, tuple[QWidget, QLabel]] = {}
@@ -19,9 +44,7 @@ class FormErrors:
 
     def add(self, field: str, widget: QWidget) -> QLabel:
         """Register a field; returns the (hidden) message label to put beside or below it."""
-        label = QLabel()
-        label.setStyleSheet("color: #c62828;")
-        label.setWordWrap(True)
+        label = ErrorLabel()
         label.hide()
         self._fields[field] = (widget, label)
         self._own_style[field] = widget.styleSheet()

@@ -45,3 +45,13 @@ class OrgPicker(QComboBox):
             self.setCurrentIndex(index)
         elif self.restricted:
             self.setCurrentIndex(-1)
+
+    def choose_first(self) -> None:
+        """When nothing is chosen: the first organisation that may be picked."""
+        if self.org_id() is not None:
+            return
+        for index in range(self.count()):
+            allowed = not self.restricted or self.model().item(index).isEnabled()
+            if self.itemData(index) is not None and allowed:
+                self.setCurrentIndex(index)
+                return

@@ -1,6 +1,7 @@
 """The read-only table view every list page uses: whole rows selected, no editing in place."""
 
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTreeView
 
 from ui.widgets.export_table import add_export_action
 
@@ -18,7 +19,42 @@ def list_view(model, stretch_first: bool = False) -> QTableView:
     else:
         view.horizontalHeader().setStretchLastSection(True)
     add_export_action(view)
+    readable_headers(view)
     return view
+
+
+HEADER_PADDING = 16  # the sort arrow and the section's margins
+
+
+def readable_headers(view: QTableView | QTreeView) -> None:
+    """No column narrower than its own title: Qt gives every section 100 px whatever its text
+    ("Ngày vào danh sách" was cut). Widened again whenever the columns change."""
+    header = view.horizontalHeader() if isinstance(view, QTableView) else view.header()
+
+    def fit(*_args) -> None:
+        model = header.model()
+        if model is None:
+            return
+        for section in range(header.count()):
+            text = model.headerData(section, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+            if not text or header.isSectionHidden(section):
+                continue
+            needed = max(header.fontMetrics().horizontalAdvance(line) for line in str(text).split("\n"))
+            if header.sectionSize(section) < needed + HEADER_PADDING:
+                header.resizeSection(section, needed + HEADER_PADDING)
+
+    header.sectionCountChanged.connect(fit)
+    view.fit_headers = fit
+    fit()
+
+
+def column_widths(view: QTableView | QTreeView, widths) -> None:
+    """The page's own widths for its columns — never narrower than a column's title."""
+    for column, width in enumerate(widths):
+        view.setColumnWidth(column, width)
+    if getattr(view, "fit_headers", None) is None:
+        readable_headers(view)
+    view.fit_headers()
 
 
 def open_on_activate(view: QAbstractItemView, open_record) -> None:
