@@ -21,6 +21,7 @@ from ui.admissions.page import AdmissionsPage
 from ui.audit.page import AuditPage
 from ui.awards.page import AwardsPage
 from ui.counts.page import CountsPage
+from ui.help import GuideDialog
 from ui.home.page import HomePage
 from ui.inspections.page import InspectionsPage
 from ui.meetings.page import MeetingsPage
@@ -186,9 +187,19 @@ class MainWindow(QMainWindow):
         sign_out.triggered.connect(self.sign_out)
         account_menu.addAction(sign_out)
         help_menu = self.menuBar().addMenu("Trợ &giúp")
+        guide = QAction("Hướng dẫn sử dụng", self, shortcut=QKeySequence.StandardKey.HelpContents)
+        guide.triggered.connect(self.show_guide)
+        help_menu.addAction(guide)
         about = QAction("Giới thiệu Đảng vụ", self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
+
+    def show_guide(self) -> GuideDialog:
+        """F1: the guide, at the section of the page on screen."""
+        page = self.stack.currentWidget()
+        dialog = GuideDialog(type(page).__module__.split(".")[1], self)
+        dialog.show()
+        return dialog
 
     def _about(self) -> None:
         inform(self, "Giới thiệu Đảng vụ", about_text(self.db_path))

@@ -222,3 +222,20 @@ def test_about_says_the_version_the_data_file_and_the_backup_folder(db):
 
     text = about_text(Path(db.database))
     assert "Phiên bản: 0." in text and str(db.database) in text and "Thư mục sao lưu: " in text
+
+
+def test_f1_opens_the_guide_at_the_page_on_screen_and_every_page_has_a_section(qtbot, db):
+    from ui.help import GUIDE
+
+    window = make_window(qtbot, db)
+    text = GUIDE.read_text(encoding="utf-8")
+    for page_class in window.page_classes:
+        area = page_class.__module__.split(".")[1]
+        assert f'<a name="{area}">' in text and f'src="{area}.jpg"' in text, page_class.title
+        assert (GUIDE.parent / f"{area}.jpg").is_file()
+        assert f"{page_class.title}</h2>" in text
+    window.sidebar.setCurrentRow(2)
+    dialog = window.show_guide()
+    qtbot.addWidget(dialog)
+    assert "Hướng dẫn sử dụng Đảng vụ" in dialog.browser.toPlainText()
+    assert dialog.browser.verticalScrollBar().value() > 0  # scrolled to "Đảng viên"
