@@ -2,12 +2,43 @@
 models/, a refused write shown next to its field with the dialog left open, and a question
 before closing over unsaved typing (GuardedDialog)."""
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QTabBar,
+    QWidget,
+)
 
 from models.core.errors import ValidationError
 from ui.widgets.buttons import vietnamese_buttons
 from ui.widgets.form_errors import FormErrors
 from ui.widgets.guarded_dialog import GuardedDialog
+
+
+def tab_chain_by_layout(dialog: QWidget) -> list[QWidget]:
+    """Tab goes top to bottom, left to right, as the form reads — not in the order the code
+    happened to build the widgets (the buttons came first in some forms). Returns the chain."""
+    shown = [widget for widget in dialog.findChildren(QWidget)
+             if widget.isVisible() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+             and widget.focusProxy() is None and not isinstance(widget.parentWidget(), QComboBox)
+             and not isinstance(widget, QTabBar)]
+    inputs = [widget for widget in shown if not isinstance(widget, QAbstractButton)
+              or isinstance(widget, QCheckBox)]
+    buttons = [widget for widget in shown if widget not in inputs]
+
+    def place(widget: QWidget) -> tuple[int, int]:
+        corner = widget.mapTo(dialog, QPoint(0, 0))
+        return corner.y() // 8, corner.x()
+
+    chain = sorted(inputs, key=place) + sorted(buttons, key=place)
+    for first, second in zip(chain, chain[1:], strict=False):
+        QWidget.setTabOrder(first, second)
+    return chain
 
 
 class FormDialog(GuardedDialog):
@@ -16,6 +47,15 @@ class FormDialog(GuardedDialog):
         self.setWindowTitle(title)
         self.fallback = QLabel()  # for a message that belongs to no single field
         self.errors = FormErrors(self.fallback)
+        self._tabs_ordered = False
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._tabs_ordered:
+            self._tabs_ordered = True
+            chain = tab_chain_by_layout(self)
+            if chain and self.focusWidget() not in chain[:1]:
+                chain[0].setFocus(Qt.FocusReason.TabFocusReason)  # the keyboard starts in the first field
 
     def write(self) -> None:
         """Save what the form shows; raise ValidationError to refuse."""
