@@ -91,6 +91,7 @@ def test_event_dialog_offers_only_allowed_kinds_and_records(qtbot, make_member, 
     dialog.fields.kind.setCurrentIndex(kinds.index(v.TRANSFER_OUT))
     assert dialog.fields.form.isRowVisible(dialog.fields._labels["place"])
     assert not dialog.fields.form.isRowVisible(dialog.fields._labels["org"])
+    assert dialog.fields._labels["decision_no"].text() == "Số quyết định (*)"  # required marked
     dialog.fields.date.setText("01/09/2024")
     dialog.fields.place.setText("Đảng bộ tỉnh Bắc Ninh")
     # Reported: a transfer out was saved with no decision number and no confirmation.

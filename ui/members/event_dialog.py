@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 from models.core import vocab as v
 from models.core.dates import fmt_date
 from models.core.errors import ValidationError
-from models.members import allowed_kinds, check_leaving_papers, record_event
+from models.members import LEAVING_PAPERS, allowed_kinds, check_leaving_papers, record_event
 from ui.widgets.buttons import confirm
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.form_dialog import FormDialog
@@ -66,8 +66,8 @@ class EventFields(QWidget):
         self.form.setContentsMargins(0, 0, 0, 0)
         self._labels: dict[str, QLabel] = {}
         for field, label, widget in (
-            ("kind", "Loại biến động", self.kind),
-            ("date", "Ngày", self.date),
+            ("kind", "Loại biến động (*)", self.kind),
+            ("date", "Ngày (*)", self.date),
             ("decision_no", "Số quyết định", self.decision_no),
             ("org", "Chi bộ", self.org),
             ("place", "Nơi đi / đến", self.place),
@@ -88,7 +88,10 @@ class EventFields(QWidget):
         self.form.setRowVisible(self._labels["org"], kind in v.EVENTS_WITH_ORG)
         self.form.setRowVisible(self._labels["place"], kind in PLACE_LABELS)
         self.form.setRowVisible(self._labels["membership"], kind in NEEDS_MEMBERSHIP)
-        self._labels["place"].setText(PLACE_LABELS.get(kind, "Nơi đi / đến"))
+        needed = LEAVING_PAPERS.get(kind, ())
+        mark = {field: " (*)" if field in needed else "" for field in ("place", "decision_no")}
+        self._labels["place"].setText(PLACE_LABELS.get(kind, "Nơi đi / đến") + mark["place"])
+        self._labels["decision_no"].setText("Số quyết định" + mark["decision_no"])
 
     def values(self) -> dict:
         """What record_event() takes; raises ValidationError for a date that is not a date."""
