@@ -15,9 +15,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
+    QWidget,
 )
 
 from models.core import vocab as v
@@ -78,7 +80,7 @@ class ImportMembersDialog(QDialog):
         self.columns = QTableWidget(0, 3)
         self.columns.setHorizontalHeaderLabels(["Cột trong tệp", "Tiêu đề", "Là thông tin"])
         self.columns.horizontalHeader().setStretchLastSection(True)
-        self.columns.setColumnWidth(1, 280)
+        self.columns.setColumnWidth(1, 200)
         recheck = QPushButton("Kiểm tra lại theo các cột đã chọn")
         recheck.clicked.connect(self.recheck)
         self.summary = QLabel()
@@ -109,14 +111,25 @@ class ImportMembersDialog(QDialog):
         self.import_button.clicked.connect(self.run_import)
         self.import_button.setEnabled(False)
         buttons.rejected.connect(self.reject)
+        # Columns beside problems: stacked, a 768-pixel screen showed four of a sheet's columns.
+        left, right = QWidget(), QWidget()
+        left_box, right_box = QVBoxLayout(left), QVBoxLayout(right)
+        left_box.setContentsMargins(0, 0, 0, 0)
+        right_box.setContentsMargins(0, 0, 0, 0)
+        left_box.addWidget(QLabel("Các cột nhận ra được (đổi nếu chương trình đoán sai):"))
+        left_box.addWidget(self.columns, 1)
+        left_box.addWidget(recheck)
+        right_box.addWidget(self.summary)
+        right_box.addWidget(problem_view, 1)
+        split = QSplitter()
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(error_line)
-        layout.addWidget(QLabel("Các cột nhận ra được (đổi nếu chương trình đoán sai):"))
-        layout.addWidget(self.columns, 2)
-        layout.addWidget(recheck)
-        layout.addWidget(self.summary)
-        layout.addWidget(problem_view, 3)
+        layout.addWidget(split, 1)
         layout.addLayout(choices)
         layout.addWidget(buttons)
         fit_to_screen(self, 980, 760)
@@ -187,7 +200,7 @@ class ImportMembersDialog(QDialog):
         self.problems.set_rows(problems)
         bad_rows = len({p.row for p in problems})
         text = (f"Trang “{plan.sheet}”, tiêu đề ở dòng {plan.header_row}: {len(plan.rows)} dòng đảng viên; "
-                f"{len(plan.clean_rows)} dòng nhập được, {bad_rows} dòng có lỗi (không nhập, xem bảng dưới).")
+                f"{len(plan.clean_rows)} dòng nhập được, {bad_rows} dòng có lỗi (không nhập, xem bảng bên cạnh).")
         if plan.missing_orgs:
             names = ", ".join(cell + (f" ({parent})" if parent else "")
                               for parent, cell in sorted(plan.missing_orgs))

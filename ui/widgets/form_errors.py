@@ -28,7 +28,7 @@ class ErrorLabel(QLabel):
 
     def _fit(self) -> None:
         if self.width() > 0:
-            needed = self.heightForWidth(self.width())
+            needed = max(0, self.heightForWidth(self.width()))
             if needed != self.minimumHeight():
                 self.setMinimumHeight(needed)
 
