@@ -2,14 +2,15 @@
 documents use; SIL Open Font License, see resources/fonts). reportlab's own fonts have no
 Vietnamese glyphs, so every document uses this family, registered once."""
 
-from pathlib import Path
 
 from reportlab import rl_config
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-FONT_DIR = Path(__file__).resolve().parent.parent / "resources" / "fonts"
+from resources import resource_path
+
+FONT_DIR = resource_path("fonts")
 FAMILY = "LiberationSerif"
 FACES = {
     FAMILY: "LiberationSerif-Regular.ttf",

@@ -1,15 +1,15 @@
 """Trợ giúp → Hướng dẫn sử dụng: the user guide shipped in resources/guide, read in the app
 (offline: no browser, no network)."""
 
-from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
 
+from resources import resource_path
 from ui.widgets.buttons import vietnamese_buttons
 from ui.widgets.screen import fit_to_screen
 
-GUIDE = Path(__file__).resolve().parent.parent / "resources" / "guide" / "huong-dan.html"
+GUIDE = resource_path("guide", "huong-dan.html")
 
 
 class GuideDialog(QDialog):

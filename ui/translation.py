@@ -3,11 +3,12 @@
 Qt ships no Vietnamese qtbase catalogue, so the office's is in resources/i18n (the .ts source
 and the compiled .qm)."""
 
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
-CATALOGUE = Path(__file__).resolve().parent.parent / "resources" / "i18n" / "qtbase_vi.qm"
+from resources import resource_path
+
+CATALOGUE = resource_path("i18n", "qtbase_vi.qm")
 
 
 def install_vietnamese(app: QCoreApplication) -> bool:

@@ -200,7 +200,8 @@ class ImportMembersDialog(QDialog):
         self.problems.set_rows(problems)
         bad_rows = len({p.row for p in problems})
         text = (f"Trang “{plan.sheet}”, tiêu đề ở dòng {plan.header_row}: {len(plan.rows)} dòng đảng viên; "
-                f"{len(plan.clean_rows)} dòng nhập được, {bad_rows} dòng có lỗi (không nhập, xem bảng bên cạnh).")
+                f"{len(plan.clean_rows)} dòng nhập được, {bad_rows} dòng có lỗi "
+                "(không nhập, xem bảng bên cạnh).")
         if plan.missing_orgs:
             names = ", ".join(cell + (f" ({parent})" if parent else "")
                               for parent, cell in sorted(plan.missing_orgs))
