@@ -5,14 +5,14 @@ recorded in the table `schema_migration`; each runs in its own transaction.
 """
 
 import importlib
+import pkgutil
 import re
 from datetime import datetime
-from pathlib import Path
 
 from peewee import CharField, DateTimeField, Model
 from playhouse.migrate import SchemaMigrator
 
-_NAME = re.compile(r"^(\d{4})_\w+\.py$")
+_NAME = re.compile(r"^(\d{4})_\w+$")
 
 
 class SchemaMigration(Model):
@@ -24,8 +24,9 @@ class SchemaMigration(Model):
 
 
 def available() -> list[str]:
-    folder = Path(__file__).parent
-    return sorted(p.stem for p in folder.iterdir() if _NAME.match(p.name))
+    # Through the import system, not the folder: a frozen build keeps these modules in its
+    # archive, where there is no folder to list.
+    return sorted(name for _finder, name, _package in pkgutil.iter_modules(__path__) if _NAME.match(name))
 
 
 def applied(database) -> set[str]:

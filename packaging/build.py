@@ -1,0 +1,85 @@
+"""Build the one-folder program with PyInstaller on this machine, then smoke-test the frozen
+program as a clerk would use it: build a demo database, print a year-end report (its text
+checked), run `check`, open the window (offscreen) and see it stay up without a traceback.
+
+    python packaging/build.py [--dist DIR] [--work DIR]
+
+Prints the bundle's size and the frozen program's start time. Exits non-zero on any failure."""
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from pypdf import PdfReader
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC = ROOT / "packaging" / "dangvu.spec"
+WINDOW_SECONDS = 8  # the window must stay up this long
+
+
+def build(dist: Path, work: Path) -> Path:
+    subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
+                    "--distpath", str(dist), "--workpath", str(work), str(SPEC)], check=True, cwd=ROOT)
+    program = dist / "DangVu" / ("DangVu.exe" if sys.platform == "win32" else "DangVu")
+    if not program.is_file():
+        raise SystemExit(f"no program at {program}")
+    return program
+
+
+def smoke_test(program: Path) -> dict:
+    folder = Path(tempfile.mkdtemp(prefix="dangvu-dong-goi-"))
+    env = {**os.environ, "DANGVU_KEY_DIR": str(folder / "khoa"), "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("DANGVU_DB", None)
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        done = subprocess.run([str(program), *args], cwd=folder, env=env, capture_output=True, text=True,
+                              timeout=600)
+        if done.returncode != 0 or "Traceback" in done.stderr:
+            raise SystemExit(f"DangVu {' '.join(args)} failed ({done.returncode}):\n{done.stderr}")
+        return done
+
+    started = time.perf_counter()
+    run("--help")
+    start_seconds = time.perf_counter() - started
+    run("demo", "--db", "demo.db", "--orgs", "8", "--members", "250", "--seed", "4")
+    run("report", "year-end", "--year", "2025", "--db", "demo.db", "-o", "bao-cao.pdf")
+    text = "".join(page.extract_text() for page in PdfReader(folder / "bao-cao.pdf").pages)
+    if "BÁO CÁO" not in text or "đảng viên" not in text:
+        raise SystemExit("the frozen program's report has no report text")
+    run("check", "--db", "demo.db")
+    window = subprocess.Popen([str(program), "--db", "demo.db"], cwd=folder, env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(WINDOW_SECONDS)
+    alive = window.poll() is None
+    window.kill()
+    _out, err = window.communicate()
+    if not alive or "Traceback" in err:
+        raise SystemExit(f"the frozen window did not stay up:\n{err}")
+    shutil.rmtree(folder, ignore_errors=True)
+    return {"start_seconds": start_seconds}
+
+
+def folder_size(folder: Path) -> int:
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--dist", type=Path, default=ROOT / "dist")
+    parser.add_argument("--work", type=Path, default=ROOT / "build")
+    args = parser.parse_args()
+    program = build(args.dist, args.work)
+    figures = smoke_test(program)
+    size = folder_size(program.parent) / 1e6
+    print(f"DangVu built at {program.parent}: {size:.0f} MB; `DangVu --help` starts in "
+          f"{figures['start_seconds'] * 1000:.0f} ms; demo, report, check and the window passed.")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
