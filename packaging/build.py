@@ -1,6 +1,7 @@
 """Build the one-folder program with PyInstaller on this machine, then smoke-test the frozen
 program as a clerk would use it: build a demo database, print a year-end report (its text
-checked), run `check`, open the window (offscreen) and see it stay up without a traceback.
+checked), run `check` — through DangVuCmd, the command-line program — and open the window
+(DangVu, offscreen) and see it stay up without a traceback.
 
     python packaging/build.py [--dist DIR] [--work DIR]
 
@@ -25,22 +26,27 @@ WINDOW_SECONDS = 8  # the window must stay up this long
 def build(dist: Path, work: Path) -> Path:
     subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
                     "--distpath", str(dist), "--workpath", str(work), str(SPEC)], check=True, cwd=ROOT)
-    program = dist / "DangVu" / ("DangVu.exe" if sys.platform == "win32" else "DangVu")
-    if not program.is_file():
-        raise SystemExit(f"no program at {program}")
-    return program
+    for name in ("DangVu", "DangVuCmd"):
+        if not program(dist, name).is_file():
+            raise SystemExit(f"no program at {program(dist, name)}")
+    return dist / "DangVu"
 
 
-def smoke_test(program: Path) -> dict:
+def program(dist: Path, name: str) -> Path:
+    return dist / "DangVu" / (f"{name}.exe" if sys.platform == "win32" else name)
+
+
+def smoke_test(bundle: Path) -> dict:
+    commands, window_program = program(bundle.parent, "DangVuCmd"), program(bundle.parent, "DangVu")
     folder = Path(tempfile.mkdtemp(prefix="dangvu-dong-goi-"))
     env = {**os.environ, "DANGVU_KEY_DIR": str(folder / "khoa"), "QT_QPA_PLATFORM": "offscreen"}
     env.pop("DANGVU_DB", None)
 
     def run(*args: str) -> subprocess.CompletedProcess:
-        done = subprocess.run([str(program), *args], cwd=folder, env=env, capture_output=True, text=True,
+        done = subprocess.run([str(commands), *args], cwd=folder, env=env, capture_output=True, text=True,
                               timeout=600)
         if done.returncode != 0 or "Traceback" in done.stderr:
-            raise SystemExit(f"DangVu {' '.join(args)} failed ({done.returncode}):\n{done.stderr}")
+            raise SystemExit(f"DangVuCmd {' '.join(args)} failed ({done.returncode}):\n{done.stderr}")
         return done
 
     started = time.perf_counter()
@@ -52,7 +58,7 @@ def smoke_test(program: Path) -> dict:
     if "BÁO CÁO" not in text or "đảng viên" not in text:
         raise SystemExit("the frozen program's report has no report text")
     run("check", "--db", "demo.db")
-    window = subprocess.Popen([str(program), "--db", "demo.db"], cwd=folder, env=env,
+    window = subprocess.Popen([str(window_program), "--db", "demo.db"], cwd=folder, env=env,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     time.sleep(WINDOW_SECONDS)
     alive = window.poll() is None
@@ -73,10 +79,10 @@ def main() -> int:
     parser.add_argument("--dist", type=Path, default=ROOT / "dist")
     parser.add_argument("--work", type=Path, default=ROOT / "build")
     args = parser.parse_args()
-    program = build(args.dist, args.work)
-    figures = smoke_test(program)
-    size = folder_size(program.parent) / 1e6
-    print(f"DangVu built at {program.parent}: {size:.0f} MB; `DangVu --help` starts in "
+    bundle = build(args.dist, args.work)
+    figures = smoke_test(bundle)
+    size = folder_size(bundle) / 1e6
+    print(f"DangVu built at {bundle}: {size:.0f} MB; `DangVuCmd --help` starts in "
           f"{figures['start_seconds'] * 1000:.0f} ms; demo, report, check and the window passed.")
     return 0
 
