@@ -42,7 +42,7 @@ def inspection_sentence(figures: InspectionFigures, pad: int = 2) -> str:
     sentences = _clauses(figures.done, pad)
     sentences += _clauses(figures.planned, pad, lead="có kế hoạch ")
     sentences.append(discipline_sentence(figures, pad))
-    return " ".join(sentences)
+    return " ".join(sentence for sentence in sentences if sentence)
 
 
 def discipline_sentence(figures: InspectionFigures, pad: int = 2) -> str:
@@ -53,5 +53,6 @@ def discipline_sentence(figures: InspectionFigures, pad: int = 2) -> str:
             detail = ", ".join(f"{FORMS[f].lower()} {integer(forms[f], pad)}" for f in FORMS if f in forms)
             parts.append(f"{integer(sum(forms.values()), pad)} {word} ({detail})")
     if not parts:
-        return "Không có tổ chức đảng, đảng viên bị thi hành kỷ luật."
+        # No discipline entered is not the same as none having happened: the clerk says so.
+        return ""
     return f"Thi hành kỷ luật {' và '.join(parts)}."

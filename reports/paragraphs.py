@@ -38,9 +38,14 @@ def movement_paragraph(figures: PeriodFigures) -> str:
                       for kind, label in ADDITIONS.items() if table.additions[kind])
     removed = ", ".join(f"{label.lower()} {integer(table.removals[kind])}"
                         for kind, label in REMOVALS.items() if table.removals[kind])
-    text = (f"Số đảng viên đầu kỳ {integer(table.opening)} đồng chí; trong {period_words(figures)} tăng "
-            f"{integer(table.added)} đồng chí" + (f" ({added})" if added else "") +
-            f", giảm {integer(table.removed)} đồng chí" + (f" ({removed})" if removed else ""))
+    changes = []
+    if table.added:
+        changes.append(f"tăng {integer(table.added)} đồng chí" + (f" ({added})" if added else ""))
+    if table.removed:
+        changes.append(f"giảm {integer(table.removed)} đồng chí" + (f" ({removed})" if removed else ""))
+    # A zero is said as the office says it, never as "tăng 0 đồng chí".
+    text = (f"Số đảng viên đầu kỳ {integer(table.opening)} đồng chí; trong {period_words(figures)} "
+            + (", ".join(changes) if changes else "không có đảng viên tăng hay giảm"))
     if table.struck_off_probationary:
         text += f", trong đó xóa tên {integer(table.struck_off_probationary)} đảng viên dự bị"
     return text + f"; đến cuối kỳ có {integer(table.closing)} đảng viên."
@@ -58,10 +63,13 @@ def admission_paragraph(figures: PeriodFigures) -> str:
     shown = [f"{label} {integer(n)} (chiếm {percent(n, adm.admitted, 2)})" for n, label in parts if n]
     if shown and adm.admitted:
         text += "; trong đó " + ", ".join(shown)
-    text += f". Công nhận đảng viên chính thức cho {integer(adm.recognised)} đồng chí"
+    text += "."
+    if adm.recognised:
+        text += f" Công nhận đảng viên chính thức cho {integer(adm.recognised)} đồng chí"
     if adm.struck_off_in_probation:
-        text += f"; xóa tên {integer(adm.struck_off_in_probation)} đảng viên dự bị"
-    return text + "."
+        text += ("; xóa tên" if adm.recognised else " Xóa tên") + \
+            f" {integer(adm.struck_off_in_probation)} đảng viên dự bị"
+    return text + ("." if adm.recognised or adm.struck_off_in_probation else "")
 
 
 def inspection_paragraph(figures: PeriodFigures, pad: int = 2) -> str:
