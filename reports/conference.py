@@ -12,7 +12,7 @@ from reportlab.lib.units import mm
 from models.admissions import AGE_BANDS
 from models.core import vocab as v
 from models.core.vocab import AWARD_FORMS
-from models.documents import issue_document, load_draft, write_draft
+from models.documents import date_order_warning, issue_document, issued_already, load_draft, write_draft
 from models.inspections import KINDS, PERFORMERS, SUBJECT_TYPES
 from models.members import ADDITIONS, REMOVALS
 from models.ratings import rules_for
@@ -226,6 +226,14 @@ def print_report(path: Path, draft: Draft, issued_on: date, issue: bool,
         return issue_document("BC", draft.subject(), issued_on, path, write).number
     write_draft(path, write)
     return None
+
+
+def issue_warning(draft: Draft, issued_on: date) -> str | None:
+    """Before a number is taken: a date earlier than the last report's (a reprint of an issued
+    report keeps its number, so it is never warned about)."""
+    if issued_already("BC", draft.subject(), issued_on) is not None:
+        return None
+    return date_order_warning("BC", issued_on)
 
 
 def report_period(kind: str, year: int) -> tuple[date, date]:

@@ -8,6 +8,6 @@ from models.core.face import face
 
 __getattr__, __dir__, __all__ = face(globals(), {
     "issue": ("issue_document", "write_draft"),
-    "register": ("TYPE_CODES", "register_document", "load_draft", "register_rows", "save_draft",
-        "set_term_start", "term_start"),
+    "register": ("TYPE_CODES", "date_order_warning", "issued_already", "register_document", "load_draft",
+        "register_rows", "save_draft", "set_term_start", "term_start"),
 })

@@ -13,7 +13,7 @@ from pathlib import Path
 from models.accounts import session
 from models.core.db import database
 from models.core.files import write_in_place
-from models.documents.register import register_document
+from models.documents.register import issued_already, register_document
 from models.documents.tables import OutgoingDocument
 
 Writer = Callable[[Path, int | None], None]  # writes the document with its number (None: draft)
@@ -29,9 +29,15 @@ def write_draft(target: Path, write: Writer) -> Path:
 def issue_document(type_code: str, title: str, issued_on: date, target: Path,
                    write: Writer) -> OutgoingDocument:
     """Take the next number of the type, write the document with it and put the file in place;
-    the number is committed only once the file is there."""
+    the number is committed only once the file is there. The same document printed again (same
+    type, subject and date) keeps the number it was issued with: a new number only for a new
+    issue."""
     # IMMEDIATE: the register is locked from the first read, so two clerks never get one number.
     with database.atomic("IMMEDIATE"):
-        document = register_document(type_code, title, issued_on)
+        document = issued_already(type_code, title, issued_on)
+        if document is None:
+            document = register_document(type_code, title, issued_on)
+        else:
+            session.require(session.ISSUE_DOCUMENTS)
         write_in_place(Path(target), lambda partial: write(partial, document.number))
     return document

@@ -8,7 +8,7 @@ from models.accounts import session
 from models.accounts.audit import log_insert, log_update, values_of
 from models.accounts.tables import OfficeSetting
 from models.core.codes import Codes
-from models.core.dates import check_plausible
+from models.core.dates import check_plausible, fmt_date
 from models.core.db import database
 from models.core.errors import Forbidden, ValidationError
 from models.core.text import clean
@@ -71,6 +71,29 @@ def register_document(type_code: str, title: str, issued_on: date) -> OutgoingDo
                                            title=title[:200])
         log_insert(document)
         return document
+
+
+def issued_already(type_code: str, title: str, issued_on: date) -> OutgoingDocument | None:
+    """The register's entry for this very document (same type, subject and date), if issued."""
+    return (OutgoingDocument.select()
+            .where((OutgoingDocument.type_code == type_code) & (OutgoingDocument.title == clean(title)[:200])
+                   & (OutgoingDocument.issued_on == issued_on))
+            .order_by(OutgoingDocument.number.desc()).first())
+
+
+def date_order_warning(type_code: str, issued_on: date) -> str | None:
+    """A number is taken in order; dated before the last one of its type in the term, the
+    register would run backwards in time. Said before the number is taken."""
+    start = term_start()
+    same_type = OutgoingDocument.select().where(OutgoingDocument.type_code == type_code)
+    if start:
+        same_type = same_type.where(OutgoingDocument.issued_on >= start)
+    last = same_type.order_by(OutgoingDocument.number.desc()).first()
+    if last is None or issued_on >= last.issued_on:
+        return None
+    return (f"Ngày ban hành {fmt_date(issued_on)} ở trước văn bản số {last.number:02d}-{type_code} "
+            f"ngày {fmt_date(last.issued_on)}: số mới ({last.number + 1:02d}-{type_code}) sẽ mang ngày sớm "
+            "hơn số trước nó trong sổ văn bản đi.")
 
 
 def register_rows() -> list[tuple]:

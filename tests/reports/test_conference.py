@@ -147,3 +147,35 @@ def test_meetings_of_the_year_in_the_office_words(office, tmp_path):
     text, _ = report(tmp_path)
     assert ("Ban Chấp hành Đảng bộ Khối tổ chức 01 hội nghị; 03 chi bộ có ghi nhận sinh hoạt thường kỳ; các "
             "đồng chí Ủy viên Ban Thường vụ Đảng ủy Khối đã dự sinh hoạt chi bộ ở 02 chi bộ.") in text
+
+
+def test_printing_an_issued_report_again_keeps_its_number(office, tmp_path):
+    """Reported: printing the same issued report again took a new number."""
+    from reports.conference import print_report
+
+    figures = period_figures(*report_period(YEAR_END, 2023))
+    draft = draft_for(YEAR_END, 2023, figures)
+    first = print_report(tmp_path / "a.pdf", draft, date(2024, 1, 10), True, figures)
+    again = print_report(tmp_path / "b.pdf", draft, date(2024, 1, 10), True, figures)
+    assert first == again == 1 and len(register_rows()) == 1
+    assert "Số 01-BC/ĐUK" in words(tmp_path / "b.pdf")
+    other_day = print_report(tmp_path / "c.pdf", draft, date(2024, 1, 15), True, figures)
+    assert other_day == 2  # a new issue, a new number
+
+
+def test_a_number_dated_before_the_last_one_is_warned_about(office, tmp_path, capsys):
+    """Reported: re-issuing the 2017 report dated 02/02/2018 took 03-BC after 02-BC dated
+    12/07/2023 without a word about the date order."""
+    import main
+    from reports.conference import issue_warning
+
+    register_document("BC", "Báo cáo sơ kết 6 tháng đầu năm 2023", date(2023, 7, 12))
+    draft = draft_for(YEAR_END, 2017, period_figures(*report_period(YEAR_END, 2017)))
+    warning = issue_warning(draft, date(2018, 2, 2))
+    assert warning and "02/02/2018" in warning and "01-BC" in warning and "12/07/2023" in warning
+    assert issue_warning(draft, date(2023, 7, 20)) is None
+    db = office["bloc"]._meta.database.database
+    command = ["report", "year-end", "--year", "2017", "--db", str(db), "--issue", "--date", "02/02/2018",
+               "-o", str(tmp_path / "bc-2017.pdf")]
+    assert main.main(command) == 0
+    assert "Lưu ý: Ngày ban hành 02/02/2018" in capsys.readouterr().err

@@ -4,9 +4,9 @@ from datetime import date
 from pathlib import Path
 
 from models.core.dates import parse_date
-from reports.conference import draft_for, print_report, report_period
+from reports.conference import draft_for, issue_warning, print_report, report_period
 from reports.figures import period_figures
-from ui.commands.context import opened, say
+from ui.commands.context import opened, say, warn
 
 
 def run_report(args, db_path: Path) -> int:
@@ -15,6 +15,9 @@ def run_report(args, db_path: Path) -> int:
         issued_on = parse_date(args.date) if args.date else date.today()
         figures = period_figures(*report_period(args.kind, args.year))
         draft = draft_for(args.kind, args.year, figures)
+        warning = issue_warning(draft, issued_on) if args.issue else None
+        if warning:
+            warn(f"Lưu ý: {warning}")
         number = print_report(output, draft, issued_on, args.issue, figures)
     say(f"Đã ghi {output} " + (f"(số {number:02d}-BC)." if args.issue else "(bản dự thảo, chưa lấy số)."))
     return 0

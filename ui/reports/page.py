@@ -31,7 +31,7 @@ from models.documents import (
     set_term_start,
     term_start,
 )
-from reports.conference import draft_for, print_report, report_period
+from reports.conference import draft_for, issue_warning, print_report, report_period
 from reports.figures import period_figures
 from reports.outline import KINDS, Draft, regenerate, report_file_name, to_records
 from ui.page import Page
@@ -237,9 +237,13 @@ class ReportsPage(Page):
     def write_pdf(self, draft: Draft, path: Path, issued_on: date, issue: bool) -> Task | None:
         """Render off the UI thread; an issued report's number is committed only once the file
         is in place (models.documents.issue_document)."""
-        if issue and not confirm(self, "Lấy số văn bản", "Lấy số tiếp theo trong sổ văn bản đi cho báo cáo "
-                                 "này? Số đã lấy không dùng lại được.", yes="Lấy số"):
-            return None
+        if issue:
+            warning = issue_warning(draft, issued_on)
+            question = ("Lấy số tiếp theo trong sổ văn bản đi cho báo cáo này? Số đã lấy không dùng lại "
+                        "được. (In lại báo cáo đã ban hành cùng ngày thì giữ số cũ.)")
+            if not confirm(self, "Lấy số văn bản", (f"{warning}\n\n" if warning else "") + question,
+                           yes="Lấy số"):
+                return None
         if may(WRITE_RECORDS) and not self.save():
             return None
         return run_task(self, lambda _progress: print_report(path, draft, issued_on, issue),

@@ -102,6 +102,7 @@ READ_ONLY = {"get_org", "org_rows", "children_map", "tree_order", "grassroots_of
              "subtree_ids", "current_member_count", "member_counts", "org_warnings", "size_warning",
              "cell_choices", "org_names", "scope_ids", "check_in_scope", "get_member", "validate",
              "member_fields", "check_photo", "get_photo", "history", "allowed_kinds", "check_leaving_papers",
+             "issued_already", "date_order_warning",
              "get_user",
              "user_orgs", "actor_for", "hash_password", "password_matches", "user_rows",
              "office_details", "dataclass", "asdict", "contextmanager", "fold", "clean",
