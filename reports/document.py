@@ -13,6 +13,7 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     Flowable,
     KeepTogether,
@@ -25,6 +26,7 @@ from reportlab.platypus import (
 )
 
 from reports.fonts import register_fonts
+from reports.line_breaks import balanced_lines
 from reports.numbers import header_date
 
 TOP, BOTTOM, LEFT, RIGHT = 20 * mm, 20 * mm, 30 * mm, 15 * mm
@@ -142,11 +144,20 @@ def _side_by_side(left: list, right: list, widths: list[float]) -> Table:
     return table
 
 
+def _lines(text: str, style: ParagraphStyle, available: float, bold: bool = False) -> str:
+    """The text as balanced lines joined by <br/> (reports/line_breaks.py)."""
+    font = style.fontName + ("-Bold" if bold else "")
+    lines = balanced_lines(text, lambda line: stringWidth(line, font, style.fontSize), available)
+    return "<br/>".join(escape(line) for line in lines)
+
+
 def _header(header: Header, styles) -> list:
     family = register_fonts()
+    column = WIDTH - 92 * mm
     left = [
-        Paragraph(escape(header.superior_body.upper()), styles["header_left"]),
-        Paragraph(f"<b>{escape(header.issuing_body.upper())}</b>", styles["header_left"]),
+        Paragraph(_lines(header.superior_body.upper(), styles["header_left"], column), styles["header_left"]),
+        Paragraph(f"<b>{_lines(header.issuing_body.upper(), styles['header_left'], column, bold=True)}</b>",
+                  styles["header_left"]),
         Paragraph("*", styles["header_left"]),
         Paragraph(escape(header.number_line), styles["header_left"]),
     ]
@@ -155,11 +166,11 @@ def _header(header: Header, styles) -> list:
         Spacer(1, 10),
         Paragraph(escape(header_date(header.place, header.issued_on)), styles["date"]),
     ]
-    table = _side_by_side(left, right, [WIDTH - 92 * mm, 92 * mm])
+    table = _side_by_side(left, right, [column, 92 * mm])
     return [
         table,
         Paragraph(escape(header.title.upper()), styles["title"]),
-        Paragraph(escape(header.subject), styles["subject"]),
+        Paragraph(_lines(header.subject, styles["subject"], WIDTH), styles["subject"]),
         RuledText("", family, 14, WIDTH, rule_only=25 * mm),
         Spacer(1, 6),
     ]
