@@ -21,6 +21,7 @@ from reports.figures import PeriodFigures, period_figures
 from reports.fonts import register_fonts
 from reports.numbers import achievement, integer, percent
 from reports.outline import YEAR_END, Draft, fresh_draft, from_records, regenerate
+from reports.rating_lines import member_rating_lines
 
 RECIPIENTS = ["Ban Thường vụ Tỉnh ủy (báo cáo)", "Ban Tổ chức Tỉnh ủy",
               "Các đảng ủy, chi bộ cơ sở trực thuộc", "Lưu Văn phòng Đảng ủy"]
@@ -95,6 +96,15 @@ def _admission_table(figures: PeriodFigures, annex: Body, number: int) -> None:
     annex.flowable(_admissions_chart(figures))
 
 
+def _axis_number(value: float) -> str:
+    return integer(round(value))  # "2.000", as the tables write numbers
+
+
+def _room_for_labels(data: list[list[int]]) -> float:
+    """The axis runs a fifth past the longest bar, so its label stays inside the drawing."""
+    return max(1, max((value for series in data for value in series), default=0)) * 1.2
+
+
 def _admissions_chart(figures: PeriodFigures) -> Drawing:
     family = register_fonts()
     years = sorted(figures.admissions_by_year)
@@ -105,9 +115,11 @@ def _admissions_chart(figures: PeriodFigures) -> Drawing:
     chart.categoryAxis.categoryNames = [str(y) for y in years]
     chart.categoryAxis.labels.fontName = family
     chart.valueAxis.labels.fontName = family
+    chart.valueAxis.labelTextFormat = _axis_number
     chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMax = _room_for_labels(chart.data)
     chart.bars[0].fillColor = colors.HexColor("#b22222")
-    chart.barLabelFormat = "%d"
+    chart.barLabelFormat = integer  # "1.914", as the tables write it
     chart.barLabels.fontName = family
     chart.barLabels.nudge = 7
     drawing.add(chart)
@@ -131,23 +143,27 @@ def _inspection_table(figures: PeriodFigures, annex: Body, number: int) -> None:
 def _rating_table(figures: PeriodFigures, annex: Body, number: int) -> None:
     r = figures.ratings
     rules = rules_for(r.year)
-    rows = [["Chỉ tiêu", "Số lượng", "Tỷ lệ"], ["Tổ chức cơ sở đảng", integer(r.org_total), ""]]
+    rows = [["Chỉ tiêu", "Số lượng", "Tỷ lệ", "Tỷ lệ tính trên"],
+            ["Tổ chức cơ sở đảng", integer(r.org_total), "", ""]]
     for level, label in rules.org_levels.items():
         rows.append([f"   - {label}", integer(r.org_levels.get(level, 0)),
-                     percent(r.org_levels.get(level, 0), r.org_total)])
-    rows.append(["   - Chưa xếp loại", integer(r.org_not_rated), percent(r.org_not_rated, r.org_total)])
-    rows.append(["Đảng viên", integer(r.total_members), ""])
-    rows.append(["   Được đánh giá, xếp loại", integer(r.rated), percent(r.rated, r.total_members, 2)])
-    for level, label in rules.member_levels.items():
-        n = r.member_levels.get(level, 0)
-        rows.append([f"   - {label}", integer(n), percent(n, r.rated, 2)])
-    rows.append(["   Chưa đánh giá", integer(r.not_rated), percent(r.not_rated, r.total_members, 2)])
+                     percent(r.org_levels.get(level, 0), r.org_total), "tổng số tổ chức cơ sở đảng"])
+    rows.append(["   - Chưa xếp loại", integer(r.org_not_rated), percent(r.org_not_rated, r.org_total),
+                 "tổng số tổ chức cơ sở đảng"])
+    rows.append(["Đảng viên", integer(r.total_members), "", ""])
+    for item in member_rating_lines(r):  # the same lines as the body's sentence
+        indent = "      " if item.label.startswith("trong đó") else "   - "
+        rows.append([indent + item.label, integer(item.count), item.share,
+                     item.base_label.removeprefix("so với ")])
     annex.subheading(f"{number}. Kết quả đánh giá, xếp loại năm {r.year}")
-    annex.table(rows, [85, 30, 50])
-    if r.from_totals:
-        annex.paragraph("Số liệu đảng viên của " + ", ".join(r.from_totals) +
-                        " tổng hợp theo báo cáo của tổ chức cơ sở đảng.")
+    annex.table(rows, [70, 22, 22, 51])
     annex.flowable(_rating_chart(figures))
+    if r.from_totals:
+        # A list of names, not a paragraph of them (reported: 75 names over fifteen lines).
+        annex.paragraph(f"Số liệu đảng viên của {integer(len(r.from_totals))} tổ chức cơ sở đảng dưới đây "
+                        "tổng hợp theo báo cáo của tổ chức:")
+        names = [[str(n), name] for n, name in enumerate(r.from_totals, 1)]
+        annex.table([["TT", "Tổ chức cơ sở đảng"], *names], [15, 150], numeric_from=2)
 
 
 def _award_table(figures: PeriodFigures, annex: Body, number: int) -> None:
@@ -168,18 +184,21 @@ def _award_table(figures: PeriodFigures, annex: Body, number: int) -> None:
 def _rating_chart(figures: PeriodFigures) -> Drawing:
     family = register_fonts()
     r = figures.ratings
-    rules = rules_for(r.year)
     drawing = Drawing(160 * mm, 55 * mm)
     chart = HorizontalBarChart()
     chart.x, chart.y, chart.width, chart.height = 62 * mm, 5 * mm, 90 * mm, 38 * mm
-    chart.data = [[r.member_levels.get(level, 0) for level in reversed(rules.member_levels)]]
-    chart.categoryAxis.categoryNames = list(reversed(rules.member_levels.values()))
+    shown = [item for item in member_rating_lines(r) if item.key not in ("rated", "not_rated")]
+    chart.data = [[item.count for item in reversed(shown)]]
+    chart.categoryAxis.categoryNames = [item.label.removeprefix("trong đó: ").capitalize()
+                                        for item in reversed(shown)]
     chart.categoryAxis.labels.fontName = family
     chart.categoryAxis.labels.fontSize = 9
     chart.valueAxis.labels.fontName = family
+    chart.valueAxis.labelTextFormat = _axis_number
     chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMax = _room_for_labels(chart.data)
     chart.bars[0].fillColor = colors.HexColor("#b22222")
-    chart.barLabelFormat = "%d"
+    chart.barLabelFormat = integer  # "1.914", as the tables write it
     chart.barLabels.fontName = family
     chart.barLabels.nudge = 10
     drawing.add(chart)

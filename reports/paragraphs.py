@@ -8,6 +8,7 @@ from models.ratings import ADEQUATE, EXCELLENT, FAILED, GOOD, rules_for
 from reports.figures import PeriodFigures
 from reports.inspection_words import inspection_sentence
 from reports.numbers import achievement, integer, percent
+from reports.rating_lines import line, member_rating_lines
 
 
 def period_words(figures: PeriodFigures) -> str:
@@ -93,21 +94,21 @@ def rating_paragraph(figures: PeriodFigures) -> str:
     if parts:
         text += f", có {', '.join(parts)} trong tổng số {integer(r.org_total)} tổ chức cơ sở đảng"
     text += "."
+    lines = member_rating_lines(r)
     if r.rated:
-        good, excellent = r.good_or_better, r.member_levels.get(EXCELLENT, 0)
-        text += (f" Có {integer(r.rated)} đảng viên được đánh giá, phân loại (chiếm "
-                 f"{percent(r.rated, r.total_members, 2)}): đảng viên hoàn thành tốt nhiệm vụ "
-                 f"{integer(good)} đồng chí (chiếm {percent(good, r.rated, 2)})")
-        if excellent:
-            text += (f", trong đó có {integer(excellent)} đảng viên hoàn thành xuất sắc nhiệm vụ "
-                     f"(chiếm {percent(excellent, good, 2)})")
-        for level, words in ((ADEQUATE, "hoàn thành nhiệm vụ"), (FAILED, "không hoàn thành nhiệm vụ")):
-            if n := r.member_levels.get(level, 0):
-                text += f"; {words} {integer(n)} đồng chí (chiếm {percent(n, r.rated, 2)})"
+        rated, good, excellent = (line(lines, key) for key in ("rated", "good", EXCELLENT))
+        text += (f" Có {integer(rated.count)} đảng viên được đánh giá, phân loại (chiếm {rated.share}): "
+                 f"đảng viên hoàn thành tốt nhiệm vụ {integer(good.count)} đồng chí (chiếm {good.share})")
+        if excellent.count:
+            text += (f", trong đó có {integer(excellent.count)} đảng viên hoàn thành xuất sắc nhiệm vụ "
+                     f"(chiếm {excellent.share})")
+        for key, words in ((ADEQUATE, "hoàn thành nhiệm vụ"), (FAILED, "không hoàn thành nhiệm vụ")):
+            if (item := line(lines, key)).count:
+                text += f"; {words} {integer(item.count)} đồng chí (chiếm {item.share})"
         text += "."
     if r.not_rated:
-        text += (f" Đảng viên chưa đánh giá {integer(r.not_rated)} đồng chí, chiếm "
-                 f"{percent(r.not_rated, r.total_members, 2)}.")
+        item = line(lines, "not_rated")
+        text += f" Đảng viên chưa đánh giá {integer(item.count)} đồng chí, chiếm {item.share}."
     return text
 
 

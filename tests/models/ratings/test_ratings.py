@@ -102,8 +102,10 @@ def test_year_end_pdf_carries_the_rating_paragraph_and_annex(db, tmp_path):
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(out).pages).split())
     assert "có 1 tổ chức cơ sở đảng đạt trong sạch vững mạnh (chiếm 100%)" in text
     assert "2. Kết quả đánh giá, xếp loại năm 2017" in text  # after the organisations table
-    assert "- Hoàn thành xuất sắc nhiệm vụ 3 15,79%" in text
-    assert "tổng hợp theo báo cáo của tổ chức cơ sở đảng" in text
+    # The annex repeats the body's figures: excellent within the 17 "good or better".
+    assert "- Hoàn thành tốt nhiệm vụ trở lên 17 89,47% số được đánh giá" in text
+    assert "trong đó: hoàn thành xuất sắc nhiệm vụ 3 17,65% số hoàn thành tốt trở lên" in text
+    assert "tổng hợp theo báo cáo của tổ chức: TT Tổ chức cơ sở đảng 1 Chi bộ Sở Tư pháp" in text
 
 
 def test_long_sick_leave_caps_the_level_with_a_warning(bloc_tree, make_member):
