@@ -90,6 +90,13 @@ def _attendance_sentence(m: Minutes) -> str:
     return text + "."
 
 
+def _sentence(text: str) -> str:
+    """The clerk's text ends as a sentence before the vote is added (reported: "Nghị quyết hội
+    nghị Biểu quyết: tán thành 28")."""
+    text = text.strip()
+    return text if not text or text[-1] in ".!?;:…" else text + "."
+
+
 def _votes(votes: tuple) -> str:
     words = [f"{label} {integer(n)}" for label, n in zip(("tán thành", "không tán thành", "không biểu quyết"),
                                                          votes, strict=True) if n is not None]
@@ -124,7 +131,7 @@ def render_minutes(path: Path, m: Minutes) -> Path:
     if m.resolutions:
         body.subheading("Nghị quyết, kết luận")
         for label, day, text, votes in m.resolutions:
-            body.paragraph(f"{label} ngày {day}: {text}{_votes(votes)}")
+            body.paragraph(f"{label} ngày {day}: {_sentence(text)}{_votes(votes)}")
     for warning in m.warnings:
         body.paragraph(f"Lưu ý: {warning}")
     chair = m.chairs.splitlines()[0] if m.chairs else ""

@@ -19,7 +19,9 @@ from models.orgs.tree import org_rows
 
 GUESTS = ["đồng chí Trần Duy Hùng - Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng Ban Tổ chức Tỉnh ủy",
           "đồng chí Giáp Thị Bắc - Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng Ban Dân vận Tỉnh ủy"]
-CHAIR = "đồng chí Bí thư Đảng ủy Khối"
+# Named people, as a real record names them (a placeholder "đồng chí Bí thư" showed in minutes).
+CHAIR = "đồng chí Nguyễn Đức Thành - Bí thư Đảng ủy Khối"
+SECRETARY = "Lê Thị Thu Hà"
 VISITORS = ["đồng chí Phó Bí thư Thường trực Đảng ủy Khối", "đồng chí Trưởng Ban Tổ chức Đảng ủy Khối",
             "đồng chí Chủ nhiệm Ủy ban Kiểm tra Đảng ủy Khối"]
 THEMES = ["Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
@@ -42,14 +44,15 @@ def build_meetings(rng: random.Random, today: date) -> int:
         if day is None:
             break
         create_meeting({"body": BTV_DUK, "kind": KHAC, "date": day, "time": "08:00",
-                        "place": "Phòng họp Đảng ủy Khối", "chairs": CHAIR, "body_size": 9,
+                        "place": "Phòng họp Đảng ủy Khối", "chairs": CHAIR, "secretary": SECRETARY,
+                        "body_size": 9,
                         "title": f"Hội nghị Ban Thường vụ Đảng ủy Khối tháng {month}"})
         made += 1
         if month in (1, 4, 7, 10):
             kind = TONG_KET if month == 1 else SO_KET if month == 7 else KHAC
             meeting = create_meeting({
                 "body": BCH_DUK, "kind": kind, "date": day + timedelta(days=1), "time": "08:00",
-                "place": "Hội trường Đảng ủy Khối", "chairs": CHAIR, "body_size": 33,
+                "place": "Hội trường Đảng ủy Khối", "chairs": CHAIR, "secretary": SECRETARY, "body_size": 33,
                 "guests": rng.choice(GUESTS), "presenters": "đồng chí Phó Bí thư Thường trực Đảng ủy Khối"})
             absent = rng.sample(range(33), rng.randint(1, 5))
             set_attendance(meeting.id, [

@@ -46,3 +46,22 @@ def test_cell_minutes_state_attendance_and_votes_and_carry_two_signatures(bloc_t
                      "không tán thành 0.", "THƯ KÝ", "CHỦ TRÌ HỘI NGHỊ", "Trần Thị Bình"):
         assert expected in text, expected
     assert "Nơi nhận" not in text
+
+
+def test_a_resolution_without_a_full_stop_reads_as_a_sentence_and_the_command_prints(db, tmp_path, capsys):
+    """Reported: "Nghị quyết hội nghị Biểu quyết: tán thành 28"; no command line for minutes."""
+    import main
+    from models.meetings.vocab import BCH_DUK, KHAC
+
+    meeting = create_meeting({"body": BCH_DUK, "kind": KHAC, "date": date(2025, 4, 2), "time": "08:00",
+                              "chairs": "đồng chí Nguyễn Đức Thành - Bí thư Đảng ủy Khối",
+                              "secretary": "Lê Thị Thu Hà", "body_size": 3})
+    add_resolution(meeting.id, {"kind": "NGHI_QUYET", "number": "04-NQ/ĐUK", "text": "Nghị quyết hội nghị",
+                                "votes_for": 28})
+    out = tmp_path / "bien-ban.pdf"
+    assert main.main(["minutes", str(meeting.id), "--db", str(db.database), "-o", str(out)]) == 0
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(out).pages).split())
+    assert "Nghị quyết hội nghị. Biểu quyết: tán thành 28." in text
+    assert "Thư ký: Lê Thị Thu Hà." in text and "Nguyễn Đức Thành" in text
+    assert main.main(["minutes", "999", "--db", str(db.database), "-o", str(tmp_path / "x.pdf")]) != 0
+    assert "Không tìm thấy cuộc họp số 999" in capsys.readouterr().err

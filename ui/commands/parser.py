@@ -47,6 +47,12 @@ def build_parser() -> argparse.ArgumentParser:
                         help="lấy số văn bản từ sổ văn bản đi (mặc định: bản dự thảo, để trống số)")
     _acting_user(report)
 
+    minutes = sub.add_parser("minutes", help="in biên bản một cuộc họp ra PDF")
+    minutes.add_argument("meeting_id", type=int, help="mã cuộc họp")
+    _db(minutes)
+    minutes.add_argument("-o", "--output", required=True, help="tệp PDF sẽ ghi")
+    _acting_user(minutes)
+
     check = sub.add_parser("check", help="kiểm tra tệp dữ liệu, hồ sơ và nhật ký thay đổi")
     _db(check)
 
