@@ -28,6 +28,7 @@ from reportlab.platypus import (
 from reports.fonts import register_fonts
 from reports.line_breaks import balanced_lines
 from reports.numbers import header_date
+from reports.word import build_docx
 
 TOP, BOTTOM, LEFT, RIGHT = 20 * mm, 20 * mm, 30 * mm, 15 * mm
 WIDTH = A4[0] - LEFT - RIGHT
@@ -240,7 +241,9 @@ def build_document(path: Path, header: Header, body: Body, signature: Signature,
                    recipients: list[str], annex: Body | None = None, author: str = "Đảng vụ",
                    left_signature: Signature | None = None) -> Path:
     """Header, body, signature and "Nơi nhận" (or a second signature); then the annexes (phụ
-    lục) from a new page."""
+    lục) from a new page. A path ending in .docx gets the Word copy (reports/word.py)."""
+    if Path(path).suffix.lower() == ".docx":
+        return build_docx(path, header, body, signature, recipients, annex, author, left_signature)
     styles = _styles()
     story = _header(header, styles) + _flow(body, styles)
     story.append(_signature(signature, recipients, styles, left_signature))

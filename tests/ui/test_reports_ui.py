@@ -38,6 +38,16 @@ def test_draft_edit_save_recompute_and_print(qtbot, bloc_tree, make_member, monk
     assert "Trần Văn Ký" in text and opened
     assert register_rows()[0][:2] == (1, "BC")
     assert page.register.rowCount() == 1
+    # "Xuất Word": the Word copy of the issued report carries its number, and takes no new one.
+    from docx import Document
+
+    word = tmp_path / "bc.docx"
+    monkeypatch.setattr(page_module, "ask_save_path", lambda *a, **k: word)
+    page.issued_on.setText("15/01/2024")
+    page.export(issue=False, word=True)
+    qtbot.waitUntil(word.exists, timeout=10_000)
+    lines = [p.text for p in Document(str(word)).tables[0].rows[0].cells[0].paragraphs]
+    assert "Số 01-BC/ĐUK" in lines and page.register.rowCount() == 1
 
 
 def test_register_model(qtmodeltester, db):

@@ -26,6 +26,7 @@ from models.core.dates import fmt_date
 from models.core.errors import ValidationError
 from models.documents import (
     TYPE_CODES,
+    issued_already,
     register_rows,
     save_draft,
     set_term_start,
@@ -92,8 +93,11 @@ class ReportsPage(Page):
         draft_pdf.clicked.connect(lambda: self.export(issue=False))
         self.issue_button = QPushButton("Lấy số văn bản và in ra PDF…")
         self.issue_button.clicked.connect(lambda: self.export(issue=True))
+        word = QPushButton("Xuất Word…")
+        word.setToolTip("Bản Word (.docx) để sửa trước khi ký; bản PDF vẫn là bản in")
+        word.clicked.connect(lambda: self.export(issue=False, word=True))
         actions = QHBoxLayout()
-        for button in (self.save_button, recompute, draft_pdf, self.issue_button):
+        for button in (self.save_button, recompute, draft_pdf, self.issue_button, word):
             actions.addWidget(button)
         actions.addStretch(1)
         self.save_button.setEnabled(may(WRITE_RECORDS))
@@ -219,7 +223,7 @@ class ReportsPage(Page):
         self._show_draft()
         self.status.setText("Đã tính lại các đoạn số liệu. Nhớ lưu dự thảo.")
 
-    def export(self, issue: bool) -> None:
+    def export(self, issue: bool, word: bool = False) -> None:
         draft = self.current_draft()
         if draft is None:
             inform(self, "Chưa có dự thảo", "Chọn loại báo cáo, năm và bấm “Mở dự thảo” trước.")
@@ -229,15 +233,22 @@ class ReportsPage(Page):
         except ValidationError as error:
             inform(self, "Ngày ký", error.message, warning=True)
             return
-        name = report_file_name(draft.kind, draft.year, draft=not issue)
-        path = ask_save_path(self, "Lưu báo cáo PDF", name, "PDF (*.pdf)")
+        if word:
+            # The Word copy of a report issued on that date carries its number; never a new one.
+            issue = issued_already("BC", draft.subject(), issued_on) is not None
+            name = report_file_name(draft.kind, draft.year, draft=not issue, suffix=".docx")
+            path = ask_save_path(self, "Lưu bản Word của báo cáo", name, "Word (*.docx)")
+        else:
+            name = report_file_name(draft.kind, draft.year, draft=not issue)
+            path = ask_save_path(self, "Lưu báo cáo PDF", name, "PDF (*.pdf)")
         if path is not None:
-            self.write_pdf(draft, path, issued_on, issue)
+            self.write_pdf(draft, path, issued_on, issue, ask=not word)
 
-    def write_pdf(self, draft: Draft, path: Path, issued_on: date, issue: bool) -> Task | None:
-        """Render off the UI thread; an issued report's number is committed only once the file
-        is in place (models.documents.issue_document)."""
-        if issue:
+    def write_pdf(self, draft: Draft, path: Path, issued_on: date, issue: bool, ask: bool = True
+                  ) -> Task | None:
+        """Render off the UI thread (a .docx path gives the Word copy); an issued report's number
+        is committed only once the file is in place (models.documents.issue_document)."""
+        if issue and ask:
             warning = issue_warning(draft, issued_on)
             question = ("Lấy số tiếp theo trong sổ văn bản đi cho báo cáo này? Số đã lấy không dùng lại "
                         "được. (In lại báo cáo đã ban hành cùng ngày thì giữ số cũ.)")
@@ -248,12 +259,13 @@ class ReportsPage(Page):
             return None
         return run_task(self, lambda _progress: print_report(path, draft, issued_on, issue),
                         lambda number: self._printed(path, number),
-                        label="Đang in báo cáo ra PDF…")
+                        label="Đang ghi báo cáo…")
 
     def _printed(self, path: Path, number: int | None) -> None:
         self.register.set_rows(register_rows())
         self.status.setText(f"Đã ghi {path}" + (f", số {number:02d}-BC." if number else " (bản dự thảo)."))
-        PdfPreviewDialog(path, self).exec()
+        if path.suffix.lower() == ".pdf":
+            PdfPreviewDialog(path, self).exec()
 
     def save_term_start(self) -> None:
         try:

@@ -1,0 +1,50 @@
+"""The Word copy: the same report and minutes as .docx, read back with python-docx — the
+header as a two-column table, the same figures as the PDF, the signature, page numbers."""
+
+from datetime import date
+
+from docx import Document
+from pypdf import PdfReader
+
+import main
+from models.accounts.office import OfficeDetails, save_office_details
+from models.meetings.record import add_resolution, create_meeting
+from models.meetings.vocab import BCH_DUK, KHAC
+
+
+def test_report_and_minutes_as_word_with_the_pdfs_figures(bloc_tree, make_member, tmp_path):
+    save_office_details(OfficeDetails("Đảng ủy Khối các cơ quan tỉnh", "Đảng bộ tỉnh Bắc Giang", "ĐUK",
+                                      "Bắc Giang", "Nguyễn Hoàng Tùng", "Bí thư"))
+    make_member(admitted=date(2010, 3, 1))
+    make_member(full_name="Lê Văn Mới", admitted=date(2023, 4, 1))
+    db = str(bloc_tree["bloc"]._meta.database.database)
+    for name in ("bc.pdf", "bc.docx"):
+        command = ["report", "year-end", "--year", "2023", "--db", db, "-o", str(tmp_path / name)]
+        assert main.main(command) == 0
+    pdf = " ".join(" ".join(page.extract_text() for page in PdfReader(tmp_path / "bc.pdf").pages).split())
+    word = Document(str(tmp_path / "bc.docx"))
+    left, right = word.tables[0].rows[0].cells
+    lines = [p.text for p in left.paragraphs]
+    assert lines[:3] == ["ĐẢNG BỘ TỈNH BẮC GIANG", "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH", "*"]
+    assert lines[3].startswith("Số ") and lines[3].endswith("-BC/ĐUK")  # a draft: room for the number
+    assert right.paragraphs[0].text == "ĐẢNG CỘNG SẢN VIỆT NAM" and right.paragraphs[2].runs[0].italic
+    texts = [p.text for p in word.paragraphs]
+    movement = next(text for text in texts if text.startswith("Số đảng viên đầu kỳ"))
+    assert movement in pdf and "tăng 1 đồng chí (kết nạp mới 1)" in movement
+    assert any(p.text == "Nguyễn Hoàng Tùng" for table in word.tables for cell in table._cells
+               for p in cell.paragraphs)
+    section = word.sections[0]
+    assert section.different_first_page_header_footer and "PAGE" in section.header._element.xml
+    assert round(section.left_margin.mm) == 30 and round(section.page_width.mm) == 210
+    assert word.styles["Normal"].font.name == "Times New Roman"
+
+    meeting = create_meeting({"body": BCH_DUK, "kind": KHAC, "date": date(2025, 4, 2), "time": "08:00",
+                              "chairs": "đồng chí Nguyễn Đức Thành - Bí thư Đảng ủy Khối",
+                              "secretary": "Lê Thị Thu Hà", "body_size": 3})
+    add_resolution(meeting.id, {"kind": "NGHI_QUYET", "number": "04-NQ/ĐUK", "text": "Nghị quyết hội nghị",
+                                "votes_for": 3})
+    out = tmp_path / "bien-ban.docx"
+    assert main.main(["minutes", str(meeting.id), "--db", db, "-o", str(out)]) == 0
+    minutes = Document(str(out))
+    assert any("Nghị quyết hội nghị. Biểu quyết: tán thành 3." in p.text for p in minutes.paragraphs)
+    assert any(p.text == "Lê Thị Thu Hà" for cell in minutes.tables[-1]._cells for p in cell.paragraphs)
