@@ -14,7 +14,10 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from reports.fonts import register_fonts
+from reports.line_breaks import balanced_lines
 from reports.numbers import header_date
 
 FONT = "Times New Roman"
@@ -95,10 +98,20 @@ def _two_columns(document, widths_mm: tuple[float, float]):
     return table.rows[0].cells
 
 
+def _balanced(text: str, bold: bool, size: float, width_mm: float) -> str:
+    """Line breaks as the PDF puts them (reports/line_breaks.py), measured with Liberation Serif,
+    whose widths are Times New Roman's."""
+    family = register_fonts()
+    font = f"{family}-Bold" if bold else family
+    return "\n".join(balanced_lines(text, lambda line: stringWidth(line, font, size), Mm(width_mm).pt))
+
+
 def _header(document, header) -> None:
-    left, right = _two_columns(document, (WIDTH_MM - 92, 92))
-    _line(left, header.superior_body.upper())
-    _line(left, header.issuing_body.upper(), bold=True)
+    column = WIDTH_MM - 92
+    left, right = _two_columns(document, (column, 92))
+    usable = column - 4  # the cell's own margins
+    _line(left, _balanced(header.superior_body.upper(), False, 14, usable))
+    _line(left, _balanced(header.issuing_body.upper(), True, 14, usable), bold=True)
     _line(left, "*")
     _line(left, header.number_line)
     _line(right, "ĐẢNG CỘNG SẢN VIỆT NAM", bold=True, size=15, underline=True)
@@ -106,7 +119,7 @@ def _header(document, header) -> None:
     _line(right, header_date(header.place, header.issued_on), italic=True)
     title = _line(document, header.title.upper(), bold=True, size=16)
     title.paragraph_format.space_before = Pt(14)
-    _line(document, header.subject, bold=True)
+    _line(document, _balanced(header.subject, True, 14, WIDTH_MM - 4), bold=True)
     _line(document, "—————", size=10)
 
 
