@@ -7,13 +7,14 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, QTimer
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from models.accounts import session
 from models.core.db import close_database, open_database
 from models.core.errors import failure_reason
 from models.storage import acquire_lock, inspect_file, release_lock
+from resources import resource_path
 from ui.storage import anchor_on_exit, backup_on_exit, offer_restore_at_start
 from ui.tasks import wait_for_tasks
 from ui.translation import install_vietnamese
@@ -56,6 +57,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv)
     app.setApplicationDisplayName("Đảng vụ")
     app.setStyle("Fusion")
+    app.setWindowIcon(QIcon(str(resource_path("icons", "dangvu.png"))))
     install_vietnamese(app)
     font = QFont(app.font())
     font.setPointSize(max(font.pointSize(), 10))

@@ -29,6 +29,7 @@ WizardStyle=modern
 UninstallDisplayName=Đảng vụ {#AppVersion}
 UninstallDisplayIcon={app}\DangVu.exe
 SetupLogging=yes
+SetupIconFile=dangvu.ico
 
 [Languages]
 ; Inno Setup ships no official Vietnamese messages; our own words are in [CustomMessages].

@@ -17,3 +17,4 @@ def test_the_frozen_program_builds_and_does_a_clerks_first_day(tmp_path):
     assert "demo, report, check and the window passed" in done.stdout
     fonts = tmp_path / "dist" / "DangVu" / "_internal" / "resources" / "fonts"
     assert (fonts / "LiberationSerif-Regular.ttf").is_file()
+    assert (fonts.parent / "icons" / "dangvu.png").is_file()
