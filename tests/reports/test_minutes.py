@@ -48,16 +48,24 @@ def test_cell_minutes_state_attendance_and_votes_and_carry_two_signatures(bloc_t
     assert "Nơi nhận" not in text
 
 
-def test_a_resolution_without_a_full_stop_reads_as_a_sentence_and_the_command_prints(db, tmp_path, capsys):
-    """Reported: "Nghị quyết hội nghị Biểu quyết: tán thành 28"; no command line for minutes."""
-    import main
+def board_meeting(votes_for: int):
+    """A committee meeting with a named chair and minute-taker and a resolution typed without
+    its full stop."""
     from models.meetings.vocab import BCH_DUK, KHAC
 
     meeting = create_meeting({"body": BCH_DUK, "kind": KHAC, "date": date(2025, 4, 2), "time": "08:00",
                               "chairs": "đồng chí Nguyễn Đức Thành - Bí thư Đảng ủy Khối",
                               "secretary": "Lê Thị Thu Hà", "body_size": 3})
     add_resolution(meeting.id, {"kind": "NGHI_QUYET", "number": "04-NQ/ĐUK", "text": "Nghị quyết hội nghị",
-                                "votes_for": 28})
+                                "votes_for": votes_for})
+    return meeting
+
+
+def test_a_resolution_without_a_full_stop_reads_as_a_sentence_and_the_command_prints(db, tmp_path, capsys):
+    """Reported: "Nghị quyết hội nghị Biểu quyết: tán thành 28"; no command line for minutes."""
+    import main
+
+    meeting = board_meeting(28)
     out = tmp_path / "bien-ban.pdf"
     assert main.main(["minutes", str(meeting.id), "--db", str(db.database), "-o", str(out)]) == 0
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(out).pages).split())

@@ -8,8 +8,7 @@ from pypdf import PdfReader
 
 import main
 from models.accounts.office import OfficeDetails, save_office_details
-from models.meetings.record import add_resolution, create_meeting
-from models.meetings.vocab import BCH_DUK, KHAC
+from tests.reports.test_minutes import board_meeting
 
 
 def test_report_and_minutes_as_word_with_the_pdfs_figures(bloc_tree, make_member, tmp_path):
@@ -38,11 +37,7 @@ def test_report_and_minutes_as_word_with_the_pdfs_figures(bloc_tree, make_member
     assert round(section.left_margin.mm) == 30 and round(section.page_width.mm) == 210
     assert word.styles["Normal"].font.name == "Times New Roman"
 
-    meeting = create_meeting({"body": BCH_DUK, "kind": KHAC, "date": date(2025, 4, 2), "time": "08:00",
-                              "chairs": "đồng chí Nguyễn Đức Thành - Bí thư Đảng ủy Khối",
-                              "secretary": "Lê Thị Thu Hà", "body_size": 3})
-    add_resolution(meeting.id, {"kind": "NGHI_QUYET", "number": "04-NQ/ĐUK", "text": "Nghị quyết hội nghị",
-                                "votes_for": 3})
+    meeting = board_meeting(3)
     out = tmp_path / "bien-ban.docx"
     assert main.main(["minutes", str(meeting.id), "--db", db, "-o", str(out)]) == 0
     minutes = Document(str(out))
