@@ -4,9 +4,16 @@ A change is a value that differs from what the form showed once loaded — each 
 compared with its own loaded value, so viewing a tab (which reorders Qt's child list) or a
 read-only box refreshed after an event never counts as typing."""
 
+import shiboken6
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QLineEdit, QMessageBox, QPlainTextEdit, QWidget
 
 SAVE, DISCARD, CONTINUE = "save", "discard", "continue"
+
+
+def _address(widget: QWidget) -> int:
+    """The widget's C++ address: stable for its life, unlike the id() of a Python wrapper,
+    which Qt-made children (a spin box's line edit) may get anew at each lookup."""
+    return shiboken6.getCppPointer(widget)[0]
 
 
 def form_state(root: QWidget) -> dict[int, object]:
@@ -17,15 +24,15 @@ def form_state(root: QWidget) -> dict[int, object]:
             continue  # an editable combo box's own line edit: the combo box speaks for it
         if isinstance(widget, QLineEdit):
             if not widget.isReadOnly():
-                values[id(widget)] = widget.text().strip()
+                values[_address(widget)] = widget.text().strip()
         elif isinstance(widget, QComboBox):
             editable = widget.isEditable()
-            values[id(widget)] = widget.currentText().strip() if editable else widget.currentIndex()
+            values[_address(widget)] = widget.currentText().strip() if editable else widget.currentIndex()
         elif isinstance(widget, QPlainTextEdit):
             if not widget.isReadOnly():
-                values[id(widget)] = widget.toPlainText().rstrip()
+                values[_address(widget)] = widget.toPlainText().rstrip()
         elif isinstance(widget, QCheckBox):
-            values[id(widget)] = widget.isChecked()
+            values[_address(widget)] = widget.isChecked()
     return values
 
 
