@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 sys.path.insert(0, str(ROOT / "bench"))
 
-from startup import PASSWORD, USER, database_for  # noqa: E402,F401 — the cached 30,000-member demo
+from startup import PASSWORD, USER, database_for  # noqa: E402 — the cached 30,000-member demo
 
 TARGETS = {"bundle_mb": 350, "start": 1.0}
 
