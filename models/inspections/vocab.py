@@ -24,19 +24,6 @@ KINDS = {
     "GIAI_QUYET_TO_CAO": "Giải quyết tố cáo",
     "GIAI_QUYET_KHIEU_NAI": "Giải quyết khiếu nại kỷ luật",
 }
-# How the office's reports phrase each kind before its subjects (examples/002).
-KIND_PHRASES = {
-    "KT_DAU_HIEU_VI_PHAM": "kiểm tra khi có dấu hiệu vi phạm đối với",
-    "KT_THUC_HIEN_NV_KTGS_KL": "kiểm tra việc thực hiện nhiệm vụ kiểm tra, giám sát và thi hành "
-                               "kỷ luật của Đảng đối với",
-    "KT_TAI_CHINH_DANG": "kiểm tra tài chính đảng đối với",
-    "KT_CHAP_HANH": "kiểm tra",
-    "GS_THUONG_XUYEN": "giám sát thường xuyên",
-    "GS_CHUYEN_DE": "giám sát chuyên đề",
-    "GIAI_QUYET_TO_CAO": "giải quyết tố cáo đối với",
-    "GIAI_QUYET_KHIEU_NAI": "giải quyết khiếu nại kỷ luật đối với",
-}
-
 TO_CHUC, CAP_UY_VIEN, DANG_VIEN = "TO_CHUC", "CAP_UY_VIEN", "DANG_VIEN"
 SUBJECT_TYPES = {TO_CHUC: "tổ chức", DANG_VIEN: "đảng viên", CAP_UY_VIEN: "cấp ủy viên"}
 

@@ -71,7 +71,7 @@ def test_year_end_report_carries_header_figures_and_annexes(office, make_member,
     assert ("Số đảng viên đầu kỳ 2 đồng chí; trong năm 2023 tăng 1 đồng chí (kết nạp mới 1), giảm 1 đồng "
             "chí (chuyển đi 1); đến cuối kỳ có 2 đảng viên.") in text
     assert "kết nạp 1 đảng viên; trong đó nữ 1 (chiếm 100%)" in text
-    assert "Ban Thường vụ Đảng ủy Khối kiểm tra 03 tổ chức." in text
+    assert "Ban Thường vụ Đảng ủy Khối đã thực hiện kiểm tra 03 tổ chức." in text
     # Annex cells: the movement table with the same period of the year before.
     assert "A. Đảng viên đầu kỳ 2 2 100%" in text
     assert "D. Đảng viên cuối kỳ (A + B − C) 2 2 100%" in text

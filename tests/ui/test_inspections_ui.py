@@ -102,7 +102,7 @@ def test_page_builds_the_sentence_for_the_year(qtbot, bloc_tree):
     qtbot.addWidget(page)
     page.year.setValue(2024)
     assert page.cases.rowCount() == 1
-    assert "Ban Thường vụ Đảng ủy Khối kiểm tra 01 tổ chức." in page.sentence.toPlainText()
+    assert "Ban Thường vụ Đảng ủy Khối đã thực hiện kiểm tra 01 tổ chức." in page.sentence.toPlainText()
     page.pad.setChecked(False)
     page.compute()
     assert "kiểm tra 1 tổ chức." in page.sentence.toPlainText()

@@ -43,39 +43,57 @@ def case_with(performer, kind, orgs=(), members=(), committee=(), org_id=None, *
     return case
 
 
-def test_the_paragraph_of_example_002_comes_back_out(many):
+EXAMPLE_002 = (
+    "Ban Thường vụ Đảng ủy Khối đã thực hiện kiểm tra 03 tổ chức, 05 cấp ủy viên; giám sát chuyên đề "
+    "03 tổ chức, 06 cấp ủy viên. Chỉ đạo Ủy ban Kiểm tra Đảng ủy Khối hoàn thành kiểm tra khi có dấu "
+    "hiệu vi phạm đối với 01 tổ chức, 02 đảng viên, 02 cấp ủy viên; hoàn thành kiểm tra 01 tổ chức "
+    "đảng về việc thực hiện nhiệm vụ kiểm tra, giám sát và thi hành kỷ luật của Đảng, kiểm tra tài "
+    "chính đảng; giám sát chuyên đề đối với 01 tổ chức và 01 cấp ủy viên. Xây dựng kế hoạch giám sát "
+    "chuyên đề 01 tổ chức, 01 cấp ủy viên. Cấp cơ sở thực hiện kiểm tra, giám sát: Cấp ủy, chi bộ cơ "
+    "sở và dưới cơ sở kiểm tra 22 đảng viên; Đảng ủy cơ sở kiểm tra 09 chi bộ cấp dưới; Đảng ủy, chi "
+    "bộ cơ sở và dưới cơ sở giám sát chuyên đề 03 tổ chức đảng cấp dưới và 07 đảng viên; Ủy ban Kiểm "
+    "tra đảng ủy cơ sở kiểm tra dấu hiệu vi phạm 01 đảng viên; chi bộ dưới cơ sở kiểm tra dấu hiệu "
+    "vi phạm 01 đảng viên.")
+
+
+def enter_the_cases_of_example_002(many):
     orgs, people, tree = many["orgs"], many["members"], many["tree"]
-    base = tree["base"].id
+    base, cell = tree["base"].id, tree["cell_a"].id
     case_with("BTV_DUK", "KT_CHAP_HANH", orgs=orgs[:3], committee=people[:5])
     case_with("BTV_DUK", "GS_CHUYEN_DE", orgs=orgs[3:6], committee=people[5:11])
     case_with("UBKT_DUK", "KT_DAU_HIEU_VI_PHAM", orgs=orgs[:1], members=people[:2], committee=people[2:4])
-    case_with("UBKT_DUK", "KT_THUC_HIEN_NV_KTGS_KL", orgs=orgs[:1])
-    case_with("UBKT_DUK", "KT_TAI_CHINH_DANG", orgs=orgs[:1])
+    # One organisation inspected on its inspection tasks and, the same time, on its finances.
+    case_with("UBKT_DUK", "KT_THUC_HIEN_NV_KTGS_KL", orgs=orgs[4:5])
+    case_with("UBKT_DUK", "KT_TAI_CHINH_DANG", orgs=orgs[4:5])
     case_with("UBKT_DUK", "GS_CHUYEN_DE", orgs=orgs[1:2], committee=people[:1])
     case_with("UBKT_DUK", "GS_CHUYEN_DE", orgs=orgs[2:3], committee=people[1:2], status="PLANNED",
               planned=True, plan_year=2023, start_date=None, end_date=None)
-    case_with("CAP_UY_CO_SO", "KT_CHAP_HANH", members=people[:22], org_id=base)
-    case_with("CAP_UY_CO_SO", "KT_THUC_HIEN_NV_KTGS_KL", orgs=orgs[:9], org_id=base)
-    case_with("CAP_UY_CO_SO", "GS_CHUYEN_DE", orgs=orgs[:3], members=people[:7], org_id=base)
+    case_with("CAP_UY_CO_SO", "KT_CHAP_HANH", members=people[:20], orgs=orgs[:9], org_id=base)
+    case_with("CHI_BO_TRUC_THUOC", "KT_CHAP_HANH", members=people[20:22], org_id=cell)
+    case_with("CAP_UY_CO_SO", "GS_CHUYEN_DE", orgs=orgs[:3], members=people[:5], org_id=base)
+    case_with("CHI_BO_TRUC_THUOC", "GS_CHUYEN_DE", members=people[5:7], org_id=cell)
     case_with("UBKT_CO_SO", "KT_DAU_HIEU_VI_PHAM", members=people[:1], org_id=base)
-    case_with("CHI_BO_TRUC_THUOC", "KT_DAU_HIEU_VI_PHAM", members=people[1:2], org_id=tree["cell_a"].id)
+    case_with("CHI_BO_TRUC_THUOC", "KT_DAU_HIEU_VI_PHAM", members=people[1:2], org_id=cell)
 
+
+def test_the_paragraph_of_example_002_comes_back_out_word_for_word(many):
+    enter_the_cases_of_example_002(many)
+    figures = inspection_figures(date(2023, 1, 1), date(2023, 6, 30))
+    assert inspection_sentence(figures) == EXAMPLE_002
+    plain = inspection_sentence(figures, pad=0)
+    assert plain.startswith("Ban Thường vụ Đảng ủy Khối đã thực hiện kiểm tra 3 tổ chức, 5 cấp ủy viên")
+
+
+def test_a_finance_inspection_of_other_organisations_is_its_own_clause(many):
+    orgs = many["orgs"]
+    case_with("UBKT_DUK", "KT_THUC_HIEN_NV_KTGS_KL", orgs=orgs[:2])
+    case_with("UBKT_DUK", "KT_TAI_CHINH_DANG", orgs=orgs[1:4])
     text = inspection_sentence(inspection_figures(date(2023, 1, 1), date(2023, 6, 30)))
-    assert ("Ban Thường vụ Đảng ủy Khối kiểm tra 03 tổ chức, 05 cấp ủy viên; giám sát chuyên đề "
-            "03 tổ chức, 06 cấp ủy viên.") in text
-    assert ("Ủy ban Kiểm tra Đảng ủy Khối kiểm tra khi có dấu hiệu vi phạm đối với 01 tổ chức, "
-            "02 đảng viên, 02 cấp ủy viên;") in text
-    assert ("kiểm tra tài chính đảng đối với 01 tổ chức; giám sát chuyên đề 01 tổ chức, "
-            "01 cấp ủy viên.") in text
-    assert "Ủy ban Kiểm tra Đảng ủy Khối có kế hoạch giám sát chuyên đề 01 tổ chức, 01 cấp ủy viên." in text
-    assert "Đảng ủy, chi bộ cơ sở kiểm tra việc thực hiện nhiệm vụ" in text and "09 tổ chức" in text
-    # Kinds come in one fixed order: inspection of how lower bodies work before plain checks.
-    assert "Đảng ủy, chi bộ cơ sở kiểm tra 22 đảng viên" not in text
-    assert "kiểm tra 22 đảng viên" in text
-    assert "giám sát chuyên đề 03 tổ chức, 07 đảng viên." in text
-    assert "Chi bộ dưới cơ sở kiểm tra khi có dấu hiệu vi phạm đối với 01 đảng viên." in text
-    plain = inspection_sentence(inspection_figures(date(2023, 1, 1), date(2023, 6, 30)), pad=0)
-    assert "kiểm tra 3 tổ chức, 5 cấp ủy viên" in plain
+    assert text == ("Chỉ đạo Ủy ban Kiểm tra Đảng ủy Khối hoàn thành kiểm tra 01 tổ chức đảng về việc "
+                    "thực hiện nhiệm vụ kiểm tra, giám sát và thi hành kỷ luật của Đảng, kiểm tra tài "
+                    "chính đảng; hoàn thành kiểm tra 01 tổ chức đảng về việc thực hiện nhiệm vụ kiểm "
+                    "tra, giám sát và thi hành kỷ luật của Đảng; hoàn thành kiểm tra tài chính đảng "
+                    "02 tổ chức đảng.")
 
 
 def test_party_finance_inspection_only_by_an_inspection_commission(bloc_tree):
