@@ -16,9 +16,10 @@ from models.documents import date_order_warning, issue_document, issued_already,
 from models.inspections import KINDS, PERFORMERS, SUBJECT_TYPES
 from models.members import ADDITIONS, REMOVALS
 from models.ratings import rules_for
-from reports.document import Body, Header, Signature, build_document
+from reports.document import Body, Header, build_document
 from reports.figures import PeriodFigures, period_figures
 from reports.fonts import register_fonts
+from reports.letterhead import office_signature
 from reports.numbers import achievement, integer, percent
 from reports.outline import YEAR_END, Draft, fresh_draft, from_records, regenerate
 from reports.rating_lines import member_rating_lines
@@ -227,8 +228,7 @@ def render_report(path: Path, draft: Draft, figures: PeriodFigures, issued_on: d
     # Numbered in order of those printed: a table with nothing to show leaves no gap.
     for number, table in enumerate((table for shown, table in tables if shown), start=1):
         table(figures, annex, number)
-    signature = Signature("T/M BAN THƯỜNG VỤ", (office.signer_title or "Bí thư").upper(), office.signer_name)
-    return build_document(path, header, _body(draft), signature, RECIPIENTS, annex=annex)
+    return build_document(path, header, _body(draft), office_signature(office), RECIPIENTS, annex=annex)
 
 
 def print_report(path: Path, draft: Draft, issued_on: date, issue: bool,

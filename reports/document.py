@@ -26,6 +26,7 @@ from reportlab.platypus import (
 )
 
 from reports.fonts import register_fonts
+from reports.letterhead import LEFT_COLUMN_MM, Signature, left_column
 from reports.line_breaks import balanced_lines
 from reports.numbers import header_date
 from reports.word import build_docx
@@ -43,13 +44,6 @@ class Header:
     issued_on: date
     title: str  # "BÁO CÁO"
     subject: str  # the trích yếu
-
-
-@dataclass(frozen=True)
-class Signature:
-    on_behalf: str = "T/M BAN THƯỜNG VỤ"
-    title: str = "BÍ THƯ"
-    name: str = ""
 
 
 @dataclass
@@ -154,11 +148,11 @@ def _lines(text: str, style: ParagraphStyle, available: float, bold: bool = Fals
 
 def _header(header: Header, styles) -> list:
     family = register_fonts()
-    column = WIDTH - 92 * mm
+    column = LEFT_COLUMN_MM * mm
+    superior, issuing = left_column(header.superior_body, header.issuing_body)
     left = [
-        Paragraph(_lines(header.superior_body.upper(), styles["header_left"], column), styles["header_left"]),
-        Paragraph(f"<b>{_lines(header.issuing_body.upper(), styles['header_left'], column, bold=True)}</b>",
-                  styles["header_left"]),
+        Paragraph("<br/>".join(escape(line) for line in superior), styles["header_left"]),
+        Paragraph(f"<b>{'<br/>'.join(escape(line) for line in issuing)}</b>", styles["header_left"]),
         Paragraph("*", styles["header_left"]),
         Paragraph(escape(header.number_line), styles["header_left"]),
     ]
@@ -167,7 +161,7 @@ def _header(header: Header, styles) -> list:
         Spacer(1, 10),
         Paragraph(escape(header_date(header.place, header.issued_on)), styles["date"]),
     ]
-    table = _side_by_side(left, right, [column, 92 * mm])
+    table = _side_by_side(left, right, [column, WIDTH - column])
     return [
         table,
         Paragraph(escape(header.title.upper()), styles["title"]),

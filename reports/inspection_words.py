@@ -9,8 +9,9 @@ The bloc's committees speak of what they did themselves, the standing committee 
 directed its inspection commission to complete, and the grassroots level comes last, in one
 sentence of its own."""
 
+from models.inspections import FINANCE_KIND as FINANCE
 from models.inspections import FORMS, PERFORMERS, SUBJECT_TYPES, TO_CHUC, InspectionFigures
-from models.inspections.figures import FINANCE, TASK
+from models.inspections import TASK_KIND as TASK
 from reports.numbers import integer
 
 PROGRAMME_KINDS = ("KT_CHAP_HANH", "GS_THUONG_XUYEN", "GS_CHUYEN_DE")

@@ -32,6 +32,7 @@ from ui.ratings.page import RatingsPage
 from ui.reports.page import ReportsPage
 from ui.storage import backup_by_hand, backup_folder, choose_backup_folder, restore_by_hand
 from ui.users.dialogs import ChangePasswordDialog
+from ui.users.office_form import OfficeDialog
 from ui.users.page import UsersPage
 from ui.widgets.buttons import confirm, inform
 from ui.widgets.screen import fit_to_screen
@@ -160,7 +161,10 @@ class MainWindow(QMainWindow):
         folder = QAction("Thư mục sao lưu tự động…", self)
         folder.triggered.connect(lambda: choose_backup_folder(self, self.db_path))
         folder.setEnabled(self.actor.may(CHANGE_SETTINGS))
-        for action in (backup, restore, folder):
+        office = QAction("Thông tin cơ quan trên văn bản…", self)
+        office.triggered.connect(lambda: OfficeDialog(self).exec())
+        office.setEnabled(self.actor.may(CHANGE_SETTINGS))
+        for action in (backup, restore, folder, office):
             file_menu.addAction(action)
         file_menu.addSeparator()
         quit_action = QAction("Thoát", self, shortcut=QKeySequence.StandardKey.Quit)

@@ -19,6 +19,16 @@ LABELS = {
     "signer_title": "Chức vụ người ký",
 }
 REQUIRED = ("bloc_name", "superior_body", "code", "place")
+FORMAT_RULE = "HD 36-HD/VPTW"
+
+
+@dataclass(frozen=True)
+class FormatWarning:
+    """A detail that would print a header or signature off the Party's form (DOMAIN §8), with
+    the wording that fits the form when one can be told."""
+
+    message: str
+    suggestion: str = ""
 
 
 @dataclass(frozen=True)
@@ -51,6 +61,9 @@ def save_office_details(details: OfficeDetails) -> OfficeDetails:
             raise ValidationError(key, f"{LABELS[key]} dài quá 200 ký tự.")
     if " " in values["code"]:
         raise ValidationError("code", "Ký hiệu viết liền, ví dụ ĐUK.")
+    if any(mark in values["code"] for mark in "-/"):
+        raise ValidationError("code", "Ký hiệu không gồm dấu “-” hay “/”: số văn bản tự thêm, "
+                                      "ví dụ Số 01-BC/ĐUK.")
     with database.atomic():
         for key, value in values.items():
             row = OfficeSetting.get_or_none(OfficeSetting.key == key)
@@ -62,3 +75,67 @@ def save_office_details(details: OfficeDetails) -> OfficeDetails:
                 row.save()
                 log_update(row, before)
     return office_details()
+
+
+def _lowered(text: str) -> str:
+    # "uỷ" and "ủy" are the same word typed two ways.
+    return " ".join(clean(text).lower().replace("uỷ", "ủy").split())
+
+
+def _after(text: str, words: int) -> str:
+    return " ".join(clean(text).split()[words:])
+
+
+def _in_case_of(typed: str, suggestion: str) -> str:
+    """Typed in capitals, suggested in capitals."""
+    return suggestion.upper() if clean(typed).isupper() else suggestion
+
+
+def _superior_warning(text: str) -> FormatWarning | None:
+    lowered = _lowered(text)
+    if not lowered or lowered.startswith("đảng bộ "):
+        return None
+    for committee, body in (("tỉnh ủy ", "Đảng bộ tỉnh"), ("thành ủy ", "Đảng bộ thành phố")):
+        if lowered.startswith(committee):
+            suggestion = _in_case_of(text, f"{body} {_after(text, 2)}")
+            return FormatWarning(f"Dòng trên ghi tên đảng bộ cấp trên (“{suggestion.upper()}”), không ghi "
+                                 f"tên cấp ủy (“{clean(text).upper()}”) — {FORMAT_RULE}.", suggestion)
+    return FormatWarning("Dòng trên ghi tên đảng bộ cấp trên, ví dụ “Đảng bộ tỉnh Quảng Ninh” — "
+                         f"{FORMAT_RULE}.")
+
+
+def _issuing_warning(text: str) -> FormatWarning | None:
+    lowered = _lowered(text)
+    if not lowered or lowered.startswith("đảng ủy "):
+        return None
+    if lowered.startswith("đảng bộ "):
+        suggestion = _in_case_of(text, f"Đảng ủy {_after(text, 2)}")
+        return FormatWarning(f"Cơ quan ban hành là cấp ủy (“{suggestion.upper()}”), không phải đảng bộ — "
+                             f"{FORMAT_RULE}.", suggestion)
+    return FormatWarning("Tên cơ quan ban hành bắt đầu bằng “Đảng ủy”, ví dụ “Đảng ủy Khối các cơ quan "
+                         f"tỉnh” — {FORMAT_RULE}.")
+
+
+def _signer_warnings(details: OfficeDetails) -> dict[str, FormatWarning]:
+    warnings = {}
+    title = _lowered(details.signer_title)
+    if "k/t" in title:
+        suggestion = " ".join(word for word in clean(details.signer_title).split() if word.lower() != "k/t")
+        warnings["signer_title"] = FormatWarning("Cấp ủy ký thay mặt (T/M), không ký thay (K/T): chức vụ ghi "
+                                                 "“Bí thư” hoặc “Phó Bí thư”.", suggestion)
+    elif title and title not in ("bí thư", "phó bí thư"):
+        warnings["signer_title"] = FormatWarning("Báo cáo “T/M Ban Thường vụ” do Bí thư hoặc Phó Bí thư ký.")
+    if not clean(details.signer_name):
+        warnings["signer_name"] = FormatWarning("Chưa có tên người ký: văn bản in dòng tên để trống.")
+    return warnings
+
+
+def office_warnings(details: OfficeDetails) -> dict[str, FormatWarning]:
+    """Field -> what would print off the Party's form; nothing stops a save, the clerk decides."""
+    warnings = {"superior_body": _superior_warning(details.superior_body),
+                "bloc_name": _issuing_warning(details.bloc_name)}
+    code = clean(details.code)
+    if code and code != code.upper():
+        warnings["code"] = FormatWarning("Ký hiệu viết hoa, ví dụ ĐUK.", code.upper())
+    warnings.update(_signer_warnings(details))
+    return {key: warning for key, warning in warnings.items() if warning is not None}

@@ -12,6 +12,6 @@ __getattr__, __dir__, __all__ = face(globals(), {
     "figures": ("InspectionFigures", "ProgrammeLine", "inspection_figures", "programme"),
     "lists": ("DisciplineRow", "InspectionRow", "SubjectRow", "discipline_rows", "inspection_rows",
         "subject_rows"),
-    "vocab": ("BLOC_PERFORMERS", "CONCLUSIONS", "FORMS", "KINDS", "PERFORMERS",
-        "STATUSES", "SUBJECT_TYPES", "TO_CHUC"),
+    "vocab": ("BLOC_PERFORMERS", "CONCLUSIONS", "FINANCE_KIND", "FORMS", "KINDS", "PERFORMERS",
+        "STATUSES", "SUBJECT_TYPES", "TASK_KIND", "TO_CHUC"),
 })

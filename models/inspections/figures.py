@@ -8,9 +8,7 @@ from datetime import date
 
 from models.core.dates import check_period
 from models.inspections.tables import Discipline, InspectionCase, InspectionSubject
-from models.inspections.vocab import CONCLUDED, IN_PROGRESS, PLANNED, TO_CHUC
-
-FINANCE, TASK = "KT_TAI_CHINH_DANG", "KT_THUC_HIEN_NV_KTGS_KL"
+from models.inspections.vocab import CONCLUDED, FINANCE_KIND, IN_PROGRESS, PLANNED, TASK_KIND, TO_CHUC
 
 
 @dataclass(frozen=True)
@@ -28,7 +26,7 @@ class InspectionFigures:
 def inspection_figures(start: date, end: date) -> InspectionFigures:
     check_period(start, end)
     done, planned, discipline = Counter(), Counter(), Counter()
-    orgs_by = {FINANCE: Counter(), TASK: Counter()}
+    orgs_by = {FINANCE_KIND: Counter(), TASK_KIND: Counter()}
     rows = (InspectionSubject.select(InspectionCase.performer, InspectionCase.kind,
                                      InspectionSubject.subject_type, InspectionSubject.org,
                                      InspectionCase.status, InspectionCase.start_date,
@@ -46,8 +44,8 @@ def inspection_figures(start: date, end: date) -> InspectionFigures:
                                       & (Discipline.decision_date <= end)).tuples()):
         discipline[(TO_CHUC if subject_type == TO_CHUC else "DANG_VIEN", form)] += 1
     finance_with_task = Counter()
-    for (performer, org_id), times in orgs_by[FINANCE].items():
-        if orgs_by[TASK][(performer, org_id)]:
+    for (performer, org_id), times in orgs_by[FINANCE_KIND].items():
+        if orgs_by[TASK_KIND][(performer, org_id)]:
             finance_with_task[performer] += times
     return InspectionFigures(start, end, done, planned, discipline, finance_with_task)
 

@@ -24,6 +24,10 @@ KINDS = {
     "GIAI_QUYET_TO_CAO": "Giải quyết tố cáo",
     "GIAI_QUYET_KHIEU_NAI": "Giải quyết khiếu nại kỷ luật",
 }
+# Inspections of how a lower body does its inspection tasks, and of its Party finances: the
+# office reports the two of one organisation as one inspection.
+TASK_KIND, FINANCE_KIND = "KT_THUC_HIEN_NV_KTGS_KL", "KT_TAI_CHINH_DANG"
+
 TO_CHUC, CAP_UY_VIEN, DANG_VIEN = "TO_CHUC", "CAP_UY_VIEN", "DANG_VIEN"
 SUBJECT_TYPES = {TO_CHUC: "tổ chức", DANG_VIEN: "đảng viên", CAP_UY_VIEN: "cấp ủy viên"}
 

@@ -43,3 +43,15 @@ def test_report_and_minutes_as_word_with_the_pdfs_figures(bloc_tree, make_member
     minutes = Document(str(out))
     assert any("Nghị quyết hội nghị. Biểu quyết: tán thành 3." in p.text for p in minutes.paragraphs)
     assert any(p.text == "Lê Thị Thu Hà" for cell in minutes.tables[-1]._cells for p in cell.paragraphs)
+
+
+def test_a_header_off_the_form_is_pointed_out_before_the_report_goes_out(bloc_tree, tmp_path, capsys):
+    save_office_details(OfficeDetails("ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH", "TỈNH ỦY LẠNG SƠN", "ĐUK", "Lạng Sơn",
+                                      "Hoàng Văn Nam", "Bí thư"))
+    db = str(bloc_tree["bloc"]._meta.database.database)
+    out = tmp_path / "bc.pdf"
+    assert main.main(["report", "year-end", "--year", "2023", "--db", db, "-o", str(out)]) == 0
+    said = capsys.readouterr().err
+    assert "Lưu ý: Cơ quan cấp trên: Dòng trên ghi tên đảng bộ cấp trên (“ĐẢNG BỘ TỈNH LẠNG SƠN”)" in said
+    assert "Lưu ý: Tên Đảng bộ (cơ quan ban hành): Cơ quan ban hành là cấp ủy" in said
+    assert out.exists()  # pointed out, not refused: the office decides

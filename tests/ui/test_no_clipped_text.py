@@ -61,6 +61,7 @@ def _dialogs():
     from ui.members.import_dialog import ImportMembersDialog
     from ui.orgs.dialogs import DissolveOrgDialog, MoveOrgDialog, OrgDialog
     from ui.users.dialogs import ChangePasswordDialog, FirstStartDialog, SignInDialog, UserDialog
+    from ui.users.office_form import OfficeDialog
 
     member = Member.select().first()
     org = PartyOrg.select().where(PartyOrg.parent.is_null(False)).first()
@@ -84,7 +85,19 @@ def _dialogs():
         "nguoi-dung": lambda: UserDialog(),
         "doi-mat-khau": lambda: ChangePasswordDialog(1, "quantri", own=True),
         "lan-dau": lambda: FirstStartDialog(), "dang-nhap": lambda: SignInDialog(),
+        "thong-tin-co-quan": lambda: OfficeDialog(), "thong-tin-co-quan-canh-bao": office_off_form,
     }
+
+
+def office_off_form():
+    """The office details typed as reported, so that every warning shows."""
+    from ui.users.office_form import OfficeDialog
+
+    dialog = OfficeDialog()
+    for key, text in (("superior_body", "TỈNH ỦY LẠNG SƠN"), ("bloc_name", "ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH"),
+                      ("code", "đuk"), ("signer_title", "K/T Bí thư"), ("signer_name", "")):
+        dialog.fields.edits[key].setText(text)
+    return dialog
 
 
 NEW_FORMS = {"dang-vien-moi", "to-chuc-moi", "hoi-nghi-moi", "kiem-tra-moi", "ky-luat", "ket-nap-moi",

@@ -7,6 +7,7 @@ from models.core.dates import parse_date
 from models.documents import write_draft
 from reports.conference import draft_for, issue_warning, print_report, report_period
 from reports.figures import period_figures
+from reports.letterhead import letterhead_warnings
 from reports.minutes import minutes_of, render_minutes
 from ui.commands.context import opened, say, warn
 
@@ -18,8 +19,8 @@ def run_report(args, db_path: Path) -> int:
         figures = period_figures(*report_period(args.kind, args.year))
         draft = draft_for(args.kind, args.year, figures)
         warning = issue_warning(draft, issued_on) if args.issue else None
-        if warning:
-            warn(f"Lưu ý: {warning}")
+        for note in ([warning] if warning else []) + letterhead_warnings():
+            warn(f"Lưu ý: {note}")
         number = print_report(output, draft, issued_on, args.issue, figures)
     say(f"Đã ghi {output} " + (f"(số {number:02d}-BC)." if args.issue else "(bản dự thảo, chưa lấy số)."))
     return 0
@@ -29,6 +30,8 @@ def run_minutes(args, db_path: Path) -> int:
     """The minutes of one meeting, as the meeting dialog prints them."""
     output = Path(args.output).expanduser().resolve()
     with opened(db_path, args.acting_user):
+        for note in letterhead_warnings():
+            warn(f"Lưu ý: {note}")
         write_draft(output, lambda target, _number: render_minutes(target, minutes_of(args.meeting_id)))
     say(f"Đã ghi biên bản cuộc họp {args.meeting_id} vào {output}.")
     return 0

@@ -34,6 +34,7 @@ from models.documents import (
 )
 from reports.conference import draft_for, issue_warning, print_report, report_period
 from reports.figures import period_figures
+from reports.letterhead import letterhead_warnings
 from reports.outline import KINDS, Draft, regenerate, report_file_name, to_records
 from ui.page import Page
 from ui.tasks import Task, run_task
@@ -249,10 +250,11 @@ class ReportsPage(Page):
         """Render off the UI thread (a .docx path gives the Word copy); an issued report's number
         is committed only once the file is in place (models.documents.issue_document)."""
         if issue and ask:
-            warning = issue_warning(draft, issued_on)
+            warnings = "\n".join(note for note in (issue_warning(draft, issued_on), *letterhead_warnings())
+                                  if note)
             question = ("Lấy số tiếp theo trong sổ văn bản đi cho báo cáo này? Số đã lấy không dùng lại "
                         "được. (In lại báo cáo đã ban hành cùng ngày thì giữ số cũ.)")
-            if not confirm(self, "Lấy số văn bản", (f"{warning}\n\n" if warning else "") + question,
+            if not confirm(self, "Lấy số văn bản", (f"{warnings}\n\n" if warnings else "") + question,
                            yes="Lấy số"):
                 return None
         if may(WRITE_RECORDS) and not self.save():

@@ -19,10 +19,8 @@ from PySide6.QtWidgets import (
 
 from models.accounts import (
     CLERK,
-    LABELS,
     ROLES,
     Actor,
-    OfficeDetails,
     any_user_exists,
     authenticate,
     create_user,
@@ -36,6 +34,7 @@ from models.accounts import (
 from models.core import vocab as v
 from models.core.errors import ValidationError
 from models.orgs import org_rows, tree_order
+from ui.users.office_form import OfficeFields, confirm_off_form
 from ui.widgets.buttons import vietnamese_buttons
 from ui.widgets.form_dialog import FormDialog
 from ui.widgets.form_errors import FormErrors
@@ -60,16 +59,8 @@ class FirstStartDialog(FormDialog):
         intro = QLabel("Nhập thông tin của cơ quan (dùng trên văn bản) và tạo tài khoản quản trị "
                        "đầu tiên. Sau đó mọi người làm việc bằng tài khoản của mình.")
         intro.setWordWrap(True)
-        office = QGroupBox("Thông tin cơ quan")
-        office_form = QFormLayout(office)
-        details = office_details()
-        self.details: dict[str, QLineEdit] = {}
-        for key, label in LABELS.items():
-            edit = QLineEdit(getattr(details, key))
-            self.details[key] = edit
-            self.errors.add_row(office_form, key, label, edit)
-        self.details["code"].setPlaceholderText("ví dụ ĐUK")
-        self.details["place"].setPlaceholderText("ví dụ Hạ Long")
+        self.office = OfficeFields(self.errors)
+        self.details = self.office.edits
         account = QGroupBox("Tài khoản quản trị")
         account_form = QFormLayout(account)
         self.username = self.errors.add_row(account_form, "username", "Tên đăng nhập", QLineEdit())
@@ -78,15 +69,15 @@ class FirstStartDialog(FormDialog):
         self.repeat = self.errors.add_row(account_form, "repeat", "Nhập lại mật khẩu", password_edit())
         buttons = self.make_buttons(ok="Bắt đầu", cancel="Thoát")
         layout = QVBoxLayout(self)
-        for widget in (intro, office, account, self.fallback, buttons):
+        for widget in (intro, self.office, account, self.fallback, buttons):
             layout.addWidget(widget)
-        self.resize(560, self.sizeHint().height())
+        self.resize(self.sizeHint())
         self.mark_clean()
 
     def write(self) -> None:
         check_repeated(self.password, self.repeat, "repeat")
-        details = OfficeDetails(**{key: edit.text() for key, edit in self.details.items()})
-        first_start(details, self.username.text(), self.full_name.text(), self.password.text())
+        confirm_off_form(self, self.office)
+        first_start(self.office.details(), self.username.text(), self.full_name.text(), self.password.text())
 
     @staticmethod
     def needed() -> bool:

@@ -105,7 +105,7 @@ READ_ONLY = {"get_org", "org_rows", "children_map", "tree_order", "grassroots_of
              "issued_already", "date_order_warning",
              "get_user",
              "user_orgs", "actor_for", "hash_password", "password_matches", "user_rows",
-             "office_details", "dataclass", "asdict", "contextmanager", "fold", "clean",
+             "office_details", "office_warnings", "dataclass", "asdict", "contextmanager", "fold", "clean",
              "clean_multiline", "name_sort_key", "fmt_date", "parse_date", "add_months", "age_on",
              "check_plausible", "replay", "apply", "require", "may", "values_of", "log_insert",
              "log_update", "log_delete", "record_event", "get_case", "steps_for", "next_step",
