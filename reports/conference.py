@@ -94,7 +94,7 @@ def _admission_table(figures: PeriodFigures, annex: Body, number: int) -> None:
     rows.append(["Công nhận đảng viên chính thức", integer(adm.recognised), ""])
     annex.subheading(f"{number}. Kết nạp đảng viên")
     annex.table(rows, [75, 30, 60])
-    annex.flowable(_admissions_chart(figures))
+    annex.flowable(admissions_chart(figures))
 
 
 def _axis_number(value: float) -> str:
@@ -106,14 +106,25 @@ def _room_for_labels(data: list[list[int]]) -> float:
     return max(1, max((value for series in data for value in series), default=0)) * 1.2
 
 
-def _admissions_chart(figures: PeriodFigures) -> Drawing:
+def year_label(year: int, end: date) -> str:
+    """A bar's label: the year, or the part of it counted when the period stops inside it
+    ("6 tháng đầu năm 2025" for a half-year report), on two lines under the bar."""
+    if year != end.year or (end.month, end.day) == (12, 31):
+        return str(year)
+    if (end.month, end.day) == (6, 30):
+        return f"6 tháng đầu\nnăm {year}"
+    return f"đến {end.day}/{end.month}\nnăm {year}"
+
+
+def admissions_chart(figures: PeriodFigures) -> Drawing:
+    """Admissions of the last five years; the period's own year only up to its end."""
     family = register_fonts()
     years = sorted(figures.admissions_by_year)
-    drawing = Drawing(160 * mm, 62 * mm)
+    drawing = Drawing(160 * mm, 66 * mm)  # room under the bars for a two-line label
     chart = VerticalBarChart()
-    chart.x, chart.y, chart.width, chart.height = 15 * mm, 10 * mm, 135 * mm, 42 * mm
+    chart.x, chart.y, chart.width, chart.height = 15 * mm, 14 * mm, 135 * mm, 42 * mm
     chart.data = [[figures.admissions_by_year[y] for y in years]]
-    chart.categoryAxis.categoryNames = [str(y) for y in years]
+    chart.categoryAxis.categoryNames = [year_label(y, figures.end) for y in years]
     chart.categoryAxis.labels.fontName = family
     chart.valueAxis.labels.fontName = family
     chart.valueAxis.labelTextFormat = _axis_number
@@ -124,7 +135,7 @@ def _admissions_chart(figures: PeriodFigures) -> Drawing:
     chart.barLabels.fontName = family
     chart.barLabels.nudge = 7
     drawing.add(chart)
-    drawing.add(String(80 * mm, 57 * mm, "Số đảng viên kết nạp theo năm", fontName=f"{family}-Bold",
+    drawing.add(String(80 * mm, 61 * mm, "Số đảng viên kết nạp theo năm", fontName=f"{family}-Bold",
                        fontSize=11, textAnchor="middle"))
     return drawing
 
