@@ -271,6 +271,13 @@ def report_period(kind: str, year: int) -> tuple[date, date]:
     return date(year, 1, 1), end
 
 
+def last_year_texts(kind: str, year: int) -> dict[str, str]:
+    """The clerk's own sections of the same report a year earlier, as saved: what a section
+    may start from when the clerk asks — never copied in unasked."""
+    records = load_draft(kind, year - 1) or []
+    return {r["key"]: r["text"] for r in records if not r["computed"] and r["text"].strip()}
+
+
 def draft_for(kind: str, year: int, figures: PeriodFigures) -> Draft:
     """The saved draft with its computed paragraphs brought up to date, or a fresh one."""
     records = load_draft(kind, year)

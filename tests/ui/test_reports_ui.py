@@ -82,3 +82,27 @@ def test_term_start_from_the_register_tab(qtbot, db, monkeypatch):
     page.save_term_start()
     assert term_start() == date(2025, 10, 16)
     assert "16/10/2025" in page.status.text()
+
+
+def test_a_section_starts_from_last_years_draft_only_when_asked(qtbot, bloc_tree, monkeypatch):
+    from models.documents.register import save_draft
+
+    last_year = [{"key": "leadership", "heading": "I.", "level": 1, "computed": False,
+                  "text": "Năm 2022, Ban Chấp hành tập trung lãnh đạo toàn diện."},
+                 {"key": "orgs", "heading": "", "level": 3, "computed": True, "text": "Số liệu năm 2022."}]
+    save_draft("year-end", 2022, last_year)
+    page = ReportsPage()
+    qtbot.addWidget(page)
+    page.show()
+    page.kind.setCurrentIndex(page.kind.findData("year-end"))
+    page.year.setValue(2023)
+    finish(qtbot, page.open_draft())
+    leadership = page.editors["leadership"]
+    assert leadership.toPlainText() == ""  # offered, never copied in unasked
+    assert set(page.offers) == {"leadership"}  # computed sections are written from this year's data
+    offer = page.offers["leadership"]
+    assert offer.isVisible() and "2022" in offer.text()
+    offer.click()
+    assert leadership.toPlainText() == "Năm 2022, Ban Chấp hành tập trung lãnh đạo toàn diện."
+    assert not offer.isVisible() and page.has_unsaved_changes()
+    assert "sửa lại cho năm nay" in page.status.text()

@@ -32,7 +32,7 @@ from models.documents import (
     set_term_start,
     term_start,
 )
-from reports.conference import draft_for, issue_warning, print_report, report_period
+from reports.conference import draft_for, issue_warning, last_year_texts, print_report, report_period
 from reports.figures import period_figures
 from reports.letterhead import letterhead_warnings
 from reports.outline import KINDS, Draft, regenerate, report_file_name, to_records
@@ -61,6 +61,8 @@ class ReportsPage(Page):
         super().__init__(parent)
         self.draft: Draft | None = None
         self.editors: dict[str, QPlainTextEdit] = {}
+        self.last_year: dict[str, str] = {}  # the clerk's sections of last year's draft
+        self.offers: dict[str, QPushButton] = {}
         self.kind = QComboBox()
         for code, label in KINDS.items():
             self.kind.addItem(label, code)
@@ -154,11 +156,12 @@ class ReportsPage(Page):
         ):
             return None
         kind, year, period = self.kind.currentData(), self.year.value(), self._period()
-        return run_task(self, lambda _progress: draft_for(kind, year, period_figures(*period)),
+        return run_task(self, lambda _progress: (draft_for(kind, year, period_figures(*period)),
+                                                 last_year_texts(kind, year)),
                         self._draft_opened, label="Đang lập dự thảo từ số liệu…")
 
-    def _draft_opened(self, draft: Draft) -> None:
-        self.draft = draft
+    def _draft_opened(self, opened: tuple[Draft, dict[str, str]]) -> None:
+        self.draft, self.last_year = opened
         self._show_draft()
         self.status.setText("Các đoạn có nền vàng được viết từ số liệu; các mục còn lại để trống cho "
                             "Văn phòng viết. Sửa xong bấm Lưu dự thảo.")
@@ -166,7 +169,7 @@ class ReportsPage(Page):
     def _show_draft(self) -> None:
         holder = QWidget()
         form = QVBoxLayout(holder)
-        self.editors = {}
+        self.editors, self.offers = {}, {}
         for section in self.draft.sections:
             if section.heading:
                 label = QLabel(f"<b>{section.heading}</b>")
@@ -184,8 +187,32 @@ class ReportsPage(Page):
                 editor.setPlaceholderText("Văn phòng viết nội dung mục này…")
             self.editors[section.key] = editor
             form.addWidget(editor)
+            if not section.computed and section.key in self.last_year:
+                form.addWidget(self._offer(section.key, editor))
         form.addStretch(1)
         self.editor_area.setWidget(holder)
+
+    def _offer(self, key: str, editor: QPlainTextEdit) -> QPushButton:
+        """Under an empty section: start it from the same section of last year's draft. Shown
+        while the section is empty; the text comes in only on the clerk's click."""
+        earlier = self.draft.year - 1
+        offer = QPushButton(f"Bắt đầu từ mục này của dự thảo năm {earlier}")
+        offer.setFlat(True)
+        offer.setStyleSheet("text-align: left; color: #1a4f8b;")
+        preview = self.last_year[key]
+        offer.setToolTip(preview if len(preview) <= 400 else preview[:400] + "…")
+        offer.clicked.connect(lambda: self.start_from_last_year(key))
+        offer.setVisible(not editor.toPlainText().strip())
+        editor.textChanged.connect(lambda: offer.setVisible(not editor.toPlainText().strip()))
+        self.offers[key] = offer
+        return offer
+
+    def start_from_last_year(self, key: str) -> None:
+        editor = self.editors[key]
+        editor.setPlainText(self.last_year[key])
+        editor.setFocus()
+        self.status.setText(f"Đã lấy mục này từ dự thảo năm {self.draft.year - 1}: sửa lại cho năm nay "
+                            "(năm, số liệu, nhận định) rồi lưu dự thảo.")
 
     def current_draft(self) -> Draft | None:
         """The draft with what the clerk has typed."""
