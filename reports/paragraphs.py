@@ -19,16 +19,26 @@ def period_words(figures: PeriodFigures) -> str:
     return f"từ {figures.start:%d/%m/%Y} đến {figures.end:%d/%m/%Y}"
 
 
+def _counted(parts: list[tuple[int, str]]) -> str:
+    """"1 đảng bộ cơ sở, 1 chi bộ cơ sở", leaving out the kinds with none."""
+    return ", ".join(f"{integer(n)} {label}" for n, label in parts if n)
+
+
 def organisation_paragraph(figures: PeriodFigures) -> str:
     orgs, members = figures.orgs, figures.members
     if not orgs.grassroots:
         return ""
-    return (f"Đến ngày {figures.end.day}/{figures.end.month}/{figures.end.year}, Đảng bộ Khối có "
-            f"{integer(orgs.grassroots)} tổ chức cơ sở đảng ({integer(orgs.by_level.get(v.DBCS, 0))} đảng bộ "
-            f"cơ sở, {integer(orgs.by_level.get(v.CBCS, 0))} chi bộ cơ sở), "
-            f"{integer(orgs.by_level.get(v.CBTT, 0))} chi bộ trực thuộc đảng ủy cơ sở, với "
-            f"{integer(members.total)} đảng viên ({integer(members.full)} đảng viên chính thức, "
-            f"{integer(members.probationary)} đảng viên dự bị).")
+    kinds = _counted([(orgs.by_level.get(v.DBCS, 0), "đảng bộ cơ sở"),
+                      (orgs.by_level.get(v.CBCS, 0), "chi bộ cơ sở")])
+    cells = orgs.by_level.get(v.CBTT, 0)
+    text = (f"Đến ngày {figures.end.day}/{figures.end.month}/{figures.end.year}, Đảng bộ Khối có "
+            f"{integer(orgs.grassroots)} tổ chức cơ sở đảng ({kinds})")
+    if cells:
+        text += f", {integer(cells)} chi bộ trực thuộc đảng ủy cơ sở"
+    if members.total:
+        split = _counted([(members.full, "đảng viên chính thức"), (members.probationary, "đảng viên dự bị")])
+        text += f", với {integer(members.total)} đảng viên ({split})"
+    return text + "."
 
 
 def movement_paragraph(figures: PeriodFigures) -> str:

@@ -44,3 +44,11 @@ def test_no_discipline_entered_claims_nothing(bloc_tree):
     add_subject(case.id, "TO_CHUC", org_id=bloc_tree["small"].id)
     text = inspection_paragraph(period_figures(date(2023, 1, 1), date(2023, 12, 31)))
     assert text and "kỷ luật" not in text
+
+
+def test_the_organisation_sentence_names_no_kind_with_none(bloc_tree, make_member):
+    from reports.paragraphs import organisation_paragraph
+
+    make_member(admitted=date(2010, 3, 1))
+    text = organisation_paragraph(period_figures(date(2023, 1, 1), date(2023, 12, 31)))
+    assert "với 1 đảng viên (1 đảng viên dự bị)." in text and "0 đảng viên" not in text
