@@ -29,6 +29,7 @@ TABLE_LABELS = {
     "discipline": "Kỷ luật",
     "outgoing_document": "Sổ văn bản đi",
     "report_draft": "Dự thảo báo cáo",
+    "document_template": "Mẫu văn bản",
     "member_rating": "Xếp loại đảng viên",
     "org_rating": "Xếp loại tổ chức đảng",
     "rating_totals": "Số liệu xếp loại tổng hợp",
@@ -90,6 +91,8 @@ FIELD_LABELS = {
     "effective_date": "Ngày có hiệu lực",
     # Documents and reports.
     "type_code": "Loại văn bản", "number": "Số", "issued_on": "Ngày ban hành", "issuer": "Cơ quan ban hành",
+    "source": "In từ hồ sơ", "file_path": "Tệp đã ghi", "version": "Lần sửa",
+    "grounds": "Căn cứ", "articles": "Các điều", "recipients": "Nơi nhận",
     "title": "Trích yếu, tiêu đề", "sections": "Các phần của dự thảo", "body": "Nội dung",
     # Ratings.
     "rated": "Được đánh giá", "excellent": "Hoàn thành xuất sắc nhiệm vụ",

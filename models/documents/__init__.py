@@ -8,6 +8,8 @@ from models.core.face import face
 
 __getattr__, __dir__, __all__ = face(globals(), {
     "issue": ("issue_document", "write_draft"),
-    "register": ("TYPE_CODES", "date_order_warning", "issued_already", "register_document", "load_draft",
-        "register_rows", "save_draft", "set_term_start", "term_start"),
+    "register": ("TYPE_CODES", "date_order_warning", "documents_from", "issued_already", "issued_for",
+        "register_document", "load_draft", "register_rows", "save_draft", "set_term_start", "term_start"),
+    "templates": ("DEFAULTS", "KIND_NAMES", "PARTS", "PLACEHOLDER", "Template", "save_template", "template_for",
+        "template_versions"),
 })

@@ -13,7 +13,8 @@ from pathlib import Path
 from models.accounts import session
 from models.core.db import database
 from models.core.files import write_in_place
-from models.documents.register import issued_already, register_document
+from models.accounts.audit import log_update, values_of
+from models.documents.register import issued_already, issued_for, register_document
 from models.documents.tables import OutgoingDocument
 
 Writer = Callable[[Path, int | None], None]  # writes the document with its number (None: draft)
@@ -27,17 +28,22 @@ def write_draft(target: Path, write: Writer) -> Path:
 
 
 def issue_document(type_code: str, title: str, issued_on: date, target: Path,
-                   write: Writer) -> OutgoingDocument:
+                   write: Writer, source: str = "") -> OutgoingDocument:
     """Take the next number of the type, write the document with it and put the file in place;
     the number is committed only once the file is there. The same document printed again (same
-    type, subject and date) keeps the number it was issued with: a new number only for a new
-    issue."""
+    type, subject and date; or, printed from a record, the same type from the same `source`)
+    keeps the number it was issued with: a new number only for a new issue."""
     # IMMEDIATE: the register is locked from the first read, so two clerks never get one number.
     with database.atomic("IMMEDIATE"):
-        document = issued_already(type_code, title, issued_on)
+        document = issued_for(type_code, source) if source else issued_already(type_code, title, issued_on)
         if document is None:
-            document = register_document(type_code, title, issued_on)
+            document = register_document(type_code, title, issued_on, source, str(target))
         else:
             session.require(session.ISSUE_DOCUMENTS)
+            if document.file_path != str(target):
+                before = values_of(document)
+                document.file_path = str(target)
+                document.save()
+                log_update(document, before)
         write_in_place(Path(target), lambda partial: write(partial, document.number))
     return document

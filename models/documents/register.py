@@ -16,7 +16,8 @@ from models.documents.tables import OutgoingDocument, ReportDraft
 
 TYPE_CODES = Codes({"NQ": "Nghị quyết", "QĐ": "Quyết định", "KL": "Kết luận", "QC": "Quy chế",
               "TB": "Thông báo", "HD": "Hướng dẫn", "BC": "Báo cáo", "KH": "Kế hoạch",
-              "CTr": "Chương trình", "TTr": "Tờ trình", "CV": "Công văn", "BB": "Biên bản", "ĐA": "Đề án"})
+              "CTr": "Chương trình", "TTr": "Tờ trình", "CV": "Công văn", "BB": "Biên bản", "ĐA": "Đề án",
+              "GGT": "Giấy giới thiệu"})
 TERM_START_KEY = "term_start"
 
 
@@ -48,7 +49,8 @@ def _require_bloc(permission: str) -> None:
                         "soạn, ban hành.")
 
 
-def register_document(type_code: str, title: str, issued_on: date) -> OutgoingDocument:
+def register_document(type_code: str, title: str, issued_on: date, source: str = "",
+                      file_path: str = "") -> OutgoingDocument:
     """Take the next number of the type in the current term and register the document.
     Printed documents go through issue.issue_document, which commits the number only once
     the file is written."""
@@ -68,7 +70,7 @@ def register_document(type_code: str, title: str, issued_on: date) -> OutgoingDo
             same_type = same_type.where(OutgoingDocument.issued_on >= start)
         last = max((doc.number for doc in same_type), default=0)
         document = OutgoingDocument.create(type_code=type_code, number=last + 1, issued_on=issued_on,
-                                           title=title[:200])
+                                           title=title[:200], source=source, file_path=file_path)
         log_insert(document)
         return document
 
@@ -79,6 +81,25 @@ def issued_already(type_code: str, title: str, issued_on: date) -> OutgoingDocum
             .where((OutgoingDocument.type_code == type_code) & (OutgoingDocument.title == clean(title)[:200])
                    & (OutgoingDocument.issued_on == issued_on))
             .order_by(OutgoingDocument.number.desc()).first())
+
+
+def issued_for(type_code: str, source: str) -> OutgoingDocument | None:
+    """The document of this type already issued from this record ("su-kien:12"), if any: printed
+    again, it keeps its number and date."""
+    return (OutgoingDocument.select()
+            .where((OutgoingDocument.type_code == type_code) & (OutgoingDocument.source == source))
+            .order_by(OutgoingDocument.number.desc()).first())
+
+
+def documents_from(sources: list[str]) -> list[tuple]:
+    """(number, type code, issued on, title, file) of the documents issued from these records,
+    for the record's own list."""
+    if not sources:
+        return []
+    return list(OutgoingDocument.select(OutgoingDocument.number, OutgoingDocument.type_code,
+                                        OutgoingDocument.issued_on, OutgoingDocument.title,
+                                        OutgoingDocument.file_path)
+                .where(OutgoingDocument.source.in_(sources)).order_by(OutgoingDocument.id).tuples())
 
 
 def date_order_warning(type_code: str, issued_on: date) -> str | None:

@@ -14,6 +14,8 @@ class OutgoingDocument(BaseModel):
     issued_on = DateField(index=True)
     title = CharField()
     created_at = DateTimeField(default=datetime.now)
+    source = CharField(default="", index=True)  # the record it was printed from ("su-kien:12")
+    file_path = CharField(default="")  # where the issued file was written
 
     class Meta:
         table_name = "outgoing_document"
@@ -27,3 +29,17 @@ class ReportDraft(BaseModel):
 
     class Meta:
         table_name = "report_draft"
+
+
+class DocumentTemplate(BaseModel):
+    """The office's wording of one kind of document; every change is a new version."""
+
+    kind = CharField()
+    version = IntegerField()
+    grounds = TextField()
+    articles = TextField()
+    recipients = TextField()
+    created_at = DateTimeField(default=datetime.now)
+
+    class Meta:
+        table_name = "document_template"

@@ -12,7 +12,7 @@ from models.accounts.audit_browse import FIELD_LABELS, TABLE_LABELS
 from models.accounts.tables import AppUser, AuditEntry, OfficeSetting, UserOrg
 from models.admissions.tables import AdmissionCase, AdmissionTarget
 from models.awards.tables import Award, BadgeAward
-from models.documents.tables import OutgoingDocument, ReportDraft
+from models.documents.tables import DocumentTemplate, OutgoingDocument, ReportDraft
 from models.inspections.tables import Discipline, InspectionCase, InspectionSubject
 from models.meetings.tables import Meeting, MeetingAttendance, MeetingFile, MeetingResolution
 from models.members.tables import Member, MemberEvent, MemberPhoto
@@ -22,7 +22,7 @@ from models.ratings.tables import MemberRating, OrgRating, RatingTotals
 AUDITED = [PartyOrg, Member, MemberEvent, MemberPhoto, AppUser, UserOrg, OfficeSetting, AdmissionCase,
            AdmissionTarget, InspectionCase, InspectionSubject, Discipline, OutgoingDocument, ReportDraft,
            MemberRating, OrgRating, RatingTotals, Award, BadgeAward, Meeting, MeetingAttendance,
-           MeetingResolution, MeetingFile]
+           MeetingResolution, MeetingFile, DocumentTemplate]
 SHOWN = 10  # differences of one kind listed per table before a count
 
 

@@ -15,6 +15,7 @@ import models.admissions.targets
 import models.awards.awarding
 import models.awards.badges
 import models.documents.register
+import models.documents.templates
 import models.inspections.cases
 import models.meetings.files
 import models.meetings.record
@@ -95,6 +96,7 @@ WRITE_FUNCTIONS = {
                         "add_resolution", "update_resolution", "remove_resolution"},
     "models.meetings.files": {"attach_file", "remove_file"},
     "models.documents.register": {"register_document", "set_term_start", "save_draft"},
+    "models.documents.templates": {"save_template"},
     "models.inspections.cases": {"create_inspection", "update_inspection", "add_subject", "conclude_subject",
                            "remove_subject", "record_discipline"},
 }
@@ -102,7 +104,8 @@ READ_ONLY = {"get_org", "org_rows", "children_map", "tree_order", "grassroots_of
              "subtree_ids", "current_member_count", "member_counts", "org_warnings", "size_warning",
              "cell_choices", "org_names", "scope_ids", "check_in_scope", "get_member", "validate",
              "member_fields", "check_photo", "get_photo", "history", "allowed_kinds", "check_leaving_papers",
-             "issued_already", "date_order_warning",
+             "issued_already", "date_order_warning", "issued_for", "documents_from", "template_for",
+             "template_versions",
              "get_user",
              "user_orgs", "actor_for", "hash_password", "password_matches", "user_rows",
              "office_details", "office_warnings", "dataclass", "asdict", "contextmanager", "fold", "clean",
@@ -131,7 +134,7 @@ def test_every_public_write_function_is_walked():
     for module in (models.orgs.changes, models.members.record, models.members.events,
                    models.accounts.users, models.accounts.office, models.admissions.cases,
                    models.admissions.steps, models.admissions.targets, models.inspections.cases,
-                   models.documents.register, models.ratings.grid, models.awards.awarding,
+                   models.documents.register, models.documents.templates, models.ratings.grid, models.awards.awarding,
                    models.awards.badges, models.meetings.record, models.meetings.files,
                    models.orgs.tree, models.orgs.contents):
         public = {name for name, obj in inspect.getmembers(module, inspect.isfunction)

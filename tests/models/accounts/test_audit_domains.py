@@ -73,8 +73,14 @@ def test_inspection_writes_leave_one_entry_per_changed_row(bloc_tree, make_membe
 
 def test_register_and_draft_writes_leave_one_entry_per_changed_row(db):
     from models.documents.register import register_document, save_draft, set_term_start
+    from models.documents.templates import DEFAULTS, save_template
 
+    wording = DEFAULTS["ket-nap"]
     steps = [
+        ("template", lambda: save_template("ket-nap", wording.grounds, wording.articles + "\nĐiều 4. Thêm.",
+                                           wording.recipients)),
+        ("template again", lambda: save_template("ket-nap", wording.grounds, wording.articles,
+                                                 wording.recipients)),
         ("term", lambda: set_term_start(date(2020, 10, 1))),
         ("term again", lambda: set_term_start(date(2020, 10, 2))),
         ("issue", lambda: register_document("BC", "Báo cáo", date(2021, 1, 5))),

@@ -17,6 +17,7 @@ from models.core import vocab as v
 from models.core.db import database
 from models.core.errors import Forbidden
 from models.documents.register import register_document, save_draft, set_term_start
+from models.documents.templates import save_template
 from models.inspections.cases import create_inspection, record_discipline
 from models.meetings.record import create_meeting
 from models.members.events import create_member, record_event, remove_event
@@ -104,6 +105,7 @@ def operations(o):
         "register_document": lambda: register_document("BC", "Báo cáo", date(2024, 5, 1)),
         "save_draft": lambda: save_draft("year-end", 2024, [{"key": "a", "text": "x"}]),
         "set_term_start": lambda: set_term_start(date(2020, 10, 1)),
+        "save_template": lambda: save_template("ky-luat", "", "Điều 1. Kỷ luật {người nhận}.", ""),
         "discipline_in_base": lambda: record_discipline("DANG_VIEN", "KHIEN_TRACH", "Đảng ủy cơ sở",
                                                         "1-QĐ/ĐU", date(2024, 5, 1), None,
                                                         member_id=o["in_base"].id),
@@ -114,7 +116,7 @@ CASE = {"full_name": "Hoàng Thị Mai", "sex": "F", "birth_date": date(1998, 4,
         "listed_on": date(2023, 1, 9)}
 EVERYTHING = {"rate_in_base", "rate_small_org", "award_small_org", "award_member_in_base", "badge_in_base",
               "bch_meeting", "cell_meeting_in_base",
-              "register_document", "save_draft", "set_term_start",
+              "register_document", "save_draft", "set_term_start", "save_template",
               "bloc_inspection", "base_inspection",
               "discipline_in_base", "create_case_in_base",
               "create_case_in_small", "record_step_in_base",
@@ -125,7 +127,7 @@ EVERYTHING = {"rate_in_base", "rate_small_org", "award_small_org", "award_member
               "remove_event_in_base", "set_photo_in_base", "create_user", "update_user",
               "reset_other_password", "save_office_details"}
 RECORDS = EVERYTHING - {"create_user", "update_user", "reset_other_password", "save_office_details",
-                        "set_term_start"}
+                        "set_term_start", "save_template"}
 ALLOWED = {
     "quantri": EVERYTHING,
     "canbo": RECORDS,

@@ -1,0 +1,146 @@
+"""The office's wording of the documents it prints from records (DOMAIN §12): the grounds
+("- Căn cứ …"), the articles or body lines, and the recipients, with {placeholders} filled from
+the record. The rules in force change, so the office edits them once in the app; each change
+is a new version, kept and audited. Until the office edits a kind, the defaults below apply."""
+
+import re
+from dataclasses import dataclass
+
+from models.accounts import session
+from models.accounts.audit import log_insert
+from models.core.db import database
+from models.core.errors import ValidationError
+from models.core.text import clean_multiline
+from models.documents.tables import DocumentTemplate
+
+_CHARTER = "- Căn cứ Điều lệ Đảng Cộng sản Việt Nam;"
+_RULES = ("- Căn cứ Quy định số 232-QĐ/TW, ngày 20/01/2025 của Ban Chấp hành Trung ương về thi hành "
+          "Điều lệ Đảng;")
+_MEMBER_GUIDE = ("- Căn cứ Hướng dẫn số 12-HD/BTCTW, ngày 18/01/2022 của Ban Tổ chức Trung ương hướng dẫn "
+                 "một số vấn đề cụ thể về nghiệp vụ công tác đảng viên;")
+_WORKING_RULES = "- Căn cứ Quy chế làm việc của Ban Chấp hành {đảng bộ khối} nhiệm kỳ {nhiệm kỳ};"
+_CARRY_OUT = ("Điều 3. Văn phòng Đảng ủy, Ban Tổ chức Đảng ủy, {đảng bộ cơ sở}, {chi bộ} và {người nhận} "
+              "chịu trách nhiệm thi hành Quyết định này.")
+_LEAD_RECIPIENTS = "Ban Tổ chức Tỉnh ủy (báo cáo)\n{đảng bộ cơ sở}\nNhư Điều 3\nLưu Văn phòng Đảng ủy"
+
+
+@dataclass(frozen=True)
+class Template:
+    kind: str
+    version: int  # 0: the default, never edited
+    grounds: str
+    articles: str
+    recipients: str
+
+    def lines(self, part: str) -> list[str]:
+        return [line.strip() for line in getattr(self, part).splitlines() if line.strip()]
+
+
+DEFAULTS = {
+    "ket-nap": Template("ket-nap", 0, "\n".join([
+        _CHARTER, _RULES, _MEMBER_GUIDE, _WORKING_RULES,
+        "- Xét đề nghị của {đảng bộ cơ sở} và Ban Tổ chức Đảng ủy,"]), "\n".join([
+        "Điều 1. Kết nạp {người nhận} vào Đảng Cộng sản Việt Nam.",
+        "Điều 2. Thời gian dự bị 12 tháng, kể từ ngày chi bộ tổ chức lễ kết nạp. {chi bộ} tổ chức lễ kết "
+        "nạp trong thời hạn 30 ngày làm việc kể từ ngày nhận được Quyết định, phân công đảng viên chính "
+        "thức giúp đỡ đảng viên dự bị.",
+        _CARRY_OUT]), _LEAD_RECIPIENTS),
+    "chinh-thuc": Template("chinh-thuc", 0, "\n".join([
+        _CHARTER, _RULES, _MEMBER_GUIDE, _WORKING_RULES,
+        "- Xét đề nghị của {đảng bộ cơ sở} và Ban Tổ chức Đảng ủy,"]), "\n".join([
+        "Điều 1. Công nhận {người nhận} là đảng viên chính thức, kể từ ngày {ngày chính thức}.",
+        "Điều 2. Tuổi đảng của đảng viên tính từ ngày ký quyết định kết nạp ({ngày quyết định kết nạp}), "
+        "trừ thời gian không tham gia sinh hoạt đảng.",
+        _CARRY_OUT]), _LEAD_RECIPIENTS),
+    "ky-luat": Template("ky-luat", 0, "\n".join([
+        _CHARTER, _RULES,
+        "- Căn cứ Quy định số 296-QĐ/TW, ngày 30/5/2025 của Ban Chấp hành Trung ương về công tác kiểm "
+        "tra, giám sát và kỷ luật của Đảng;", _WORKING_RULES,
+        "- Xét đề nghị của Ủy ban Kiểm tra Đảng ủy Khối,"]), "\n".join([
+        "Điều 1. Thi hành kỷ luật bằng hình thức {hình thức kỷ luật} đối với {người nhận}, vì đã có vi "
+        "phạm: {vi phạm}.",
+        "Điều 2. Quyết định có hiệu lực kể từ ngày {ngày hiệu lực}.",
+        _CARRY_OUT]), "Ủy ban Kiểm tra Tỉnh ủy (báo cáo)\n{đảng bộ cơ sở}\nNhư Điều 3\nLưu Văn phòng Đảng ủy"),
+    "khen-thuong": Template("khen-thuong", 0, "\n".join([
+        _CHARTER, _WORKING_RULES,
+        "- Xét đề nghị của Ban Tổ chức Đảng ủy,"]), "\n".join([
+        "Điều 1. Tặng Giấy khen cho {số tập thể} tập thể và {số cá nhân} cá nhân (có danh sách kèm theo) "
+        "đã có thành tích {thành tích}.",
+        "Điều 2. Văn phòng Đảng ủy, Ban Tổ chức Đảng ủy, các tổ chức cơ sở đảng và các tập thể, cá nhân "
+        "có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này."]),
+        "Ban Tổ chức Tỉnh ủy (báo cáo)\nNhư Điều 2\nLưu Văn phòng Đảng ủy"),
+    "giay-khen": Template("giay-khen", 0, "", "\n".join([
+        "Đã có thành tích {thành tích}.",
+        "Quyết định số {số quyết định}, ngày {ngày quyết định}."]), ""),
+    "huy-hieu": Template("huy-hieu", 0, "\n".join([
+        "- Căn cứ Quy định của Ban Bí thư về xét tặng Huy hiệu Đảng;",
+        "- Căn cứ Hướng dẫn của Ban Tổ chức Trung ương về xét tặng Huy hiệu Đảng;"]), "\n".join([
+        "Ban Thường vụ {đảng bộ khối} đã xét và thấy {số đảng viên} đồng chí đủ tiêu chuẩn tặng Huy hiệu "
+        "Đảng đợt {đợt} (có danh sách kèm theo).",
+        "Ban Thường vụ {đảng bộ khối} kính đề nghị Ban Thường vụ Tỉnh ủy xem xét, tặng Huy hiệu Đảng cho "
+        "các đồng chí có tên trong danh sách."]),
+        "Ban Thường vụ Tỉnh ủy\nBan Tổ chức Tỉnh ủy\nLưu Văn phòng Đảng ủy"),
+    "gioi-thieu": Template("gioi-thieu", 0, "", "\n".join([
+        "Ban Thường vụ {đảng bộ khối} trân trọng giới thiệu đồng chí {họ và tên}, sinh ngày {ngày sinh}, "
+        "quê quán {quê quán}.",
+        "Vào Đảng ngày {ngày vào Đảng}, chính thức ngày {ngày chính thức}; số thẻ đảng viên {số thẻ}; "
+        "là {đảng viên chính thức hay dự bị}, sinh hoạt tại {chi bộ}, {đảng bộ cơ sở}.",
+        "Được chuyển sinh hoạt đảng đến {nơi chuyển đến} kể từ ngày {ngày chuyển}.",
+        "Đề nghị {nơi chuyển đến} tiếp nhận và quản lý, giáo dục đảng viên theo quy định. Giấy giới thiệu "
+        "có giá trị đến hết ngày {hạn giấy giới thiệu}."]), "{nơi chuyển đến}\nLưu Văn phòng Đảng ủy"),
+}
+KIND_NAMES = {
+    "ket-nap": "Quyết định kết nạp đảng viên",
+    "chinh-thuc": "Quyết định công nhận đảng viên chính thức",
+    "gioi-thieu": "Giấy giới thiệu sinh hoạt đảng",
+    "ky-luat": "Quyết định thi hành kỷ luật",
+    "khen-thuong": "Quyết định khen thưởng",
+    "giay-khen": "Giấy khen",
+    "huy-hieu": "Tờ trình đề nghị tặng Huy hiệu Đảng",
+}
+PARTS = {"grounds": "Căn cứ", "articles": "Các điều, nội dung", "recipients": "Nơi nhận"}
+PLACEHOLDER = re.compile(r"\{([^{}\n]+)\}")
+
+
+def template_for(kind: str) -> Template:
+    """The latest version the office saved, or the default."""
+    if kind not in DEFAULTS:
+        raise ValidationError("kind", "Loại văn bản không có mẫu.")
+    row = (DocumentTemplate.select().where(DocumentTemplate.kind == kind)
+           .order_by(DocumentTemplate.version.desc()).first())
+    if row is None:
+        return DEFAULTS[kind]
+    return Template(kind, row.version, row.grounds, row.articles, row.recipients)
+
+
+def save_template(kind: str, grounds: str, articles: str, recipients: str,
+                  known: frozenset[str] = frozenset()) -> Template:
+    """A new version of the kind's wording. `known`: the placeholders a record of the kind can
+    fill; any other is refused here rather than stopping a print later."""
+    session.require(session.CHANGE_SETTINGS)
+    if kind not in DEFAULTS:
+        raise ValidationError("kind", "Loại văn bản không có mẫu.")
+    texts = {"grounds": clean_multiline(grounds), "articles": clean_multiline(articles),
+             "recipients": clean_multiline(recipients)}
+    if not texts["articles"]:
+        raise ValidationError("articles", "Nhập nội dung của văn bản.")
+    for part, text in texts.items():
+        if text.count("{") != text.count("}"):
+            raise ValidationError(part, f"{PARTS[part]}: dấu ngoặc {{ }} không khớp nhau.")
+        unknown = sorted({name for name in PLACEHOLDER.findall(text) if known and name not in known})
+        if unknown:
+            raise ValidationError(part, f"{PARTS[part]}: không có chỗ điền “{{{unknown[0]}}}” trong hồ sơ. "
+                                        f"Dùng một trong: {', '.join('{' + n + '}' for n in sorted(known))}.")
+    current = template_for(kind)
+    if (current.grounds, current.articles, current.recipients) == tuple(texts.values()):
+        return current
+    with database.atomic():
+        row = DocumentTemplate.create(kind=kind, version=current.version + 1, **texts)
+        log_insert(row)
+    return template_for(kind)
+
+
+def template_versions(kind: str) -> list[tuple[int, object]]:
+    """(version, saved at) of the office's versions of the kind, newest first."""
+    return list(DocumentTemplate.select(DocumentTemplate.version, DocumentTemplate.created_at)
+                .where(DocumentTemplate.kind == kind).order_by(DocumentTemplate.version.desc()).tuples())
