@@ -10,6 +10,6 @@ __getattr__, __dir__, __all__ = face(globals(), {
     "issue": ("issue_document", "write_draft"),
     "register": ("TYPE_CODES", "date_order_warning", "documents_from", "issued_already", "issued_for",
         "register_document", "load_draft", "register_rows", "save_draft", "set_term_start", "term_start"),
-    "templates": ("DEFAULTS", "KIND_NAMES", "PARTS", "PLACEHOLDER", "Template", "save_template", "template_for",
-        "template_versions"),
+    "templates": ("DEFAULTS", "KIND_NAMES", "PARTS", "PLACEHOLDER", "Template", "save_template",
+        "template_for", "template_versions"),
 })

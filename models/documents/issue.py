@@ -11,9 +11,9 @@ from datetime import date
 from pathlib import Path
 
 from models.accounts import session
+from models.accounts.audit import log_update, values_of
 from models.core.db import database
 from models.core.files import write_in_place
-from models.accounts.audit import log_update, values_of
 from models.documents.register import issued_already, issued_for, register_document
 from models.documents.tables import OutgoingDocument
 

@@ -60,7 +60,8 @@ DEFAULTS = {
         "Điều 1. Thi hành kỷ luật bằng hình thức {hình thức kỷ luật} đối với {người nhận}, vì đã có vi "
         "phạm: {vi phạm}.",
         "Điều 2. Quyết định có hiệu lực kể từ ngày {ngày hiệu lực}.",
-        _CARRY_OUT]), "Ủy ban Kiểm tra Tỉnh ủy (báo cáo)\n{đảng bộ cơ sở}\nNhư Điều 3\nLưu Văn phòng Đảng ủy"),
+        _CARRY_OUT]),
+        "Ủy ban Kiểm tra Tỉnh ủy (báo cáo)\n{đảng bộ cơ sở}\nNhư Điều 3\nLưu Văn phòng Đảng ủy"),
     "khen-thuong": Template("khen-thuong", 0, "\n".join([
         _CHARTER, _WORKING_RULES,
         "- Xét đề nghị của Ban Tổ chức Đảng ủy,"]), "\n".join([

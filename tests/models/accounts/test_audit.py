@@ -134,9 +134,9 @@ def test_every_public_write_function_is_walked():
     for module in (models.orgs.changes, models.members.record, models.members.events,
                    models.accounts.users, models.accounts.office, models.admissions.cases,
                    models.admissions.steps, models.admissions.targets, models.inspections.cases,
-                   models.documents.register, models.documents.templates, models.ratings.grid, models.awards.awarding,
-                   models.awards.badges, models.meetings.record, models.meetings.files,
-                   models.orgs.tree, models.orgs.contents):
+                   models.documents.register, models.documents.templates, models.ratings.grid,
+                   models.awards.awarding, models.awards.badges, models.meetings.record,
+                   models.meetings.files, models.orgs.tree, models.orgs.contents):
         public = {name for name, obj in inspect.getmembers(module, inspect.isfunction)
                   if not name.startswith("_") and obj.__module__ == module.__name__}
         unlisted = public - WRITE_FUNCTIONS.get(module.__name__, set()) - READ_ONLY
