@@ -19,18 +19,13 @@ from models.ratings import rules_for
 from reports.document import Body, Header, build_document
 from reports.figures import PeriodFigures, period_figures
 from reports.fonts import register_fonts
-from reports.letterhead import office_signature
+from reports.letterhead import number_line, office_signature
 from reports.numbers import achievement, integer, percent
 from reports.outline import YEAR_END, Draft, fresh_draft, from_records, regenerate
 from reports.rating_lines import member_rating_lines
 
 RECIPIENTS = ["Ban Thường vụ Tỉnh ủy (báo cáo)", "Ban Tổ chức Tỉnh ủy",
               "Các đảng ủy, chi bộ cơ sở trực thuộc", "Lưu Văn phòng Đảng ủy"]
-
-
-def number_line(number: int | None, code: str) -> str:
-    """"Số 45-BC/ĐUK"; an unnumbered draft keeps the blank the clerk fills by hand."""
-    return f"Số {number:02d}-BC/{code}" if number else f"Số      -BC/{code}"
 
 
 def _body(draft: Draft) -> Body:

@@ -154,7 +154,8 @@ def _header(header: Header, styles) -> list:
         Paragraph("<br/>".join(escape(line) for line in superior), styles["header_left"]),
         Paragraph(f"<b>{'<br/>'.join(escape(line) for line in issuing)}</b>", styles["header_left"]),
         Paragraph("*", styles["header_left"]),
-        Paragraph(escape(header.number_line), styles["header_left"]),
+        # A draft's blank for the number is typed by hand: its spaces must not collapse.
+        Paragraph(escape(header.number_line).replace("  ", "&nbsp;&nbsp;"), styles["header_left"]),
     ]
     right = [
         RuledText("ĐẢNG CỘNG SẢN VIỆT NAM", f"{family}-Bold", 15, 92 * mm),

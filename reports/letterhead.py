@@ -36,6 +36,11 @@ def left_column(superior_body: str, issuing_body: str) -> tuple[list[str], list[
     return header_lines(superior_body, bold=False), header_lines(issuing_body, bold=True)
 
 
+def number_line(number: int | None, code: str, type_code: str = "BC") -> str:
+    """"Số 45-BC/ĐUK"; an unnumbered draft keeps the blank the clerk fills by hand."""
+    return f"Số {number:02d}-{type_code}/{code}" if number else f"Số      -{type_code}/{code}"
+
+
 def office_signature(office: OfficeDetails) -> Signature:
     """The standing committee's signature: "T/M BAN THƯỜNG VỤ", the signer's post (Bí thư when
     none is set), the signer's name."""

@@ -204,6 +204,18 @@ def _history(rng, person, cell_id, other_cell, today, fate) -> tuple[list[EventI
     return events, {"admission_date": admitted, "ceremony_date": ceremony, "full_member_date": full}
 
 
+DESTINATIONS = ("Đảng bộ Khối Doanh nghiệp tỉnh", "Đảng bộ thành phố Hạ Long", "Đảng bộ thị xã Quảng Yên",
+                "Đảng bộ huyện Vân Đồn", "Đảng bộ Quân sự tỉnh")
+
+
+def _destination(kind: str, member_id: int) -> str:
+    """Where a member transferred out went (the rules ask for it); chosen by the record, not
+    the random stream, so the rest of the demo stays as it was."""
+    if kind not in (v.TRANSFER_OUT, v.TEMP_OUT_START):
+        return ""
+    return DESTINATIONS[member_id % len(DESTINATIONS)]
+
+
 PHASES = ["tổ chức đảng", "đảng viên và biến động", "hồ sơ kết nạp", "kiểm tra, giám sát",
           "đánh giá, xếp loại", "khen thưởng", "huy hiệu Đảng", "hội nghị, sinh hoạt"]
 
@@ -249,10 +261,12 @@ def build_demo(size: DemoSize, progress: Callable[[int, int, str], None] | None 
             for position, (ev, (before, after)) in enumerate(zip(history, states, strict=True)):
                 events.append({
                     "id": next_event, "member_id": member_id, "kind": ev.kind, "date": ev.date,
-                    "org_id": ev.org_id, "place": "", "note": "", "created_at": now,
+                    "org_id": ev.org_id, "place": _destination(ev.kind, member_id), "note": "",
+                    "created_at": now,
                     "membership": ev.membership, "position": position,
                     "decision_no": f"{rng.randint(1, 999)}-QĐ/ĐUK" if ev.kind in
-                    (v.ADMITTED, v.RECOGNISED, v.TRANSFER_IN, v.TRANSFER_OUT) else "",
+                    (v.ADMITTED, v.RECOGNISED, v.TRANSFER_IN, v.TRANSFER_OUT)
+                    else f"{member_id % 97 + 1}-GGT/ĐUK" if ev.kind == v.TEMP_OUT_START else "",
                     "org_before_id": before.org_id, "membership_before": before.membership,
                     "counted_before": before.counted, "org_after_id": after.org_id,
                     "membership_after": after.membership, "counted_after": after.counted,

@@ -19,6 +19,11 @@ BLOC_PLAN = [  # (performer, kind, organisations, committee members, members)
 ]
 
 
+VIOLATIONS = ("chưa gương mẫu chấp hành quy định về những điều đảng viên không được làm",
+              "vi phạm nguyên tắc tập trung dân chủ trong lãnh đạo, điều hành tại cơ quan",
+              "thiếu trách nhiệm trong lãnh đạo, chỉ đạo, để cơ quan xảy ra vi phạm trong quản lý tài chính")
+
+
 def _full_members(rng: random.Random, count: int, org_ids: list[int] | None = None) -> list[int]:
     query = Member.select(Member.id).where((Member.membership == v.FULL) & Member.status.in_(v.COUNTED))
     if org_ids is not None:
@@ -70,9 +75,12 @@ def build_inspections(rng: random.Random, today: date) -> int:
                   _full_members(rng, rng.randint(1, 3), cells), org_id=org_id)
             made += 1
         if date(year, 6, 1) <= today:
-            for form, member_id in zip(("KHIEN_TRACH", "CANH_CAO", "KHIEN_TRACH"),
-                                       _full_members(rng, 3), strict=False):
-                record_discipline("DANG_VIEN", form, "Ủy ban Kiểm tra Đảng ủy Khối",
-                                  f"{rng.randint(1, 90)}-QĐ/UBKT", date(year, 5, rng.randint(2, 28)), None,
-                                  member_id=member_id)
+            for index, (form, member_id) in enumerate(zip(("KHIEN_TRACH", "CANH_CAO", "KHIEN_TRACH"),
+                                                          _full_members(rng, 3), strict=False)):
+                # The commission decides most; a committee member's case goes to the standing committee.
+                body, code = (("Ban Thường vụ Đảng ủy Khối", "ĐUK") if index == 2
+                              else ("Ủy ban Kiểm tra Đảng ủy Khối", "UBKT"))
+                record_discipline("DANG_VIEN", form, body, f"{rng.randint(1, 90)}-QĐ/{code}",
+                                  date(year, 5, rng.randint(2, 28)), None, member_id=member_id,
+                                  note=VIOLATIONS[index])
     return made

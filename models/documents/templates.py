@@ -18,8 +18,8 @@ _RULES = ("- Căn cứ Quy định số 232-QĐ/TW, ngày 20/01/2025 của Ban C
           "Điều lệ Đảng;")
 _MEMBER_GUIDE = ("- Căn cứ Hướng dẫn số 12-HD/BTCTW, ngày 18/01/2022 của Ban Tổ chức Trung ương hướng dẫn "
                  "một số vấn đề cụ thể về nghiệp vụ công tác đảng viên;")
-_WORKING_RULES = "- Căn cứ Quy chế làm việc của Ban Chấp hành {đảng bộ khối} nhiệm kỳ {nhiệm kỳ};"
-_CARRY_OUT = ("Điều 3. Văn phòng Đảng ủy, Ban Tổ chức Đảng ủy, {đảng bộ cơ sở}, {chi bộ} và {người nhận} "
+_WORKING_RULES = "- Căn cứ Quy chế làm việc của Ban Chấp hành {đảng bộ khối};"
+_CARRY_OUT = ("Điều 3. Văn phòng Đảng ủy, Ban Tổ chức Đảng ủy, {đảng bộ cơ sở}, {chi bộ} và {người có tên} "
               "chịu trách nhiệm thi hành Quyết định này.")
 _LEAD_RECIPIENTS = "Ban Tổ chức Tỉnh ủy (báo cáo)\n{đảng bộ cơ sở}\nNhư Điều 3\nLưu Văn phòng Đảng ủy"
 
@@ -65,24 +65,23 @@ DEFAULTS = {
     "khen-thuong": Template("khen-thuong", 0, "\n".join([
         _CHARTER, _WORKING_RULES,
         "- Xét đề nghị của Ban Tổ chức Đảng ủy,"]), "\n".join([
-        "Điều 1. Tặng Giấy khen cho {số tập thể} tập thể và {số cá nhân} cá nhân (có danh sách kèm theo) "
-        "đã có thành tích {thành tích}.",
+        "Điều 1. Tặng Giấy khen cho {được khen} (có danh sách kèm theo) đã đạt thành tích “{thành tích}”.",
         "Điều 2. Văn phòng Đảng ủy, Ban Tổ chức Đảng ủy, các tổ chức cơ sở đảng và các tập thể, cá nhân "
         "có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này."]),
         "Ban Tổ chức Tỉnh ủy (báo cáo)\nNhư Điều 2\nLưu Văn phòng Đảng ủy"),
     "giay-khen": Template("giay-khen", 0, "", "\n".join([
-        "Đã có thành tích {thành tích}.",
+        "Đã đạt thành tích “{thành tích}”.",
         "Quyết định số {số quyết định}, ngày {ngày quyết định}."]), ""),
     "huy-hieu": Template("huy-hieu", 0, "\n".join([
         "- Căn cứ Quy định của Ban Bí thư về xét tặng Huy hiệu Đảng;",
         "- Căn cứ Hướng dẫn của Ban Tổ chức Trung ương về xét tặng Huy hiệu Đảng;"]), "\n".join([
-        "Ban Thường vụ {đảng bộ khối} đã xét và thấy {số đảng viên} đồng chí đủ tiêu chuẩn tặng Huy hiệu "
+        "Ban Thường vụ {đảng ủy khối} đã xét và thấy {số đảng viên} đồng chí đủ tiêu chuẩn tặng Huy hiệu "
         "Đảng đợt {đợt} (có danh sách kèm theo).",
-        "Ban Thường vụ {đảng bộ khối} kính đề nghị Ban Thường vụ Tỉnh ủy xem xét, tặng Huy hiệu Đảng cho "
+        "Ban Thường vụ {đảng ủy khối} kính đề nghị Ban Thường vụ Tỉnh ủy xem xét, tặng Huy hiệu Đảng cho "
         "các đồng chí có tên trong danh sách."]),
         "Ban Thường vụ Tỉnh ủy\nBan Tổ chức Tỉnh ủy\nLưu Văn phòng Đảng ủy"),
     "gioi-thieu": Template("gioi-thieu", 0, "", "\n".join([
-        "Ban Thường vụ {đảng bộ khối} trân trọng giới thiệu đồng chí {họ và tên}, sinh ngày {ngày sinh}, "
+        "Ban Thường vụ {đảng ủy khối} trân trọng giới thiệu đồng chí {họ và tên}, sinh ngày {ngày sinh}, "
         "quê quán {quê quán}.",
         "Vào Đảng ngày {ngày vào Đảng}, chính thức ngày {ngày chính thức}; số thẻ đảng viên {số thẻ}; "
         "là {đảng viên chính thức hay dự bị}, sinh hoạt tại {chi bộ}, {đảng bộ cơ sở}.",

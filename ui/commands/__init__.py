@@ -3,6 +3,7 @@ command. No Qt here (the layering test checks it): the commands run headless."""
 
 from ui.commands.context import run
 from ui.commands.data import run_backup, run_check, run_demo, run_restore
+from ui.commands.documents import run_document
 from ui.commands.parser import build_parser
 from ui.commands.printing import run_minutes, run_report
 from ui.commands.records import run_export, run_import, run_ratings, run_user_add
@@ -13,6 +14,7 @@ HANDLERS = {
     "check": run_check,
     "report": run_report,
     "minutes": run_minutes,
+    "document": run_document,
     "backup": run_backup,
     "restore": run_restore,
     "import": run_import,

@@ -53,6 +53,21 @@ def build_parser() -> argparse.ArgumentParser:
     minutes.add_argument("-o", "--output", required=True, help="tệp PDF sẽ ghi")
     _acting_user(minutes)
 
+    document = sub.add_parser("document", help="in văn bản từ hồ sơ: quyết định, giấy giới thiệu, tờ trình, "
+                                                  "giấy khen, phiếu đảng viên, trích ngang (PDF hoặc .docx)")
+    document.add_argument("kind", choices=["ket-nap", "chinh-thuc", "gioi-thieu", "ky-luat", "khen-thuong",
+                                           "giay-khen", "huy-hieu", "phieu-dang-vien", "trich-ngang"])
+    document.add_argument("--for", dest="record", required=True,
+                          help="số hồ sơ như chương trình hiển thị (hồ sơ kết nạp, biến động, kỷ luật, khen "
+                               "thưởng, đảng viên); nhiều hồ sơ cách nhau bằng dấu phẩy; huy-hieu: ngày của "
+                               "đợt (dd/mm/yyyy)")
+    _db(document)
+    document.add_argument("-o", "--output", required=True, help="tệp .pdf hoặc .docx sẽ ghi")
+    document.add_argument("--date", help="ngày ban hành dd/mm/yyyy (mặc định: hôm nay)")
+    document.add_argument("--issue", action="store_true",
+                          help="lấy số từ sổ văn bản đi (mặc định: bản dự thảo, để trống số)")
+    _acting_user(document)
+
     check = sub.add_parser("check", help="kiểm tra tệp dữ liệu, hồ sơ và nhật ký thay đổi")
     _db(check)
 

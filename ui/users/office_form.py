@@ -20,9 +20,8 @@ from PySide6.QtWidgets import (
 
 from models.accounts import LABELS, OfficeDetails, office_details, office_warnings, save_office_details
 from models.core.errors import ValidationError
-from reports.conference import number_line
 from reports.fonts import FACES, FONT_DIR
-from reports.letterhead import LEFT_COLUMN_MM, RIGHT_COLUMN_MM, left_column, office_signature
+from reports.letterhead import LEFT_COLUMN_MM, RIGHT_COLUMN_MM, left_column, number_line, office_signature
 from reports.numbers import header_date
 from ui.widgets.buttons import confirm
 from ui.widgets.form_dialog import FormDialog

@@ -1,0 +1,298 @@
+"""What each document printed from a record says about it (DOMAIN §12): the facts its
+template's {placeholders} are filled with, its list of people when it has one, and the record
+it comes from. A fact the record lacks is None: the print stops and names it, never a blank
+guessed over."""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from models.accounts.office import office_details
+from models.admissions.cases import get_case
+from models.awards.awarding import get_award
+from models.awards.badges import POSTHUMOUS, badge_list
+from models.awards.tables import Award
+from models.core import vocab as v
+from models.core.checks import record_number
+from models.core.errors import NotFound, ValidationError
+from models.documents.register import term_start
+from models.inspections.tables import Discipline
+from models.inspections.vocab import FORMS, TO_CHUC
+from models.members.record import MASK, get_member, member_fields
+from models.members.tables import Member, MemberEvent
+from models.orgs.tables import PartyOrg
+
+TRANSFER_KINDS = (v.TRANSFER_OUT, v.TEMP_OUT_START)
+LETTER_DAYS = 30  # an introduction letter is presented within 30 days
+
+
+@dataclass
+class Paper:
+    kind: str
+    type_code: str  # "" for a sheet or list that takes no number
+    title: str  # "Quyết định", "Giấy giới thiệu", "Tờ trình"
+    subject: str  # the trích yếu, "về việc kết nạp đảng viên"
+    register_title: str  # as the register lists it, naming who it concerns
+    source: str  # the record it comes from: "ket-nap:12", "su-kien:40"
+    facts: dict[str, str | None] = field(default_factory=dict)
+    list_title: str = ""
+    list_header: list[str] = field(default_factory=list)
+    people: list[list[str]] = field(default_factory=list)
+    reasons: dict[str, str] = field(default_factory=dict)  # why a fact is None, when not "not entered"
+
+
+def day(value: date | None) -> str | None:
+    """Inline dates as the office writes them: 12/7/2023 (DOMAIN §8)."""
+    return f"{value.day}/{value.month}/{value.year}" if value else None
+
+
+def text(value) -> str | None:
+    return str(value).strip() or None if value is not None else None
+
+
+def grassroots(org: PartyOrg | None) -> PartyOrg | None:
+    while org is not None and org.level not in v.GRASSROOTS and org.parent_id:
+        org = org.parent
+    return org
+
+
+def bloc_facts() -> dict[str, str | None]:
+    office = office_details()
+    bloc = office.bloc_name
+    start = term_start()
+    return {
+        "đảng ủy khối": text(bloc),
+        # The Party body the committee leads: "Đảng ủy Khối …" -> "Đảng bộ Khối …".
+        "đảng bộ khối": text("Đảng bộ" + bloc[len("Đảng ủy"):] if bloc.lower().startswith("đảng ủy")
+                             else bloc),
+        "nhiệm kỳ": f"{start.year} - {start.year + 5}" if start else None,
+    }
+
+
+def member_facts(member: Member, reasons: dict[str, str] | None = None) -> dict[str, str | None]:
+    """The member's particulars; an address the account may not see is withheld (and why is
+    put in `reasons`), never printed."""
+    cell = member.org
+    base = grassroots(cell)
+    shown = member_fields(member)
+    personal = {}
+    for key, name in (("home_town", "quê quán"), ("residence", "nơi ở")):
+        personal[name] = None if shown[key] == MASK else text(shown[key])
+        if shown[key] == MASK and reasons is not None:
+            reasons[name] = "tài khoản này không được xem địa chỉ của đảng viên"
+    return {
+        "họ và tên": member.full_name, "ngày sinh": day(member.birth_date),
+        "năm sinh": str(member.birth_date.year) if member.birth_date else None,
+        **personal,
+        "dân tộc": text(member.ethnicity), "số thẻ": text(member.card_number),
+        "chức vụ": text(member.party_posts),
+        "ngày vào Đảng": day(member.ceremony_date or member.admission_date),
+        "ngày chính thức": day(member.full_member_date),
+        "đảng viên chính thức hay dự bị": "đảng viên chính thức" if member.membership == v.FULL
+        else "đảng viên dự bị",
+        "chi bộ": cell.name if cell else None,
+        "đảng bộ cơ sở": base.name if base else None,
+    }
+
+
+def _case_facts(case) -> dict[str, str | None]:
+    base = grassroots(case.org)
+    return {"họ và tên": case.full_name, "ngày sinh": day(case.birth_date), "quê quán": text(case.home_town),
+            "chi bộ": case.org.name, "đảng bộ cơ sở": base.name if base else None,
+            "số nghị quyết chi bộ": text(case.cell_resolution_no),
+            "ngày nghị quyết chi bộ": day(case.cell_resolution_date),
+            "ngày quyết định kết nạp": day(case.decision_date)}
+
+
+def _bloc_decides(body: str, what: str) -> None:
+    """The bloc's standing committee prints only its own decisions (DOMAIN §3 and §5): not
+    those of a grassroots committee or of the inspection commission, which sign their own."""
+    lowered = body.lower()
+    if body and not ("khối" in lowered and ("thường vụ" in lowered or "chấp hành" in lowered)):
+        raise ValidationError("kind", f"{what} do {body} ban hành, không phải Ban Thường vụ Đảng ủy Khối: "
+                                      "văn bản đó không in từ đây.")
+
+
+def _shared(values: list[str | None], many: str) -> str | None:
+    """One value when the people share it, else the wording for many."""
+    return values[0] if len(set(values)) == 1 else many
+
+
+def _several(kind: str, ids: list[int], cases: list, who_one: str, subject: str, title: str) -> Paper:
+    facts = {**bloc_facts()}
+    each = [_case_facts(case) for case in cases]
+    if len(cases) == 1:
+        facts.update(each[0])
+        facts["người nhận"] = facts["người có tên"] = f"{who_one} {cases[0].full_name}"
+        register_title = f"{title} {cases[0].full_name}"
+    else:
+        facts["người nhận"] = f"{len(cases):02d} {who_one} có tên trong danh sách kèm theo"
+        facts["người có tên"] = f"các {who_one} có tên trong danh sách kèm theo"
+        facts["chi bộ"] = _shared([f["chi bộ"] for f in each], "các chi bộ có tên trong danh sách")
+        facts["đảng bộ cơ sở"] = _shared([f["đảng bộ cơ sở"] for f in each], "các đảng bộ, chi bộ cơ sở")
+        for key in ("ngày chính thức", "ngày quyết định kết nạp"):
+            facts[key] = "ngày ghi trong danh sách kèm theo"
+        register_title = f"{title} ({len(cases)} người)"
+    source = f"{kind}:{','.join(str(i) for i in ids)}"
+    return Paper(kind, "QĐ", "Quyết định", subject, register_title, source, facts)
+
+
+def admission_paper(case_ids: list[int]) -> Paper:
+    """From cases that passed the grassroots resolution: one decision, a list when several."""
+    cases = [get_case(i) for i in case_ids]
+    for case in cases:
+        _bloc_decides(case.decision_body, "Quyết định kết nạp")
+        if not case.base_resolution_date and not case.cell_resolution_date:
+            raise ValidationError("kind", f"Hồ sơ kết nạp {case.full_name} chưa có nghị quyết của chi bộ: "
+                                          "chưa đến bước ra quyết định kết nạp.")
+    paper = _several("ket-nap", [c.id for c in cases], cases, "quần chúng", "về việc kết nạp đảng viên",
+                     "Quyết định kết nạp đảng viên")
+    if len(cases) > 1:
+        paper.list_title = "DANH SÁCH QUẦN CHÚNG ĐƯỢC KẾT NẠP VÀO ĐẢNG"
+        paper.list_header = ["STT", "Họ và tên", "Ngày sinh", "Quê quán", "Chi bộ", "Nghị quyết chi bộ"]
+        paper.people = [[str(n), c.full_name, day(c.birth_date) or "", c.home_town, c.org.name,
+                         f"{c.cell_resolution_no}, {day(c.cell_resolution_date) or ''}".strip(", ")]
+                        for n, c in enumerate(cases, start=1)]
+    return paper
+
+
+def full_membership_paper(case_ids: list[int]) -> Paper:
+    """From cases at the full-membership step: the member, probation done, reviewed by the cell."""
+    cases = [get_case(i) for i in case_ids]
+    members = []
+    for case in cases:
+        if case.member_id is None:
+            raise ValidationError("kind", f"{case.full_name} chưa được kết nạp: chưa có quyết định công nhận "
+                                          "đảng viên chính thức.")
+        members.append(get_member(case.member_id))
+    paper = _several("chinh-thuc", [c.id for c in cases], cases, "đồng chí",
+                     "về việc công nhận đảng viên chính thức", "Quyết định công nhận đảng viên chính thức")
+    if len(cases) == 1:
+        paper.facts.update({key: value for key, value in member_facts(members[0]).items()
+                            if key in ("ngày chính thức", "chi bộ", "đảng bộ cơ sở")})
+        paper.facts["người nhận"] = f"đồng chí {members[0].full_name}, đảng viên dự bị"
+    else:
+        paper.list_title = "DANH SÁCH ĐẢNG VIÊN ĐƯỢC CÔNG NHẬN CHÍNH THỨC"
+        paper.list_header = ["STT", "Họ và tên", "Ngày sinh", "Chi bộ", "Ngày vào Đảng", "Ngày chính thức"]
+        paper.people = [[str(n), m.full_name, day(m.birth_date) or "", m.org.name if m.org else "",
+                         day(m.ceremony_date) or "", day(m.full_member_date) or ""]
+                        for n, m in enumerate(members, start=1)]
+    return paper
+
+
+def letter_paper(event_id: int) -> Paper:
+    """From a transfer out: the introduction letter with the member's particulars."""
+    event = MemberEvent.get_or_none(MemberEvent.id == record_number(event_id))
+    if event is None:
+        raise NotFound(f"Không tìm thấy biến động số {event_id}.")
+    if event.kind not in TRANSFER_KINDS:
+        raise ValidationError("kind", "Giấy giới thiệu sinh hoạt đảng in từ biến động chuyển sinh hoạt đi.")
+    member = event.member
+    reasons: dict[str, str] = {}
+    facts = {**bloc_facts(), **member_facts(member, reasons)}
+    if event.org_before_id:  # where the member was when leaving, not where the record stands now
+        cell = PartyOrg.get_by_id(event.org_before_id)
+        facts["chi bộ"], facts["đảng bộ cơ sở"] = cell.name, grassroots(cell).name
+    facts.update({"nơi chuyển đến": text(event.place), "ngày chuyển": day(event.date),
+                  "hạn giấy giới thiệu": day(event.date + timedelta(days=LETTER_DAYS)),
+                  "người nhận": f"đồng chí {member.full_name}",
+                  "người có tên": f"đồng chí {member.full_name}"})
+    temporary = event.kind == v.TEMP_OUT_START
+    subject = "sinh hoạt đảng tạm thời" if temporary else "sinh hoạt đảng"
+    return Paper("gioi-thieu", "GGT", "Giấy giới thiệu", subject,
+                 f"Giấy giới thiệu {subject} đồng chí {member.full_name}", f"gioi-thieu:{event.id}", facts,
+                 reasons=reasons)
+
+
+def discipline_paper(discipline_id: int) -> Paper:
+    record = Discipline.get_or_none(Discipline.id == record_number(discipline_id))
+    if record is None:
+        raise NotFound(f"Không tìm thấy quyết định kỷ luật số {discipline_id}.")
+    _bloc_decides(record.deciding_body, "Quyết định kỷ luật")
+    facts, reasons = {**bloc_facts()}, {}
+    if record.subject_type == TO_CHUC:
+        org = record.org
+        base = grassroots(org)
+        facts.update({"chi bộ": org.name, "đảng bộ cơ sở": base.name if base else org.name,
+                      "người nhận": org.name, "người có tên": org.name})
+        name = org.name
+    else:
+        member = record.member
+        facts.update(member_facts(member, reasons))
+        posts = f", {member.party_posts}" if member.party_posts else ""
+        standing = facts["đảng viên chính thức hay dự bị"]
+        cell = facts["chi bộ"] or ""
+        facts["người nhận"] = f"đồng chí {member.full_name}{posts}, {standing} {cell}".rstrip()
+        facts["người có tên"] = f"đồng chí {member.full_name}"
+        name = member.full_name
+    facts.update({"hình thức kỷ luật": FORMS[record.form].lower(), "vi phạm": text(record.note),
+                  "ngày hiệu lực": day(record.effective_date)})
+    return Paper("ky-luat", "QĐ", "Quyết định", "về việc thi hành kỷ luật", f"Quyết định kỷ luật {name}",
+                 f"ky-luat:{record.id}", facts, reasons=reasons)
+
+
+def award_batch(award_id: int) -> list[Award]:
+    """The awards recorded together with this one: same issuer, form, campaign and date."""
+    award = get_award(award_id)
+    return list(Award.select().where((Award.issuer == award.issuer) & (Award.form == award.form)
+                                     & (Award.campaign == award.campaign)
+                                     & (Award.decision_date == award.decision_date)).order_by(Award.id))
+
+
+def award_paper(award_id: int) -> Paper:
+    batch = award_batch(award_id)
+    first = batch[0]
+    _bloc_decides(first.issuer, "Quyết định khen thưởng")
+    if first.form != "GIAY_KHEN":
+        raise ValidationError("kind", "Đảng ủy Khối quyết định tặng Giấy khen; cờ và bằng khen do cấp trên "
+                                      "quyết định.")
+    collectives = [a for a in batch if a.recipient_kind != v.MEMBER_RECIPIENT]
+    people = [a for a in batch if a.recipient_kind == v.MEMBER_RECIPIENT]
+    counted = [f"{len(group):02d} {word}" for group, word in ((collectives, "tập thể"), (people, "cá nhân"))
+               if group]
+    facts = {**bloc_facts(), "được khen": " và ".join(counted), "số tập thể": f"{len(collectives):02d}",
+             "số cá nhân": f"{len(people):02d}", "thành tích": text(first.campaign),
+             "người nhận": "các tập thể, cá nhân có tên tại Điều 1",
+             "người có tên": "các tập thể, cá nhân có tên tại Điều 1"}
+    paper = Paper("khen-thuong", "QĐ", "Quyết định", "về việc khen thưởng",
+                  f"Quyết định khen thưởng: {first.campaign}"[:200], f"khen-thuong:{first.id}", facts)
+    paper.list_title = "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN"
+    units = [_unit_of(a) for a in collectives + people]
+    named = collectives + people
+    if any(units):
+        paper.list_header = ["STT", "Tên tập thể, cá nhân", "Đơn vị"]
+        paper.people = [[str(n), a.recipient_name, unit]
+                        for n, (a, unit) in enumerate(zip(named, units, strict=True), start=1)]
+    else:  # no column of blanks
+        paper.list_header = ["STT", "Tên tập thể, cá nhân"]
+        paper.people = [[str(n), a.recipient_name] for n, a in enumerate(named, start=1)]
+    return paper
+
+
+def _unit_of(award: Award) -> str:
+    if award.member_id:
+        org = Member.get_by_id(award.member_id).org
+        return org.name if org else ""
+    if award.org_id:
+        org = PartyOrg.get_by_id(award.org_id)
+        if org.level not in v.GRASSROOTS:
+            return grassroots(org).name
+    return ""
+
+
+def badge_paper(occasion: date) -> Paper:
+    """The standing committee's proposal to the provincial committee for an occasion's badges."""
+    candidates = badge_list(occasion)
+    when = day(occasion)
+    if not candidates:
+        raise ValidationError("kind", f"Không có đảng viên nào đủ tiêu chuẩn Huy hiệu Đảng đợt {when}.")
+    facts = {**bloc_facts(), "số đảng viên": f"{len(candidates):02d}", "đợt": when}
+    paper = Paper("huy-hieu", "TTr", "Tờ trình", f"về việc đề nghị tặng Huy hiệu Đảng đợt {when}",
+                  f"Tờ trình đề nghị tặng Huy hiệu Đảng đợt {when}", f"huy-hieu:{occasion.isoformat()}",
+                  facts)
+    paper.list_title = "DANH SÁCH ĐẢNG VIÊN ĐỀ NGHỊ TẶNG HUY HIỆU ĐẢNG"
+    paper.list_header = ["STT", "Họ và tên", "Năm sinh", "Đảng bộ, chi bộ", "Ngày vào Đảng", "Huy hiệu"]
+    paper.people = [[str(n), c.full_name + (" (truy tặng)" if c.kind == POSTHUMOUS else ""),
+                     str(c.birth_date.year), c.org_name, day(c.admitted_on) or "",
+                     f"{c.milestone} năm tuổi Đảng"]
+                    for n, c in enumerate(candidates, start=1)]
+    return paper

@@ -1,0 +1,102 @@
+"""The member sheet (phiếu đảng viên, the contents of Mẫu 2-HSĐV as far as the record holds
+them, a dotted line where it does not — DOMAIN §12) and the short record (trích ngang) of a
+list of members, as meetings and proposals use them. Neither takes a number."""
+
+from datetime import date
+from pathlib import Path
+
+from models.accounts import office_details
+from models.core import vocab as v
+from models.core.dates import fmt_date
+from models.documents import member_facts
+from models.members import get_member, history, member_fields
+from reports.document import Body, Header, build_document
+from reports.letterhead import Signature, office_signature
+
+BLANK = "." * 60
+SEXES = {"M": "Nam", "F": "Nữ"}
+
+
+def _value(value) -> str:
+    if isinstance(value, date):
+        return fmt_date(value)
+    return str(value).strip() if value not in (None, "") else BLANK
+
+
+def _sections(member_id: int) -> list[tuple[str, list[tuple[str, object]]]]:
+    member = get_member(member_id)
+    shown = member_fields(member)  # addresses and identity masked for an account that may not see them
+    facts = member_facts(member)
+    return [
+        ("I. SƠ LƯỢC LÝ LỊCH", [
+            ("Họ và tên khai sinh", member.full_name), ("Tên gọi khác", member.other_name),
+            ("Giới tính", SEXES.get(member.sex, "")), ("Ngày sinh", member.birth_date),
+            ("Dân tộc", member.ethnicity), ("Tôn giáo", member.religion), ("Quê quán", shown["home_town"]),
+            ("Nơi ở hiện nay", shown["residence"]), ("Số căn cước công dân", shown["identity_number"]),
+        ]),
+        ("II. TRÌNH ĐỘ, NGHỀ NGHIỆP", [
+            ("Giáo dục phổ thông", member.education), ("Chuyên môn, nghiệp vụ", member.professional_level),
+            ("Lý luận chính trị", member.political_theory), ("Ngoại ngữ", ""),
+            ("Nghề nghiệp, chức vụ chính quyền", member.occupation),
+        ]),
+        ("III. VỀ ĐẢNG", [
+            ("Ngày kết nạp", member.admission_date), ("Ngày vào Đảng", member.ceremony_date),
+            ("Ngày chính thức", member.full_member_date), ("Số thẻ đảng viên", member.card_number),
+            ("Số lý lịch đảng viên", member.dossier_number), ("Chức vụ trong Đảng", member.party_posts),
+            ("Sinh hoạt tại", ", ".join(p for p in (facts["chi bộ"], facts["đảng bộ cơ sở"]) if p)),
+            ("Đảng viên", "Chính thức" if member.membership == v.FULL else "Dự bị"),
+        ]),
+    ]
+
+
+def render_member_sheet(path: Path, member_id: int, printed_on: date) -> Path:
+    office = office_details()
+    member = get_member(member_id)
+    facts = member_facts(member)
+    header = Header(office.bloc_name.replace("Đảng ủy", "Đảng bộ", 1), facts["đảng bộ cơ sở"] or "",
+                    f"Số lý lịch: {member.dossier_number or '..........'}", office.place, printed_on,
+                    "Phiếu đảng viên", member.full_name)
+    body = Body()
+    for heading, rows in _sections(member_id):
+        body.heading(heading)
+        lines = [[label, _value(value)] for label, value in rows]
+        body.table(lines, [62, 103], header_rows=0, numeric_from=2)
+    body.heading("IV. NHỮNG THAY ĐỔI VỀ ĐẢNG VIÊN")
+    changes = [["Ngày", "Nội dung", "Số quyết định, nơi đi/đến"]]
+    for row in history(member_id):
+        papers = ", ".join(p for p in (row.decision_no, row.place) if p)
+        changes.append([fmt_date(row.date), row.kind_label, papers])
+    changes += [["", "", ""]] * 3  # lines for what is written by hand
+    body.table(changes, [28, 72, 65], numeric_from=3)
+    return build_document(path, header, body, Signature("XÁC NHẬN CỦA CẤP ỦY", "", ""), [],
+                          left_signature=Signature("NGƯỜI KHAI", "(Ký, ghi rõ họ tên)", member.full_name),
+                          author="Phiếu đảng viên")
+
+
+SHORT_HEADER = ["STT", "Họ và tên", "Ngày sinh", "Quê quán", "Ngày vào Đảng", "Ngày chính thức",
+                "Trình độ CM, LLCT", "Chức vụ", "Chi bộ"]
+SHORT_WIDTHS = [9, 28, 18, 22, 18, 18, 20, 15, 17]
+
+
+def short_record_rows(member_ids: list[int]) -> list[list[str]]:
+    rows = []
+    for number, member_id in enumerate(member_ids, start=1):
+        member = get_member(member_id)
+        shown = member_fields(member)
+        levels = " / ".join(p for p in (member.professional_level, member.political_theory) if p)
+        rows.append([str(number), member.full_name, fmt_date(member.birth_date), shown["home_town"] or "",
+                     fmt_date(member.ceremony_date or member.admission_date),
+                     fmt_date(member.full_member_date),
+                     levels, member.party_posts, member.org.name if member.org else ""])
+    return rows
+
+
+def render_short_record(path: Path, member_ids: list[int], printed_on: date) -> Path:
+    office = office_details()
+    header = Header(office.superior_body, office.bloc_name, "", office.place, printed_on, "Danh sách",
+                    "trích ngang đảng viên")
+    body = Body()
+    body.table([SHORT_HEADER, *short_record_rows(member_ids)], SHORT_WIDTHS, numeric_from=len(SHORT_HEADER))
+    return build_document(path, header, body, office_signature(office), [],
+                          left_signature=Signature("NGƯỜI LẬP DANH SÁCH", "", ""),
+                          author="Danh sách trích ngang")

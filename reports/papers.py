@@ -1,0 +1,153 @@
+"""Decisions, introduction letters and proposals printed from a record (DOMAIN §8, §12): the
+office's template filled with the record's facts, in the Party's document frame, numbered
+from the register when issued. A {placeholder} the record cannot fill stops the print and
+names what is missing."""
+
+from datetime import date
+from pathlib import Path
+
+from models.accounts import office_details
+from models.core.errors import ValidationError
+from models.documents import (
+    DEFAULTS,
+    KIND_NAMES,
+    PLACEHOLDER,
+    Paper,
+    Template,
+    issue_document,
+    issued_for,
+    template_for,
+    write_draft,
+)
+from reports.document import Body, Header, build_document
+from reports.letterhead import number_line, office_signature
+
+# Where a clerk supplies a fact the records lack, when it is not on the record itself.
+HINTS = {
+    "nhiệm kỳ": "đặt ngày bắt đầu nhiệm kỳ ở trang Báo cáo › Sổ văn bản đi",
+    "đảng ủy khối": "nhập tên cơ quan ở Tệp › Thông tin cơ quan trên văn bản",
+    "đảng bộ khối": "nhập tên cơ quan ở Tệp › Thông tin cơ quan trên văn bản",
+    "thành tích": "ghi “Đợt, phong trào” của khen thưởng",
+    "vi phạm": "ghi nội dung vi phạm vào “Ghi chú” của quyết định kỷ luật",
+}
+
+
+def _opens_sentence(line: str, at: int) -> bool:
+    before = line[:at].rstrip()
+    return not before or before.endswith((".", ":"))
+
+
+def fill(line: str, paper: Paper) -> str:
+    """The line with each {placeholder} replaced by the record's fact, capitalised where it
+    opens a sentence ("Các chi bộ có tên trong danh sách tổ chức lễ kết nạp …")."""
+    def value(match) -> str:
+        name = match.group(1)
+        if name not in paper.facts:
+            raise ValidationError("template", f"Mẫu “{KIND_NAMES[paper.kind]}” có chỗ điền “{{{name}}}” mà "
+                                              "hồ sơ này không có; sửa mẫu ở Báo cáo › Mẫu văn bản.")
+        fact = paper.facts[name]
+        if fact is None:
+            if name in paper.reasons:
+                raise ValidationError("record", f"Chưa in được “{name}”: {paper.reasons[name]}.")
+            hint = HINTS.get(name, "nhập vào hồ sơ")
+            raise ValidationError("record", f"Chưa in được: hồ sơ chưa có “{name}” — {hint} rồi in lại.")
+        return fact[:1].upper() + fact[1:] if _opens_sentence(line, match.start()) else fact
+    return PLACEHOLDER.sub(value, line)
+
+
+def fill_all(template: Template, part: str, paper: Paper) -> list[str]:
+    return [fill(line, paper) for line in template.lines(part)]
+
+
+def placeholders_of(kind: str) -> frozenset[str]:
+    """The names a record of the kind fills, for checking a template the office edits: the
+    defaults' own and every fact the kind's records carry."""
+    default = DEFAULTS[kind]
+    named = {name for part in ("grounds", "articles", "recipients")
+             for name in PLACEHOLDER.findall(getattr(default, part))}
+    return frozenset(named | KNOWN_FACTS)
+
+
+KNOWN_FACTS = {"họ và tên", "ngày sinh", "năm sinh", "quê quán", "nơi ở", "dân tộc", "số thẻ", "chức vụ",
+               "ngày vào Đảng", "ngày chính thức", "đảng viên chính thức hay dự bị", "chi bộ",
+               "đảng bộ cơ sở", "đảng ủy khối", "đảng bộ khối", "nhiệm kỳ", "người nhận", "người có tên"}
+
+
+def _committee(paper: Paper) -> str:
+    return f"BAN THƯỜNG VỤ {fill('{đảng ủy khối}', paper).upper()}"
+
+
+def _body(paper: Paper, template: Template) -> Body:
+    body = Body()
+    grounds = fill_all(template, "grounds", paper)
+    articles = fill_all(template, "articles", paper)
+    if paper.title == "Quyết định":
+        body.heading(_committee(paper), centered=True)
+        for line in grounds:
+            body.paragraph(line)
+        body.heading("QUYẾT ĐỊNH:", centered=True)
+    elif paper.title == "Tờ trình":
+        body.heading("Kính gửi: Ban Thường vụ Tỉnh ủy", centered=True)
+        for line in grounds:
+            body.paragraph(line)
+    for line in articles:
+        body.paragraph(line)
+    return body
+
+
+def _list_annex(paper: Paper, number_text: str, issued_on: date) -> Body | None:
+    if not paper.people:
+        return None
+    annex = Body()
+    annex.heading(paper.list_title, centered=True)
+    annex.paragraph(f"(Kèm theo {paper.title.lower()} {number_text}, ngày {issued_on.day}/{issued_on.month}/"
+                    f"{issued_on.year} của Ban Thường vụ {office_details().bloc_name})")
+    widths = {2: [13, 152], 3: [13, 94, 58], 6: [13, 39, 25, 36, 26, 26]}[len(paper.list_header)]
+    annex.table([paper.list_header, *paper.people], widths, numeric_from=len(paper.list_header))
+    return annex
+
+
+def _counterfoil(paper: Paper, number_text: str, issued_on: date) -> Body:
+    """The letter's stub, kept by the office when the letter goes out with the member."""
+    stub = Body()
+    stub.heading("CUỐNG GIẤY GIỚI THIỆU SINH HOẠT ĐẢNG", centered=True)
+    stub.paragraph(f"{number_text}, ngày {issued_on.day}/{issued_on.month}/{issued_on.year}.")
+    for line in (f"Giới thiệu đồng chí {fill('{họ và tên}', paper)}, sinh ngày {fill('{ngày sinh}', paper)}, "
+                 f"{fill('{đảng viên chính thức hay dự bị}', paper)}, {fill('{chi bộ}', paper)}.",
+                 f"Chuyển sinh hoạt đảng đến: {fill('{nơi chuyển đến}', paper)}, kể từ ngày "
+                 f"{fill('{ngày chuyển}', paper)}.",
+                 "Người nhận giấy giới thiệu ký tên: ................................................"):
+        stub.paragraph(line)
+    return stub
+
+
+def render_paper(path: Path, paper: Paper, number: int | None, issued_on: date) -> Path:
+    """The document as a PDF, or its Word copy for a .docx path."""
+    office = office_details()
+    template = template_for(paper.kind)
+    line = number_line(number, office.code, paper.type_code)
+    header = Header(office.superior_body, office.bloc_name, line, office.place, issued_on, paper.title,
+                    paper.subject)
+    body = _body(paper, template)
+    annex = _list_annex(paper, "số " + line.removeprefix("Số "), issued_on)
+    if paper.kind == "gioi-thieu":
+        annex = _counterfoil(paper, line, issued_on)
+    recipients = fill_all(template, "recipients", paper)
+    return build_document(path, header, body, office_signature(office), recipients, annex=annex,
+                          author=KIND_NAMES[paper.kind])
+
+
+def print_paper(path: Path, paper: Paper, issued_on: date, issue: bool) -> tuple[int | None, date]:
+    """A draft, or issued with the register's next number of its type; printed again from the
+    same record, it keeps its number and date. Returns (number, date printed)."""
+    fill_all(template_for(paper.kind), "articles", paper)  # a missing fact stops before a number is taken
+    if not issue:
+        write_draft(path, lambda target, _n: render_paper(target, paper, None, issued_on))
+        return None, issued_on
+    earlier = issued_for(paper.type_code, paper.source)
+    on = earlier.issued_on if earlier else issued_on
+    document = issue_document(paper.type_code, paper.register_title, on, path,
+                              lambda target, number: render_paper(target, paper, number, on),
+                              source=paper.source)
+    return document.number, on
+
