@@ -34,7 +34,7 @@ HINTS = {
 
 def _opens_sentence(line: str, at: int) -> bool:
     before = line[:at].rstrip()
-    return not before or before.endswith((".", ":"))
+    return not before or before.endswith(".")
 
 
 def fill(line: str, paper: Paper) -> str:

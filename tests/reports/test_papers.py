@@ -1,0 +1,193 @@
+"""The documents printed from records (issue of the office's documents): each kind from demo
+records, as PDF and Word, read back — header, number line, title, the articles with the
+person's particulars, signature, "Nơi nhận" — and the register that numbered them."""
+
+import pytest
+from docx import Document
+from pypdf import PdfReader
+
+import main
+from models.admissions.tables import AdmissionCase
+from models.awards.tables import Award
+from models.demo.build import DemoSize, build_demo
+from models.documents.tables import OutgoingDocument
+from models.inspections.tables import Discipline
+from models.members.tables import Member, MemberEvent
+
+HEADER = ("ĐẢNG BỘ TỈNH QUẢNG NINH", "ĐẢNG ỦY KHỐI", "CÁC CƠ QUAN TỈNH", "ĐẢNG CỘNG SẢN VIỆT NAM",
+          "Hạ Long, ngày")
+SIGNATURE = ("T/M BAN THƯỜNG VỤ", "BÍ THƯ", "Nguyễn Đức Thành")
+
+
+@pytest.fixture
+def demo(db):
+    build_demo(DemoSize(orgs=8, members=300, seed=3))
+    return str(db.database)
+
+
+def pdf_text(path) -> str:
+    return " ".join(" ".join(page.extract_text() for page in PdfReader(path).pages).split())
+
+
+def docx_text(path) -> str:
+    document = Document(str(path))
+    parts = [p.text for p in document.paragraphs]
+    parts += [p.text for table in document.tables for cell in table._cells for p in cell.paragraphs]
+    return " ".join(" ".join(parts).split())
+
+
+def printed(db: str, tmp_path, kind: str, record, *extra: str, suffix: str = ".pdf") -> str:
+    out = tmp_path / f"{kind}-{str(record).replace('/', '-').replace(',', '-')}{suffix}"
+    assert main.main(["document", kind, "--for", str(record), "--db", db, "-o", str(out), *extra]) == 0
+    return pdf_text(out) if suffix == ".pdf" else docx_text(out)
+
+
+def bloc_decided_case(state: str) -> AdmissionCase:
+    return (AdmissionCase.select().where((AdmissionCase.state == state)
+                                         & (AdmissionCase.decision_body.contains("Thường vụ")))
+            .order_by(AdmissionCase.id).first())
+
+
+def assert_frame(text: str, number: str, title: str) -> None:
+    for expected in (*HEADER, number, title, *SIGNATURE):
+        assert expected in text, expected
+
+
+def test_each_decision_prints_from_its_record_with_its_number(demo, tmp_path):
+    case = bloc_decided_case("DECIDED") or bloc_decided_case("PROBATION")
+    text = printed(demo, tmp_path, "ket-nap", case.id, "--issue", "--date", "05/03/2026")
+    assert_frame(text, "Số 01-QĐ/ĐUK", "QUYẾT ĐỊNH về việc kết nạp đảng viên")
+    assert f"Điều 1. Kết nạp quần chúng {case.full_name} vào Đảng Cộng sản Việt Nam." in text
+    assert "BAN THƯỜNG VỤ ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH" in text and "QUYẾT ĐỊNH:" in text
+    assert "- Căn cứ Điều lệ Đảng Cộng sản Việt Nam;" in text and "Nơi nhận:" in text
+    assert f"{case.org.name}" in text and "- Lưu Văn phòng Đảng ủy." in text
+
+    full = bloc_decided_case("FULL")
+    member = Member.get_by_id(full.member_id)
+    text = printed(demo, tmp_path, "chinh-thuc", full.id, "--issue", "--date", "06/03/2026")
+    assert_frame(text, "Số 02-QĐ/ĐUK", "về việc công nhận đảng viên chính thức")
+    day = member.full_member_date
+    assert (f"Điều 1. Công nhận đồng chí {member.full_name}, đảng viên dự bị là đảng viên chính thức, kể từ "
+            f"ngày {day.day}/{day.month}/{day.year}.") in text
+
+    discipline = Discipline.select().where(Discipline.deciding_body.contains("Thường vụ")).first()
+    person = discipline.member
+    text = printed(demo, tmp_path, "ky-luat", discipline.id, "--issue", "--date", "07/03/2026")
+    assert_frame(text, "Số 03-QĐ/ĐUK", "về việc thi hành kỷ luật")
+    assert f"đối với đồng chí {person.full_name}" in text and discipline.note in text
+    assert "Ủy ban Kiểm tra Tỉnh ủy (báo cáo)" in text
+
+    register = {(d.number, d.type_code, d.source) for d in OutgoingDocument.select()}
+    assert register == {(1, "QĐ", f"ket-nap:{case.id}"), (2, "QĐ", f"chinh-thuc:{full.id}"),
+                        (3, "QĐ", f"ky-luat:{discipline.id}")}
+
+
+def test_printed_again_a_document_keeps_its_number_and_date(demo, tmp_path):
+    case = bloc_decided_case("PROBATION")
+    first = printed(demo, tmp_path, "ket-nap", case.id, "--issue", "--date", "05/03/2026")
+    again = printed(demo, tmp_path, "ket-nap", case.id, "--issue", "--date", "20/03/2026", suffix=".docx")
+    assert "Số 01-QĐ/ĐUK" in first and "Số 01-QĐ/ĐUK" in again and "ngày 05 tháng 3 năm 2026" in again
+    assert OutgoingDocument.select().count() == 1
+    assert OutgoingDocument.get().file_path.endswith(".docx")  # the register points at the last file
+
+
+def test_several_admissions_in_one_decision_with_the_list_annexed(demo, tmp_path):
+    cases = list(AdmissionCase.select().where(AdmissionCase.decision_body.contains("Thường vụ"))
+                 .order_by(AdmissionCase.id).limit(3))
+    ids = ",".join(str(c.id) for c in cases)
+    text = printed(demo, tmp_path, "ket-nap", ids)
+    assert "Điều 1. Kết nạp 03 quần chúng có tên trong danh sách kèm theo vào Đảng Cộng sản Việt Nam." in text
+    assert "DANH SÁCH QUẦN CHÚNG ĐƯỢC KẾT NẠP VÀO ĐẢNG" in text
+    assert all(case.full_name in text for case in cases)
+    assert "Số -QĐ/ĐUK" in text and OutgoingDocument.select().count() == 0  # a draft takes no number
+
+
+def test_introduction_letter_and_its_counterfoil(demo, tmp_path):
+    event = (MemberEvent.select().where(MemberEvent.kind == "TRANSFER_OUT")
+             .order_by(MemberEvent.id.desc()).first())
+    member = event.member
+    text = printed(demo, tmp_path, "gioi-thieu", event.id, "--issue", "--date", "10/03/2026")
+    assert_frame(text, "Số 01-GGT/ĐUK", "GIẤY GIỚI THIỆU sinh hoạt đảng")
+    assert f"trân trọng giới thiệu đồng chí {member.full_name}, sinh ngày" in text
+    assert f"Được chuyển sinh hoạt đảng đến {event.place}" in text
+    assert "CUỐNG GIẤY GIỚI THIỆU SINH HOẠT ĐẢNG" in text and "Số 01-GGT/ĐUK, ngày 10/3/2026" in text
+
+
+def test_award_decision_then_its_certificates(demo, tmp_path):
+    award = (Award.select().where((Award.form == "GIAY_KHEN") & Award.issuer.contains("Thường vụ"))
+             .order_by(Award.decision_date.desc()).first())
+    assert main.main(["document", "giay-khen", "--for", str(award.id), "--db", demo, "-o",
+                      str(tmp_path / "gk.pdf")]) == 1  # no decision yet: nothing to quote
+    text = printed(demo, tmp_path, "khen-thuong", award.id, "--issue", "--date", "12/01/2026")
+    assert_frame(text, "Số 01-QĐ/ĐUK", "về việc khen thưởng")
+    assert f"đã đạt thành tích “{award.campaign}”." in text and award.recipient_name in text
+    assert "0 cá nhân" not in text and "00 cá nhân" not in text
+    certificates = tmp_path / "giay-khen.pdf"
+    assert main.main(["document", "giay-khen", "--for", str(award.id), "--db", demo, "-o",
+                      str(certificates)]) == 0
+    pages = PdfReader(certificates).pages
+    assert len(pages) == Award.select().where((Award.campaign == award.campaign)
+                                              & (Award.form == "GIAY_KHEN")).count()
+    assert pages[0].mediabox.width > pages[0].mediabox.height  # A4 landscape
+    assert "Quyết định số 01-QĐ/ĐUK, ngày 12/1/2026." in pdf_text(certificates)
+
+
+def test_badge_proposal_member_sheet_and_short_record(demo, tmp_path):
+    text = printed(demo, tmp_path, "huy-hieu", "03/02/2027", "--issue", "--date", "20/11/2026")
+    assert_frame(text, "Số 01-TTr/ĐUK", "TỜ TRÌNH về việc đề nghị tặng Huy hiệu Đảng đợt 3/2/2027")
+    assert "Kính gửi: Ban Thường vụ Tỉnh ủy" in text
+    assert "DANH SÁCH ĐẢNG VIÊN ĐỀ NGHỊ TẶNG HUY HIỆU ĐẢNG" in text
+
+    member = Member.select().where(Member.org.is_null(False)).order_by(Member.id).first()
+    sheet = printed(demo, tmp_path, "phieu-dang-vien", member.id)
+    assert "PHIẾU ĐẢNG VIÊN" in sheet and member.full_name in sheet and "Ngoại ngữ ......" in sheet
+    assert "IV. NHỮNG THAY ĐỔI VỀ ĐẢNG VIÊN" in sheet
+    ids = [m.id for m in Member.select().order_by(Member.id).limit(3)]
+    short = printed(demo, tmp_path, "trich-ngang", ",".join(map(str, ids)), suffix=".docx")
+    assert "DANH SÁCH" in short and "trích ngang đảng viên" in short
+    assert all(Member.get_by_id(i).full_name in short for i in ids)
+    assert OutgoingDocument.select().count() == 1  # the sheet and the list take no number
+
+
+def test_an_edited_template_changes_the_next_print_and_is_audited(demo, tmp_path):
+    from models.accounts.tables import AuditEntry
+    from models.documents.templates import DEFAULTS, save_template
+
+    wording = DEFAULTS["ky-luat"]
+    save_template("ky-luat", wording.grounds.replace("296-QĐ/TW", "999-QĐ/TW"), wording.articles,
+                  wording.recipients)
+    discipline = Discipline.select().where(Discipline.deciding_body.contains("Thường vụ")).first()
+    text = printed(demo, tmp_path, "ky-luat", discipline.id)
+    assert "Quy định số 999-QĐ/TW" in text and "296-QĐ/TW" not in text
+    assert AuditEntry.select().where(AuditEntry.table_name == "document_template").count() == 1
+
+
+def test_a_fact_the_record_lacks_stops_the_print_and_names_it(demo, tmp_path, capsys):
+    from models.documents.templates import DEFAULTS, save_template
+
+    wording = DEFAULTS["ket-nap"]
+    save_template("ket-nap", wording.grounds + "\n- Căn cứ nhiệm kỳ {nhiệm kỳ};", wording.articles,
+                  wording.recipients)
+    case = bloc_decided_case("PROBATION")
+    out = tmp_path / "qd.pdf"
+    assert main.main(["document", "ket-nap", "--for", str(case.id), "--db", demo, "-o", str(out),
+                      "--issue"]) == 1
+    said = capsys.readouterr().err
+    assert "hồ sơ chưa có “nhiệm kỳ”" in said and "ngày bắt đầu nhiệm kỳ" in said
+    assert not out.exists() and OutgoingDocument.select().count() == 0  # no number burnt
+
+
+def test_a_decision_the_bloc_does_not_sign_is_refused(demo, tmp_path, capsys):
+    discipline = Discipline.select().where(Discipline.deciding_body.contains("Ủy ban Kiểm tra")).first()
+    assert main.main(["document", "ky-luat", "--for", str(discipline.id), "--db", demo, "-o",
+                      str(tmp_path / "x.pdf")]) == 1
+    assert "do Ủy ban Kiểm tra Đảng ủy Khối ban hành" in capsys.readouterr().err
+
+
+def test_wrong_record_numbers_are_told_in_vietnamese(demo, tmp_path, capsys):
+    out = str(tmp_path / "x.pdf")
+    assert main.main(["document", "ket-nap", "--for", "abc", "--db", demo, "-o", out]) == 1
+    assert main.main(["document", "ky-luat", "--for", "99999", "--db", demo, "-o", out]) == 1
+    said = capsys.readouterr().err
+    assert "không phải số hồ sơ" in said and "Không tìm thấy quyết định kỷ luật số 99999" in said
+    assert not (tmp_path / "x.pdf").exists()
