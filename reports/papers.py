@@ -9,7 +9,6 @@ from pathlib import Path
 from models.accounts import office_details
 from models.core.errors import ValidationError
 from models.documents import (
-    DEFAULTS,
     KIND_NAMES,
     PLACEHOLDER,
     Paper,
@@ -59,18 +58,29 @@ def fill_all(template: Template, part: str, paper: Paper) -> list[str]:
     return [fill(line, paper) for line in template.lines(part)]
 
 
+BLOC = ("đảng ủy khối", "đảng bộ khối", "nhiệm kỳ")
+MEMBER = ("họ và tên", "ngày sinh", "năm sinh", "quê quán", "nơi ở", "dân tộc", "số thẻ", "chức vụ",
+          "ngày vào Đảng", "ngày chính thức", "đảng viên chính thức hay dự bị", "chi bộ", "đảng bộ cơ sở")
+CASE = ("họ và tên", "ngày sinh", "quê quán", "chi bộ", "đảng bộ cơ sở", "số nghị quyết chi bộ",
+        "ngày nghị quyết chi bộ", "ngày quyết định kết nạp")
+NAMED = ("người nhận", "người có tên")
+AWARD = ("được khen", "số tập thể", "số cá nhân", "thành tích")
+# The facts a record of each kind fills (models/documents/facts.py), for checking a template
+# the office edits before it is saved rather than when a document is printed.
+KIND_FACTS = {
+    "ket-nap": (*BLOC, *CASE, *NAMED),
+    "chinh-thuc": (*BLOC, *CASE, *NAMED, "ngày chính thức"),
+    "gioi-thieu": (*BLOC, *MEMBER, *NAMED, "nơi chuyển đến", "ngày chuyển", "hạn giấy giới thiệu"),
+    "ky-luat": (*BLOC, *MEMBER, *NAMED, "hình thức kỷ luật", "vi phạm", "ngày hiệu lực"),
+    "khen-thuong": (*BLOC, *NAMED, *AWARD),
+    "giay-khen": (*BLOC, *NAMED, *AWARD, "số quyết định", "ngày quyết định"),
+    "huy-hieu": (*BLOC, "số đảng viên", "đợt"),
+}
+
+
 def placeholders_of(kind: str) -> frozenset[str]:
-    """The names a record of the kind fills, for checking a template the office edits: the
-    defaults' own and every fact the kind's records carry."""
-    default = DEFAULTS[kind]
-    named = {name for part in ("grounds", "articles", "recipients")
-             for name in PLACEHOLDER.findall(getattr(default, part))}
-    return frozenset(named | KNOWN_FACTS)
-
-
-KNOWN_FACTS = {"họ và tên", "ngày sinh", "năm sinh", "quê quán", "nơi ở", "dân tộc", "số thẻ", "chức vụ",
-               "ngày vào Đảng", "ngày chính thức", "đảng viên chính thức hay dự bị", "chi bộ",
-               "đảng bộ cơ sở", "đảng ủy khối", "đảng bộ khối", "nhiệm kỳ", "người nhận", "người có tên"}
+    """The names a record of the kind fills."""
+    return frozenset(KIND_FACTS[kind])
 
 
 def _committee(paper: Paper) -> str:

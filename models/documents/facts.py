@@ -132,7 +132,7 @@ def _several(kind: str, ids: list[int], cases: list, who_one: str, subject: str,
         for key in ("ngày chính thức", "ngày quyết định kết nạp"):
             facts[key] = "ngày ghi trong danh sách kèm theo"
         register_title = f"{title} ({len(cases)} người)"
-    source = f"{kind}:{','.join(str(i) for i in ids)}"
+    source = f"{kind}:{','.join(str(i) for i in sorted(ids))}"  # the same people, the same decision
     return Paper(kind, "QĐ", "Quyết định", subject, register_title, source, facts)
 
 

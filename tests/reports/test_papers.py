@@ -191,3 +191,12 @@ def test_wrong_record_numbers_are_told_in_vietnamese(demo, tmp_path, capsys):
     said = capsys.readouterr().err
     assert "không phải số hồ sơ" in said and "Không tìm thấy quyết định kỷ luật số 99999" in said
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_every_default_template_uses_only_what_its_records_fill():
+    from models.documents.templates import DEFAULTS, PARTS, PLACEHOLDER
+    from reports.papers import placeholders_of
+
+    for kind, template in DEFAULTS.items():
+        used = {name for part in PARTS for name in PLACEHOLDER.findall(getattr(template, part))}
+        assert used <= placeholders_of(kind), (kind, used - placeholders_of(kind))

@@ -60,8 +60,10 @@ def _dialogs():
     from ui.members.event_dialog import EventDialog
     from ui.members.import_dialog import ImportMembersDialog
     from ui.orgs.dialogs import DissolveOrgDialog, MoveOrgDialog, OrgDialog
+    from ui.reports.templates_tab import TemplatesTab
     from ui.users.dialogs import ChangePasswordDialog, FirstStartDialog, SignInDialog, UserDialog
     from ui.users.office_form import OfficeDialog
+    from ui.widgets.paper_dialog import PaperDialog
 
     member = Member.select().first()
     org = PartyOrg.select().where(PartyOrg.parent.is_null(False)).first()
@@ -86,6 +88,8 @@ def _dialogs():
         "doi-mat-khau": lambda: ChangePasswordDialog(1, "quantri", own=True),
         "lan-dau": lambda: FirstStartDialog(), "dang-nhap": lambda: SignInDialog(),
         "thong-tin-co-quan": lambda: OfficeDialog(), "thong-tin-co-quan-canh-bao": office_off_form,
+        "in-van-ban": lambda: PaperDialog("In quyết định kết nạp đảng viên", "qd", make_paper=lambda: None),
+        "mau-van-ban": lambda: TemplatesTab(),
     }
 
 

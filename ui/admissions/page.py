@@ -7,6 +7,7 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -33,6 +34,7 @@ from models.admissions import next_step as case_next_step
 from models.core.dates import fmt_date
 from models.orgs import org_names
 from ui.admissions.dialogs import CaseDialog, EndCaseDialog, StepDialog, TargetDialog
+from ui.admissions.printing import print_case_decision
 from ui.admissions.tables import CaseTableModel, ReminderTableModel, TargetTableModel
 from ui.page import Page
 from ui.widgets.buttons import confirm, inform
@@ -79,6 +81,13 @@ class AdmissionsPage(Page):
             toolbar.addAction(action)
             page.addAction(action)
             self.actions_by_name[name] = action
+        toolbar.addSeparator()
+        for kind, text in (("ket-nap", "In quyết định kết nạp…"),
+                           ("chinh-thuc", "In quyết định chính thức…")):
+            action = toolbar.addAction(text)
+            action.triggered.connect(
+                lambda _c=False, kind=kind: print_case_decision(self, kind, self.selected_case_ids()))
+            self.actions_by_name[kind] = action
         self.search = SearchBox("Tìm theo họ tên…")
         self.search.search.connect(lambda _t: self.refresh_cases())
         self.org = OrgPicker(any_label="Tất cả tổ chức")
@@ -96,6 +105,8 @@ class AdmissionsPage(Page):
         filters.addWidget(self.state)
         self.cases = CaseTableModel(self.names, self)
         self.case_view = list_view(self.cases)
+        # Several cases at once for one decision with a list; the detail follows the current row.
+        self.case_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         column_widths(self.case_view, (200, 250, 200, 220))
         self.case_view.selectionModel().currentRowChanged.connect(lambda *_: self._show_case())
         open_on_activate(self.case_view, self.next_step)
@@ -129,6 +140,10 @@ class AdmissionsPage(Page):
             return None
         index = self.case_view.currentIndex()
         return self.cases.case_id(index.row()) if index.isValid() else None
+
+    def selected_case_ids(self) -> list[int]:
+        rows = sorted(index.row() for index in self.case_view.selectionModel().selectedRows())
+        return [case_id for case_id in map(self.cases.case_id, rows) if case_id is not None]
 
     def _show_case(self) -> None:
         case_id = self.selected_case_id()

@@ -35,6 +35,7 @@ from models.awards import (
 )
 from models.core.errors import ValidationError
 from ui.awards.dialogs import AwardDialog, BadgeDialog, ConfirmProposalsDialog
+from ui.awards.printing import print_award_decision, print_badge_proposal, print_certificates
 from ui.awards.tables import AwardTableModel, BadgeCandidateModel, PresentedBadgeModel, ProposalTableModel
 from ui.page import Page
 from ui.tasks import Task
@@ -89,6 +90,12 @@ class AwardsPage(Page):
         self.award_year.setPrefix("Quyết định năm ")
         self.award_year.valueChanged.connect(lambda _v: self.refresh_awards())
         toolbar.addWidget(self.award_year)
+        toolbar.addSeparator()
+        decision = toolbar.addAction("In quyết định…")
+        decision.setToolTip("Quyết định khen thưởng của đợt có dòng đang chọn, với danh sách")
+        decision.triggered.connect(lambda: print_award_decision(self, self._chosen_award_id()))
+        certificates = toolbar.addAction("In giấy khen…")
+        certificates.triggered.connect(lambda: print_certificates(self, self._chosen_award_id()))
         self.awards = AwardTableModel(self)
         self.award_view = list_view(self.awards)
         self.award_view.setWordWrap(False)
@@ -110,6 +117,10 @@ class AwardsPage(Page):
     def _chosen_award(self):
         index = self.award_view.currentIndex()
         return self.awards.row_at(index.row()) if index.isValid() else None
+
+    def _chosen_award_id(self) -> int | None:
+        award = self._chosen_award()
+        return award.id if award else None
 
     def add_award(self) -> None:
         if AwardDialog(parent=self).accepted_after_exec():
@@ -218,6 +229,10 @@ class AwardsPage(Page):
         summary_line = QHBoxLayout()
         summary_line.addWidget(self.badge_summary, 1)
         summary_line.addWidget(present)
+        proposal = QPushButton("In tờ trình…")
+        proposal.setToolTip("Tờ trình đề nghị Ban Thường vụ Tỉnh ủy tặng Huy hiệu Đảng đợt này")
+        proposal.clicked.connect(lambda: print_badge_proposal(self, self._occasion_or_none()))
+        summary_line.addWidget(proposal)
         self.candidates = BadgeCandidateModel(self)
         self.candidate_view = list_view(self.candidates)
         self.candidate_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -241,6 +256,12 @@ class AwardsPage(Page):
         layout.addLayout(under)
         layout.addWidget(self.presented_view, 2)
         return page
+
+    def _occasion_or_none(self) -> date | None:
+        try:
+            return self.occasion.date()
+        except ValidationError:
+            return None
 
     def _pick_occasion(self, _index: int) -> None:
         self.occasion.set_date(self.occasion_choice.currentData())

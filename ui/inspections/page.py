@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from models.accounts import WRITE_RECORDS, may
 from models.core.errors import ValidationError
+from models.documents import discipline_paper
 from models.inspections import (
     PERFORMERS,
     STATUSES,
@@ -37,8 +38,10 @@ from ui.inspections.tables import (
     ProgrammeTableModel,
 )
 from ui.page import Page
+from ui.widgets.buttons import inform
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.form_errors import FormErrors
+from ui.widgets.paper_dialog import PaperDialog
 from ui.widgets.table_view import column_widths, list_view, open_on_activate
 
 
@@ -108,8 +111,11 @@ class InspectionsPage(Page):
         add.setEnabled(may(WRITE_RECORDS))
         toolbar.addAction(add)
         self.disciplines = DisciplineTableModel(self)
-        view = list_view(self.disciplines)
+        view = self.discipline_view = list_view(self.disciplines)
         column_widths(view, (110, 100, 260, 100, 240))
+        decision = toolbar.addAction("In quyết định kỷ luật…")
+        decision.setToolTip("Quyết định của Ban Thường vụ Đảng ủy Khối, in từ dòng đang chọn")
+        decision.triggered.connect(self.print_discipline)
         layout = QVBoxLayout(page)
         layout.addWidget(toolbar)
         layout.addWidget(view)
@@ -189,6 +195,17 @@ class InspectionsPage(Page):
     def add_discipline(self) -> None:
         if DisciplineDialog.ask(self):
             self.refresh()
+
+    def print_discipline(self) -> PaperDialog | None:
+        rows = self.discipline_view.selectionModel().selectedRows()
+        entry = self.disciplines.row_at(rows[0].row()) if rows else None
+        if entry is None:
+            inform(self, "Quyết định kỷ luật", "Chọn một quyết định kỷ luật trong danh sách trước.")
+            return None
+        dialog = PaperDialog("In quyết định kỷ luật", f"quyet-dinh-ky-luat-{entry.id}", self,
+                             make_paper=lambda: discipline_paper(entry.id), source=f"ky-luat:{entry.id}")
+        dialog.show()
+        return dialog
 
     def on_shown(self) -> None:
         self.refresh()

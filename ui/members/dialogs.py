@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialogButtonBox,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -48,12 +46,12 @@ from models.members import (
 from models.orgs import get_org, grassroots_names
 from ui import settings
 from ui.members.event_dialog import EventDialog, EventFields
+from ui.members.printing import chosen_event, print_letter, print_member_sheet
 from ui.members.tables import HistoryTableModel
 from ui.widgets.buttons import confirm, inform
 from ui.widgets.date_edit import DateEdit
-from ui.widgets.export_table import add_export_action
 from ui.widgets.form_dialog import FormDialog
-from ui.widgets.table_view import readable_headers
+from ui.widgets.table_view import list_view
 
 DATE_FIELDS = {
     "birth_date": "Ngày sinh",
@@ -187,23 +185,20 @@ class MemberDialog(FormDialog):
     def _history_tab(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        self.history_view = QTableView()
-        readable_headers(self.history_view)
-        add_export_action(self.history_view)
-        self.history_view.setModel(self.history_model)
-        self.history_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.history_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.history_view = list_view(self.history_model)
         self.history_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.history_view.horizontalHeader().setStretchLastSection(True)
-        self.history_view.verticalHeader().hide()
         add = QPushButton("Ghi biến động…")
         add.clicked.connect(self.add_event)
         remove = QPushButton("Bỏ biến động nhập nhầm")
         remove.clicked.connect(self.remove_selected_event)
         self.edit_buttons += [add, remove]
+        letter = QPushButton("In giấy giới thiệu…")
+        letter.clicked.connect(lambda: print_letter(self, *chosen_event(self.history_view)))
+        sheet = QPushButton("In phiếu đảng viên…")
+        sheet.clicked.connect(lambda: print_member_sheet(self, self.member_id))
         buttons = QHBoxLayout()
-        buttons.addWidget(add)
-        buttons.addWidget(remove)
+        for button in (add, remove, letter, sheet):
+            buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addWidget(self.history_view)
         layout.addLayout(buttons)

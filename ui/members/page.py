@@ -24,6 +24,7 @@ from ui import settings
 from ui.members.dialogs import MemberDialog
 from ui.members.event_dialog import EventDialog
 from ui.members.import_dialog import ImportMembersDialog
+from ui.members.printing import print_member_sheet, print_short_record
 from ui.members.tables import COLUMNS, MemberTableModel
 from ui.page import Page
 from ui.tasks import Task, run_task
@@ -66,8 +67,14 @@ class MembersPage(Page):
         self.export_action = QAction("Xuất danh sách Excel…", self)
         self.export_action.setToolTip("Toàn bộ danh sách theo mẫu nhập lại được (bảng đang lọc: Ctrl+E)")
         self.export_action.triggered.connect(self.export_registry)
+        self.sheet_action = QAction("In phiếu đảng viên…", self)
+        self.sheet_action.triggered.connect(lambda: print_member_sheet(self, self.selected_member_id()))
+        self.short_action = QAction("In trích ngang…", self)
+        self.short_action.setToolTip("Danh sách trích ngang các đảng viên đang chọn (Ctrl hoặc Shift để chọn "
+                                     "nhiều người)")
+        self.short_action.triggered.connect(lambda: print_short_record(self, self.selected_member_ids()))
         for action in (self.add_action, self.edit_action, self.event_action, self.import_action,
-                       self.export_action):
+                       self.export_action, self.sheet_action, self.short_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             toolbar.addAction(action)
             self.addAction(action)
@@ -100,7 +107,8 @@ class MembersPage(Page):
         add_export_action(self.view)
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several rows at once for a short record; a record opens from the current row.
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().setDefaultSectionSize(24)
@@ -174,6 +182,10 @@ class MembersPage(Page):
     def selected_member_id(self) -> int | None:
         rows = self.view.selectionModel().selectedRows()
         return self.model.member_id(rows[0].row()) if rows else None
+
+    def selected_member_ids(self) -> list[int]:
+        rows = sorted(index.row() for index in self.view.selectionModel().selectedRows())
+        return [member_id for member_id in map(self.model.member_id, rows) if member_id is not None]
 
     def _select(self, member_id: int) -> None:
         row = self.model.row_of(member_id)

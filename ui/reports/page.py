@@ -37,6 +37,7 @@ from reports.figures import period_figures
 from reports.letterhead import letterhead_warnings
 from reports.outline import KINDS, Draft, regenerate, report_file_name, to_records
 from ui.page import Page
+from ui.reports.templates_tab import TemplatesTab
 from ui.tasks import Task, run_task
 from ui.widgets.buttons import confirm, inform
 from ui.widgets.date_edit import DateEdit
@@ -134,6 +135,8 @@ class ReportsPage(Page):
         tabs = QTabWidget()
         tabs.addTab(editor_tab, "Dự thảo báo cáo")
         tabs.addTab(register_tab, "Sổ văn bản đi")
+        self.templates = TemplatesTab()
+        tabs.addTab(self.templates, "Mẫu văn bản")
         layout = QVBoxLayout(self)
         layout.addWidget(tabs)
         self.register.set_rows(register_rows())
@@ -143,11 +146,13 @@ class ReportsPage(Page):
         return report_period(self.kind.currentData(), self.year.value())
 
     def has_unsaved_changes(self) -> bool:
-        return self.draft is not None and self.current_draft() != self.draft
+        return (self.draft is not None and self.current_draft() != self.draft) or \
+            self.templates.has_unsaved_changes()
 
     def discard_changes(self) -> None:
         """The clerk chose to drop the edits (the data were replaced from a backup)."""
         self.draft = None
+        self.templates.reload()
 
     def open_draft(self) -> Task | None:
         if self.has_unsaved_changes() and not confirm(

@@ -1,0 +1,107 @@
+"""Printing documents from the records' pages, and the office's templates of their wording."""
+
+from datetime import date
+
+import pytest
+
+from models.accounts.tables import AuditEntry
+from models.admissions.tables import AdmissionCase
+from models.demo.build import DemoSize, build_demo
+from models.documents.tables import OutgoingDocument
+from tests.conftest import finish
+from ui.admissions.page import AdmissionsPage
+from ui.members.page import MembersPage
+from ui.reports.templates_tab import TemplatesTab
+from ui.widgets import paper_dialog
+
+
+@pytest.fixture
+def demo(db, monkeypatch):
+    build_demo(DemoSize(orgs=8, members=300, seed=3))
+    shown = []
+    monkeypatch.setattr(paper_dialog.PdfPreviewDialog, "exec", lambda dialog: shown.append(dialog.path) or 0)
+    return shown
+
+
+def test_a_decision_for_two_chosen_cases_is_issued_from_the_admissions_page(qtbot, demo, tmp_path):
+    page = AdmissionsPage()
+    qtbot.addWidget(page)
+    page.show()
+    page.on_shown()
+    page.state.setCurrentIndex(page.state.findData(()))  # every case
+    wanted = [c.id for c in AdmissionCase.select().where(AdmissionCase.decision_body.contains("Thường vụ"))
+              .order_by(AdmissionCase.id).limit(2)]
+    view = page.case_view
+    for case_id in wanted:
+        row = next(r for r in range(page.cases.rowCount()) if page.cases.case_id(r) == case_id)
+        view.selectionModel().select(page.cases.index(row, 0), view.selectionModel().SelectionFlag.Select
+                                     | view.selectionModel().SelectionFlag.Rows)
+    assert sorted(page.selected_case_ids()) == wanted
+    dialog = page.actions_by_name["ket-nap"].trigger() or page.findChild(paper_dialog.PaperDialog)
+    qtbot.addWidget(dialog)
+    assert "(2 người)" in dialog.windowTitle()
+    dialog.issue.setChecked(True)
+    dialog.on.set_date(date(2026, 3, 5))
+    out = tmp_path / "qd.pdf"
+    finish(qtbot, dialog.print_to_file(out))
+    assert out.exists() and demo == [out]
+    document = OutgoingDocument.get()
+    assert (document.number, document.source) == (1, f"ket-nap:{wanted[0]},{wanted[1]}")
+    assert "Đã ghi" in dialog.issued.text()
+
+
+def test_a_missing_fact_is_said_in_the_dialog_and_nothing_is_numbered(qtbot, demo, tmp_path):
+    from models.documents.templates import DEFAULTS, save_template
+    from ui.admissions.printing import print_case_decision
+
+    wording = DEFAULTS["ket-nap"]
+    save_template("ket-nap", wording.grounds + "\n- Nhiệm kỳ {nhiệm kỳ};", wording.articles,
+                  wording.recipients)
+    case = AdmissionCase.select().where(AdmissionCase.decision_body.contains("Thường vụ")).first()
+    dialog = print_case_decision(None, "ket-nap", [case.id])
+    qtbot.addWidget(dialog)
+    dialog.issue.setChecked(True)
+    out = tmp_path / "qd.docx"
+    dialog.format.setCurrentIndex(dialog.format.findData(".docx"))
+    finish(qtbot, dialog.print_to_file(out))
+    assert dialog.error.isVisible() and "“nhiệm kỳ”" in dialog.error.text()
+    assert not out.exists() and OutgoingDocument.select().count() == 0
+
+
+def test_a_short_record_of_the_members_chosen_in_the_registry(qtbot, demo, tmp_path):
+    page = MembersPage()
+    qtbot.addWidget(page)
+    page.show()
+    page.on_shown()
+    qtbot.waitUntil(lambda: page.model.rowCount() > 3, timeout=10_000)
+    page.view.selectRow(0)
+    page.view.selectionModel().select(page.model.index(2, 0), page.view.selectionModel().SelectionFlag.Select
+                                      | page.view.selectionModel().SelectionFlag.Rows)
+    assert len(page.selected_member_ids()) == 2
+    page.short_action.trigger()
+    dialog = page.findChild(paper_dialog.PaperDialog)
+    qtbot.addWidget(dialog)
+    assert not dialog.issue.isEnabled()  # a list takes no number
+    out = tmp_path / "tn.pdf"
+    finish(qtbot, dialog.print_to_file(out))
+    assert out.exists() and OutgoingDocument.select().count() == 0
+
+
+def test_templates_tab_saves_a_new_version_and_refuses_an_unknown_placeholder(qtbot, demo):
+    tab = TemplatesTab()
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.kind.setCurrentIndex(tab.kind.findData("ky-luat"))
+    tab._switch()
+    assert tab.version.text() == "Đang dùng mẫu mặc định."
+    grounds = tab.parts["grounds"]
+    grounds.setPlainText(grounds.toPlainText() + "\n- Căn cứ {ngày sinh nhật};")
+    assert tab.has_unsaved_changes() and tab.save() is False
+    assert "{ngày sinh nhật}" in tab.errors.message_for("grounds")
+    typed = grounds.toPlainText().replace("\n- Căn cứ {ngày sinh nhật};", "\n- Căn cứ Quy chế mới;")
+    grounds.setPlainText(typed)
+    assert tab.save() is True
+    assert tab.version.text().startswith("Đang dùng bản sửa lần 1")
+    assert AuditEntry.select().where(AuditEntry.table_name == "document_template").count() == 1
+    tab.load_default()
+    assert "Quy chế mới" not in grounds.toPlainText() and tab.has_unsaved_changes()

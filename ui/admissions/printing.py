@@ -1,0 +1,29 @@
+"""The decisions printed from admission cases: admission (the bloc's standing committee
+decides, DOMAIN §3) and full membership; several cases chosen together make one decision with
+the list annexed."""
+
+from PySide6.QtWidgets import QWidget
+
+from models.documents import admission_paper, full_membership_paper
+from ui.widgets.buttons import inform
+from ui.widgets.paper_dialog import PaperDialog
+
+KINDS = {
+    "ket-nap": ("In quyết định kết nạp đảng viên", "quyet-dinh-ket-nap", admission_paper),
+    "chinh-thuc": ("In quyết định công nhận đảng viên chính thức", "quyet-dinh-chinh-thuc",
+                   full_membership_paper),
+}
+
+
+def print_case_decision(parent: QWidget, kind: str, case_ids: list[int]) -> PaperDialog | None:
+    title, stem, make = KINDS[kind]
+    if not case_ids:
+        inform(parent, title, "Chọn hồ sơ kết nạp trước (giữ Ctrl hoặc Shift để chọn nhiều người cho một "
+                              "quyết định).")
+        return None
+    joined = ",".join(str(case_id) for case_id in sorted(case_ids))  # as the register keys the decision
+    dialog = PaperDialog(title + (f" ({len(case_ids)} người)" if len(case_ids) > 1 else ""),
+                         f"{stem}-{joined.replace(',', '-')}", parent, make_paper=lambda: make(case_ids),
+                         source=f"{kind}:{joined}")
+    dialog.show()
+    return dialog

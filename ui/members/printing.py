@@ -1,0 +1,50 @@
+"""What the office prints about members from the registry and the member form: the member
+sheet, the short record of the members chosen, the introduction letter of a transfer out."""
+
+from PySide6.QtWidgets import QTableView, QWidget
+
+from models.documents import letter_paper
+from reports.member_sheets import render_member_sheet, render_short_record
+from ui.widgets.buttons import inform
+from ui.widgets.paper_dialog import PaperDialog
+
+TRANSFER_KINDS = ("TRANSFER_OUT", "TEMP_OUT_START")
+
+
+def print_member_sheet(parent: QWidget, member_id: int | None) -> PaperDialog | None:
+    if member_id is None:
+        inform(parent, "Phiếu đảng viên", "Chọn một đảng viên trong danh sách trước.")
+        return None
+    dialog = PaperDialog("In phiếu đảng viên", f"phieu-dang-vien-{member_id}", parent,
+                         write_sheet=lambda target, on: render_member_sheet(target, member_id, on))
+    dialog.show()
+    return dialog
+
+
+def print_short_record(parent: QWidget, member_ids: list[int]) -> PaperDialog | None:
+    if not member_ids:
+        inform(parent, "Trích ngang", "Chọn các đảng viên trong danh sách trước (giữ Ctrl hoặc Shift để "
+                                      "chọn nhiều người).")
+        return None
+    dialog = PaperDialog(f"In trích ngang {len(member_ids)} đảng viên", "trich-ngang-dang-vien", parent,
+                         write_sheet=lambda target, on: render_short_record(target, member_ids, on))
+    dialog.show()
+    return dialog
+
+
+def chosen_event(view: QTableView) -> tuple[int | None, str | None]:
+    """The event chosen in a member's history: its number and kind."""
+    rows = view.selectionModel().selectedRows()
+    entry = view.model().row_at(rows[0].row()) if rows else None
+    return (entry.id, entry.kind) if entry else (None, None)
+
+
+def print_letter(parent: QWidget, event_id: int | None, kind: str | None) -> PaperDialog | None:
+    """From the member form's history: the letter of the transfer out chosen there."""
+    if event_id is None or kind not in TRANSFER_KINDS:
+        inform(parent, "Giấy giới thiệu", "Chọn dòng “Chuyển sinh hoạt … đi” trong quá trình của đảng viên.")
+        return None
+    dialog = PaperDialog("In giấy giới thiệu sinh hoạt đảng", f"giay-gioi-thieu-{event_id}", parent,
+                         make_paper=lambda: letter_paper(event_id), source=f"gioi-thieu:{event_id}")
+    dialog.show()
+    return dialog
