@@ -153,6 +153,9 @@ def _table(document, rows, widths_mm, header_rows: int, numeric_from: int) -> No
     table = document.add_table(rows=len(rows), cols=len(widths_mm))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    for column, width in zip(table.columns, widths_mm, strict=True):
+        column.width = Mm(width)  # the grid LibreOffice lays out by; Word reads the cells' own
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
             cell = table.cell(r, c)
