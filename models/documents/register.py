@@ -118,9 +118,10 @@ def date_order_warning(type_code: str, issued_on: date) -> str | None:
 
 
 def register_rows() -> list[tuple]:
-    """(number, type code, issued on, title) of every document, newest first."""
+    """(number, type code, issued on, title, file written) of every document, newest first."""
     return list(OutgoingDocument.select(OutgoingDocument.number, OutgoingDocument.type_code,
-                                        OutgoingDocument.issued_on, OutgoingDocument.title)
+                                        OutgoingDocument.issued_on, OutgoingDocument.title,
+                                        OutgoingDocument.file_path)
                 .order_by(OutgoingDocument.id.desc()).tuples())
 
 

@@ -52,7 +52,7 @@ def test_draft_edit_save_recompute_and_print(qtbot, bloc_tree, make_member, monk
 
 def test_register_model(qtmodeltester, db):
     model = RegisterTableModel()
-    model.set_rows([(1, "BC", date(2024, 1, 15), "Báo cáo tổng kết năm 2023")])
+    model.set_rows([(1, "BC", date(2024, 1, 15), "Báo cáo tổng kết năm 2023", "D:/Văn bản/bc.pdf")])
     qtmodeltester.check(model)
     assert model.index(0, 0).data() == "01-BC" and model.index(0, 1).data() == "Báo cáo"
 

@@ -48,11 +48,11 @@ from ui.widgets.table_view import column_widths, list_view
 
 
 class RegisterTableModel(RowsTableModel):
-    headers = ["Số", "Loại", "Ngày", "Trích yếu"]
+    headers = ["Số", "Loại", "Ngày", "Trích yếu", "Tệp đã ghi"]
 
     def cells(self, row) -> list[str]:
-        number, code, issued_on, title = row
-        return [f"{number:02d}-{code}", TYPE_CODES.get(code, code), fmt_date(issued_on), title]
+        number, code, issued_on, title, file_path = row
+        return [f"{number:02d}-{code}", TYPE_CODES.get(code, code), fmt_date(issued_on), title, file_path]
 
 
 class ReportsPage(Page):
@@ -117,7 +117,7 @@ class ReportsPage(Page):
         editor_layout.addWidget(self.status)
         self.register = RegisterTableModel(self)
         register_view = list_view(self.register)
-        column_widths(register_view, (80, 110, 100))
+        column_widths(register_view, (80, 110, 100, 420))
         register_tab = QWidget()
         register_layout = QVBoxLayout(register_tab)
         self.term_start = DateEdit("Ngày bắt đầu nhiệm kỳ", "term_start")
