@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
         from ui.app import run_gui
 
         return run_gui(db_path)
-    return run(HANDLERS[args.command], args, db_path)
+    return run(HANDLERS[args.command], args, db_path, log_path=default_data_dir() / "dangvu.log")
 
 
 if __name__ == "__main__":

@@ -3,8 +3,10 @@ message and an exit status, close the database — so no handler repeats it."""
 
 import os
 import sys
+import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from getpass import getpass
 from pathlib import Path
 
@@ -74,9 +76,23 @@ def opened(db_path: Path, username: str | None = None, create: bool = False) -> 
             close_database()
 
 
-def run(handler, args, db_path: Path) -> int:
+def _log_unexpected(log_path: Path | None, error: BaseException) -> str:
+    """The traceback goes to the log file the window uses too; the terminal gets one line."""
+    if log_path is None:
+        return ""
+    try:
+        log_path.parent.mkdir(parents=True, exist_ok=True)
+        with open(log_path, "a", encoding="utf-8") as log:
+            log.write(f"{datetime.now():%Y-%m-%d %H:%M:%S} Lỗi không lường trước:\n"
+                      + "".join(traceback.format_exception(error)))
+    except OSError:
+        return ""
+    return f" Chi tiết đã ghi vào {log_path}."
+
+
+def run(handler, args, db_path: Path, log_path: Path | None = None) -> int:
     """Run one command's handler; its refusals and the domain's become messages, never a
-    traceback."""
+    traceback — not even for an error nobody foresaw, whose details go to `log_path`."""
     try:
         return handler(args, db_path) or 0
     except Refused as refusal:
@@ -98,5 +114,9 @@ def run(handler, args, db_path: Path) -> int:
     except KeyboardInterrupt:
         warn("Đã dừng theo yêu cầu.")
         return STOPPED
+    except Exception as error:  # noqa: BLE001 - the last net: a message, never a traceback
+        warn(f"Lỗi không lường trước: {error}. Dữ liệu đã lưu không bị ảnh hưởng; lệnh có thể chưa "
+             f"hoàn tất.{_log_unexpected(log_path, error)}")
+        return FAILED
     finally:
         session.set_current(None)
