@@ -23,6 +23,7 @@ from reports.letterhead import number_line, office_signature
 from reports.numbers import achievement, integer, percent
 from reports.outline import YEAR_END, Draft, fresh_draft, from_records, regenerate
 from reports.rating_lines import member_rating_lines
+from reports.target_words import target_table_rows
 
 RECIPIENTS = ["Ban Thường vụ Tỉnh ủy (báo cáo)", "Ban Tổ chức Tỉnh ủy",
               "Các đảng ủy, chi bộ cơ sở trực thuộc", "Lưu Văn phòng Đảng ủy"]
@@ -173,6 +174,11 @@ def _rating_table(figures: PeriodFigures, annex: Body, number: int) -> None:
         annex.table([["TT", "Tổ chức cơ sở đảng"], *names], [15, 150], numeric_from=2)
 
 
+def _target_table(figures: PeriodFigures, annex: Body, number: int) -> None:
+    annex.subheading(f"{number}. Chỉ tiêu chủ yếu")
+    annex.table(target_table_rows(figures.targets), [75, 28, 27, 35], numeric_from=1)
+
+
 def _award_table(figures: PeriodFigures, annex: Body, number: int) -> None:
     """Biểu 7: awards by form for collectives and individuals, badges by milestone."""
     awards = figures.awards
@@ -230,7 +236,8 @@ def render_report(path: Path, draft: Draft, figures: PeriodFigures, issued_on: d
               (figures.admissions.admitted or figures.year_target, _admission_table),
               (figures.inspections.done, _inspection_table),
               (rated, _rating_table),
-              (awarded, _award_table)]
+              (awarded, _award_table),
+              (figures.targets, _target_table)]
     # Numbered in order of those printed: a table with nothing to show leaves no gap.
     for number, table in enumerate((table for shown, table in tables if shown), start=1):
         table(figures, annex, number)

@@ -2,7 +2,7 @@
 Renderers lay these out and never query (DESIGN: figures first, layout second)."""
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from models.accounts import OfficeDetails, office_details
@@ -14,6 +14,7 @@ from models.meetings import MeetingFigures, meeting_figures
 from models.members import Headcount, Movement, headcount, movement
 from models.orgs import org_rows
 from models.ratings import RatingFigures, rating_figures
+from models.targets import TargetResult, target_results
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class PeriodFigures:
     awards: AwardCounts
     badges: dict[int, int]  # badges presented by milestone
     meetings: MeetingFigures
+    targets: list[TargetResult] = field(default_factory=list)  # year-end only: judged on the year
 
 
 def _same_period_last_year(day: date) -> date:
@@ -77,4 +79,5 @@ def period_figures(start: date, end: date) -> PeriodFigures:
         ratings=rating_figures(year) if (end.month, end.day) == (12, 31) else None,
         awards=award_counts(start, end), badges=badge_counts(start, end),
         meetings=meeting_figures(start, end),
+        targets=target_results(year) if (end.month, end.day) == (12, 31) else [],
     )

@@ -2,6 +2,7 @@
 thousands with ".", decimals with ",", no space before "%"."""
 
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 
 def integer(value: int, pad: int = 0) -> str:
@@ -20,7 +21,16 @@ def percent(part: int, whole: int, decimals: int = 1) -> str:
     An empty whole has no share: "–"."""
     if whole == 0:
         return "–"
-    exact = Decimal(part) * 100 / Decimal(whole)
+    return share(Fraction(part * 100, whole), decimals)
+
+
+def share(value, decimals: int = 1) -> str:
+    """A percentage already computed (an exact fraction, or a figure typed by the clerk),
+    rounded as percent() rounds: "97,3%"."""
+    if isinstance(value, Fraction):
+        exact = Decimal(value.numerator) / Decimal(value.denominator)
+    else:
+        exact = Decimal(str(value))
     rounded = exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
     whole_part, _, fraction = f"{rounded:f}".partition(".")
     fraction = fraction.rstrip("0")

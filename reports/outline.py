@@ -14,6 +14,7 @@ from reports.paragraphs import (
     organisation_paragraph,
     rating_paragraph,
 )
+from reports.target_words import target_sentence
 
 YEAR_END, HALF_YEAR = "year-end", "half-year"
 KINDS = {YEAR_END: "Báo cáo tổng kết năm", HALF_YEAR: "Báo cáo sơ kết 6 tháng đầu năm"}
@@ -58,6 +59,7 @@ COMPUTERS = {
     "badges": badge_paragraph,
     "meetings": lambda figures: meeting_paragraph(figures.meetings),
     "awards": award_paragraph,
+    "targets": lambda figures: target_sentence(figures.targets, figures.end.year),
 }
 
 
@@ -86,6 +88,7 @@ def _skeleton(kind: str, year: int) -> list[Section]:
         Section("emulation", "IV. CÔNG TÁC THI ĐUA, KHEN THƯỞNG", 1),
         Section("awards", "", 3, computed=True),
         Section("assessment", "V. ĐÁNH GIÁ CHUNG", 1),
+        Section("targets", "", 3, computed=True),
         Section("part2", "PHẦN THỨ HAI", 0),
         Section("part2_title", f"PHƯƠNG HƯỚNG, NHIỆM VỤ {ahead.upper()}", 0),
         Section("direction", "", 3),

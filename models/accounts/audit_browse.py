@@ -30,6 +30,7 @@ TABLE_LABELS = {
     "outgoing_document": "Sổ văn bản đi",
     "report_draft": "Dự thảo báo cáo",
     "document_template": "Mẫu văn bản",
+    "main_target": "Chỉ tiêu chủ yếu",
     "member_rating": "Xếp loại đảng viên",
     "org_rating": "Xếp loại tổ chức đảng",
     "rating_totals": "Số liệu xếp loại tổng hợp",
@@ -91,7 +92,9 @@ FIELD_LABELS = {
     "effective_date": "Ngày có hiệu lực",
     # Documents and reports.
     "type_code": "Loại văn bản", "number": "Số", "issued_on": "Ngày ban hành", "issuer": "Cơ quan ban hành",
-    "source": "In từ hồ sơ", "file_path": "Tệp đã ghi", "version": "Lần sửa",
+    "source": "In từ hồ sơ / nguồn số liệu", "file_path": "Tệp đã ghi", "version": "Lần sửa",
+    "wording": "Nội dung chỉ tiêu", "short_name": "Tên ngắn", "measure": "Đo bằng", "comparator": "Cách so",
+    "threshold": "Mức chỉ tiêu", "threshold_high": "Mức trên", "result": "Kết quả nhập tay",
     "grounds": "Căn cứ", "articles": "Các điều", "recipients": "Nơi nhận",
     "title": "Trích yếu, tiêu đề", "sections": "Các phần của dự thảo", "body": "Nội dung",
     # Ratings.

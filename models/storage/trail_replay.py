@@ -18,11 +18,12 @@ from models.meetings.tables import Meeting, MeetingAttendance, MeetingFile, Meet
 from models.members.tables import Member, MemberEvent, MemberPhoto
 from models.orgs.tables import PartyOrg
 from models.ratings.tables import MemberRating, OrgRating, RatingTotals
+from models.targets.tables import MainTarget
 
 AUDITED = [PartyOrg, Member, MemberEvent, MemberPhoto, AppUser, UserOrg, OfficeSetting, AdmissionCase,
            AdmissionTarget, InspectionCase, InspectionSubject, Discipline, OutgoingDocument, ReportDraft,
            MemberRating, OrgRating, RatingTotals, Award, BadgeAward, Meeting, MeetingAttendance,
-           MeetingResolution, MeetingFile, DocumentTemplate]
+           MeetingResolution, MeetingFile, DocumentTemplate, MainTarget]
 SHOWN = 10  # differences of one kind listed per table before a count
 
 

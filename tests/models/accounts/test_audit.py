@@ -25,6 +25,7 @@ import models.orgs.changes
 import models.orgs.contents
 import models.orgs.tree
 import models.ratings.grid
+import models.targets.record
 from models.accounts import session
 from models.accounts.audit import verify_chain
 from models.accounts.office import OfficeDetails, save_office_details
@@ -97,6 +98,7 @@ WRITE_FUNCTIONS = {
     "models.meetings.files": {"attach_file", "remove_file"},
     "models.documents.register": {"register_document", "set_term_start", "save_draft"},
     "models.documents.templates": {"save_template"},
+    "models.targets.record": {"create_target", "update_target", "delete_target"},
     "models.inspections.cases": {"create_inspection", "update_inspection", "add_subject", "conclude_subject",
                            "remove_subject", "record_discipline"},
 }
@@ -105,7 +107,7 @@ READ_ONLY = {"get_org", "org_rows", "children_map", "tree_order", "grassroots_of
              "cell_choices", "org_names", "scope_ids", "check_in_scope", "get_member", "validate",
              "member_fields", "check_photo", "get_photo", "history", "allowed_kinds", "check_leaving_papers",
              "issued_already", "date_order_warning", "issued_for", "documents_from", "template_for",
-             "template_versions",
+             "template_versions", "get_target", "targets_for", "validated",
              "get_user",
              "user_orgs", "actor_for", "hash_password", "password_matches", "user_rows",
              "office_details", "office_warnings", "dataclass", "asdict", "contextmanager", "fold", "clean",
@@ -136,7 +138,7 @@ def test_every_public_write_function_is_walked():
                    models.admissions.steps, models.admissions.targets, models.inspections.cases,
                    models.documents.register, models.documents.templates, models.ratings.grid,
                    models.awards.awarding, models.awards.badges, models.meetings.record,
-                   models.meetings.files, models.orgs.tree, models.orgs.contents):
+                   models.meetings.files, models.orgs.tree, models.orgs.contents, models.targets.record):
         public = {name for name, obj in inspect.getmembers(module, inspect.isfunction)
                   if not name.startswith("_") and obj.__module__ == module.__name__}
         unlisted = public - WRITE_FUNCTIONS.get(module.__name__, set()) - READ_ONLY

@@ -1,0 +1,117 @@
+"""Entering the main targets of a year or a congress term: the bloc's own, so only accounts
+not limited to some organisations write them; every change is audited."""
+
+from datetime import datetime
+
+from models.accounts import session
+from models.accounts.audit import log_delete, log_insert, log_update, values_of
+from models.core.checks import record_number, whole_number
+from models.core.db import database
+from models.core.errors import Forbidden, NotFound, ValidationError
+from models.core.text import clean, clean_multiline
+from models.targets.tables import MainTarget
+from models.targets.vocab import COMPARATORS, MANUAL, MEASURES, RANGE, SHARE
+
+FIELDS = ("year_from", "year_to", "position", "wording", "short_name", "measure", "comparator", "threshold",
+          "threshold_high", "result", "source")
+
+
+def _require_bloc() -> None:
+    if session.require(session.WRITE_RECORDS).org_ids is not None:
+        raise Forbidden("Chỉ tiêu chủ yếu của Đảng bộ Khối chỉ do người dùng không bị giới hạn tổ chức nhập.")
+
+
+def _number(value, field: str, label: str) -> float | None:
+    if value in (None, ""):
+        return None
+    try:
+        number = float(str(value).replace(",", "."))
+    except ValueError:
+        raise ValidationError(field, f"{label} phải là một số.") from None
+    if not 0 <= number <= 10_000_000:
+        raise ValidationError(field, f"{label} không hợp lý.")
+    return number
+
+
+def validated(fields: dict) -> dict:
+    values = {key: fields.get(key) for key in FIELDS}
+    values["year_from"] = whole_number(values["year_from"], "year_from", "Năm đầu", 1990, 2100)
+    last = values["year_to"] or values["year_from"]
+    values["year_to"] = whole_number(last, "year_to", "Năm cuối", 1990, 2100)
+    if values["year_to"] < values["year_from"]:
+        raise ValidationError("year_to", "Năm cuối ở trước năm đầu.")
+    values["position"] = whole_number(values["position"] or 0, "position", "Thứ tự", 0, 999)
+    values["wording"] = clean_multiline(values["wording"])
+    if not values["wording"]:
+        raise ValidationError("wording", "Nhập nội dung chỉ tiêu như nghị quyết ghi.")
+    values["short_name"] = clean(values["short_name"])
+    if not values["short_name"]:
+        raise ValidationError("short_name", "Nhập tên ngắn của chỉ tiêu, ví dụ “kết nạp đảng viên mới”.")
+    if values["measure"] not in MEASURES:
+        raise ValidationError("measure", "Chọn chỉ tiêu đo bằng gì.")
+    if values["comparator"] not in COMPARATORS:
+        raise ValidationError("comparator", "Chọn cách so (từ … trở lên, trên …, trong khoảng).")
+    values["threshold"] = _number(values["threshold"], "threshold", "Mức chỉ tiêu")
+    if values["threshold"] is None:
+        raise ValidationError("threshold", "Nhập mức chỉ tiêu.")
+    values["threshold_high"] = _number(values["threshold_high"], "threshold_high", "Mức trên")
+    if values["comparator"] == RANGE and (values["threshold_high"] is None
+                                          or values["threshold_high"] <= values["threshold"]):
+        raise ValidationError("threshold_high", "Khoảng cần mức trên lớn hơn mức dưới, ví dụ 15 – 20.")
+    if values["comparator"] != RANGE:
+        values["threshold_high"] = None
+    highest = max(values["threshold"], values["threshold_high"] or 0)
+    if MEASURES[values["measure"]][1] == SHARE and highest > 100:
+        raise ValidationError("threshold", "Tỷ lệ không quá 100%.")
+    values["result"] = _number(values["result"], "result", "Kết quả")
+    values["source"] = clean(values["source"])
+    if values["measure"] in MANUAL and values["result"] is not None and not values["source"]:
+        raise ValidationError("source", "Ghi kết quả lấy từ đâu (báo cáo, biểu thống kê…).")
+    if values["measure"] not in MANUAL:
+        values["result"], values["source"] = None, ""  # the records give it
+    return values
+
+
+def get_target(target_id: int) -> MainTarget:
+    target = MainTarget.get_or_none(MainTarget.id == record_number(target_id))
+    if target is None:
+        raise NotFound(f"Không tìm thấy chỉ tiêu số {target_id}.")
+    return target
+
+
+def create_target(fields: dict) -> MainTarget:
+    _require_bloc()
+    values = validated(fields)
+    with database.atomic():
+        target = MainTarget.create(**values)
+        log_insert(target)
+    return target
+
+
+def update_target(target_id: int, fields: dict) -> MainTarget:
+    _require_bloc()
+    values = validated(fields)
+    with database.atomic():
+        target = get_target(target_id)
+        before = values_of(target)
+        for key, value in values.items():
+            setattr(target, key, value)
+        if values_of(target) != before:
+            target.updated_at = datetime.now()
+            target.save()
+            log_update(target, before)
+    return target
+
+
+def delete_target(target_id: int) -> None:
+    _require_bloc()
+    with database.atomic():
+        target = get_target(target_id)
+        log_delete(target)
+        target.delete_instance()
+
+
+def targets_for(year: int) -> list[MainTarget]:
+    """The year's own targets, then those of the term that covers the year."""
+    query = MainTarget.select().where((MainTarget.year_from <= year) & (MainTarget.year_to >= year))
+    return sorted(query, key=lambda t: (t.year_from != t.year_to, t.year_from, t.position, t.id))

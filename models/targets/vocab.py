@@ -1,0 +1,23 @@
+"""What a main target measures and how its result is judged (DOMAIN §10)."""
+
+from models.core.codes import as_codes
+
+COUNT, SHARE = "COUNT", "SHARE"
+# code -> (label, unit); measures the records give are computed, MANUAL takes a typed result.
+MEASURES = {
+    "ADMISSIONS": ("Số đảng viên kết nạp", COUNT),
+    "ORG_GOOD": ("Tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên (trên số được xếp loại)", SHARE),
+    "ORG_EXCELLENT": ("Tỷ lệ tổ chức cơ sở đảng hoàn thành xuất sắc nhiệm vụ (trên số được xếp loại)", SHARE),
+    "MEMBER_GOOD": ("Tỷ lệ đảng viên hoàn thành tốt nhiệm vụ trở lên (trên số được đánh giá)", SHARE),
+    "MEMBER_EXCELLENT": ("Tỷ lệ đảng viên hoàn thành xuất sắc nhiệm vụ (trên số được đánh giá)", SHARE),
+    "INSPECTIONS": ("Số cuộc kiểm tra, giám sát của Ban Thường vụ, Ủy ban Kiểm tra đã tiến hành", COUNT),
+    "MANUAL_COUNT": ("Số liệu văn phòng nhập (số lượng)", COUNT),
+    "MANUAL_SHARE": ("Số liệu văn phòng nhập (tỷ lệ %)", SHARE),
+}
+MANUAL = ("MANUAL_COUNT", "MANUAL_SHARE")
+AT_LEAST, ABOVE, RANGE = "AT_LEAST", "ABOVE", "RANGE"
+COMPARATORS = {AT_LEAST: "Từ … trở lên (đạt khi bằng)", ABOVE: "Trên … (phải vượt)",
+               RANGE: "Trong khoảng … – …"}
+ACHIEVED, EXCEEDED, MISSED, UNKNOWN = "ACHIEVED", "EXCEEDED", "MISSED", "UNKNOWN"
+
+as_codes(globals())

@@ -1,0 +1,108 @@
+"""Main targets (DOMAIN §10): entered with their threshold, measured from the records or typed
+with their source, judged; the sentences of examples/003 and 001 in the year-end report."""
+
+from datetime import date
+from fractions import Fraction
+
+import pytest
+from docx import Document
+from pypdf import PdfReader
+
+import main
+from models.core.errors import ValidationError
+from models.targets import (
+    ABOVE,
+    ACHIEVED,
+    AT_LEAST,
+    EXCEEDED,
+    MISSED,
+    RANGE,
+    UNKNOWN,
+    create_target,
+    judge,
+    target_results,
+    update_target,
+)
+from reports.target_words import target_sentence, target_table_rows
+
+
+def target(**fields):
+    base = {"year_from": 2021, "year_to": 2021, "wording": "Kết nạp 2 đảng viên mới", "short_name":
+            "kết nạp đảng viên mới", "measure": "ADMISSIONS", "comparator": AT_LEAST, "threshold": 2}
+    return create_target({**base, **fields})
+
+
+def test_judgements():
+    assert judge(AT_LEAST, 120, None, Fraction(138), "COUNT") == EXCEEDED
+    assert judge(AT_LEAST, 120, None, Fraction(120), "COUNT") == ACHIEVED
+    assert judge(AT_LEAST, 120, None, Fraction(100), "COUNT") == MISSED
+    assert judge(ABOVE, 95, None, Fraction(961, 10), "SHARE") == ACHIEVED
+    assert judge(ABOVE, 95, None, Fraction(95), "SHARE") == MISSED  # "trên 95%" is not met by 95%
+    assert judge(RANGE, 15, 20, Fraction(17), "SHARE") == ACHIEVED
+    assert judge(RANGE, 15, 20, Fraction(21), "SHARE") == EXCEEDED
+    assert judge(RANGE, 15, 20, Fraction(14), "SHARE") == MISSED
+    assert judge(AT_LEAST, 1, None, None, "COUNT") == UNKNOWN
+
+
+def test_bad_entries_are_refused_with_the_field(db):
+    cases = [({"wording": ""}, "wording"), ({"threshold": "abc"}, "threshold"),
+             ({"comparator": RANGE, "threshold_high": 10, "threshold": 15}, "threshold_high"),
+             ({"measure": "MEMBER_GOOD", "threshold": 120}, "threshold"),
+             ({"measure": "MANUAL_SHARE", "result": 96}, "source"),
+             ({"year_to": 2019}, "year_to")]
+    for fields, field in cases:
+        with pytest.raises(ValidationError) as caught:
+            target(**fields)
+        assert caught.value.field == field, fields
+
+
+def enter_example_003(make_member):
+    for month, name in ((3, "Lê Văn Ba"), (6, "Trần Thị Sáu"), (9, "Phạm Văn Chín")):
+        make_member(full_name=name, admitted=date(2021, month, 1))
+    target()
+    for position, (short, result) in enumerate((("tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ", 96.5),
+                                                ("đảng viên hoàn thành tốt nhiệm vụ", 97.3),
+                                                ("đảng viên được học tập nghị quyết", 100),
+                                                ("tổ chức cơ sở đảng có nghị quyết chuyên đề", 90)), start=1):
+        target(position=position, wording=f"Trên {short}", short_name=short, measure="MANUAL_SHARE",
+               comparator=ABOVE if result < 100 else AT_LEAST, threshold=89.5,
+               result=result, source="Báo cáo của các tổ chức cơ sở đảng")
+    target(year_from=2020, year_to=2025, wording="Kết nạp 3 đảng viên trong nhiệm kỳ",
+           short_name="kết nạp đảng viên mới", threshold=3)
+
+
+def test_the_sentence_of_example_003_and_the_terms_count(bloc_tree, make_member):
+    enter_example_003(make_member)
+    results = target_results(2021)
+    assert [r.judgement for r in results if not r.term].count(MISSED) == 0
+    text = target_sentence(results, 2021)
+    assert text.startswith("5 chỉ tiêu chủ yếu năm 2021 đều hoàn thành, trong đó chỉ tiêu kết nạp đảng viên "
+                           "mới vượt chỉ tiêu.")
+    assert "Từ đầu nhiệm kỳ 2020 - 2025, kết nạp đảng viên mới 3, đạt 100% mục tiêu Đại hội đề ra." in text
+    rows = target_table_rows(results)
+    assert ["Kết nạp 2 đảng viên mới", "2", "3", "Vượt 50%"] in rows
+
+
+def test_a_missed_target_is_named(bloc_tree, make_member):
+    make_member(admitted=date(2021, 3, 1))
+    created = target(threshold=4)
+    assert target_sentence(target_results(2021), 2021) == (
+        "0/1 chỉ tiêu chủ yếu năm 2021 hoàn thành; chỉ tiêu kết nạp đảng viên mới chưa đạt.")
+    update_target(created.id, {**{k: getattr(created, k) for k in ("year_from", "year_to", "wording",
+                                                                    "short_name", "measure", "comparator")},
+                               "threshold": 1})
+    assert target_results(2021)[0].judgement == ACHIEVED
+
+
+def test_year_end_report_says_it_in_the_body_and_the_annex(bloc_tree, make_member, tmp_path):
+    enter_example_003(make_member)
+    db = str(bloc_tree["bloc"]._meta.database.database)
+    for name in ("bc.pdf", "bc.docx"):
+        command = ["report", "year-end", "--year", "2021", "--db", db, "-o", str(tmp_path / name)]
+        assert main.main(command) == 0
+    pdf = " ".join(" ".join(page.extract_text() for page in PdfReader(tmp_path / "bc.pdf").pages).split())
+    sentence = ("5 chỉ tiêu chủ yếu năm 2021 đều hoàn thành, trong đó chỉ tiêu kết nạp đảng viên mới vượt "
+                "chỉ tiêu.")
+    assert sentence in pdf and "Chỉ tiêu chủ yếu" in pdf and "Vượt 50%" in pdf
+    word = Document(str(tmp_path / "bc.docx"))
+    assert any(p.text.startswith(sentence) for p in word.paragraphs)
