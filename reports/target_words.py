@@ -31,7 +31,9 @@ def threshold_text(result: TargetResult) -> str:
         return f"{number(result.threshold).rstrip('%')} – {number(result.threshold_high)}"
     if result.comparator == ABOVE:
         return f"trên {number(result.threshold)}"
-    return number(result.threshold) if result.unit == COUNT else f"từ {number(result.threshold)} trở lên"
+    if result.unit == COUNT or result.threshold >= 100:
+        return number(result.threshold)
+    return f"từ {number(result.threshold)} trở lên"
 
 
 def judgement_text(result: TargetResult) -> str:
@@ -63,8 +65,9 @@ def target_sentence(results: list[TargetResult], year: int) -> str:
             text += f"; {_names(unknown)} chưa có số liệu để đánh giá"
         sentences.append(text + ".")
     for result in (r for r in results if r.term and r.unit == COUNT and r.value is not None):
+        reached = f"vượt {share(result.ratio - 100)}" if result.ratio > 100 else f"đạt {share(result.ratio)}"
         sentences.append(f"Từ đầu nhiệm kỳ {result.year_from} - {result.year_to}, {result.short_name} "
-                         f"{integer(round(result.value))}, đạt {share(result.ratio)} mục tiêu Đại hội đề ra.")
+                         f"{integer(round(result.value))}, {reached} mục tiêu Đại hội đề ra.")
     return " ".join(sentences)
 
 

@@ -28,6 +28,7 @@ from ui.meetings.page import MeetingsPage
 from ui.members.page import MembersPage
 from ui.orgs.page import OrgsPage
 from ui.page import Page
+from ui.programme.page import ProgrammePage
 from ui.ratings.page import RatingsPage
 from ui.reports.page import ReportsPage
 from ui.storage import backup_by_hand, backup_folder, choose_backup_folder, restore_by_hand
@@ -39,7 +40,7 @@ from ui.widgets.screen import fit_to_screen
 
 # In the order of the sidebar (Ctrl+1 … Ctrl+9).
 PAGES: list[type[Page]] = [HomePage, OrgsPage, MembersPage, AdmissionsPage, MeetingsPage, InspectionsPage,
-                           RatingsPage, AwardsPage, CountsPage, ReportsPage]
+                           RatingsPage, AwardsPage, CountsPage, ProgrammePage, ReportsPage]
 ADMIN_PAGES: list[type[Page]] = [UsersPage, AuditPage]
 
 SIDEBAR_STYLE = """

@@ -1,0 +1,42 @@
+"""Chỉ tiêu, chương trình: the main targets entered through the form and judged in the list."""
+
+from datetime import date
+
+from tests.conftest import settle
+from ui.programme.page import ProgrammePage
+from ui.programme.target_dialog import TargetDialog
+
+
+def test_a_target_entered_in_the_form_is_judged_in_the_list(qtbot, bloc_tree, make_member, qtmodeltester):
+    for name in ("Lê Văn Một", "Trần Văn Hai", "Phạm Thị Ba"):
+        make_member(full_name=name, admitted=date(2024, 5, 1))
+    dialog = TargetDialog(year=2024)
+    qtbot.addWidget(dialog)
+    assert not dialog.result.isEnabled()  # the records give admissions
+    assert dialog.save() is False and "Nhập nội dung chỉ tiêu" in dialog.errors.message_for("wording")
+    dialog.wording.setPlainText("Kết nạp 2 đảng viên mới")
+    dialog.short_name.setText("kết nạp đảng viên mới")
+    dialog.threshold.setText("2")
+    assert dialog.save() is True
+    page = ProgrammePage()
+    qtbot.addWidget(page)
+    page.show()
+    page.year.setValue(2024)
+    settle(qtbot, page)
+    assert page.targets.rowCount() == 1
+    assert page.targets.index(0, 4).data() == "Vượt 50%" and page.targets.index(0, 3).data() == "3"
+    assert "1 chỉ tiêu chủ yếu năm 2024 đều hoàn thành" in page.sentence.text()
+    qtmodeltester.check(page.targets)
+
+
+def test_a_typed_result_needs_its_source(qtbot, db):
+    dialog = TargetDialog(year=2024)
+    qtbot.addWidget(dialog)
+    dialog.wording.setPlainText("100% chi bộ sinh hoạt chuyên đề hằng quý")
+    dialog.short_name.setText("chi bộ sinh hoạt chuyên đề")
+    dialog.measure.setCurrentIndex(dialog.measure.findData("MANUAL_SHARE"))
+    assert dialog.result.isEnabled()
+    dialog.threshold.setText("100")
+    dialog.result.setText("100")
+    assert dialog.save() is False
+    assert "Ghi kết quả lấy từ đâu" in dialog.errors.message_for("source")
