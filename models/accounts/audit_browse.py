@@ -31,6 +31,8 @@ TABLE_LABELS = {
     "report_draft": "Dự thảo báo cáo",
     "document_template": "Mẫu văn bản",
     "main_target": "Chỉ tiêu chủ yếu",
+    "residence_contact": "Giới thiệu về nơi cư trú",
+    "residence_comment": "Nhận xét của nơi cư trú",
     "member_rating": "Xếp loại đảng viên",
     "org_rating": "Xếp loại tổ chức đảng",
     "rating_totals": "Số liệu xếp loại tổng hợp",
@@ -93,6 +95,8 @@ FIELD_LABELS = {
     # Documents and reports.
     "type_code": "Loại văn bản", "number": "Số", "issued_on": "Ngày ban hành", "issuer": "Cơ quan ban hành",
     "source": "In từ hồ sơ / nguồn số liệu", "file_path": "Tệp đã ghi", "version": "Lần sửa",
+    "residence_org": "Đảng bộ nơi cư trú", "residence_cell": "Chi bộ nơi cư trú",
+    "introduced_on": "Ngày giới thiệu", "exemption": "Trường hợp miễn", "received_on": "Ngày nhận",
     "wording": "Nội dung chỉ tiêu", "short_name": "Tên ngắn", "measure": "Đo bằng", "comparator": "Cách so",
     "threshold": "Mức chỉ tiêu", "threshold_high": "Mức trên", "result": "Kết quả nhập tay",
     "grounds": "Căn cứ", "articles": "Các điều", "recipients": "Nơi nhận",

@@ -18,12 +18,14 @@ from models.meetings.tables import Meeting, MeetingAttendance, MeetingFile, Meet
 from models.members.tables import Member, MemberEvent, MemberPhoto
 from models.orgs.tables import PartyOrg
 from models.ratings.tables import MemberRating, OrgRating, RatingTotals
+from models.residence.tables import ResidenceComment, ResidenceContact
 from models.targets.tables import MainTarget
 
 AUDITED = [PartyOrg, Member, MemberEvent, MemberPhoto, AppUser, UserOrg, OfficeSetting, AdmissionCase,
            AdmissionTarget, InspectionCase, InspectionSubject, Discipline, OutgoingDocument, ReportDraft,
            MemberRating, OrgRating, RatingTotals, Award, BadgeAward, Meeting, MeetingAttendance,
-           MeetingResolution, MeetingFile, DocumentTemplate, MainTarget]
+           MeetingResolution, MeetingFile, DocumentTemplate, MainTarget, ResidenceContact,
+           ResidenceComment]
 SHOWN = 10  # differences of one kind listed per table before a count
 
 

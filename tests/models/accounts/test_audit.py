@@ -25,6 +25,7 @@ import models.orgs.changes
 import models.orgs.contents
 import models.orgs.tree
 import models.ratings.grid
+import models.residence.contact
 import models.targets.record
 from models.accounts import session
 from models.accounts.audit import verify_chain
@@ -99,6 +100,7 @@ WRITE_FUNCTIONS = {
     "models.documents.register": {"register_document", "set_term_start", "save_draft"},
     "models.documents.templates": {"save_template"},
     "models.targets.record": {"create_target", "update_target", "delete_target"},
+    "models.residence.contact": {"set_contact", "record_comment"},
     "models.inspections.cases": {"create_inspection", "update_inspection", "add_subject", "conclude_subject",
                            "remove_subject", "record_discipline"},
 }
@@ -107,7 +109,8 @@ READ_ONLY = {"get_org", "org_rows", "children_map", "tree_order", "grassroots_of
              "cell_choices", "org_names", "scope_ids", "check_in_scope", "get_member", "validate",
              "member_fields", "check_photo", "get_photo", "history", "allowed_kinds", "check_leaving_papers",
              "issued_already", "date_order_warning", "issued_for", "documents_from", "template_for",
-             "template_versions", "get_target", "targets_for", "validated",
+             "template_versions", "get_target", "targets_for", "validated", "contact_rows", "get_contact",
+             "residence_figures", "comments_of", "members_at",
              "get_user",
              "user_orgs", "actor_for", "hash_password", "password_matches", "user_rows",
              "office_details", "office_warnings", "dataclass", "asdict", "contextmanager", "fold", "clean",
@@ -118,7 +121,7 @@ READ_ONLY = {"get_org", "org_rows", "children_map", "tree_order", "grassroots_of
              "progress", "target_rows", "target_lines", "admission_figures", "add_working_days", "field",
              "achievement", "case_rows", "case_fields", "get_inspection", "allowed_forms",
              "inspection_history", "dissolve_org", "term_start", "register_rows", "load_draft",
-             "grid_rows", "year_warnings", "rules_for", "members_at", "floor", "get_award",
+             "grid_rows", "year_warnings", "rules_for", "floor", "get_award",
              "awards_between", "award_counts", "tsvm_campaign", "streak_campaign", "tsvm_proposals",
              "streak_proposals", "badge_list", "awarded_milestones", "badges_presented", "badge_counts",
              "seniority_from", "early_allowance_months", "get_meeting", "require_meeting_rights",
@@ -138,7 +141,8 @@ def test_every_public_write_function_is_walked():
                    models.admissions.steps, models.admissions.targets, models.inspections.cases,
                    models.documents.register, models.documents.templates, models.ratings.grid,
                    models.awards.awarding, models.awards.badges, models.meetings.record,
-                   models.meetings.files, models.orgs.tree, models.orgs.contents, models.targets.record):
+                   models.meetings.files, models.orgs.tree, models.orgs.contents, models.targets.record,
+                   models.residence.contact):
         public = {name for name, obj in inspect.getmembers(module, inspect.isfunction)
                   if not name.startswith("_") and obj.__module__ == module.__name__}
         unlisted = public - WRITE_FUNCTIONS.get(module.__name__, set()) - READ_ONLY

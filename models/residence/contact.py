@@ -1,0 +1,169 @@
+"""Members' contact with the Party organisation where they live (DOMAIN §11): where each is
+introduced and when, an exemption and its reason, each year's comment from the residence;
+the members not yet introduced or without the year's comment, listed per cell."""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from models.accounts import session
+from models.accounts.audit import log_delete, log_insert, log_update, values_of
+from models.core.checks import whole_number
+from models.core.dates import check_plausible
+from models.core.db import database
+from models.core.errors import ValidationError
+from models.core.text import clean, clean_multiline
+from models.members.counts import members_at
+from models.members.record import get_member
+from models.members.tables import Member
+from models.orgs.tree import check_in_scope, subtree_ids
+from models.residence.tables import ResidenceComment, ResidenceContact
+from models.residence.vocab import EXEMPTIONS, NOT_INTRODUCED_EXEMPTIONS, RESULTS
+
+
+def _writable(member_id: int) -> Member:
+    session.require(session.WRITE_RECORDS)
+    member = get_member(member_id)
+    if member.org_id is not None:
+        check_in_scope(member.org_id)
+    return member
+
+
+def set_contact(member_id: int, residence_org: str, residence_cell: str, introduced_on: date | None,
+                exemption: str = "", note: str = "") -> ResidenceContact:
+    member = _writable(member_id)
+    if exemption not in EXEMPTIONS:
+        raise ValidationError("exemption", "Chọn trường hợp miễn trong danh sách.")
+    residence_org, residence_cell = clean(residence_org), clean(residence_cell)
+    if exemption not in NOT_INTRODUCED_EXEMPTIONS:
+        if not residence_org:
+            raise ValidationError("residence_org", "Nhập đảng bộ xã, phường nơi đảng viên cư trú.")
+        if introduced_on is None:
+            raise ValidationError("introduced_on", "Nhập ngày giới thiệu về nơi cư trú.")
+    if introduced_on is not None:
+        check_plausible(introduced_on, "introduced_on", "Ngày giới thiệu")
+        if member.admission_date and introduced_on < member.admission_date:
+            raise ValidationError("introduced_on", "Ngày giới thiệu ở trước ngày kết nạp.")
+    values = {"residence_org": residence_org, "residence_cell": residence_cell,
+              "introduced_on": introduced_on, "exemption": exemption, "note": clean_multiline(note)}
+    with database.atomic():
+        contact = ResidenceContact.get_or_none(ResidenceContact.member == member.id)
+        if contact is None:
+            contact = ResidenceContact.create(member=member.id, **values)
+            log_insert(contact)
+            return contact
+        before = values_of(contact)
+        for key, value in values.items():
+            setattr(contact, key, value)
+        if values_of(contact) != before:
+            contact.updated_at = datetime.now()
+            contact.save()
+            log_update(contact, before)
+        return contact
+
+
+def record_comment(member_id: int, year: int, result: str | None, note: str = "",
+                   received_on: date | None = None) -> ResidenceComment | None:
+    """The residence's comment of the year; None as result takes a wrong entry out."""
+    member = _writable(member_id)
+    year = whole_number(year, "year", "Năm", 1990, 2100)
+    contact = ResidenceContact.get_or_none(ResidenceContact.member == member.id)
+    with database.atomic():
+        comment = ResidenceComment.get_or_none((ResidenceComment.member == member.id)
+                                               & (ResidenceComment.year == year))
+        if result is None:
+            if comment is not None:
+                log_delete(comment)
+                comment.delete_instance()
+            return None
+        if result not in RESULTS:
+            raise ValidationError("result", "Chọn Đạt hoặc Không đạt.")
+        if contact is None or contact.introduced_on is None:
+            raise ValidationError("result", "Đảng viên chưa được giới thiệu về nơi cư trú: ghi việc giới "
+                                            "thiệu trước.")
+        if received_on is not None:
+            check_plausible(received_on, "received_on", "Ngày nhận nhận xét")
+        values = {"result": result, "note": clean_multiline(note), "received_on": received_on}
+        if comment is None:
+            comment = ResidenceComment.create(member=member.id, year=year, **values)
+            log_insert(comment)
+            return comment
+        before = values_of(comment)
+        for key, value in values.items():
+            setattr(comment, key, value)
+        if values_of(comment) != before:
+            comment.save()
+            log_update(comment, before)
+        return comment
+
+
+@dataclass(frozen=True)
+class ContactRow:
+    member_id: int
+    full_name: str
+    org_id: int
+    residence_org: str
+    residence_cell: str
+    introduced_on: date | None
+    exemption: str
+    result: str | None  # the year's comment
+    comment_note: str
+
+    @property
+    def needs_introduction(self) -> bool:
+        return self.introduced_on is None and self.exemption not in NOT_INTRODUCED_EXEMPTIONS
+
+    @property
+    def needs_comment(self) -> bool:
+        return self.introduced_on is not None and not self.exemption and self.result is None
+
+
+def contact_rows(year: int, org_id: int | None) -> list[ContactRow]:
+    """Everyone counted in the organisation (or the bloc) on 31/12 of the year, with their
+    contact and the year's comment, in name order."""
+    people = members_at(date(year, 12, 31), subtree_ids(org_id) if org_id else None)
+    ids = [member_id for member_id, _org, _m in people]
+    names = {m: (n, k) for m, n, k in Member.select(Member.id, Member.full_name, Member.sort_key)
+             .where(Member.id.in_(ids)).tuples().iterator()}
+    contacts = {c.member_id: c for c in ResidenceContact.select().where(ResidenceContact.member.in_(ids))}
+    comments = {c.member_id: c for c in ResidenceComment.select().where(
+        (ResidenceComment.year == year) & ResidenceComment.member.in_(ids))}
+    rows = []
+    for member_id, org, _membership in people:
+        contact, comment = contacts.get(member_id), comments.get(member_id)
+        rows.append(ContactRow(member_id, names[member_id][0], org, contact.residence_org if contact else "",
+                               contact.residence_cell if contact else "",
+                               contact.introduced_on if contact else None,
+                               contact.exemption if contact else "",
+                               comment.result if comment else None, comment.note if comment else ""))
+    return sorted(rows, key=lambda row: names[row.member_id][1])
+
+
+def get_contact(member_id: int) -> tuple[ResidenceContact | None, dict[int, ResidenceComment]]:
+    """The member's contact and comments by year."""
+    contact = ResidenceContact.get_or_none(ResidenceContact.member == member_id)
+    comments = {c.year: c for c in ResidenceComment.select().where(ResidenceComment.member == member_id)}
+    return contact, comments
+
+
+@dataclass(frozen=True)
+class ResidenceFigures:
+    members: int
+    introduced: int
+    exempt_from_comment: int
+    not_introduced: int
+    commented: int
+    failed: int  # "không đạt"
+
+
+def residence_figures(year: int, org_id: int | None = None) -> ResidenceFigures:
+    rows = contact_rows(year, org_id)
+    return ResidenceFigures(
+        len(rows), sum(r.introduced_on is not None for r in rows),
+        sum(bool(r.exemption) for r in rows), sum(r.needs_introduction for r in rows),
+        sum(r.result is not None for r in rows), sum(r.result == "KHONG_DAT" for r in rows))
+
+
+def comments_of(year: int, member_ids: list[int]) -> dict[int, str]:
+    """The year's comment of each member who has one, for the rating grid."""
+    return dict(ResidenceComment.select(ResidenceComment.member, ResidenceComment.result)
+                .where((ResidenceComment.year == year) & ResidenceComment.member.in_(member_ids)).tuples())

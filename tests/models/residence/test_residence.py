@@ -1,0 +1,65 @@
+"""Members' contact with their residence (DOMAIN §11): introduction, exemptions, the yearly
+comment; the lists of those not introduced or without the year's comment; audited."""
+
+from datetime import date
+
+import pytest
+
+from models.core.errors import ValidationError
+from models.residence import (
+    DAT,
+    KHONG_DAT,
+    comments_of,
+    contact_rows,
+    record_comment,
+    residence_figures,
+    set_contact,
+)
+from tests.models.accounts.test_audit import assert_each_step_audited
+
+
+def test_introduction_comment_and_the_lists(bloc_tree, make_member):
+    cell = bloc_tree["cell_a"]
+    introduced = make_member(full_name="Lê Văn An", org=cell)
+    waiting = make_member(full_name="Trần Thị Bình", org=cell)
+    soldier = make_member(full_name="Phạm Văn Công", org=cell)
+    set_contact(introduced.id, "Đảng bộ phường Hồng Hải", "Chi bộ khu 5", date(2020, 3, 1))
+    set_contact(soldier.id, "Đảng bộ phường Cao Xanh", "", date(2020, 3, 1), exemption="ARMED_FORCES")
+    rows = {row.full_name: row for row in contact_rows(2023, cell.id)}
+    assert rows["Trần Thị Bình"].needs_introduction and not rows["Lê Văn An"].needs_introduction
+    assert rows["Lê Văn An"].needs_comment and not rows["Phạm Văn Công"].needs_comment  # exempt
+    record_comment(introduced.id, 2023, KHONG_DAT, "Chưa tham gia sinh hoạt tổ dân phố", date(2023, 12, 10))
+    assert comments_of(2023, [introduced.id, waiting.id]) == {introduced.id: KHONG_DAT}
+    figures = residence_figures(2023, cell.id)
+    counted = (figures.members, figures.introduced, figures.not_introduced, figures.commented, figures.failed)
+    assert counted == (3, 2, 1, 1, 1)
+    record_comment(introduced.id, 2023, None)  # a wrong entry taken out
+    assert comments_of(2023, [introduced.id]) == {}
+
+
+def test_rules(bloc_tree, make_member):
+    member = make_member(admitted=date(2010, 3, 1))
+    with pytest.raises(ValidationError) as caught:
+        record_comment(member.id, 2023, DAT)
+    assert "chưa được giới thiệu" in caught.value.message
+    for fields, field in ((("", "", date(2020, 1, 1)), "residence_org"),
+                          (("Đảng bộ xã Hạ Long", "", None), "introduced_on"),
+                          (("Đảng bộ xã Hạ Long", "", date(2009, 1, 1)), "introduced_on")):
+        with pytest.raises(ValidationError) as caught:
+            set_contact(member.id, *fields)
+        assert caught.value.field == field
+    set_contact(member.id, "", "", None, exemption="SPECIAL_DUTY")  # exempt from introduction altogether
+    with pytest.raises(ValidationError):
+        set_contact(member.id, "x", "", None, exemption="NO_SUCH")
+
+
+def test_each_write_is_audited(bloc_tree, make_member):
+    member = make_member()
+    assert_each_step_audited([
+        ("introduce", lambda: set_contact(member.id, "Đảng bộ phường Hồng Hải", "Chi bộ khu 5",
+                                          date(2020, 3, 1))),
+        ("move", lambda: set_contact(member.id, "Đảng bộ phường Cao Xanh", "Chi bộ khu 2", date(2021, 3, 1))),
+        ("comment", lambda: record_comment(member.id, 2023, DAT)),
+        ("comment changed", lambda: record_comment(member.id, 2023, KHONG_DAT, "Vắng họp")),
+        ("comment removed", lambda: record_comment(member.id, 2023, None)),
+    ])
