@@ -14,6 +14,7 @@ from models.meetings import MeetingFigures, meeting_figures
 from models.members import Headcount, Movement, headcount, movement
 from models.orgs import org_rows
 from models.ratings import RatingFigures, rating_figures
+from models.residence import ResidenceFigures, residence_figures
 from models.targets import TargetResult, target_results
 
 
@@ -45,6 +46,7 @@ class PeriodFigures:
     badges: dict[int, int]  # badges presented by milestone
     meetings: MeetingFigures
     targets: list[TargetResult] = field(default_factory=list)  # year-end only: judged on the year
+    residence: ResidenceFigures | None = None  # year-end only: the comments are yearly
 
 
 def _same_period_last_year(day: date) -> date:
@@ -80,4 +82,5 @@ def period_figures(start: date, end: date) -> PeriodFigures:
         awards=award_counts(start, end), badges=badge_counts(start, end),
         meetings=meeting_figures(start, end),
         targets=target_results(year) if (end.month, end.day) == (12, 31) else [],
+        residence=residence_figures(year) if (end.month, end.day) == (12, 31) else None,
     )

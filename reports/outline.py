@@ -13,6 +13,7 @@ from reports.paragraphs import (
     movement_paragraph,
     organisation_paragraph,
     rating_paragraph,
+    residence_paragraph,
 )
 from reports.target_words import target_sentence
 
@@ -59,6 +60,7 @@ COMPUTERS = {
     "badges": badge_paragraph,
     "meetings": lambda figures: meeting_paragraph(figures.meetings),
     "awards": award_paragraph,
+    "residence": residence_paragraph,
     "targets": lambda figures: target_sentence(figures.targets, figures.end.year),
 }
 
@@ -78,6 +80,7 @@ def _skeleton(kind: str, year: int) -> list[Section]:
         Section("movement", "", 3, computed=True),
         Section("admissions", "", 3, computed=True),
         Section("ratings", "", 3, computed=True),
+        Section("residence", "", 3, computed=True),
         Section("badges", "", 3, computed=True),
         Section("organisation_more", "", 3),
         Section("inspection", "3. Công tác kiểm tra, giám sát, kỷ luật đảng", 2),

@@ -166,3 +166,20 @@ def award_paragraph(figures: PeriodFigures) -> str:
     if not clauses:
         return ""
     return f"Trong {period_words(figures)}, {'; '.join(clauses)}."
+
+
+def residence_paragraph(figures: PeriodFigures) -> str:
+    """Members' contact with their residence (QĐ 213): how many were introduced, how many
+    comments came back and how many said "không đạt"; nothing when nothing was entered."""
+    r = figures.residence
+    if r is None or not r.introduced:
+        return ""
+    text = (f"Thực hiện Quy định số 213-QĐ/TW, {integer(r.introduced)}/{integer(r.members)} đảng viên đã "
+            "được giới thiệu về sinh hoạt nơi cư trú")
+    if r.commented:
+        text += f"; {integer(r.commented)} đồng chí được chi bộ nơi cư trú nhận xét"
+        if r.failed:
+            text += f", trong đó {integer(r.failed)} đồng chí không đạt"
+    if r.not_introduced:
+        text += f"; còn {integer(r.not_introduced)} đồng chí chưa được giới thiệu"
+    return text + "."

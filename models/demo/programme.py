@@ -1,10 +1,16 @@
-"""The demo's main targets: the last two years' and the term's, worded as the examples word
-them, their thresholds set from the admission targets the demo already has; no random draw,
-so the rest of the demo stays as it was."""
+"""The demo's main targets (the last two years' and the term's, worded as the examples word
+them, their thresholds set from the admission targets the demo already has) and members'
+contact with their residence; no random draw, so the rest of the demo stays as it was."""
 
-from datetime import date
+from datetime import date, datetime
 
+from models.accounts.audit import log_bulk_inserts
 from models.admissions.tables import AdmissionTarget
+from models.core.bulk import insert_rows
+from models.members.counts import members_at
+from models.members.tables import Member
+from models.residence.tables import ResidenceComment, ResidenceContact
+from models.residence.vocab import DAT, KHONG_DAT
 from models.targets.record import create_target
 from models.targets.vocab import ABOVE, AT_LEAST, RANGE
 
@@ -48,3 +54,40 @@ def build_main_targets(today: date) -> int:
                        "threshold": term})
         made += 1
     return made
+
+
+WARDS = ("Hồng Hải", "Cao Xanh", "Bạch Đằng", "Hồng Hà", "Yết Kiêu", "Trần Hưng Đạo", "Giếng Đáy", "Hà Khẩu")
+BATCH = 5_000
+
+
+def build_residence(today: date) -> int:
+    """Nine in ten members introduced to where they live (from 2020, when QĐ 213 began), a few
+    exempt, and last year's comments, a few missing and a few "không đạt" — chosen by the
+    member's number, not the random stream. Written in bulk with one audit entry a row."""
+    year = today.year - 1
+    people = members_at(date(year, 12, 31))
+    admitted = dict(Member.select(Member.id, Member.admission_date)
+                    .where(Member.id.in_([m for m, _o, _s in people])).tuples().iterator())
+    contacts, comments = [], []
+    now = datetime.now()
+    for member_id, _org, _membership in people:
+        if member_id % 10 == 0:
+            continue  # not introduced yet: the list the office works through
+        introduced = max(admitted.get(member_id) or date(2020, 3, 1), date(2020, 3, 1))
+        exemption = "WORKS_AWAY" if member_id % 37 == 0 else ""
+        contacts.append({"id": len(contacts) + 1, "member": member_id,
+                         "residence_org": f"Đảng bộ phường {WARDS[member_id % len(WARDS)]}",
+                         "residence_cell": f"Chi bộ khu {member_id % 12 + 1}", "introduced_on": introduced,
+                         "exemption": exemption, "note": "", "updated_at": now})
+        if exemption or member_id % 29 == 0 or introduced.year > year:
+            continue
+        failed = member_id % 53 == 0
+        comments.append({"id": len(comments) + 1, "member": member_id, "year": year,
+                         "result": KHONG_DAT if failed else DAT,
+                         "note": "Chưa tham gia sinh hoạt tổ dân phố" if failed else "",
+                         "received_on": date(year, 12, 5 + member_id % 20), "created_at": now})
+    for model, rows in ((ResidenceContact, contacts), (ResidenceComment, comments)):
+        for start in range(0, len(rows), BATCH):
+            insert_rows(model, rows[start:start + BATCH])
+            log_bulk_inserts(model._meta.table_name, rows[start:start + BATCH])
+    return len(contacts)

@@ -36,10 +36,12 @@ from models.ratings import (
     set_totals,
     year_warnings,
 )
+from models.residence import comments_of
 from reports.figures import period_figures
 from reports.paragraphs import rating_comparison, rating_paragraph
 from ui import settings
 from ui.page import Page
+from ui.ratings.residence_tab import ResidenceTab
 from ui.ratings.tables import GridKeys, RatingGridModel
 from ui.tasks import Task, run_and_wait, run_task
 from ui.widgets.buttons import confirm, inform
@@ -113,6 +115,8 @@ class RatingsPage(Page):
         tabs.addTab(grid_tab, "Xếp loại từng đảng viên")
         tabs.addTab(totals_tab, "Số liệu tổng hợp của tổ chức")
         tabs.addTab(self.results, "Kết quả và kiểm tra của năm")
+        self.residence = ResidenceTab()
+        tabs.addTab(self.residence, "Nhận xét của nơi cư trú")
         tabs.currentChanged.connect(lambda index: self.show_results() if index == 2 else None)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -137,7 +141,9 @@ class RatingsPage(Page):
         reported = org_totals(year, org_id) if org_id else None
         for key, spin in self.totals.items():
             spin.setValue(reported[key] if reported else 0)
-        self.grid.load(year, grid_rows(year, org_id) if org_id else [])
+        rows = grid_rows(year, org_id) if org_id else []
+        self.grid.load(year, rows, comments_of(year, [row.member_id for row in rows]))
+        self.residence.load(year, org_id)
         keys = ", ".join(f"{n} = {label.lower()}" for n, label in enumerate(rules.member_levels.values(), 1))
         self.hint.setText(f"{rules.name}. Gõ phím: {keys}; M = miễn sinh hoạt, D = đình chỉ, N = kết nạp "
                           "chưa đủ 6 tháng, K = lý do khác; O = nghỉ ốm từ 3 tháng trở lên (tối đa hoàn "

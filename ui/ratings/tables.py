@@ -7,8 +7,10 @@ from PySide6.QtGui import QColor
 
 from models.core import vocab as v
 from models.ratings import NOT_RATED_REASONS, GridRow, rules_for
+from models.residence import RESULTS
 
-HEADERS = ["Họ và tên", "Đảng viên", "Xếp loại", "Điểm", "Chưa đánh giá vì", "Nghỉ ốm ≥ 3 tháng"]
+HEADERS = ["Họ và tên", "Đảng viên", "Xếp loại", "Điểm", "Chưa đánh giá vì", "Nghỉ ốm ≥ 3 tháng",
+           "Nơi cư trú nhận xét"]
 KEY_REASONS = {Qt.Key.Key_M: "EXEMPT", Qt.Key.Key_D: "SUSPENDED", Qt.Key.Key_N: "NEW_MEMBER",
                Qt.Key.Key_K: "OTHER"}
 
@@ -19,10 +21,12 @@ class RatingGridModel(QAbstractTableModel):
         self.year = 0
         self.rows: list[list] = []  # [member id, name, membership, level, score, reason, sick]
         self.saved: list[tuple] = []
+        self.comments: dict[int, str] = {}  # the residence's comment of the year, beside the rating
 
-    def load(self, year: int, rows: list[GridRow]) -> None:
+    def load(self, year: int, rows: list[GridRow], comments: dict[int, str] | None = None) -> None:
         self.beginResetModel()
         self.year = year
+        self.comments = comments or {}
         self.rows = [[r.member_id, r.full_name, r.membership, r.level, r.score, r.reason, r.long_sick_leave]
                      for r in rows]
         self.saved = [tuple(row) for row in self.rows]
@@ -67,11 +71,11 @@ class RatingGridModel(QAbstractTableModel):
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
-        _member_id, name, membership, level, score, reason, sick = self.rows[index.row()]
+        member_id, name, membership, level, score, reason, sick = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return [name, v.MEMBERSHIPS.get(membership, ""), self.levels().get(level, ""),
                     "" if score is None else str(score), NOT_RATED_REASONS.get(reason, ""),
-                    "Có" if sick else ""][index.column()]
+                    "Có" if sick else "", RESULTS.get(self.comments.get(member_id), "")][index.column()]
         if role == Qt.ItemDataRole.BackgroundRole and tuple(self.rows[index.row()]) != \
                 self.saved[index.row()]:
             return QColor("#fff3c4")  # changed, not saved yet

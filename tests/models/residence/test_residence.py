@@ -63,3 +63,16 @@ def test_each_write_is_audited(bloc_tree, make_member):
         ("comment changed", lambda: record_comment(member.id, 2023, KHONG_DAT, "Vắng họp")),
         ("comment removed", lambda: record_comment(member.id, 2023, None)),
     ])
+
+
+def test_the_year_end_report_says_it(bloc_tree, make_member):
+    from reports.figures import period_figures
+    from reports.paragraphs import residence_paragraph
+
+    first, second = make_member(full_name="Lê Văn An"), make_member(full_name="Trần Thị Bình")
+    set_contact(first.id, "Đảng bộ phường Hồng Hải", "Chi bộ khu 5", date(2020, 3, 1))
+    record_comment(first.id, 2023, DAT)
+    assert residence_paragraph(period_figures(date(2023, 1, 1), date(2023, 12, 31))) == (
+        "Thực hiện Quy định số 213-QĐ/TW, 1/2 đảng viên đã được giới thiệu về sinh hoạt nơi cư trú; 1 đồng "
+        "chí được chi bộ nơi cư trú nhận xét; còn 1 đồng chí chưa được giới thiệu.")
+    assert second.id

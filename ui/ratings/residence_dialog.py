@@ -1,0 +1,64 @@
+"""One member's contact with the residence: where they were introduced and when, an
+exemption (HD 33 §1.1–1.2), and the residence's comment of the year."""
+
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLineEdit, QVBoxLayout
+
+from models.core.dates import fmt_date
+from models.core.db import database
+from models.residence import EXEMPTIONS, RESULTS, get_contact, record_comment, set_contact
+from ui.widgets.date_edit import DateEdit
+from ui.widgets.form_dialog import FormDialog
+
+
+class ResidenceDialog(FormDialog):
+    def __init__(self, member_id: int, full_name: str, year: int, parent=None):
+        super().__init__(f"Sinh hoạt nơi cư trú — {full_name}", parent)
+        self.member_id, self.year = member_id, year
+        contact, comments = get_contact(member_id)
+        where = QGroupBox("Giới thiệu về nơi cư trú")
+        form = QFormLayout(where)
+        self.residence_org = QLineEdit(contact.residence_org if contact else "")
+        self.residence_org.setPlaceholderText("ví dụ Đảng bộ phường Hồng Hải")
+        self.errors.add_row(form, "residence_org", "Đảng bộ xã, phường (*)", self.residence_org)
+        self.residence_cell = QLineEdit(contact.residence_cell if contact else "")
+        self.residence_cell.setPlaceholderText("ví dụ Chi bộ khu 5")
+        self.errors.add_row(form, "residence_cell", "Chi bộ nơi cư trú", self.residence_cell)
+        self.introduced_on = DateEdit("Ngày giới thiệu", "introduced_on")
+        self.introduced_on.set_date(contact.introduced_on if contact else None)
+        self.errors.add_row(form, "introduced_on", "Ngày giới thiệu (*)", self.introduced_on)
+        self.exemption = QComboBox()
+        for code, label in EXEMPTIONS.items():
+            self.exemption.addItem(label, code)
+        self.exemption.setCurrentIndex(max(0, self.exemption.findData(contact.exemption if contact else "")))
+        self.errors.add_row(form, "exemption", "Trường hợp miễn", self.exemption)
+        comment = comments.get(year)
+        said = QGroupBox(f"Nhận xét của nơi cư trú năm {year}")
+        comment_form = QFormLayout(said)
+        self.result = QComboBox()
+        self.result.addItem("(chưa có nhận xét)", None)
+        for code, label in RESULTS.items():
+            self.result.addItem(label, code)
+        self.result.setCurrentIndex(max(0, self.result.findData(comment.result if comment else None)))
+        self.errors.add_row(comment_form, "result", "Kết quả", self.result)
+        self.comment_note = QLineEdit(comment.note if comment else "")
+        self.errors.add_row(comment_form, "note", "Ghi chú", self.comment_note)
+        self.received_on = DateEdit("Ngày nhận", "received_on")
+        self.received_on.set_date(comment.received_on if comment else None)
+        self.errors.add_row(comment_form, "received_on", "Ngày nhận", self.received_on)
+        earlier = [f"{y}: {RESULTS[c.result]}" + (f" ({fmt_date(c.received_on)})" if c.received_on else "")
+                   for y, c in sorted(comments.items()) if y != year]
+        if earlier:
+            comment_form.addRow("Các năm trước", QLineEdit("; ".join(earlier), readOnly=True))
+        layout = QVBoxLayout(self)
+        for widget in (where, said, self.fallback, self.make_buttons()):
+            layout.addWidget(widget)
+        self.resize(620, self.sizeHint().height())
+        self.mark_clean()
+
+    def write(self) -> None:
+        # The contact and the year's comment are one save: neither is kept without the other.
+        with database.atomic():
+            set_contact(self.member_id, self.residence_org.text(), self.residence_cell.text(),
+                        self.introduced_on.date(), self.exemption.currentData())
+            record_comment(self.member_id, self.year, self.result.currentData(), self.comment_note.text(),
+                           self.received_on.date())
