@@ -12,6 +12,7 @@ from models.core import vocab as v
 from models.inspections import InspectionFigures, inspection_figures
 from models.meetings import MeetingFigures, meeting_figures
 from models.members import Headcount, Movement, headcount, movement
+from models.movements import MovementFigures, movement_figures
 from models.orgs import org_rows
 from models.ratings import RatingFigures, rating_figures
 from models.residence import ResidenceFigures, residence_figures
@@ -47,6 +48,7 @@ class PeriodFigures:
     meetings: MeetingFigures
     targets: list[TargetResult] = field(default_factory=list)  # year-end only: judged on the year
     residence: ResidenceFigures | None = None  # year-end only: the comments are yearly
+    movements: list[MovementFigures] = field(default_factory=list)
 
 
 def _same_period_last_year(day: date) -> date:
@@ -83,4 +85,5 @@ def period_figures(start: date, end: date) -> PeriodFigures:
         meetings=meeting_figures(start, end),
         targets=target_results(year) if (end.month, end.day) == (12, 31) else [],
         residence=residence_figures(year) if (end.month, end.day) == (12, 31) else None,
+        movements=movement_figures(start, end),
     )

@@ -1,7 +1,7 @@
 """Vietnamese number writing, as the office's reports print it (DOMAIN §8, §9):
 thousands with ".", decimals with ",", no space before "%"."""
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 
@@ -58,3 +58,16 @@ def header_date(place: str, day) -> str:
 def inline_date(day) -> str:
     """A date inside running text, without padding: "12/7/2023"."""
     return f"{day.day}/{day.month}/{day.year}"
+
+
+def money(dong: int) -> str:
+    """A sum as the office writes it (DOMAIN §10): "hơn 3,2 tỷ đồng" — tỷ or triệu with one
+    decimal cut down, never up, and "hơn" when the sum is above what is written."""
+    for size, unit in ((10**9, "tỷ"), (10**6, "triệu")):
+        if dong >= size:
+            exact = Decimal(dong) / Decimal(size)
+            shown = exact.quantize(Decimal("0.1"), rounding=ROUND_FLOOR)
+            whole_part, _, fraction = f"{shown:f}".partition(".")
+            text = integer(int(whole_part)) + (f",{fraction}" if fraction.strip("0") else "")
+            return f"{'hơn ' if exact > shown else ''}{text} {unit} đồng"
+    return f"{integer(dong)} đồng"

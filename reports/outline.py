@@ -5,6 +5,7 @@ from dataclasses import dataclass, field, replace
 
 from reports.figures import PeriodFigures
 from reports.meeting_words import meeting_paragraph
+from reports.movement_words import campaign_sentences, movement_sentences
 from reports.paragraphs import (
     admission_paragraph,
     award_paragraph,
@@ -61,6 +62,8 @@ COMPUTERS = {
     "meetings": lambda figures: meeting_paragraph(figures.meetings),
     "awards": award_paragraph,
     "residence": residence_paragraph,
+    "movements": lambda figures: movement_sentences(figures.movements, figures.start, figures.end),
+    "campaigns": lambda figures: campaign_sentences(figures.movements, figures.start, figures.end),
     "targets": lambda figures: target_sentence(figures.targets, figures.end.year),
 }
 
@@ -82,10 +85,12 @@ def _skeleton(kind: str, year: int) -> list[Section]:
         Section("ratings", "", 3, computed=True),
         Section("residence", "", 3, computed=True),
         Section("badges", "", 3, computed=True),
+        Section("movements", "", 3, computed=True),
         Section("organisation_more", "", 3),
         Section("inspection", "3. Công tác kiểm tra, giám sát, kỷ luật đảng", 2),
         Section("inspections", "", 3, computed=True),
         Section("mass", "4. Công tác dân vận", 2),
+        Section("campaigns", "", 3, computed=True),
         Section("internal", "5. Công tác nội chính, phòng, chống tham nhũng, tiêu cực", 2),
         Section("unions", "III. LÃNH ĐẠO CÁC TỔ CHỨC CHÍNH TRỊ - XÃ HỘI", 1),
         Section("emulation", "IV. CÔNG TÁC THI ĐUA, KHEN THƯỞNG", 1),

@@ -16,6 +16,7 @@ from models.documents.tables import DocumentTemplate, OutgoingDocument, ReportDr
 from models.inspections.tables import Discipline, InspectionCase, InspectionSubject
 from models.meetings.tables import Meeting, MeetingAttendance, MeetingFile, MeetingResolution
 from models.members.tables import Member, MemberEvent, MemberPhoto
+from models.movements.tables import Movement, MovementEntry, MovementItem, SocialOrg
 from models.orgs.tables import PartyOrg
 from models.ratings.tables import MemberRating, OrgRating, RatingTotals
 from models.residence.tables import ResidenceComment, ResidenceContact
@@ -25,7 +26,7 @@ AUDITED = [PartyOrg, Member, MemberEvent, MemberPhoto, AppUser, UserOrg, OfficeS
            AdmissionTarget, InspectionCase, InspectionSubject, Discipline, OutgoingDocument, ReportDraft,
            MemberRating, OrgRating, RatingTotals, Award, BadgeAward, Meeting, MeetingAttendance,
            MeetingResolution, MeetingFile, DocumentTemplate, MainTarget, ResidenceContact,
-           ResidenceComment]
+           ResidenceComment, SocialOrg, Movement, MovementEntry, MovementItem]
 SHOWN = 10  # differences of one kind listed per table before a count
 
 

@@ -21,6 +21,7 @@ import models.meetings.files
 import models.meetings.record
 import models.members.events
 import models.members.record
+import models.movements.record
 import models.orgs.changes
 import models.orgs.contents
 import models.orgs.tree
@@ -101,6 +102,8 @@ WRITE_FUNCTIONS = {
     "models.documents.templates": {"save_template"},
     "models.targets.record": {"create_target", "update_target", "delete_target"},
     "models.residence.contact": {"set_contact", "record_comment"},
+    "models.movements.record": {"add_item", "create_movement", "create_social_org", "delete_movement",
+                                "register", "remove_item", "unregister", "update_item", "update_movement"},
     "models.inspections.cases": {"create_inspection", "update_inspection", "add_subject", "conclude_subject",
                            "remove_subject", "record_discipline"},
 }
@@ -110,7 +113,7 @@ READ_ONLY = {"get_org", "org_rows", "children_map", "tree_order", "grassroots_of
              "member_fields", "check_photo", "get_photo", "history", "allowed_kinds", "check_leaving_papers",
              "issued_already", "date_order_warning", "issued_for", "documents_from", "template_for",
              "template_versions", "get_target", "targets_for", "validated", "contact_rows", "get_contact",
-             "residence_figures", "comments_of", "members_at",
+             "residence_figures", "comments_of", "members_at", "social_orgs",
              "get_user",
              "user_orgs", "actor_for", "hash_password", "password_matches", "user_rows",
              "office_details", "office_warnings", "dataclass", "asdict", "contextmanager", "fold", "clean",
@@ -142,7 +145,7 @@ def test_every_public_write_function_is_walked():
                    models.documents.register, models.documents.templates, models.ratings.grid,
                    models.awards.awarding, models.awards.badges, models.meetings.record,
                    models.meetings.files, models.orgs.tree, models.orgs.contents, models.targets.record,
-                   models.residence.contact):
+                   models.residence.contact, models.movements.record):
         public = {name for name, obj in inspect.getmembers(module, inspect.isfunction)
                   if not name.startswith("_") and obj.__module__ == module.__name__}
         unlisted = public - WRITE_FUNCTIONS.get(module.__name__, set()) - READ_ONLY
