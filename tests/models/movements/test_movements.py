@@ -119,3 +119,21 @@ def test_rules_and_audit(bloc_tree):
         ("remove item", lambda: remove_item(box["i"].id)),
         ("delete movement", lambda: delete_movement(movement.id)),
     ])
+
+
+def test_the_half_year_report_prints_them(bloc_tree, tmp_path):
+    from docx import Document
+    from pypdf import PdfReader
+
+    import main
+
+    example_002(bloc_tree)
+    db = str(bloc_tree["bloc"]._meta.database.database)
+    for name in ("bc.pdf", "bc.docx"):
+        command = ["report", "half-year", "--year", "2023", "--db", db, "-o", str(tmp_path / name)]
+        assert main.main(command) == 0
+    pdf = " ".join(" ".join(page.extract_text() for page in PdfReader(tmp_path / "bc.pdf").pages).split())
+    for sentence in (CAMPAIGN_002, ROOMS_002, FOCUS_002, PILOT_002):
+        assert sentence in pdf
+    paragraphs = [p.text for p in Document(str(tmp_path / "bc.docx")).paragraphs]
+    assert CAMPAIGN_002 in paragraphs and " ".join((ROOMS_002, FOCUS_002, PILOT_002)) in paragraphs
