@@ -36,7 +36,7 @@ from models.demo.names import (
     THEORY,
     UNITS,
 )
-from models.demo.programme import build_main_targets, build_residence
+from models.demo.programme import build_main_targets, build_movements, build_residence
 from models.demo.ratings import build_ratings, rating_years
 from models.members.bulk import insert_members
 from models.members.lifecycle import EventInput, replay
@@ -281,6 +281,7 @@ def build_demo(size: DemoSize, progress: Callable[[int, int, str], None] | None 
         cases = build_admissions(rng, today, max(12, size.members // 80))
         build_main_targets(today)
         build_residence(today)
+        build_movements(today)
         phase(3)
         build_inspections(rng, today)
         years = rating_years(today.year)

@@ -6,9 +6,13 @@ from datetime import date, datetime
 
 from models.accounts.audit import log_bulk_inserts
 from models.admissions.tables import AdmissionTarget
+from models.core import vocab as v
 from models.core.bulk import insert_rows
 from models.members.counts import members_at
 from models.members.tables import Member
+from models.movements.record import add_item, create_movement, create_social_org, register
+from models.movements.vocab import CAMPAIGN, CONG_TRINH, FOCUS, MO_HINH, PILOT, REPLICATED
+from models.orgs.tree import grassroots_of, org_rows
 from models.residence.tables import ResidenceComment, ResidenceContact
 from models.residence.vocab import DAT, KHONG_DAT
 from models.targets.record import create_target
@@ -91,3 +95,53 @@ def build_residence(today: date) -> int:
             insert_rows(model, rows[start:start + BATCH])
             log_bulk_inserts(model._meta.table_name, rows[start:start + BATCH])
     return len(contacts)
+
+
+SOCIAL_ORGS = ("Công đoàn Viên chức Khối", "Đoàn Thanh niên Khối", "Hội Cựu chiến binh Khối")
+
+
+def build_movements(today: date) -> int:
+    """A campaign with its mô hình and công trình, a replicated model counted across years,
+    the cells chosen for focused leadership and a pilot — chosen by record number."""
+    bases = sorted(grassroots_of_live())
+    socials = [create_social_org(name) for name in SOCIAL_ORGS]
+    campaign = create_movement({"name": "Dân vận khéo làm theo lời Bác", "kind": CAMPAIGN,
+                                "start_date": date(today.year - 2, 1, 15)})
+    joined = date(today.year - 2, 2, 20)
+    for org_id in bases:
+        register(campaign.id, joined, org_id=org_id)
+    for social in socials:
+        register(campaign.id, joined, social_org_id=social.id)
+    for position, org_id in enumerate(bases):
+        done = date(today.year - 1, 3 + position % 9, 10) if position % 3 else None
+        add_item(campaign.id, {"kind": MO_HINH, "name": f"Mô hình dân vận khéo số {position + 1}",
+                               "org_id": org_id, "registered_on": joined, "completed_on": done})
+        if position % 2 == 0:
+            add_item(campaign.id, {"kind": CONG_TRINH, "name": f"Công trình dân vận khéo số {position + 1}",
+                                   "org_id": org_id, "registered_on": joined, "completed_on": done,
+                                   "value": (position * 7 % 15 + 5) * 10_000_000 if done else None})
+    rooms = create_movement({"name": "Phòng Truyền thống - Tuyên truyền giáo dục tại cơ sở",
+                             "kind": REPLICATED, "start_date": date(2020, 3, 1), "count_before": 12,
+                             "item_unit": "phòng",
+                             "item_noun": "phòng truyền thống - Tuyên truyền giáo dục tại cơ sở"})
+    for position, org_id in enumerate(bases[::5]):
+        add_item(rooms.id, {"kind": MO_HINH, "name": f"Phòng truyền thống số {position + 13}",
+                            "org_id": org_id, "registered_on": date(today.year, 3, 1 + position % 27)})
+    focus = create_movement({"name": f"Chi bộ tập trung lãnh đạo năm {today.year}", "kind": FOCUS,
+                             "start_date": date(today.year, 1, 20)})
+    pilot = create_movement({"name": "Chi bộ 4 Tốt", "kind": PILOT, "start_date": date(today.year, 2, 10)})
+    cells_by_base: dict[int, list[int]] = {}
+    owners = grassroots_of()
+    for row in org_rows():
+        if row.level == v.CBTT and row.dissolved_on is None and row.id in owners:
+            cells_by_base.setdefault(owners[row.id].id, []).append(row.id)
+    for cells in cells_by_base.values():
+        register(focus.id, date(today.year, 2, 1), org_id=min(cells))
+        for cell_id in cells:
+            if cell_id % 3 == 0:
+                register(pilot.id, date(today.year, 3, 1), org_id=cell_id)
+    return 4
+
+
+def grassroots_of_live() -> set[int]:
+    return {owner.id for owner in grassroots_of().values() if owner.dissolved_on is None}

@@ -9,6 +9,7 @@ from models.core.face import face
 
 __getattr__, __dir__, __all__ = face(globals(), {
     "figures": ("MovementFigures", "movement_figures"),
+    "lists": ("EntryRow", "ItemRow", "MovementRow", "entry_rows", "item_rows", "movement_rows"),
     "record": ("add_item", "create_movement", "create_social_org", "delete_movement", "register",
         "remove_item", "social_orgs", "unregister", "update_item", "update_movement"),
     "vocab": ("CAMPAIGN", "CONG_TRINH", "CONTEST", "FOCUS", "ITEM_KINDS", "KINDS", "MO_HINH", "PILOT",

@@ -40,3 +40,30 @@ def test_a_typed_result_needs_its_source(qtbot, db):
     dialog.result.setText("100")
     assert dialog.save() is False
     assert "Ghi kết quả lấy từ đâu" in dialog.errors.message_for("source")
+
+
+def test_movements_tab_lists_registrations_and_items_and_adds_an_item(qtbot, bloc_tree):
+    from models.movements import CAMPAIGN, create_movement, register
+    from ui.programme.movement_dialogs import ItemDialog
+    from ui.programme.movements_tab import MovementsTab
+
+    movement = create_movement({"name": "Dân vận khéo làm theo lời Bác", "kind": CAMPAIGN,
+                                "start_date": date(date.today().year, 1, 10)})
+    register(movement.id, date(date.today().year, 1, 20), org_id=bloc_tree["base"].id)
+    tab = MovementsTab()
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.load(movement.id)
+    assert tab.movements.rowCount() == 1 and tab.entries.rowCount() == 1
+    dialog = ItemDialog(movement.id)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("Vườn rau tình nghĩa")
+    dialog.who.setCurrentIndex(dialog.who.findData(f"org:{bloc_tree['base'].id}"))
+    dialog.dates["completed_on"].setText("01/01/2000")
+    assert dialog.save() is False and dialog.errors.message_for("completed_on")
+    dialog.dates["completed_on"].setText("")
+    dialog.value.setText("60.000.000")
+    assert dialog.save() is True
+    tab.load(movement.id)
+    assert tab.items.index(0, 5).data() == "60.000.000"
+    assert "“Dân vận khéo làm theo lời Bác”" in tab.sentences.text()

@@ -11,6 +11,7 @@ from models.accounts import WRITE_RECORDS, may
 from models.targets import delete_target, target_results
 from reports.target_words import judgement_text, target_sentence, threshold_text, value_text
 from ui.page import ActionSpec, Page
+from ui.programme.movements_tab import MovementsTab
 from ui.programme.target_dialog import TargetDialog
 from ui.widgets.buttons import confirm, inform
 from ui.widgets.rows_model import RowsTableModel
@@ -33,6 +34,8 @@ class ProgrammePage(Page):
         super().__init__(parent)
         tabs = QTabWidget()
         tabs.addTab(self._targets_tab(), "Chỉ tiêu chủ yếu")
+        self.movements = MovementsTab()
+        tabs.addTab(self.movements, "Phong trào, mô hình")
         layout = QVBoxLayout(self)
         layout.addWidget(tabs)
 
@@ -104,3 +107,4 @@ class ProgrammePage(Page):
 
     def on_shown(self) -> None:
         self.refresh()
+        self.movements.load()
