@@ -17,6 +17,7 @@ from models.orgs import org_rows
 from models.ratings import RatingFigures, rating_figures
 from models.residence import ResidenceFigures, residence_figures
 from models.targets import TargetResult, target_results
+from models.workplan import WorkFigures, work_figures
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class PeriodFigures:
     targets: list[TargetResult] = field(default_factory=list)  # year-end only: judged on the year
     residence: ResidenceFigures | None = None  # year-end only: the comments are yearly
     movements: list[MovementFigures] = field(default_factory=list)
+    work: WorkFigures | None = None
 
 
 def _same_period_last_year(day: date) -> date:
@@ -86,4 +88,5 @@ def period_figures(start: date, end: date) -> PeriodFigures:
         targets=target_results(year) if (end.month, end.day) == (12, 31) else [],
         residence=residence_figures(year) if (end.month, end.day) == (12, 31) else None,
         movements=movement_figures(start, end),
+        work=work_figures(start, end),
     )

@@ -14,16 +14,17 @@ from models.core.dates import add_months, fmt_date
 from models.meetings import cells_without_monthly_meeting
 from models.members import headcount
 from models.orgs import org_rows
+from models.workplan import due_this_month
 from reports.numbers import integer
 
 YEARS_SHOWN = 5
-ADMISSIONS, MEETINGS, AWARDS = "admissions", "meetings", "awards"
+ADMISSIONS, MEETINGS, AWARDS, PROGRAMME = "admissions", "meetings", "awards", "programme"
 
 
 @dataclass(frozen=True)
 class AttentionLine:
     text: str
-    page: str  # which page deals with it: ADMISSIONS, MEETINGS, AWARDS
+    page: str  # which page deals with it: ADMISSIONS, MEETINGS, AWARDS, PROGRAMME
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,10 @@ def attention_lines(today: date) -> list[AttentionLine]:
     if gaps:
         lines.append(AttentionLine(f"{integer(len(gaps))} chi bộ chưa ghi sinh hoạt thường kỳ tháng "
                                    f"{last_month.month}/{last_month.year}", MEETINGS))
+    due = due_this_month(today)
+    if due:
+        lines.append(AttentionLine(f"{integer(len(due))} nội dung chương trình công tác tháng {today.month}/"
+                                   f"{today.year} chưa thực hiện", PROGRAMME))
     occasion = next_presentation_day(today)
     if occasion is not None:
         day, name = occasion

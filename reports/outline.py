@@ -17,6 +17,7 @@ from reports.paragraphs import (
     residence_paragraph,
 )
 from reports.target_words import target_sentence
+from reports.workplan_words import programme_sentence
 
 YEAR_END, HALF_YEAR = "year-end", "half-year"
 KINDS = {YEAR_END: "Báo cáo tổng kết năm", HALF_YEAR: "Báo cáo sơ kết 6 tháng đầu năm"}
@@ -52,6 +53,11 @@ class Draft:
                 f"{self.year}")
 
 
+def _period_words(figures: PeriodFigures) -> str:
+    year = figures.end.year
+    return f"năm {year}" if figures.end.month == 12 else f"6 tháng đầu năm {year}"
+
+
 COMPUTERS = {
     "orgs": organisation_paragraph,
     "movement": movement_paragraph,
@@ -62,6 +68,8 @@ COMPUTERS = {
     "meetings": lambda figures: meeting_paragraph(figures.meetings),
     "awards": award_paragraph,
     "residence": residence_paragraph,
+    "programme": lambda figures: programme_sentence(figures.work, _period_words(figures), figures.end.year)
+    if figures.work else "",
     "movements": lambda figures: movement_sentences(figures.movements, figures.start, figures.end),
     "campaigns": lambda figures: campaign_sentences(figures.movements, figures.start, figures.end),
     "targets": lambda figures: target_sentence(figures.targets, figures.end.year),
@@ -75,6 +83,7 @@ def _skeleton(kind: str, year: int) -> list[Section]:
         Section("part1", "PHẦN THỨ NHẤT", 0),
         Section("part1_title", f"KẾT QUẢ THỰC HIỆN NHIỆM VỤ {period.upper()}", 0),
         Section("leadership", "I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO; ĐỔI MỚI PHƯƠNG THỨC LÃNH ĐẠO", 1),
+        Section("programme", "", 3, computed=True),
         Section("building", "II. CÔNG TÁC XÂY DỰNG ĐẢNG", 1),
         Section("politics", "1. Công tác chính trị, tư tưởng", 2),
         Section("organisation", "2. Công tác tổ chức xây dựng đảng", 2),

@@ -142,7 +142,8 @@ class MainWindow(QMainWindow):
 
     def open_area(self, area: str) -> None:
         """A line of the home page opens the page that deals with it."""
-        pages = {"admissions": AdmissionsPage, "meetings": MeetingsPage, "awards": AwardsPage}
+        pages = {"admissions": AdmissionsPage, "meetings": MeetingsPage, "awards": AwardsPage,
+                 "programme": ProgrammePage}
         if pages.get(area) in self.page_classes:
             self.sidebar.setCurrentRow(self.page_classes.index(pages[area]))
 

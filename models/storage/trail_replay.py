@@ -21,12 +21,13 @@ from models.orgs.tables import PartyOrg
 from models.ratings.tables import MemberRating, OrgRating, RatingTotals
 from models.residence.tables import ResidenceComment, ResidenceContact
 from models.targets.tables import MainTarget
+from models.workplan.tables import WorkItem
 
 AUDITED = [PartyOrg, Member, MemberEvent, MemberPhoto, AppUser, UserOrg, OfficeSetting, AdmissionCase,
            AdmissionTarget, InspectionCase, InspectionSubject, Discipline, OutgoingDocument, ReportDraft,
            MemberRating, OrgRating, RatingTotals, Award, BadgeAward, Meeting, MeetingAttendance,
            MeetingResolution, MeetingFile, DocumentTemplate, MainTarget, ResidenceContact,
-           ResidenceComment, SocialOrg, Movement, MovementEntry, MovementItem]
+           ResidenceComment, SocialOrg, Movement, MovementEntry, MovementItem, WorkItem]
 SHOWN = 10  # differences of one kind listed per table before a count
 
 

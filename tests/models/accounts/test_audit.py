@@ -28,6 +28,7 @@ import models.orgs.tree
 import models.ratings.grid
 import models.residence.contact
 import models.targets.record
+import models.workplan.record
 from models.accounts import session
 from models.accounts.audit import verify_chain
 from models.accounts.office import OfficeDetails, save_office_details
@@ -104,6 +105,7 @@ WRITE_FUNCTIONS = {
     "models.residence.contact": {"set_contact", "record_comment"},
     "models.movements.record": {"add_item", "create_movement", "create_social_org", "delete_movement",
                                 "register", "remove_item", "unregister", "update_item", "update_movement"},
+    "models.workplan.record": {"create_work_item", "update_work_item", "delete_work_item"},
     "models.inspections.cases": {"create_inspection", "update_inspection", "add_subject", "conclude_subject",
                            "remove_subject", "record_discipline"},
 }
@@ -114,7 +116,7 @@ READ_ONLY = {"get_org", "org_rows", "children_map", "tree_order", "grassroots_of
              "issued_already", "date_order_warning", "issued_for", "documents_from", "template_for",
              "template_versions", "get_target", "targets_for", "validated", "contact_rows", "get_contact",
              "residence_figures", "comments_of", "members_at", "social_orgs", "entry_rows", "item_rows",
-             "movement_rows",
+             "movement_rows", "work_items", "due_this_month", "work_figures",
              "get_user",
              "user_orgs", "actor_for", "hash_password", "password_matches", "user_rows",
              "office_details", "office_warnings", "dataclass", "asdict", "contextmanager", "fold", "clean",
@@ -146,7 +148,7 @@ def test_every_public_write_function_is_walked():
                    models.documents.register, models.documents.templates, models.ratings.grid,
                    models.awards.awarding, models.awards.badges, models.meetings.record,
                    models.meetings.files, models.orgs.tree, models.orgs.contents, models.targets.record,
-                   models.residence.contact, models.movements.record):
+                   models.residence.contact, models.movements.record, models.workplan.record):
         public = {name for name, obj in inspect.getmembers(module, inspect.isfunction)
                   if not name.startswith("_") and obj.__module__ == module.__name__}
         unlisted = public - WRITE_FUNCTIONS.get(module.__name__, set()) - READ_ONLY
