@@ -38,6 +38,7 @@ from models.demo.names import (
 )
 from models.demo.programme import build_main_targets, build_movements, build_residence
 from models.demo.ratings import build_ratings, rating_years
+from models.demo.workplan import build_workplan
 from models.members.bulk import insert_members
 from models.members.lifecycle import EventInput, replay
 from models.members.tables import Member, MemberEvent
@@ -282,6 +283,7 @@ def build_demo(size: DemoSize, progress: Callable[[int, int, str], None] | None 
         build_main_targets(today)
         build_residence(today)
         build_movements(today)
+        build_workplan(today)
         phase(3)
         build_inspections(rng, today)
         years = rating_years(today.year)

@@ -67,3 +67,21 @@ def test_movements_tab_lists_registrations_and_items_and_adds_an_item(qtbot, blo
     tab.load(movement.id)
     assert tab.items.index(0, 5).data() == "60.000.000"
     assert "“Dân vận khéo làm theo lời Bác”" in tab.sentences.text()
+
+
+def test_workplan_tab_adds_an_item_and_refuses_done_without_a_date(qtbot, db):
+    from ui.programme.workplan_tab import WorkItemDialog, WorkplanTab
+
+    dialog = WorkItemDialog(year=2023)
+    qtbot.addWidget(dialog)
+    dialog.content.setPlainText("Hội nghị Ban Chấp hành sơ kết 6 tháng")
+    dialog.month.setValue(7)
+    dialog.status.setCurrentIndex(dialog.status.findData("DONE"))
+    assert dialog.save() is False and "ngày thực hiện" in dialog.errors.message_for("done_on").lower()
+    dialog.done_on.setText("15/07/2023")
+    assert dialog.save() is True
+    tab = WorkplanTab()
+    qtbot.addWidget(tab)
+    tab.year.setValue(2023)
+    tab.load()
+    assert tab.model.index(0, 0).data() == "7/2023" and "Đã thực hiện" in tab.model.index(0, 5).data()

@@ -13,6 +13,7 @@ from reports.target_words import judgement_text, target_sentence, threshold_text
 from ui.page import ActionSpec, Page
 from ui.programme.movements_tab import MovementsTab
 from ui.programme.target_dialog import TargetDialog
+from ui.programme.workplan_tab import WorkplanTab
 from ui.widgets.buttons import confirm, inform
 from ui.widgets.rows_model import RowsTableModel
 from ui.widgets.table_view import column_widths, list_view, open_on_activate
@@ -34,6 +35,8 @@ class ProgrammePage(Page):
         super().__init__(parent)
         tabs = QTabWidget()
         tabs.addTab(self._targets_tab(), "Chỉ tiêu chủ yếu")
+        self.workplan = WorkplanTab()
+        tabs.addTab(self.workplan, "Chương trình công tác")
         self.movements = MovementsTab()
         tabs.addTab(self.movements, "Phong trào, mô hình")
         layout = QVBoxLayout(self)
@@ -108,3 +111,4 @@ class ProgrammePage(Page):
     def on_shown(self) -> None:
         self.refresh()
         self.movements.load()
+        self.workplan.load()
