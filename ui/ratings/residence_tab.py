@@ -2,14 +2,28 @@
 with where they were introduced and the residence's comment of the year; the lists of those
 not yet introduced and of those whose comment has not come (QĐ 213, HD 33)."""
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from pathlib import Path
 
+from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from models.accounts import WRITE_RECORDS, may
 from models.core.dates import fmt_date
+from models.core.errors import ValidationError
 from models.orgs import org_names
-from models.residence import EXEMPTIONS, RESULTS, ContactRow, contact_rows
+from models.residence import (
+    EXEMPTIONS,
+    RESULTS,
+    ContactRow,
+    apply_comment_list,
+    contact_rows,
+    export_comment_list,
+    read_comment_list,
+)
 from ui.ratings.residence_dialog import ResidenceDialog
-from ui.widgets.buttons import inform
+from ui.tasks import Task, run_task
+from ui.widgets.buttons import confirm, inform
 from ui.widgets.rows_model import RowsTableModel
+from ui.widgets.save_path import ask_save_path
 from ui.widgets.table_view import column_widths, list_view, open_on_activate
 
 FILTERS = {"all": "Tất cả đảng viên", "introduce": "Chưa giới thiệu về nơi cư trú",
@@ -43,9 +57,17 @@ class ResidenceTab(QWidget):
         self.view = list_view(self.model)
         column_widths(self.view, (190, 190, 260, 110, 90, 120))
         open_on_activate(self.view, self.edit_selected)
+        export = QPushButton("Xuất danh sách lấy nhận xét…")
+        export.setToolTip("Danh sách đảng viên đã giới thiệu, để chi bộ nơi cư trú ghi kết quả")
+        export.clicked.connect(self.export_list)
+        import_button = QPushButton("Nhập nhận xét từ Excel…")
+        import_button.clicked.connect(self.import_list)
+        import_button.setEnabled(may(WRITE_RECORDS))
         bar = QHBoxLayout()
         bar.addWidget(self.filter)
         bar.addWidget(self.summary, 1)
+        bar.addWidget(export)
+        bar.addWidget(import_button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
@@ -62,6 +84,41 @@ class ResidenceTab(QWidget):
         commented = sum(r.result is not None for r in rows)
         self.summary.setText(f"{len(rows)} đảng viên; {introduced} đã giới thiệu về nơi cư trú; {commented} "
                              f"có nhận xét năm {year}." if org_id else "Chọn tổ chức cơ sở đảng ở trên.")
+
+    def export_list(self) -> Task | None:
+        if not self.org_id:
+            inform(self, "Nơi cư trú", "Chọn tổ chức cơ sở đảng ở trên trước.")
+            return None
+        path = ask_save_path(self, "Lưu danh sách lấy nhận xét", f"nhan-xet-noi-cu-tru-{self.year}.xlsx",
+                             "Excel (*.xlsx)")
+        if path is None:
+            return None
+        year, org_id = self.year, self.org_id
+        return run_task(self, lambda _p: export_comment_list(path, year, org_id),
+                        lambda written: inform(self, "Nơi cư trú", f"Đã ghi {written}."), label="Đang ghi…")
+
+    def import_list(self) -> Task | None:
+        name, _ = QFileDialog.getOpenFileName(self, "Chọn danh sách nhận xét đã ghi", "", "Excel (*.xlsx)")
+        if not name:
+            return None
+        year = self.year
+        return run_task(self, lambda _p: read_comment_list(Path(name), year), self._read, label="Đang đọc…")
+
+    def _read(self, read) -> None:
+        if read.problems:
+            shown = "\n".join(read.problems[:20]) + ("\n…" if len(read.problems) > 20 else "")
+            inform(self, "Chưa nhập", f"Có {len(read.problems)} dòng cần sửa; chưa ghi gì:\n\n{shown}",
+                   warning=True)
+            return
+        if confirm(self, "Nhập nhận xét", f"Ghi {len(read.entries)} nhận xét của nơi cư trú năm {read.year}?",
+                   yes="Ghi"):
+            try:
+                count = apply_comment_list(read)
+            except ValidationError as error:
+                inform(self, "Chưa nhập", error.message, warning=True)
+                return
+            self.load(self.year, self.org_id)
+            inform(self, "Nhập nhận xét", f"Đã ghi {count} nhận xét.")
 
     def edit_selected(self) -> None:
         index = self.view.currentIndex()

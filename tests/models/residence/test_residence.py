@@ -76,3 +76,36 @@ def test_the_year_end_report_says_it(bloc_tree, make_member):
         "Thực hiện Quy định số 213-QĐ/TW, 1/2 đảng viên đã được giới thiệu về sinh hoạt nơi cư trú; 1 đồng "
         "chí được chi bộ nơi cư trú nhận xét; còn 1 đồng chí chưa được giới thiệu.")
     assert second.id
+
+
+def test_comments_come_back_from_the_list_the_residences_filled(bloc_tree, make_member, tmp_path):
+    from openpyxl import load_workbook
+
+    from models.residence import apply_comment_list, export_comment_list, read_comment_list
+
+    cell = bloc_tree["cell_a"]
+    first = make_member(full_name="Lê Văn An", org=cell, card_number="01234567")
+    second = make_member(full_name="Trần Thị Bình", org=cell, birth_date=date(1990, 4, 5))
+    for member in (first, second):
+        set_contact(member.id, "Đảng bộ phường Hồng Hải", "Chi bộ khu 5", date(2020, 3, 1))
+    path = export_comment_list(tmp_path / "nhan-xet.xlsx", 2023, cell.id)
+    workbook = load_workbook(path)
+    sheet = workbook.active
+    rows = {sheet.cell(row, 3).value: row for row in range(5, sheet.max_row + 1)}
+    sheet.cell(rows["Lê Văn An"], 6, "Đạt")
+    sheet.cell(rows["Trần Thị Bình"], 6, "khong dat")
+    sheet.cell(rows["Trần Thị Bình"], 7, "Chưa sinh hoạt tổ dân phố")
+    sheet.cell(rows["Trần Thị Bình"], 8, "10/12/2023")
+    sheet.cell(rows["Trần Thị Bình"], 2, None)  # no card: found by name and birth date
+    workbook.save(path)
+    read = read_comment_list(path, 2023)
+    assert read.problems == []
+    assert apply_comment_list(read) == 2
+    assert comments_of(2023, [first.id, second.id]) == {first.id: DAT, second.id: KHONG_DAT}
+
+    sheet.cell(rows["Lê Văn An"], 6, "Tốt")
+    workbook.save(path)
+    wrong = read_comment_list(path, 2023)
+    assert wrong.problems == [f"Dòng {rows['Lê Văn An']}: kết quả “Tốt” — ghi Đạt hoặc Không đạt."]
+    with pytest.raises(ValidationError):
+        apply_comment_list(wrong)
