@@ -70,8 +70,7 @@ def build_residence(today: date) -> int:
     member's number, not the random stream. Written in bulk with one audit entry a row."""
     year = today.year - 1
     people = members_at(date(year, 12, 31))
-    admitted = dict(Member.select(Member.id, Member.admission_date)
-                    .where(Member.id.in_([m for m, _o, _s in people])).tuples().iterator())
+    admitted = dict(Member.select(Member.id, Member.admission_date).tuples().iterator())
     contacts, comments = [], []
     now = datetime.now()
     for member_id, _org, _membership in people:

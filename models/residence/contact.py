@@ -122,11 +122,16 @@ def contact_rows(year: int, org_id: int | None) -> list[ContactRow]:
     contact and the year's comment, in name order."""
     people = members_at(date(year, 12, 31), subtree_ids(org_id) if org_id else None)
     ids = [member_id for member_id, _org, _m in people]
-    names = {m: (n, k) for m, n, k in Member.select(Member.id, Member.full_name, Member.sort_key)
-             .where(Member.id.in_(ids)).tuples().iterator()}
-    contacts = {c.member_id: c for c in ResidenceContact.select().where(ResidenceContact.member.in_(ids))}
-    comments = {c.member_id: c for c in ResidenceComment.select().where(
-        (ResidenceComment.year == year) & ResidenceComment.member.in_(ids))}
+
+    def only_these(query, column):
+        # The whole bloc is read whole: an IN of 100,000 numbers is past SQLite's limit.
+        return query.where(column.in_(ids)) if org_id else query
+
+    names = {m: (n, k) for m, n, k in only_these(Member.select(Member.id, Member.full_name, Member.sort_key),
+                                                 Member.id).tuples().iterator()}
+    contacts = {c.member_id: c for c in only_these(ResidenceContact.select(), ResidenceContact.member)}
+    year_comments = ResidenceComment.select().where(ResidenceComment.year == year)
+    comments = {c.member_id: c for c in only_these(year_comments, ResidenceComment.member)}
     rows = []
     for member_id, org, _membership in people:
         contact, comment = contacts.get(member_id), comments.get(member_id)
