@@ -125,6 +125,15 @@ def require(permission: str) -> Actor:
     return actor
 
 
+def require_whole_bloc(permission: str, what: str) -> Actor:
+    """The bloc's own records (its targets, programme, documents): not for an account limited
+    to some organisations."""
+    actor = require(permission)
+    if actor.org_ids is not None:
+        raise Forbidden(f"{what} chỉ do người dùng không bị giới hạn tổ chức nhập.")
+    return actor
+
+
 def may(permission: str) -> bool:
     actor = current()
     return actor is not None and actor.may(permission)

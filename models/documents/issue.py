@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from models.accounts import session
-from models.accounts.audit import log_update, values_of
+from models.accounts.audit import save_changes
 from models.core.db import database
 from models.core.files import write_in_place
 from models.documents.register import issued_already, issued_for, register_document
@@ -40,10 +40,6 @@ def issue_document(type_code: str, title: str, issued_on: date, target: Path,
             document = register_document(type_code, title, issued_on, source, str(target))
         else:
             session.require(session.ISSUE_DOCUMENTS)
-            if document.file_path != str(target):
-                before = values_of(document)
-                document.file_path = str(target)
-                document.save()
-                log_update(document, before)
+            save_changes(document, {"file_path": str(target)})
         write_in_place(Path(target), lambda partial: write(partial, document.number))
     return document

@@ -5,11 +5,11 @@ trình with status and value. The bloc's own records: every write audited."""
 from datetime import date
 
 from models.accounts import session
-from models.accounts.audit import log_delete, log_insert, log_update, values_of
+from models.accounts.audit import log_delete, log_insert, save_changes
 from models.core.checks import record_number, whole_number
 from models.core.dates import check_plausible
 from models.core.db import database
-from models.core.errors import Forbidden, NotFound, ValidationError
+from models.core.errors import NotFound, ValidationError
 from models.core.text import clean, clean_multiline
 from models.movements.tables import Movement, MovementEntry, MovementItem, SocialOrg
 from models.movements.vocab import ITEM_KINDS, KINDS, REPLICATED
@@ -17,9 +17,7 @@ from models.orgs.tree import get_org
 
 
 def _require_bloc() -> None:
-    if session.require(session.WRITE_RECORDS).org_ids is not None:
-        raise Forbidden("Phong trào, mô hình của Đảng bộ Khối chỉ do người dùng không bị giới hạn tổ chức "
-                        "nhập.")
+    session.require_whole_bloc(session.WRITE_RECORDS, "Phong trào, mô hình của Đảng bộ Khối")
 
 
 def _get(model, record_id: int, what: str):
@@ -27,15 +25,6 @@ def _get(model, record_id: int, what: str):
     if row is None:
         raise NotFound(f"Không tìm thấy {what} số {record_id}.")
     return row
-
-
-def _save(row, values: dict) -> None:
-    before = values_of(row)
-    for key, value in values.items():
-        setattr(row, key, value)
-    if values_of(row) != before:
-        row.save()
-        log_update(row, before)
 
 
 def create_social_org(name: str) -> SocialOrg:
@@ -92,7 +81,7 @@ def update_movement(movement_id: int, fields: dict) -> Movement:
     values = _movement_values(fields)
     with database.atomic():
         row = _get(Movement, movement_id, "phong trào")
-        _save(row, values)
+        save_changes(row, values)
     return row
 
 
@@ -182,7 +171,7 @@ def update_item(item_id: int, fields: dict) -> MovementItem:
     values = _item_values(fields)
     with database.atomic():
         row = _get(MovementItem, item_id, "mô hình, công trình")
-        _save(row, values)
+        save_changes(row, values)
     return row
 
 

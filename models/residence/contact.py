@@ -3,10 +3,10 @@ introduced and when, an exemption and its reason, each year's comment from the r
 the members not yet introduced or without the year's comment, listed per cell."""
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from models.accounts import session
-from models.accounts.audit import log_delete, log_insert, log_update, values_of
+from models.accounts.audit import log_delete, log_insert, save_changes
 from models.core.checks import whole_number
 from models.core.dates import check_plausible
 from models.core.db import database
@@ -50,14 +50,8 @@ def set_contact(member_id: int, residence_org: str, residence_cell: str, introdu
         if contact is None:
             contact = ResidenceContact.create(member=member.id, **values)
             log_insert(contact)
-            return contact
-        before = values_of(contact)
-        for key, value in values.items():
-            setattr(contact, key, value)
-        if values_of(contact) != before:
-            contact.updated_at = datetime.now()
-            contact.save()
-            log_update(contact, before)
+        else:
+            save_changes(contact, values, touch=True)
         return contact
 
 
@@ -86,13 +80,8 @@ def record_comment(member_id: int, year: int, result: str | None, note: str = ""
         if comment is None:
             comment = ResidenceComment.create(member=member.id, year=year, **values)
             log_insert(comment)
-            return comment
-        before = values_of(comment)
-        for key, value in values.items():
-            setattr(comment, key, value)
-        if values_of(comment) != before:
-            comment.save()
-            log_update(comment, before)
+        else:
+            save_changes(comment, values)
         return comment
 
 

@@ -1,13 +1,11 @@
 """Entering the main targets of a year or a congress term: the bloc's own, so only accounts
 not limited to some organisations write them; every change is audited."""
 
-from datetime import datetime
-
 from models.accounts import session
-from models.accounts.audit import log_delete, log_insert, log_update, values_of
+from models.accounts.audit import log_delete, log_insert, save_changes
 from models.core.checks import record_number, whole_number
 from models.core.db import database
-from models.core.errors import Forbidden, NotFound, ValidationError
+from models.core.errors import NotFound, ValidationError
 from models.core.text import clean, clean_multiline
 from models.targets.tables import MainTarget
 from models.targets.vocab import COMPARATORS, MANUAL, MEASURES, RANGE, SHARE
@@ -17,8 +15,7 @@ FIELDS = ("year_from", "year_to", "position", "wording", "short_name", "measure"
 
 
 def _require_bloc() -> None:
-    if session.require(session.WRITE_RECORDS).org_ids is not None:
-        raise Forbidden("Chỉ tiêu chủ yếu của Đảng bộ Khối chỉ do người dùng không bị giới hạn tổ chức nhập.")
+    session.require_whole_bloc(session.WRITE_RECORDS, "Chỉ tiêu chủ yếu của Đảng bộ Khối")
 
 
 def _number(value, field: str, label: str) -> float | None:
@@ -93,13 +90,7 @@ def update_target(target_id: int, fields: dict) -> MainTarget:
     values = validated(fields)
     with database.atomic():
         target = get_target(target_id)
-        before = values_of(target)
-        for key, value in values.items():
-            setattr(target, key, value)
-        if values_of(target) != before:
-            target.updated_at = datetime.now()
-            target.save()
-            log_update(target, before)
+        save_changes(target, values, touch=True)
     return target
 
 

@@ -6,20 +6,18 @@ from dataclasses import dataclass
 from datetime import date
 
 from models.accounts import session
-from models.accounts.audit import log_delete, log_insert, log_update, values_of
+from models.accounts.audit import log_delete, log_insert, save_changes
 from models.core.checks import record_number, whole_number
 from models.core.dates import check_plausible
 from models.core.db import database
-from models.core.errors import Forbidden, NotFound, ValidationError
+from models.core.errors import NotFound, ValidationError
 from models.core.text import clean, clean_multiline
 from models.workplan.tables import WorkItem
 from models.workplan.vocab import BODIES, DONE, ITEM, KEY_TASK, KINDS, PLANNED, RESOLUTION, SCHEME, STATUSES
 
 
 def _require_bloc() -> None:
-    if session.require(session.WRITE_RECORDS).org_ids is not None:
-        raise Forbidden("Chương trình công tác của Đảng ủy Khối chỉ do người dùng không bị giới hạn tổ chức "
-                        "nhập.")
+    session.require_whole_bloc(session.WRITE_RECORDS, "Chương trình công tác của Đảng ủy Khối")
 
 
 def _values(fields: dict) -> dict:
@@ -71,12 +69,7 @@ def update_work_item(item_id: int, fields: dict) -> WorkItem:
     values = _values(fields)
     with database.atomic():
         row = _get(item_id)
-        before = values_of(row)
-        for key, value in values.items():
-            setattr(row, key, value)
-        if values_of(row) != before:
-            row.save()
-            log_update(row, before)
+        save_changes(row, values)
     return row
 
 
