@@ -33,14 +33,21 @@ class ProgrammePage(Page):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        tabs = QTabWidget()
+        tabs = self.tabs = QTabWidget()
         tabs.addTab(self._targets_tab(), "Chỉ tiêu chủ yếu")
         self.workplan = WorkplanTab()
         tabs.addTab(self.workplan, "Chương trình công tác")
         self.movements = MovementsTab()
         tabs.addTab(self.movements, "Phong trào, mô hình")
+        # The other tabs read their lists when the clerk turns to them, not with the page.
+        tabs.currentChanged.connect(lambda _i: self._load_tab())
         layout = QVBoxLayout(self)
         layout.addWidget(tabs)
+
+    def _load_tab(self) -> None:
+        shown = self.tabs.currentWidget()
+        if shown in (self.workplan, self.movements):
+            shown.load()
 
     def _targets_tab(self) -> QWidget:
         page = QWidget()
@@ -110,5 +117,4 @@ class ProgrammePage(Page):
 
     def on_shown(self) -> None:
         self.refresh()
-        self.movements.load()
-        self.workplan.load()
+        self._load_tab()
