@@ -18,6 +18,7 @@ from models.documents import (
     template_for,
     write_draft,
 )
+from models.members import set_letter_number
 from reports.document import Body, Header, build_document
 from reports.letterhead import number_line, office_signature
 
@@ -158,6 +159,16 @@ def print_paper(path: Path, paper: Paper, issued_on: date, issue: bool) -> tuple
     on = earlier.issued_on if earlier else issued_on
     document = issue_document(paper.type_code, paper.register_title, on, path,
                               lambda target, number: render_paper(target, paper, number, on),
-                              source=paper.source)
+                              source=paper.source, on_issued=_written_back(paper))
     return document.number, on
+
+
+def _written_back(paper: Paper):
+    """The letter's number goes into the transfer it was issued for, so the event shows the
+    letter that went out with the member."""
+    if paper.kind != "gioi-thieu":
+        return None
+    event_id = int(paper.source.split(":")[1])
+    code = office_details().code
+    return lambda document: set_letter_number(event_id, f"{document.number:02d}-{paper.type_code}/{code}")
 

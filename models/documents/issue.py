@@ -28,11 +28,13 @@ def write_draft(target: Path, write: Writer) -> Path:
 
 
 def issue_document(type_code: str, title: str, issued_on: date, target: Path,
-                   write: Writer, source: str = "") -> OutgoingDocument:
+                   write: Writer, source: str = "",
+                   on_issued: Callable[[OutgoingDocument], None] | None = None) -> OutgoingDocument:
     """Take the next number of the type, write the document with it and put the file in place;
     the number is committed only once the file is there. The same document printed again (same
     type, subject and date; or, printed from a record, the same type from the same `source`)
-    keeps the number it was issued with: a new number only for a new issue."""
+    keeps the number it was issued with: a new number only for a new issue. `on_issued` writes
+    the number back to the record, in the same transaction (a letter's number into its event)."""
     # IMMEDIATE: the register is locked from the first read, so two clerks never get one number.
     with database.atomic("IMMEDIATE"):
         document = issued_for(type_code, source) if source else issued_already(type_code, title, issued_on)
@@ -42,4 +44,6 @@ def issue_document(type_code: str, title: str, issued_on: date, target: Path,
             session.require(session.ISSUE_DOCUMENTS)
             save_changes(document, {"file_path": str(target)})
         write_in_place(Path(target), lambda partial: write(partial, document.number))
+        if on_issued is not None:
+            on_issued(document)
     return document

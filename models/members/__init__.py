@@ -12,7 +12,7 @@ __getattr__, __dir__, __all__ = face(globals(), {
         "headcount_by_grassroots", "movement"),
     "events": ("HistoryRow", "LEAVING_PAPERS", "allowed_kinds", "check_leaving_papers",
                "create_member", "history",
-               "record_event", "remove_event"),
+               "record_event", "remove_event", "set_letter_number"),
     "export": ("export_members",),
     "import_plan": ("ADD", "CARD_IN_REGISTRY", "DUPLICATE_KINDS", "ImportPlan", "SAME_PERSON_IN_FILE",
         "SAME_PERSON_IN_REGISTRY", "SKIP", "UPDATE", "grassroots_named", "place_in_cell", "plan_import",

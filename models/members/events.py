@@ -7,7 +7,7 @@ from datetime import date
 
 from peewee import JOIN
 
-from models.accounts.audit import log_delete, log_insert, log_update, values_of
+from models.accounts.audit import log_delete, log_insert, log_update, save_changes, values_of
 from models.accounts.session import WRITE_RECORDS, require
 from models.accounts.tables import AuditEntry
 from models.core import vocab as v
@@ -171,6 +171,19 @@ def _record(member: Member, member_before: dict | None, kind: str, date: date | 
     else:
         log_update(member, member_before)
     return new
+
+
+def set_letter_number(event_id: int, number_text: str) -> MemberEvent:
+    """A transfer out carries the number of the introduction letter issued for it ("05-GGT/ĐUK"):
+    written when the letter takes its number from the register, in the same transaction."""
+    event = MemberEvent.get_or_none(MemberEvent.id == record_number(event_id))
+    if event is None:
+        raise NotFound("Biến động này không còn nữa.")
+    if event.kind not in (v.TRANSFER_OUT, v.TEMP_OUT_START):
+        raise ValidationError("kind", "Số giấy giới thiệu chỉ ghi vào biến động chuyển sinh hoạt đi.")
+    _check_member_scope(get_member(event.member_id), None)
+    save_changes(event, {"decision_no": clean(number_text)})
+    return event
 
 
 def remove_event(event_id: int) -> None:

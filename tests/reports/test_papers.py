@@ -111,6 +111,14 @@ def test_introduction_letter_and_its_counterfoil(demo, tmp_path):
     assert f"trân trọng giới thiệu đồng chí {member.full_name}, sinh ngày" in text
     assert f"Được chuyển sinh hoạt đảng đến {event.place}" in text
     assert "CUỐNG GIẤY GIỚI THIỆU SINH HOẠT ĐẢNG" in text and "Số 01-GGT/ĐUK, ngày 10/3/2026" in text
+    # The transfer now carries the number of the letter issued for it, in the trail too.
+    assert MemberEvent.get_by_id(event.id).decision_no == "01-GGT/ĐUK"
+    from models.accounts.tables import AuditEntry
+
+    entry = (AuditEntry.select().where((AuditEntry.table_name == "member_event")
+                                       & (AuditEntry.record_id == str(event.id)))
+             .order_by(AuditEntry.id.desc()).first())
+    assert "01-GGT/ĐUK" in entry.new_values
 
 
 def test_award_decision_then_its_certificates(demo, tmp_path):

@@ -46,5 +46,7 @@ def print_letter(parent: QWidget, event_id: int | None, kind: str | None) -> Pap
         return None
     dialog = PaperDialog("In giấy giới thiệu sinh hoạt đảng", f"giay-gioi-thieu-{event_id}", parent,
                          make_paper=lambda: letter_paper(event_id), source=f"gioi-thieu:{event_id}")
+    if hasattr(parent, "refresh_history"):  # the issued letter's number shows in the member's history
+        dialog.printed.connect(parent.refresh_history)
     dialog.show()
     return dialog

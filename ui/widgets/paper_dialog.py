@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -37,6 +38,8 @@ SheetWriter = Callable[[Path, date], object]
 class PaperDialog(QDialog):
     """`make_paper()` builds the numbered document's facts (in the task); for a sheet or list
     that takes no number, `write_sheet(target, on)` writes it instead."""
+
+    printed = Signal()  # a file was written (an issued letter's number is now on its record)
 
     def __init__(self, title: str, file_stem: str, parent=None, make_paper: Callable[[], Paper] | None = None,
                  write_sheet: SheetWriter | None = None, source: str = ""):
@@ -127,5 +130,6 @@ class PaperDialog(QDialog):
         self.written = path
         number = result[0] if result else None
         self.issued.setText(f"Đã ghi {path}" + (f", số {number:02d}." if number else "."))
+        self.printed.emit()
         if path.suffix.lower() == ".pdf":
             PdfPreviewDialog(path, self).exec()

@@ -87,7 +87,7 @@ def assert_each_step_audited(steps: list[tuple[str, object]]) -> None:
 WRITE_FUNCTIONS = {
     "models.orgs.changes": {"create_org", "update_org", "move_org", "dissolve_org"},
     "models.members.record": {"update_member", "set_photo"},
-    "models.members.events": {"create_member", "record_event", "remove_event"},
+    "models.members.events": {"create_member", "record_event", "remove_event", "set_letter_number"},
     "models.accounts.users": {"create_user", "update_user", "set_password", "authenticate", "first_start"},
     "models.accounts.office": {"save_office_details"},
     "models.admissions.cases": {"create_case", "update_case"},
