@@ -10,6 +10,7 @@ __getattr__, __dir__, __all__ = face(globals(), {
     "facts": ("Paper", "admission_paper", "award_batch", "award_paper", "badge_paper", "discipline_paper",
         "full_membership_paper", "letter_paper", "member_facts"),
     "issue": ("issue_document", "write_draft"),
+    "about": ("documents_about", "member_documents"),
     "register": ("TYPE_CODES", "date_order_warning", "documents_from", "issued_already", "issued_for",
         "register_document", "load_draft", "register_rows", "save_draft", "set_term_start", "term_start"),
     "templates": ("DEFAULTS", "KIND_NAMES", "PARTS", "PLACEHOLDER", "Template", "save_template",

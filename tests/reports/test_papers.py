@@ -119,6 +119,9 @@ def test_introduction_letter_and_its_counterfoil(demo, tmp_path):
                                        & (AuditEntry.record_id == str(event.id)))
              .order_by(AuditEntry.id.desc()).first())
     assert "01-GGT/ĐUK" in entry.new_values
+    from models.documents import member_documents
+
+    assert [(n, code) for n, code, *_rest in member_documents(member.id)] == [(1, "GGT")]
 
 
 def test_award_decision_then_its_certificates(demo, tmp_path):

@@ -48,6 +48,9 @@ def test_a_decision_for_two_chosen_cases_is_issued_from_the_admissions_page(qtbo
     document = OutgoingDocument.get()
     assert (document.number, document.source) == (1, f"ket-nap:{wanted[0]},{wanted[1]}")
     assert "Đã ghi" in dialog.issued.text()
+    first_row = next(r for r in range(page.cases.rowCount()) if page.cases.case_id(r) == wanted[0])
+    page.case_view.selectRow(first_row)
+    assert "Văn bản đã ban hành" in page.detail.text() and "Số 01-QĐ ngày 05/03/2026" in page.detail.text()
 
 
 def test_a_missing_fact_is_said_in_the_dialog_and_nothing_is_numbered(qtbot, demo, tmp_path):

@@ -32,6 +32,7 @@ from models.admissions import (
 )
 from models.admissions import next_step as case_next_step
 from models.core.dates import fmt_date
+from models.documents import documents_about
 from models.orgs import org_names
 from ui.admissions.dialogs import CaseDialog, EndCaseDialog, StepDialog, TargetDialog
 from ui.admissions.printing import print_case_decision
@@ -161,6 +162,11 @@ class AdmissionsPage(Page):
             mark = "✔" if done else "○"
             extra = f" — số {escape(number)}" if number else ""
             lines.append(f"{mark} {label}: {fmt_date(done) or 'chưa'}{extra}")
+        issued = documents_about("ket-nap", case.id) + documents_about("chinh-thuc", case.id)
+        if issued:
+            lines.append("<br><b>Văn bản đã ban hành</b>")
+            lines += [f"Số {number:02d}-{code} ngày {fmt_date(on)}: {escape(title)}"
+                      for number, code, on, title, _file in issued]
         warnings = case_warnings(case)
         if warnings:
             lines.append("<br><b>Lưu ý</b>")

@@ -30,6 +30,7 @@ from models.accounts import WRITE_RECORDS, may
 from models.core import vocab as v
 from models.core.dates import fmt_date
 from models.core.errors import ValidationError, failure_reason
+from models.documents import member_documents
 from models.inspections import inspection_history
 from models.members import (
     TEXT_FIELDS,
@@ -91,7 +92,7 @@ class MemberDialog(FormDialog):
             self.tabs.addTab(self._history_tab(), "Quá trình, biến động")
             self.inspection_list = QPlainTextEdit()
             self.inspection_list.setReadOnly(True)
-            self.tabs.addTab(self.inspection_list, "Kiểm tra, kỷ luật")
+            self.tabs.addTab(self.inspection_list, "Kiểm tra, kỷ luật, văn bản")
 
         buttons = self.make_buttons()
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save_and_close)
@@ -251,10 +252,11 @@ class MemberDialog(FormDialog):
             return
         member = get_member(self.member_id)
         self.history_model.set_rows(history(self.member_id))
-        lines = inspection_history(member_id=self.member_id)
-        self.inspection_list.setPlainText(
-            "\n".join(f"{fmt_date(line.on)}  {line.text}" for line in lines)
-            or "Chưa có cuộc kiểm tra, giám sát hay kỷ luật nào.")
+        lines = [f"{fmt_date(line.on)}  {line.text}" for line in inspection_history(member_id=self.member_id)]
+        lines += [f"{fmt_date(on)}  Văn bản số {number:02d}-{code}: {title}" + (f" ({file})" if file else "")
+                  for number, code, on, title, file in member_documents(self.member_id)]
+        self.inspection_list.setPlainText("\n".join(lines) or "Chưa có cuộc kiểm tra, giám sát, kỷ luật hay "
+                                                              "văn bản nào.")
         place = ""
         if member.org_id:
             org = get_org(member.org_id)
