@@ -9,6 +9,7 @@ from pathlib import Path
 from models.accounts import office_details
 from models.core.errors import ValidationError
 from models.documents import (
+    COMMISSION,
     KIND_NAMES,
     PLACEHOLDER,
     Paper,
@@ -20,7 +21,7 @@ from models.documents import (
 )
 from models.members import set_letter_number
 from reports.document import Body, Header, build_document
-from reports.letterhead import number_line, office_signature
+from reports.letterhead import Signature, number_line, office_signature
 
 # Where a clerk supplies a fact the records lack, when it is not on the record itself.
 HINTS = {
@@ -73,6 +74,7 @@ KIND_FACTS = {
     "chinh-thuc": (*BLOC, *CASE, *NAMED, "ngày chính thức"),
     "gioi-thieu": (*BLOC, *MEMBER, *NAMED, "nơi chuyển đến", "ngày chuyển", "hạn giấy giới thiệu"),
     "ky-luat": (*BLOC, *MEMBER, *NAMED, "hình thức kỷ luật", "vi phạm", "ngày hiệu lực"),
+    "ky-luat-ubkt": (*BLOC, *MEMBER, *NAMED, "hình thức kỷ luật", "vi phạm", "ngày hiệu lực"),
     "khen-thuong": (*BLOC, *NAMED, *AWARD),
     "giay-khen": (*BLOC, *NAMED, *AWARD, "số quyết định", "ngày quyết định"),
     "huy-hieu": (*BLOC, "số đảng viên", "đợt"),
@@ -85,7 +87,20 @@ def placeholders_of(kind: str) -> frozenset[str]:
 
 
 def _committee(paper: Paper) -> str:
-    return f"BAN THƯỜNG VỤ {fill('{đảng ủy khối}', paper).upper()}"
+    body = "ỦY BAN KIỂM TRA" if paper.issuer == COMMISSION else "BAN THƯỜNG VỤ"
+    return f"{body} {fill('{đảng ủy khối}', paper).upper()}"
+
+
+def _frame(paper: Paper, office, number: int | None, issued_on: date) -> tuple[Header, Signature]:
+    """The standing committee's header and signature, or the inspection commission's: under the
+    bloc's committee, its own number ("Số 05-QĐ/UBKT") and "T/M ỦY BAN KIỂM TRA / CHỦ NHIỆM"."""
+    if paper.issuer == COMMISSION:
+        line = number_line(number, COMMISSION, paper.type_code)
+        return (Header(office.bloc_name, "Ủy ban Kiểm tra", line, office.place, issued_on, paper.title,
+                       paper.subject), Signature("T/M ỦY BAN KIỂM TRA", "CHỦ NHIỆM", ""))
+    line = number_line(number, office.code, paper.type_code)
+    return (Header(office.superior_body, office.bloc_name, line, office.place, issued_on, paper.title,
+                   paper.subject), office_signature(office))
 
 
 def _body(paper: Paper, template: Template) -> Body:
@@ -136,15 +151,14 @@ def render_paper(path: Path, paper: Paper, number: int | None, issued_on: date) 
     """The document as a PDF, or its Word copy for a .docx path."""
     office = office_details()
     template = template_for(paper.kind)
-    line = number_line(number, office.code, paper.type_code)
-    header = Header(office.superior_body, office.bloc_name, line, office.place, issued_on, paper.title,
-                    paper.subject)
+    header, signature = _frame(paper, office, number, issued_on)
+    line = header.number_line
     body = _body(paper, template)
     annex = _list_annex(paper, "số " + line.removeprefix("Số "), issued_on)
     if paper.kind == "gioi-thieu":
         annex = _counterfoil(paper, line, issued_on)
     recipients = fill_all(template, "recipients", paper)
-    return build_document(path, header, body, office_signature(office), recipients, annex=annex,
+    return build_document(path, header, body, signature, recipients, annex=annex,
                           author=KIND_NAMES[paper.kind])
 
 
@@ -159,7 +173,7 @@ def print_paper(path: Path, paper: Paper, issued_on: date, issue: bool) -> tuple
     on = earlier.issued_on if earlier else issued_on
     document = issue_document(paper.type_code, paper.register_title, on, path,
                               lambda target, number: render_paper(target, paper, number, on),
-                              source=paper.source, on_issued=_written_back(paper))
+                              source=paper.source, on_issued=_written_back(paper), issuer=paper.issuer)
     return document.number, on
 
 

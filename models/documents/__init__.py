@@ -7,8 +7,8 @@ Each name is loaded from its module on first use (models/core/face.py)."""
 from models.core.face import face
 
 __getattr__, __dir__, __all__ = face(globals(), {
-    "facts": ("Paper", "admission_paper", "award_batch", "award_paper", "badge_paper", "discipline_paper",
-        "full_membership_paper", "letter_paper", "member_facts"),
+    "facts": ("COMMISSION", "Paper", "admission_paper", "award_batch", "award_paper", "badge_paper",
+        "discipline_paper", "full_membership_paper", "letter_paper", "member_facts"),
     "issue": ("issue_document", "write_draft"),
     "about": ("documents_about", "member_documents"),
     "register": ("TYPE_CODES", "date_order_warning", "documents_from", "issued_already", "issued_for",

@@ -22,6 +22,7 @@ from models.members.tables import Member, MemberEvent
 from models.orgs.tables import PartyOrg
 
 TRANSFER_KINDS = (v.TRANSFER_OUT, v.TEMP_OUT_START)
+COMMISSION = "UBKT"
 LETTER_DAYS = 30  # an introduction letter is presented within 30 days
 
 
@@ -34,6 +35,7 @@ class Paper:
     register_title: str  # as the register lists it, naming who it concerns
     source: str  # the record it comes from: "ket-nap:12", "su-kien:40"
     facts: dict[str, str | None] = field(default_factory=dict)
+    issuer: str = ""  # "" the standing committee; COMMISSION for the inspection commission's own
     list_title: str = ""
     list_header: list[str] = field(default_factory=list)
     people: list[list[str]] = field(default_factory=list)
@@ -110,6 +112,12 @@ def _bloc_decides(body: str, what: str) -> None:
     if body and not ("khối" in lowered and ("thường vụ" in lowered or "chấp hành" in lowered)):
         raise ValidationError("kind", f"{what} do {body} ban hành, không phải Ban Thường vụ Đảng ủy Khối: "
                                       "văn bản đó không in từ đây.")
+
+
+def _bloc_commission(body: str) -> bool:
+    """The bloc's inspection commission decides some disciplines itself (Điều lệ Đảng)."""
+    lowered = body.lower()
+    return "ủy ban kiểm tra" in lowered and "khối" in lowered
 
 
 def _shared(values: list[str | None], many: str) -> str | None:
@@ -207,7 +215,9 @@ def discipline_paper(discipline_id: int) -> Paper:
     record = Discipline.get_or_none(Discipline.id == record_number(discipline_id))
     if record is None:
         raise NotFound(f"Không tìm thấy quyết định kỷ luật số {discipline_id}.")
-    _bloc_decides(record.deciding_body, "Quyết định kỷ luật")
+    by_commission = _bloc_commission(record.deciding_body)
+    if not by_commission:
+        _bloc_decides(record.deciding_body, "Quyết định kỷ luật")
     facts, reasons = {**bloc_facts()}, {}
     if record.subject_type == TO_CHUC:
         org = record.org
@@ -226,8 +236,9 @@ def discipline_paper(discipline_id: int) -> Paper:
         name = member.full_name
     facts.update({"hình thức kỷ luật": FORMS[record.form].lower(), "vi phạm": text(record.note),
                   "ngày hiệu lực": day(record.effective_date)})
-    return Paper("ky-luat", "QĐ", "Quyết định", "về việc thi hành kỷ luật", f"Quyết định kỷ luật {name}",
-                 f"ky-luat:{record.id}", facts, reasons=reasons)
+    kind = "ky-luat-ubkt" if by_commission else "ky-luat"
+    return Paper(kind, "QĐ", "Quyết định", "về việc thi hành kỷ luật", f"Quyết định kỷ luật {name}",
+                 f"ky-luat:{record.id}", facts, reasons=reasons, issuer=COMMISSION if by_commission else "")
 
 
 def award_batch(award_id: int) -> list[Award]:

@@ -29,7 +29,8 @@ def write_draft(target: Path, write: Writer) -> Path:
 
 def issue_document(type_code: str, title: str, issued_on: date, target: Path,
                    write: Writer, source: str = "",
-                   on_issued: Callable[[OutgoingDocument], None] | None = None) -> OutgoingDocument:
+                   on_issued: Callable[[OutgoingDocument], None] | None = None,
+                   issuer: str = "") -> OutgoingDocument:
     """Take the next number of the type, write the document with it and put the file in place;
     the number is committed only once the file is there. The same document printed again (same
     type, subject and date; or, printed from a record, the same type from the same `source`)
@@ -39,7 +40,7 @@ def issue_document(type_code: str, title: str, issued_on: date, target: Path,
     with database.atomic("IMMEDIATE"):
         document = issued_for(type_code, source) if source else issued_already(type_code, title, issued_on)
         if document is None:
-            document = register_document(type_code, title, issued_on, source, str(target))
+            document = register_document(type_code, title, issued_on, source, str(target), issuer)
         else:
             session.require(session.ISSUE_DOCUMENTS)
             save_changes(document, {"file_path": str(target)})

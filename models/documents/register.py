@@ -50,7 +50,7 @@ def _require_bloc(permission: str) -> None:
 
 
 def register_document(type_code: str, title: str, issued_on: date, source: str = "",
-                      file_path: str = "") -> OutgoingDocument:
+                      file_path: str = "", issuer: str = "") -> OutgoingDocument:
     """Take the next number of the type in the current term and register the document.
     Printed documents go through issue.issue_document, which commits the number only once
     the file is written."""
@@ -65,12 +65,14 @@ def register_document(type_code: str, title: str, issued_on: date, source: str =
         start = term_start()
         if start and issued_on < start:
             raise ValidationError("issued_on", "Ngày ban hành ở trước ngày bắt đầu nhiệm kỳ hiện tại.")
-        same_type = OutgoingDocument.select().where(OutgoingDocument.type_code == type_code)
+        same_type = OutgoingDocument.select().where((OutgoingDocument.type_code == type_code)
+                                                    & (OutgoingDocument.issuer == issuer))
         if start:
             same_type = same_type.where(OutgoingDocument.issued_on >= start)
         last = max((doc.number for doc in same_type), default=0)
         document = OutgoingDocument.create(type_code=type_code, number=last + 1, issued_on=issued_on,
-                                           title=title[:200], source=source, file_path=file_path)
+                                           title=title[:200], source=source, file_path=file_path,
+                                           issuer=issuer)
         log_insert(document)
         return document
 
@@ -102,11 +104,12 @@ def documents_from(sources: list[str]) -> list[tuple]:
                 .where(OutgoingDocument.source.in_(sources)).order_by(OutgoingDocument.id).tuples())
 
 
-def date_order_warning(type_code: str, issued_on: date) -> str | None:
+def date_order_warning(type_code: str, issued_on: date, issuer: str = "") -> str | None:
     """A number is taken in order; dated before the last one of its type in the term, the
     register would run backwards in time. Said before the number is taken."""
     start = term_start()
-    same_type = OutgoingDocument.select().where(OutgoingDocument.type_code == type_code)
+    same_type = OutgoingDocument.select().where((OutgoingDocument.type_code == type_code)
+                                                & (OutgoingDocument.issuer == issuer))
     if start:
         same_type = same_type.where(OutgoingDocument.issued_on >= start)
     last = same_type.order_by(OutgoingDocument.number.desc()).first()

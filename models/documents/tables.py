@@ -16,6 +16,7 @@ class OutgoingDocument(BaseModel):
     created_at = DateTimeField(default=datetime.now)
     source = CharField(default="", index=True)  # the record it was printed from ("su-kien:12")
     file_path = CharField(default="")  # where the issued file was written
+    issuer = CharField(default="")  # "" the standing committee; "UBKT" the inspection commission
 
     class Meta:
         table_name = "outgoing_document"

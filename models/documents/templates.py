@@ -62,6 +62,17 @@ DEFAULTS = {
         "Điều 2. Quyết định có hiệu lực kể từ ngày {ngày hiệu lực}.",
         _CARRY_OUT]),
         "Ủy ban Kiểm tra Tỉnh ủy (báo cáo)\n{đảng bộ cơ sở}\nNhư Điều 3\nLưu Văn phòng Đảng ủy"),
+    "ky-luat-ubkt": Template("ky-luat-ubkt", 0, "\n".join([
+        _CHARTER, _RULES,
+        "- Căn cứ Quy định số 296-QĐ/TW, ngày 30/5/2025 của Ban Chấp hành Trung ương về công tác kiểm "
+        "tra, giám sát và kỷ luật của Đảng;",
+        "- Căn cứ Quy chế làm việc của Ủy ban Kiểm tra {đảng ủy khối};",
+        "- Xét báo cáo kết quả kiểm tra và đề nghị của cán bộ kiểm tra,"]), "\n".join([
+        "Điều 1. Thi hành kỷ luật bằng hình thức {hình thức kỷ luật} đối với {người nhận}, vì đã có vi "
+        "phạm: {vi phạm}.",
+        "Điều 2. Quyết định có hiệu lực kể từ ngày {ngày hiệu lực}.",
+        "Điều 3. {đảng bộ cơ sở}, {chi bộ} và {người có tên} chịu trách nhiệm thi hành Quyết định này."]),
+        "Ban Thường vụ Đảng ủy Khối (báo cáo)\n{đảng bộ cơ sở}\nNhư Điều 3\nLưu Ủy ban Kiểm tra"),
     "khen-thuong": Template("khen-thuong", 0, "\n".join([
         _CHARTER, _WORKING_RULES,
         "- Xét đề nghị của Ban Tổ chức Đảng ủy,"]), "\n".join([
@@ -94,6 +105,7 @@ KIND_NAMES = {
     "chinh-thuc": "Quyết định công nhận đảng viên chính thức",
     "gioi-thieu": "Giấy giới thiệu sinh hoạt đảng",
     "ky-luat": "Quyết định thi hành kỷ luật",
+    "ky-luat-ubkt": "Quyết định thi hành kỷ luật của Ủy ban Kiểm tra",
     "khen-thuong": "Quyết định khen thưởng",
     "giay-khen": "Giấy khen",
     "huy-hieu": "Tờ trình đề nghị tặng Huy hiệu Đảng",

@@ -2,6 +2,8 @@
 records, as PDF and Word, read back — header, number line, title, the articles with the
 person's particulars, signature, "Nơi nhận" — and the register that numbered them."""
 
+from datetime import date
+
 import pytest
 from docx import Document
 from pypdf import PdfReader
@@ -188,11 +190,31 @@ def test_a_fact_the_record_lacks_stops_the_print_and_names_it(demo, tmp_path, ca
     assert not out.exists() and OutgoingDocument.select().count() == 0  # no number burnt
 
 
-def test_a_decision_the_bloc_does_not_sign_is_refused(demo, tmp_path, capsys):
-    discipline = Discipline.select().where(Discipline.deciding_body.contains("Ủy ban Kiểm tra")).first()
-    assert main.main(["document", "ky-luat", "--for", str(discipline.id), "--db", demo, "-o",
+def test_the_inspection_commissions_decision_has_its_own_frame_and_numbers(demo, tmp_path):
+    """Reported by the last session as left out: a discipline the bloc's inspection commission
+    decided could not be printed at all."""
+    own = Discipline.select().where(Discipline.deciding_body.contains("Thường vụ")).first()
+    commission = Discipline.select().where(Discipline.deciding_body.contains("Ủy ban Kiểm tra")).first()
+    printed(demo, tmp_path, "ky-luat", own.id, "--issue", "--date", "07/03/2026")
+    text = printed(demo, tmp_path, "ky-luat", commission.id, "--issue", "--date", "08/03/2026")
+    for expected in ("ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH", "ỦY BAN KIỂM TRA", "Số 01-QĐ/UBKT", "QUYẾT ĐỊNH",
+                     "ỦY BAN KIỂM TRA ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH", "T/M ỦY BAN KIỂM TRA", "CHỦ NHIỆM",
+                     f"đối với đồng chí {commission.member.full_name}", "- Lưu Ủy ban Kiểm tra."):
+        assert expected in text, expected
+    assert "T/M BAN THƯỜNG VỤ" not in text
+    numbers = {(d.issuer, d.number) for d in OutgoingDocument.select()}
+    assert numbers == {("", 1), ("UBKT", 1)}  # each issuer numbers from 01
+
+
+def test_a_decision_of_a_grassroots_body_is_refused(demo, tmp_path, capsys):
+    from models.inspections.cases import record_discipline
+
+    member = Member.select().where(Member.org.is_null(False) & (Member.membership == "FULL")).first()
+    grassroots = record_discipline("DANG_VIEN", "KHIEN_TRACH", "Đảng ủy cơ sở", "3-QĐ/ĐU",
+                                   date(2026, 1, 5), None, member_id=member.id)
+    assert main.main(["document", "ky-luat", "--for", str(grassroots.id), "--db", demo, "-o",
                       str(tmp_path / "x.pdf")]) == 1
-    assert "do Ủy ban Kiểm tra Đảng ủy Khối ban hành" in capsys.readouterr().err
+    assert "do Đảng ủy cơ sở ban hành" in capsys.readouterr().err
 
 
 def test_wrong_record_numbers_are_told_in_vietnamese(demo, tmp_path, capsys):
