@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QTabWidget, QWidget
 
 from models.admissions.tables import AdmissionCase
 from models.demo.build import DemoSize, build_demo
@@ -47,6 +47,13 @@ def test_no_page_shows_clipped_text(qtbot, demo):
         page = window.page(page_class)
         qtbot.waitUntil(lambda page=page: not page.loading(), timeout=30_000)
         found += _look(window, f"trang-{index:02d}", qtbot)
+        # Every tab of the page too, not only the one it opens on.
+        for tabs in page.findChildren(QTabWidget):
+            for tab in range(1, tabs.count()):
+                tabs.setCurrentIndex(tab)
+                qtbot.waitUntil(lambda page=page: not page.loading(), timeout=30_000)
+                found += _look(window, f"trang-{index:02d}-the-{tab}", qtbot)
+            tabs.setCurrentIndex(0)
     assert not found, "\n".join(found)
 
 
@@ -60,6 +67,10 @@ def _dialogs():
     from ui.members.event_dialog import EventDialog
     from ui.members.import_dialog import ImportMembersDialog
     from ui.orgs.dialogs import DissolveOrgDialog, MoveOrgDialog, OrgDialog
+    from ui.programme.movement_dialogs import EntryDialog, ItemDialog, MovementDialog
+    from ui.programme.target_dialog import TargetDialog as MainTargetDialog
+    from ui.programme.workplan_tab import WorkItemDialog
+    from ui.ratings.residence_dialog import ResidenceDialog
     from ui.reports.templates_tab import TemplatesTab
     from ui.users.dialogs import ChangePasswordDialog, FirstStartDialog, SignInDialog, UserDialog
     from ui.users.office_form import OfficeDialog
@@ -84,6 +95,11 @@ def _dialogs():
         "ket-nap-moi": lambda: CaseDialog(), "ket-nap": lambda: CaseDialog(case.id),
         "buoc-ket-nap": lambda: StepDialog(case.id), "xoa-ten-du-bi": lambda: EndCaseDialog(case.id, True),
         "chi-tieu": lambda: TargetDialog(), "khen-thuong": lambda: AwardDialog(),
+        "chi-tieu-chu-yeu": lambda: MainTargetDialog(year=2025),
+        "chuong-trinh": lambda: WorkItemDialog(year=2025),
+        "phong-trao": lambda: MovementDialog(), "mo-hinh": lambda: ItemDialog(movement_id=1),
+        "dang-ky-phong-trao": lambda: EntryDialog(movement_id=1),
+        "noi-cu-tru": lambda: ResidenceDialog(member.id, member.full_name, 2025),
         "nguoi-dung": lambda: UserDialog(),
         "doi-mat-khau": lambda: ChangePasswordDialog(1, "quantri", own=True),
         "lan-dau": lambda: FirstStartDialog(), "dang-nhap": lambda: SignInDialog(),
@@ -105,7 +121,8 @@ def office_off_form():
 
 
 NEW_FORMS = {"dang-vien-moi", "to-chuc-moi", "hoi-nghi-moi", "kiem-tra-moi", "ky-luat", "ket-nap-moi",
-             "chi-tieu", "khen-thuong", "nguoi-dung", "lan-dau", "bien-dong", "nghi-quyet"}
+             "chi-tieu", "khen-thuong", "nguoi-dung", "lan-dau", "bien-dong", "nghi-quyet",
+             "chi-tieu-chu-yeu", "chuong-trinh", "phong-trao", "mo-hinh", "dang-ky-phong-trao"}
 
 
 def test_no_dialog_shows_clipped_text_even_with_its_errors(qtbot, demo):
