@@ -9,7 +9,8 @@ from models.core.face import face
 __getattr__, __dir__, __all__ = face(globals(), {
     "files": ("attach_file", "files_of", "remove_file"),
     "lists": ("CellGap", "MeetingFigures", "MeetingFilter", "MeetingRow",
-        "cells_without_monthly_meeting", "cells_without_thematic_meeting", "meeting_days",
+        "cells_without_monthly_meeting", "monthly_meeting_months", "cells_without_thematic_meeting",
+        "meeting_days",
         "meeting_figures", "meeting_rows"),
     "record": ("AttendanceLine", "Quorum", "add_resolution", "attendance", "create_meeting",
         "default_roster", "delete_meeting", "get_meeting", "meeting_warnings", "next_bch_number",

@@ -133,6 +133,19 @@ def cells_without_monthly_meeting(year: int, month: int) -> list[CellGap]:
     return _cells_without(THUONG_KY, start, add_months(start, 1) - timedelta(days=1))
 
 
+def monthly_meeting_months(year: int, last_month: int = 12) -> tuple[int, int]:
+    """(cell-months with the regular meeting recorded, cell-months the cells existed) from
+    January to `last_month`: how far the monthly meeting was kept (Điều lệ, Điều 24)."""
+    held = total = 0
+    for month in range(1, last_month + 1):
+        start = date(year, month, 1)
+        end = add_months(start, 1) - timedelta(days=1)
+        live = len(_cells_live(start, end))
+        total += live
+        held += live - len(_cells_without(THUONG_KY, start, end))
+    return held, total
+
+
 def cells_without_thematic_meeting(year: int, quarter: int) -> list[CellGap]:
     """Cells with no thematic meeting in the quarter (at least one a quarter)."""
     start = date(year, 3 * (quarter - 1) + 1, 1)

@@ -9,6 +9,7 @@ from fractions import Fraction
 from models.admissions.targets import admitted_count
 from models.inspections.tables import InspectionCase
 from models.inspections.vocab import BLOC_PERFORMERS, CONCLUDED, IN_PROGRESS
+from models.meetings.lists import meeting_figures, monthly_meeting_months
 from models.ratings.figures import rating_figures
 from models.ratings.rules import EXCELLENT, GOOD, TSVM
 from models.targets.record import targets_for
@@ -59,6 +60,13 @@ def measured(measure: str, first_year: int, last_year: int) -> Fraction | float 
         return Fraction(InspectionCase.select().where(
             InspectionCase.performer.in_(BLOC_PERFORMERS) & begun
             & (InspectionCase.start_date >= start) & (InspectionCase.start_date <= end)).count())
+    if measure == "BCH_CONFERENCES":
+        return Fraction(meeting_figures(start, end).bch_conferences)
+    if measure == "CELL_MEETINGS":
+        today = date.today()  # a year under way counts the months gone by
+        months_gone = 12 if last_year < today.year else max(1, today.month - 1)
+        held, months = monthly_meeting_months(last_year, months_gone)
+        return _share(held, months)
     ratings = rating_figures(last_year)
     orgs = ratings.org_levels
     rated_orgs = sum(orgs.values())

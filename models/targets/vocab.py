@@ -11,6 +11,9 @@ MEASURES = {
     "MEMBER_GOOD": ("Tỷ lệ đảng viên hoàn thành tốt nhiệm vụ trở lên (trên số được đánh giá)", SHARE),
     "MEMBER_EXCELLENT": ("Tỷ lệ đảng viên hoàn thành xuất sắc nhiệm vụ (trên số được đánh giá)", SHARE),
     "INSPECTIONS": ("Số cuộc kiểm tra, giám sát của Ban Thường vụ, Ủy ban Kiểm tra đã tiến hành", COUNT),
+    "BCH_CONFERENCES": ("Số hội nghị Ban Chấp hành Đảng bộ Khối đã tổ chức", COUNT),
+    "CELL_MEETINGS": ("Tỷ lệ chi bộ sinh hoạt thường kỳ hằng tháng (số tháng có sinh hoạt trên số tháng)",
+                      SHARE),
     "MANUAL_COUNT": ("Số liệu văn phòng nhập (số lượng)", COUNT),
     "MANUAL_SHARE": ("Số liệu văn phòng nhập (tỷ lệ %)", SHARE),
 }

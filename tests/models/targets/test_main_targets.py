@@ -106,3 +106,20 @@ def test_year_end_report_says_it_in_the_body_and_the_annex(bloc_tree, make_membe
     assert sentence in pdf and "Chỉ tiêu chủ yếu" in pdf and "Vượt 50%" in pdf
     word = Document(str(tmp_path / "bc.docx"))
     assert any(p.text.startswith(sentence) for p in word.paragraphs)
+
+
+def test_meetings_held_are_measured_from_the_meeting_records(bloc_tree):
+    from models.meetings.record import create_meeting
+
+    create_meeting({"body": "BCH_DUK", "kind": "KHAC", "date": date(2022, 7, 10)})
+    for month in range(1, 13):  # one of the bloc's cells meets every month, the others never
+        create_meeting({"body": "CHI_BO", "org_id": bloc_tree["cell_a"].id, "kind": "THUONG_KY",
+                        "date": date(2022, month, 5)})
+    target(year_from=2022, year_to=2022, wording="Tổ chức 1 hội nghị Ban Chấp hành",
+           short_name="hội nghị Ban Chấp hành", measure="BCH_CONFERENCES", threshold=1)
+    target(year_from=2022, year_to=2022, wording="100% chi bộ sinh hoạt thường kỳ hằng tháng",
+           short_name="chi bộ sinh hoạt thường kỳ", measure="CELL_MEETINGS", threshold=100)
+    conferences, meetings = target_results(2022)
+    assert (conferences.value, conferences.judgement) == (1, ACHIEVED)
+    cells = 3  # the bloc tree's cells: two under the đảng bộ cơ sở and the chi bộ cơ sở
+    assert meetings.value == Fraction(100, cells) and meetings.judgement == MISSED
