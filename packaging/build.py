@@ -58,6 +58,10 @@ def smoke_test(bundle: Path) -> dict:
     if "BÁO CÁO" not in text or "đảng viên" not in text:
         raise SystemExit("the frozen program's report has no report text")
     run("check", "--db", "demo.db")
+    # A document from a record, as Word: its templates, facts and the Word writer are frozen too.
+    run("document", "phieu-dang-vien", "--for", "1", "--db", "demo.db", "-o", "phieu.docx")
+    if not (folder / "phieu.docx").stat().st_size:
+        raise SystemExit("the frozen program wrote an empty member sheet")
     window = subprocess.Popen([str(window_program), "--db", "demo.db"], cwd=folder, env=env,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     time.sleep(WINDOW_SECONDS)
