@@ -85,3 +85,18 @@ def test_workplan_tab_adds_an_item_and_refuses_done_without_a_date(qtbot, db):
     tab.year.setValue(2023)
     tab.load()
     assert tab.model.index(0, 0).data() == "7/2023" and "Đã thực hiện" in tab.model.index(0, 5).data()
+
+
+def test_the_home_pages_programme_line_opens_the_programme_page(qtbot, db):
+    from models.workplan import ITEM, create_work_item
+    from reports.glance import PROGRAMME, attention_lines
+    from tests.ui.test_main_window import make_window
+
+    today = date.today()
+    create_work_item({"year_from": today.year, "month": today.month, "body": "BTV_DUK", "kind": ITEM,
+                      "content": "Hội nghị Ban Thường vụ thường kỳ"})
+    line = next(line for line in attention_lines(today) if line.page == PROGRAMME)
+    assert line.text == f"1 nội dung chương trình công tác tháng {today.month}/{today.year} chưa thực hiện"
+    window = make_window(qtbot, db)
+    window.open_area(PROGRAMME)
+    assert window.stack.currentWidget().title == "Chỉ tiêu, chương trình"
