@@ -73,6 +73,8 @@ def org_figures(on: date) -> OrgFigures:
 
 def period_figures(start: date, end: date) -> PeriodFigures:
     year = end.year
+    year_end = (end.month, end.day) == (12, 31)
+    ratings = rating_figures(year) if year_end else None  # read once: the targets judge by them too
     by_year = {y: admitted_count(date(y, 1, 1), min(date(y, 12, 31), end))
                for y in range(year - 4, year + 1)}
     return PeriodFigures(
@@ -82,11 +84,11 @@ def period_figures(start: date, end: date) -> PeriodFigures:
         admissions=admission_figures(start, end),
         year_target=progress(None, year).target, admissions_by_year=by_year,
         inspections=inspection_figures(start, end),
-        ratings=rating_figures(year) if (end.month, end.day) == (12, 31) else None,
+        ratings=ratings,
         awards=award_counts(start, end), badges=badge_counts(start, end),
         meetings=meeting_figures(start, end),
-        targets=target_results(year) if (end.month, end.day) == (12, 31) else [],
-        residence=residence_figures(year) if (end.month, end.day) == (12, 31) else None,
+        targets=target_results(year, ratings) if year_end else [],
+        residence=residence_figures(year) if year_end else None,
         movements=movement_figures(start, end),
         work=work_figures(start, end),
     )

@@ -118,17 +118,20 @@ def contact_rows(year: int, org_id: int | None) -> list[ContactRow]:
 
     names = {m: (n, k) for m, n, k in only_these(Member.select(Member.id, Member.full_name, Member.sort_key),
                                                  Member.id).tuples().iterator()}
-    contacts = {c.member_id: c for c in only_these(ResidenceContact.select(), ResidenceContact.member)}
-    year_comments = ResidenceComment.select().where(ResidenceComment.year == year)
-    comments = {c.member_id: c for c in only_these(year_comments, ResidenceComment.member)}
-    rows = []
-    for member_id, org, _membership in people:
-        contact, comment = contacts.get(member_id), comments.get(member_id)
-        rows.append(ContactRow(member_id, names[member_id][0], org, contact.residence_org if contact else "",
-                               contact.residence_cell if contact else "",
-                               contact.introduced_on if contact else None,
-                               contact.exemption if contact else "",
-                               comment.result if comment else None, comment.note if comment else ""))
+    # Plain tuples, not model instances: the whole bloc's rows are read for the report.
+    contact_columns = (ResidenceContact.member, ResidenceContact.residence_org,
+                       ResidenceContact.residence_cell, ResidenceContact.introduced_on,
+                       ResidenceContact.exemption)
+    contacts = {row[0]: row[1:] for row in only_these(ResidenceContact.select(*contact_columns),
+                                                       ResidenceContact.member).tuples().iterator()}
+    year_comments = (ResidenceComment.select(ResidenceComment.member, ResidenceComment.result,
+                                             ResidenceComment.note).where(ResidenceComment.year == year))
+    comments = {row[0]: row[1:] for row in only_these(year_comments, ResidenceComment.member)
+                .tuples().iterator()}
+    no_contact, no_comment = ("", "", None, ""), (None, "")
+    rows = [ContactRow(member_id, names[member_id][0], org, *contacts.get(member_id, no_contact),
+                       *comments.get(member_id, no_comment))
+            for member_id, org, _membership in people]
     return sorted(rows, key=lambda row: names[row.member_id][1])
 
 

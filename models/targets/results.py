@@ -10,7 +10,7 @@ from models.admissions.targets import admitted_count
 from models.inspections.tables import InspectionCase
 from models.inspections.vocab import BLOC_PERFORMERS, CONCLUDED, IN_PROGRESS
 from models.meetings.lists import meeting_figures, monthly_meeting_months
-from models.ratings.figures import rating_figures
+from models.ratings.figures import RatingFigures, rating_figures
 from models.ratings.rules import EXCELLENT, GOOD, TSVM
 from models.targets.record import targets_for
 from models.targets.tables import MainTarget
@@ -50,8 +50,10 @@ def _share(part: int, whole: int) -> Fraction | None:
     return Fraction(part * 100, whole) if whole else None
 
 
-def measured(measure: str, first_year: int, last_year: int) -> Fraction | float | None:
-    """The records' figure for a measure over the years (counts) or in the last year (shares)."""
+def measured(measure: str, first_year: int, last_year: int,
+             ratings: dict[int, RatingFigures] | None = None) -> Fraction | float | None:
+    """The records' figure for a measure over the years (counts) or in the last year (shares).
+    `ratings`: the years' rating figures already read (reading them is most of the cost)."""
     start, end = date(first_year, 1, 1), date(last_year, 12, 31)
     if measure == "ADMISSIONS":
         return Fraction(admitted_count(start, end))
@@ -67,7 +69,11 @@ def measured(measure: str, first_year: int, last_year: int) -> Fraction | float 
         months_gone = 12 if last_year < today.year else max(1, today.month - 1)
         held, months = monthly_meeting_months(last_year, months_gone)
         return _share(held, months)
-    ratings = rating_figures(last_year)
+    if ratings is None:
+        ratings = {}
+    if last_year not in ratings:
+        ratings[last_year] = rating_figures(last_year)
+    ratings = ratings[last_year]
     orgs = ratings.org_levels
     rated_orgs = sum(orgs.values())
     top = orgs.get(EXCELLENT, 0) + orgs.get(TSVM, 0)  # before 2018 the top level was "trong sạch vững mạnh"
@@ -91,9 +97,10 @@ def judge(comparator: str, threshold: float, high: float | None, value: float | 
     return EXCEEDED if value > threshold and unit == COUNT else ACHIEVED
 
 
-def result_of(target: MainTarget, year: int) -> TargetResult:
+def result_of(target: MainTarget, year: int, ratings: dict[int, RatingFigures] | None = None) -> TargetResult:
     last = min(year, target.year_to)
-    value = target.result if target.measure in MANUAL else measured(target.measure, target.year_from, last)
+    value = target.result if target.measure in MANUAL else measured(target.measure, target.year_from, last,
+                                                                      ratings)
     unit = MEASURES[target.measure][1]
     return TargetResult(target.id, target.year_from != target.year_to, target.year_from, target.year_to,
                         target.wording, target.short_name, target.measure, target.comparator,
@@ -102,6 +109,8 @@ def result_of(target: MainTarget, year: int) -> TargetResult:
                         target.source)
 
 
-def target_results(year: int) -> list[TargetResult]:
-    """The year's targets, then the term's, each judged as of the end of `year`."""
-    return [result_of(target, year) for target in targets_for(year)]
+def target_results(year: int, ratings: RatingFigures | None = None) -> list[TargetResult]:
+    """The year's targets, then the term's, each judged as of the end of `year`; `ratings`: the
+    year's rating figures when the caller has them."""
+    known = {year: ratings} if ratings is not None else {}
+    return [result_of(target, year, known) for target in targets_for(year)]
