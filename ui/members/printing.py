@@ -9,6 +9,7 @@ from ui.widgets.buttons import inform
 from ui.widgets.paper_dialog import PaperDialog
 
 TRANSFER_KINDS = ("TRANSFER_OUT", "TEMP_OUT_START")
+SHORT_RECORD_MOST = 1_000  # a list for a meeting or a proposal, not the registry (Excel export is for that)
 
 
 def print_member_sheet(parent: QWidget, member_id: int | None) -> PaperDialog | None:
@@ -25,6 +26,11 @@ def print_short_record(parent: QWidget, member_ids: list[int]) -> PaperDialog | 
     if not member_ids:
         inform(parent, "Trích ngang", "Chọn các đảng viên trong danh sách trước (giữ Ctrl hoặc Shift để "
                                       "chọn nhiều người).")
+        return None
+    if len(member_ids) > SHORT_RECORD_MOST:
+        inform(parent, "Trích ngang", f"Đã chọn {len(member_ids):,} người; trích ngang in tối đa "
+                                      f"{SHORT_RECORD_MOST:,} người. Để có cả danh sách, dùng “Xuất danh sách "
+                                      "Excel”.".replace(",", "."))
         return None
     dialog = PaperDialog(f"In trích ngang {len(member_ids)} đảng viên", "trich-ngang-dang-vien", parent,
                          write_sheet=lambda target, on: render_short_record(target, member_ids, on))
