@@ -108,3 +108,12 @@ def test_templates_tab_saves_a_new_version_and_refuses_an_unknown_placeholder(qt
     assert AuditEntry.select().where(AuditEntry.table_name == "document_template").count() == 1
     tab.load_default()
     assert "Quy chế mới" not in grounds.toPlainText() and tab.has_unsaved_changes()
+
+
+def test_a_short_record_of_the_whole_registry_is_pointed_to_the_excel_export(qtbot, db, monkeypatch):
+    from ui.members import printing
+
+    told = []
+    monkeypatch.setattr(printing, "inform", lambda *a, **k: told.append(a[2]))
+    assert printing.print_short_record(None, list(range(1, 1_502))) is None
+    assert told and "tối đa 1.000 người" in told[0] and "Xuất danh sách Excel" in told[0]

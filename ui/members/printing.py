@@ -29,8 +29,8 @@ def print_short_record(parent: QWidget, member_ids: list[int]) -> PaperDialog | 
         return None
     if len(member_ids) > SHORT_RECORD_MOST:
         inform(parent, "Trích ngang", f"Đã chọn {len(member_ids):,} người; trích ngang in tối đa "
-                                      f"{SHORT_RECORD_MOST:,} người. Để có cả danh sách, dùng “Xuất danh sách "
-                                      "Excel”.".replace(",", "."))
+                                      f"{SHORT_RECORD_MOST:,} người. Để có cả danh sách, dùng "
+                                      "“Xuất danh sách Excel”.".replace(",", "."))
         return None
     dialog = PaperDialog(f"In trích ngang {len(member_ids)} đảng viên", "trich-ngang-dang-vien", parent,
                          write_sheet=lambda target, on: render_short_record(target, member_ids, on))
