@@ -116,4 +116,5 @@ def test_a_short_record_of_the_whole_registry_is_pointed_to_the_excel_export(qtb
     told = []
     monkeypatch.setattr(printing, "inform", lambda *a, **k: told.append(a[2]))
     assert printing.print_short_record(None, list(range(1, 1_502))) is None
-    assert told and "tối đa 1.000 người" in told[0] and "Xuất danh sách Excel" in told[0]
+    assert told == ["Đã chọn 1.501 người; trích ngang in tối đa 1.000 người. Để có cả danh sách, dùng "
+                    "“Xuất danh sách Excel”."]

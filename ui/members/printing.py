@@ -5,6 +5,7 @@ from PySide6.QtWidgets import QTableView, QWidget
 
 from models.documents import letter_paper
 from reports.member_sheets import render_member_sheet, render_short_record
+from reports.numbers import integer
 from ui.widgets.buttons import inform
 from ui.widgets.paper_dialog import PaperDialog
 
@@ -28,9 +29,9 @@ def print_short_record(parent: QWidget, member_ids: list[int]) -> PaperDialog | 
                                       "chọn nhiều người).")
         return None
     if len(member_ids) > SHORT_RECORD_MOST:
-        inform(parent, "Trích ngang", f"Đã chọn {len(member_ids):,} người; trích ngang in tối đa "
-                                      f"{SHORT_RECORD_MOST:,} người. Để có cả danh sách, dùng "
-                                      "“Xuất danh sách Excel”.".replace(",", "."))
+        inform(parent, "Trích ngang", f"Đã chọn {integer(len(member_ids))} người; trích ngang in tối đa "
+                                      f"{integer(SHORT_RECORD_MOST)} người. Để có cả danh sách, dùng "
+                                      "“Xuất danh sách Excel”.")
         return None
     dialog = PaperDialog(f"In trích ngang {len(member_ids)} đảng viên", "trich-ngang-dang-vien", parent,
                          write_sheet=lambda target, on: render_short_record(target, member_ids, on))
