@@ -100,3 +100,23 @@ def test_the_home_pages_programme_line_opens_the_programme_page(qtbot, db):
     window = make_window(qtbot, db)
     window.open_area(PROGRAMME)
     assert window.stack.currentWidget().title == "Chỉ tiêu, chương trình"
+
+
+def test_ctrl_n_adds_in_the_programme_tab(qtbot, db, monkeypatch):
+    from PySide6.QtGui import QKeySequence, QShortcut
+
+    from models.accounts import session
+    from ui.programme import workplan_tab
+    from ui.programme.workplan_tab import WorkplanTab
+
+    session.set_current(session.LOCAL_ADMIN)  # the administrator of a file with no accounts yet
+    opened = []
+    monkeypatch.setattr(workplan_tab.WorkItemDialog, "accepted_after_exec",
+                        lambda self: opened.append(self) or False)
+    tab = WorkplanTab()
+    qtbot.addWidget(tab)
+    keys = {shortcut.key(): shortcut for shortcut in tab.findChildren(QShortcut)}
+    # (The offscreen platform gives no active window, so the key itself cannot be pressed here.)
+    keys[QKeySequence(QKeySequence.StandardKey.New)].activated.emit()
+    assert len(opened) == 1
+    assert QKeySequence(QKeySequence.StandardKey.Delete) in keys

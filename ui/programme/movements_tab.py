@@ -4,6 +4,7 @@ what was built under it, and the sentences the reports will print for the year."
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
@@ -107,6 +108,9 @@ class MovementsTab(QWidget):
         layout.addWidget(self.movement_view, 2)
         layout.addWidget(lower, 3)
         layout.addWidget(self.sentences)
+        if can_write:  # the keys every list of the app answers to
+            QShortcut(QKeySequence.StandardKey.New, self, activated=self.add_movement,
+                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     # --- loading --------------------------------------------------------------------
     def load(self, select: int | None = None) -> None:

@@ -4,6 +4,8 @@ resolutions; each item with the body in charge, the document that carried it out
 
 from datetime import date
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -126,6 +128,10 @@ class WorkplanTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.view)
+        if may(WRITE_RECORDS):  # the keys every list of the app answers to
+            for keys, slot in ((QKeySequence.StandardKey.New, self.add_item),
+                               (QKeySequence.StandardKey.Delete, self.remove_item)):
+                QShortcut(keys, self, activated=slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     def load(self) -> None:
         self.model.set_rows(work_items(self.year.value()))
