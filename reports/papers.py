@@ -97,7 +97,7 @@ def _frame(paper: Paper, office, number: int | None, issued_on: date) -> tuple[H
     if paper.issuer == COMMISSION:
         line = number_line(number, COMMISSION, paper.type_code)
         return (Header(office.bloc_name, "Ủy ban Kiểm tra", line, office.place, issued_on, paper.title,
-                       paper.subject), Signature("T/M ỦY BAN KIỂM TRA", "CHỦ NHIỆM", ""))
+                       paper.subject), Signature("T/M ỦY BAN KIỂM TRA", "CHỦ NHIỆM", office.inspection_chair))
     line = number_line(number, office.code, paper.type_code)
     return (Header(office.superior_body, office.bloc_name, line, office.place, issued_on, paper.title,
                    paper.subject), office_signature(office))

@@ -17,6 +17,7 @@ LABELS = {
     "place": "Địa danh ghi ngày tháng",
     "signer_name": "Người ký",
     "signer_title": "Chức vụ người ký",
+    "inspection_chair": "Chủ nhiệm Ủy ban Kiểm tra (ký quyết định của Ủy ban)",
 }
 REQUIRED = ("bloc_name", "superior_body", "code", "place")
 FORMAT_RULE = "HD 36-HD/VPTW"
@@ -39,6 +40,7 @@ class OfficeDetails:
     place: str = ""
     signer_name: str = ""
     signer_title: str = ""
+    inspection_chair: str = ""
 
     @property
     def complete(self) -> bool:

@@ -103,6 +103,7 @@ def _build_orgs(rng: random.Random, size: DemoSize) -> list[tuple[int, int]]:
     save_office_details(OfficeDetails(
         bloc_name="Đảng ủy Khối các cơ quan tỉnh", superior_body="Đảng bộ tỉnh Quảng Ninh",
         code="ĐUK", place="Hạ Long", signer_name="Nguyễn Đức Thành", signer_title="Bí thư",
+        inspection_chair="Trần Thị Hồng Vân",
     ))
     bloc = create_org(
         name="Đảng bộ Khối các cơ quan tỉnh", level=v.BLOC, code="ĐUK", founded_on=date(1990, 3, 1)

@@ -199,6 +199,7 @@ def test_the_inspection_commissions_decision_has_its_own_frame_and_numbers(demo,
     text = printed(demo, tmp_path, "ky-luat", commission.id, "--issue", "--date", "08/03/2026")
     for expected in ("ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH", "ỦY BAN KIỂM TRA", "Số 01-QĐ/UBKT", "QUYẾT ĐỊNH",
                      "ỦY BAN KIỂM TRA ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH", "T/M ỦY BAN KIỂM TRA", "CHỦ NHIỆM",
+                     "Trần Thị Hồng Vân",
                      f"đối với đồng chí {commission.member.full_name}", "- Lưu Ủy ban Kiểm tra."):
         assert expected in text, expected
     assert "T/M BAN THƯỜNG VỤ" not in text

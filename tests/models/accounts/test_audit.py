@@ -267,4 +267,4 @@ def test_first_start_leaves_one_entry_per_changed_row(db):
     changed, entries = audited(lambda: first_start(OfficeDetails(
         "Đảng ủy Khối các cơ quan tỉnh", "Đảng bộ tỉnh", "ĐUK", "Hạ Long"), "quantri", "Quản Trị",
         PASSWORD))
-    assert sorted(changed) == sorted(entries) and len(entries) == 7  # 6 details + 1 account
+    assert sorted(changed) == sorted(entries) and len(entries) == 8  # 7 details + 1 account
