@@ -20,7 +20,7 @@ from models.core.errors import ValidationError
 from models.documents import award_paper, issued_for, template_for
 from reports.fonts import register_fonts
 from reports.letterhead import office_signature
-from reports.numbers import header_date
+from reports.numbers import header_date, inline_date
 from reports.papers import fill_all
 
 PAGE = landscape(A4)
@@ -38,8 +38,7 @@ def certificate_lines(award_id: int) -> tuple[list[str], list[str], date]:
                                         "này trước, giấy khen ghi số quyết định đó.")
     code = office_details().code
     paper.facts["số quyết định"] = f"{decision.number:02d}-QĐ/{code}"
-    on = decision.issued_on
-    paper.facts["ngày quyết định"] = f"{on.day}/{on.month}/{on.year}"
+    paper.facts["ngày quyết định"] = inline_date(decision.issued_on)
     names = [row[1] for row in paper.people]  # the list's second column: the name
     return names, fill_all(template_for("giay-khen"), "articles", paper), decision.issued_on
 

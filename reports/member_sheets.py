@@ -8,7 +8,7 @@ from pathlib import Path
 from models.accounts import office_details
 from models.core import vocab as v
 from models.core.dates import fmt_date
-from models.documents import member_facts
+from models.documents import bloc_facts, member_facts
 from models.members import get_member, history, member_fields
 from reports.document import Body, Header, build_document
 from reports.letterhead import Signature, office_signature
@@ -53,7 +53,7 @@ def render_member_sheet(path: Path, member_id: int, printed_on: date) -> Path:
     office = office_details()
     member = get_member(member_id)
     facts = member_facts(member)
-    header = Header(office.bloc_name.replace("Đảng ủy", "Đảng bộ", 1), facts["đảng bộ cơ sở"] or "",
+    header = Header(bloc_facts()["đảng bộ khối"] or "", facts["đảng bộ cơ sở"] or "",
                     f"Số lý lịch: {member.dossier_number or '..........'}", office.place, printed_on,
                     "Phiếu đảng viên", member.full_name)
     body = Body()

@@ -11,6 +11,7 @@ from models.core.errors import ValidationError
 from models.documents import (
     COMMISSION,
     KIND_NAMES,
+    PARTS,
     PLACEHOLDER,
     Paper,
     Template,
@@ -18,10 +19,11 @@ from models.documents import (
     issued_for,
     template_for,
     write_draft,
+    written_back,
 )
-from models.members import set_letter_number
 from reports.document import Body, Header, build_document
 from reports.letterhead import Signature, number_line, office_signature
+from reports.numbers import inline_date
 
 # Where a clerk supplies a fact the records lack, when it is not on the record itself.
 HINTS = {
@@ -58,32 +60,6 @@ def fill(line: str, paper: Paper) -> str:
 
 def fill_all(template: Template, part: str, paper: Paper) -> list[str]:
     return [fill(line, paper) for line in template.lines(part)]
-
-
-BLOC = ("đảng ủy khối", "đảng bộ khối", "nhiệm kỳ")
-MEMBER = ("họ và tên", "ngày sinh", "năm sinh", "quê quán", "nơi ở", "dân tộc", "số thẻ", "chức vụ",
-          "ngày vào Đảng", "ngày chính thức", "đảng viên chính thức hay dự bị", "chi bộ", "đảng bộ cơ sở")
-CASE = ("họ và tên", "ngày sinh", "quê quán", "chi bộ", "đảng bộ cơ sở", "số nghị quyết chi bộ",
-        "ngày nghị quyết chi bộ", "ngày quyết định kết nạp")
-NAMED = ("người nhận", "người có tên")
-AWARD = ("được khen", "số tập thể", "số cá nhân", "thành tích")
-# The facts a record of each kind fills (models/documents/facts.py), for checking a template
-# the office edits before it is saved rather than when a document is printed.
-KIND_FACTS = {
-    "ket-nap": (*BLOC, *CASE, *NAMED),
-    "chinh-thuc": (*BLOC, *CASE, *NAMED, "ngày chính thức"),
-    "gioi-thieu": (*BLOC, *MEMBER, *NAMED, "nơi chuyển đến", "ngày chuyển", "hạn giấy giới thiệu"),
-    "ky-luat": (*BLOC, *MEMBER, *NAMED, "hình thức kỷ luật", "vi phạm", "ngày hiệu lực"),
-    "ky-luat-ubkt": (*BLOC, *MEMBER, *NAMED, "hình thức kỷ luật", "vi phạm", "ngày hiệu lực"),
-    "khen-thuong": (*BLOC, *NAMED, *AWARD),
-    "giay-khen": (*BLOC, *NAMED, *AWARD, "số quyết định", "ngày quyết định"),
-    "huy-hieu": (*BLOC, "số đảng viên", "đợt"),
-}
-
-
-def placeholders_of(kind: str) -> frozenset[str]:
-    """The names a record of the kind fills."""
-    return frozenset(KIND_FACTS[kind])
 
 
 def _committee(paper: Paper) -> str:
@@ -126,8 +102,8 @@ def _list_annex(paper: Paper, number_text: str, issued_on: date) -> Body | None:
         return None
     annex = Body()
     annex.heading(paper.list_title, centered=True)
-    annex.paragraph(f"(Kèm theo {paper.title.lower()} {number_text}, ngày {issued_on.day}/{issued_on.month}/"
-                    f"{issued_on.year} của Ban Thường vụ {office_details().bloc_name})")
+    annex.paragraph(f"(Kèm theo {paper.title.lower()} {number_text}, ngày {inline_date(issued_on)} của Ban "
+                    f"Thường vụ {office_details().bloc_name})")
     widths = {2: [13, 152], 3: [13, 94, 58], 6: [13, 39, 25, 36, 26, 26]}[len(paper.list_header)]
     annex.table([paper.list_header, *paper.people], widths, numeric_from=len(paper.list_header))
     return annex
@@ -137,7 +113,7 @@ def _counterfoil(paper: Paper, number_text: str, issued_on: date) -> Body:
     """The letter's stub, kept by the office when the letter goes out with the member."""
     stub = Body()
     stub.heading("CUỐNG GIẤY GIỚI THIỆU SINH HOẠT ĐẢNG", centered=True)
-    stub.paragraph(f"{number_text}, ngày {issued_on.day}/{issued_on.month}/{issued_on.year}.")
+    stub.paragraph(f"{number_text}, ngày {inline_date(issued_on)}.")
     for line in (f"Giới thiệu đồng chí {fill('{họ và tên}', paper)}, sinh ngày {fill('{ngày sinh}', paper)}, "
                  f"{fill('{đảng viên chính thức hay dự bị}', paper)}, {fill('{chi bộ}', paper)}.",
                  f"Chuyển sinh hoạt đảng đến: {fill('{nơi chuyển đến}', paper)}, kể từ ngày "
@@ -165,7 +141,9 @@ def render_paper(path: Path, paper: Paper, number: int | None, issued_on: date) 
 def print_paper(path: Path, paper: Paper, issued_on: date, issue: bool) -> tuple[int | None, date]:
     """A draft, or issued with the register's next number of its type; printed again from the
     same record, it keeps its number and date. Returns (number, date printed)."""
-    fill_all(template_for(paper.kind), "articles", paper)  # a missing fact stops before a number is taken
+    template = template_for(paper.kind)
+    for part in PARTS:  # a missing fact stops the print before a number is taken
+        fill_all(template, part, paper)
     if not issue:
         write_draft(path, lambda target, _n: render_paper(target, paper, None, issued_on))
         return None, issued_on
@@ -173,16 +151,6 @@ def print_paper(path: Path, paper: Paper, issued_on: date, issue: bool) -> tuple
     on = earlier.issued_on if earlier else issued_on
     document = issue_document(paper.type_code, paper.register_title, on, path,
                               lambda target, number: render_paper(target, paper, number, on),
-                              source=paper.source, on_issued=_written_back(paper), issuer=paper.issuer)
+                              source=paper.source, on_issued=written_back(paper), issuer=paper.issuer)
     return document.number, on
-
-
-def _written_back(paper: Paper):
-    """The letter's number goes into the transfer it was issued for, so the event shows the
-    letter that went out with the member."""
-    if paper.kind != "gioi-thieu":
-        return None
-    event_id = int(paper.source.split(":")[1])
-    code = office_details().code
-    return lambda document: set_letter_number(event_id, f"{document.number:02d}-{paper.type_code}/{code}")
 

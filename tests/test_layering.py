@@ -49,6 +49,8 @@ def test_no_module_grows_past_400_lines():
     long = []
     for folder in ("models", "reports", "ui", "tests", "bench"):
         for path in (ROOT / folder).rglob("*.py"):
+            if (ROOT / "bench" / "out") in path.parents:
+                continue  # what the benchmarks build (a frozen bundle holds other projects' code)
             lines = path.read_text(encoding="utf-8").count("\n")
             if lines > 400:
                 long.append(f"{path.relative_to(ROOT)}: {lines}")

@@ -12,7 +12,7 @@ from models.members.counts import members_at
 from models.members.tables import Member
 from models.movements.record import add_item, create_movement, create_social_org, register
 from models.movements.vocab import CAMPAIGN, CONG_TRINH, FOCUS, MO_HINH, PILOT, REPLICATED
-from models.orgs.tree import grassroots_of, org_rows
+from models.orgs.tree import grassroots_live_on, grassroots_of, org_rows
 from models.residence.tables import ResidenceComment, ResidenceContact
 from models.residence.vocab import DAT, KHONG_DAT
 from models.targets.record import create_target
@@ -102,7 +102,7 @@ SOCIAL_ORGS = ("Công đoàn Viên chức Khối", "Đoàn Thanh niên Khối", 
 def build_movements(today: date) -> int:
     """A campaign with its mô hình and công trình, a replicated model counted across years,
     the cells chosen for focused leadership and a pilot — chosen by record number."""
-    bases = sorted(grassroots_of_live())
+    bases = sorted(row.id for row in grassroots_live_on(today))
     socials = [create_social_org(name) for name in SOCIAL_ORGS]
     campaign = create_movement({"name": "Dân vận khéo làm theo lời Bác", "kind": CAMPAIGN,
                                 "start_date": date(today.year - 2, 1, 15)})
@@ -141,6 +141,3 @@ def build_movements(today: date) -> int:
                 register(pilot.id, date(today.year, 3, 1), org_id=cell_id)
     return 4
 
-
-def grassroots_of_live() -> set[int]:
-    return {owner.id for owner in grassroots_of().values() if owner.dissolved_on is None}

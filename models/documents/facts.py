@@ -17,12 +17,38 @@ from models.core.errors import NotFound, ValidationError
 from models.documents.register import term_start
 from models.inspections.tables import Discipline
 from models.inspections.vocab import FORMS, TO_CHUC
+from models.members.events import set_letter_number
 from models.members.record import MASK, get_member, member_fields
 from models.members.tables import Member, MemberEvent
 from models.orgs.tables import PartyOrg
 
 TRANSFER_KINDS = (v.TRANSFER_OUT, v.TEMP_OUT_START)
 COMMISSION = "UBKT"
+
+BLOC = ("đảng ủy khối", "đảng bộ khối", "nhiệm kỳ")
+MEMBER = ("họ và tên", "ngày sinh", "năm sinh", "quê quán", "nơi ở", "dân tộc", "số thẻ", "chức vụ",
+          "ngày vào Đảng", "ngày chính thức", "đảng viên chính thức hay dự bị", "chi bộ", "đảng bộ cơ sở")
+CASE = ("họ và tên", "ngày sinh", "quê quán", "chi bộ", "đảng bộ cơ sở", "số nghị quyết chi bộ",
+        "ngày nghị quyết chi bộ", "ngày quyết định kết nạp")
+NAMED = ("người nhận", "người có tên")
+AWARD = ("được khen", "số tập thể", "số cá nhân", "thành tích")
+# The facts a record of each kind fills (the functions below), for checking a template the
+# office edits when it is saved rather than when a document is printed.
+KIND_FACTS = {
+    "ket-nap": (*BLOC, *CASE, *NAMED),
+    "chinh-thuc": (*BLOC, *CASE, *NAMED, "ngày chính thức"),
+    "gioi-thieu": (*BLOC, *MEMBER, *NAMED, "nơi chuyển đến", "ngày chuyển", "hạn giấy giới thiệu"),
+    "ky-luat": (*BLOC, *MEMBER, *NAMED, "hình thức kỷ luật", "vi phạm", "ngày hiệu lực"),
+    "ky-luat-ubkt": (*BLOC, *MEMBER, *NAMED, "hình thức kỷ luật", "vi phạm", "ngày hiệu lực"),
+    "khen-thuong": (*BLOC, *NAMED, *AWARD),
+    "giay-khen": (*BLOC, *NAMED, *AWARD, "số quyết định", "ngày quyết định"),
+    "huy-hieu": (*BLOC, "số đảng viên", "đợt"),
+}
+
+
+def placeholders_of(kind: str) -> frozenset[str]:
+    """The names a record of the kind fills: a template the office edits may use these."""
+    return frozenset(KIND_FACTS[kind])
 LETTER_DAYS = 30  # an introduction letter is presented within 30 days
 
 
@@ -307,3 +333,13 @@ def badge_paper(occasion: date) -> Paper:
                      f"{c.milestone} năm tuổi Đảng"]
                     for n, c in enumerate(candidates, start=1)]
     return paper
+
+
+def written_back(paper: Paper):
+    """What issuing the paper writes into its record, in the issue's transaction: an
+    introduction letter's number goes into the transfer it was issued for. None for the rest."""
+    if paper.kind != "gioi-thieu":
+        return None
+    event_id = int(paper.source.split(":")[1])
+    code = office_details().code
+    return lambda document: set_letter_number(event_id, f"{document.number:02d}-{paper.type_code}/{code}")

@@ -11,6 +11,7 @@ from models.accounts.audit import log_insert
 from models.core.db import database
 from models.core.errors import ValidationError
 from models.core.text import clean_multiline
+from models.documents.facts import placeholders_of
 from models.documents.tables import DocumentTemplate
 
 _CHARTER = "- Căn cứ Điều lệ Đảng Cộng sản Việt Nam;"
@@ -125,10 +126,9 @@ def template_for(kind: str) -> Template:
     return Template(kind, row.version, row.grounds, row.articles, row.recipients)
 
 
-def save_template(kind: str, grounds: str, articles: str, recipients: str,
-                  known: frozenset[str] = frozenset()) -> Template:
-    """A new version of the kind's wording. `known`: the placeholders a record of the kind can
-    fill; any other is refused here rather than stopping a print later."""
+def save_template(kind: str, grounds: str, articles: str, recipients: str) -> Template:
+    """A new version of the kind's wording. A placeholder no record of the kind fills is refused
+    here rather than stopping a print later."""
     session.require(session.CHANGE_SETTINGS)
     if kind not in DEFAULTS:
         raise ValidationError("kind", "Loại văn bản không có mẫu.")
@@ -136,10 +136,11 @@ def save_template(kind: str, grounds: str, articles: str, recipients: str,
              "recipients": clean_multiline(recipients)}
     if not texts["articles"]:
         raise ValidationError("articles", "Nhập nội dung của văn bản.")
+    known = placeholders_of(kind)
     for part, text in texts.items():
         if text.count("{") != text.count("}"):
             raise ValidationError(part, f"{PARTS[part]}: dấu ngoặc {{ }} không khớp nhau.")
-        unknown = sorted({name for name in PLACEHOLDER.findall(text) if known and name not in known})
+        unknown = sorted({name for name in PLACEHOLDER.findall(text) if name not in known})
         if unknown:
             raise ValidationError(part, f"{PARTS[part]}: không có chỗ điền “{{{unknown[0]}}}” trong hồ sơ. "
                                         f"Dùng một trong: {', '.join('{' + n + '}' for n in sorted(known))}.")

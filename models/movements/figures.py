@@ -8,7 +8,7 @@ from models.core import vocab as v
 from models.movements.tables import Movement, MovementEntry, MovementItem, SocialOrg
 from models.movements.vocab import CONG_TRINH, MO_HINH
 from models.orgs.tables import PartyOrg
-from models.orgs.tree import grassroots_of
+from models.orgs.tree import grassroots_live_on, grassroots_of
 
 
 @dataclass(frozen=True)
@@ -32,17 +32,11 @@ class MovementFigures:
     cumulative: int  # carried from before the records plus every item so far
 
 
-def _live(on: date):
-    return (PartyOrg.dissolved_on.is_null() | (PartyOrg.dissolved_on > on)) & \
-        (PartyOrg.founded_on.is_null() | (PartyOrg.founded_on <= on))
-
-
 def movement_figures(start: date, end: date) -> list[MovementFigures]:
     """Every movement under way in the period, in the order they began."""
     running = Movement.select().where((Movement.start_date <= end)
                                       & (Movement.end_date.is_null() | (Movement.end_date >= start)))
-    base_ids = {row.id for row in PartyOrg.select(PartyOrg.id)
-                .where(PartyOrg.level.in_(v.GRASSROOTS) & _live(end))}
+    base_ids = {row.id for row in grassroots_live_on(end)}
     parents = {org_id: owner.id for org_id, owner in grassroots_of().items()}  # a cell's grassroots org
     levels = dict(PartyOrg.select(PartyOrg.id, PartyOrg.level).tuples())
     socials = SocialOrg.select().where(SocialOrg.dissolved_on.is_null()

@@ -8,7 +8,7 @@ from models.core.face import face
 
 __getattr__, __dir__, __all__ = face(globals(), {
     "contact": ("ContactRow", "ResidenceFigures", "comments_of", "contact_rows", "get_contact",
-        "record_comment", "residence_figures", "set_contact"),
+        "record_comment", "residence_figures", "save_residence", "set_contact"),
     "exchange": ("CommentReturn", "apply_comment_list", "export_comment_list", "read_comment_list"),
     "vocab": ("DAT", "EXEMPTIONS", "KHONG_DAT", "NOT_INTRODUCED_EXEMPTIONS", "RESULTS"),
 })

@@ -85,6 +85,13 @@ def record_comment(member_id: int, year: int, result: str | None, note: str = ""
         return comment
 
 
+def save_residence(member_id: int, contact: dict, year: int, comment: dict) -> None:
+    """The contact and the year's comment as one form saves them: both or neither."""
+    with database.atomic():
+        set_contact(member_id, **contact)
+        record_comment(member_id, year, **comment)
+
+
 @dataclass(frozen=True)
 class ContactRow:
     member_id: int

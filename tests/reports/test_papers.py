@@ -228,8 +228,8 @@ def test_wrong_record_numbers_are_told_in_vietnamese(demo, tmp_path, capsys):
 
 
 def test_every_default_template_uses_only_what_its_records_fill():
+    from models.documents import placeholders_of
     from models.documents.templates import DEFAULTS, PARTS, PLACEHOLDER
-    from reports.papers import placeholders_of
 
     for kind, template in DEFAULTS.items():
         used = {name for part in PARTS for name in PLACEHOLDER.findall(getattr(template, part))}

@@ -4,8 +4,7 @@ exemption (HD 33 §1.1–1.2), and the residence's comment of the year."""
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLineEdit, QVBoxLayout
 
 from models.core.dates import fmt_date
-from models.core.db import database
-from models.residence import EXEMPTIONS, RESULTS, get_contact, record_comment, set_contact
+from models.residence import EXEMPTIONS, RESULTS, get_contact, save_residence
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.form_dialog import FormDialog
 
@@ -56,9 +55,8 @@ class ResidenceDialog(FormDialog):
         self.mark_clean()
 
     def write(self) -> None:
-        # The contact and the year's comment are one save: neither is kept without the other.
-        with database.atomic():
-            set_contact(self.member_id, self.residence_org.text(), self.residence_cell.text(),
-                        self.introduced_on.date(), self.exemption.currentData())
-            record_comment(self.member_id, self.year, self.result.currentData(), self.comment_note.text(),
-                           self.received_on.date())
+        contact = {"residence_org": self.residence_org.text(), "residence_cell": self.residence_cell.text(),
+                   "introduced_on": self.introduced_on.date(), "exemption": self.exemption.currentData()}
+        comment = {"result": self.result.currentData(), "note": self.comment_note.text(),
+                   "received_on": self.received_on.date()}
+        save_residence(self.member_id, contact, self.year, comment)

@@ -21,11 +21,11 @@ from models.documents import (
     KIND_NAMES,
     PARTS,
     Template,
+    placeholders_of,
     save_template,
     template_for,
     template_versions,
 )
-from reports.papers import placeholders_of
 from ui.widgets.buttons import confirm
 from ui.widgets.form_errors import FormErrors
 
@@ -113,7 +113,7 @@ class TemplatesTab(QWidget):
     def save(self) -> bool:
         self.errors.clear()
         try:
-            template = save_template(self.shown_kind, *self.texts(), known=placeholders_of(self.shown_kind))
+            template = save_template(self.shown_kind, *self.texts())
         except ValidationError as error:
             self.errors.show(error)
             return False

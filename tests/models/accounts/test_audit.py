@@ -102,7 +102,7 @@ WRITE_FUNCTIONS = {
     "models.documents.register": {"register_document", "set_term_start", "save_draft"},
     "models.documents.templates": {"save_template"},
     "models.targets.record": {"create_target", "update_target", "delete_target"},
-    "models.residence.contact": {"set_contact", "record_comment"},
+    "models.residence.contact": {"set_contact", "record_comment", "save_residence"},
     "models.movements.record": {"add_item", "create_movement", "create_social_org", "delete_movement",
                                 "register", "remove_item", "unregister", "update_item", "update_movement"},
     "models.workplan.record": {"create_work_item", "update_work_item", "delete_work_item"},
