@@ -18,6 +18,7 @@ from models.movements import (
     update_movement,
 )
 from models.orgs import org_rows, tree_order
+from ui.widgets.code_combo import code_combo, select_code
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.form_dialog import FormDialog
 
@@ -59,11 +60,8 @@ class MovementDialog(FormDialog):
         self.name = QLineEdit(row.name if row else "")
         self.name.setPlaceholderText("ví dụ Dân vận khéo làm theo lời Bác")
         self.errors.add_row(form, "name", "Tên (*)", self.name)
-        self.kind = QComboBox()
-        for code, label in KINDS.items():
-            self.kind.addItem(label, code)
-        if row:
-            self.kind.setCurrentIndex(self.kind.findData(row.kind))
+        self.kind = code_combo(KINDS)
+        select_code(self.kind, row.kind if row else None)
         self.errors.add_row(form, "kind", "Loại (*)", self.kind)
         self.dates = _dates(self, form, {
             "start_date": ("Ngày phát động (*)", row.start_date if row else None),
@@ -126,13 +124,11 @@ class ItemDialog(FormDialog):
         super().__init__("Mô hình, công trình", parent)
         self.movement_id, self.row = movement_id, row
         form = QFormLayout()
-        self.kind = QComboBox()
-        for code, label in ITEM_KINDS.items():
-            self.kind.addItem(label, code)
+        self.kind = code_combo(ITEM_KINDS)
         self.name = QLineEdit(row.name if row else "")
         self.who = who_picker()
         if row:
-            self.kind.setCurrentIndex(self.kind.findData(row.kind))
+            select_code(self.kind, row.kind)
             self.who.setCurrentIndex(self.who.findData(f"org:{row.org_id}" if row.org_id
                                                        else f"social:{row.social_org_id}"))
         self.errors.add_row(form, "kind", "Loại (*)", self.kind)

@@ -4,17 +4,11 @@ measure the records cannot give."""
 
 from datetime import date
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QSpinBox, QVBoxLayout
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QPlainTextEdit, QSpinBox, QVBoxLayout
 
 from models.targets import COMPARATORS, MANUAL, MEASURES, RANGE, create_target, get_target, update_target
+from ui.widgets.code_combo import code_combo, select_code
 from ui.widgets.form_dialog import FormDialog
-
-
-def _combo(items: dict) -> QComboBox:
-    combo = QComboBox()
-    for code, label in items.items():
-        combo.addItem(label[0] if isinstance(label, tuple) else label, code)
-    return combo
 
 
 class TargetDialog(FormDialog):
@@ -37,9 +31,9 @@ class TargetDialog(FormDialog):
         self.short_name = QLineEdit()
         self.short_name.setPlaceholderText("ví dụ: kết nạp đảng viên mới")
         self.errors.add_row(form, "short_name", "Tên ngắn trong báo cáo (*)", self.short_name)
-        self.measure = _combo(MEASURES)
+        self.measure = code_combo({code: label for code, (label, _unit) in MEASURES.items()})
         self.errors.add_row(form, "measure", "Đo bằng (*)", self.measure)
-        self.comparator = _combo(COMPARATORS)
+        self.comparator = code_combo(COMPARATORS)
         self.errors.add_row(form, "comparator", "Cách so (*)", self.comparator)
         self.threshold, self.threshold_high = QLineEdit(), QLineEdit()
         self.errors.add_row(form, "threshold", "Mức chỉ tiêu (*)", self.threshold)
@@ -67,8 +61,8 @@ class TargetDialog(FormDialog):
         self.year_to.setValue(target.year_to)
         self.wording.setPlainText(target.wording)
         self.short_name.setText(target.short_name)
-        self.measure.setCurrentIndex(self.measure.findData(target.measure))
-        self.comparator.setCurrentIndex(self.comparator.findData(target.comparator))
+        select_code(self.measure, target.measure)
+        select_code(self.comparator, target.comparator)
         for edit, value in ((self.threshold, target.threshold), (self.threshold_high, target.threshold_high),
                             (self.result, target.result)):
             edit.setText("" if value is None else f"{value:g}".replace(".", ","))

@@ -30,6 +30,7 @@ from models.workplan import (
     work_items,
 )
 from ui.widgets.buttons import confirm, inform
+from ui.widgets.code_combo import code_combo, select_code
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.form_dialog import FormDialog
 from ui.widgets.rows_model import RowsTableModel
@@ -37,11 +38,8 @@ from ui.widgets.table_view import column_widths, list_view, open_on_activate
 
 
 def _combo(items: dict, chosen: str | None) -> QComboBox:
-    combo = QComboBox()
-    for code, label in items.items():
-        combo.addItem(label, code)
-    if chosen:
-        combo.setCurrentIndex(combo.findData(chosen))
+    combo = code_combo(items)
+    select_code(combo, chosen)
     return combo
 
 

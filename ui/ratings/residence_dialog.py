@@ -1,10 +1,11 @@
 """One member's contact with the residence: where they were introduced and when, an
 exemption (HD 33 §1.1–1.2), and the residence's comment of the year."""
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLineEdit, QVBoxLayout
 
 from models.core.dates import fmt_date
 from models.residence import EXEMPTIONS, RESULTS, get_contact, save_residence
+from ui.widgets.code_combo import code_combo, select_code
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.form_dialog import FormDialog
 
@@ -25,19 +26,14 @@ class ResidenceDialog(FormDialog):
         self.introduced_on = DateEdit("Ngày giới thiệu", "introduced_on")
         self.introduced_on.set_date(contact.introduced_on if contact else None)
         self.errors.add_row(form, "introduced_on", "Ngày giới thiệu (*)", self.introduced_on)
-        self.exemption = QComboBox()
-        for code, label in EXEMPTIONS.items():
-            self.exemption.addItem(label, code)
-        self.exemption.setCurrentIndex(max(0, self.exemption.findData(contact.exemption if contact else "")))
+        self.exemption = code_combo(EXEMPTIONS)
+        select_code(self.exemption, contact.exemption if contact else "")
         self.errors.add_row(form, "exemption", "Trường hợp miễn", self.exemption)
         comment = comments.get(year)
         said = QGroupBox(f"Nhận xét của nơi cư trú năm {year}")
         comment_form = QFormLayout(said)
-        self.result = QComboBox()
-        self.result.addItem("(chưa có nhận xét)", None)
-        for code, label in RESULTS.items():
-            self.result.addItem(label, code)
-        self.result.setCurrentIndex(max(0, self.result.findData(comment.result if comment else None)))
+        self.result = code_combo(RESULTS, "(chưa có nhận xét)")
+        select_code(self.result, comment.result if comment else None)
         self.errors.add_row(comment_form, "result", "Kết quả", self.result)
         self.comment_note = QLineEdit(comment.note if comment else "")
         self.errors.add_row(comment_form, "note", "Ghi chú", self.comment_note)
