@@ -17,7 +17,7 @@ LABELS = {
     "place": "Địa danh ghi ngày tháng",
     "signer_name": "Người ký",
     "signer_title": "Chức vụ người ký",
-    "inspection_chair": "Chủ nhiệm Ủy ban Kiểm tra (ký quyết định của Ủy ban)",
+    "inspection_chair": "Chủ nhiệm Ủy ban Kiểm tra",
 }
 REQUIRED = ("bloc_name", "superior_body", "code", "place")
 FORMAT_RULE = "HD 36-HD/VPTW"
