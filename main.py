@@ -25,7 +25,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths
 
+from models.core.errors import ValidationError
+from models.core.where import Server, is_server, parse_server
 from ui.commands import HANDLERS, build_parser, run
+from ui.credentials import with_stored_password
 
 ORG_NAME = "DangVu"
 APP_ID = "dangvu"
@@ -39,18 +42,26 @@ def default_data_dir() -> Path:
     return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
 
 
-def resolve_db_path(arg: str | None) -> Path:
-    if arg:
-        return Path(arg).expanduser().resolve()
-    if os.environ.get("DANGVU_DB"):
-        return Path(os.environ["DANGVU_DB"]).expanduser().resolve()
-    return default_data_dir() / DB_FILE
+def resolve_db_path(arg: str | None) -> Path | Server:
+    """--db, else DANGVU_DB, else the file in the user's app data folder: a file's full path, or
+    a server (whose password comes from the address, the OS's credential store or
+    DANGVU_DB_PASSWORD)."""
+    given = arg or os.environ.get("DANGVU_DB")
+    if not given:
+        return default_data_dir() / DB_FILE
+    if is_server(given):
+        return with_stored_password(parse_server(given))
+    return Path(given).expanduser().resolve()
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    db_path = resolve_db_path(getattr(args, "sub_db", None) or args.db)
+    try:
+        db_path = resolve_db_path(getattr(args, "sub_db", None) or args.db)
+    except ValidationError as error:  # an address that is not one
+        print(error.message, file=sys.stderr)
+        return 2
     if args.command is None:
         # The widgets load only for the window: commands stay quick and headless.
         from ui.app import run_gui

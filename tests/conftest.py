@@ -15,16 +15,46 @@ os.environ["DANGVU_KEY_DIR"] = tempfile.mkdtemp(prefix="dangvu-khoa-")
 from models.core import vocab as v
 from models.core.db import close_database, open_database
 
+# The models, reports and command-line tests run once on each engine when a PostgreSQL server
+# is there for them (`.ci/postgres` starts one and sets DANGVU_TEST_PG); the UI's on the file.
+BOTH_ENGINES = ("tests/models/", "tests/reports/", "tests/cli/")
+ENGINES = ["sqlite", "postgresql"] if os.environ.get("DANGVU_TEST_PG") else ["sqlite"]
+
+
+def pytest_generate_tests(metafunc):
+    if "engine" in metafunc.fixturenames:
+        path = metafunc.definition.path.as_posix()
+        file_only = metafunc.definition.get_closest_marker("file_only") is not None
+        on_both = any(part in path for part in BOTH_ENGINES) and not file_only
+        metafunc.parametrize("engine", ENGINES if on_both else ["sqlite"], scope="function")
+
 
 @pytest.fixture
-def db(tmp_path):
-    database = open_database(tmp_path / "dangvu.db")
+def engine():
+    """Replaced by pytest_generate_tests with the engines a test runs on."""
+    return "sqlite"
+
+
+@pytest.fixture
+def db(tmp_path, engine):
+    server_db = None
+    if engine == "postgresql":
+        from tests.server_cluster import new_database
+
+        server_db, where = new_database()
+    else:
+        where = tmp_path / "dangvu.db"
+    database = open_database(where)
     yield database
     if "PySide6.QtCore" in sys.modules:  # work a test left under way ends before the file closes
         from PySide6.QtCore import QThreadPool
 
         QThreadPool.globalInstance().waitForDone(30_000)
     close_database()
+    if server_db:
+        from tests.server_cluster import drop_database
+
+        drop_database(server_db)
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from models.core.face import face
 
 __getattr__, __dir__, __all__ = face(globals(), {
     "anchor": ("record_anchor",),
-    "audit": ("last_hash", "verify_chain"),
+    "audit": ("GENESIS", "last_hash", "verify_chain"),
     "audit_browse": ("AuditFilter", "AuditRow", "FIELD_LABELS", "PAGE_LIMIT", "TABLE_LABELS",
         "audit_rows", "audit_usernames", "export_audit_csv"),
     "office": ("FormatWarning", "LABELS", "OfficeDetails", "office_details", "office_warnings",

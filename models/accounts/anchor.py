@@ -97,16 +97,21 @@ def _write_json(path: Path, data: dict) -> None:
     write_in_place(path, lambda partial: partial.write_text(text, encoding="utf-8"))
 
 
+def _key(db_path) -> str:
+    """A file by its full path; a server's database by its address, without the password."""
+    return str(Path(db_path).resolve()) if isinstance(db_path, str | Path) else str(db_path)
+
+
 def forget(db_path: Path) -> None:
     """The file was replaced by one without a trail to anchor (an empty demo, say)."""
     anchors = _read_anchors()
-    if anchors.pop(str(Path(db_path).resolve()), None) is not None:
+    if anchors.pop(_key(db_path), None) is not None:
         _write_json(_anchors_path(), anchors)
 
 
 def anchor_of(db_path: Path) -> Anchor | None:
     """The anchor this workstation wrote down for that data file; None if none (or forged)."""
-    return _from(_read_anchors().get(str(Path(db_path).resolve())))
+    return _from(_read_anchors().get(_key(db_path)))
 
 
 def reaches(anchor: Anchor) -> bool:
@@ -129,7 +134,7 @@ def record_anchor(db_path: Path, replaced: bool = False) -> bool:
     if before is not None and same_database(before) and not reaches(before):
         return False
     anchors = _read_anchors()
-    anchors[str(Path(db_path).resolve())] = now.sealed()
+    anchors[_key(db_path)] = now.sealed()
     _write_json(_anchors_path(), anchors)
     return True
 

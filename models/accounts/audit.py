@@ -20,6 +20,7 @@ from peewee import Model
 from models.accounts import session, trail_key
 from models.accounts.tables import AuditEntry
 from models.core.bulk import insert_rows
+from models.core.db import database, engine
 
 INSERT, UPDATE, DELETE = "insert", "update", "delete"
 ACTIONS = {INSERT: "Thêm", UPDATE: "Sửa", DELETE: "Xóa"}
@@ -69,14 +70,16 @@ def _payload(entry_values: dict) -> list:
     return payload
 
 
-@lru_cache(maxsize=1)
-def _last_hash_query() -> tuple[str, list]:
+@lru_cache(maxsize=2)
+def _last_hash_query(_engine: str) -> tuple[str, list]:
     return AuditEntry.select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1).sql()
 
 
 def last_hash() -> str:
-    """The head of the chain (the query is compiled once: it runs for every change)."""
-    row = AuditEntry._meta.database.execute_sql(*_last_hash_query()).fetchone()
+    """The head of the chain (the query is compiled once per engine: it runs for every change).
+    Read inside the change's write transaction, which holds the one writer lock (db.py): two
+    clerks writing together never both build on the same head."""
+    row = database.execute_sql(*_last_hash_query(engine())).fetchone()
     return row[0] if row else GENESIS
 
 

@@ -1,9 +1,11 @@
 """Writing many rows at once (demo database, Excel import) through one compiled statement."""
 
-import sqlite3
 from functools import lru_cache
 
-from models.core.db import database, translated
+from peewee import OperationalError
+from peewee import __exception_wrapper__ as driver_errors
+
+from models.core.db import database, engine, translated
 
 
 def insert_rows(model, rows: list[dict]) -> None:
@@ -13,7 +15,7 @@ def insert_rows(model, rows: list[dict]) -> None:
     if not rows:
         return
     keys = tuple(rows[0])
-    statement, given, defaulted = _statement(model, keys)
+    statement, given, defaulted = _statement(engine(), model, keys)
 
     def default(field):
         return field.default() if callable(field.default) else field.default
@@ -21,15 +23,18 @@ def insert_rows(model, rows: list[dict]) -> None:
     values = [tuple(field.db_value(row[key]) for field, key in zip(given, keys, strict=True))
               + tuple(field.db_value(default(field)) for field in defaulted) for row in rows]
     try:
-        database.cursor().executemany(statement, values)
-    except sqlite3.OperationalError as error:
+        with driver_errors:  # the driver's own exceptions as peewee's, whichever the engine
+            database.cursor().executemany(statement, values)
+    except OperationalError as error:
         raise translated(error) from error
+    if model._meta.primary_key.name in keys or model._meta.primary_key.column_name in keys:
+        database.follow_ids(model)
 
 
 @lru_cache(maxsize=256)
-def _statement(model, keys: tuple[str, ...]) -> tuple[str, list, list]:
-    """The INSERT for rows with these keys, compiled once per table and shape (compiling it
-    is most of the cost of writing one audited row)."""
+def _statement(_engine: str, model, keys: tuple[str, ...]) -> tuple[str, list, list]:
+    """The INSERT for rows with these keys, compiled once per engine, table and shape (compiling
+    it is most of the cost of writing one audited row)."""
     meta = model._meta
     given = [meta.columns.get(key) or meta.fields[key] for key in keys]
     # Fields the rows leave out get their model default, as insert_many would give them.

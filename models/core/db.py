@@ -1,58 +1,85 @@
-"""The one database handle and the base of every table. Opened once per process by
-`open_database(path)` — the same call in main.py, the command line and the tests."""
+"""The one database handle and the base of every table, on either engine: a SQLite file (the
+embedded default, one workstation) or a PostgreSQL server (several clerks, one office
+database). `open_database(where)` opens either — the same call in main.py, the command line and
+the tests — and brings the schema up to date. What differs between the engines lives here."""
 
 import os
 from pathlib import Path
 
-from peewee import Model, OperationalError, SqliteDatabase
+from peewee import (
+    AutoField,
+    DatabaseProxy,
+    InterfaceError,
+    Model,
+    OperationalError,
+    PostgresqlDatabase,
+    Select,
+    SqliteDatabase,
+    fn,
+)
 
 from models.core.errors import ValidationError
+from models.core.where import Server, location
 from models.migrations import migrate
 
 
 class Busy(ValidationError):
-    """Another writer held the file longer than we wait."""
+    """Another writer held the database longer than we wait."""
 
 
 class DiskFull(ValidationError):
     """The disk holding the file is full: the transaction was undone."""
 
 
+class Unreachable(ValidationError):
+    """The database server cannot be reached, or refused the connection."""
+
+
 def translated(error: Exception) -> Exception:
-    """SQLite's refusals a clerk can meet, in words; anything else as it was."""
+    """The engines' refusals a clerk can meet, in words; anything else as it was."""
     text = str(error).lower()
-    if "database is locked" in text or "database table is locked" in text:
-        return Busy("file", "Tệp dữ liệu đang bận: một cửa sổ hoặc một lệnh khác đang ghi vào tệp quá "
+    if "database is locked" in text or "database table is locked" in text or "lock timeout" in text:
+        return Busy("file", "Dữ liệu đang bận: một cửa sổ hoặc một lệnh khác đang ghi quá "
                             f"{PRAGMAS['busy_timeout'] // 1000} giây. Chưa ghi gì; hãy thử lại sau ít phút.")
-    if "disk is full" in text or "disk i/o error" in text:
+    if "disk is full" in text or "disk i/o error" in text or "no space left" in text:
         return DiskFull("file", "Ổ đĩa đã đầy (hoặc không ghi được): thay đổi này chưa được ghi, dữ liệu giữ "
                                 "nguyên như trước. Hãy giải phóng chỗ trống trên ổ đĩa rồi làm lại.")
+    if isinstance(error, InterfaceError) or any(words in text for words in _UNREACHABLE):
+        return Unreachable("server", "Mất kết nối tới máy chủ dữ liệu: thay đổi đang làm chưa được ghi. "
+                                     "Hãy kiểm tra mạng và máy chủ rồi làm lại.")
     return error
 
 
-class Database(SqliteDatabase):
-    """Write transactions begin IMMEDIATE: a second writer then waits its turn (busy_timeout)
-    instead of failing at once, as a deferred transaction that read first does. SQLite's
-    "locked" and "disk full" reach the caller as ValidationErrors with Vietnamese messages."""
+_UNREACHABLE = ("connection refused", "server closed the connection", "could not connect",
+                "connection is closed", "terminating connection", "the connection is lost")
 
-    def atomic(self, lock_type: str | None = "IMMEDIATE"):
-        return super().atomic(lock_type=lock_type)
+
+class _Translating:
+    """Both engines: their "locked", "disk full" and "connection lost" reach the caller as
+    ValidationErrors with Vietnamese messages."""
 
     def execute_sql(self, sql, params=None):
         try:
             return super().execute_sql(sql, params)
-        except OperationalError as error:
-            raise translated(error) from error
-
-    def begin(self, lock_type=None):
-        try:
-            super().begin(lock_type)
-        except OperationalError as error:
+        except (OperationalError, InterfaceError) as error:
             raise translated(error) from error
 
     def commit(self):
         try:
             super().commit()
+        except (OperationalError, InterfaceError) as error:
+            raise translated(error) from error
+
+
+class FileDatabase(_Translating, SqliteDatabase):
+    """Write transactions begin IMMEDIATE: a second writer then waits its turn (busy_timeout)
+    instead of failing at once, as a deferred transaction that read first does."""
+
+    engine = "sqlite"
+
+    def begin(self, lock_type=None):
+        try:
+            super().begin(lock_type)
         except OperationalError as error:
             raise translated(error) from error
 
@@ -64,9 +91,61 @@ class Database(SqliteDatabase):
             if "no transaction is active" not in str(error):
                 raise
 
+    def hold_writer(self) -> None:
+        """SQLite's IMMEDIATE transaction already holds the one write lock."""
 
-# Deferred: the path is only known once main.py (or a test) has resolved it.
-database = Database(None)
+    def snapshot(self):
+        """A read transaction: every query in it sees the file as it was at its start (WAL), and
+        writers are not held up."""
+        return self.atomic("DEFERRED")
+
+    def follow_ids(self, model) -> None:
+        """SQLite's next id is always past the largest one: nothing to do."""
+
+
+SNAPSHOT = "REPEATABLE READ"
+# Any number the office's own: the one lock every write transaction on the server takes.
+WRITER_LOCK = 0x44616E67  # "Dang"
+
+
+class ServerDatabase(_Translating, PostgresqlDatabase):
+    """On the server each write transaction first takes one advisory lock, held to its commit:
+    writers take turns as they do on a SQLite file (BEGIN IMMEDIATE), so the audit chain's head,
+    the register's next number and every max+1 are read and written by one writer at a time,
+    while readers are never held up (MVCC)."""
+
+    engine = "postgresql"
+
+    def begin(self, lock_type=None):
+        # `lock_type` is SQLite's word for the same wish: the lock below is the answer to it.
+        try:
+            super().begin(SNAPSHOT if lock_type == SNAPSHOT else None)
+        except (OperationalError, InterfaceError) as error:
+            raise translated(error) from error
+        if lock_type != SNAPSHOT:
+            self.hold_writer()
+
+    def snapshot(self):
+        """A read transaction that sees the whole database as at its start, without the writer
+        lock: a backup or a transfer is consistent while clerks go on writing."""
+        return self.transaction(SNAPSHOT)
+
+    def hold_writer(self) -> None:
+        self.execute(Select(columns=[fn.pg_advisory_xact_lock(WRITER_LOCK)]))
+
+    def follow_ids(self, model) -> None:
+        """After rows written with their ids (a bulk insert, a transfer), move the table's id
+        sequence past them: the next row created one by one must not take an id in use."""
+        key = model._meta.primary_key
+        if not isinstance(key, AutoField):
+            return
+        largest = fn.COALESCE(model.select(fn.MAX(key)), 0)
+        sequence = fn.pg_get_serial_sequence(model._meta.table_name, key.column_name)
+        self.execute(Select(columns=[fn.setval(sequence, largest + 1, False)]))
+
+
+# Opened by open_database once main.py (or a test) knows where the data is.
+database = DatabaseProxy()
 
 PRAGMAS = {
     "journal_mode": "wal",
@@ -76,6 +155,8 @@ PRAGMAS = {
     "cache_size": -32 * 1024,  # 32 MB page cache: the member list reads the whole table
 }
 READ_ONLY_PRAGMAS = {"foreign_keys": 1, "busy_timeout": 5000, "query_only": 1}
+# A lock waited for longer than a SQLite writer waits is given up, with the same message.
+SERVER_OPTIONS = f"-c lock_timeout={PRAGMAS['busy_timeout']} -c statement_timeout=0"
 
 
 class BaseModel(Model):
@@ -93,35 +174,99 @@ class BaseModel(Model):
             return None
 
 
-def open_database(path: str | Path) -> SqliteDatabase:
-    """Open (or create) the database file and bring its schema up to date."""
-    if not database.is_closed():
-        database.close()
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
-    database.init(str(path), pragmas=PRAGMAS, uri=False)
-    database.connect(reuse_if_open=True)
+def engine() -> str:
+    """"sqlite" or "postgresql": the open database's engine."""
+    return database.obj.engine
+
+
+def on_server() -> bool:
+    return database.obj is not None and database.obj.engine == "postgresql"
+
+
+def current_location() -> Path | Server:
+    """Where the open database is: its file, or its server."""
+    return location(database.database) if on_server() else Path(database.database)
+
+
+def server_database(server: Server) -> ServerDatabase:
+    """A connection to `server`, not yet opened (the handle, or a second one for a transfer)."""
+    return ServerDatabase(server.url, options=SERVER_OPTIONS, connect_timeout=10, prefer_psycopg3=True)
+
+
+def file_database(path: str | Path, **kwargs) -> FileDatabase:
+    return FileDatabase(str(path), pragmas=PRAGMAS, lock_type="IMMEDIATE", **kwargs)
+
+
+def open_database(where: str | Path | Server) -> DatabaseProxy:
+    """Open (or create) the database — a file, or a server's database — and bring its schema
+    up to date."""
+    close_database()
+    where = location(where)
+    if isinstance(where, Server):
+        handle = server_database(where)
+    else:
+        Path(where).parent.mkdir(parents=True, exist_ok=True)
+        handle = file_database(where)
+    database.initialize(handle)
+    try:
+        database.connect(reuse_if_open=True)
+    except (OperationalError, InterfaceError) as error:
+        database.initialize(None)
+        raise _not_connected(where, error) from error
     migrate(database)
     return database
 
 
-def open_read_only(path: str | Path) -> SqliteDatabase:
+def _not_connected(where, error: Exception) -> Exception:
+    if not isinstance(where, Server):
+        return error
+    return Unreachable("server", f"Không kết nối được máy chủ dữ liệu {where}: {server_reason(error)}.")
+
+
+def server_reason(error: Exception) -> str:
+    """Why the server would not let us in, in Vietnamese (the driver's own words are English)."""
+    text = str(error).lower()
+    reasons = (("password authentication failed", "sai tài khoản hoặc mật khẩu"),
+               ("no password supplied", "cần mật khẩu"),
+               ("does not exist", "không có cơ sở dữ liệu hoặc tài khoản này trên máy chủ"),
+               ("connection refused", "máy chủ không nhận kết nối (chưa chạy, hoặc sai cổng)"),
+               ("timeout", "máy chủ không trả lời"),
+               ("could not translate host name", "không tìm thấy máy chủ có tên này"),
+               ("no pg_hba.conf entry", "máy chủ không cho máy này kết nối (pg_hba.conf)"))
+    for words, reason in reasons:
+        if words in text:
+            return reason
+    return f"lỗi kết nối ({str(error).strip().splitlines()[0] if str(error).strip() else error})"
+
+
+def open_read_only(path: str | Path | Server) -> DatabaseProxy:
     """Open a file to look at it (`check`): no write of any kind — no journal-mode switch, no
-    migration — so a backup on a CD or a write-protected stick can be checked where it lies."""
-    if not database.is_closed():
-        database.close()
+    migration — so a backup on a CD or a write-protected stick can be checked where it lies.
+    A server's database is opened in a session whose transactions can only read."""
+    close_database()
+    if isinstance(path, Server):
+        handle = ServerDatabase(path.url, options=f"{SERVER_OPTIONS} -c default_transaction_read_only=on",
+                                connect_timeout=10, prefer_psycopg3=True)
+        database.initialize(handle)
+        try:
+            database.connect()
+        except (OperationalError, InterfaceError) as error:
+            database.initialize(None)
+            raise _not_connected(path, error) from error
+        return database
     path = Path(path).resolve()
     with path.open("rb") as handle:
         wal = handle.read(20)[18:20] == b"\x02\x02"  # the header's read/write versions: WAL
     writable_folder = os.access(path.parent, os.W_OK)
     # A WAL file needs its -shm beside it; on read-only media SQLite may only read it as immutable.
     flags = "mode=ro" + ("&immutable=1" if wal and not writable_folder else "")
-    database.init(f"{path.as_uri()}?{flags}", pragmas=READ_ONLY_PRAGMAS, uri=True)
+    database.initialize(FileDatabase(f"{path.as_uri()}?{flags}", pragmas=READ_ONLY_PRAGMAS, uri=True))
     database.connect(reuse_if_open=True)
     return database
 
 
 def close_database() -> None:
-    if not database.is_closed():
+    if database.obj is not None and not database.is_closed():
         database.close()
 
 

@@ -36,8 +36,9 @@ def issue_document(type_code: str, title: str, issued_on: date, target: Path,
     type, subject and date; or, printed from a record, the same type from the same `source`)
     keeps the number it was issued with: a new number only for a new issue. `on_issued` writes
     the number back to the record, in the same transaction (a letter's number into its event)."""
-    # IMMEDIATE: the register is locked from the first read, so two clerks never get one number.
-    with database.atomic("IMMEDIATE"):
+    # A write transaction holds the one writer lock from its start (BEGIN IMMEDIATE on a file, the
+    # advisory lock on the server): two clerks never read the same last number.
+    with database.atomic():
         document = issued_for(type_code, source) if source else issued_already(type_code, title, issued_on)
         if document is None:
             document = register_document(type_code, title, issued_on, source, str(target), issuer)

@@ -12,4 +12,5 @@ __getattr__, __dir__, __all__ = face(globals(), {
     "integrity": ("all_problems", "check_file"),
     "lock": ("Holder", "acquire_lock", "holder_of", "release_lock"),
     "opening": ("open_checked",),
+    "transfer": ("transfer_database",),
 })

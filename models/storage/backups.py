@@ -16,9 +16,19 @@ from models.accounts.anchor import current as anchor_now
 from models.accounts.anchor import manifest_of, manifest_path, reaches, record_anchor, write_manifest
 from models.accounts.audit import verify_chain
 from models.accounts.tables import AuditEntry
-from models.core.db import close_database, database, open_database, translated
+from models.core.db import (
+    close_database,
+    current_location,
+    database,
+    file_database,
+    on_server,
+    open_database,
+    translated,
+)
 from models.core.errors import ValidationError, failure_reason, os_reason
 from models.migrations import SchemaMigration, available
+from models.migrations import migrate as migrate_schema
+from models.storage.transfer import copy_all
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -76,14 +86,20 @@ def inspect_file(path: Path, thorough: bool = False) -> FileCheck:
     return FileCheck(applied=applied)
 
 
-def _copy_online(source: sqlite3.Connection, target: Path) -> None:
-    """SQLite's online backup: a consistent copy even while the database is being written."""
+def _copy_online(source, target: Path) -> None:
+    """A consistent copy even while the database is being written: SQLite's online backup of a
+    file (`source` its sqlite3 connection); of a server's database (`source` its handle) every
+    table copied from one snapshot into a new file — the same portable file either way."""
     partial = target.with_name(target.name + ".dang-ghi")
     partial.unlink(missing_ok=True)
-    copy = SqliteDatabase(str(partial))
+    copy = SqliteDatabase(str(partial)) if isinstance(source, sqlite3.Connection) else file_database(partial)
     try:
         copy.connect()
-        source.backup(copy.connection())
+        if isinstance(source, sqlite3.Connection):
+            source.backup(copy.connection())
+        else:
+            migrate_schema(copy)
+            copy_all(source, copy)
         copy.pragma("journal_mode", "delete")  # one self-contained file, no -wal beside it
     except BaseException:
         copy.close()
@@ -105,7 +121,7 @@ def backup_to(target: Path) -> Path:
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
-        _copy_online(database.connection(), target)
+        _copy_online(database.obj if on_server() else database.connection(), target)
     except OSError as error:
         raise ValidationError("backup", f"Không ghi được bản sao lưu vào {target}: "
                                         f"{os_reason(error)}.") from None
@@ -116,7 +132,7 @@ def backup_to(target: Path) -> Path:
                 from None
         raise
     write_manifest(target, _trail_end(target))
-    record_anchor(Path(database.database))
+    record_anchor(current_location())
     return target
 
 

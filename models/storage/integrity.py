@@ -18,15 +18,16 @@ from models.accounts.audit import ChainCheck, verify_chain
 from models.accounts.session import accounts_deleted
 from models.accounts.tables import AuditEntry
 from models.core import vocab as v
-from models.core.db import close_database, database, open_read_only
+from models.core.db import close_database, database, on_server, open_read_only
 from models.core.errors import ValidationError
+from models.core.where import Server
 from models.members.events import event_input
 from models.members.lifecycle import replay
 from models.members.tables import Member, MemberEvent
-from models.migrations import available
+from models.migrations import applied, available
 from models.orgs.tables import PartyOrg
 from models.ratings.tables import RatingTotals
-from models.storage.backups import inspect_file
+from models.storage.backups import FileCheck, inspect_file
 from models.storage.trail_replay import trail_problems
 
 LIMIT = 20  # problems of one kind listed before "và N trường hợp khác"
@@ -39,7 +40,10 @@ def _listed(problems: list[str], label: str) -> list[str]:
 
 
 def database_problems(integrity: bool = True) -> list[str]:
-    """SQLite's integrity check (unless done already: `integrity=False`) and broken links."""
+    """SQLite's integrity check (unless done already: `integrity=False`) and broken links. A
+    server checks its pages and enforces every link on each write itself."""
+    if on_server():
+        return []
     problems = []
     verdict = database.pragma("integrity_check") if integrity else "ok"
     if verdict != "ok":
@@ -138,33 +142,57 @@ def check_file(db_path: Path) -> FileReport:
     """Every check on a file opened read-only: nothing in it changes, not even its journal mode
     or its schema. A file of an older schema gets the checks its tables allow. The trail is held
     against the anchor this workstation wrote for the file, or the manifest beside a backup."""
-    found = inspect_file(db_path, thorough=True)
+    found = _look_at_server(db_path) if isinstance(db_path, Server) else inspect_file(db_path, thorough=True)
     if not found.ok:
         return FileReport([found.problem], [])
     if found.empty:
         return FileReport([], ["Tệp trống: chưa có dữ liệu."])
-    anchor = anchor_of(db_path) or manifest_of(db_path)
+    anchor = anchor_of(db_path) or (manifest_of(db_path) if isinstance(db_path, Path) else None)
     notes = [] if anchor else ["Chưa có mốc nhật ký ghi ngoài tệp cho tệp này trên máy này: không kiểm tra "
                                "được các mục cuối có bị cắt bỏ hay không."]
     open_read_only(db_path)
     try:
-        if anchor is not None and not same_database(anchor):
-            if not signed_here_throughout():
-                return FileReport([f"Tệp ở chỗ này không phải tệp đã ghi mốc nhật ký lúc {anchor.at}, "
-                                   "và nhật ký của nó không do máy này ký từ đầu: tệp có thể đã bị thay bằng "
-                                   "một tệp khác ngoài phần mềm."], notes)
-            notes.append(f"Mốc nhật ký ghi ngoài tệp lúc {anchor.at} là của một tệp dữ liệu khác từng ở chỗ "
-                         "này: không dùng để kiểm tra tệp hiện nay.")
-            anchor = None
-        if not found.older:
-            # inspect_file(thorough=True) ran SQLite's integrity check already: 2.5 s at 30,000
-            # members, as long as the chain's, which is walked once for problems and notes.
-            chain = verify_chain(anchor.signed_from if anchor else None)
-            return FileReport(all_problems(anchor, chain, integrity_checked=True), notes + audit_notes(chain))
-        missing = sorted(set(available()) - found.applied)
-        notes.append(f"Tệp có cấu trúc cũ (thiếu {', '.join(missing)}): chỉ kiểm tra tệp và nhật ký thay "
-                     "đổi; mở tệp bằng chương trình để cập nhật cấu trúc rồi kiểm tra lại.")
-        audit = audit_problems(anchor) if AuditEntry._meta.table_name in database.get_tables() else []
-        return FileReport(database_problems(integrity=False) + audit, notes)
+        with database.snapshot():  # one moment of a database others may be writing to
+            return _checked(db_path, found, anchor, notes)
     finally:
         close_database()
+
+
+def _checked(db_path, found: FileCheck, anchor: Anchor | None, notes: list[str]) -> FileReport:
+    if anchor is not None and not same_database(anchor):
+        if not signed_here_throughout():
+            return FileReport([f"Tệp ở chỗ này không phải tệp đã ghi mốc nhật ký lúc {anchor.at}, "
+                               "và nhật ký của nó không do máy này ký từ đầu: tệp có thể đã bị thay bằng "
+                               "một tệp khác ngoài phần mềm."], notes)
+        notes.append(f"Mốc nhật ký ghi ngoài tệp lúc {anchor.at} là của một tệp dữ liệu khác từng ở chỗ "
+                     "này: không dùng để kiểm tra tệp hiện nay.")
+        anchor = None
+    if not found.older:
+        # inspect_file(thorough=True) ran SQLite's integrity check already: 2.5 s at 30,000
+        # members, as long as the chain's, which is walked once for problems and notes.
+        chain = verify_chain(anchor.signed_from if anchor else None)
+        return FileReport(all_problems(anchor, chain, integrity_checked=True), notes + audit_notes(chain))
+    missing = sorted(set(available()) - found.applied)
+    notes.append(f"Tệp có cấu trúc cũ (thiếu {', '.join(missing)}): chỉ kiểm tra tệp và nhật ký thay "
+                 "đổi; mở tệp bằng chương trình để cập nhật cấu trúc rồi kiểm tra lại.")
+    audit = audit_problems(anchor) if AuditEntry._meta.table_name in database.get_tables() else []
+    return FileReport(database_problems(integrity=False) + audit, notes)
+
+
+def _look_at_server(server: Server) -> FileCheck:
+    """What inspect_file says of a file, said of a server's database: reachable, ours, known."""
+    try:
+        open_read_only(server)
+    except ValidationError as error:
+        return FileCheck(error.message)
+    try:
+        if "schema_migration" not in database.get_tables():
+            return FileCheck(empty=True)
+        done = applied(database)
+    finally:
+        close_database()
+    unknown = done - set(available())
+    if unknown:
+        return FileCheck(f"Cơ sở dữ liệu {server.name} được tạo bởi phiên bản Đảng vụ mới hơn (cấu trúc "
+                         f"{max(unknown)}).", done)
+    return FileCheck(applied=done)

@@ -61,7 +61,10 @@ def _alive(pid: int) -> bool:
 
 
 def holder_of(db_path: Path) -> Holder | None:
-    """Who holds the file now; None when nobody does (no lock, or a stale one)."""
+    """Who holds the file now; None when nobody does (no lock, or a stale one). A server's
+    database is never held: it is there for several clerks at once."""
+    if not isinstance(db_path, Path):
+        return None
     path = lock_path(db_path)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -79,6 +82,8 @@ def holder_of(db_path: Path) -> Holder | None:
 
 def acquire_lock(db_path: Path) -> Holder | None:
     """Take the lock; returns the other holder when someone else has it (and takes nothing)."""
+    if not isinstance(db_path, Path):
+        return None
     path = lock_path(db_path)
     for _ in range(2):
         try:
@@ -96,6 +101,8 @@ def acquire_lock(db_path: Path) -> Holder | None:
 
 
 def release_lock(db_path: Path) -> None:
+    if not isinstance(db_path, Path):
+        return
     holder = holder_of(db_path)
     if holder is not None and holder.pid == os.getpid() and holder.host == socket.gethostname():
         lock_path(db_path).unlink(missing_ok=True)

@@ -5,14 +5,20 @@ from pathlib import Path
 
 from peewee import DatabaseError
 
-from models.core.db import close_database, open_database
+from models.core.db import close_database, database, open_database
 from models.core.errors import ValidationError, failure_reason
+from models.core.where import Server
+from models.migrations import applied, available
 from models.storage.backups import inspect_file
 
 
-def open_checked(db_path: Path, create: bool = False) -> None:
+def open_checked(db_path: Path | Server, create: bool = False) -> None:
     """Open `db_path` for work. With `create`, a file that does not exist becomes a new
-    database; otherwise it is refused."""
+    database; otherwise it is refused. A server's database is refused when a newer version of
+    the program has set it up; otherwise it is set up or brought up to date."""
+    if isinstance(db_path, Server):
+        _open_server(db_path)
+        return
     db_path = Path(db_path)
     if not (create and not db_path.exists()):
         check = inspect_file(db_path)
@@ -24,3 +30,12 @@ def open_checked(db_path: Path, create: bool = False) -> None:
         close_database()
         raise ValidationError("file", f"Tệp {db_path} không phải dữ liệu của Đảng vụ hoặc đã hỏng "
                                       f"({failure_reason(error)}).") from None
+
+
+def _open_server(server: Server) -> None:
+    open_database(server)  # a connection refused is said in words (Unreachable)
+    unknown = applied(database) - set(available())
+    if unknown:  # our migrations found nothing to do there; nothing was written
+        close_database()
+        raise ValidationError("server", f"Cơ sở dữ liệu {server.name} được tạo bởi phiên bản Đảng vụ mới hơn "
+                                        f"(cấu trúc {max(unknown)}); hãy cập nhật chương trình trước khi mở.")

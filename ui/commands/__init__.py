@@ -7,6 +7,7 @@ from ui.commands.documents import run_document
 from ui.commands.parser import build_parser
 from ui.commands.printing import run_minutes, run_report
 from ui.commands.records import run_export, run_import, run_ratings, run_user_add
+from ui.commands.server import run_transfer
 
 HANDLERS = {
     "demo": run_demo,
@@ -20,6 +21,7 @@ HANDLERS = {
     "import": run_import,
     "export": run_export,
     "ratings": run_ratings,
+    "transfer": run_transfer,
 }
 
 __all__ = ["HANDLERS", "build_parser", "run"]

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from models.core.db import close_database, open_database
 from models.core.errors import ValidationError, failure_reason
+from models.core.where import Server
 from models.demo import DemoSize, build_demo_file, check_replaceable, existing_work, keep_copy
 from models.storage import (
     BrokenTrail,
@@ -17,6 +18,7 @@ from models.storage import (
     restore,
 )
 from ui.commands.context import BAD_ARGUMENTS, PROBLEMS_FOUND, Refused, opened, say, sign_in, warn
+from ui.commands.server import demo_onto_server
 
 KEEP_FOLDER = "truoc-khoi-phuc"  # beside the data file: what a restore or a demo replaced
 
@@ -26,6 +28,8 @@ def run_demo(args, db_path: Path) -> int:
         size = DemoSize(args.orgs, args.members, args.seed)
     except ValidationError as error:
         raise Refused(error.message, BAD_ARGUMENTS) from None
+    if isinstance(db_path, Server):
+        return demo_onto_server(size, db_path, args.if_missing)
     if db_path.exists():
         if args.if_missing:
             say(f"Đã có {db_path}; giữ nguyên dữ liệu.")
@@ -94,6 +98,10 @@ def run_backup(args, db_path: Path) -> int:
 
 
 def run_restore(args, db_path: Path) -> int:
+    if isinstance(db_path, Server):  # other clerks are working on it: never replaced under them
+        raise Refused(f"Không khôi phục đè lên máy chủ dữ liệu {db_path.name}, nơi các cán bộ khác đang làm "
+                      "việc. Hãy tạo một cơ sở dữ liệu trống trên máy chủ rồi chuyển bản sao lưu lên: "
+                      f"main.py transfer --from {args.source} --to postgresql://…")
     keep = Path(args.keep).expanduser().resolve() if args.keep else db_path.parent / KEEP_FOLDER
     source = Path(args.source).expanduser().resolve()
     other = acquire_lock(db_path)

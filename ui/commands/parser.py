@@ -9,13 +9,17 @@ def _acting_user(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--user", dest="acting_user", help="thực hiện với tư cách tài khoản này")
 
 
-def _db(parser: argparse.ArgumentParser, text: str = "tệp cơ sở dữ liệu") -> None:
+DB_HELP = "tệp cơ sở dữ liệu, hoặc máy chủ: postgresql://tai-khoan@may-chu:5432/dangvu"
+
+
+def _db(parser: argparse.ArgumentParser, text: str = DB_HELP) -> None:
     parser.add_argument("--db", dest="sub_db", help=text)
 
 
 def build_parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="main.py", description=f"{APP_NAME}: hồ sơ đảng viên và báo cáo.")
-    top.add_argument("--db", help="tệp cơ sở dữ liệu (mặc định: thư mục dữ liệu của người dùng)")
+    top.add_argument("--db", help=f"{DB_HELP} (mặc định: tệp trong thư mục dữ liệu của người dùng, hoặc "
+                                  "biến môi trường DANGVU_DB)")
     sub = top.add_subparsers(dest="command")
 
     demo = sub.add_parser("demo", help="tạo cơ sở dữ liệu mẫu")
@@ -83,6 +87,14 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("--accept-broken-trail", action="store_true",
                          help="vẫn khôi phục khi nhật ký thay đổi của bản sao lưu đã bị sửa ngoài phần mềm")
     _acting_user(restore)
+
+    transfer = sub.add_parser("transfer",
+                              help="chuyển toàn bộ dữ liệu và nhật ký giữa tệp và máy chủ dữ liệu")
+    transfer.add_argument("--from", dest="source", required=True,
+                          help="nơi chuyển đi: tệp .db hoặc postgresql://…")
+    transfer.add_argument("--to", dest="target", required=True,
+                          help="nơi chuyển đến, chưa có dữ liệu: postgresql://… hoặc tệp .db mới")
+    _acting_user(transfer)
 
     importer = sub.add_parser("import", help="nhập danh sách đảng viên từ Excel (.xlsx)")
     importer.add_argument("what", choices=["members"])

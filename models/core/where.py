@@ -1,0 +1,80 @@
+"""Where the data is: a database file (a Path) or a PostgreSQL server's database (a Server),
+as given by --db, DANGVU_DB or the connection dialog."""
+
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote, unquote, urlsplit
+
+from models.core.errors import ValidationError
+
+SCHEMES = ("postgresql://", "postgres://")
+
+
+@dataclass(frozen=True)
+class Server:
+    host: str
+    port: int
+    dbname: str
+    user: str
+    password: str = ""  # never written anywhere by the program: asked, or from the OS's store
+
+    @property
+    def url(self) -> str:
+        secret = f":{quote(self.password, safe='')}" if self.password else ""
+        account, dbname = quote(self.user, safe=""), quote(self.dbname, safe="")
+        return f"postgresql://{account}{secret}@{self.host}:{self.port}/{dbname}"
+
+    @property
+    def name(self) -> str:
+        """How messages name it: without the password."""
+        return f"{self.dbname} trên {self.host}:{self.port}"
+
+    @property
+    def key(self) -> str:
+        """The same database whoever connects how: where its anchor and settings are filed."""
+        return f"postgresql://{self.user}@{self.host}:{self.port}/{self.dbname}"
+
+    def __str__(self) -> str:
+        return self.key
+
+    def with_password(self, password: str) -> "Server":
+        return Server(self.host, self.port, self.dbname, self.user, password)
+
+
+def is_server(text: str) -> bool:
+    return str(text).lower().startswith(SCHEMES)
+
+
+def parse_server(text: str) -> Server:
+    """postgresql://account[:password]@host[:port]/database, with a message for what is wrong."""
+    try:
+        parts = urlsplit(text)
+        port = parts.port or 5432
+    except ValueError:
+        raise ValidationError("db", f"Địa chỉ máy chủ dữ liệu không hợp lệ: {_hidden(text)} (cổng phải là "
+                                    "một số).") from None
+    dbname = unquote(parts.path.lstrip("/"))
+    if not parts.hostname or not parts.username or not dbname:
+        raise ValidationError("db", "Địa chỉ máy chủ dữ liệu cần đủ tài khoản, máy chủ và tên cơ sở "
+                                    "dữ liệu: postgresql://tai-khoan@may-chu:5432/dangvu (đã nhập "
+                                    f"{_hidden(text)}).")
+    return Server(parts.hostname, port, dbname, unquote(parts.username), unquote(parts.password or ""))
+
+
+def _hidden(text: str) -> str:
+    """The address as typed, its password replaced: messages and logs never show it."""
+    try:
+        parts = urlsplit(text)
+        if parts.password:
+            return text.replace(f":{parts.password}@", ":***@")
+    except ValueError:
+        pass
+    return text
+
+
+def location(where) -> Path | Server:
+    if isinstance(where, Server):
+        return where
+    if is_server(str(where)):
+        return parse_server(str(where))
+    return Path(where)

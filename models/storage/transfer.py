@@ -1,0 +1,126 @@
+"""Moving an office's data between the two engines: every table and the whole audit trail,
+copied row for row with their ids, from a SQLite file to a PostgreSQL server or back (and a
+server database into a file: that is its backup). The target must be new or empty; it is
+written in one transaction, so a failed copy leaves it as it was."""
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from peewee import DatabaseError, sort_models
+
+from models.accounts.tables import AuditEntry
+from models.core.db import Unreachable, file_database, server_database, translated
+from models.core.errors import ValidationError
+from models.core.where import Server, location
+from models.migrations import SchemaMigration, available, migrate
+from models.storage.trail_replay import AUDITED
+
+TABLES = sort_models([*AUDITED, AuditEntry])  # the referenced before the referring
+BATCH_VALUES = 30_000  # parameters of one INSERT: under SQLite's and PostgreSQL's limits
+
+Progress = Callable[[int, int, str], None]
+
+
+def handle_for(where):
+    """An unopened handle on a file or a server, apart from the program's own one."""
+    where = location(where)
+    if isinstance(where, Server):
+        return server_database(where)
+    return file_database(where)
+
+
+def _connect(handle, where) -> None:
+    try:
+        handle.connect(reuse_if_open=True)
+    except DatabaseError as error:
+        reason = translated(error)
+        if isinstance(reason, ValidationError):
+            raise reason from error
+        raise Unreachable("server", f"Không mở được {where}: {error}") from error
+
+
+def _rows_in_parent_order(model, rows: list[tuple]) -> Iterable[tuple]:
+    """Rows of a table that refers to itself (an organisation's parent) after the row they
+    refer to, so every link holds at each insert."""
+    own = [i for i, field in enumerate(model._meta.sorted_fields)
+           if getattr(field, "rel_model", None) is model]
+    if not own:
+        return rows
+    key = model._meta.sorted_fields.index(model._meta.primary_key)
+    placed, waiting, ordered = set(), list(rows), []
+    while waiting:
+        ready = [row for row in waiting if all(row[i] is None or row[i] in placed for i in own)]
+        if not ready:  # a loop of links: the database itself would refuse it, as it should
+            ready = waiting
+        ordered += ready
+        placed.update(row[key] for row in ready)
+        ready_ids = {id(row) for row in ready}
+        waiting = [row for row in waiting if id(row) not in ready_ids]
+    return ordered
+
+
+def _is_empty(handle) -> bool:
+    with handle.bind_ctx(TABLES, bind_refs=False, bind_backrefs=False):
+        return not any(model.select().exists() for model in TABLES)
+
+
+def copy_all(source, target, progress: Progress | None = None) -> dict[str, int]:
+    """Copy every row of `source` into the empty `target` (both opened and of the same schema)
+    in one transaction of the target, read from one snapshot of the source. Returns the rows
+    copied by table."""
+    copied = {}
+    with source.snapshot(), target.atomic():
+        for step, model in enumerate(TABLES):
+            if progress:
+                progress(step, len(TABLES), model._meta.table_name)
+            fields = model._meta.sorted_fields
+            with source.bind_ctx([model], bind_refs=False, bind_backrefs=False):
+                rows = list(model.select(*fields).order_by(model._meta.primary_key).tuples())
+            rows = list(_rows_in_parent_order(model, rows))
+            size = max(1, BATCH_VALUES // len(fields))
+            with target.bind_ctx([model], bind_refs=False, bind_backrefs=False):
+                for start in range(0, len(rows), size):
+                    model.insert_many(rows[start:start + size], fields=fields).execute()
+            target.follow_ids(model)
+            copied[model._meta.table_name] = len(rows)
+    return copied
+
+
+def transfer_database(source_where, target_where, progress: Progress | None = None) -> dict[str, int]:
+    """Copy an office's database to an empty one elsewhere. The source is brought up to this
+    program's schema first (as opening it would); the target gets the same schema."""
+    source_where, target_where = location(source_where), location(target_where)
+    if isinstance(source_where, Path) and not source_where.exists():
+        raise ValidationError("from", f"Không có tệp {source_where}.")
+    if str(source_where) == str(target_where):
+        raise ValidationError("to", "Nơi chuyển đến trùng với nơi chuyển đi.")
+    source, target = handle_for(source_where), handle_for(target_where)
+    try:
+        _connect(source, _named(source_where))
+        _newer_schema_refused(source, source_where)
+        migrate(source)
+        _connect(target, _named(target_where))
+        _newer_schema_refused(target, target_where)
+        migrate(target)
+        if not _is_empty(target):
+            raise ValidationError("to", f"{_named(target_where)} đã có dữ liệu: chỉ chuyển vào một cơ sở dữ "
+                                        "liệu trống, để không trộn hai bộ hồ sơ.")
+        return copy_all(source, target, progress)
+    finally:
+        source.close()
+        target.close()
+
+
+def _named(where) -> str:
+    return f"máy chủ dữ liệu {where.name}" if isinstance(where, Server) else f"tệp {where}"
+
+
+def _newer_schema_refused(handle, where) -> None:
+    if SchemaMigration._meta.table_name not in handle.get_tables():
+        return
+    with handle.bind_ctx([SchemaMigration]):
+        applied = {row.name for row in SchemaMigration.select(SchemaMigration.name)}
+    unknown = applied - set(available())
+    if unknown:
+        raise ValidationError("db", f"{_named(where)} được tạo bởi phiên bản Đảng vụ mới hơn (cấu trúc "
+                                    f"{max(unknown)}); hãy cập nhật chương trình trước.")

@@ -1,0 +1,63 @@
+"""The server account's password, kept in the operating system's credential store (Windows
+Credential Manager, the macOS keychain, the Secret Service on Linux) through `keyring`, never
+in the program's settings. Without keyring (it comes with `pip install -e ".[server]"`) or
+without a store, the password is asked each time, or taken from DANGVU_DB_PASSWORD."""
+
+import logging
+import os
+
+from models.core.where import Server
+
+try:
+    import keyring
+    from keyring.errors import KeyringError
+except ImportError:  # the optional server extra is not installed: nothing is kept
+    keyring = None
+    KeyringError = Exception
+
+SERVICE = "Đảng vụ — máy chủ dữ liệu"
+log = logging.getLogger(__name__)
+
+
+def stored_password(server: Server) -> str:
+    if keyring is None:
+        return ""
+    try:
+        return keyring.get_password(SERVICE, server.key) or ""
+    except (KeyringError, RuntimeError) as error:  # no usable store on this machine
+        log.debug("Không đọc được kho mật khẩu của hệ điều hành: %s", error)
+        return ""
+
+
+def with_stored_password(server: Server) -> Server:
+    """The address as given if it has a password; else with the one from the environment or
+    the credential store, if any."""
+    if server.password:
+        return server
+    password = os.environ.get("DANGVU_DB_PASSWORD") or stored_password(server)
+    return server.with_password(password) if password else server
+
+
+def can_store() -> bool:
+    return keyring is not None
+
+
+def store_password(server: Server) -> bool:
+    """Keep the password for the next start; False when this machine has no store for it."""
+    if keyring is None or not server.password:
+        return False
+    try:
+        keyring.set_password(SERVICE, server.key, server.password)
+    except (KeyringError, RuntimeError) as error:
+        log.debug("Không ghi được vào kho mật khẩu của hệ điều hành: %s", error)
+        return False
+    return True
+
+
+def forget_password(server: Server) -> None:
+    if keyring is None:
+        return
+    try:
+        keyring.delete_password(SERVICE, server.key)
+    except (KeyringError, RuntimeError):
+        pass  # nothing kept, or no store: nothing to forget
