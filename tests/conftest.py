@@ -58,6 +58,12 @@ def db(tmp_path, engine):
 
 
 @pytest.fixture
+def db_location(db) -> str:
+    """Where the test's database is, as --db takes it: the file's path or the server's address."""
+    return str(db.database)
+
+
+@pytest.fixture
 def bloc_tree(db):
     """A bloc with one đảng bộ cơ sở (two cells) and one chi bộ cơ sở."""
     from models.orgs.changes import create_org

@@ -18,7 +18,7 @@ PASSWORD = "mat-khau-du-dai"
 
 
 @pytest.fixture
-def office(bloc_tree, make_member, tmp_path, monkeypatch):
+def office(bloc_tree, make_member, db_location, monkeypatch):
     member = make_member(admitted=date(2010, 3, 1))
     update_member(member.id, {**member_fields(member), "identity_number": "001080012345",
                               "home_town": "Xã Yên Phong, tỉnh Bắc Ninh", "residence": "Số 5 phố Huế"})
@@ -27,7 +27,7 @@ def office(bloc_tree, make_member, tmp_path, monkeypatch):
         create_user("chixem", "Lê Chỉ Xem", VIEWER, PASSWORD)
     close_database()
     monkeypatch.setenv("DANGVU_PASSWORD", PASSWORD)
-    return tmp_path / "dangvu.db"
+    return db_location
 
 
 @pytest.mark.parametrize("command", [

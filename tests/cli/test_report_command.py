@@ -9,9 +9,9 @@ from models.core.db import close_database, open_database
 from models.documents.register import register_rows
 
 
-def test_a_failed_issue_leaves_the_register_as_it_was(bloc_tree, make_member, tmp_path):
+def test_a_failed_issue_leaves_the_register_as_it_was(bloc_tree, make_member, db_location, tmp_path):
     make_member(admitted=date(2023, 4, 1))
-    db = tmp_path / "dangvu.db"
+    db = db_location
     close_database()
     blocked = tmp_path / "bao-cao.pdf"
     blocked.mkdir()  # where the PDF should go there is a folder: the write must fail
@@ -25,8 +25,8 @@ def test_a_failed_issue_leaves_the_register_as_it_was(bloc_tree, make_member, tm
     assert [row[:2] for row in register_rows()] == [(1, "BC")]
 
 
-def test_a_draft_takes_no_number(bloc_tree, tmp_path, capsys):
-    db = tmp_path / "dangvu.db"
+def test_a_draft_takes_no_number(bloc_tree, db_location, tmp_path, capsys):
+    db = db_location
     close_database()
     assert main.main(["report", "half-year", "--year", "2024", "--db", str(db), "-o",
                       str(tmp_path / "du-thao.pdf")]) == 0

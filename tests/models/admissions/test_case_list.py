@@ -10,13 +10,13 @@ GIVEN = ["An", "Bình", "Chi", "Dũng", "Giang", "Hà", "Khánh", "Lan", "Mai", 
 
 def counted_queries(monkeypatch) -> list:
     seen = []
-    original = database.execute_sql
+    original = database.obj.execute_sql  # the engine's handle: the proxy takes no attributes
 
     def counting(sql, params=None):
         seen.append(sql)
         return original(sql, params)
 
-    monkeypatch.setattr(database, "execute_sql", counting)
+    monkeypatch.setattr(database.obj, "execute_sql", counting)
     return seen
 
 

@@ -39,6 +39,7 @@ def bloc(db):
     return create_org(name="Đảng bộ Khối các cơ quan tỉnh", level=v.BLOC)
 
 
+@pytest.mark.file_only  # the server's writers: tests/models/core/test_server_writers.py
 def test_a_second_writer_waits_for_the_first(bloc, tmp_path):
     # A deferred transaction that reads first fails at once when another writer holds the file.
     writer = holding(tmp_path / "dangvu.db", 1.5)
@@ -67,6 +68,7 @@ def test_waiting_too_long_is_said_in_vietnamese(tmp_path, monkeypatch):
     close_database()
 
 
+@pytest.mark.file_only  # stands in for SQLite's own refusal; a server's disk is the server's
 def test_a_full_disk_is_said_and_nothing_is_half_written(bloc, monkeypatch):
     real = sqlite3.Cursor.execute
     calls = []
@@ -77,7 +79,7 @@ def test_a_full_disk_is_said_and_nothing_is_half_written(bloc, monkeypatch):
             raise sqlite3.OperationalError("database or disk is full")
         return real(cursor, sql, *args)
 
-    monkeypatch.setattr(database, "cursor", lambda *a, **k: _Wrapped(database.connection().cursor(), full))
+    monkeypatch.setattr(database.obj, "cursor", lambda *a, **k: _Wrapped(database.connection().cursor(), full))
     with pytest.raises(ValidationError) as refused:
         create_org(name="Chi bộ Đầy", level=v.CBCS, parent_id=bloc.id)
     monkeypatch.undo()
@@ -105,6 +107,7 @@ class _Wrapped:
         return getattr(self._cursor, name)
 
 
+@pytest.mark.file_only  # fills the disk under SQLite's online backup
 def test_a_backup_onto_a_full_disk_is_said_and_leaves_nothing(bloc, tmp_path, monkeypatch):
     import models.storage.backups as backups
 

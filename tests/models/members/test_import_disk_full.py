@@ -11,6 +11,7 @@ from models.members.tables import Member
 from tests.models.members.test_member_import import MESSY, workbook
 
 
+@pytest.mark.file_only  # a file's size limit stands in for a full disk
 def test_an_import_onto_a_full_disk_writes_nothing(bloc_tree, tmp_path):
     rows = [[f"Nguyễn Văn Thứ {chr(0x41 + n % 26)}{'a' * (n % 7)}", *MESSY[0][1:5], None, *MESSY[0][6:]]
             for n in range(400)]

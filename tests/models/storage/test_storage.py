@@ -79,6 +79,7 @@ def test_foreign_damaged_and_newer_files_are_refused_untouched(tmp_path):
     assert inspect_file(tmp_path / "khong-co.db").problem.startswith("Không có tệp")
 
 
+@pytest.mark.file_only  # restore replaces a file; a server is never replaced under its clerks
 def test_backup_is_whole_and_restore_keeps_the_current_file(db, tmp_path):
     db_path = Path(database.database)
     create_org(name="Đảng bộ Khối các cơ quan tỉnh", level=v.BLOC)
