@@ -21,6 +21,7 @@ from models.accounts import session, trail_key
 from models.accounts.tables import AuditEntry
 from models.core.bulk import insert_rows
 from models.core.db import database, engine
+from models.core.errors import ValidationError
 
 INSERT, UPDATE, DELETE = "insert", "update", "delete"
 ACTIONS = {INSERT: "Thêm", UPDATE: "Sửa", DELETE: "Xóa"}
@@ -135,6 +136,27 @@ def save_changes(instance: Model, values: dict, touch: bool = False) -> bool:
     instance.save()
     log_update(instance, before)
     return True
+
+
+class EditedMeanwhile(ValidationError):
+    """The record was saved by someone else since the form showing it was opened."""
+
+
+def check_version(instance: Model, seen: int | None) -> None:
+    """Refuse to save over a change made since the form read the record at version `seen`
+    (None: no form, nothing to compare). Read inside the write transaction, whose lock keeps
+    the version from moving before this one's save. Who saved it and when come from the trail."""
+    if seen is None or instance.version == seen:
+        return
+    last = (AuditEntry.select(AuditEntry.username, AuditEntry.at)
+            .where((AuditEntry.table_name == instance._meta.table_name)
+                   & (AuditEntry.record_id == str(instance.get_id())))
+            .order_by(AuditEntry.id.desc()).first())
+    by = f"“{last.username}”" if last else "người khác"
+    at = last.at if last and isinstance(last.at, datetime) else None
+    when = f" lúc {at:%H:%M} ngày {at:%d/%m/%Y}" if at else ""
+    raise EditedMeanwhile("record", f"Hồ sơ này đã được {by} sửa{when}, sau khi bạn mở nó. Những gì bạn nhập "
+                                    "chưa được ghi: hãy tải lại để xem thay đổi đó rồi nhập lại phần của bạn.")
 
 
 def log_delete(instance: Model) -> None:

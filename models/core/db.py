@@ -9,6 +9,7 @@ from pathlib import Path
 from peewee import (
     AutoField,
     DatabaseProxy,
+    IntegerField,
     InterfaceError,
     Model,
     OperationalError,
@@ -172,6 +173,18 @@ class BaseModel(Model):
             return super().get_or_none(*query, **filters)
         except (TypeError, ValueError, OverflowError):
             return None
+
+
+class Versioned(BaseModel):
+    """A record clerks edit in forms: every save of a stored row raises its version, which a
+    form remembers when it opens and its save checks (models.accounts.audit.check_version)."""
+
+    version = IntegerField(default=1)
+
+    def save(self, *args, **kwargs):
+        if self.get_id() is not None and not kwargs.get("force_insert"):
+            self.version = (self.version or 0) + 1
+        return super().save(*args, **kwargs)
 
 
 def engine() -> str:

@@ -7,7 +7,7 @@ recorded through events.record_event(), which keeps the current state in step.
 import re
 from datetime import date
 
-from models.accounts.audit import log_delete, log_insert, log_update, save_changes, values_of
+from models.accounts.audit import check_version, log_delete, log_insert, log_update, save_changes, values_of
 from models.accounts.session import VIEW_PERSONAL, WRITE_RECORDS, may, require
 from models.core import vocab as v
 from models.core.checks import record_number
@@ -151,10 +151,13 @@ def _party_dates(fields: dict, data: dict) -> None:
         )
 
 
-def update_member(member_id: int, fields: dict) -> Member:
+def update_member(member_id: int, fields: dict, seen_version: int | None = None) -> Member:
+    """`seen_version`: the version the form read; a record saved since by someone else is not
+    overwritten (EditedMeanwhile)."""
     with database.atomic():
         member = get_member(member_id)
         _check_scope(member)
+        check_version(member, seen_version)
         data = validate(fields, member_id)
         save_changes(member, data, touch=True)
         return member

@@ -14,11 +14,11 @@ from peewee import (
     TextField,
 )
 
-from models.core.db import BaseModel
+from models.core.db import BaseModel, Versioned
 from models.orgs.tables import PartyOrg
 
 
-class Member(BaseModel):
+class Member(Versioned):
     full_name = CharField()
     name_folded = CharField(index=True)
     sort_key = CharField(index=True)

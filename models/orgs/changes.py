@@ -4,7 +4,7 @@ against the levels of the Party Charter and audited."""
 from datetime import date, datetime
 
 from models.accounts import session
-from models.accounts.audit import log_insert, log_update, values_of
+from models.accounts.audit import check_version, log_insert, log_update, values_of
 from models.core import vocab as v
 from models.core.dates import check_plausible, fmt_date
 from models.core.db import database
@@ -108,11 +108,13 @@ def create_org(**fields) -> PartyOrg:
         return org
 
 
-def update_org(org_id: int, **fields) -> PartyOrg:
-    """Edit name, code, level, type, dates, note. Moving to another parent is move_org()."""
+def update_org(org_id: int, seen_version: int | None = None, **fields) -> PartyOrg:
+    """Edit name, code, level, type, dates, note. Moving to another parent is move_org().
+    `seen_version`: the version the form read; a record saved since is not overwritten."""
     _require_tree_rights()
     with database.atomic():
         org = get_org(org_id)
+        check_version(org, seen_version)
         before = values_of(org)
         data = _validated(fields, org)
         parent = org.parent

@@ -5,10 +5,10 @@ from datetime import datetime
 
 from peewee import CharField, DateField, DateTimeField, ForeignKeyField, TextField
 
-from models.core.db import BaseModel
+from models.core.db import BaseModel, Versioned
 
 
-class PartyOrg(BaseModel):
+class PartyOrg(Versioned):
     name = CharField()
     name_folded = CharField(index=True)
     code = CharField(default="")

@@ -206,3 +206,19 @@ def test_a_date_error_is_readable_whole(qtbot, make_member, field):
     label = dialog.errors._fields[field][1]
     assert "không có trên lịch" in label.text()
     assert clipped_texts(dialog) == []
+
+
+def test_a_record_saved_elsewhere_meanwhile_is_not_overwritten_and_the_typing_stays(qtbot, make_member):
+    from models.members.record import member_fields, update_member
+
+    member = make_member(full_name="Phạm Văn Tùng")
+    dialog = MemberDialog(member.id)
+    qtbot.addWidget(dialog)
+    dialog.inputs["residence"].setText("Tổ 3, phường Hồng Hà")
+    # Another clerk, on another workstation, saves the same record first.
+    update_member(member.id, {**member_fields(member), "note": "Đã chuyển nơi cư trú"})
+    assert dialog.save() is False
+    assert "sửa lúc" in dialog.errors._fallback.text() and not dialog.errors._fallback.isHidden()
+    assert dialog.inputs["residence"].text() == "Tổ 3, phường Hồng Hà"
+    stored = get_member(member.id)
+    assert stored.note == "Đã chuyển nơi cư trú" and stored.residence != "Tổ 3, phường Hồng Hà"

@@ -73,6 +73,7 @@ class MemberDialog(FormDialog):
     def __init__(self, member_id: int | None = None, parent=None, org_id: int | None = None):
         super().__init__("Thêm đảng viên" if member_id is None else "Hồ sơ đảng viên", parent)
         self.member_id = member_id
+        self.seen_version: int | None = None
         self.saved = False
         self._photo: bytes | None = None
         self._photo_changed = False
@@ -228,6 +229,7 @@ class MemberDialog(FormDialog):
     def load(self, member_id: int) -> None:
         member = get_member(member_id)
         self.member_id = member_id
+        self.seen_version = member.version  # a save over someone else's later one is refused
         for field, value in member_fields(member).items():
             widget = self.inputs[field]
             if isinstance(widget, DateEdit):
@@ -251,6 +253,7 @@ class MemberDialog(FormDialog):
         if self.member_id is None:
             return
         member = get_member(self.member_id)
+        self.seen_version = member.version  # an event entered here saved the record too
         self.history_model.set_rows(history(self.member_id))
         lines = [f"{fmt_date(line.on)}  {line.text}" for line in inspection_history(member_id=self.member_id)]
         lines += [f"{fmt_date(on)}  Văn bản số {number:02d}-{code}: {title}" + (f" ({file})" if file else "")
@@ -291,7 +294,7 @@ class MemberDialog(FormDialog):
         if self.opening is not None and self.member_id is None:
             self.member_id = create_member(fields, self.opening.values()).id
         else:
-            update_member(self.member_id, fields)
+            self.seen_version = update_member(self.member_id, fields, self.seen_version).version
         if self._photo_changed:
             set_photo(self.member_id, self._photo)
             self._photo_changed = False

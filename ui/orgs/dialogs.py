@@ -49,6 +49,7 @@ class OrgDialog(_OrgForm):
     def __init__(self, org_id: int | None = None, parent_id: int | None = None, parent=None):
         super().__init__("Thêm tổ chức đảng" if org_id is None else "Sửa tổ chức đảng", parent)
         self.org_id = org_id
+        self.seen_version = None
         self.name = self.add_row("name", "Tên tổ chức (*)", QLineEdit())
         self.level = QComboBox()
         for code, label in v.ORG_LEVELS.items():
@@ -87,6 +88,7 @@ class OrgDialog(_OrgForm):
 
     def load(self, org_id: int) -> None:
         org = get_org(org_id)
+        self.seen_version = org.version  # a save over someone else's later one is refused
         self.name.setText(org.name)
         self.level.setCurrentIndex(self.level.findData(org.level))
         self.code.setText(org.code)
@@ -107,7 +109,9 @@ class OrgDialog(_OrgForm):
         }
         if self.org_id is None:
             return create_org(parent_id=self.parent_picker.org_id(), **fields).id
-        return update_org(self.org_id, **fields).id
+        org = update_org(self.org_id, seen_version=self.seen_version, **fields)
+        self.seen_version = org.version
+        return org.id
 
     @classmethod
     def ask(cls, org_id: int | None = None, parent_id: int | None = None, parent=None) -> int | None:

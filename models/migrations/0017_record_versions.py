@@ -1,0 +1,12 @@
+"""A version on the records clerks edit in forms at once (a member's record, an organisation):
+each save raises it, and a save from a form opened on an older version is refused, so one
+clerk's changes are never overwritten silently by another's (several clerks on one server)."""
+
+from peewee import IntegerField
+from playhouse.migrate import migrate as run
+
+VERSIONED = ("member", "party_org")
+
+
+def up(database, migrator):
+    run(*(migrator.add_column(table, "version", IntegerField(default=1)) for table in VERSIONED))
