@@ -155,8 +155,9 @@ def check_version(instance: Model, seen: int | None) -> None:
     by = f"“{last.username}”" if last else "người khác"
     at = last.at if last and isinstance(last.at, datetime) else None
     when = f" lúc {at:%H:%M} ngày {at:%d/%m/%Y}" if at else ""
-    raise EditedMeanwhile("record", f"Hồ sơ này đã được {by} sửa{when}, sau khi bạn mở nó. Những gì bạn nhập "
-                                    "chưa được ghi: hãy tải lại để xem thay đổi đó rồi nhập lại phần của bạn.")
+    raise EditedMeanwhile("record", f"Hồ sơ này đã được {by} sửa{when}, sau khi bạn mở nó. Những gì bạn "
+                                    "nhập chưa được ghi: hãy tải lại để xem thay đổi đó rồi nhập lại phần "
+                                    "của bạn.")
 
 
 def log_delete(instance: Model) -> None:

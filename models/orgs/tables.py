@@ -5,7 +5,7 @@ from datetime import datetime
 
 from peewee import CharField, DateField, DateTimeField, ForeignKeyField, TextField
 
-from models.core.db import BaseModel, Versioned
+from models.core.db import Versioned
 
 
 class PartyOrg(Versioned):

@@ -79,7 +79,8 @@ def test_a_full_disk_is_said_and_nothing_is_half_written(bloc, monkeypatch):
             raise sqlite3.OperationalError("database or disk is full")
         return real(cursor, sql, *args)
 
-    monkeypatch.setattr(database.obj, "cursor", lambda *a, **k: _Wrapped(database.connection().cursor(), full))
+    monkeypatch.setattr(database.obj, "cursor",
+                        lambda *a, **k: _Wrapped(database.connection().cursor(), full))
     with pytest.raises(ValidationError) as refused:
         create_org(name="Chi bộ Đầy", level=v.CBCS, parent_id=bloc.id)
     monkeypatch.undo()

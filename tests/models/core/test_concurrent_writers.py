@@ -27,7 +27,8 @@ from models.core import vocab as v
 from models.core.db import open_database
 from models.documents.register import register_document
 from models.orgs.changes import create_org
-where, start, clerk, count, bloc = sys.argv[1], Path(sys.argv[2]), sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
+where, start, clerk = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
+count, bloc = int(sys.argv[4]), int(sys.argv[5])
 open_database(where)
 while not start.exists():
     time.sleep(0.01)

@@ -23,7 +23,8 @@ def test_a_save_over_a_later_one_is_refused_with_who_and_when(make_member):
     seen_by_first = get_member(member.id).version
     seen_by_second = get_member(member.id).version
     with session.acting_as(authenticate("thuy", "mat-khau-du-dai")):
-        update_member(member.id, {**member_fields(member), "note": "Chuyển sinh hoạt tạm thời"}, seen_by_first)
+        update_member(member.id, {**member_fields(member), "note": "Chuyển sinh hoạt tạm thời"},
+                      seen_by_first)
     with pytest.raises(EditedMeanwhile) as refused, session.acting_as(admin):
         update_member(member.id, {**member_fields(member), "note": "Ghi chú khác"}, seen_by_second)
     assert "“thuy” sửa lúc" in refused.value.message and "tải lại" in refused.value.message

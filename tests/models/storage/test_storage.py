@@ -50,10 +50,11 @@ def old_database(path: Path, upto: int) -> Path:
     with old.bind_ctx([PartyOrg]):
         columns = {column.name for column in old.get_columns("party_org")}
         row = PartyOrg(name="Đảng bộ Khối cũ", name_folded="dang bo khoi cu", level=v.BLOC)
-        fields = [f for f in PartyOrg._meta.sorted_fields if f.column_name in columns and not f.primary_key]
+        fields = [f for f in PartyOrg._meta.sorted_fields
+                  if f.column_name in columns and not f.primary_key]
         # Only the columns that schema had (a later migration added the record's version).
-        Table("party_org", [f.column_name for f in fields]).bind(old).insert({f.column_name: f.db_value(getattr(row, f.name))
-                                             for f in fields}).execute()
+        table = Table("party_org", [f.column_name for f in fields]).bind(old)
+        table.insert({f.column_name: f.db_value(getattr(row, f.name)) for f in fields}).execute()
     old.close()
     return path
 
