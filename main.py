@@ -27,6 +27,7 @@ from PySide6.QtCore import QCoreApplication, QStandardPaths
 
 from models.core.errors import ValidationError
 from models.core.where import Server, is_server, parse_server
+from ui import settings
 from ui.commands import HANDLERS, build_parser, run
 from ui.credentials import with_stored_password
 
@@ -42,13 +43,26 @@ def default_data_dir() -> Path:
     return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
 
 
+def chosen_server() -> Server | None:
+    """The server chosen in Tệp › Kết nối máy chủ dữ liệu on this workstation, with its kept
+    password if any; None: the local file."""
+    address = settings.DATA_SERVER.get()
+    if not is_server(address):
+        return None
+    try:
+        return with_stored_password(parse_server(address))
+    except ValidationError:  # a setting edited by hand: the local file, as before the choice
+        return None
+
+
 def resolve_db_path(arg: str | None) -> Path | Server:
-    """--db, else DANGVU_DB, else the file in the user's app data folder: a file's full path, or
-    a server (whose password comes from the address, the OS's credential store or
-    DANGVU_DB_PASSWORD)."""
+    """--db, else DANGVU_DB, else the server chosen in the window (Tệp › Kết nối máy chủ dữ
+    liệu), else the file in the user's app data folder: a file's full path, or a server (whose
+    password comes from the address, the OS's credential store or DANGVU_DB_PASSWORD)."""
     given = arg or os.environ.get("DANGVU_DB")
     if not given:
-        return default_data_dir() / DB_FILE
+        default_data_dir()  # names the application, whose settings hold the chosen server
+        return chosen_server() or default_data_dir() / DB_FILE
     if is_server(given):
         return with_stored_password(parse_server(given))
     return Path(given).expanduser().resolve()

@@ -12,13 +12,15 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from models.accounts import session
 from models.core.db import close_database, open_database
-from models.core.errors import failure_reason
-from models.storage import acquire_lock, inspect_file, release_lock
+from models.core.errors import ValidationError, failure_reason
+from models.core.where import Server
+from models.storage import acquire_lock, inspect_file, open_checked, release_lock
 from resources import resource_path
 from ui.storage import anchor_on_exit, backup_on_exit, offer_restore_at_start
 from ui.tasks import wait_for_tasks
 from ui.translation import install_vietnamese
 from ui.users.dialogs import FirstStartDialog, SignInDialog
+from ui.users.server_dialog import ServerDialog
 
 log = logging.getLogger("dangvu")
 PRELOAD_AFTER_MS = 150  # the sign-in window paints first
@@ -65,9 +67,11 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run_gui(db_path: Path) -> int:
+def run_gui(db_path: Path | Server) -> int:
     app = make_application()
     install_crash_handler()
+    if isinstance(db_path, Server):
+        return _run_on_server(app, db_path)
     other = acquire_lock(db_path)  # one window per data file
     if other is not None:
         _tell("Dữ liệu đang được mở", f"Tệp dữ liệu\n{db_path}\nđang được mở ở một cửa sổ Đảng vụ khác "
@@ -95,6 +99,28 @@ def run_gui(db_path: Path) -> int:
             close_database()
     finally:
         release_lock(db_path)
+
+
+def _run_on_server(app: QApplication, server: Server) -> int:
+    """The office's server: no file to lock or restore; a server that cannot be reached (or a
+    password that is missing or wrong) brings up the connection dialog to put it right."""
+    while True:
+        try:
+            open_checked(server)
+            break
+        except ValidationError as error:
+            log.warning("Không mở được dữ liệu trên máy chủ %s: %s", server, error.message)
+            server = ServerDialog.at_start(server, error.message)
+            if server is None:
+                return 1
+    try:
+        return _sign_in_loop(app, server)
+    finally:
+        wait_for_tasks()
+        session.set_current(None)
+        backup_on_exit(server)  # each workstation's daily copy of the office's data
+        anchor_on_exit(server)
+        close_database()
 
 
 def _tell(title: str, text: str) -> None:

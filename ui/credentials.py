@@ -61,3 +61,4 @@ def forget_password(server: Server) -> None:
         keyring.delete_password(SERVICE, server.key)
     except (KeyringError, RuntimeError):
         pass  # nothing kept, or no store: nothing to forget
+

@@ -6,6 +6,7 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -15,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.accounts import CHANGE_SETTINGS, MANAGE_USERS, RESTORE, ROLES, WRITE_RECORDS, Actor
+from models.accounts import CHANGE_SETTINGS, MANAGE_USERS, RESTORE, ROLES, WRITE_RECORDS, Actor, last_hash
+from models.core.where import Server
 from ui import settings
 from ui.admissions.page import AdmissionsPage
 from ui.audit.page import AuditPage
@@ -35,6 +37,7 @@ from ui.storage import backup_by_hand, backup_folder, choose_backup_folder, rest
 from ui.users.dialogs import ChangePasswordDialog
 from ui.users.office_form import OfficeDialog
 from ui.users.page import UsersPage
+from ui.users.server_dialog import ServerDialog
 from ui.widgets.buttons import confirm, inform
 from ui.widgets.screen import fit_to_screen
 
@@ -110,6 +113,24 @@ class MainWindow(QMainWindow):
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
         self.sidebar.setCurrentRow(0)  # the home page: what needs attention today comes first
+        self._seen_trail = last_hash()
+        QApplication.instance().applicationStateChanged.connect(self.came_back)
+
+    def came_back(self, state: Qt.ApplicationState) -> None:
+        """Back to the window: what other clerks (another workstation on the server, a command)
+        saved meanwhile is shown. The trail's head says whether anything was saved at all."""
+        if state != Qt.ApplicationState.ApplicationActive:
+            return
+        head = last_hash()
+        if head == self._seen_trail:
+            return
+        self._seen_trail = head
+        current = self.stack.currentWidget()
+        for page in self.pages:
+            if not page.has_unsaved_changes():  # a clerk's typing is never reloaded away
+                page.records_changed()
+        if isinstance(current, Page) and not current.has_unsaved_changes():
+            current.on_shown()
 
     @property
     def pages(self) -> list[Page]:
@@ -166,7 +187,11 @@ class MainWindow(QMainWindow):
         office = QAction("Thông tin cơ quan trên văn bản…", self)
         office.triggered.connect(lambda: OfficeDialog(self).exec())
         office.setEnabled(self.actor.may(CHANGE_SETTINGS))
-        for action in (backup, restore, folder, office):
+        server = QAction("Kết nối máy chủ dữ liệu…", self)
+        server.triggered.connect(lambda: ServerDialog.choose(
+            self.db_path if isinstance(self.db_path, Server) else None, self))
+        server.setEnabled(self.actor.may(CHANGE_SETTINGS))
+        for action in (backup, restore, folder, office, server):
             file_menu.addAction(action)
         file_menu.addSeparator()
         quit_action = QAction("Thoát", self, shortcut=QKeySequence.StandardKey.Quit)

@@ -5,11 +5,13 @@ import logging
 from datetime import datetime
 from pathlib import Path
 
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from models.accounts import record_anchor
 from models.core.db import close_database, open_database
 from models.core.errors import ValidationError, failure_reason
+from models.core.where import Server
 from models.storage import BrokenTrail, auto_backup, backup_now, inspect_file, latest_good_backup, restore
 from ui import settings
 from ui.tasks import Task, run_and_wait, run_task, wait_for_tasks
@@ -19,9 +21,16 @@ from ui.widgets.save_path import ask_save_path
 log = logging.getLogger("dangvu")
 
 
-def backup_folder(db_path: Path) -> Path:
+def backup_folder(db_path: Path | Server) -> Path:
+    """The chosen folder; else "sao-luu" beside the file, or, for a server's database, in this
+    workstation's app data folder (each workstation keeps its own copies of the office's data)."""
     chosen = settings.BACKUP_FOLDER.get()
-    return Path(chosen) if chosen else db_path.parent / "sao-luu"
+    if chosen:
+        return Path(chosen)
+    if isinstance(db_path, Server):
+        app_data = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+        return Path(app_data) / "sao-luu"
+    return db_path.parent / "sao-luu"
 
 
 def keep_folder(db_path: Path) -> Path:
@@ -76,6 +85,12 @@ def backup_by_hand(parent: QWidget, db_path: Path) -> Task | None:
 
 def restore_by_hand(parent: QWidget, db_path: Path) -> bool:
     """True when the data were replaced: the caller signs out, the accounts may differ."""
+    if isinstance(db_path, Server):  # other clerks work on it: never replaced under them
+        inform(parent, "Không khôi phục đè lên máy chủ", f"Dữ liệu trên máy chủ {db_path.name} đang được "
+               "các cán bộ khác dùng, nên không khôi phục đè lên. Để dùng một bản sao lưu, người quản trị "
+               "tạo một cơ sở dữ liệu trống trên máy chủ rồi chuyển bản sao lưu lên bằng lệnh transfer (xem "
+               "hướng dẫn cài đặt máy chủ).", warning=True)
+        return False
     path, _ = QFileDialog.getOpenFileName(parent, "Chọn bản sao lưu để khôi phục",
                                           str(backup_folder(db_path)), "Dữ liệu Đảng vụ (*.db);;Mọi tệp (*)")
     if not path:

@@ -252,6 +252,18 @@ def server_reason(error: Exception) -> str:
     return f"lỗi kết nối ({str(error).strip().splitlines()[0] if str(error).strip() else error})"
 
 
+def probe_server(server: Server) -> None:
+    """Connect once and leave: raises Unreachable with the reason in words (wrong password, no
+    such database, server not running…)."""
+    handle = server_database(server)
+    try:
+        handle.connect()
+    except (OperationalError, InterfaceError) as error:
+        raise _not_connected(server, error) from error
+    finally:
+        handle.close()
+
+
 def open_read_only(path: str | Path | Server) -> DatabaseProxy:
     """Open a file to look at it (`check`): no write of any kind — no journal-mode switch, no
     migration — so a backup on a CD or a write-protected stick can be checked where it lies.

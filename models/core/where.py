@@ -30,6 +30,11 @@ class Server:
         return f"{self.dbname} trên {self.host}:{self.port}"
 
     @property
+    def stem(self) -> str:
+        """What names its backups, as a file's stem names a file's."""
+        return self.dbname
+
+    @property
     def key(self) -> str:
         """The same database whoever connects how: where its anchor and settings are filed."""
         return f"postgresql://{self.user}@{self.host}:{self.port}/{self.dbname}"

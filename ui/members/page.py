@@ -156,7 +156,10 @@ class MembersPage(Page):
         self.count_label.setText(f"{integer(count)} đảng viên")
 
     def records_changed(self) -> None:
+        # Another page (an admission) or another clerk may have saved members, not only orgs.
         self.reload()
+        self.model.refresh()
+        self._show_count()
 
     def reload(self) -> None:
         """After organisations changed elsewhere (names, tree)."""

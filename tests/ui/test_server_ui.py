@@ -1,0 +1,59 @@
+"""The server in the window: the connection dialog (each problem next to its field, the
+choice remembered without its password) and lists that show other clerks' changes when the
+window comes back to the front."""
+
+import socket
+
+from PySide6.QtCore import Qt
+
+from models.core.where import Server
+from tests.conftest import settle
+from tests.ui.test_main_window import make_window
+from ui import settings
+from ui.members.page import MembersPage
+from ui.users.server_dialog import ServerDialog
+
+
+def closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]  # nothing listens there once the socket is closed
+
+
+def test_a_missing_host_and_a_server_that_refuses_are_said_next_to_their_fields(qtbot):
+    dialog = ServerDialog()
+    qtbot.addWidget(dialog)
+    dialog.host.clear()
+    assert dialog.save() is False
+    assert dialog.errors.message_for("host") == "Nhập máy chủ."
+    dialog.host.setText("127.0.0.1")
+    dialog.port.setValue(closed_port())
+    assert dialog.try_connection() is False
+    assert "máy chủ không nhận kết nối" in dialog.errors.message_for("port")
+    assert settings.DATA_SERVER.get() == ""  # nothing chosen while it cannot be reached
+
+
+def test_a_reachable_server_is_chosen_without_its_password_in_the_settings(qtbot, monkeypatch):
+    tried = []
+    monkeypatch.setattr("ui.users.server_dialog.probe_server", tried.append)
+    dialog = ServerDialog(Server("192.168.1.10", 5432, "dangvu", "dangvu", "bi-mat"))
+    qtbot.addWidget(dialog)
+    assert dialog.try_connection() is True and "Kết nối được" in dialog.status.text()
+    assert dialog.save() is True
+    assert tried[-1].password == "bi-mat"
+    assert settings.DATA_SERVER.get() == "postgresql://dangvu@192.168.1.10:5432/dangvu"
+    dialog.use_local_file()
+    assert settings.DATA_SERVER.get() == "" and dialog.local_chosen
+
+
+def test_back_at_the_window_the_list_shows_what_another_clerk_saved(qtbot, db, make_member):
+    make_member(full_name="Nguyễn Văn Đức")
+    window = make_window(qtbot, db)
+    window.sidebar.setCurrentRow(window.page_classes.index(MembersPage))
+    page = settle(qtbot, window.page(MembersPage))
+    assert page.model.rowCount() == 1
+    make_member(full_name="Trần Thị Hoa", sex="F")  # saved elsewhere: this window was not told
+    window.came_back(Qt.ApplicationState.ApplicationInactive)
+    assert page.model.rowCount() == 1
+    window.came_back(Qt.ApplicationState.ApplicationActive)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=10_000)
