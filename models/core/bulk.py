@@ -22,6 +22,10 @@ def insert_rows(model, rows: list[dict]) -> None:
 
     values = [tuple(field.db_value(row[key]) for field, key in zip(given, keys, strict=True))
               + tuple(field.db_value(default(field)) for field in defaulted) for row in rows]
+    constant = [field for field in defaulted if not callable(field.default)]
+    for row in rows:  # the audit entry written from a row then holds what the row stores
+        for field in constant:
+            row.setdefault(field.name, field.default)
     try:
         with driver_errors:  # the driver's own exceptions as peewee's, whichever the engine
             database.cursor().executemany(statement, values)

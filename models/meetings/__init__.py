@@ -7,7 +7,7 @@ Each name is loaded from its module on first use (models/core/face.py)."""
 from models.core.face import face
 
 __getattr__, __dir__, __all__ = face(globals(), {
-    "files": ("attach_file", "files_of", "remove_file"),
+    "files": ("attach_file", "file_copy", "files_of", "remove_file"),
     "lists": ("CellGap", "MeetingFigures", "MeetingFilter", "MeetingRow",
         "cells_without_monthly_meeting", "monthly_meeting_months", "cells_without_thematic_meeting",
         "meeting_days",

@@ -1,5 +1,6 @@
 """Files attached to a meeting (minutes scans, decisions): copied into a folder beside the
-database, so they stay when the original is moved or deleted, and checked by their hash."""
+database file, or on a server into the database (folder.py says why), so they stay when the
+original is moved or deleted, and checked by their hash."""
 
 import hashlib
 import re
@@ -10,11 +11,18 @@ from pathlib import Path
 
 from models.accounts.audit import log_delete, log_insert
 from models.core.checks import record_number
-from models.core.db import database
+from models.core.db import database, on_server
 from models.core.errors import NotFound, ValidationError, os_reason
-from models.meetings.folder import attachment_path, attachments_folder
+from models.meetings.folder import (
+    attachment_path,
+    attachments_folder,
+    copy_out,
+    drop_content,
+    has_content,
+    stored_content,
+)
 from models.meetings.record import get_meeting, require_meeting_rights
-from models.meetings.tables import MeetingFile
+from models.meetings.tables import MeetingFile, MeetingFileContent
 
 MAX_BYTES = 200 * 1024 * 1024
 DISK_NAME_BYTES = 120  # with the hash prefix, well under the 255 bytes a file name may have
@@ -27,15 +35,30 @@ class StoredFile:
     original_name: str
     size: int
     added_at: datetime
-    path: Path | None  # None: the record points outside the attachments folder
-
-    @property
-    def missing(self) -> bool:
-        return self.path is None or not self.path.is_file()
+    missing: bool  # no copy to open: gone from the folder (or the database), or outside it
 
 
 def _stored(row: MeetingFile) -> StoredFile:
-    return StoredFile(row.id, row.original_name, row.size, row.added_at, attachment_path(row.stored_name))
+    path = None if on_server() else attachment_path(row.stored_name)
+    there = (path is not None and path.is_file()) or has_content(row.stored_name)
+    return StoredFile(row.id, row.original_name, row.size, row.added_at, not there)
+
+
+def file_copy(file_id: int) -> Path:
+    """A copy of the attached file on this workstation's disk, to open."""
+    row = _file_row(file_id)
+    path = copy_out(row.stored_name, row.sha256)
+    if path is None:
+        raise ValidationError("file", f"Không tìm thấy bản chép của tệp “{row.original_name}” (đã bị xóa "
+                                      "hoặc thay đổi ngoài phần mềm).")
+    return path
+
+
+def _file_row(file_id: int) -> MeetingFile:
+    row = MeetingFile.get_or_none(MeetingFile.id == record_number(file_id))
+    if row is None:
+        raise NotFound(f"Không tìm thấy tệp đính kèm số {file_id}.")
+    return row
 
 
 def _disk_name(name: str) -> str:
@@ -74,6 +97,8 @@ def attach_file(meeting_id: int, source: Path) -> StoredFile:
         raise ValidationError("file", f"Tệp “{source.name}” lớn hơn {MAX_BYTES // (1024 * 1024)} MB.")
     digest = _digest(source)
     stored_name = f"{meeting_id}/{digest[:12]}-{_disk_name(source.name)}"
+    if on_server():
+        return _stored(_attach_in_database(meeting_id, source, stored_name, size, digest))
     target = attachments_folder() / stored_name
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".dang-chep")
@@ -97,11 +122,26 @@ def attach_file(meeting_id: int, source: Path) -> StoredFile:
     return _stored(row)
 
 
+def _attach_in_database(meeting_id: int, source: Path, stored_name: str, size: int,
+                        digest: str) -> MeetingFile:
+    try:
+        content = source.read_bytes()
+    except OSError as error:
+        raise ValidationError("file", f"Không đọc được tệp “{source.name}”: {os_reason(error)}.") from None
+    if hashlib.sha256(content).hexdigest() != digest:
+        raise ValidationError("file", f"Tệp “{source.name}” thay đổi trong khi chép; hãy thử lại.")
+    with database.atomic():
+        if not has_content(stored_name):
+            MeetingFileContent.create(stored_name=stored_name, content=content)
+        row = MeetingFile.create(meeting=meeting_id, original_name=source.name, stored_name=stored_name,
+                                 size=size, sha256=digest, added_at=datetime.now())
+        log_insert(row)
+    return row
+
+
 def remove_file(file_id: int) -> None:
     """The record goes in the transaction; the copy is deleted once nothing refers to it."""
-    row = MeetingFile.get_or_none(MeetingFile.id == record_number(file_id))
-    if row is None:
-        raise NotFound(f"Không tìm thấy tệp đính kèm số {file_id}.")
+    row = _file_row(file_id)
     meeting = get_meeting(row.meeting_id)
     require_meeting_rights(meeting.body, meeting.org_id)
     path = attachment_path(row.stored_name)
@@ -109,14 +149,17 @@ def remove_file(file_id: int) -> None:
         log_delete(row)
         row.delete_instance()
         others = MeetingFile.select().where(MeetingFile.stored_name == row.stored_name).exists()
+        if not others:
+            drop_content(row.stored_name)
     if not others and path is not None:
         path.unlink(missing_ok=True)
 
 
 def verify_file(file_id: int) -> bool:
     """The stored copy is there and unchanged."""
-    row = MeetingFile.get_or_none(MeetingFile.id == record_number(file_id))
-    if row is None:
-        raise NotFound(f"Không tìm thấy tệp đính kèm số {file_id}.")
+    row = _file_row(file_id)
+    if on_server():
+        content = stored_content(row.stored_name)
+        return content is not None and hashlib.sha256(content).hexdigest() == row.sha256
     path = attachment_path(row.stored_name)
     return path is not None and path.is_file() and _digest(path) == row.sha256

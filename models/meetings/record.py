@@ -14,7 +14,7 @@ from models.core.db import database
 from models.core.errors import Forbidden, NotFound, ValidationError
 from models.core.text import LONG_TEXT_MAX, NOTE_MAX, checked_multiline, clean, fold
 from models.documents.register import term_start
-from models.meetings.folder import attachment_path
+from models.meetings.folder import attachment_path, drop_content
 from models.meetings.tables import Meeting, MeetingAttendance, MeetingFile, MeetingResolution
 from models.meetings.vocab import (
     BCH_DUK,
@@ -158,6 +158,9 @@ def delete_meeting(meeting_id: int) -> None:
                 row.delete_instance()
         log_delete(meeting)
         meeting.delete_instance()
+        for stored_name in copies:
+            if not MeetingFile.select().where(MeetingFile.stored_name == stored_name).exists():
+                drop_content(stored_name)
     for stored_name in copies:
         path = attachment_path(stored_name)
         shared = MeetingFile.select().where(MeetingFile.stored_name == stored_name).exists()

@@ -3,7 +3,16 @@ The schema itself is built by models/migrations."""
 
 from datetime import datetime
 
-from peewee import BooleanField, CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, TextField
+from peewee import (
+    BlobField,
+    BooleanField,
+    CharField,
+    DateField,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
+    TextField,
+)
 
 from models.core.db import BaseModel
 from models.members.tables import Member
@@ -72,3 +81,14 @@ class MeetingFile(BaseModel):
 
     class Meta:
         table_name = "meeting_file"
+
+
+class MeetingFileContent(BaseModel):
+    """An attached file's bytes, on a server (a file installation keeps them beside its file).
+    Not audited itself: each is checked against the sha256 its audited meeting_file records."""
+
+    stored_name = CharField(unique=True)
+    content = BlobField()
+
+    class Meta:
+        table_name = "meeting_file_content"

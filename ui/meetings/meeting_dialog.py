@@ -36,6 +36,7 @@ from models.meetings import (
     attendance,
     create_meeting,
     default_roster,
+    file_copy,
     files_of,
     get_meeting,
     meeting_warnings,
@@ -362,11 +363,12 @@ class MeetingDialog(FormDialog):
         stored = self._chosen_file()
         if stored is None:
             return
-        if stored.missing:
-            inform(self, "Không mở được", f"Không tìm thấy bản chép của “{stored.original_name}” trong "
-                                          "thư mục dữ liệu.", warning=True)
+        try:
+            path = file_copy(stored.id)  # from the server, written to this workstation first
+        except ValidationError as error:
+            inform(self, "Không mở được", error.message, warning=True)
             return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(stored.path)))
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def print_minutes(self) -> None:
         """Saved first, so the minutes print what the form shows."""

@@ -9,7 +9,8 @@ import models
 from models.accounts.audit_browse import FIELD_LABELS, TABLE_LABELS
 
 # Columns the trail never shows a clerk: the trail's own bookkeeping.
-UNLOGGED_TABLES = {"audit_entry", "migration", "schema_version", "trail_anchor", "app_lock"}
+UNLOGGED_TABLES = {"audit_entry", "migration", "schema_version", "trail_anchor", "app_lock",
+                   "meeting_file_content"}
 
 
 def _tables() -> list[type[peewee.Model]]:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from models.core.errors import ValidationError
-from models.meetings.files import attach_file, files_of, remove_file, verify_file
+from models.meetings.files import attach_file, file_copy, files_of, remove_file, verify_file
 from models.meetings.folder import attachments_folder
 from models.meetings.record import create_meeting, delete_meeting
 from models.meetings.tables import MeetingFile
@@ -60,8 +60,11 @@ def test_a_crafted_attachment_is_shown_missing_and_fails_its_check(meeting, vict
     source.write_bytes(b"%PDF-1.4 bien ban")
     row = crafted(meeting, source, victim)
     [shown] = files_of(meeting.id)
-    assert shown.missing and shown.path is None
+    assert shown.missing
+    with pytest.raises(ValidationError, match="Không tìm thấy bản chép"):
+        file_copy(row.id)
     assert verify_file(row.id) is False
+    assert victim.read_text() == "nội dung không được mất"
 
 
 def test_a_very_long_file_name_is_attached(meeting, tmp_path):
@@ -71,10 +74,12 @@ def test_a_very_long_file_name_is_attached(meeting, tmp_path):
     source.write_bytes(b"%PDF-1.4")
     stored = attach_file(meeting.id, source)
     assert stored.original_name == long_name
-    assert stored.path.is_file() and len(stored.path.name) < 200
+    copy = file_copy(stored.id)
+    assert copy.is_file() and len(copy.name) < 200
     assert verify_file(stored.id)
 
 
+@pytest.mark.file_only  # on a server the file goes into the database, not onto a disk
 def test_a_name_the_disk_refuses_is_said_in_vietnamese(meeting, tmp_path, monkeypatch):
     source = tmp_path / "bien-ban.pdf"
     source.write_bytes(b"%PDF-1.4")

@@ -8,7 +8,14 @@ import pytest
 from models.core import vocab as v
 from models.core.errors import ValidationError
 from models.documents.register import set_term_start
-from models.meetings.files import attach_file, attachments_folder, files_of, remove_file, verify_file
+from models.meetings.files import (
+    attach_file,
+    attachments_folder,
+    file_copy,
+    files_of,
+    remove_file,
+    verify_file,
+)
 from models.meetings.lists import (
     MeetingFilter,
     cells_without_monthly_meeting,
@@ -29,7 +36,7 @@ from models.meetings.record import (
     set_attendance,
     update_meeting,
 )
-from models.meetings.tables import MeetingAttendance, MeetingFile
+from models.meetings.tables import MeetingAttendance, MeetingFile, MeetingFileContent
 from models.meetings.vocab import BCH_DUK, CHI_BO, CHUYEN_DE, SO_KET, THUONG_KY, TONG_KET
 from models.members.events import record_event
 
@@ -137,13 +144,15 @@ def test_attached_files_are_copied_and_survive_the_original(bloc_tree, tmp_path)
     original.write_bytes(b"%PDF-1.4 scan")
     stored = attach_file(meeting.id, original)
     original.unlink()
-    assert stored.path.read_bytes() == b"%PDF-1.4 scan" and verify_file(stored.id)
-    assert stored.path.is_relative_to(attachments_folder())
+    copy = file_copy(stored.id)  # on a server: written out of the database to open
+    assert copy.read_bytes() == b"%PDF-1.4 scan" and verify_file(stored.id) and not stored.missing
+    assert copy.is_relative_to(attachments_folder())
     assert [f.original_name for f in files_of(meeting.id)] == ["biên bản hội nghị.pdf"]
     with pytest.raises(ValidationError, match="Không mở được tệp"):
         attach_file(meeting.id, tmp_path / "khong-co.pdf")
     remove_file(stored.id)
-    assert not stored.path.exists() and MeetingFile.select().count() == 0
+    assert MeetingFile.select().count() == 0 and MeetingFileContent.select().count() == 0
+    assert not copy.exists()
 
 
 def test_attendance_of_a_committee_counts_against_its_size(db):
