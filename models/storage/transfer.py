@@ -3,6 +3,7 @@ copied row for row with their ids, from a SQLite file to a PostgreSQL server or 
 server database into a file: that is its backup). The target must be new or empty; it is
 written in one transaction, so a failed copy leaves it as it was."""
 
+import hashlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -12,10 +13,11 @@ from models.accounts.tables import AuditEntry
 from models.core.db import Unreachable, file_database, server_database, translated
 from models.core.errors import ValidationError
 from models.core.where import Server, location
+from models.meetings.tables import MeetingFile, MeetingFileContent
 from models.migrations import SchemaMigration, available, migrate
 from models.storage.trail_replay import AUDITED
 
-TABLES = sort_models([*AUDITED, AuditEntry])  # the referenced before the referring
+TABLES = sort_models([*AUDITED, AuditEntry, MeetingFileContent])  # the referenced before the referring
 BATCH_VALUES = 30_000  # parameters of one INSERT: under SQLite's and PostgreSQL's limits
 
 Progress = Callable[[int, int, str], None]
@@ -64,10 +66,12 @@ def _is_empty(handle) -> bool:
         return not any(model.select().exists() for model in TABLES)
 
 
-def copy_all(source, target, progress: Progress | None = None) -> dict[str, int]:
+def copy_all(source, target, progress: Progress | None = None,
+             attachments: Path | None = None) -> dict[str, int]:
     """Copy every row of `source` into the empty `target` (both opened and of the same schema)
-    in one transaction of the target, read from one snapshot of the source. Returns the rows
-    copied by table."""
+    in one transaction of the target, read from one snapshot of the source. `attachments`: the
+    folder beside a source file, whose attached files go into the target's database (a server
+    keeps them there). Returns the rows copied by table."""
     copied = {}
     with source.snapshot(), target.atomic():
         for step, model in enumerate(TABLES):
@@ -83,7 +87,28 @@ def copy_all(source, target, progress: Progress | None = None) -> dict[str, int]
                     model.insert_many(rows[start:start + size], fields=fields).execute()
             target.follow_ids(model)
             copied[model._meta.table_name] = len(rows)
+        if attachments is not None:
+            copied[MeetingFileContent._meta.table_name] += _files_into(target, attachments)
     return copied
+
+
+def _files_into(target, folder: Path) -> int:
+    """The attached files of a file installation, from its folder into the target's database:
+    each whole one (its hash the recorded one) and inside the folder; others stay missing, as
+    they were."""
+    with target.bind_ctx([MeetingFile, MeetingFileContent], bind_refs=False, bind_backrefs=False):
+        present = set(MeetingFileContent.select(MeetingFileContent.stored_name).tuples())
+        moved = 0
+        for stored_name, sha256 in MeetingFile.select(MeetingFile.stored_name, MeetingFile.sha256).tuples():
+            path = (folder / stored_name).resolve()
+            if (stored_name,) in present or not path.is_relative_to(folder.resolve()) or not path.is_file():
+                continue
+            content = path.read_bytes()
+            if hashlib.sha256(content).hexdigest() == sha256:
+                MeetingFileContent.create(stored_name=stored_name, content=content)
+                present.add((stored_name,))
+                moved += 1
+    return moved
 
 
 def transfer_database(source_where, target_where, progress: Progress | None = None) -> dict[str, int]:
@@ -105,7 +130,11 @@ def transfer_database(source_where, target_where, progress: Progress | None = No
         if not _is_empty(target):
             raise ValidationError("to", f"{_named(target_where)} đã có dữ liệu: chỉ chuyển vào một cơ sở dữ "
                                         "liệu trống, để không trộn hai bộ hồ sơ.")
-        return copy_all(source, target, progress)
+        # A file's attached files travel inside the target database, whatever it is: a file
+        # target reads them from there when its own folder lacks them.
+        folder = source_where.with_name(f"{source_where.stem}-tep-dinh-kem") \
+            if isinstance(source_where, Path) else None
+        return copy_all(source, target, progress, folder)
     finally:
         source.close()
         target.close()

@@ -1,0 +1,69 @@
+"""`main.py transfer`: an office's whole database — every table, the audit trail, attached
+files — moved between a file and a server, and back; `check` passes on each target, and a
+target that already holds data is refused untouched."""
+
+import os
+from datetime import date
+
+import main
+from models.accounts.tables import AuditEntry
+from models.core.db import close_database, open_database
+from models.demo.build import DemoSize, build_demo
+from models.meetings.files import attach_file, file_copy, files_of
+from models.meetings.record import create_meeting
+from models.members.tables import Member
+from models.storage.transfer import TABLES
+
+
+def counts() -> dict[str, int]:
+    return {model._meta.table_name: model.select().count() for model in TABLES}
+
+
+def empty_target(engine, tmp_path, name):
+    if engine == "postgresql":
+        from tests.server_cluster import new_database
+
+        return new_database()[1]
+    return str(tmp_path / f"{name}.db")
+
+
+def test_there_and_back_with_check_passing_each_time(db, db_location, engine, tmp_path, capsys):
+    build_demo(DemoSize(orgs=3, members=60, seed=5))
+    meeting = create_meeting({"body": "BTV_DUK", "kind": "KHAC", "date": date(2024, 3, 5)})
+    scan = tmp_path / "bien-ban.pdf"
+    scan.write_bytes(b"%PDF-1.4 bien ban " * 100)
+    attach_file(meeting.id, scan)
+    before = counts()
+    close_database()
+
+    out_file = str(tmp_path / "chuyen-ra.db")
+    assert main.main(["transfer", "--from", db_location, "--to", out_file]) == 0
+    assert main.main(["check", "--db", out_file]) == 0
+    back = empty_target(engine, tmp_path, "chuyen-ve")
+    assert main.main(["transfer", "--from", out_file, "--to", back]) == 0
+    assert main.main(["check", "--db", back]) == 0, capsys.readouterr().err
+    assert "Đã chuyển" in capsys.readouterr().out
+
+    open_database(back)
+    after = counts()
+    assert {k: v for k, v in after.items() if k != "meeting_file_content"} == \
+        {k: v for k, v in before.items() if k != "meeting_file_content"}
+    [stored] = files_of(meeting.id)
+    assert file_copy(stored.id).read_bytes() == scan.read_bytes()
+    # New records go on after the copied ones: the ids continue, nothing collides.
+    assert Member.select().count() == before["member"]
+    assert AuditEntry.select().count() == before["audit_entry"]
+
+
+def test_a_target_with_data_is_refused_and_left_as_it_was(db, db_location, tmp_path, capsys):
+    build_demo(DemoSize(orgs=2, members=30, seed=6))
+    close_database()
+    other = tmp_path / "khac.db"
+    assert main.main(["demo", "--db", str(other), "--orgs", "1", "--members", "10"]) == 0
+    size = os.path.getsize(other)
+    assert main.main(["transfer", "--from", db_location, "--to", str(other)]) == 1
+    assert "đã có dữ liệu" in capsys.readouterr().err
+    assert main.main(["check", "--db", str(other)]) == 0 and os.path.getsize(other) == size
+    missing = str(tmp_path / "khong-co.db")
+    assert main.main(["transfer", "--from", missing, "--to", str(tmp_path / "x.db")]) == 1
+    assert main.main(["transfer", "--from", db_location, "--to", "postgresql://may-chu"]) == 1
