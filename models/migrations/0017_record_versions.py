@@ -9,4 +9,6 @@ VERSIONED = ("member", "party_org")
 
 
 def up(database, migrator):
-    run(*(migrator.add_column(table, "version", IntegerField(default=1)) for table in VERSIONED))
+    # Nullable in the schema: SQLite can then add the column in place (a NOT NULL one makes the
+    # migrator rebuild the table, which the rows referring to it refuse); every row gets 1.
+    run(*(migrator.add_column(table, "version", IntegerField(default=1, null=True)) for table in VERSIONED))

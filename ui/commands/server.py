@@ -81,6 +81,7 @@ def demo_onto_server(size: DemoSize, server: Server, if_missing: bool) -> int:
         record_anchor(server, replaced=True)
     finally:
         close_database()
-    say(f"Đã tạo dữ liệu mẫu trong cơ sở dữ liệu {server.name}: {size.orgs} tổ chức cơ sở đảng, {made['cells']} chi bộ, "
+    say(f"Đã tạo dữ liệu mẫu trong cơ sở dữ liệu {server.name}: {size.orgs} tổ chức cơ sở đảng, "
+        f"{made['cells']} chi bộ, "
         f"{made['members']} hồ sơ đảng viên.")
     return 0
