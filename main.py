@@ -80,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
         # The widgets load only for the window: commands stay quick and headless.
         from ui.app import run_gui
 
-        return run_gui(db_path)
+        return run_gui(db_path, default_data_dir() / DB_FILE)
     return run(HANDLERS[args.command], args, db_path, log_path=default_data_dir() / "dangvu.log")
 
 

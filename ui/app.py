@@ -67,11 +67,15 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run_gui(db_path: Path | Server) -> int:
+def run_gui(db_path: Path | Server, local_file: Path | None = None) -> int:
+    """`local_file`: the workstation's own file, for a clerk who leaves an unreachable server."""
     app = make_application()
     install_crash_handler()
     if isinstance(db_path, Server):
-        return _run_on_server(app, db_path)
+        status = _run_on_server(app, db_path)
+        if status != LOCAL_FILE or local_file is None:
+            return 1 if status == LOCAL_FILE else status
+        db_path = local_file
     other = acquire_lock(db_path)  # one window per data file
     if other is not None:
         _tell("Dữ liệu đang được mở", f"Tệp dữ liệu\n{db_path}\nđang được mở ở một cửa sổ Đảng vụ khác "
@@ -101,6 +105,9 @@ def run_gui(db_path: Path | Server) -> int:
         release_lock(db_path)
 
 
+LOCAL_FILE = -1  # _run_on_server's answer when the clerk chose the workstation's own file
+
+
 def _run_on_server(app: QApplication, server: Server) -> int:
     """The office's server: no file to lock or restore; a server that cannot be reached (or a
     password that is missing or wrong) brings up the connection dialog to put it right."""
@@ -110,9 +117,12 @@ def _run_on_server(app: QApplication, server: Server) -> int:
             break
         except ValidationError as error:
             log.warning("Không mở được dữ liệu trên máy chủ %s: %s", server, error.message)
-            server = ServerDialog.at_start(server, error.message)
-            if server is None:
+            answer = ServerDialog.at_start(server, error.message)
+            if answer.local_chosen:
+                return LOCAL_FILE
+            if answer.chosen is None:
                 return 1
+            server = answer.chosen
     try:
         return _sign_in_loop(app, server)
     finally:

@@ -39,7 +39,14 @@ def with_stored_password(server: Server) -> Server:
 
 
 def can_store() -> bool:
-    return keyring is not None
+    """Whether this machine has a credential store keyring can use (a bare Linux server may
+    have none: keyring then answers with its "fail" backend)."""
+    if keyring is None:
+        return False
+    try:
+        return keyring.get_keyring().priority > 0
+    except (KeyringError, RuntimeError, AttributeError):
+        return False
 
 
 def store_password(server: Server) -> bool:

@@ -4,9 +4,10 @@ window comes back to the front."""
 
 import socket
 
+import pytest
 from PySide6.QtCore import Qt
 
-from models.core.where import Server
+from models.core.where import Server, parse_server
 from tests.conftest import settle
 from tests.ui.test_main_window import make_window
 from ui import settings
@@ -57,3 +58,40 @@ def test_back_at_the_window_the_list_shows_what_another_clerk_saved(qtbot, db, m
     assert page.model.rowCount() == 1
     window.came_back(Qt.ApplicationState.ApplicationActive)
     qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=10_000)
+
+
+class Answer:
+    def __init__(self, chosen=None, local_chosen=False):
+        self.chosen, self.local_chosen = chosen, local_chosen
+
+
+def test_an_unreachable_server_at_start_offers_the_dialog_then_the_local_file(qtbot, tmp_path, monkeypatch):
+    import ui.app as app_module
+
+    asked, opened = [], []
+    monkeypatch.setattr(app_module.ServerDialog, "at_start",
+                        lambda server, problem: asked.append(problem) or Answer(local_chosen=True))
+    monkeypatch.setattr(app_module, "_sign_in_loop", lambda app, where: opened.append(where) or 0)
+    monkeypatch.setattr(app_module, "backup_on_exit", lambda where: None)
+    unreachable = Server("127.0.0.1", closed_port(), "dangvu", "dangvu")
+    assert app_module.run_gui(unreachable, tmp_path / "dangvu.db") == 0
+    assert "máy chủ không nhận kết nối" in asked[0]
+    assert opened == [tmp_path / "dangvu.db"]  # the workstation's own file, set up afresh
+
+
+def test_a_server_put_right_in_the_dialog_at_start_is_opened(qtbot, monkeypatch):
+    import ui.app as app_module
+    from tests.server_cluster import URL, new_database
+
+    if not URL:
+        pytest.skip("needs DANGVU_TEST_PG, a PostgreSQL server for the tests (.ci/run starts one)")
+    _name, url = new_database()
+    good = parse_server(url)
+    wrong = Server(good.host, good.port, "khong_co_csdl", good.user)
+    answers = [Answer(chosen=good)]
+    monkeypatch.setattr(app_module.ServerDialog, "at_start", lambda server, problem: answers.pop())
+    opened = []
+    monkeypatch.setattr(app_module, "_sign_in_loop", lambda app, where: opened.append(where) or 0)
+    monkeypatch.setattr(app_module, "backup_on_exit", lambda where: None)
+    assert app_module.run_gui(wrong) == 0
+    assert opened == [good] and answers == []

@@ -43,6 +43,7 @@ class ServerDialog(FormDialog):
         self.port = QSpinBox()
         self.port.setRange(1, 65535)
         self.port.setValue(server.port if server else 5432)
+        self.port.setMaximumWidth(110)
         self.errors.add_row(form, "port", "Cổng", self.port)
         self.dbname = self.errors.add_row(form, "dbname", "Cơ sở dữ liệu (*)",
                                           QLineEdit(server.dbname if server else "dangvu"))
@@ -133,10 +134,9 @@ class ServerDialog(FormDialog):
                "Đảng vụ để chuyển ngay (những gì đã lưu không mất).")
 
     @classmethod
-    def at_start(cls, server: Server, problem: str) -> Server | None:
-        """The chosen server could not be opened: the clerk fixes it (returns the server to
-        open), goes back to the local file (returns None, local_chosen), or gives up (None)."""
+    def at_start(cls, server: Server, problem: str) -> "ServerDialog":
+        """The chosen server could not be opened: the clerk fixes it (`chosen`, the server to
+        open), goes back to the local file (`local_chosen`), or gives up (neither)."""
         dialog = cls(server, problem)
-        if not dialog.accepted_after_exec():
-            return None
-        return dialog.chosen
+        dialog.exec()
+        return dialog
