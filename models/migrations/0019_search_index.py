@@ -3,6 +3,8 @@ a SQLite file needs none (its scan of the folded names is quicker than the keyst
 
 from peewee import CharField, Model
 
+from models.core.db import index_for_contains
+
 
 def up(database, migrator):
     class Member(Model):
@@ -11,4 +13,4 @@ def up(database, migrator):
         class Meta:
             table_name = "member"
 
-    database.index_for_contains(Member, Member.name_folded)
+    index_for_contains(database, Member, Member.name_folded)

@@ -15,7 +15,7 @@ from peewee import CharField, Model, SqliteDatabase, Table
 from playhouse.migrate import SchemaMigrator
 
 from models.core import vocab as v
-from models.core.db import close_database, database, open_database
+from models.core.db import close_database, current_location, database, open_database
 from models.core.errors import ValidationError
 from models.members.tables import Member
 from models.migrations import SchemaMigration, available
@@ -108,6 +108,7 @@ def test_backup_is_whole_and_restore_keeps_the_current_file(db, tmp_path):
 
 
 @pytest.mark.parametrize("upto", range(1, len(available())))
+@pytest.mark.file_only  # restore replaces a file; a server is never replaced under its clerks
 def test_restore_of_each_older_schema_migrates_it(db, tmp_path, upto):
     db_path = Path(database.database)
     old = old_database(tmp_path / f"cu-{upto}.db", upto)
@@ -118,6 +119,7 @@ def test_restore_of_each_older_schema_migrates_it(db, tmp_path, upto):
     assert inspect_file(db_path).applied == set(available())
 
 
+@pytest.mark.file_only  # as above
 def test_restore_refuses_a_newer_or_foreign_file_and_leaves_everything(db, tmp_path):
     db_path = Path(database.database)
     create_org(name="Đảng bộ Khối các cơ quan tỉnh", level=v.BLOC)
@@ -146,7 +148,7 @@ def test_rotation_keeps_the_newest_and_a_bounded_set(days):
 
 
 def test_automatic_backups_once_a_day_and_rotated(db, tmp_path):
-    db_path = Path(database.database)
+    db_path = current_location()  # a file, or a server: its daily copies are files either way
     folder = tmp_path / "sao-luu"
     start = date(2026, 1, 1)
     for offset in range(60):
