@@ -117,6 +117,8 @@ def test_restore_of_each_older_schema_migrates_it(db, tmp_path, upto):
     assert result.migrated == available()[upto:]
     assert PartyOrg.get().name == "Đảng bộ Khối cũ"
     assert inspect_file(db_path).applied == set(available())
+    # Rows from before the record versions have version 1, as their trail implies.
+    assert [org.version for org in PartyOrg.select()] == [1] and [m.version for m in Member.select()] == [1]
 
 
 @pytest.mark.file_only  # as above
