@@ -29,6 +29,16 @@ def available() -> list[str]:
     return sorted(name for _finder, name, _package in pkgutil.iter_modules(__path__) if _NAME.match(name))
 
 
+def newer_schema(done: set[str], named: str) -> str:
+    """Why a database set up by a newer version of the program is refused (`named`: "Tệp X",
+    "Cơ sở dữ liệu X trên …"); empty when this program knows every migration it had."""
+    unknown = done - set(available())
+    if not unknown:
+        return ""
+    return (f"{named} được tạo bởi phiên bản Đảng vụ mới hơn (cấu trúc {max(unknown)}); hãy cập nhật "
+            "chương trình trước khi mở.")
+
+
 def applied(database) -> set[str]:
     with database.bind_ctx([SchemaMigration]):
         return {row.name for row in SchemaMigration.select()}

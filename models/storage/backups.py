@@ -26,7 +26,7 @@ from models.core.db import (
     translated,
 )
 from models.core.errors import ValidationError, failure_reason, os_reason
-from models.migrations import SchemaMigration, available
+from models.migrations import SchemaMigration, available, newer_schema
 from models.migrations import migrate as migrate_schema
 from models.storage.transfer import copy_all
 
@@ -79,11 +79,7 @@ def inspect_file(path: Path, thorough: bool = False) -> FileCheck:
         return FileCheck(f"Tệp {path.name} không dùng được: {failure_reason(error)}.")
     finally:
         probe.close()
-    unknown = applied - set(available())
-    if unknown:
-        return FileCheck(f"Tệp {path.name} được tạo bởi phiên bản Đảng vụ mới hơn (cấu trúc "
-                         f"{max(unknown)}); hãy cập nhật chương trình trước khi mở.", applied)
-    return FileCheck(applied=applied)
+    return FileCheck(newer_schema(applied, f"Tệp {path.name}"), applied)
 
 
 def _copy_online(source, target: Path) -> None:

@@ -24,7 +24,7 @@ from models.core.where import Server
 from models.members.events import event_input
 from models.members.lifecycle import replay
 from models.members.tables import Member, MemberEvent
-from models.migrations import applied, available
+from models.migrations import applied, available, newer_schema
 from models.orgs.tables import PartyOrg
 from models.ratings.tables import RatingTotals
 from models.storage.backups import FileCheck, inspect_file
@@ -191,8 +191,4 @@ def _look_at_server(server: Server) -> FileCheck:
         done = applied(database)
     finally:
         close_database()
-    unknown = done - set(available())
-    if unknown:
-        return FileCheck(f"Cơ sở dữ liệu {server.name} được tạo bởi phiên bản Đảng vụ mới hơn (cấu trúc "
-                         f"{max(unknown)}).", done)
-    return FileCheck(applied=done)
+    return FileCheck(newer_schema(done, f"Cơ sở dữ liệu {server.name}"), done)

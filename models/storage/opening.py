@@ -8,7 +8,7 @@ from peewee import DatabaseError
 from models.core.db import close_database, database, open_database
 from models.core.errors import ValidationError, failure_reason
 from models.core.where import Server
-from models.migrations import applied, available
+from models.migrations import applied, newer_schema
 from models.storage.backups import inspect_file
 
 
@@ -34,8 +34,7 @@ def open_checked(db_path: Path | Server, create: bool = False) -> None:
 
 def _open_server(server: Server) -> None:
     open_database(server)  # a connection refused is said in words (Unreachable)
-    unknown = applied(database) - set(available())
-    if unknown:  # our migrations found nothing to do there; nothing was written
+    refusal = newer_schema(applied(database), f"Cơ sở dữ liệu {server.name}")
+    if refusal:  # our migrations found nothing to do there; nothing was written
         close_database()
-        raise ValidationError("server", f"Cơ sở dữ liệu {server.name} được tạo bởi phiên bản Đảng vụ mới hơn "
-                                        f"(cấu trúc {max(unknown)}); hãy cập nhật chương trình trước khi mở.")
+        raise ValidationError("server", refusal)

@@ -14,7 +14,7 @@ from models.core.db import Unreachable, file_database, server_database, translat
 from models.core.errors import ValidationError
 from models.core.where import Server, location
 from models.meetings.tables import MeetingFile, MeetingFileContent
-from models.migrations import SchemaMigration, available, migrate
+from models.migrations import SchemaMigration, applied, migrate, newer_schema
 from models.storage.trail_replay import AUDITED
 
 TABLES = sort_models([*AUDITED, AuditEntry, MeetingFileContent])  # the referenced before the referring
@@ -147,9 +147,6 @@ def _named(where) -> str:
 def _newer_schema_refused(handle, where) -> None:
     if SchemaMigration._meta.table_name not in handle.get_tables():
         return
-    with handle.bind_ctx([SchemaMigration]):
-        applied = {row.name for row in SchemaMigration.select(SchemaMigration.name)}
-    unknown = applied - set(available())
-    if unknown:
-        raise ValidationError("db", f"{_named(where)} được tạo bởi phiên bản Đảng vụ mới hơn (cấu trúc "
-                                    f"{max(unknown)}); hãy cập nhật chương trình trước.")
+    refusal = newer_schema(applied(handle), _named(where).capitalize())
+    if refusal:
+        raise ValidationError("db", refusal)

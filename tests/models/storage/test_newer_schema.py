@@ -1,0 +1,26 @@
+"""A database a newer version of the program set up is refused untouched, on either engine:
+opening it, checking it and transferring from it."""
+
+from datetime import datetime
+
+import pytest
+
+from models.core.db import close_database, current_location
+from models.core.errors import ValidationError
+from models.migrations import SchemaMigration
+from models.storage.integrity import check_file
+from models.storage.opening import open_checked
+from models.storage.transfer import transfer_database
+
+
+def test_a_newer_schema_is_refused_by_open_check_and_transfer(db, tmp_path):
+    where = current_location()
+    with db.bind_ctx([SchemaMigration]):
+        SchemaMigration.create(name="9999_future", applied_at=datetime.now())
+    close_database()
+    with pytest.raises(ValidationError, match="phiên bản Đảng vụ mới hơn"):
+        open_checked(where)
+    assert "phiên bản Đảng vụ mới hơn" in check_file(where).problems[0]
+    with pytest.raises(ValidationError, match="phiên bản Đảng vụ mới hơn"):
+        transfer_database(where, tmp_path / "moi.db")
+    assert not (tmp_path / "moi.db").exists()
