@@ -2,6 +2,7 @@
 test gets a database of its own, copied from one migrated template — as empty and new as the
 SQLite file the other engine's run gets."""
 
+import atexit
 import itertools
 import os
 
@@ -9,7 +10,7 @@ import psycopg
 from psycopg import sql
 
 URL = os.environ.get("DANGVU_TEST_PG", "")
-TEMPLATE = "dangvu_test_template"
+TEMPLATE = f"dangvu_test_template_{os.getpid()}"  # one per test run: runs side by side never share
 _numbers = itertools.count(1)
 _template_ready = False
 
@@ -21,6 +22,11 @@ def _admin():
 def _with_dbname(name: str) -> str:
     base, _, _ = URL.rpartition("/")
     return f"{base}/{name}"
+
+
+def _drop_template() -> None:
+    with _admin() as admin:
+        admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(TEMPLATE)))
 
 
 def _make_template() -> None:
@@ -38,6 +44,7 @@ def new_database() -> tuple[str, str]:
     global _template_ready
     if not _template_ready:
         _make_template()
+        atexit.register(_drop_template)
         _template_ready = True
     name = f"dangvu_test_{os.getpid()}_{next(_numbers)}"
     with _admin() as admin:

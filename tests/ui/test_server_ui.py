@@ -81,11 +81,11 @@ def test_an_unreachable_server_at_start_offers_the_dialog_then_the_local_file(qt
 
 def test_a_server_put_right_in_the_dialog_at_start_is_opened(qtbot, monkeypatch):
     import ui.app as app_module
-    from tests.server_cluster import URL, new_database
+    from tests.server_cluster import URL, drop_database, new_database
 
     if not URL:
         pytest.skip("needs DANGVU_TEST_PG, a PostgreSQL server for the tests (.ci/run starts one)")
-    _name, url = new_database()
+    name, url = new_database()
     good = parse_server(url)
     wrong = Server(good.host, good.port, "khong_co_csdl", good.user)
     answers = [Answer(chosen=good)]
@@ -93,5 +93,8 @@ def test_a_server_put_right_in_the_dialog_at_start_is_opened(qtbot, monkeypatch)
     opened = []
     monkeypatch.setattr(app_module, "_sign_in_loop", lambda app, where: opened.append(where) or 0)
     monkeypatch.setattr(app_module, "backup_on_exit", lambda where: None)
-    assert app_module.run_gui(wrong) == 0
-    assert opened == [good] and answers == []
+    try:
+        assert app_module.run_gui(wrong) == 0
+        assert opened == [good] and answers == []
+    finally:
+        drop_database(name)
