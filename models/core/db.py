@@ -109,6 +109,21 @@ class FileDatabase(_Translating, SqliteDatabase):
         writers are not held up."""
         return self.atomic("DEFERRED")
 
+    def page_problems(self, integrity: bool = True) -> list[str]:
+        """SQLite's integrity check (unless done already) and its check of every link."""
+        problems = []
+        if integrity and self.pragma("integrity_check") != "ok":
+            problems.append("SQLite báo tệp dữ liệu hỏng: phép kiểm tra toàn vẹn tìm thấy chỗ không đọc "
+                            "được.")
+        broken_in = self.pragma("foreign_key_check")  # the first table with a broken link, if any
+        if broken_in:
+            problems.append(f"Bảng {broken_in} có bản ghi trỏ tới bản ghi không còn.")
+        return problems
+
+    def self_contained(self) -> None:
+        """One file to move or copy, no -wal beside it."""
+        self.pragma("journal_mode", "delete")
+
     def follow_ids(self, model) -> None:
         """SQLite's next id is always past the largest one: nothing to do."""
 
@@ -141,6 +156,10 @@ class ServerDatabase(_Translating, PostgresqlDatabase):
         """A read transaction that sees the whole database as at its start, without the writer
         lock: a backup or a transfer is consistent while clerks go on writing."""
         return self.transaction(SNAPSHOT)
+
+    def page_problems(self, integrity: bool = True) -> list[str]:
+        """The server checks its own pages and enforces every link on each write."""
+        return []
 
     def hold_writer(self) -> None:
         self.execute(Select(columns=[fn.pg_advisory_xact_lock(WRITER_LOCK)]))

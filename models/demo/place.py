@@ -95,7 +95,7 @@ def build_demo_file(db_path: Path, size: DemoSize, progress=None) -> dict:
         with database.atomic():
             last = AuditEntry.select(AuditEntry.id).order_by(AuditEntry.id.desc()).scalar() or 0
             log_insert(OfficeSetting.create(key=DEMO_MARK, value=str(last + 1)))
-        database.pragma("journal_mode", "delete")  # one self-contained file to move
+        database.self_contained()  # one file to move into place
         close_database()
         _remove(db_path, sidecars_only=True)  # the old file's journal must not meet the new file
         os.replace(partial, db_path)  # one step: a kill leaves the old file or the new, never none

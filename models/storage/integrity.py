@@ -18,7 +18,7 @@ from models.accounts.audit import ChainCheck, verify_chain
 from models.accounts.session import accounts_deleted
 from models.accounts.tables import AuditEntry
 from models.core import vocab as v
-from models.core.db import close_database, database, on_server, open_read_only
+from models.core.db import close_database, database, open_read_only
 from models.core.errors import ValidationError
 from models.core.where import Server
 from models.members.events import event_input
@@ -40,18 +40,9 @@ def _listed(problems: list[str], label: str) -> list[str]:
 
 
 def database_problems(integrity: bool = True) -> list[str]:
-    """SQLite's integrity check (unless done already: `integrity=False`) and broken links. A
-    server checks its pages and enforces every link on each write itself."""
-    if on_server():
-        return []
-    problems = []
-    verdict = database.pragma("integrity_check") if integrity else "ok"
-    if verdict != "ok":
-        problems.append("SQLite báo tệp dữ liệu hỏng: phép kiểm tra toàn vẹn tìm thấy chỗ không đọc được.")
-    broken_in = database.pragma("foreign_key_check")  # the first table with a broken link, if any
-    if broken_in:
-        problems.append(f"Bảng {broken_in} có bản ghi trỏ tới bản ghi không còn.")
-    return problems
+    """The engine's own checks: a file's pages and links (its integrity check unless done
+    already: `integrity=False`); a server's are its own business."""
+    return database.page_problems(integrity)
 
 
 def member_problems() -> list[str]:
