@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from models.accounts import session
-from models.accounts.audit import log_delete, log_insert, log_update, save_changes, values_of
+from models.accounts.audit import check_version, log_delete, log_insert, log_update, save_changes, values_of
 from models.core import vocab as v
 from models.core.checks import record_number, whole_number
 from models.core.dates import check_plausible, fmt_date
@@ -117,10 +117,12 @@ def create_inspection(fields: dict) -> InspectionCase:
         return case
 
 
-def update_inspection(case_id: int, fields: dict) -> InspectionCase:
+def update_inspection(case_id: int, fields: dict, seen_version: int | None = None) -> InspectionCase:
+    """`seen_version`: the version the form read; a case saved since is not overwritten."""
     data = _validated_case(fields)
     with database.atomic():
         case = get_inspection(case_id)
+        check_version(case, seen_version)
         _require_performer_rights(case.performer, case.performer_org_id)
         _require_performer_rights(data["performer"], data["performer_org"])
         save_changes(case, data, touch=True)

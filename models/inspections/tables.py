@@ -5,12 +5,12 @@ from datetime import datetime
 
 from peewee import BooleanField, CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
-from models.core.db import BaseModel
+from models.core.db import BaseModel, Versioned
 from models.members.tables import Member
 from models.orgs.tables import PartyOrg
 
 
-class InspectionCase(BaseModel):
+class InspectionCase(Versioned):
     performer = CharField(index=True)
     performer_org = ForeignKeyField(PartyOrg, null=True, on_delete="RESTRICT", backref="+")
     kind = CharField(index=True)

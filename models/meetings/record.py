@@ -6,7 +6,7 @@ from datetime import date, datetime
 from math import ceil
 
 from models.accounts import session
-from models.accounts.audit import insert_logged, log_delete, log_insert, save_changes
+from models.accounts.audit import check_version, insert_logged, log_delete, log_insert, save_changes
 from models.core import vocab as v
 from models.core.checks import record_number, whole_number
 from models.core.dates import check_plausible, fmt_date
@@ -133,12 +133,15 @@ def create_meeting(fields: dict) -> Meeting:
     return meeting
 
 
-def update_meeting(meeting_id: int, fields: dict) -> Meeting:
+def update_meeting(meeting_id: int, fields: dict, seen_version: int | None = None) -> Meeting:
+    """`seen_version`: the version the form read; a meeting saved since is not overwritten."""
     meeting = get_meeting(meeting_id)
     require_meeting_rights(meeting.body, meeting.org_id)
     require_meeting_rights(fields.get("body"), fields.get("org_id"))
     data = _validated(fields, meeting_id)
     with database.atomic():
+        meeting = get_meeting(meeting_id)  # read again under the writer lock
+        check_version(meeting, seen_version)
         save_changes(meeting, data, touch=True)
     return meeting
 

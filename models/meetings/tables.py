@@ -14,12 +14,12 @@ from peewee import (
     TextField,
 )
 
-from models.core.db import BaseModel
+from models.core.db import BaseModel, Versioned
 from models.members.tables import Member
 from models.orgs.tables import PartyOrg
 
 
-class Meeting(BaseModel):
+class Meeting(Versioned):
     body = CharField(index=True)  # meeting_vocab.BODIES
     org = ForeignKeyField(PartyOrg, null=True, on_delete="RESTRICT", backref="+")  # for grassroots bodies
     kind = CharField(index=True)  # meeting_vocab.KINDS

@@ -54,6 +54,7 @@ class InspectionDialog(FormDialog):
     def __init__(self, case_id: int | None = None, parent=None):
         super().__init__("Cuộc kiểm tra, giám sát", parent)
         self.case_id = case_id
+        self.seen_version: int | None = None
         form = QFormLayout()
         self.performer = code_combo(PERFORMERS)
         self.performer_org = OrgPicker(any_label="(cấp Khối)")
@@ -138,6 +139,7 @@ class InspectionDialog(FormDialog):
 
     def load(self, case_id: int) -> None:
         case = get_inspection(case_id)
+        self.seen_version = case.version  # a save over someone else's later one is refused
         for combo, value in ((self.performer, case.performer), (self.kind, case.kind),
                              (self.status, case.status)):
             combo.setCurrentIndex(combo.findData(value))
@@ -166,7 +168,7 @@ class InspectionDialog(FormDialog):
         if self.case_id is None:
             self.case_id = create_inspection(self.values()).id
         else:
-            update_inspection(self.case_id, self.values())
+            self.seen_version = update_inspection(self.case_id, self.values(), self.seen_version).version
 
     def add_subject(self) -> None:
         """Subjects need a saved case: save it first if it is new."""

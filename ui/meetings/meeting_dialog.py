@@ -66,6 +66,7 @@ class MeetingDialog(FormDialog):
     def __init__(self, meeting_id: int | None = None, parent=None):
         super().__init__("Hội nghị, sinh hoạt", parent)
         self.meeting_id = meeting_id
+        self.seen_version: int | None = None
         self.attendance_touched = False
         self.tabs = QTabWidget()
         self.tabs.addTab(self._general_tab(), "Thông tin chung")
@@ -243,6 +244,7 @@ class MeetingDialog(FormDialog):
 
     def load(self, meeting_id: int) -> None:
         meeting = get_meeting(meeting_id)
+        self.seen_version = meeting.version  # a save over someone else's later one is refused
         select_code(self.body, meeting.body)
         select_code(self.kind, meeting.kind)
         self.org.set_org_id(meeting.org_id)
@@ -280,7 +282,7 @@ class MeetingDialog(FormDialog):
         if self.meeting_id is None:
             self.meeting_id = create_meeting(self.values()).id
         else:
-            update_meeting(self.meeting_id, self.values())
+            self.seen_version = update_meeting(self.meeting_id, self.values(), self.seen_version).version
         if self.attendance_touched:
             set_attendance(self.meeting_id, self.sheet.lines)
             self.attendance_touched = False

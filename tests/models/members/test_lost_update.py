@@ -43,3 +43,25 @@ def test_an_organisation_edited_meanwhile_is_not_overwritten(bloc_tree):
     with pytest.raises(EditedMeanwhile):
         update_org(cell.id, seen_version=seen, name="Chi bộ Ngân sách", level=cell.level)
     assert get_org(cell.id).name == "Chi bộ Phòng Ngân sách nhà nước"
+
+
+def test_a_meeting_and_an_inspection_edited_meanwhile_are_not_overwritten(db):
+    from models.inspections.cases import create_inspection, get_inspection, update_inspection
+    from models.meetings.record import create_meeting, get_meeting, update_meeting
+
+    fields = {"body": "BCH_DUK", "kind": "KHAC", "date": date(2024, 3, 5), "place": "Hội trường A"}
+    meeting = create_meeting(fields)
+    seen = get_meeting(meeting.id).version
+    update_meeting(meeting.id, {**fields, "place": "Hội trường B"}, seen)
+    with pytest.raises(EditedMeanwhile):
+        update_meeting(meeting.id, {**fields, "place": "Hội trường C"}, seen)
+    assert get_meeting(meeting.id).place == "Hội trường B"
+
+    case_fields = {"performer": "BTV_DUK", "kind": "KT_CHAP_HANH", "status": "CONCLUDED",
+                   "start_date": date(2023, 3, 1), "end_date": date(2023, 4, 1)}
+    case = create_inspection(case_fields)
+    seen = get_inspection(case.id).version
+    update_inspection(case.id, {**case_fields, "team": "Tổ 1"}, seen)
+    with pytest.raises(EditedMeanwhile):
+        update_inspection(case.id, {**case_fields, "team": "Tổ 2"}, seen)
+    assert get_inspection(case.id).team == "Tổ 1"
