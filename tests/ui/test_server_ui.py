@@ -98,3 +98,43 @@ def test_a_server_put_right_in_the_dialog_at_start_is_opened(qtbot, monkeypatch)
         assert opened == [good] and answers == []
     finally:
         drop_database(name)
+
+
+class MemoryStore:
+    """Stands in for the operating system's credential store."""
+
+    priority = 5
+
+    def __init__(self):
+        self.kept = {}
+
+    def get_password(self, service, key):
+        return self.kept.get((service, key))
+
+    def set_password(self, service, key, password):
+        self.kept[(service, key)] = password
+
+    def delete_password(self, service, key):
+        self.kept.pop((service, key), None)
+
+    def get_keyring(self):
+        return self
+
+
+def test_the_password_is_kept_in_the_credential_store_only_when_asked(qtbot, monkeypatch):
+    import ui.credentials as credentials
+
+    store = MemoryStore()
+    monkeypatch.setattr(credentials, "keyring", store)
+    monkeypatch.setattr("ui.users.server_dialog.probe_server", lambda server: None)
+    dialog = ServerDialog(Server("may-chu", 5432, "dangvu", "dangvu", "bi-mat"))
+    qtbot.addWidget(dialog)
+    assert dialog.remember.isEnabled()
+    dialog.remember.setChecked(True)
+    assert dialog.save()
+    server = Server("may-chu", 5432, "dangvu", "dangvu")
+    assert credentials.with_stored_password(server).password == "bi-mat"
+    assert "bi-mat" not in str(settings.DATA_SERVER.get())
+    dialog.remember.setChecked(False)
+    assert dialog.save()
+    assert credentials.with_stored_password(server).password == ""  # forgotten when unticked
