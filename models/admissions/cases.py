@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from models.accounts import session
-from models.accounts.audit import log_insert, log_update, values_of
+from models.accounts.audit import check_version, log_insert, log_update, values_of
 from models.admissions.tables import AdmissionCase
 from models.core import vocab as v
 from models.core.checks import record_number
@@ -144,12 +144,14 @@ def create_case(fields: dict) -> AdmissionCase:
         return case
 
 
-def update_case(case_id: int, fields: dict) -> AdmissionCase:
-    """The person's details, cell, listing date and introducers — not the steps."""
+def update_case(case_id: int, fields: dict, seen_version: int | None = None) -> AdmissionCase:
+    """The person's details, cell, listing date and introducers — not the steps.
+    `seen_version`: the version the form read; a case saved since is not overwritten."""
     session.require(session.WRITE_RECORDS)
     with database.atomic():
         case = get_case(case_id)
         check_in_scope(case.org_id)
+        check_version(case, seen_version)
         data = _person(fields)
         listing = _listing(fields, data["birth_date"])
         if case.member_id is not None and listing["org"] != case.org_id:

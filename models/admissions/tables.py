@@ -5,12 +5,12 @@ from datetime import datetime
 
 from peewee import BooleanField, CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
-from models.core.db import BaseModel
+from models.core.db import BaseModel, Versioned
 from models.members.tables import Member
 from models.orgs.tables import PartyOrg
 
 
-class AdmissionCase(BaseModel):
+class AdmissionCase(Versioned):
     full_name = CharField()
     name_folded = CharField(index=True)
     sort_key = CharField(index=True)

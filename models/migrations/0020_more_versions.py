@@ -1,13 +1,8 @@
 """Versions on meetings and inspection cases too (see 0017): two clerks with the same record
 open never overwrite each other's changes."""
 
-from peewee import IntegerField, Table
-from playhouse.migrate import migrate as run
-
-VERSIONED = ("meeting", "inspection_case")
+from models.migrations.versioning import add_versions
 
 
 def up(database, migrator):
-    run(*(migrator.add_column(table, "version", IntegerField(default=1, null=True)) for table in VERSIONED))
-    for table in VERSIONED:
-        Table(table, ("version",)).bind(database).update(version=1).execute()
+    add_versions(database, migrator, ("meeting", "inspection_case"))

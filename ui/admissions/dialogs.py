@@ -55,6 +55,7 @@ class CaseDialog(FormDialog):
         super().__init__("Thêm người vào danh sách xét kết nạp" if case_id is None
                          else "Thông tin người được xét kết nạp", parent)
         self.case_id = case_id
+        self.seen_version: int | None = None
         form = QFormLayout()
         self.inputs = {}
 
@@ -114,7 +115,9 @@ class CaseDialog(FormDialog):
             combo.setCurrentIndex(max(0, combo.findData(chosen)))
 
     def load(self, case_id: int) -> None:
-        fields = case_fields(get_case(case_id))
+        case = get_case(case_id)
+        self.seen_version = case.version  # a save over someone else's later one is refused
+        fields = case_fields(case)
         self.org.set_org_id(fields["org_id"])
         self._fill_introducers()
         for key, widget in self.inputs.items():
@@ -153,7 +156,7 @@ class CaseDialog(FormDialog):
         if self.case_id is None:
             self.case_id = create_case(self.values()).id
         else:
-            update_case(self.case_id, self.values())
+            self.seen_version = update_case(self.case_id, self.values(), self.seen_version).version
 
     @classmethod
     def ask(cls, case_id: int | None = None, parent=None, org_id: int | None = None) -> int | None:

@@ -65,3 +65,16 @@ def test_a_meeting_and_an_inspection_edited_meanwhile_are_not_overwritten(db):
     with pytest.raises(EditedMeanwhile):
         update_inspection(case.id, {**case_fields, "team": "Tổ 2"}, seen)
     assert get_inspection(case.id).team == "Tổ 1"
+
+
+def test_an_admission_case_edited_meanwhile_is_not_overwritten(bloc_tree):
+    from models.admissions.cases import create_case, get_case, update_case
+    from tests.models.admissions.test_admissions import candidate
+
+    fields = candidate(bloc_tree["cell_a"])
+    case = create_case(fields)
+    seen = get_case(case.id).version
+    update_case(case.id, {**fields, "full_name": "Hoàng Thị Mai Anh"}, seen)
+    with pytest.raises(EditedMeanwhile):
+        update_case(case.id, {**fields, "full_name": "Hoàng Mai"}, seen)
+    assert get_case(case.id).full_name == "Hoàng Thị Mai Anh"
