@@ -53,6 +53,14 @@ def new_database() -> tuple[str, str]:
     return name, _with_dbname(name)
 
 
+def new_empty_database() -> tuple[str, str]:
+    """A database with nothing in it, not even the schema: its name and URL."""
+    name = f"dangvu_test_{os.getpid()}_{next(_numbers)}"
+    with _admin() as admin:
+        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    return name, _with_dbname(name)
+
+
 def drop_database(name: str) -> None:
     with _admin() as admin:
         admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
