@@ -67,3 +67,16 @@ def test_a_target_with_data_is_refused_and_left_as_it_was(db, db_location, tmp_p
     missing = str(tmp_path / "khong-co.db")
     assert main.main(["transfer", "--from", missing, "--to", str(tmp_path / "x.db")]) == 1
     assert main.main(["transfer", "--from", db_location, "--to", "postgresql://may-chu"]) == 1
+
+
+def test_a_backup_is_the_same_portable_file_from_either_engine(db, db_location, tmp_path):
+    build_demo(DemoSize(orgs=2, members=30, seed=7))
+    close_database()
+    copy = str(tmp_path / "sao-luu.db")
+    assert main.main(["backup", "--db", db_location, "-o", copy]) == 0
+    assert main.main(["check", "--db", copy]) == 0
+    workstation = str(tmp_path / "may-tram.db")
+    assert main.main(["restore", copy, "--db", workstation]) == 0
+    assert main.main(["check", "--db", workstation]) == 0
+    open_database(workstation)
+    assert Member.select().count() > 0
