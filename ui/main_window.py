@@ -3,7 +3,7 @@
 from importlib import metadata
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -45,6 +45,7 @@ from ui.widgets.screen import fit_to_screen
 PAGES: list[type[Page]] = [HomePage, OrgsPage, MembersPage, AdmissionsPage, MeetingsPage, InspectionsPage,
                            RatingsPage, AwardsPage, CountsPage, ProgrammePage, ReportsPage]
 ADMIN_PAGES: list[type[Page]] = [UsersPage, AuditPage]
+FOLLOW_MS = 60_000  # how often a window in front looks for what other clerks saved
 
 SIDEBAR_STYLE = """
 QListWidget { background: #8b1a1a; color: #fff; border: none; font-size: 14px; }
@@ -115,6 +116,15 @@ class MainWindow(QMainWindow):
         self.sidebar.setCurrentRow(0)  # the home page: what needs attention today comes first
         self._seen_trail = last_hash()
         QApplication.instance().applicationStateChanged.connect(self.came_back)
+        # A window left in front for hours also follows, once a minute, between dialogs.
+        self._follow = QTimer(self, interval=FOLLOW_MS)
+        self._follow.timeout.connect(self._follow_others)
+        self._follow.start()
+
+    def _follow_others(self) -> None:
+        if QApplication.applicationState() == Qt.ApplicationState.ApplicationActive \
+                and QApplication.activeModalWidget() is None:
+            self.came_back(Qt.ApplicationState.ApplicationActive)
 
     def came_back(self, state: Qt.ApplicationState) -> None:
         """Back to the window: what other clerks (another workstation on the server, a command)

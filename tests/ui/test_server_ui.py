@@ -53,11 +53,14 @@ def test_back_at_the_window_the_list_shows_what_another_clerk_saved(qtbot, db, m
     window.sidebar.setCurrentRow(window.page_classes.index(MembersPage))
     page = settle(qtbot, window.page(MembersPage))
     assert page.model.rowCount() == 1
+    page.view.selectRow(0)
+    chosen = page.selected_member_id()
     make_member(full_name="Trần Thị Hoa", sex="F")  # saved elsewhere: this window was not told
     window.came_back(Qt.ApplicationState.ApplicationInactive)
     assert page.model.rowCount() == 1
     window.came_back(Qt.ApplicationState.ApplicationActive)
     qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=10_000)
+    assert page.selected_member_id() == chosen  # the clerk's place in the list is kept
 
 
 class Answer:

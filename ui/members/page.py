@@ -156,10 +156,12 @@ class MembersPage(Page):
         self.count_label.setText(f"{integer(count)} đảng viên")
 
     def records_changed(self) -> None:
-        # Another page (an admission) or another clerk may have saved members, not only orgs.
+        # Another page (an admission) or another clerk may have saved members, not only orgs:
+        # the rows are read again (reload_orgs does), the chosen member stays chosen.
+        chosen = self.selected_member_id()
         self.reload()
-        self.model.refresh()
-        self._show_count()
+        if chosen is not None:
+            self._select(chosen)
 
     def reload(self) -> None:
         """After organisations changed elsewhere (names, tree)."""
