@@ -2,6 +2,7 @@
 one unbroken audit chain, lose no change, and never get one register number twice: on the
 server (one advisory lock per write transaction) as on a file (BEGIN IMMEDIATE)."""
 
+import json
 import subprocess
 import sys
 import time
@@ -13,6 +14,7 @@ from models.accounts.tables import AuditEntry
 from models.core import vocab as v
 from models.core.db import close_database, open_database
 from models.documents.tables import OutgoingDocument
+from models.members.record import get_member
 from models.orgs.changes import create_org
 from models.orgs.tables import PartyOrg
 
@@ -58,3 +60,54 @@ def test_clerks_writing_together_keep_one_chain_and_distinct_numbers(db, db_loca
     numbers = [row.number for row in OutgoingDocument.select().where(OutgoingDocument.type_code == "CV")]
     assert sorted(numbers) == list(range(1, WRITERS * EACH + 1))
     assert {row.issued_on for row in OutgoingDocument.select()} == {date(2026, 3, 2)}
+
+
+EDITOR = """
+import sys, time
+from pathlib import Path
+from models.accounts.audit import EditedMeanwhile
+from models.core.db import open_database
+from models.members.record import get_member, member_fields, update_member
+where, start, clerk = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
+count, member_id = int(sys.argv[4]), int(sys.argv[5])
+open_database(where)
+while not start.exists():
+    time.sleep(0.01)
+saved = refused = 0
+while saved < count:
+    member = get_member(member_id)  # the form opens
+    try:
+        seen = f"{clerk}-{saved} sau lần sửa {member.version}"  # what the clerk's form was opened on
+        update_member(member_id, {**member_fields(member), "note": seen}, member.version)
+        saved += 1
+    except EditedMeanwhile:
+        refused += 1  # told, typing kept: the clerk reloads and saves again
+print(saved, refused, flush=True)
+"""
+
+
+def test_clerks_editing_one_record_together_lose_no_update(make_member, db_location, tmp_path):
+    member = make_member(full_name="Nguyễn Văn Chung")
+    first_version = get_member(member.id).version
+    close_database()
+    start = tmp_path / "bat-dau"
+    clerks = [subprocess.Popen([sys.executable, "-c", EDITOR, db_location, str(start), f"M{i}", str(EACH),
+                                str(member.id)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True) for i in range(WRITERS)]
+    time.sleep(1.0)
+    start.touch()
+    outcomes = [clerk.communicate(timeout=120) for clerk in clerks]
+    assert all(err == "" or "Traceback" not in err for _out, err in outcomes), outcomes
+    saved = sum(int(out.split()[0]) for out, _err in outcomes)
+    assert saved == WRITERS * EACH
+    open_database(db_location)
+    # Every save was made on top of the record its clerk saw: each entry's version before the save
+    # is the one its form was opened on — a save over a version it never saw is a lost update.
+    entries = (AuditEntry.select().where((AuditEntry.table_name == "member")
+                                         & (AuditEntry.record_id == str(member.id))
+                                         & (AuditEntry.action == "update")).order_by(AuditEntry.id))
+    changes = [(json.loads(e.old_values), json.loads(e.new_values)) for e in entries]
+    assert len(changes) == saved and get_member(member.id).version == first_version + saved
+    assert all(new["note"].endswith(f"sau lần sửa {old['version']}") for old, new in changes)
+    assert get_member(member.id).note == changes[-1][1]["note"]
+    assert verify_chain().intact
