@@ -10,6 +10,7 @@ from pathlib import Path
 from peewee import DatabaseError, sort_models
 
 from models.accounts.tables import AuditEntry
+from models.core.bulk import insert_tuples
 from models.core.db import Unreachable, file_database, server_database, translated
 from models.core.errors import ValidationError
 from models.core.where import Server, location
@@ -18,7 +19,7 @@ from models.migrations import SchemaMigration, applied, migrate, newer_schema
 from models.storage.trail_replay import AUDITED
 
 TABLES = sort_models([*AUDITED, AuditEntry, MeetingFileContent])  # the referenced before the referring
-BATCH_VALUES = 30_000  # parameters of one INSERT: under SQLite's and PostgreSQL's limits
+BATCH_ROWS = 5_000  # rows read and written at a time
 
 Progress = Callable[[int, int, str], None]
 
@@ -61,6 +62,30 @@ def _rows_in_parent_order(model, rows: list[tuple]) -> Iterable[tuple]:
     return ordered
 
 
+def _copy_rows(model, fields: list, source, target) -> int:
+    """Copy a table page by page, in key order (a 30,000-member trail never sits in memory
+    whole, on either side); a table that refers to itself is put in parent order first (it is
+    small: the organisations)."""
+    key = model._meta.primary_key
+    with source.bind_ctx([model], bind_refs=False, bind_backrefs=False):
+        if any(getattr(field, "rel_model", None) is model for field in fields):
+            rows = list(_rows_in_parent_order(model, list(model.select(*fields).tuples())))
+            insert_tuples(target, model, fields, rows)
+            return len(rows)
+        at = fields.index(key)
+        count, last = 0, None
+        while True:
+            page = model.select(*fields).order_by(key).limit(BATCH_ROWS)
+            if last is not None:
+                page = page.where(key > last)
+            rows = list(page.tuples())
+            if not rows:
+                return count
+            insert_tuples(target, model, fields, rows)
+            count += len(rows)
+            last = rows[-1][at]
+
+
 def _is_empty(handle) -> bool:
     with handle.bind_ctx(TABLES, bind_refs=False, bind_backrefs=False):
         return not any(model.select().exists() for model in TABLES)
@@ -77,16 +102,8 @@ def copy_all(source, target, progress: Progress | None = None,
         for step, model in enumerate(TABLES):
             if progress:
                 progress(step, len(TABLES), model._meta.table_name)
-            fields = model._meta.sorted_fields
-            with source.bind_ctx([model], bind_refs=False, bind_backrefs=False):
-                rows = list(model.select(*fields).order_by(model._meta.primary_key).tuples())
-            rows = list(_rows_in_parent_order(model, rows))
-            size = max(1, BATCH_VALUES // len(fields))
-            with target.bind_ctx([model], bind_refs=False, bind_backrefs=False):
-                for start in range(0, len(rows), size):
-                    model.insert_many(rows[start:start + size], fields=fields).execute()
+            copied[model._meta.table_name] = _copy_rows(model, model._meta.sorted_fields, source, target)
             target.follow_ids(model)
-            copied[model._meta.table_name] = len(rows)
         if attachments is not None:
             copied[MeetingFileContent._meta.table_name] += _files_into(target, attachments)
     return copied
