@@ -55,9 +55,11 @@ def insert_tuples(handle, model, fields: list, rows: list[tuple]) -> None:
     program's own (a transfer, a server's backup) — through one statement compiled once."""
     if not rows:
         return
+    # Bound to the target while the values are made: a blob takes the target driver's type.
     with handle.bind_ctx([model], bind_refs=False, bind_backrefs=False):
         statement, _params = model.insert_many([tuple(None for _ in fields)], fields=fields).sql()
-    values = [tuple(field.db_value(value) for field, value in zip(fields, row, strict=True)) for row in rows]
+        values = [tuple(field.db_value(value) for field, value in zip(fields, row, strict=True))
+                  for row in rows]
     try:
         with driver_errors:
             handle.cursor().executemany(statement, values)
