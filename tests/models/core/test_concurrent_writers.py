@@ -41,17 +41,22 @@ print("xong", flush=True)
 """
 
 
+def clerks_at_once(script: str, db_location: str, tmp_path, record_id: int) -> list[tuple[str, str]]:
+    """WRITERS processes run `script` on the database, started together; their (out, err)."""
+    start = tmp_path / "bat-dau"
+    clerks = [subprocess.Popen([sys.executable, "-c", script, db_location, str(start), f"M{i}", str(EACH),
+                                str(record_id)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True) for i in range(WRITERS)]
+    time.sleep(1.0)  # every clerk connected and waiting
+    start.touch()
+    return [clerk.communicate(timeout=120) for clerk in clerks]
+
+
 def test_clerks_writing_together_keep_one_chain_and_distinct_numbers(db, db_location, tmp_path):
     bloc = create_org(name="Đảng bộ Khối các cơ quan tỉnh", level=v.BLOC, code="ĐUK")
     before = AuditEntry.select().count()
     close_database()
-    start = tmp_path / "bat-dau"
-    clerks = [subprocess.Popen([sys.executable, "-c", CLERK, db_location, str(start), f"M{i}", str(EACH),
-                                str(bloc.id)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               text=True) for i in range(WRITERS)]
-    time.sleep(1.0)  # every clerk connected and waiting
-    start.touch()
-    outcomes = [clerk.communicate(timeout=120) for clerk in clerks]
+    outcomes = clerks_at_once(CLERK, db_location, tmp_path, bloc.id)
     assert all(out.strip() == "xong" for out, _err in outcomes), outcomes
     open_database(db_location)
     chain = verify_chain()
@@ -90,13 +95,7 @@ def test_clerks_editing_one_record_together_lose_no_update(make_member, db_locat
     member = make_member(full_name="Nguyễn Văn Chung")
     first_version = get_member(member.id).version
     close_database()
-    start = tmp_path / "bat-dau"
-    clerks = [subprocess.Popen([sys.executable, "-c", EDITOR, db_location, str(start), f"M{i}", str(EACH),
-                                str(member.id)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               text=True) for i in range(WRITERS)]
-    time.sleep(1.0)
-    start.touch()
-    outcomes = [clerk.communicate(timeout=120) for clerk in clerks]
+    outcomes = clerks_at_once(EDITOR, db_location, tmp_path, member.id)
     assert all(err == "" or "Traceback" not in err for _out, err in outcomes), outcomes
     saved = sum(int(out.split()[0]) for out, _err in outcomes)
     assert saved == WRITERS * EACH

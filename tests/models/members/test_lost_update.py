@@ -45,26 +45,27 @@ def test_an_organisation_edited_meanwhile_is_not_overwritten(bloc_tree):
     assert get_org(cell.id).name == "Chi bộ Phòng Ngân sách nhà nước"
 
 
+def second_stale_save_refused(get, update, record_id: int, fields: dict, key: str, first, second):
+    """Two forms opened on the same version: the first save lands, the second is refused."""
+    seen = get(record_id).version
+    update(record_id, {**fields, key: first}, seen)
+    with pytest.raises(EditedMeanwhile):
+        update(record_id, {**fields, key: second}, seen)
+    assert getattr(get(record_id), key) == first
+
+
 def test_a_meeting_and_an_inspection_edited_meanwhile_are_not_overwritten(db):
     from models.inspections.cases import create_inspection, get_inspection, update_inspection
     from models.meetings.record import create_meeting, get_meeting, update_meeting
 
     fields = {"body": "BCH_DUK", "kind": "KHAC", "date": date(2024, 3, 5), "place": "Hội trường A"}
     meeting = create_meeting(fields)
-    seen = get_meeting(meeting.id).version
-    update_meeting(meeting.id, {**fields, "place": "Hội trường B"}, seen)
-    with pytest.raises(EditedMeanwhile):
-        update_meeting(meeting.id, {**fields, "place": "Hội trường C"}, seen)
-    assert get_meeting(meeting.id).place == "Hội trường B"
-
+    second_stale_save_refused(get_meeting, update_meeting, meeting.id, fields, "place", "Hội trường B",
+                              "Hội trường C")
     case_fields = {"performer": "BTV_DUK", "kind": "KT_CHAP_HANH", "status": "CONCLUDED",
                    "start_date": date(2023, 3, 1), "end_date": date(2023, 4, 1)}
     case = create_inspection(case_fields)
-    seen = get_inspection(case.id).version
-    update_inspection(case.id, {**case_fields, "team": "Tổ 1"}, seen)
-    with pytest.raises(EditedMeanwhile):
-        update_inspection(case.id, {**case_fields, "team": "Tổ 2"}, seen)
-    assert get_inspection(case.id).team == "Tổ 1"
+    second_stale_save_refused(get_inspection, update_inspection, case.id, case_fields, "team", "Tổ 1", "Tổ 2")
 
 
 def test_an_admission_case_edited_meanwhile_is_not_overwritten(bloc_tree):
@@ -73,8 +74,5 @@ def test_an_admission_case_edited_meanwhile_is_not_overwritten(bloc_tree):
 
     fields = candidate(bloc_tree["cell_a"])
     case = create_case(fields)
-    seen = get_case(case.id).version
-    update_case(case.id, {**fields, "full_name": "Hoàng Thị Mai Anh"}, seen)
-    with pytest.raises(EditedMeanwhile):
-        update_case(case.id, {**fields, "full_name": "Hoàng Mai"}, seen)
-    assert get_case(case.id).full_name == "Hoàng Thị Mai Anh"
+    second_stale_save_refused(get_case, update_case, case.id, fields, "full_name", "Hoàng Thị Mai Anh",
+                              "Hoàng Mai")
