@@ -7,7 +7,7 @@ import hashlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from peewee import DatabaseError, sort_models
+from peewee import BlobField, DatabaseError, sort_models
 
 from models.accounts.tables import AuditEntry
 from models.core.bulk import insert_tuples
@@ -20,6 +20,7 @@ from models.storage.trail_replay import AUDITED
 
 TABLES = sort_models([*AUDITED, AuditEntry, MeetingFileContent])  # the referenced before the referring
 BATCH_ROWS = 5_000  # rows read and written at a time
+BLOB_BATCH_ROWS = 4  # attached files (photos, scans up to 200 MB): a few at a time
 
 Progress = Callable[[int, int, str], None]
 
@@ -73,9 +74,10 @@ def _copy_rows(model, fields: list, source, target) -> int:
             insert_tuples(target, model, fields, rows)
             return len(rows)
         at = fields.index(key)
+        size = BLOB_BATCH_ROWS if any(isinstance(field, BlobField) for field in fields) else BATCH_ROWS
         count, last = 0, None
         while True:
-            page = model.select(*fields).order_by(key).limit(BATCH_ROWS)
+            page = model.select(*fields).order_by(key).limit(size)
             if last is not None:
                 page = page.where(key > last)
             rows = list(page.tuples())
