@@ -13,9 +13,9 @@ from models.accounts.audit import log_delete, log_insert, log_update, values_of
 from models.accounts.office import save_office_details
 from models.accounts.session import ADMIN, MANAGE_USERS, ROLES, Actor
 from models.accounts.tables import AppUser, UserOrg
-from models.core.checks import record_number
+from models.core.checks import stored_record
 from models.core.db import database
-from models.core.errors import NotFound, ValidationError
+from models.core.errors import ValidationError
 from models.core.text import clean
 from models.orgs.tables import PartyOrg
 
@@ -79,10 +79,7 @@ def _clean_username(username: str) -> str:
 
 
 def get_user(user_id: int) -> AppUser:
-    user = AppUser.get_or_none(AppUser.id == record_number(user_id))
-    if user is None:
-        raise NotFound(f"Không tìm thấy tài khoản số {user_id}.")
-    return user
+    return stored_record(AppUser, user_id, "tài khoản")
 
 
 def user_orgs(user_id: int) -> list[int]:

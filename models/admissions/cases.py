@@ -9,10 +9,10 @@ from models.accounts import session
 from models.accounts.audit import check_version, log_insert, log_update, values_of
 from models.admissions.tables import AdmissionCase
 from models.core import vocab as v
-from models.core.checks import record_number
+from models.core.checks import stored_record
 from models.core.dates import add_months, check_plausible, months_between
 from models.core.db import database
-from models.core.errors import NotFound, ValidationError
+from models.core.errors import ValidationError
 from models.core.text import checked_multiline, clean, fold, name_sort_key
 from models.members.record import get_member
 from models.orgs.tables import PartyOrg
@@ -47,10 +47,7 @@ STALE_MONTHS = 12
 
 
 def get_case(case_id: int) -> AdmissionCase:
-    case = AdmissionCase.get_or_none(AdmissionCase.id == record_number(case_id))
-    if case is None:
-        raise NotFound(f"Không tìm thấy hồ sơ kết nạp số {case_id}.")
-    return case
+    return stored_record(AdmissionCase, case_id, "hồ sơ kết nạp")
 
 
 def steps_for(case: AdmissionCase, org_level: str | None = None) -> list[str]:

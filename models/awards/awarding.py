@@ -10,10 +10,10 @@ from models.accounts import session
 from models.accounts.audit import log_delete, log_insert, save_changes
 from models.awards.tables import Award
 from models.core import vocab as v
-from models.core.checks import record_number
+from models.core.checks import stored_record
 from models.core.dates import check_plausible, fmt_date
 from models.core.db import database
-from models.core.errors import NotFound, ValidationError
+from models.core.errors import ValidationError
 from models.core.text import checked_multiline, clean
 from models.members.record import get_member
 from models.members.tables import Member
@@ -29,10 +29,7 @@ STREAK_YEARS = 5
 
 
 def get_award(award_id: int) -> Award:
-    award = Award.get_or_none(Award.id == record_number(award_id))
-    if award is None:
-        raise NotFound(f"Không tìm thấy khen thưởng số {award_id}.")
-    return award
+    return stored_record(Award, award_id, "khen thưởng")
 
 
 def _validated(fields: dict) -> dict:

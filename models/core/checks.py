@@ -4,7 +4,7 @@ number within its bounds is refused with a message naming the field — never a 
 import math
 import re
 
-from models.core.errors import ValidationError
+from models.core.errors import NotFound, ValidationError
 
 _WHOLE = re.compile(r"\s*[+-]?\d+\s*")
 
@@ -36,3 +36,11 @@ def record_number(value) -> int:
     if isinstance(value, str) and value.strip().isdigit() and len(value) < 19:
         return int(value)
     return -1
+
+
+def stored_record(model, record_id, what: str):
+    """The stored row of `model` with that number, or NotFound naming `what` ("tài khoản")."""
+    row = model.get_or_none(model.id == record_number(record_id))
+    if row is None:
+        raise NotFound(f"Không tìm thấy {what} số {record_id}.")
+    return row

@@ -8,7 +8,7 @@ from datetime import date
 from models.accounts import session
 from models.accounts.audit import check_version, log_delete, log_insert, log_update, save_changes, values_of
 from models.core import vocab as v
-from models.core.checks import record_number, whole_number
+from models.core.checks import record_number, stored_record, whole_number
 from models.core.dates import check_plausible, fmt_date
 from models.core.db import database
 from models.core.errors import Forbidden, NotFound, ValidationError
@@ -44,10 +44,7 @@ CASE_FIELDS = ("performer", "performer_org_id", "kind", "planned", "plan_year", 
 
 
 def get_inspection(case_id: int) -> InspectionCase:
-    case = InspectionCase.get_or_none(InspectionCase.id == record_number(case_id))
-    if case is None:
-        raise NotFound(f"Không tìm thấy cuộc kiểm tra, giám sát số {case_id}.")
-    return case
+    return stored_record(InspectionCase, case_id, "cuộc kiểm tra, giám sát")
 
 
 def _require_performer_rights(performer: str, org_id: int | None) -> None:

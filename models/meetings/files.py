@@ -10,9 +10,9 @@ from datetime import datetime
 from pathlib import Path
 
 from models.accounts.audit import log_delete, log_insert
-from models.core.checks import record_number
+from models.core.checks import stored_record
 from models.core.db import database, on_server
-from models.core.errors import NotFound, ValidationError, os_reason
+from models.core.errors import ValidationError, os_reason
 from models.meetings.folder import (
     attachment_path,
     attachments_folder,
@@ -55,10 +55,7 @@ def file_copy(file_id: int) -> Path:
 
 
 def _file_row(file_id: int) -> MeetingFile:
-    row = MeetingFile.get_or_none(MeetingFile.id == record_number(file_id))
-    if row is None:
-        raise NotFound(f"Không tìm thấy tệp đính kèm số {file_id}.")
-    return row
+    return stored_record(MeetingFile, file_id, "tệp đính kèm")
 
 
 def _disk_name(name: str) -> str:

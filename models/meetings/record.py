@@ -8,7 +8,7 @@ from math import ceil
 from models.accounts import session
 from models.accounts.audit import check_version, insert_logged, log_delete, log_insert, save_changes
 from models.core import vocab as v
-from models.core.checks import record_number, whole_number
+from models.core.checks import record_number, stored_record, whole_number
 from models.core.dates import check_plausible, fmt_date
 from models.core.db import database
 from models.core.errors import Forbidden, NotFound, ValidationError
@@ -41,10 +41,7 @@ LONG_FIELDS = {"chairs": "Chủ trì", "guests": "Đại biểu dự", "presente
 
 
 def get_meeting(meeting_id: int) -> Meeting:
-    meeting = Meeting.get_or_none(Meeting.id == record_number(meeting_id))
-    if meeting is None:
-        raise NotFound(f"Không tìm thấy cuộc họp số {meeting_id}.")
-    return meeting
+    return stored_record(Meeting, meeting_id, "cuộc họp")
 
 
 def require_meeting_rights(body: str, org_id: int | None) -> None:

@@ -10,10 +10,10 @@ from datetime import date
 from models.accounts.audit import check_version, log_delete, log_insert, log_update, save_changes, values_of
 from models.accounts.session import VIEW_PERSONAL, WRITE_RECORDS, may, require
 from models.core import vocab as v
-from models.core.checks import record_number
+from models.core.checks import stored_record
 from models.core.dates import add_months, age_on, check_plausible, fmt_date
 from models.core.db import database
-from models.core.errors import NotFound, ValidationError
+from models.core.errors import ValidationError
 from models.core.text import checked_multiline, clean, fold, name_sort_key
 from models.members.tables import Member, MemberPhoto
 from models.orgs.tree import check_in_scope
@@ -41,10 +41,7 @@ IDENTITY_NUMBER = re.compile(r"^(\d{9}|\d{12})$")
 
 
 def get_member(member_id: int) -> Member:
-    member = Member.get_or_none(Member.id == record_number(member_id))
-    if member is None:
-        raise NotFound(f"Không tìm thấy đảng viên số {member_id}.")
-    return member
+    return stored_record(Member, member_id, "đảng viên")
 
 
 def _identifier(fields: dict, key: str) -> str | None:

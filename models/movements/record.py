@@ -6,10 +6,10 @@ from datetime import date
 
 from models.accounts import session
 from models.accounts.audit import log_delete, log_insert, save_changes
-from models.core.checks import record_number, whole_number
+from models.core.checks import stored_record, whole_number
 from models.core.dates import check_plausible
 from models.core.db import database
-from models.core.errors import NotFound, ValidationError
+from models.core.errors import ValidationError
 from models.core.text import clean, clean_multiline
 from models.movements.tables import Movement, MovementEntry, MovementItem, SocialOrg
 from models.movements.vocab import ITEM_KINDS, KINDS, REPLICATED
@@ -18,13 +18,6 @@ from models.orgs.tree import get_org
 
 def _require_bloc() -> None:
     session.require_whole_bloc(session.WRITE_RECORDS, "Phong trào, mô hình của Đảng bộ Khối")
-
-
-def _get(model, record_id: int, what: str):
-    row = model.get_or_none(model.id == record_number(record_id))
-    if row is None:
-        raise NotFound(f"Không tìm thấy {what} số {record_id}.")
-    return row
 
 
 def create_social_org(name: str) -> SocialOrg:
@@ -80,7 +73,7 @@ def update_movement(movement_id: int, fields: dict) -> Movement:
     _require_bloc()
     values = _movement_values(fields)
     with database.atomic():
-        row = _get(Movement, movement_id, "phong trào")
+        row = stored_record(Movement, movement_id, "phong trào")
         save_changes(row, values)
     return row
 
@@ -89,7 +82,7 @@ def delete_movement(movement_id: int) -> None:
     """With its registrations and items, each deletion in the trail."""
     _require_bloc()
     with database.atomic():
-        row = _get(Movement, movement_id, "phong trào")
+        row = stored_record(Movement, movement_id, "phong trào")
         for child in [*row.entries, *row.items]:
             log_delete(child)
             child.delete_instance()
@@ -103,14 +96,14 @@ def _who(org_id: int | None, social_org_id: int | None) -> tuple[int | None, int
     if org_id is not None:
         get_org(org_id)
     else:
-        _get(SocialOrg, social_org_id, "tổ chức chính trị - xã hội")
+        stored_record(SocialOrg, social_org_id, "tổ chức chính trị - xã hội")
     return org_id, social_org_id
 
 
 def register(movement_id: int, registered_on: date | None, org_id: int | None = None,
              social_org_id: int | None = None) -> MovementEntry:
     _require_bloc()
-    movement = _get(Movement, movement_id, "phong trào")
+    movement = stored_record(Movement, movement_id, "phong trào")
     org_id, social_org_id = _who(org_id, social_org_id)
     if registered_on is None:
         raise ValidationError("registered_on", "Nhập ngày đăng ký.")
@@ -130,7 +123,7 @@ def register(movement_id: int, registered_on: date | None, org_id: int | None = 
 def unregister(entry_id: int) -> None:
     _require_bloc()
     with database.atomic():
-        row = _get(MovementEntry, entry_id, "đăng ký")
+        row = stored_record(MovementEntry, entry_id, "đăng ký")
         log_delete(row)
         row.delete_instance()
 
@@ -158,7 +151,7 @@ def _item_values(fields: dict) -> dict:
 
 def add_item(movement_id: int, fields: dict) -> MovementItem:
     _require_bloc()
-    movement = _get(Movement, movement_id, "phong trào")
+    movement = stored_record(Movement, movement_id, "phong trào")
     values = _item_values(fields)
     with database.atomic():
         row = MovementItem.create(movement=movement.id, **values)
@@ -170,7 +163,7 @@ def update_item(item_id: int, fields: dict) -> MovementItem:
     _require_bloc()
     values = _item_values(fields)
     with database.atomic():
-        row = _get(MovementItem, item_id, "mô hình, công trình")
+        row = stored_record(MovementItem, item_id, "mô hình, công trình")
         save_changes(row, values)
     return row
 
@@ -178,6 +171,6 @@ def update_item(item_id: int, fields: dict) -> MovementItem:
 def remove_item(item_id: int) -> None:
     _require_bloc()
     with database.atomic():
-        row = _get(MovementItem, item_id, "mô hình, công trình")
+        row = stored_record(MovementItem, item_id, "mô hình, công trình")
         log_delete(row)
         row.delete_instance()

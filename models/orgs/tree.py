@@ -6,8 +6,8 @@ from datetime import date
 
 from models.accounts import session
 from models.core import vocab as v
-from models.core.checks import record_number
-from models.core.errors import Forbidden, NotFound
+from models.core.checks import stored_record
+from models.core.errors import Forbidden
 from models.orgs.tables import PartyOrg
 
 
@@ -31,10 +31,7 @@ class OrgRow:
 
 
 def get_org(org_id: int) -> PartyOrg:
-    org = PartyOrg.get_or_none(PartyOrg.id == record_number(org_id))
-    if org is None:
-        raise NotFound(f"Không tìm thấy tổ chức đảng số {org_id}.")
-    return org
+    return stored_record(PartyOrg, org_id, "tổ chức đảng")
 
 
 def org_rows(include_dissolved: bool = True) -> list[OrgRow]:

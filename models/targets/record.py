@@ -3,9 +3,9 @@ not limited to some organisations write them; every change is audited."""
 
 from models.accounts import session
 from models.accounts.audit import log_delete, log_insert, save_changes
-from models.core.checks import record_number, whole_number
+from models.core.checks import stored_record, whole_number
 from models.core.db import database
-from models.core.errors import NotFound, ValidationError
+from models.core.errors import ValidationError
 from models.core.text import clean, clean_multiline
 from models.targets.tables import MainTarget
 from models.targets.vocab import COMPARATORS, MANUAL, MEASURES, RANGE, SHARE
@@ -70,10 +70,7 @@ def validated(fields: dict) -> dict:
 
 
 def get_target(target_id: int) -> MainTarget:
-    target = MainTarget.get_or_none(MainTarget.id == record_number(target_id))
-    if target is None:
-        raise NotFound(f"Không tìm thấy chỉ tiêu số {target_id}.")
-    return target
+    return stored_record(MainTarget, target_id, "chỉ tiêu")
 
 
 def create_target(fields: dict) -> MainTarget:

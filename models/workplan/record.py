@@ -7,10 +7,10 @@ from datetime import date
 
 from models.accounts import session
 from models.accounts.audit import log_delete, log_insert, save_changes
-from models.core.checks import record_number, whole_number
+from models.core.checks import stored_record, whole_number
 from models.core.dates import check_plausible
 from models.core.db import database
-from models.core.errors import NotFound, ValidationError
+from models.core.errors import ValidationError
 from models.core.text import clean, clean_multiline
 from models.workplan.tables import WorkItem
 from models.workplan.vocab import BODIES, DONE, ITEM, KEY_TASK, KINDS, PLANNED, RESOLUTION, SCHEME, STATUSES
@@ -49,10 +49,7 @@ def _values(fields: dict) -> dict:
 
 
 def _get(item_id: int) -> WorkItem:
-    row = WorkItem.get_or_none(WorkItem.id == record_number(item_id))
-    if row is None:
-        raise NotFound(f"Không tìm thấy nội dung chương trình số {item_id}.")
-    return row
+    return stored_record(WorkItem, item_id, "nội dung chương trình")
 
 
 def create_work_item(fields: dict) -> WorkItem:
