@@ -11,13 +11,13 @@ from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from models.accounts import session
-from models.core.db import close_database, open_database
+from models.core.db import close_database, open_database, probe_server
 from models.core.errors import ValidationError, failure_reason
 from models.core.where import Server
 from models.storage import acquire_lock, inspect_file, open_checked, release_lock
 from resources import resource_path
 from ui.storage import anchor_on_exit, backup_on_exit, offer_restore_at_start
-from ui.tasks import wait_for_tasks
+from ui.tasks import run_and_wait, wait_for_tasks
 from ui.translation import install_vietnamese
 from ui.users.dialogs import FirstStartDialog, SignInDialog
 from ui.users.server_dialog import ServerDialog
@@ -113,6 +113,11 @@ def _run_on_server(app: QApplication, server: Server) -> int:
     password that is missing or wrong) brings up the connection dialog to put it right."""
     while True:
         try:
+            # Reached first off the UI thread, with its progress shown: an unreachable host
+            # answers only after the connection timeout. The program's own connection is then
+            # opened here, on the thread that uses it.
+            run_and_wait(None, lambda _progress, where=server: probe_server(where),
+                         f"Đang kết nối máy chủ dữ liệu {server.name}…")
             open_checked(server)
             break
         except ValidationError as error:

@@ -20,6 +20,7 @@ from models.core.errors import ValidationError
 from models.core.where import Server
 from ui import settings
 from ui.credentials import can_store, forget_password, store_password
+from ui.tasks import run_and_wait
 from ui.widgets.buttons import inform
 from ui.widgets.form_dialog import FormDialog
 
@@ -93,8 +94,8 @@ class ServerDialog(FormDialog):
 
     def _probe(self) -> Server:
         server = self.server()
-        try:
-            probe_server(server)
+        try:  # off the UI thread: an unreachable host answers only after the 10 s timeout
+            run_and_wait(self, lambda _progress: probe_server(server), f"Đang kết nối {server.name}…")
         except ValidationError as error:
             raise ValidationError(self._field_for(error.message), error.message) from None
         return server
