@@ -292,6 +292,10 @@ def server_reason(error: Exception) -> str:
                ("connection refused", "máy chủ không nhận kết nối (chưa chạy, hoặc sai cổng)"),
                ("timeout", "máy chủ không trả lời"),
                ("could not translate host name", "không tìm thấy máy chủ có tên này"),
+               ("name or service not known", "không tìm thấy máy chủ có tên này"),
+               ("no route to host", "không có đường mạng tới máy chủ"),
+               ("network is unreachable", "không có đường mạng tới máy chủ"),
+               ("invalid response to ssl negotiation", "ở địa chỉ và cổng này không phải máy chủ PostgreSQL"),
                ("no pg_hba.conf entry", "máy chủ không cho máy này kết nối (pg_hba.conf)"))
     for words, reason in reasons:
         if words in text:

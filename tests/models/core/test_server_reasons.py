@@ -1,0 +1,31 @@
+"""Why a server would not let a workstation in, said in Vietnamese: the driver's own words
+(English) only when nothing known matches. The texts are psycopg's, as a clerk's machine meets
+them."""
+
+import pytest
+
+from models.core.db import server_reason
+
+SAID = [
+    ('connection failed: connection to server at "10.0.0.5", port 5432 failed: FATAL:  password '
+     'authentication failed for user "dangvu"', "sai tài khoản hoặc mật khẩu"),
+    ('connection to server at "10.0.0.5", port 5432 failed: fe_sendauth: no password supplied',
+     "cần mật khẩu"),
+    ('FATAL:  database "dangvu" does not exist', "không có cơ sở dữ liệu"),
+    ('connection to server at "127.0.0.1", port 1 failed: Connection refused', "máy chủ không nhận kết nối"),
+    ("connection timeout expired", "máy chủ không trả lời"),
+    ('failed to resolve host "may-chu": [Errno -2] Name or service not known', "không tìm thấy máy chủ"),
+    ('connection to server at "10.0.0.5", port 5432 failed: No route to host', "không có đường mạng"),
+    ('connection to server at "10.255.255.1", port 5432 failed: received invalid response to SSL '
+     'negotiation: H', "không phải máy chủ PostgreSQL"),
+    ('FATAL:  no pg_hba.conf entry for host "10.0.0.7"', "pg_hba.conf"),
+]
+
+
+@pytest.mark.parametrize(("driver", "expected"), SAID)
+def test_each_refusal_is_said_in_vietnamese(driver, expected):
+    assert expected in server_reason(Exception(driver))
+
+
+def test_an_unknown_refusal_keeps_its_first_line():
+    assert server_reason(Exception("something new\nmore")) == "lỗi kết nối (something new)"
