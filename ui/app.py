@@ -122,7 +122,7 @@ def _run_on_server(app: QApplication, server: Server) -> int:
             break
         except ValidationError as error:
             log.warning("Không mở được dữ liệu trên máy chủ %s: %s", server, error.message)
-            answer = ServerDialog.at_start(server, error.message)
+            answer = ServerDialog.at_start(server, error)
             if answer.local_chosen:
                 return LOCAL_FILE
             if answer.chosen is None:

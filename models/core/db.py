@@ -278,29 +278,45 @@ def open_database(where: str | Path | Server) -> DatabaseProxy:
 
 
 def _not_connected(where, error: Exception) -> Exception:
+    """A server's refusal as a ValidationError whose field is the connection detail to put
+    right (the password, the database's name, the port, else the host)."""
     if not isinstance(where, Server):
         return error
-    return Unreachable("server", f"Không kết nối được máy chủ dữ liệu {where}: {server_reason(error)}.")
+    field, reason = server_refusal(error)
+    return Unreachable(field, f"Không kết nối được máy chủ dữ liệu {where}: {reason}.")
+
+
+# The driver's words (English), what they mean for a clerk, and the detail to put right.
+SERVER_REFUSALS = (
+    ("password authentication failed", "sai tài khoản hoặc mật khẩu", "password"),
+    ("no password supplied", "cần mật khẩu", "password"),
+    ("does not exist", "không có cơ sở dữ liệu hoặc tài khoản này trên máy chủ", "dbname"),
+    ("connection refused", "máy chủ không nhận kết nối (chưa chạy, hoặc sai cổng)", "port"),
+    ("timeout", "máy chủ không trả lời", "host"),
+    ("could not translate host name", "không tìm thấy máy chủ có tên này", "host"),
+    ("name or service not known", "không tìm thấy máy chủ có tên này", "host"),
+    ("no route to host", "không có đường mạng tới máy chủ", "host"),
+    ("network is unreachable", "không có đường mạng tới máy chủ", "host"),
+    ("invalid response to ssl negotiation", "ở địa chỉ và cổng này không phải máy chủ PostgreSQL", "port"),
+    ("no pg_hba.conf entry", "máy chủ không cho máy này kết nối (pg_hba.conf)", "host"),
+)
 
 
 def server_reason(error: Exception) -> str:
     """Why the server would not let us in, in Vietnamese (the driver's own words are English)."""
+    return server_refusal(error)[1]
+
+
+def server_refusal(error: Exception) -> tuple[str, str]:
+    """(the connection detail to put right, why in Vietnamese)."""
     text = str(error).lower()
-    reasons = (("password authentication failed", "sai tài khoản hoặc mật khẩu"),
-               ("no password supplied", "cần mật khẩu"),
-               ("does not exist", "không có cơ sở dữ liệu hoặc tài khoản này trên máy chủ"),
-               ("connection refused", "máy chủ không nhận kết nối (chưa chạy, hoặc sai cổng)"),
-               ("timeout", "máy chủ không trả lời"),
-               ("could not translate host name", "không tìm thấy máy chủ có tên này"),
-               ("name or service not known", "không tìm thấy máy chủ có tên này"),
-               ("no route to host", "không có đường mạng tới máy chủ"),
-               ("network is unreachable", "không có đường mạng tới máy chủ"),
-               ("invalid response to ssl negotiation", "ở địa chỉ và cổng này không phải máy chủ PostgreSQL"),
-               ("no pg_hba.conf entry", "máy chủ không cho máy này kết nối (pg_hba.conf)"))
-    for words, reason in reasons:
+    for words, reason, field in SERVER_REFUSALS:
         if words in text:
-            return reason
-    return f"lỗi kết nối ({str(error).strip().splitlines()[0] if str(error).strip() else error})"
+            return field, reason
+    first_line = str(error).strip().splitlines()[0] if str(error).strip() else str(error)
+    return "host", f"lỗi kết nối ({first_line})"
+
+
 
 
 def probe_server(server: Server) -> None:

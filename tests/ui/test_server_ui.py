@@ -73,7 +73,7 @@ def test_an_unreachable_server_at_start_offers_the_dialog_then_the_local_file(qt
 
     asked, opened = [], []
     monkeypatch.setattr(app_module.ServerDialog, "at_start",
-                        lambda server, problem: asked.append(problem) or Answer(local_chosen=True))
+                        lambda server, problem: asked.append(problem.message) or Answer(local_chosen=True))
     monkeypatch.setattr(app_module, "_sign_in_loop", lambda app, where: opened.append(where) or 0)
     monkeypatch.setattr(app_module, "backup_on_exit", lambda where: None)
     unreachable = Server("127.0.0.1", closed_port(), "dangvu", "dangvu")

@@ -24,12 +24,9 @@ from ui.tasks import run_and_wait
 from ui.widgets.buttons import inform
 from ui.widgets.form_dialog import FormDialog
 
-WHY_FIELD = (("sai tài khoản hoặc mật khẩu", "password"), ("cần mật khẩu", "password"),
-             ("không có cơ sở dữ liệu", "dbname"), ("cổng", "port"))
-
 
 class ServerDialog(FormDialog):
-    def __init__(self, server: Server | None = None, problem: str = "", parent=None):
+    def __init__(self, server: Server | None = None, problem: ValidationError | None = None, parent=None):
         super().__init__("Kết nối máy chủ dữ liệu", parent)
         self.chosen: Server | None = None
         self.local_chosen = False
@@ -74,8 +71,8 @@ class ServerDialog(FormDialog):
         self.status = QLabel("")
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
-        if problem:
-            self.errors.show(ValidationError(self._field_for(problem), problem))
+        if problem is not None:  # shown next to the detail to put right (models say which)
+            self.errors.show(problem)
         self.mark_clean()
 
     def server(self) -> Server:
@@ -88,16 +85,11 @@ class ServerDialog(FormDialog):
         return Server(self.host.text().strip(), self.port.value(), self.dbname.text().strip(),
                       self.user.text().strip(), self.password.text())
 
-    @staticmethod
-    def _field_for(message: str) -> str:
-        return next((field for words, field in WHY_FIELD if words in message), "host")
-
     def _probe(self) -> Server:
         server = self.server()
-        try:  # off the UI thread: an unreachable host answers only after the 10 s timeout
-            run_and_wait(self, lambda _progress: probe_server(server), f"Đang kết nối {server.name}…")
-        except ValidationError as error:
-            raise ValidationError(self._field_for(error.message), error.message) from None
+        # Off the UI thread: an unreachable host answers only after the 10 s timeout. A refusal
+        # names the detail to put right as its field.
+        run_and_wait(self, lambda _progress: probe_server(server), f"Đang kết nối {server.name}…")
         return server
 
     def try_connection(self) -> bool:
@@ -135,7 +127,7 @@ class ServerDialog(FormDialog):
                "Đảng vụ để chuyển ngay (những gì đã lưu không mất).")
 
     @classmethod
-    def at_start(cls, server: Server, problem: str) -> "ServerDialog":
+    def at_start(cls, server: Server, problem: ValidationError) -> "ServerDialog":
         """The chosen server could not be opened: the clerk fixes it (`chosen`, the server to
         open), goes back to the local file (`local_chosen`), or gives up (neither)."""
         dialog = cls(server, problem)

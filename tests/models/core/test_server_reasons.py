@@ -4,7 +4,7 @@ them."""
 
 import pytest
 
-from models.core.db import server_reason
+from models.core.db import server_reason, server_refusal
 
 SAID = [
     ('connection failed: connection to server at "10.0.0.5", port 5432 failed: FATAL:  password '
@@ -29,3 +29,10 @@ def test_each_refusal_is_said_in_vietnamese(driver, expected):
 
 def test_an_unknown_refusal_keeps_its_first_line():
     assert server_reason(Exception("something new\nmore")) == "lỗi kết nối (something new)"
+
+
+def test_a_refusal_names_the_detail_to_put_right():
+    assert server_refusal(Exception('password authentication failed for user "x"'))[0] == "password"
+    assert server_refusal(Exception('database "x" does not exist'))[0] == "dbname"
+    assert server_refusal(Exception("Connection refused"))[0] == "port"
+    assert server_refusal(Exception("Name or service not known"))[0] == "host"
