@@ -29,7 +29,7 @@ from models.core.errors import ValidationError
 from models.core.where import Server, is_server, parse_server
 from ui import settings
 from ui.commands import HANDLERS, build_parser, run
-from ui.credentials import with_stored_password
+from ui.credentials import located, with_stored_password
 
 ORG_NAME = "DangVu"
 APP_ID = "dangvu"
@@ -63,9 +63,7 @@ def resolve_db_path(arg: str | None) -> Path | Server:
     if not given:
         default_data_dir()  # names the application, whose settings hold the chosen server
         return chosen_server() or default_data_dir() / DB_FILE
-    if is_server(given):
-        return with_stored_password(parse_server(given))
-    return Path(given).expanduser().resolve()
+    return located(given)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -5,8 +5,9 @@ without a store, the password is asked each time, or taken from DANGVU_DB_PASSWO
 
 import logging
 import os
+from pathlib import Path
 
-from models.core.where import Server
+from models.core.where import Server, is_server, parse_server
 
 try:
     import keyring
@@ -69,3 +70,10 @@ def forget_password(server: Server) -> None:
     except (KeyringError, RuntimeError):
         pass  # nothing kept, or no store: nothing to forget
 
+
+def located(text: str) -> Path | Server:
+    """Where an address given by the clerk (--db, DANGVU_DB, --from, --to) is: a file's full
+    path, or a server with its password from the address, the environment or the store."""
+    if is_server(text):
+        return with_stored_password(parse_server(text))
+    return Path(text).expanduser().resolve()

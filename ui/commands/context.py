@@ -3,6 +3,7 @@ message and an exit status, close the database — so no handler repeats it."""
 
 import os
 import sys
+import time
 import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -31,6 +32,13 @@ class Refused(Exception):
 
 def say(text: str) -> None:
     print(text, flush=True)
+
+
+def progress_printer(started: float):
+    """A long command's steps, one line each with the seconds since it started."""
+    def progress(step: int, steps: int, what: str) -> None:
+        say(f"  [{step + 1}/{steps}] {what}… ({time.monotonic() - started:.0f} s)")
+    return progress
 
 
 def warn(text: str) -> None:

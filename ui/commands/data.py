@@ -17,7 +17,16 @@ from models.storage import (
     release_lock,
     restore,
 )
-from ui.commands.context import BAD_ARGUMENTS, PROBLEMS_FOUND, Refused, opened, say, sign_in, warn
+from ui.commands.context import (
+    BAD_ARGUMENTS,
+    PROBLEMS_FOUND,
+    Refused,
+    opened,
+    progress_printer,
+    say,
+    sign_in,
+    warn,
+)
 from ui.commands.server import demo_onto_server
 
 KEEP_FOLDER = "truoc-khoi-phuc"  # beside the data file: what a restore or a demo replaced
@@ -45,11 +54,7 @@ def run_demo(args, db_path: Path) -> int:
             kept = keep_copy(db_path, db_path.parent / KEEP_FOLDER)
             if kept:
                 say(f"Dữ liệu cũ được giữ tại {kept}.")
-        started = time.monotonic()
-
-        def progress(step: int, steps: int, what: str) -> None:
-            say(f"  [{step + 1}/{steps}] {what}… ({time.monotonic() - started:.0f} s)")
-
+        progress = progress_printer(time.monotonic())
         members = f"{size.members:,}".replace(",", ".")
         say(f"Đang tạo dữ liệu mẫu: {size.orgs} tổ chức cơ sở đảng, {members} đảng viên (Ctrl+C để dừng; "
             "tệp chỉ được ghi khi tạo xong).")

@@ -7,32 +7,21 @@ from pathlib import Path
 
 from models.accounts import GENESIS, any_user_exists, last_hash, record_anchor, session
 from models.core.db import close_database
-from models.core.where import Server, location
+from models.core.where import Server
 from models.demo import DemoSize, build_demo_file
 from models.storage import open_checked, transfer_database
-from ui.commands.context import Refused, say, sign_in
-from ui.credentials import with_stored_password
-
-
-def _where(text: str) -> Path | Server:
-    where = location(text)
-    return with_stored_password(where) if isinstance(where, Server) else where.expanduser().resolve()
+from ui.commands.context import Refused, progress_printer, say, sign_in
+from ui.credentials import located
 
 
 def _named(where) -> str:
     return where.name if isinstance(where, Server) else str(where)
 
 
-def _progress(started: float):
-    def progress(step: int, steps: int, what: str) -> None:
-        say(f"  [{step + 1}/{steps}] {what}… ({time.monotonic() - started:.0f} s)")
-    return progress
-
-
 def run_transfer(args, _db_path) -> int:
     """Copy a whole database — every table, the audit trail — to an empty one elsewhere; then
     the target's trail end is anchored on this workstation, as after a restore."""
-    source, target = _where(args.source), _where(args.target)
+    source, target = located(args.source), located(args.target)
     if isinstance(source, Path) and not source.exists():
         raise Refused(f"Không có tệp {source}.")
     open_checked(source)  # a foreign, damaged or newer file is refused untouched
@@ -44,7 +33,7 @@ def run_transfer(args, _db_path) -> int:
         session.set_current(None)
         close_database()
     say(f"Đang chuyển dữ liệu từ {_named(source)} sang {_named(target)}…")
-    copied = transfer_database(source, target, _progress(time.monotonic()))
+    copied = transfer_database(source, target, progress_printer(time.monotonic()))
     open_checked(target)
     try:
         record_anchor(target, replaced=True)
@@ -73,9 +62,9 @@ def demo_onto_server(size: DemoSize, server: Server, if_missing: bool) -> int:
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="dangvu-mau-") as folder:
         say("Đang tạo dữ liệu mẫu trong một tệp tạm…")
-        made = build_demo_file(Path(folder) / "mau.db", size, _progress(started))
+        made = build_demo_file(Path(folder) / "mau.db", size, progress_printer(started))
         say(f"Đang chuyển lên máy chủ dữ liệu {server.name}…")
-        transfer_database(Path(folder) / "mau.db", server, _progress(started))
+        transfer_database(Path(folder) / "mau.db", server, progress_printer(started))
     open_checked(server)
     try:
         record_anchor(server, replaced=True)
