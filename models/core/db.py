@@ -248,9 +248,11 @@ def current_location() -> Path | Server:
     return location(database.database) if on_server() else Path(database.database)
 
 
-def server_database(server: Server) -> ServerDatabase:
-    """A connection to `server`, not yet opened (the handle, or a second one for a transfer)."""
-    return ServerDatabase(server.url, options=SERVER_OPTIONS, connect_timeout=10, prefer_psycopg3=True)
+def server_database(server: Server, read_only: bool = False) -> ServerDatabase:
+    """A connection to `server`, not yet opened (the handle, or a second one for a transfer);
+    `read_only`: a session whose transactions can only read (`check`)."""
+    options = SERVER_OPTIONS + (" -c default_transaction_read_only=on" if read_only else "")
+    return ServerDatabase(server.url, options=options, connect_timeout=10, prefer_psycopg3=True)
 
 
 def file_database(path: str | Path, **kwargs) -> FileDatabase:
@@ -337,9 +339,7 @@ def open_read_only(path: str | Path | Server) -> DatabaseProxy:
     A server's database is opened in a session whose transactions can only read."""
     close_database()
     if isinstance(path, Server):
-        handle = ServerDatabase(path.url, options=f"{SERVER_OPTIONS} -c default_transaction_read_only=on",
-                                connect_timeout=10, prefer_psycopg3=True)
-        database.initialize(handle)
+        database.initialize(server_database(path, read_only=True))
         try:
             database.connect()
         except (OperationalError, InterfaceError) as error:
