@@ -12,6 +12,7 @@ from peewee import (
     AutoField,
     DatabaseProxy,
     Entity,
+    ImproperlyConfigured,
     Index,
     IntegerField,
     InterfaceError,
@@ -43,6 +44,10 @@ class DiskFull(ValidationError):
 
 class Unreachable(ValidationError):
     """The database server cannot be reached, or refused the connection."""
+
+
+class NoDriver(ValidationError):
+    """The program was installed without what it needs to talk to a server."""
 
 
 def translated(error: Exception) -> Exception:
@@ -142,6 +147,13 @@ class ServerDatabase(_Translating, PostgresqlDatabase):
     while readers are never held up (MVCC)."""
 
     engine = "postgresql"
+
+    def _connect(self):
+        try:
+            return super()._connect()
+        except ImproperlyConfigured:  # installed without the server extra
+            raise NoDriver("server", "Máy này chưa cài phần kết nối máy chủ dữ liệu (psycopg). Cài lại "
+                                     "Đảng vụ kèm phần máy chủ: pip install -e \".[server]\".") from None
 
     def begin(self, lock_type=None):
         # `lock_type` is SQLite's word for the same wish: the lock below is the answer to it.
@@ -272,7 +284,7 @@ def open_database(where: str | Path | Server) -> DatabaseProxy:
     database.initialize(handle)
     try:
         database.connect(reuse_if_open=True)
-    except (OperationalError, InterfaceError) as error:
+    except (OperationalError, InterfaceError, NoDriver) as error:
         database.initialize(None)
         raise _not_connected(where, error) from error
     migrate(database)
@@ -282,7 +294,7 @@ def open_database(where: str | Path | Server) -> DatabaseProxy:
 def _not_connected(where, error: Exception) -> Exception:
     """A server's refusal as a ValidationError whose field is the connection detail to put
     right (the password, the database's name, the port, else the host)."""
-    if not isinstance(where, Server):
+    if not isinstance(where, Server) or isinstance(error, NoDriver):
         return error
     field, reason = server_refusal(error)
     return Unreachable(field, f"Không kết nối được máy chủ dữ liệu {where}: {reason}.")
@@ -342,7 +354,7 @@ def open_read_only(path: str | Path | Server) -> DatabaseProxy:
         database.initialize(server_database(path, read_only=True))
         try:
             database.connect()
-        except (OperationalError, InterfaceError) as error:
+        except (OperationalError, InterfaceError, NoDriver) as error:
             database.initialize(None)
             raise _not_connected(path, error) from error
         return database

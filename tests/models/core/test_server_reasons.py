@@ -36,3 +36,18 @@ def test_a_refusal_names_the_detail_to_put_right():
     assert server_refusal(Exception('database "x" does not exist'))[0] == "dbname"
     assert server_refusal(Exception("Connection refused"))[0] == "port"
     assert server_refusal(Exception("Name or service not known"))[0] == "host"
+
+
+def test_without_the_server_extra_a_server_address_is_refused_in_words(monkeypatch):
+    import peewee
+
+    from models.core.db import open_database, probe_server
+    from models.core.errors import ValidationError
+    from models.core.where import parse_server
+
+    monkeypatch.setattr(peewee, "psycopg", None)  # as on a machine installed without .[server]
+    monkeypatch.setattr(peewee, "psycopg2", None)
+    for attempt in (lambda: open_database("postgresql://dangvu@127.0.0.1:5432/dangvu"),
+                    lambda: probe_server(parse_server("postgresql://dangvu@127.0.0.1:5432/dangvu"))):
+        with pytest.raises(ValidationError, match=r"pip install -e \"\.\[server\]\""):
+            attempt()
