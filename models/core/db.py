@@ -7,12 +7,12 @@ import logging
 import os
 from pathlib import Path
 
+import peewee
 from peewee import (
     SQL,
     AutoField,
     DatabaseProxy,
     Entity,
-    ImproperlyConfigured,
     Index,
     IntegerField,
     InterfaceError,
@@ -148,13 +148,6 @@ class ServerDatabase(_Translating, PostgresqlDatabase):
 
     engine = "postgresql"
 
-    def _connect(self):
-        try:
-            return super()._connect()
-        except ImproperlyConfigured:  # installed without the server extra
-            raise NoDriver("server", "Máy này chưa cài phần kết nối máy chủ dữ liệu (psycopg). Cài lại "
-                                     "Đảng vụ kèm phần máy chủ: pip install -e \".[server]\".") from None
-
     def begin(self, lock_type=None):
         # `lock_type` is SQLite's word for the same wish: the lock below is the answer to it.
         try:
@@ -263,6 +256,9 @@ def current_location() -> Path | Server:
 def server_database(server: Server, read_only: bool = False) -> ServerDatabase:
     """A connection to `server`, not yet opened (the handle, or a second one for a transfer);
     `read_only`: a session whose transactions can only read (`check`)."""
+    if peewee.psycopg is None and peewee.psycopg2 is None:  # installed without the server extra
+        raise NoDriver("server", "Máy này chưa cài phần kết nối máy chủ dữ liệu (psycopg). Cài lại "
+                                 "Đảng vụ kèm phần máy chủ: pip install -e \".[server]\".")
     options = SERVER_OPTIONS + (" -c default_transaction_read_only=on" if read_only else "")
     return ServerDatabase(server.url, options=options, connect_timeout=10, prefer_psycopg3=True)
 
@@ -284,7 +280,7 @@ def open_database(where: str | Path | Server) -> DatabaseProxy:
     database.initialize(handle)
     try:
         database.connect(reuse_if_open=True)
-    except (OperationalError, InterfaceError, NoDriver) as error:
+    except (OperationalError, InterfaceError) as error:
         database.initialize(None)
         raise _not_connected(where, error) from error
     migrate(database)
@@ -294,7 +290,7 @@ def open_database(where: str | Path | Server) -> DatabaseProxy:
 def _not_connected(where, error: Exception) -> Exception:
     """A server's refusal as a ValidationError whose field is the connection detail to put
     right (the password, the database's name, the port, else the host)."""
-    if not isinstance(where, Server) or isinstance(error, NoDriver):
+    if not isinstance(where, Server):
         return error
     field, reason = server_refusal(error)
     return Unreachable(field, f"Không kết nối được máy chủ dữ liệu {where}: {reason}.")
@@ -354,7 +350,7 @@ def open_read_only(path: str | Path | Server) -> DatabaseProxy:
         database.initialize(server_database(path, read_only=True))
         try:
             database.connect()
-        except (OperationalError, InterfaceError, NoDriver) as error:
+        except (OperationalError, InterfaceError) as error:
             database.initialize(None)
             raise _not_connected(path, error) from error
         return database
