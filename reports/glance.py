@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 from models.admissions import REMINDER_KINDS, admitted_count, attention, progress
 from models.awards import badge_list, occasions_of
+from models.core import clock
 from models.core import vocab as v
 from models.core.dates import add_months, fmt_date
 from models.meetings import cells_without_monthly_meeting
@@ -49,7 +50,7 @@ class Glance:
 
 
 def bloc_at_a_glance(today: date | None = None) -> Glance:
-    today = today or date.today()
+    today = today or clock.today()
     count = headcount(today)
     rows = [row for row in org_rows() if not row.dissolved]
     aim = progress(None, today.year)

@@ -14,6 +14,21 @@ os.environ["DANGVU_KEY_DIR"] = tempfile.mkdtemp(prefix="dangvu-khoa-")
 
 from models.core import vocab as v
 from models.core.db import close_database, open_database
+from tests.clock import DEMO_DAY, clock_at, start_suite_clock
+
+SUITE_DAY = start_suite_clock()
+
+
+def pytest_report_header(config):
+    shown = SUITE_DAY or "hôm nay (đồng hồ thật)"
+    return f"Đồng hồ của bộ kiểm thử: {shown} — lặp lại bằng DANGVU_TEST_TODAY=YYYY-MM-DD"
+
+
+@pytest.fixture
+def demo_clock():
+    """Tests that build the demo run on one fixed day, so they answer the same on any day."""
+    with clock_at(DEMO_DAY):
+        yield DEMO_DAY
 
 # The models, reports and command-line tests run once on each engine when a PostgreSQL server
 # is there for them (`.ci/postgres` starts one and sets DANGVU_TEST_PG); the UI's on the file.

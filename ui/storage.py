@@ -2,13 +2,13 @@
 the start-up says about a damaged file or a file already open."""
 
 import logging
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from models.accounts import record_anchor
+from models.core import clock
 from models.core.db import close_database, open_database
 from models.core.errors import ValidationError, failure_reason
 from models.core.where import Server
@@ -73,7 +73,7 @@ def choose_backup_folder(parent: QWidget, db_path: Path) -> None:
 
 def backup_by_hand(parent: QWidget, db_path: Path) -> Task | None:
     """An online copy of the open database, made off the UI thread."""
-    name = f"{db_path.stem}-sao-luu-{datetime.now():%Y%m%d-%H%M}.db"
+    name = f"{db_path.stem}-sao-luu-{clock.now():%Y%m%d-%H%M}.db"
     path = ask_save_path(parent, "Sao lưu dữ liệu", name, "Dữ liệu Đảng vụ (*.db)",
                          settings.LAST_BACKUP_FOLDER, str(backup_folder(db_path)))
     if path is None:

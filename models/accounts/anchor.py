@@ -12,11 +12,11 @@ import hashlib
 import hmac
 import json
 from dataclasses import asdict, dataclass
-from datetime import datetime
 from pathlib import Path
 
 from models.accounts import trail_key
 from models.accounts.tables import AuditEntry
+from models.core import clock
 from models.core.files import write_in_place
 
 ANCHORS_FILE = "moc-nhat-ky.json"
@@ -59,7 +59,7 @@ def current() -> Anchor | None:
     signed_from = (AuditEntry.select(AuditEntry.id).where(AuditEntry.key_id.is_null(False))
                    .order_by(AuditEntry.id).scalar())  # quick on a file signed from its start
     return Anchor(AuditEntry.select().count(), head.id, head.hash, signed_from,
-                  datetime.now().isoformat(timespec="seconds"), _first_hash() or "")
+                  clock.now().isoformat(timespec="seconds"), _first_hash() or "")
 
 
 def _first_hash() -> str | None:

@@ -19,6 +19,7 @@ from peewee import Model
 
 from models.accounts import session, trail_key
 from models.accounts.tables import AuditEntry
+from models.core import clock
 from models.core.bulk import insert_rows
 from models.core.db import database, engine
 from models.core.errors import ValidationError
@@ -104,7 +105,7 @@ def _entry(action: str, table: str, record_id, old: dict | None, new: dict | Non
 
 
 def _append(action: str, table: str, record_id, old: dict | None, new: dict | None) -> None:
-    insert_rows(AuditEntry, [_entry(action, table, record_id, old, new, last_hash(), datetime.now())])
+    insert_rows(AuditEntry, [_entry(action, table, record_id, old, new, last_hash(), clock.now())])
 
 
 def log_insert(instance: Model) -> None:
@@ -132,7 +133,7 @@ def save_changes(instance: Model, values: dict, touch: bool = False) -> bool:
     if values_of(instance) == before:
         return False
     if touch:
-        instance.updated_at = datetime.now()
+        instance.updated_at = clock.now()
     instance.save()
     log_update(instance, before)
     return True
@@ -166,7 +167,7 @@ def log_delete(instance: Model) -> None:
 
 def log_bulk_inserts(table: str, rows: list[dict]) -> None:
     """Audit rows written with insert_many (demo, imports): one entry per row, one chain."""
-    prev, at = last_hash(), datetime.now()
+    prev, at = last_hash(), clock.now()
     actor = session.current() or session.LOCAL_ADMIN  # once: it is the same for every row
     entries = []
     for row in rows:

@@ -13,6 +13,7 @@ from models.accounts.audit import log_delete, log_insert, log_update, values_of
 from models.accounts.office import save_office_details
 from models.accounts.session import ADMIN, MANAGE_USERS, ROLES, Actor
 from models.accounts.tables import AppUser, UserOrg
+from models.core import clock
 from models.core.checks import stored_record
 from models.core.db import database
 from models.core.errors import ValidationError
@@ -159,7 +160,7 @@ def update_user(user_id: int, full_name: str, role: str, active: bool,
         user.role = role
         user.active = bool(active)
         if values_of(user) != before:
-            user.updated_at = datetime.now()
+            user.updated_at = clock.now()
             user.save()
             log_update(user, before)
         _set_orgs(user, org_ids)
@@ -182,7 +183,7 @@ def set_password(user_id: int, new_password: str, old_password: str | None = Non
         user.password_hash = hash_password(new_password)
         user.failed_attempts = 0
         user.locked_until = None
-        user.updated_at = datetime.now()
+        user.updated_at = clock.now()
         user.save()
         log_update(user, before)
 
@@ -191,7 +192,7 @@ def authenticate(username: str, password: str, now: datetime | None = None) -> A
     """Check a sign-in. Wrong passwords are counted; after MAX_ATTEMPTS the account is locked
     for LOCK_MINUTES. A name without an account costs the same work and gets the same answers,
     so the sign-in never tells which names exist. A hash of an older cost is renewed."""
-    now = now or datetime.now()
+    now = now or clock.now()
     name = clean(username).lower()
     if session.accounts_deleted():
         raise ValidationError("password", "Các tài khoản người dùng của tệp dữ liệu này đã bị xóa ngoài phần "

@@ -3,11 +3,12 @@ admission decision and ceremony — where they enter the registry as a probation
 and after twelve months to full membership (or struck off)."""
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from models.accounts import session
 from models.accounts.audit import check_version, log_insert, log_update, values_of
 from models.admissions.tables import AdmissionCase
+from models.core import clock
 from models.core import vocab as v
 from models.core.checks import stored_record
 from models.core.dates import add_months, check_plausible, months_between
@@ -163,7 +164,7 @@ def write_case(case: AdmissionCase, changes: dict) -> None:
     for key, value in changes.items():
         setattr(case, key, value)
     if values_of(case) != before:
-        case.updated_at = datetime.now()
+        case.updated_at = clock.now()
         case.save()
         log_update(case, before)
 

@@ -16,6 +16,7 @@ from models.admissions.cases import (
     full_member_date,
 )
 from models.admissions.tables import AdmissionCase
+from models.core import clock
 from models.core import vocab as v
 from models.core.dates import add_months, fmt_date, months_between
 from models.core.workdays import add_working_days
@@ -48,7 +49,7 @@ def _introducer_warnings(case: AdmissionCase) -> list[str]:
 
 def case_warnings(case: AdmissionCase, today: date | None = None) -> list[str]:
     """Rules that do not block but must be seen, each saying which rule and why."""
-    today = today or date.today()
+    today = today or clock.today()
     found = _introducer_warnings(case) if case.state == POOL else []
     if case.state == POOL and case.cell_resolution_date is None:
         limit = add_months(case.listed_on, STALE_MONTHS)
@@ -89,7 +90,7 @@ REMINDER_KINDS = {"review": "Xét chính thức", "stalled": "Hồ sơ không ti
 
 
 def attention(today: date | None = None) -> list[Reminder]:
-    today = today or date.today()
+    today = today or clock.today()
     names = org_names()
     scope = scope_ids()
     found: list[Reminder] = []

@@ -2,13 +2,14 @@
 members and others; and the lists the office draws up from the ratings, to confirm."""
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from peewee import fn
 
 from models.accounts import session
 from models.accounts.audit import log_delete, log_insert, save_changes
 from models.awards.tables import Award
+from models.core import clock
 from models.core import vocab as v
 from models.core.checks import stored_record
 from models.core.dates import check_plausible, fmt_date
@@ -76,7 +77,7 @@ def create_award(**fields) -> Award:
     session.require(session.WRITE_RECORDS)
     data = _validated(fields)
     with database.atomic():
-        award = Award.create(**data, created_at=datetime.now())
+        award = Award.create(**data, created_at=clock.now())
         log_insert(award)
     return award
 

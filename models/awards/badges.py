@@ -3,7 +3,7 @@ the badges presented. Early cases (serious illness, posthumous) are listed separ
 for the office to decide."""
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from models.accounts import session
 from models.accounts.audit import log_delete, log_insert
@@ -16,6 +16,7 @@ from models.awards.seniority import (
     seniority_from,
 )
 from models.awards.tables import BadgeAward
+from models.core import clock
 from models.core import vocab as v
 from models.core.checks import record_number
 from models.core.dates import EARLIEST, add_months, fmt_date
@@ -184,9 +185,9 @@ def present_badge(member_id: int, milestone: int, occasion: date | None, decisio
         raise ValidationError("milestone", "Chọn mốc Huy hiệu: 30, 40, 45, 50 … 90 năm tuổi Đảng.")
     if occasion is None:
         raise ValidationError("occasion", "Nhập ngày trao tặng.")
-    if occasion < EARLIEST or occasion > date.today() + timedelta(days=PLANNING_DAYS):
+    if occasion < EARLIEST or occasion > clock.today() + timedelta(days=PLANNING_DAYS):
         raise ValidationError("occasion", f"Ngày trao tặng {fmt_date(occasion)} không hợp lệ.")
-    if decision_date is not None and (decision_date < EARLIEST or decision_date > date.today()):
+    if decision_date is not None and (decision_date < EARLIEST or decision_date > clock.today()):
         raise ValidationError("decision_date", f"Ngày quyết định {fmt_date(decision_date)} không hợp lệ.")
     decision_no, badge_number = clean(decision_no), clean(badge_number)
     if len(decision_no) > TEXT_MAX or len(badge_number) > TEXT_MAX:
@@ -197,7 +198,7 @@ def present_badge(member_id: int, milestone: int, occasion: date | None, decisio
             member=member_id, milestone=milestone, occasion=occasion, decision_no=decision_no,
             decision_date=decision_date, badge_number=badge_number, posthumous=bool(posthumous),
             early=reaches > occasion, note=checked_multiline(note, "note", "Ghi chú"),
-            created_at=datetime.now())
+            created_at=clock.now())
         log_insert(badge)
     return badge
 

@@ -4,6 +4,7 @@ import calendar
 import re
 from datetime import date, datetime
 
+from models.core import clock
 from models.core.errors import ValidationError
 
 _DATE = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})\s*$")
@@ -24,7 +25,7 @@ def parse_date(text: str | None, field: str = "date", label: str = "Ngày") -> d
     day, month, year = (int(g) for g in match.groups())
     if len(match.group(3)) == 2:
         # Two-digit years: the nearest past century, as a clerk means it.
-        year += 2000 if 2000 + year <= date.today().year else 1900
+        year += 2000 if 2000 + year <= clock.today().year else 1900
     try:
         return date(year, month, day)
     except ValueError:
@@ -51,7 +52,7 @@ def age_on(birth: date, on: date) -> int:
 
 
 def check_not_future(value: date | None, field: str, label: str) -> None:
-    if value and value > date.today():
+    if value and value > clock.today():
         raise ValidationError(field, f"{label} ({fmt_date(value)}) ở sau ngày hôm nay.")
 
 

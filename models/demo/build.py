@@ -8,9 +8,10 @@ written in bulk for speed, but every history is first run through the status mac
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from models.accounts.office import OfficeDetails, save_office_details
+from models.core import clock
 from models.core import vocab as v
 from models.core.dates import add_months
 from models.core.db import database
@@ -190,7 +191,7 @@ def _history(rng, person, cell_id, other_cell, today, fate) -> tuple[list[EventI
     events.sort(key=lambda e: e.date)
     last = events[-1].date
     if fate == "left":
-        leaving = _random_day(rng, last + timedelta(days=1), today)
+        leaving = _random_day(rng, min(last + timedelta(days=1), today), today)
         events = [e for e in events if e.date < leaving] or events[:1]
         membership = v.FULL if any(e.kind == v.RECOGNISED for e in events) else None
         kind = _weighted(rng, [(v.TRANSFER_OUT, 60), (v.DECEASED_EVENT, 22), (v.STRUCK_OFF_EVENT, 12),
@@ -232,8 +233,8 @@ def build_demo(size: DemoSize, progress: Callable[[int, int, str], None] | None 
             progress(number, len(PHASES), PHASES[number])
 
     rng = random.Random(size.seed)
-    today = date.today()
-    now = datetime.now()
+    today = clock.today()
+    now = clock.now()
     with database.atomic():
         phase(0)
         placements = _build_orgs(rng, size)

@@ -48,7 +48,8 @@ def build_meetings(rng: random.Random, today: date) -> int:
                         "body_size": 9,
                         "title": f"Hội nghị Ban Thường vụ Đảng ủy Khối tháng {month}"})
         made += 1
-        if month in (1, 4, 7, 10):
+        # The committee meets the day after the standing committee: not yet when that is tomorrow.
+        if month in (1, 4, 7, 10) and day + timedelta(days=1) <= today:
             kind = TONG_KET if month == 1 else SO_KET if month == 7 else KHAC
             meeting = create_meeting({
                 "body": BCH_DUK, "kind": kind, "date": day + timedelta(days=1), "time": "08:00",
@@ -84,7 +85,7 @@ def build_meetings(rng: random.Random, today: date) -> int:
                     line if rng.random() > 0.08 or not line.present else
                     AttendanceLine(line.member_id, line.name, line.membership, line.exempt, False, "Ốm")
                     for line in default_roster(meeting.id)])
-            if month % 3 == 0 and rng.random() < 0.85 + 0.1 * diligence:
+            if month % 3 == 0 and day + timedelta(days=1) <= today and rng.random() < 0.85 + 0.1 * diligence:
                 create_meeting({"body": CHI_BO, "org_id": cell.id, "kind": CHUYEN_DE,
                                 "date": day + timedelta(days=1), "title": rng.choice(THEMES)})
                 made += 1

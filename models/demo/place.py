@@ -9,7 +9,6 @@ import os
 import shutil
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 from peewee import DatabaseError, SqliteDatabase
@@ -18,6 +17,7 @@ from models.accounts import session
 from models.accounts.anchor import record_anchor
 from models.accounts.audit import log_insert
 from models.accounts.tables import AppUser, AuditEntry, OfficeSetting
+from models.core import clock
 from models.core.db import close_database, database, open_database
 from models.core.errors import ValidationError
 from models.demo.build import DemoSize, build_demo
@@ -77,7 +77,7 @@ def keep_copy(db_path: Path, keep_folder: Path) -> Path | None:
     if not db_path.exists() or db_path.stat().st_size == 0:
         return None
     keep_folder.mkdir(parents=True, exist_ok=True)
-    kept = keep_folder / f"{db_path.stem}-truoc-tao-mau-{datetime.now():%Y%m%d-%H%M%S}.db"
+    kept = keep_folder / f"{db_path.stem}-truoc-tao-mau-{clock.now():%Y%m%d-%H%M%S}.db"
     for suffix in ("", "-wal"):
         if Path(f"{db_path}{suffix}").exists():
             shutil.copyfile(f"{db_path}{suffix}", f"{kept}{suffix}")

@@ -2,10 +2,11 @@
 them, their thresholds set from the admission targets the demo already has) and members'
 contact with their residence; no random draw, so the rest of the demo stays as it was."""
 
-from datetime import date, datetime
+from datetime import date
 
 from models.accounts.audit import log_bulk_inserts
 from models.admissions.tables import AdmissionTarget
+from models.core import clock
 from models.core import vocab as v
 from models.core.bulk import insert_rows
 from models.members.counts import members_at
@@ -72,7 +73,7 @@ def build_residence(today: date) -> int:
     people = members_at(date(year, 12, 31))
     admitted = dict(Member.select(Member.id, Member.admission_date).tuples().iterator())
     contacts, comments = [], []
-    now = datetime.now()
+    now = clock.now()
     for member_id, _org, _membership in people:
         if member_id % 10 == 0:
             continue  # not introduced yet: the list the office works through
@@ -124,20 +125,24 @@ def build_movements(today: date) -> int:
                              "item_unit": "phòng",
                              "item_noun": "phòng truyền thống - Tuyên truyền giáo dục tại cơ sở"})
     for position, org_id in enumerate(bases[::5]):
-        add_item(rooms.id, {"kind": MO_HINH, "name": f"Phòng truyền thống số {position + 13}",
-                            "org_id": org_id, "registered_on": date(today.year, 3, 1 + position % 27)})
-    focus = create_movement({"name": f"Chi bộ tập trung lãnh đạo năm {today.year}", "kind": FOCUS,
-                             "start_date": date(today.year, 1, 20)})
-    pilot = create_movement({"name": "Chi bộ 4 Tốt", "kind": PILOT, "start_date": date(today.year, 2, 10)})
+        opened = date(today.year, 3, 1 + position % 27)
+        if opened <= today:  # this year's rooms, as far as the year has gone
+            add_item(rooms.id, {"kind": MO_HINH, "name": f"Phòng truyền thống số {position + 13}",
+                                "org_id": org_id, "registered_on": opened})
+    # The cells' registrations close on 1 March: before that, the bloc works on last year's lists.
+    year = today.year if date(today.year, 3, 1) <= today else today.year - 1
+    focus = create_movement({"name": f"Chi bộ tập trung lãnh đạo năm {year}", "kind": FOCUS,
+                             "start_date": date(year, 1, 20)})
+    pilot = create_movement({"name": "Chi bộ 4 Tốt", "kind": PILOT, "start_date": date(year, 2, 10)})
     cells_by_base: dict[int, list[int]] = {}
     owners = grassroots_of()
     for row in org_rows():
         if row.level == v.CBTT and row.dissolved_on is None and row.id in owners:
             cells_by_base.setdefault(owners[row.id].id, []).append(row.id)
     for cells in cells_by_base.values():
-        register(focus.id, date(today.year, 2, 1), org_id=min(cells))
+        register(focus.id, date(year, 2, 1), org_id=min(cells))
         for cell_id in cells:
             if cell_id % 3 == 0:
-                register(pilot.id, date(today.year, 3, 1), org_id=cell_id)
+                register(pilot.id, date(year, 3, 1), org_id=cell_id)
     return 4
 

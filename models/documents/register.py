@@ -2,11 +2,12 @@
 type within a congress term — never reset yearly, never reused — and the saved report drafts."""
 
 import json
-from datetime import date, datetime
+from datetime import date
 
 from models.accounts import session
 from models.accounts.audit import log_insert, log_update, values_of
 from models.accounts.tables import OfficeSetting
+from models.core import clock
 from models.core.codes import Codes
 from models.core.dates import check_plausible, fmt_date
 from models.core.db import database
@@ -142,6 +143,6 @@ def save_draft(kind: str, year: int, sections: list[dict]) -> None:
             log_insert(ReportDraft.create(kind=kind, year=year, sections=text))
         elif row.sections != text:
             before = values_of(row)
-            row.sections, row.updated_at = text, datetime.now()
+            row.sections, row.updated_at = text, clock.now()
             row.save()
             log_update(row, before)

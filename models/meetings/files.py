@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 from models.accounts.audit import log_delete, log_insert
+from models.core import clock
 from models.core.checks import stored_record
 from models.core.db import database, on_server
 from models.core.errors import ValidationError, os_reason
@@ -106,7 +107,7 @@ def attach_file(meeting_id: int, source: Path) -> StoredFile:
         partial.replace(target)
         with database.atomic():
             row = MeetingFile.create(meeting=meeting_id, original_name=source.name, stored_name=stored_name,
-                                     size=size, sha256=digest, added_at=datetime.now())
+                                     size=size, sha256=digest, added_at=clock.now())
             log_insert(row)
     except OSError as error:
         partial.unlink(missing_ok=True)
@@ -131,7 +132,7 @@ def _attach_in_database(meeting_id: int, source: Path, stored_name: str, size: i
         if not has_content(stored_name):
             MeetingFileContent.create(stored_name=stored_name, content=content)
         row = MeetingFile.create(meeting=meeting_id, original_name=source.name, stored_name=stored_name,
-                                 size=size, sha256=digest, added_at=datetime.now())
+                                 size=size, sha256=digest, added_at=clock.now())
         log_insert(row)
     return row
 

@@ -2,11 +2,12 @@
 attendance taken against the body's membership, and the resolutions adopted."""
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from math import ceil
 
 from models.accounts import session
 from models.accounts.audit import check_version, insert_logged, log_delete, log_insert, save_changes
+from models.core import clock
 from models.core import vocab as v
 from models.core.checks import record_number, stored_record, whole_number
 from models.core.dates import check_plausible, fmt_date
@@ -124,7 +125,7 @@ def create_meeting(fields: dict) -> Meeting:
     require_meeting_rights(fields.get("body"), fields.get("org_id"))
     data = _validated(fields, None)
     with database.atomic():
-        now = datetime.now()
+        now = clock.now()
         meeting = Meeting.create(**data, created_at=now, updated_at=now)
         log_insert(meeting)
     return meeting

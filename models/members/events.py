@@ -10,6 +10,7 @@ from peewee import JOIN
 from models.accounts.audit import log_delete, log_insert, log_update, save_changes, values_of
 from models.accounts.session import WRITE_RECORDS, require
 from models.accounts.tables import AuditEntry
+from models.core import clock
 from models.core import vocab as v
 from models.core.checks import record_number
 from models.core.dates import age_on, check_plausible, fmt_date
@@ -232,7 +233,7 @@ def history(member_id: int) -> list[HistoryRow]:
 
 def allowed_kinds(member_id: int | None, on: date | None = None) -> list[str]:
     """Event kinds the status machine accepts next, for the event form's choices."""
-    on = on or date.today()
+    on = on or clock.today()
     state = EMPTY
     if member_id is not None:
         events = MemberEvent.select().where(MemberEvent.member == member_id).order_by(

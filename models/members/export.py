@@ -6,6 +6,7 @@ from pathlib import Path
 
 from models.accounts import session
 from models.accounts.office import office_details
+from models.core import clock
 from models.core import vocab as v
 from models.core.excel import write_table
 from models.members.columns import LABELS
@@ -26,7 +27,7 @@ def export_members(path: Path, on: date | None = None) -> int:
     """Returns how many members were written. Identity numbers, home towns and addresses are
     personal data: an account that may not see them on the form does not export them either."""
     session.require(session.READ_RECORDS)
-    on = on or date.today()
+    on = on or clock.today()
     allowed = scope_ids()
     people = roster_at(on, allowed)
     rows = {row.id: row for row in org_rows()}

@@ -3,10 +3,10 @@ leaves the database exactly as it was (SQLite rolls the transaction back)."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 
 from models.accounts import session
 from models.accounts.office import office_details
+from models.core import clock
 from models.core import vocab as v
 from models.core.db import database
 from models.core.text import fold
@@ -59,7 +59,7 @@ def import_members(plan: ImportPlan, cards: str = SKIP, same_person: str = SKIP,
     rows = plan.clean_rows
     for org_id in {row.org_id for row in rows}:
         check_in_scope(org_id)
-    now = datetime.now()
+    now = clock.now()
     created = updated = skipped = 0
     with database.atomic():
         next_id = (Member.select(Member.id).order_by(Member.id.desc()).scalar() or 0) + 1

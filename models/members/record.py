@@ -5,10 +5,10 @@ recorded through events.record_event(), which keeps the current state in step.
 """
 
 import re
-from datetime import date
 
 from models.accounts.audit import check_version, log_delete, log_insert, log_update, save_changes, values_of
 from models.accounts.session import VIEW_PERSONAL, WRITE_RECORDS, may, require
+from models.core import clock
 from models.core import vocab as v
 from models.core.checks import stored_record
 from models.core.dates import add_months, age_on, check_plausible, fmt_date
@@ -73,7 +73,7 @@ def validate(fields: dict, member_id: int | None = None, check_unique: bool = Tr
     if birth is None:
         raise ValidationError("birth_date", "Nhập ngày sinh.")
     check_plausible(birth, "birth_date", "Ngày sinh")
-    if age_on(birth, date.today()) < MIN_AGE:
+    if age_on(birth, clock.today()) < MIN_AGE:
         raise ValidationError("birth_date", f"Đảng viên phải từ đủ {MIN_AGE} tuổi trở lên.")
     data["birth_date"] = birth
 

@@ -9,6 +9,7 @@ from datetime import date
 
 from peewee import JOIN
 
+from models.core import clock
 from models.core import vocab as v
 from models.core.dates import add_months
 from models.core.db import database
@@ -90,7 +91,7 @@ def _where(flt: MemberFilter):
         condition &= Member.sex == flt.sex
     if flt.age_band:
         low, high = AGE_BANDS[flt.age_band]
-        on = flt.on or date.today()
+        on = flt.on or clock.today()
         # Aged `low` or more: born on or before on − low years; at most `high`: after on − (high+1).
         condition &= (Member.birth_date <= add_months(on, -12 * low)) & (
             Member.birth_date > add_months(on, -12 * (high + 1))

@@ -7,10 +7,11 @@ recorded in the table `schema_migration`; each runs in its own transaction.
 import importlib
 import pkgutil
 import re
-from datetime import datetime
 
 from peewee import CharField, DateTimeField, Model
 from playhouse.migrate import SchemaMigrator
+
+from models.core import clock
 
 _NAME = re.compile(r"^(\d{4})_\w+$")
 
@@ -56,6 +57,6 @@ def migrate(database) -> list[str]:
             module = importlib.import_module(f"{__name__}.{name}")
             with database.atomic():
                 module.up(database, SchemaMigrator.from_database(database))
-                SchemaMigration.create(name=name, applied_at=datetime.now())
+                SchemaMigration.create(name=name, applied_at=clock.now())
             newly.append(name)
         return newly

@@ -1,10 +1,11 @@
 """Changes to the organisation tree (DOMAIN §1): add, edit, move, dissolve, each checked
 against the levels of the Party Charter and audited."""
 
-from datetime import date, datetime
+from datetime import date
 
 from models.accounts import session
 from models.accounts.audit import check_version, log_insert, log_update, values_of
+from models.core import clock
 from models.core import vocab as v
 from models.core.dates import check_plausible, fmt_date
 from models.core.db import database
@@ -206,6 +207,6 @@ def _save(org: PartyOrg, before: dict) -> None:
     """Write and audit the organisation, unless the form changed nothing."""
     if values_of(org) == before:
         return
-    org.updated_at = datetime.now()
+    org.updated_at = clock.now()
     org.save()
     log_update(org, before)

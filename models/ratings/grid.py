@@ -2,11 +2,12 @@
 organisation, or as the totals a grassroots organisation reports — and checking the year."""
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from math import floor
 
 from models.accounts import session
 from models.accounts.audit import insert_logged, log_delete, log_insert, save_changes
+from models.core import clock
 from models.core import vocab as v
 from models.core.checks import whole_number
 from models.core.db import database
@@ -24,7 +25,7 @@ TOTAL_FIELDS = {"total_members": "Tổng số đảng viên", "rated": "Số đ�
 
 
 def _check_year(year: int) -> int:
-    return whole_number(year, "year", "Năm đánh giá", 1990, date.today().year)
+    return whole_number(year, "year", "Năm đánh giá", 1990, clock.today().year)
 
 
 def _validated(year: int, levels: dict, level, score, reason) -> tuple:
@@ -89,7 +90,7 @@ def rate_members(year: int, entries: list[tuple]) -> None:
             if member_id in existing:
                 _upsert(MemberRating, {"year": year, "member": member_id}, values, existing[member_id])
             elif any(value not in (None, False) for value in values.values()):
-                fresh.append({"year": year, "member_id": member_id, **values, "updated_at": datetime.now()})
+                fresh.append({"year": year, "member_id": member_id, **values, "updated_at": clock.now()})
         insert_logged(MemberRating, fresh)
 
 

@@ -6,7 +6,7 @@ import re
 import shutil
 import sqlite3
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from peewee import DatabaseError, SqliteDatabase
@@ -16,6 +16,7 @@ from models.accounts.anchor import current as anchor_now
 from models.accounts.anchor import manifest_of, manifest_path, reaches, record_anchor, write_manifest
 from models.accounts.audit import verify_chain
 from models.accounts.tables import AuditEntry
+from models.core import clock
 from models.core.db import (
     close_database,
     current_location,
@@ -200,7 +201,7 @@ def restore(source: Path, db_path: Path, keep_folder: Path, by_signed_in_user: b
         close_database()
         if db_path.exists() and db_path.stat().st_size:
             keep_folder.mkdir(parents=True, exist_ok=True)
-            kept = keep_folder / f"{db_path.stem}-truoc-khoi-phuc-{datetime.now():%Y%m%d-%H%M%S}.db"
+            kept = keep_folder / f"{db_path.stem}-truoc-khoi-phuc-{clock.now():%Y%m%d-%H%M%S}.db"
             current = SqliteDatabase(str(db_path))
             try:
                 current.connect()
@@ -262,7 +263,7 @@ def auto_backups(folder: Path, stem: str) -> dict[date, Path]:
 def auto_backup(folder: Path, db_path: Path, today: date | None = None) -> Path | None:
     """At most one a day: write today's backup if there is none, then drop those the rotation
     no longer keeps. Returns the new backup, or None when today's already exists."""
-    today = today or date.today()
+    today = today or clock.today()
     existing = auto_backups(folder, db_path.stem)
     made = None
     if today not in existing:

@@ -12,8 +12,9 @@ import json
 import os
 import socket
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
+
+from models.core import clock
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ def _me() -> Holder:
         user = getpass.getuser()
     except (KeyError, OSError):  # no user name in the environment of a service
         user = "?"
-    return Holder(socket.gethostname(), user, os.getpid(), datetime.now().strftime("%d/%m/%Y %H:%M"))
+    return Holder(socket.gethostname(), user, os.getpid(), clock.now().strftime("%d/%m/%Y %H:%M"))
 
 
 def _alive(pid: int) -> bool:

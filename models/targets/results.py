@@ -7,6 +7,7 @@ from datetime import date
 from fractions import Fraction
 
 from models.admissions.targets import admitted_count
+from models.core import clock
 from models.inspections.tables import InspectionCase
 from models.inspections.vocab import BLOC_PERFORMERS, CONCLUDED, IN_PROGRESS
 from models.meetings.lists import meeting_figures, monthly_meeting_months
@@ -65,7 +66,7 @@ def measured(measure: str, first_year: int, last_year: int,
     if measure == "BCH_CONFERENCES":
         return Fraction(meeting_figures(start, end).bch_conferences)
     if measure == "CELL_MEETINGS":
-        today = date.today()  # a year under way counts the months gone by
+        today = clock.today()  # a year under way counts the months gone by
         months_gone = 12 if last_year < today.year else max(1, today.month - 1)
         held, months = monthly_meeting_months(last_year, months_gone)
         return _share(held, months)

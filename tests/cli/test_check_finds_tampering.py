@@ -152,7 +152,7 @@ def test_a_backup_is_checked_against_its_manifest(office, capsys):
     assert "không còn tới mốc" in checked(backup, capsys)
 
 
-def test_a_new_database_at_the_same_path_is_not_taken_for_a_cut_trail(office, capsys):
+def test_a_new_database_at_the_same_path_is_not_taken_for_a_cut_trail(demo_clock, office, capsys):
     """The anchor names its database: a new office file put where the old one was passes."""
     for suffix in ("", "-wal", "-shm"):
         office.with_name(office.name + suffix).unlink(missing_ok=True)

@@ -3,9 +3,14 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 import main
 from models.core.db import close_database, open_database
 from models.members.counts import headcount
+
+# Every test here builds or opens a demo: one fixed day, the same answer on any day.
+pytestmark = pytest.mark.usefixtures("demo_clock")
 
 ROOT = Path(main.__file__).resolve().parent
 

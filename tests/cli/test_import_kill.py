@@ -31,7 +31,7 @@ def _state(path: Path) -> tuple[int, int]:
         close_database()
 
 
-def test_kill_during_import_leaves_the_database_as_before(tmp_path):
+def test_kill_during_import_leaves_the_database_as_before(demo_clock, tmp_path):
     open_database(tmp_path / "nguon.db")
     build_demo(DemoSize(orgs=12, members=ROWS, seed=11))
     export_members(tmp_path / "ds.xlsx")

@@ -19,11 +19,15 @@ from models.members.tables import Member
 from models.orgs.tables import PartyOrg
 from models.storage.lock import acquire_lock, release_lock
 
+# Every test here builds or opens a demo: one fixed day, the same answer on any day.
+pytestmark = pytest.mark.usefixtures("demo_clock")
+
 ROOT = Path(main.__file__).resolve().parent
 HOLD = """
 import sys, time
 sys.path.insert(0, {root!r})
 from models.storage.lock import acquire_lock
+
 assert acquire_lock(__import__("pathlib").Path({path!r})) is None
 print("held", flush=True)
 time.sleep(60)

@@ -5,6 +5,8 @@ target that already holds data is refused untouched."""
 import os
 from datetime import date
 
+import pytest
+
 import main
 from models.accounts.tables import AuditEntry
 from models.core.db import close_database, open_database
@@ -13,6 +15,9 @@ from models.meetings.files import attach_file, file_copy, files_of
 from models.meetings.record import create_meeting
 from models.members.tables import Member
 from models.storage.transfer import TABLES
+
+# Every test here builds or opens a demo: one fixed day, the same answer on any day.
+pytestmark = pytest.mark.usefixtures("demo_clock")
 
 
 def counts() -> dict[str, int]:

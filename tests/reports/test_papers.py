@@ -22,7 +22,7 @@ SIGNATURE = ("T/M BAN THƯỜNG VỤ", "BÍ THƯ", "Nguyễn Đức Thành")
 
 
 @pytest.fixture
-def demo(db):
+def demo(demo_clock, db):
     build_demo(DemoSize(orgs=8, members=300, seed=3))
     return str(db.database)
 

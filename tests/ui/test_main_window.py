@@ -20,7 +20,7 @@ def make_window(qtbot, db, actor=None) -> MainWindow:
     return window
 
 
-def test_sidebar_lists_only_working_areas(qtbot, db):
+def test_sidebar_lists_only_working_areas(demo_clock, qtbot, db):
     build_demo(DemoSize(orgs=5, members=120, seed=1))
     window = make_window(qtbot, db)
     entries = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]

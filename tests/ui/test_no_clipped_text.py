@@ -33,7 +33,7 @@ def _look(widget: QWidget, name: str, qtbot) -> list[str]:
 
 
 @pytest.fixture
-def demo(db):
+def demo(demo_clock, db):
     build_demo(DemoSize(orgs=8, members=300, seed=3))
     return db
 

@@ -16,7 +16,7 @@ from ui.widgets import paper_dialog
 
 
 @pytest.fixture
-def demo(db, monkeypatch):
+def demo(demo_clock, db, monkeypatch):
     build_demo(DemoSize(orgs=8, members=300, seed=3))
     shown = []
     monkeypatch.setattr(paper_dialog.PdfPreviewDialog, "exec", lambda dialog: shown.append(dialog.path) or 0)

@@ -12,7 +12,7 @@ from ui.members.tables import COLUMNS, HistoryTableModel, MemberTableModel
 from ui.orgs.tables import COUNT_ROLE, ORG_ID_ROLE, build_tree_model, find_item
 
 
-def test_member_table_model_passes_modeltester(qtmodeltester, db):
+def test_member_table_model_passes_modeltester(demo_clock, qtmodeltester, db):
     build_demo(DemoSize(orgs=6, members=300, seed=5))
     model = MemberTableModel()
     model.set_filter(MemberFilter())

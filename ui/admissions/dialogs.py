@@ -1,7 +1,6 @@
 """Forms of the admissions page: the person on the list, the next step of a case, the end
 of a case (struck off during probation, or taken off the list), and a target."""
 
-from datetime import date
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,6 +27,7 @@ from models.admissions import (
     update_case,
     withdraw,
 )
+from models.core import clock
 from models.core import vocab as v
 from models.core.dates import fmt_date
 from models.members import TEXT_FIELDS, MemberFilter, member_ids, member_rows
@@ -95,7 +95,7 @@ class CaseDialog(FormDialog):
             self.load(case_id)
         else:
             self.org.set_org_id(org_id)
-            self.inputs["listed_on"].set_date(date.today())
+            self.inputs["listed_on"].set_date(clock.today())
             self._fill_introducers()
         self.mark_clean()
 
@@ -232,7 +232,7 @@ class EndCaseDialog(FormDialog):
         self.case_id, self.struck_off = case_id, struck_off
         form = QFormLayout()
         self.on = self.errors.add_row(form, "ended_on", "Ngày (*)", DateEdit("Ngày", "ended_on"))
-        self.on.set_date(date.today())
+        self.on.set_date(clock.today())
         self.reason = self.errors.add_row(form, "end_reason", "Lý do (*)", QLineEdit())
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -256,7 +256,7 @@ class TargetDialog(FormDialog):
         # Targets are set for the whole bloc or for a grassroots organisation.
         self.org = OrgPicker(any_label="Toàn Đảng bộ Khối", levels=v.GRASSROOTS)
         self.errors.add_row(form, "org", "Đơn vị", self.org)
-        this_year = date.today().year
+        this_year = clock.today().year
         self.year_from = QSpinBox()
         self.year_to = QSpinBox()
         for spin in (self.year_from, self.year_to):

@@ -1,7 +1,6 @@
 """The admissions page: cases from the candidate list to full membership, the reminders,
 and the targets with their progress."""
 
-from datetime import date
 from html import escape
 
 from PySide6.QtCore import Qt
@@ -31,6 +30,7 @@ from models.admissions import (
     target_lines,
 )
 from models.admissions import next_step as case_next_step
+from models.core import clock
 from models.core.dates import fmt_date
 from models.documents import documents_about
 from models.orgs import org_names
@@ -251,7 +251,7 @@ class AdmissionsPage(Page):
         self.names = org_names()
         self.cases.org_names = self.names
         self.refresh_cases(select)
-        self.load_later("reminders", lambda: attention(date.today()), self.reminders.set_rows)
+        self.load_later("reminders", lambda: attention(clock.today()), self.reminders.set_rows)
         self.refresh_targets()
 
     def on_shown(self) -> None:

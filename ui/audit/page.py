@@ -2,7 +2,6 @@
 It offers no way to edit or delete an entry."""
 
 import json
-from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -29,6 +28,7 @@ from models.accounts import (
     export_audit_csv,
     verify_chain,
 )
+from models.core import clock
 from models.core.errors import ValidationError
 from reports.numbers import integer
 from ui.audit.tables import AuditTableModel
@@ -166,7 +166,7 @@ class AuditPage(Page):
         except ValidationError as error:
             self.errors.show(error)
             return None
-        path = ask_save_path(self, "Xuất nhật ký thay đổi", f"nhat-ky-thay-doi-{date.today():%Y%m%d}.csv",
+        path = ask_save_path(self, "Xuất nhật ký thay đổi", f"nhat-ky-thay-doi-{clock.today():%Y%m%d}.csv",
                              "Tệp CSV (*.csv)")
         if path is None:
             return None

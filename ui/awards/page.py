@@ -33,6 +33,7 @@ from models.awards import (
     tsvm_campaign,
     tsvm_proposals,
 )
+from models.core import clock
 from models.core.errors import ValidationError
 from ui.awards.dialogs import AwardDialog, BadgeDialog, ConfirmProposalsDialog
 from ui.awards.printing import print_award_decision, print_badge_proposal, print_certificates
@@ -86,7 +87,7 @@ class AwardsPage(Page):
             action.setEnabled(may(WRITE_RECORDS))
         self.award_year = QSpinBox()
         self.award_year.setRange(1990, 2100)
-        self.award_year.setValue(date.today().year)
+        self.award_year.setValue(clock.today().year)
         self.award_year.setPrefix("Quyết định năm ")
         self.award_year.valueChanged.connect(lambda _v: self.refresh_awards())
         toolbar.addWidget(self.award_year)
@@ -144,8 +145,8 @@ class AwardsPage(Page):
     def _proposals_tab(self) -> QWidget:
         page = QWidget()
         self.proposal_year = QSpinBox()
-        self.proposal_year.setRange(1990, date.today().year)
-        self.proposal_year.setValue(date.today().year - 1)
+        self.proposal_year.setRange(1990, clock.today().year)
+        self.proposal_year.setValue(clock.today().year - 1)
         self.proposal_year.setPrefix("Năm ")
         self.proposal_kind = QComboBox()
         for code, (label, _list, _campaign) in PROPOSAL_LISTS.items():
@@ -202,10 +203,10 @@ class AwardsPage(Page):
     def _badges_tab(self) -> QWidget:
         page = QWidget()
         self.occasion = DateEdit("Ngày trao tặng", "occasion")
-        self.occasion.set_date(next_occasion(date.today()))
+        self.occasion.set_date(next_occasion(clock.today()))
         self.occasion.editingFinished.connect(self.refresh_badges)
         self.occasion_choice = QComboBox()
-        for year in (date.today().year, date.today().year + 1):
+        for year in (clock.today().year, clock.today().year + 1):
             for day, name in occasions_of(year):
                 self.occasion_choice.addItem(f"{day:%d/%m/%Y} — {name}", day)
         coming = [self.occasion_choice.itemData(i) for i in range(self.occasion_choice.count())]
@@ -298,7 +299,7 @@ class AwardsPage(Page):
         if not chosen:
             inform(self, "Chưa chọn", "Chọn một hay nhiều đảng viên trong danh sách (giữ Ctrl hoặc Shift).")
             return
-        if BadgeDialog(chosen, self.occasion.date() or date.today(), self).accepted_after_exec():
+        if BadgeDialog(chosen, self.occasion.date() or clock.today(), self).accepted_after_exec():
             self.refresh_badges()
 
     def remove_badge(self) -> None:

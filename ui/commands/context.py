@@ -7,11 +7,11 @@ import time
 import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from getpass import getpass
 from pathlib import Path
 
 from models.accounts import authenticate, last_hash, record_anchor, session
+from models.core import clock
 from models.core.db import Busy, close_database
 from models.core.errors import Forbidden, ValidationError, failure_reason
 from models.storage import holder_of, open_checked
@@ -91,7 +91,7 @@ def _log_unexpected(log_path: Path | None, error: BaseException) -> str:
     try:
         log_path.parent.mkdir(parents=True, exist_ok=True)
         with open(log_path, "a", encoding="utf-8") as log:
-            log.write(f"{datetime.now():%Y-%m-%d %H:%M:%S} Lỗi không lường trước:\n"
+            log.write(f"{clock.now():%Y-%m-%d %H:%M:%S} Lỗi không lường trước:\n"
                       + "".join(traceback.format_exception(error)))
     except OSError:
         return ""

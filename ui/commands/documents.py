@@ -1,9 +1,9 @@
 """`main.py document KIND --for ID`: the documents printed from one record (DOMAIN §12), as
 the record's page prints them — a draft, or issued with the register's number."""
 
-from datetime import date
 from pathlib import Path
 
+from models.core import clock
 from models.core.dates import parse_date
 from models.documents import (
     admission_paper,
@@ -59,7 +59,7 @@ KINDS = [*PAPERS, *SHEETS]
 def run_document(args, db_path: Path) -> int:
     output = Path(args.output).expanduser().resolve()
     with opened(db_path, args.acting_user):
-        on = parse_date(args.date) if args.date else date.today()
+        on = parse_date(args.date) if args.date else clock.today()
         for note in letterhead_warnings():
             warn(f"Lưu ý: {note}")
         if args.kind in SHEETS:

@@ -1,8 +1,8 @@
 """The conference reports from the command line, as drafts or issued with their number."""
 
-from datetime import date
 from pathlib import Path
 
+from models.core import clock
 from models.core.dates import parse_date
 from models.documents import write_draft
 from reports.conference import draft_for, issue_warning, print_report, report_period
@@ -15,7 +15,7 @@ from ui.commands.context import opened, say, warn
 def run_report(args, db_path: Path) -> int:
     output = Path(args.output).expanduser().resolve()
     with opened(db_path, args.acting_user):
-        issued_on = parse_date(args.date) if args.date else date.today()
+        issued_on = parse_date(args.date) if args.date else clock.today()
         figures = period_figures(*report_period(args.kind, args.year))
         draft = draft_for(args.kind, args.year, figures)
         warning = issue_warning(draft, issued_on) if args.issue else None

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.core import clock
 from models.core.errors import ValidationError
 from models.members import headcount_by_grassroots, movement
 from reports.numbers import integer
@@ -30,7 +31,7 @@ class CountsPage(Page):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        today = date.today()
+        today = clock.today()
         self.org = OrgPicker(any_label="Toàn Đảng bộ Khối")
         self.start = DateEdit("Từ ngày", "start")
         self.start.set_date(date(today.year, 1, 1))

@@ -1,7 +1,6 @@
 """Forms of the inspection page: a case with its subjects, a subject's conclusion, and a
 decision of discipline."""
 
-from datetime import date
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from models.core import clock
 from models.core.errors import ValidationError
 from models.inspections import (
     BLOC_PERFORMERS,
@@ -63,7 +63,7 @@ class InspectionDialog(FormDialog):
         self.planned = QCheckBox("Nằm trong chương trình kiểm tra, giám sát của năm")
         self.plan_year = QSpinBox()
         self.plan_year.setRange(1990, 2100)
-        self.plan_year.setValue(date.today().year)
+        self.plan_year.setValue(clock.today().year)
         self.plan_month = QSpinBox()
         self.plan_month.setRange(0, 12)
         self.plan_month.setSpecialValueText("(cả năm)")
@@ -145,7 +145,7 @@ class InspectionDialog(FormDialog):
             combo.setCurrentIndex(combo.findData(value))
         self.performer_org.set_org_id(case.performer_org_id)
         self.planned.setChecked(case.planned)
-        self.plan_year.setValue(case.plan_year or date.today().year)
+        self.plan_year.setValue(case.plan_year or clock.today().year)
         self.plan_month.setValue(case.plan_month or 0)
         for edit, value in ((self.title, case.title), (self.decision_no, case.decision_no),
                             (self.team, case.team)):

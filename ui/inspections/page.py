@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.accounts import WRITE_RECORDS, may
+from models.core import clock
 from models.core.errors import ValidationError
 from models.documents import discipline_paper
 from models.inspections import (
@@ -52,7 +53,7 @@ class InspectionsPage(Page):
         super().__init__(parent)
         self.year = QSpinBox()
         self.year.setRange(1990, 2100)
-        self.year.setValue(date.today().year)
+        self.year.setValue(clock.today().year)
         self.year.setPrefix("Năm ")
         self.year.valueChanged.connect(lambda _v: self.refresh())
         self.tabs = QTabWidget()
@@ -177,7 +178,7 @@ class InspectionsPage(Page):
         self.disciplines.set_rows(discipline_rows(year))
         self.programme.set_rows(programme(year))
         self.start.set_date(date(year, 1, 1))
-        self.end.set_date(min(date(year, 12, 31), date.today()) if year <= date.today().year
+        self.end.set_date(min(date(year, 12, 31), clock.today()) if year <= clock.today().year
                           else date(year, 12, 31))
         self.compute()
 

@@ -2,7 +2,6 @@
 attached files."""
 
 
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.core import clock
 from models.core.errors import ValidationError
 from models.meetings import (
     BCH_DUK,
@@ -108,7 +108,7 @@ class MeetingDialog(FormDialog):
         self.title.setPlaceholderText("Ví dụ: Hội nghị Ban Chấp hành Đảng bộ Khối lần thứ 13, sơ kết "
                                       "công tác 6 tháng đầu năm")
         self.day = DateEdit("Ngày họp", "date")
-        self.day.set_date(date.today())
+        self.day.set_date(clock.today())
         self.time = QLineEdit()
         self.time.setPlaceholderText("08:00")
         self.time.setMaximumWidth(80)
@@ -237,7 +237,7 @@ class MeetingDialog(FormDialog):
         if self.body.currentData() != BCH_DUK or self.number.value():
             return
         try:
-            day = self.day.date() or date.today()
+            day = self.day.date() or clock.today()
         except ValidationError:
             return
         self.number.setSpecialValueText(f"(tự đánh số: {next_bch_number(day, self.meeting_id)})")

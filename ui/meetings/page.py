@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.accounts import WRITE_RECORDS, may
+from models.core import clock
 from models.core.dates import add_months
 from models.core.errors import ValidationError
 from models.meetings import (
@@ -80,7 +81,7 @@ class MeetingsPage(Page):
             page.addAction(action)
         self.year = QSpinBox()
         self.year.setRange(1990, 2100)
-        self.year.setValue(date.today().year)
+        self.year.setValue(clock.today().year)
         self.year.setPrefix("Năm ")
         self.month = QComboBox()
         self.month.addItem("Cả năm", 0)
@@ -209,12 +210,12 @@ class MeetingsPage(Page):
         page = QWidget()
         self.check_year = QSpinBox()
         self.check_year.setRange(1990, 2100)
-        self.check_year.setValue(date.today().year)
+        self.check_year.setValue(clock.today().year)
         self.check_year.setPrefix("Năm ")
         self.check_month = QComboBox()
         for month in range(1, 13):
             self.check_month.addItem(f"Tháng {month} (quý {(month - 1) // 3 + 1})", month)
-        self.check_month.setCurrentIndex(date.today().month - 1)
+        self.check_month.setCurrentIndex(clock.today().month - 1)
         self.check_year.valueChanged.connect(lambda _v: self.refresh_compliance())
         self.check_month.currentIndexChanged.connect(lambda _i: self.refresh_compliance())
         bar = QHBoxLayout()
@@ -260,8 +261,8 @@ class MeetingsPage(Page):
         page = QWidget()
         self.start = DateEdit("Từ ngày", "start")
         self.end = DateEdit("Đến ngày", "end")
-        self.start.set_date(date(date.today().year, 1, 1))
-        self.end.set_date(date.today())
+        self.start.set_date(date(clock.today().year, 1, 1))
+        self.end.set_date(clock.today())
         show = QPushButton("Tổng hợp")
         show.clicked.connect(self.compute)
         error_line = QLabel()

@@ -1,6 +1,5 @@
 """The member registry page: toolbar, filter row, the table and a count."""
 
-from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.accounts import WRITE_RECORDS, may
+from models.core import clock
 from models.core import vocab as v
 from models.core.errors import ValidationError, failure_reason
 from models.members import AGE_BANDS, STATE_GROUPS, MemberFilter, export_members, get_member
@@ -204,7 +204,7 @@ class MembersPage(Page):
 
     def export_registry(self) -> Task | None:
         """Everyone in the registry today, in the layout that import reads back."""
-        name = f"danh-sach-dang-vien-{date.today():%Y%m%d}.xlsx"
+        name = f"danh-sach-dang-vien-{clock.today():%Y%m%d}.xlsx"
         path = ask_save_path(self, "Xuất danh sách đảng viên", name, "Excel (*.xlsx)")
         if path is None:
             return None

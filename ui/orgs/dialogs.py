@@ -1,6 +1,5 @@
 """Forms for the organisation tree: add or edit, move under another parent, dissolve."""
 
-from datetime import date
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.core import clock
 from models.core import vocab as v
 from models.core.errors import ValidationError
 from models.orgs import create_org, dissolve_org, get_org, move_org, update_org
@@ -154,7 +154,7 @@ class DissolveOrgDialog(_OrgForm):
         self.form.addRow(explain)
         self.on = self.add_row("dissolved_on", "Ngày giải thể (*)",
                                DateEdit("Ngày giải thể", "dissolved_on"))
-        self.on.set_date(date.today())
+        self.on.set_date(clock.today())
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("Giải thể")
         self.mark_clean()
 

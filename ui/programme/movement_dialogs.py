@@ -6,6 +6,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QSpinBox, QVBoxLayout
 
+from models.core import clock
 from models.movements import (
     ITEM_KINDS,
     KINDS,
@@ -30,7 +31,7 @@ def who_picker() -> QComboBox:
     for depth, row in tree_order(org_rows()):
         if row.parent_id is not None and row.dissolved_on is None:
             combo.addItem("   " * (depth - 1) + row.name, f"org:{row.id}")
-    for social in social_orgs(date.today()):
+    for social in social_orgs(clock.today()):
         combo.addItem(f"{social.name} (tổ chức chính trị - xã hội)", f"social:{social.id}")
     return combo
 
@@ -108,7 +109,7 @@ class EntryDialog(FormDialog):
         form = QFormLayout()
         self.who = who_picker()
         self.errors.add_row(form, "org", "Tổ chức (*)", self.who)
-        self.dates = _dates(self, form, {"registered_on": ("Ngày đăng ký (*)", date.today())})
+        self.dates = _dates(self, form, {"registered_on": ("Ngày đăng ký (*)", clock.today())})
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.fallback)
@@ -135,7 +136,7 @@ class ItemDialog(FormDialog):
         self.errors.add_row(form, "name", "Tên (*)", self.name)
         self.errors.add_row(form, "org", "Đơn vị thực hiện (*)", self.who)
         self.dates = _dates(self, form, {
-            "registered_on": ("Ngày đăng ký (*)", row.registered_on if row else date.today()),
+            "registered_on": ("Ngày đăng ký (*)", row.registered_on if row else clock.today()),
             "completed_on": ("Ngày hoàn thành", row.completed_on if row else None)})
         self.value = QLineEdit("" if row is None or row.value is None else str(row.value))
         self.value.setPlaceholderText("đồng, ví dụ 170000000")

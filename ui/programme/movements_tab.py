@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.accounts import WRITE_RECORDS, may
+from models.core import clock
 from models.core.dates import fmt_date
 from models.core.errors import ValidationError
 from models.movements import (
@@ -121,7 +122,7 @@ class MovementsTab(QWidget):
             if row.id == select:
                 self.movement_view.selectRow(position)
         self._show_movement()
-        year = date.today().year
+        year = clock.today().year
         start, end = date(year, 1, 1), date(year, 12, 31)
         figures = movement_figures(start, end)
         said = " ".join(part for part in (movement_sentences(figures, start, end),

@@ -1,13 +1,13 @@
 """Chỉ tiêu, chương trình: the main targets of a year and of the congress term, with what the
 records say of each, judged as the year-end report judges them."""
 
-from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel, QSpinBox, QTabWidget, QVBoxLayout, QWidget
 
 from models.accounts import WRITE_RECORDS, may
+from models.core import clock
 from models.targets import delete_target, target_results
 from reports.target_words import judgement_text, target_sentence, threshold_text, value_text
 from ui.page import ActionSpec, Page
@@ -59,7 +59,7 @@ class ProgrammePage(Page):
         ], owner=page)
         self.year = QSpinBox()
         self.year.setRange(1990, 2100)
-        self.year.setValue(date.today().year)
+        self.year.setValue(clock.today().year)
         self.year.setPrefix("Năm ")
         self.year.valueChanged.connect(lambda _v: self.refresh())
         bar.addWidget(self.year)

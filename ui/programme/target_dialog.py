@@ -2,10 +2,10 @@
 several), what measures it and its threshold; a typed result with its source only for a
 measure the records cannot give."""
 
-from datetime import date
 
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QPlainTextEdit, QSpinBox, QVBoxLayout
 
+from models.core import clock
 from models.targets import COMPARATORS, MANUAL, MEASURES, RANGE, create_target, get_target, update_target
 from ui.widgets.code_combo import code_combo, select_code
 from ui.widgets.form_dialog import FormDialog
@@ -20,7 +20,7 @@ class TargetDialog(FormDialog):
         self.year_from, self.year_to = QSpinBox(), QSpinBox()
         for spin in (self.year_from, self.year_to):
             spin.setRange(1990, 2100)
-            spin.setValue(year or date.today().year)
+            spin.setValue(year or clock.today().year)
         self.errors.add_row(form, "year_from", "Năm (*)", self.year_from)
         self.errors.add_row(form, "year_to", "Đến năm (chỉ tiêu nhiệm kỳ)", self.year_to)
         self.wording = QPlainTextEdit()

@@ -2,7 +2,6 @@
 the executive and standing committees, month by month, with key tasks, schemes and thematic
 resolutions; each item with the body in charge, the document that carried it out, its status."""
 
-from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.accounts import WRITE_RECORDS, may
+from models.core import clock
 from models.core.dates import fmt_date
 from models.workplan import (
     BODIES,
@@ -52,7 +52,7 @@ class WorkItemDialog(FormDialog):
         for spin, value in ((self.year_from, row.year_from if row else year),
                             (self.year_to, row.year_to if row else year)):
             spin.setRange(1990, 2100)
-            spin.setValue(value or date.today().year)
+            spin.setValue(value or clock.today().year)
         self.month.setRange(0, 12)
         self.month.setSpecialValueText("(cả năm)")
         self.month.setValue(row.month or 0 if row else 0)
@@ -108,7 +108,7 @@ class WorkplanTab(QWidget):
         super().__init__(parent)
         self.year = QSpinBox()
         self.year.setRange(1990, 2100)
-        self.year.setValue(date.today().year)
+        self.year.setValue(clock.today().year)
         self.year.setPrefix("Năm ")
         self.year.valueChanged.connect(lambda _v: self.load())
         self.model = WorkTableModel(self)

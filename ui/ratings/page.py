@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.accounts import WRITE_RECORDS, may
+from models.core import clock
 from models.core import vocab as v
 from models.core.errors import ValidationError, failure_reason
 from models.ratings import (
@@ -55,8 +56,8 @@ class RatingsPage(Page):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.year = QSpinBox()
-        self.year.setRange(1990, date.today().year)
-        self.year.setValue(date.today().year - 1)
+        self.year.setRange(1990, clock.today().year)
+        self.year.setValue(clock.today().year - 1)
         self.year.setPrefix("Năm ")
         self.org = OrgPicker(levels=v.GRASSROOTS)
         self.org.setPlaceholderText("Chọn tổ chức cơ sở đảng…")

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.accounts import CHANGE_SETTINGS, ISSUE_DOCUMENTS, WRITE_RECORDS, may
+from models.core import clock
 from models.core.dates import fmt_date
 from models.core.errors import ValidationError
 from models.documents import (
@@ -69,12 +70,12 @@ class ReportsPage(Page):
             self.kind.addItem(label, code)
         self.year = QSpinBox()
         self.year.setRange(1990, 2100)
-        self.year.setValue(date.today().year - (1 if date.today().month < 7 else 0))
+        self.year.setValue(clock.today().year - (1 if clock.today().month < 7 else 0))
         self.year.setPrefix("Năm ")
         open_button = QPushButton("Mở dự thảo")
         open_button.clicked.connect(self.open_draft)
         self.issued_on = DateEdit("Ngày ban hành", "issued_on")
-        self.issued_on.set_date(date.today())
+        self.issued_on.set_date(clock.today())
         bar = QHBoxLayout()
         for widget in (self.kind, self.year, open_button, QLabel("Ngày ký"), self.issued_on):
             bar.addWidget(widget)
@@ -262,7 +263,7 @@ class ReportsPage(Page):
             inform(self, "Chưa có dự thảo", "Chọn loại báo cáo, năm và bấm “Mở dự thảo” trước.")
             return
         try:
-            issued_on = self.issued_on.date() or date.today()
+            issued_on = self.issued_on.date() or clock.today()
         except ValidationError as error:
             inform(self, "Ngày ký", error.message, warning=True)
             return

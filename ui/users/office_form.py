@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.accounts import LABELS, OfficeDetails, office_details, office_warnings, save_office_details
+from models.core import clock
 from models.core.errors import ValidationError
 from reports.fonts import FACES, FONT_DIR
 from reports.letterhead import LEFT_COLUMN_MM, RIGHT_COLUMN_MM, left_column, number_line, office_signature
@@ -137,7 +138,7 @@ class OfficeFields(QWidget):
                 text += f' <a href="{target}">Sửa thành “{escape(warning.suggestion)}”</a>'
             label.setText(text)
             label.show()
-        self.preview.setText(preview_html(details, date.today()))
+        self.preview.setText(preview_html(details, clock.today()))
 
     def off_form(self) -> list[str]:
         """The labels of the details that would print off the Party's form (a missing signer's

@@ -1,8 +1,8 @@
 """The users list as a table."""
 
-from datetime import datetime
 
 from models.accounts import ROLES, user_rows
+from models.core import clock
 from models.core.dates import fmt_date
 from ui.widgets.rows_model import RowsTableModel
 
@@ -20,6 +20,6 @@ class UserTableModel(RowsTableModel):
     def cells(self, row) -> list[str]:
         _id, username, full_name, user_role, active, locked_until = row
         state = "Đang dùng" if active else "Đã khóa"
-        if active and locked_until and locked_until > datetime.now():
+        if active and locked_until and locked_until > clock.now():
             state = f"Tạm khóa đến {locked_until:%H:%M} {fmt_date(locked_until.date())}"
         return [username, full_name, ROLES.get(user_role, user_role), state]

@@ -2,12 +2,13 @@
 columns visible, Vietnamese headings, dates as real dates and counts as numbers."""
 
 import re
-from datetime import date, datetime
+from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QWidget
 
+from models.core import clock
 from models.core.errors import ValidationError, failure_reason
 from models.core.excel import write_table
 from ui.tasks import Task, run_task
@@ -75,7 +76,7 @@ def export_view(view: QAbstractItemView) -> Task | None:
     if path is None:
         return None
     headers, rows = shown_rows(view)
-    stamp = f"Xuất ngày {datetime.now():%d/%m/%Y %H:%M}"
+    stamp = f"Xuất ngày {clock.now():%d/%m/%Y %H:%M}"
 
     def failed(error: BaseException) -> None:
         if not isinstance(error, OSError | ValidationError):

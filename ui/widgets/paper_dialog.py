@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.accounts import ISSUE_DOCUMENTS, may
+from models.core import clock
 from models.core.dates import fmt_date
 from models.core.errors import ValidationError
 from models.documents import Paper, documents_from, write_draft
@@ -49,7 +50,7 @@ class PaperDialog(QDialog):
         self.written: Path | None = None
         form = QFormLayout()
         self.on = DateEdit("Ngày ban hành", "on")
-        self.on.set_date(date.today())
+        self.on.set_date(clock.today())
         form.addRow("Ngày ban hành", self.on)
         self.draft = QRadioButton("Bản dự thảo (để trống số)")
         self.issue = QRadioButton("Ban hành: lấy số trong sổ văn bản đi")
@@ -97,7 +98,7 @@ class PaperDialog(QDialog):
     def print_to_file(self, path: Path | None = None) -> Task | None:
         self.error.hide()
         try:
-            on = self.on.date() or date.today()
+            on = self.on.date() or clock.today()
         except ValidationError as error:
             self.say(error)
             return None

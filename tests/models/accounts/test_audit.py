@@ -252,7 +252,7 @@ def test_deleted_entry_breaks_the_chain(make_member):
     assert not verify_chain().intact
 
 
-def test_demo_data_is_audited_row_by_row(db):
+def test_demo_data_is_audited_row_by_row(demo_clock, db):
     from models.demo.build import DemoSize, build_demo
 
     build_demo(DemoSize(orgs=3, members=40, seed=2))

@@ -73,7 +73,7 @@ def test_admission_figures_with_breakdowns(bloc_tree, make_member):
     assert (small.admitted, small.recognised) == (0, 1)
 
 
-def test_all_targets_at_once_match_each_target_alone(db):
+def test_all_targets_at_once_match_each_target_alone(demo_clock, db):
     """target_lines() counts every target from one pass; progress() one target at a time."""
     from models.admissions.targets import progress, set_target, target_lines
     from models.demo.build import DemoSize, build_demo

@@ -9,7 +9,7 @@ from models.orgs.contents import org_warnings
 from models.orgs.tree import org_rows
 
 
-def test_demo_is_a_plausible_bloc(db):
+def test_demo_is_a_plausible_bloc(demo_clock, db):
     made = build_demo(DemoSize(orgs=12, members=400, seed=7))
     rows = org_rows()
     grassroots = [r for r in rows if r.level in v.GRASSROOTS and not r.dissolved]
@@ -25,13 +25,13 @@ def test_demo_is_a_plausible_bloc(db):
     assert not any("30" in w for r in grassroots for w in org_warnings(r.id))
 
 
-def test_every_demo_record_passes_the_forms_rules(db):
+def test_every_demo_record_passes_the_forms_rules(demo_clock, db):
     build_demo(DemoSize(orgs=5, members=120, seed=3))
     for member in Member.select():
         validate(member_fields(member), member.id)
 
 
-def test_same_seed_same_demo(tmp_path):
+def test_same_seed_same_demo(demo_clock, tmp_path):
     from models.core.db import close_database, open_database
 
     names = []

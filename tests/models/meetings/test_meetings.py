@@ -164,7 +164,7 @@ def test_attendance_of_a_committee_counts_against_its_size(db):
     assert quorum(meeting.id).ok and len(attendance(meeting.id)) == 5
 
 
-def test_compliance_on_the_demo_database_matches_the_recorded_meetings(db):
+def test_compliance_on_the_demo_database_matches_the_recorded_meetings(demo_clock, db):
     from models.demo.build import DemoSize, build_demo
     from models.meetings.tables import Meeting
     from models.orgs.tree import org_rows

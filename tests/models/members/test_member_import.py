@@ -146,7 +146,7 @@ def test_files_that_are_not_member_lists_get_a_message(db, tmp_path, monkeypatch
         plan_import(tmp_path / "khac.xlsx")
 
 
-def test_export_then_import_into_an_empty_database_gives_the_same_members(db, tmp_path):
+def test_export_then_import_into_an_empty_database_gives_the_same_members(demo_clock, db, tmp_path):
     from models.core.db import close_database, open_database
     from models.demo.build import DemoSize, build_demo
 
