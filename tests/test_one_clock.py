@@ -58,4 +58,5 @@ def test_the_check_sees_each_way_of_reading_the_date(tmp_path):
                       "dt.combine(date(2020, 1, 1), dt.min.time())\n", encoding="utf-8")
     found = clock_reads(sample)
     assert [line.split(" ", 1)[1] for line in found] == [
-        "from time import time_ns", "date.today()", "datetime.now()", "dt.now()", "time.time()", "t.localtime()"]
+        "from time import time_ns", "date.today()", "datetime.now()", "dt.now()", "time.time()",
+        "t.localtime()"]
