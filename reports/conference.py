@@ -11,6 +11,7 @@ from reportlab.lib.units import mm
 
 from models.admissions import AGE_BANDS
 from models.core import vocab as v
+from models.core.dates import fmt_date
 from models.core.vocab import AWARD_FORMS
 from models.documents import date_order_warning, issue_document, issued_already, load_draft, write_draft
 from models.inspections import KINDS, PERFORMERS, SUBJECT_TYPES
@@ -29,8 +30,26 @@ RECIPIENTS = ["Ban Thường vụ Tỉnh ủy (báo cáo)", "Ban Tổ chức T�
               "Các đảng ủy, chi bộ cơ sở trực thuộc", "Lưu Văn phòng Đảng ủy"]
 
 
-def _body(draft: Draft) -> Body:
+def counted_note(figures: PeriodFigures) -> str | None:
+    """Under the subject line of a report counted before its period ended: the day it was
+    counted, as offices write it."""
+    return f"(Số liệu tính đến ngày {fmt_date(figures.as_of)})" if figures.unfinished else None
+
+
+def final_figures_advice(figures: PeriodFigures) -> str | None:
+    """For the clerk (command line, reports page), not the paper: how to get the final figures."""
+    if not figures.unfinished:
+        return None
+    return (f"Kỳ báo cáo chưa kết thúc (đến ngày {fmt_date(figures.end)}): số liệu tính đến hôm nay, ngày "
+            f"{fmt_date(figures.as_of)}. Sau ngày {fmt_date(figures.end)}, mở lại dự thảo, bấm “Tính lại số "
+            "liệu” (hoặc chạy lại lệnh report) rồi in để có số liệu cả kỳ.")
+
+
+def _body(draft: Draft, figures: PeriodFigures) -> Body:
     body = Body()
+    note = counted_note(figures)
+    if note:
+        body.note(note)
     for section in draft.sections:
         if section.level == 0:
             body.heading(section.heading, centered=True)
@@ -120,7 +139,7 @@ def admissions_chart(figures: PeriodFigures) -> Drawing:
     chart = VerticalBarChart()
     chart.x, chart.y, chart.width, chart.height = 15 * mm, 14 * mm, 135 * mm, 42 * mm
     chart.data = [[figures.admissions_by_year[y] for y in years]]
-    chart.categoryAxis.categoryNames = [year_label(y, figures.end) for y in years]
+    chart.categoryAxis.categoryNames = [year_label(y, figures.as_of) for y in years]
     chart.categoryAxis.labels.fontName = family
     chart.valueAxis.labels.fontName = family
     chart.valueAxis.labelTextFormat = _axis_number
@@ -241,7 +260,8 @@ def render_report(path: Path, draft: Draft, figures: PeriodFigures, issued_on: d
     # Numbered in order of those printed: a table with nothing to show leaves no gap.
     for number, table in enumerate((table for shown, table in tables if shown), start=1):
         table(figures, annex, number)
-    return build_document(path, header, _body(draft), office_signature(office), RECIPIENTS, annex=annex)
+    return build_document(path, header, _body(draft, figures), office_signature(office), RECIPIENTS,
+                          annex=annex)
 
 
 def print_report(path: Path, draft: Draft, issued_on: date, issue: bool,

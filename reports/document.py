@@ -58,6 +58,10 @@ class Body:
     def subheading(self, text: str) -> None:
         self.items.append(("subheading", text))
 
+    def note(self, text: str) -> None:
+        """A centred line in italics, e.g. "(Số liệu tính đến ngày 04/12/2026)"."""
+        self.items.append(("note", text))
+
     def paragraph(self, text: str) -> None:
         for line in text.split("\n"):
             if line.strip():
@@ -88,6 +92,8 @@ def _styles() -> dict[str, ParagraphStyle]:
                                   spaceAfter=4, alignment=TA_JUSTIFY, firstLineIndent=12.7 * mm),
         "heading_center": ParagraphStyle("hc", parent=base, fontName=f"{family}-Bold", spaceBefore=10,
                                          spaceAfter=4, alignment=TA_CENTER),
+        "note": ParagraphStyle("note", parent=base, alignment=TA_CENTER, fontName=f"{family}-Italic",
+                               spaceAfter=6),
         "subheading": ParagraphStyle("sub", parent=base, fontName=f"{family}-BoldItalic", spaceBefore=4,
                                      spaceAfter=2, alignment=TA_JUSTIFY, firstLineIndent=12.7 * mm),
         "paragraph": ParagraphStyle("p", parent=base, alignment=TA_JUSTIFY, firstLineIndent=12.7 * mm,
@@ -220,7 +226,7 @@ def _page_number(canvas, document) -> None:
 def _flow(body: Body, styles) -> list:
     story = []
     for kind, value in body.items:
-        if kind in ("heading", "heading_center", "subheading", "paragraph"):
+        if kind in ("heading", "heading_center", "subheading", "paragraph", "note"):
             story.append(Paragraph(escape(value), styles[kind]))
         elif kind == "table":
             story.append(_table(*value, styles))

@@ -8,7 +8,10 @@ from datetime import date
 from models.accounts import OfficeDetails, office_details
 from models.admissions import AdmissionFigures, admission_figures, admitted_count, progress
 from models.awards import AwardCounts, award_counts, badge_counts
+from models.core import clock
 from models.core import vocab as v
+from models.core.dates import fmt_date
+from models.core.errors import ValidationError
 from models.inspections import InspectionFigures, inspection_figures
 from models.meetings import MeetingFigures, meeting_figures
 from models.members import Headcount, Movement, headcount, movement
@@ -51,6 +54,16 @@ class PeriodFigures:
     residence: ResidenceFigures | None = None  # year-end only: the comments are yearly
     movements: list[MovementFigures] = field(default_factory=list)
     work: WorkFigures | None = None
+    counted_to: date | None = None  # the day the figures were counted: `end`, or today if sooner
+
+    @property
+    def as_of(self) -> date:
+        return self.counted_to or self.end
+
+    @property
+    def unfinished(self) -> bool:
+        """The period was still under way when counted: its figures are not yet final."""
+        return self.as_of < self.end
 
 
 def _same_period_last_year(day: date) -> date:
@@ -72,23 +85,30 @@ def org_figures(on: date) -> OrgFigures:
 
 
 def period_figures(start: date, end: date) -> PeriodFigures:
+    """The figures of a period, counted up to its end or, while it is under way, up to today
+    (the records hold nothing later); refused for a period that has not begun."""
+    today = clock.today()
+    if start > today:
+        raise ValidationError("year", f"Kỳ báo cáo bắt đầu ngày {fmt_date(start)}, sau hôm nay: chưa có số "
+                                      "liệu nào để báo cáo.")
+    to = min(end, today)
     year = end.year
     year_end = (end.month, end.day) == (12, 31)
     ratings = rating_figures(year) if year_end else None  # read once: the targets judge by them too
-    by_year = {y: admitted_count(date(y, 1, 1), min(date(y, 12, 31), end))
+    by_year = {y: admitted_count(date(y, 1, 1), min(date(y, 12, 31), to))
                for y in range(year - 4, year + 1)}
     return PeriodFigures(
-        start=start, end=end, office=office_details(), orgs=org_figures(end),
-        members=headcount(end), movement=movement(start, end),
-        movement_last_year=movement(_same_period_last_year(start), _same_period_last_year(end)),
-        admissions=admission_figures(start, end),
+        start=start, end=end, counted_to=to, office=office_details(), orgs=org_figures(to),
+        members=headcount(to), movement=movement(start, to),
+        movement_last_year=movement(_same_period_last_year(start), _same_period_last_year(to)),
+        admissions=admission_figures(start, to),
         year_target=progress(None, year).target, admissions_by_year=by_year,
-        inspections=inspection_figures(start, end),
+        inspections=inspection_figures(start, to),
         ratings=ratings,
-        awards=award_counts(start, end), badges=badge_counts(start, end),
-        meetings=meeting_figures(start, end),
+        awards=award_counts(start, to), badges=badge_counts(start, to),
+        meetings=meeting_figures(start, to),
         targets=target_results(year, ratings) if year_end else [],
         residence=residence_figures(year) if year_end else None,
-        movements=movement_figures(start, end),
-        work=work_figures(start, end),
+        movements=movement_figures(start, to),
+        work=work_figures(start, to),
     )

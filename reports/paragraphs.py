@@ -31,7 +31,8 @@ def organisation_paragraph(figures: PeriodFigures) -> str:
     kinds = _counted([(orgs.by_level.get(v.DBCS, 0), "đảng bộ cơ sở"),
                       (orgs.by_level.get(v.CBCS, 0), "chi bộ cơ sở")])
     cells = orgs.by_level.get(v.CBTT, 0)
-    text = (f"Đến ngày {figures.end.day}/{figures.end.month}/{figures.end.year}, Đảng bộ Khối có "
+    on = figures.as_of
+    text = (f"Đến ngày {on.day}/{on.month}/{on.year}, Đảng bộ Khối có "
             f"{integer(orgs.grassroots)} tổ chức cơ sở đảng ({kinds})")
     if cells:
         text += f", {integer(cells)} chi bộ trực thuộc đảng ủy cơ sở"

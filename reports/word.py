@@ -131,6 +131,8 @@ def _flow(document, body) -> None:
             _line(document, value, bold=True).paragraph_format.space_before = Pt(10)
         elif kind == "subheading":
             _text(document, value, bold=True, italic=True)
+        elif kind == "note":
+            _line(document, value, italic=True)
         elif kind == "paragraph":
             _text(document, value).paragraph_format.space_after = Pt(6)
         elif kind == "table":

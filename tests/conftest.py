@@ -24,6 +24,13 @@ def pytest_report_header(config):
     return f"Đồng hồ của bộ kiểm thử: {shown} — lặp lại bằng DANGVU_TEST_TODAY=YYYY-MM-DD"
 
 
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """A failure names the day the clock was at, so the run can be repeated on it."""
+    if exitstatus != 0:
+        day = (SUITE_DAY or date.today()).isoformat()
+        terminalreporter.write_line(f"Chạy với đồng hồ ở ngày {day}: lặp lại bằng DANGVU_TEST_TODAY={day}")
+
+
 @pytest.fixture
 def demo_clock():
     """Tests that build the demo run on one fixed day, so they answer the same on any day."""

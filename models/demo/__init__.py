@@ -7,6 +7,6 @@ Each name is loaded from its module on first use (models/core/face.py)."""
 from models.core.face import face
 
 __getattr__, __dir__, __all__ = face(globals(), {
-    "build": ("DemoSize", "build_demo"),
+    "build": ("DemoSize", "build_demo", "check_demo_day"),
     "place": ("build_demo_file", "check_replaceable", "existing_work", "keep_copy"),
 })

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from models.accounts.office import OfficeDetails, save_office_details
 from models.core import clock
 from models.core import vocab as v
-from models.core.dates import add_months
+from models.core.dates import add_months, fmt_date
 from models.core.db import database
 from models.core.errors import ValidationError
 from models.core.text import fold, name_sort_key
@@ -50,6 +50,18 @@ LEFT_SHARE = 0.08  # members who have left, on top of the current ones
 TEMP_IN_SHARE = 0.01
 MIN_ORGS, MAX_ORGS = 1, 1000
 MIN_MEMBERS, MAX_MEMBERS = 10, 150_000
+
+
+# A training bloc as it stood on a day of the last years: the demo's fixed history (a cell
+# dissolved in mid-2020, contact with the residence from 2020) lies before it.
+EARLIEST_DAY = date(2021, 1, 1)
+
+
+def check_demo_day(day: date) -> None:
+    """The day a demo is built as of (`demo --today`): from EARLIEST_DAY up to the real today."""
+    if not EARLIEST_DAY <= day <= clock.today():
+        raise ValidationError("today", f"Ngày của dữ liệu mẫu ({fmt_date(day)}) phải từ "
+                                       f"{fmt_date(EARLIEST_DAY)} đến hôm nay.")
 
 
 @dataclass(frozen=True)
@@ -225,8 +237,9 @@ PHASES = ["tổ chức đảng", "đảng viên và biến động", "hồ sơ k
 
 
 def build_demo(size: DemoSize, progress: Callable[[int, int, str], None] | None = None) -> dict:
-    """Fill an empty, migrated database. Returns counts of what was made. `progress(step,
-    steps, what)` hears of each phase as it begins."""
+    """Fill an empty, migrated database with a bloc as it stands on the clock's today (no record
+    dated after it). Returns counts of what was made. `progress(step, steps, what)` hears of
+    each phase as it begins."""
 
     def phase(number: int) -> None:
         if progress:

@@ -1,12 +1,15 @@
 """Commands on the data file as a whole: the demo database, check, backup, restore."""
 
 import time
+from contextlib import nullcontext
 from pathlib import Path
 
+from models.core import clock
+from models.core.dates import fmt_date, parse_date
 from models.core.db import close_database, open_database
 from models.core.errors import ValidationError, failure_reason
 from models.core.where import Server
-from models.demo import DemoSize, build_demo_file, check_replaceable, existing_work, keep_copy
+from models.demo import DemoSize, build_demo_file, check_demo_day, check_replaceable, existing_work, keep_copy
 from models.storage import (
     BrokenTrail,
     Holder,
@@ -35,8 +38,17 @@ KEEP_FOLDER = "truoc-khoi-phuc"  # beside the data file: what a restore or a dem
 def run_demo(args, db_path: Path) -> int:
     try:
         size = DemoSize(args.orgs, args.members, args.seed)
+        day = parse_date(args.today, "today", "Ngày của dữ liệu mẫu") if args.today else None
+        if day:
+            check_demo_day(day)
     except ValidationError as error:
         raise Refused(error.message, BAD_ARGUMENTS) from None
+    # The bloc as it stood that day: every date the demo writes is read from the one clock.
+    with clock.fixed_day(day) if day else nullcontext():
+        return _demo_at(args, size, db_path)
+
+
+def _demo_at(args, size: DemoSize, db_path: Path) -> int:
     if isinstance(db_path, Server):
         return demo_onto_server(size, db_path, args.if_missing)
     if db_path.exists():
@@ -62,7 +74,7 @@ def run_demo(args, db_path: Path) -> int:
     finally:
         release_lock(db_path)
     say(f"Đã tạo {db_path}: {args.orgs} tổ chức cơ sở đảng, {made['cells']} chi bộ, "
-        f"{made['members']} hồ sơ đảng viên.")
+        f"{made['members']} hồ sơ đảng viên, như vào ngày {fmt_date(clock.today())}.")
     return 0
 
 

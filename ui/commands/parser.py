@@ -27,6 +27,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--orgs", type=int, default=75, help="số tổ chức cơ sở đảng, 1–1000 (mặc định 75)")
     demo.add_argument("--members", type=int, default=2700, help="số đảng viên, 10–150.000 (mặc định 2700)")
     demo.add_argument("--seed", type=int, default=2026, help="hạt giống ngẫu nhiên")
+    demo.add_argument("--today", metavar="DD/MM/YYYY",
+                      help="tạo khối như vào ngày này (để tập huấn; mặc định: hôm nay)")
     demo.add_argument("--force", action="store_true", help="ghi đè tệp đã có")
     demo.add_argument("--if-missing", action="store_true",
                       help="nếu tệp đã có thì giữ nguyên và không làm gì (dùng cho lần chạy đầu)")

@@ -33,7 +33,14 @@ from models.documents import (
     set_term_start,
     term_start,
 )
-from reports.conference import draft_for, issue_warning, last_year_texts, print_report, report_period
+from reports.conference import (
+    draft_for,
+    final_figures_advice,
+    issue_warning,
+    last_year_texts,
+    print_report,
+    report_period,
+)
 from reports.figures import period_figures
 from reports.letterhead import letterhead_warnings
 from reports.outline import KINDS, Draft, regenerate, report_file_name, to_records
@@ -161,16 +168,19 @@ class ReportsPage(Page):
             yes="Bỏ thay đổi",
         ):
             return None
-        kind, year, period = self.kind.currentData(), self.year.value(), self._period()
-        return run_task(self, lambda _progress: (draft_for(kind, year, period_figures(*period)),
-                                                 last_year_texts(kind, year)),
-                        self._draft_opened, label="Đang lập dự thảo từ số liệu…")
+        kind, year = self.kind.currentData(), self.year.value()
 
-    def _draft_opened(self, opened: tuple[Draft, dict[str, str]]) -> None:
-        self.draft, self.last_year = opened
+        def opened(_progress) -> tuple[Draft, dict[str, str], str | None]:
+            figures = period_figures(*report_period(kind, year))
+            return draft_for(kind, year, figures), last_year_texts(kind, year), final_figures_advice(figures)
+
+        return run_task(self, opened, self._draft_opened, label="Đang lập dự thảo từ số liệu…")
+
+    def _draft_opened(self, opened: tuple[Draft, dict[str, str], str | None]) -> None:
+        self.draft, self.last_year, advice = opened
         self._show_draft()
         self.status.setText("Các đoạn có nền vàng được viết từ số liệu; các mục còn lại để trống cho "
-                            "Văn phòng viết. Sửa xong bấm Lưu dự thảo.")
+                            "Văn phòng viết. Sửa xong bấm Lưu dự thảo." + (f"\n{advice}" if advice else ""))
 
     def _show_draft(self) -> None:
         holder = QWidget()
@@ -249,13 +259,18 @@ class ReportsPage(Page):
                        "các mục Văn phòng tự viết giữ nguyên. Tiếp tục?", yes="Tính lại"):
             return None
         period = self._period()
-        return run_task(self, lambda _progress: regenerate(draft, period_figures(*period)),
-                        self._recomputed, label="Đang tính lại số liệu…")
 
-    def _recomputed(self, draft: Draft) -> None:
-        self.draft = draft
+        def recomputed(_progress) -> tuple[Draft, str | None]:
+            figures = period_figures(*period)
+            return regenerate(draft, figures), final_figures_advice(figures)
+
+        return run_task(self, recomputed, self._recomputed, label="Đang tính lại số liệu…")
+
+    def _recomputed(self, result: tuple[Draft, str | None]) -> None:
+        self.draft, advice = result
         self._show_draft()
-        self.status.setText("Đã tính lại các đoạn số liệu. Nhớ lưu dự thảo.")
+        self.status.setText("Đã tính lại các đoạn số liệu. Nhớ lưu dự thảo."
+                            + (f"\n{advice}" if advice else ""))
 
     def export(self, issue: bool, word: bool = False) -> None:
         draft = self.current_draft()
