@@ -8,6 +8,8 @@ from models.core import clock
 from models.core.errors import ValidationError
 
 _DATE = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})\s*$")
+# Typed without separators, as clerks do on the number pad: ddmmyyyy or ddmmyy.
+_DIGITS = re.compile(r"^\s*(\d{2})(\d{2})(\d{4}|\d{2})\s*$")
 EARLIEST = date(1900, 1, 1)
 
 
@@ -19,7 +21,7 @@ def parse_date(text: str | None, field: str = "date", label: str = "Ngày") -> d
     """Parse dd/mm/yyyy (also d/m/yy, '.' or '-' as separator). Empty gives None."""
     if text is None or not str(text).strip():
         return None
-    match = _DATE.match(str(text))
+    match = _DATE.match(str(text)) or _DIGITS.match(str(text))
     if not match:
         raise ValidationError(field, f"{label} phải viết theo dạng ngày/tháng/năm, ví dụ 05/03/1980.")
     day, month, year = (int(g) for g in match.groups())

@@ -18,7 +18,7 @@ from models.core.db import database
 from models.core.errors import NotFound, ValidationError
 from models.core.text import checked_multiline, clean
 from models.members.lifecycle import EMPTY, EventInput, apply, replay
-from models.members.record import get_member, validate
+from models.members.record import check_full_date, get_member, validate
 from models.members.tables import Member, MemberEvent
 from models.orgs.tables import PartyOrg
 from models.orgs.tree import check_in_scope, get_org
@@ -260,4 +260,6 @@ def create_member(fields: dict, opening: dict) -> Member:
     with database.atomic():
         member = Member.create(**data)
         _record(member, None, **opening)
-        return get_member(member.id)
+        member = get_member(member.id)
+        check_full_date(member.membership, member.full_member_date, opening.get("kind"))
+        return member

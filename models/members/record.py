@@ -148,6 +148,21 @@ def _party_dates(fields: dict, data: dict) -> None:
         )
 
 
+def check_full_date(membership: str | None, full_member_date, opening_kind: str | None = None) -> None:
+    """A probationary member has no full-membership date yet: the date comes with the
+    recognition (reported: a new member saved as dự bị with a full date counted as a review
+    overdue since 2021 and printed both on the member sheet)."""
+    if membership != v.PROBATIONARY or full_member_date is None:
+        return
+    if opening_kind in (v.TRANSFER_IN, v.TEMP_IN_START):
+        advice = "chọn “Chính thức” ở mục “Là đảng viên”"
+    else:
+        advice = "ghi biến động “Công nhận đảng viên chính thức” ở tab Quá trình, biến động"
+    raise ValidationError("full_member_date", f"Đảng viên dự bị chưa có ngày chính thức (đã nhập "
+                                              f"{fmt_date(full_member_date)}). Nếu người này đã là đảng viên "
+                                              f"chính thức, {advice}; nếu chưa, để trống ngày chính thức.")
+
+
 def update_member(member_id: int, fields: dict, seen_version: int | None = None) -> Member:
     """`seen_version`: the version the form read; a record saved since by someone else is not
     overwritten (EditedMeanwhile)."""
@@ -156,6 +171,7 @@ def update_member(member_id: int, fields: dict, seen_version: int | None = None)
         _check_scope(member)
         check_version(member, seen_version)
         data = validate(fields, member_id)
+        check_full_date(member.membership, data["full_member_date"])
         save_changes(member, data, touch=True)
         return member
 

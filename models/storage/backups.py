@@ -113,7 +113,9 @@ def _copy_online(source, target: Path) -> None:
 
 def backup_to(target: Path) -> Path:
     """Copy the open database to `target` (written beside it, then renamed into place)."""
-    if database.is_closed():
+    # Opened for the program, not necessarily on this thread: a worker thread (the window's
+    # manual backup) has no connection of its own until it asks (its test pressed the menu).
+    if database.obj is None:
         raise ValidationError("backup", "Chưa mở dữ liệu nào để sao lưu.")
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)

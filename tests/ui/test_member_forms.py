@@ -222,3 +222,27 @@ def test_a_record_saved_elsewhere_meanwhile_is_not_overwritten_and_the_typing_st
     assert dialog.inputs["residence"].text() == "Tổ 3, phường Hồng Hà"
     stored = get_member(member.id)
     assert stored.note == "Đã chuyển nơi cư trú" and stored.residence != "Tổ 3, phường Hồng Hà"
+
+
+def test_a_full_membership_date_on_arrival_makes_the_arrival_a_full_member(qtbot, bloc_tree):
+    """Reported: “Là đảng viên” stayed on Dự bị beside Ngày chính thức 19/05/2021, and the save
+    went through. The form now follows the date; a probationary choice with a date is refused."""
+    dialog = MemberDialog()
+    qtbot.addWidget(dialog)
+    fill_new(dialog, bloc_tree)
+    dialog.opening.kind.setCurrentIndex(dialog.opening.kind.findData(v.TRANSFER_IN))
+    dialog.opening.membership.setCurrentIndex(dialog.opening.membership.findData(v.PROBATIONARY))
+    for field, text in (("admission_date", "10052019"), ("ceremony_date", "19/05/2019"),
+                        ("full_member_date", "19052021")):
+        dialog.inputs[field].setFocus()
+        type_text(dialog.inputs[field], text)
+        dialog.inputs[field].editingFinished.emit()
+    assert dialog.inputs["full_member_date"].text() == "19/05/2021"  # typed without separators
+    assert dialog.opening.membership.currentData() == v.FULL
+    dialog.opening.membership.setCurrentIndex(dialog.opening.membership.findData(v.PROBATIONARY))
+    assert dialog.save() is False
+    assert "chưa có ngày chính thức" in dialog.errors.message_for("full_member_date")
+    assert Member.select().count() == 0
+    dialog.opening.membership.setCurrentIndex(dialog.opening.membership.findData(v.FULL))
+    assert dialog.save() is True
+    assert get_member(dialog.member_id).membership == v.FULL

@@ -46,7 +46,7 @@ from models.members import (
 )
 from models.orgs import get_org, grassroots_names
 from ui import settings
-from ui.members.event_dialog import EventDialog, EventFields
+from ui.members.event_dialog import NEEDS_MEMBERSHIP, EventDialog, EventFields
 from ui.members.printing import chosen_event, print_letter, print_member_sheet
 from ui.members.tables import HistoryTableModel
 from ui.widgets.buttons import confirm, inform
@@ -181,8 +181,20 @@ class MemberDialog(FormDialog):
             inner = QVBoxLayout(group)
             inner.addWidget(self.opening)
             layout.addWidget(group)
+            self.inputs["full_member_date"].editingFinished.connect(self._full_date_given)
         layout.addStretch(1)
         return page
+
+    def _full_date_given(self) -> None:
+        """A member who arrives with a full-membership date arrives as a full member: the form
+        says so at once instead of refusing on save (the rule itself is models.members')."""
+        try:
+            full = self.inputs["full_member_date"].date()
+        except ValidationError:
+            return
+        choice = self.opening.membership
+        if full is not None and self.opening.kind.currentData() in NEEDS_MEMBERSHIP:
+            choice.setCurrentIndex(max(0, choice.findData(v.FULL)))
 
     def _history_tab(self) -> QWidget:
         page = QWidget()

@@ -8,6 +8,7 @@ from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QLineEdit
 
 from models.core.dates import fmt_date, parse_date
+from models.core.errors import ValidationError
 
 
 class DateEdit(QLineEdit):
@@ -21,6 +22,17 @@ class DateEdit(QLineEdit):
         self.setValidator(QRegularExpressionValidator(QRegularExpression(r"[0-9/.\-]{0,10}"), self))
         self.setMaximumWidth(130)
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("00/00/00000"))
+        self.editingFinished.connect(self._tidy)
+
+    def _tidy(self) -> None:
+        """"15031995" typed becomes "15/03/1995" on leaving the field; anything that is not a
+        date stays as typed, for the message on saving."""
+        try:
+            day = self.date()
+        except ValidationError:
+            return
+        if day is not None and self.text() != fmt_date(day):
+            self.setText(fmt_date(day))
 
     def date(self) -> datetime.date | None:
         """The typed date, None when empty; raises ValidationError when it is not a date."""

@@ -16,6 +16,8 @@ from models.core.errors import ValidationError
         ("5.3.1980", date(1980, 3, 5)),
         (" 31-12-2024 ", date(2024, 12, 31)),
         ("5/3/80", date(1980, 3, 5)),
+        ("15031995", date(1995, 3, 15)),  # reported refused: typed on the number pad
+        ("290224", date(2024, 2, 29)),
     ],
 )
 def test_parse_date_accepts_what_clerks_type(text, expected):
@@ -27,7 +29,8 @@ def test_parse_date_empty_is_none():
     assert parse_date("   ") is None
 
 
-@pytest.mark.parametrize("text", ["31/02/2020", "00/01/2000", "12/13/2000", "hôm qua", "2020-01-05"])
+@pytest.mark.parametrize("text", ["31/02/2020", "00/01/2000", "12/13/2000", "hôm qua", "2020-01-05",
+                                  "31022023", "1503199"])
 def test_impossible_or_foreign_dates_are_refused_in_vietnamese(text):
     with pytest.raises(ValidationError) as caught:
         parse_date(text, field="birth_date", label="Ngày sinh")

@@ -125,3 +125,28 @@ def test_photo_accepts_jpeg_and_refuses_other_files(bloc_tree):
     assert get_photo(member.id) == jpeg
     set_photo(member.id, None)
     assert get_photo(member.id) is None
+
+
+def test_a_probationary_member_cannot_carry_a_full_membership_date(bloc_tree):
+    """Reported: transferred in as dự bị with Ngày chính thức 19/05/2021 was saved, printed both
+    and counted a review overdue since 2021."""
+    cell = bloc_tree["cell_a"].id
+    fields = person(admission_date=date(2019, 5, 10), ceremony_date=date(2019, 5, 19),
+                    full_member_date=date(2021, 5, 19))
+    with pytest.raises(ValidationError) as refused:
+        create_member(fields, {"kind": v.TRANSFER_IN, "date": date(2022, 3, 1), "org_id": cell,
+                               "membership": v.PROBATIONARY})
+    assert refused.value.field == "full_member_date"
+    assert "chọn “Chính thức” ở mục “Là đảng viên”" in refused.value.message
+    assert not Member.select().exists()  # nothing half-written
+    member = create_member(fields, {"kind": v.TRANSFER_IN, "date": date(2022, 3, 1), "org_id": cell,
+                                    "membership": v.FULL})
+    assert member.membership == v.FULL and member.full_member_date == date(2021, 5, 19)
+
+    new = person(full_name="Trần Thị Mai", admission_date=date(2025, 1, 6), ceremony_date=date(2025, 1, 6))
+    admitted = create_member(new, {"kind": v.ADMITTED, "date": date(2025, 1, 6), "org_id": cell})
+    with pytest.raises(ValidationError) as refused:
+        update_member(admitted.id, {**new, "full_member_date": date(2026, 1, 6)})
+    assert refused.value.field == "full_member_date"
+    assert "Công nhận đảng viên chính thức" in refused.value.message
+    assert get_member(admitted.id).full_member_date is None
