@@ -243,7 +243,9 @@ class AdmissionsPage(Page):
     def remove_target(self) -> None:
         index = self.target_view.currentIndex()
         target_id = self.targets.target_id(index.row()) if index.isValid() else None
-        if target_id is not None and confirm(self, "Bỏ chỉ tiêu", "Bỏ chỉ tiêu đã chọn?", yes="Bỏ"):
+        if target_id is None:
+            inform(self, "Bỏ chỉ tiêu", "Chọn một chỉ tiêu trong danh sách trước.")
+        elif confirm(self, "Bỏ chỉ tiêu", "Bỏ chỉ tiêu đã chọn?", yes="Bỏ"):
             remove_target(target_id)
             self.refresh_targets()
 

@@ -181,8 +181,13 @@ class MeetingsPage(Page):
         self.refresh()
 
     def _chosen(self):
+        """The meeting chosen in the list; with none, the clerk is told (a button must never do
+        nothing without a word)."""
         index = self.view.currentIndex()
-        return self.meetings.row_at(index.row()) if index.isValid() else None
+        if not index.isValid():
+            inform(self, "Hội nghị, sinh hoạt", "Chọn một cuộc họp trong danh sách trước.")
+            return None
+        return self.meetings.row_at(index.row())
 
     def add_meeting(self) -> None:
         MeetingDialog(parent=self).accepted_after_exec()

@@ -3,8 +3,6 @@
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QTableView,
     QToolBar,
     QVBoxLayout,
 )
@@ -13,8 +11,8 @@ from models.accounts import get_user
 from ui.page import Page
 from ui.users.dialogs import ChangePasswordDialog, UserDialog
 from ui.users.tables import UserTableModel
-from ui.widgets.export_table import add_export_action
-from ui.widgets.table_view import column_widths, open_on_activate, readable_headers
+from ui.widgets.buttons import inform
+from ui.widgets.table_view import column_widths, list_view, open_on_activate
 
 
 class UsersPage(Page):
@@ -29,14 +27,7 @@ class UsersPage(Page):
             action = QAction(text, self)
             action.triggered.connect(slot)
             toolbar.addAction(action)
-        self.view = QTableView()
-        readable_headers(self.view)
-        add_export_action(self.view)
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view = list_view(self.model)
         open_on_activate(self.view, self.edit_selected)
         layout = QVBoxLayout(self)
         layout.addWidget(toolbar)
@@ -46,7 +37,10 @@ class UsersPage(Page):
 
     def selected_user_id(self) -> int | None:
         rows = self.view.selectionModel().selectedRows()
-        return self.model.user_id(rows[0].row()) if rows else None
+        if not rows:
+            inform(self, "Người dùng", "Chọn một tài khoản trong danh sách trước.")
+            return None
+        return self.model.user_id(rows[0].row())
 
     def add_user(self) -> None:
         if UserDialog.ask(parent=self):

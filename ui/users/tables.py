@@ -13,6 +13,9 @@ class UserTableModel(RowsTableModel):
     def refresh(self) -> None:
         self.set_rows(user_rows())
 
+    def key(self, row):
+        return row[0]
+
     def user_id(self, row: int) -> int | None:
         entry = self.row_at(row)
         return entry[0] if entry else None

@@ -27,6 +27,10 @@ class RowsTableModel(QAbstractTableModel):
     def row_at(self, position: int):
         return self._rows[position] if 0 <= position < len(self._rows) else None
 
+    def key(self, row):
+        """What names a row's record across reloads (the chosen row is found again by it)."""
+        return getattr(row, "id", None)
+
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._rows)
 

@@ -20,7 +20,45 @@ def list_view(model, stretch_first: bool = False) -> QTableView:
         view.horizontalHeader().setStretchLastSection(True)
     add_export_action(view)
     readable_headers(view)
+    keep_choice(view)
     return view
+
+
+def _row_key(model, position: int):
+    if not hasattr(model, "key"):
+        return None
+    row = model.row_at(position)
+    return None if row is None else model.key(row)
+
+
+def keep_choice(view: QTableView) -> None:
+    """The chosen row stays chosen when the list is reloaded (after a form saved, another
+    clerk's change): found again by its record's id. Reported: after a meeting was opened and
+    closed, "Xóa" said nothing was chosen; Enter after saving opened another member."""
+    model = view.model()
+    remembered = []
+
+    def before() -> None:
+        remembered.clear()
+        index = view.currentIndex()
+        chosen = index.isValid() and view.selectionModel().isRowSelected(index.row())
+        key = _row_key(model, index.row()) if chosen else None
+        if key is not None:
+            remembered.append((key, index.column()))
+
+    def after() -> None:
+        if not remembered:
+            return
+        key, column = remembered.pop()
+        for position in range(model.rowCount()):
+            if _row_key(model, position) == key:
+                view.setCurrentIndex(model.index(position, column))
+                view.selectRow(position)
+                view.scrollTo(model.index(position, column))
+                return
+
+    model.modelAboutToBeReset.connect(before)
+    model.modelReset.connect(after)
 
 
 HEADER_PADDING = 16  # the sort arrow and the section's margins
