@@ -166,6 +166,15 @@ class MainWindow(QMainWindow):
     def show_page(self, index: int) -> None:
         if not 0 <= index < len(self.page_classes):
             return
+        leaving = self.stack.currentWidget()
+        if isinstance(leaving, Page) and self.stack.currentIndex() != index and leaving.has_unsaved_changes():
+            if not confirm(self, "Chưa lưu", f"{leaving.title}: có thay đổi chưa được lưu. Rời trang này và bỏ "
+                           "những thay đổi đó?", yes="Bỏ thay đổi"):
+                self.sidebar.blockSignals(True)  # back to the page being left, its typing kept
+                self.sidebar.setCurrentRow(self.stack.currentIndex())
+                self.sidebar.blockSignals(False)
+                return
+            leaving.discard_changes()
         page = self._built(index)
         self.stack.setCurrentIndex(index)
         page.on_shown()

@@ -304,3 +304,32 @@ def test_every_action_of_the_window_is_pressed_by_a_test_here(office, request):
     if len(module_tests) < len([name for name in dir(request.module) if name.startswith("test_")]):
         pytest.skip("only a part of this file ran: the others press the actions")
     assert sorted(actions - PRESSED) == []
+
+
+def test_unsaved_ratings_are_asked_about_before_leaving_the_page_or_closing(office, qtbot):
+    """Reported: in the ratings grid (Ctrl+7) 1 pressed on a row turned it yellow; Ctrl+Q closed
+    at once and the change was gone; switching pages did not warn either."""
+    from PySide6.QtCore import Qt
+
+    from models.ratings.tables import MemberRating
+
+    window, seen = office
+    press(window, "Xem", "Đánh giá, xếp loại")
+    ratings = window.stack.currentWidget()
+    ratings.year.setValue(ratings.year.value() - 1)
+    ratings.view.setFocus()
+    ratings.view.selectRow(0)
+    qtbot.keyClick(ratings.view, Qt.Key.Key_1)
+    assert ratings.grid.changed_entries() and ratings.has_unsaved_changes()
+    stored = MemberRating.select().count()
+
+    press(window, "Xem", "Đảng viên")  # answered "Hủy": the page and the typing stay
+    assert seen.shown[-1][:2] == ("box", "Chưa lưu") and "Đánh giá, xếp loại" in seen.shown[-1][2]
+    assert window.stack.currentWidget() is ratings and window.sidebar.currentRow() == 6
+    assert ratings.grid.changed_entries()
+    press(window, "Tệp", "Thoát")  # answered "Hủy": the window stays open
+    assert window.isVisible() and seen.shown[-1][:2] == ("box", "Chưa lưu")
+    seen.answer = "yes"
+    press(window, "Xem", "Đảng viên")  # "Bỏ thay đổi": dropped, nothing written
+    assert window.stack.currentWidget().title == "Đảng viên"
+    assert not ratings.has_unsaved_changes() and MemberRating.select().count() == stored

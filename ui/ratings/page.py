@@ -110,6 +110,7 @@ class RatingsPage(Page):
         save_totals.clicked.connect(self.save_totals)
         totals_form.addRow(QLabel("Dùng khi tổ chức chỉ báo cáo số lượng, không gửi danh sách."), save_totals)
 
+        self._loaded = self._typed()
         self.results = QPlainTextEdit()
         self.results.setReadOnly(True)
         tabs = QTabWidget()
@@ -127,8 +128,21 @@ class RatingsPage(Page):
             button.setEnabled(may(WRITE_RECORDS))
         self.load()
 
+    def _typed(self) -> tuple:
+        """The organisation's level and reported totals as the form shows them."""
+        return self.org_level.currentIndex(), tuple(spin.value() for spin in self.totals.values())
+
+    def has_unsaved_changes(self) -> bool:
+        """Reported: a grid row turned yellow, then Ctrl+Q, and the change was gone without a word."""
+        return bool(self.grid.changed_entries()) or self._typed() != self._loaded
+
+    def discard_changes(self) -> None:
+        self.grid.discard()
+        self._loaded = self._typed()
+        self.load()
+
     def load(self) -> None:
-        if self.grid.changed_entries() and not confirm(
+        if self.has_unsaved_changes() and not confirm(
             self, "Chưa lưu", "Xếp loại vừa nhập chưa được lưu. Bỏ những thay đổi này?", yes="Bỏ thay đổi"):
             return
         year, org_id = self.year.value(), self.org.org_id()
@@ -144,6 +158,7 @@ class RatingsPage(Page):
             spin.setValue(reported[key] if reported else 0)
         rows = grid_rows(year, org_id) if org_id else []
         self.grid.load(year, rows, comments_of(year, [row.member_id for row in rows]))
+        self._loaded = self._typed()
         self.residence.load(year, org_id)
         keys = ", ".join(f"{n} = {label.lower()}" for n, label in enumerate(rules.member_levels.values(), 1))
         self.hint.setText(f"{rules.name}. Gõ phím: {keys}; M = miễn sinh hoạt, D = đình chỉ, N = kết nạp "
@@ -166,6 +181,8 @@ class RatingsPage(Page):
             rate_org(self.year.value(), self.org.org_id(), self.org_level.currentData())
         except ValidationError as error:
             inform(self, "Không lưu được", error.message, warning=True)
+            return
+        self._loaded = self._typed()
 
     def save_totals(self) -> None:
         if self.org.org_id() is None:
@@ -175,6 +192,8 @@ class RatingsPage(Page):
                        {key: spin.value() for key, spin in self.totals.items()})
         except ValidationError as error:
             inform(self, "Không lưu được", error.message, warning=True)
+            return
+        self._loaded = self._typed()
 
     def show_results(self) -> Task:
         """The year's figures read every rating of the registry: off the UI thread."""

@@ -42,6 +42,12 @@ class RatingGridModel(QAbstractTableModel):
     def mark_saved(self) -> None:
         self.saved = [tuple(row) for row in self.rows]
 
+    def discard(self) -> None:
+        """Back to what is stored: the clerk chose to drop what was typed."""
+        self.beginResetModel()
+        self.rows = [list(row) for row in self.saved]
+        self.endResetModel()
+
     def set_level(self, row: int, level: str | None, reason: str | None = None) -> None:
         if not 0 <= row < len(self.rows):
             return
