@@ -4,6 +4,7 @@ backup failed for months while its function's test passed) — and what the cler
 checked: the file written, the page shown, the dialog or message that opened. The last test
 lists the window's actions and fails on one no test here pressed."""
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -333,3 +334,40 @@ def test_unsaved_ratings_are_asked_about_before_leaving_the_page_or_closing(offi
     press(window, "Xem", "Đảng viên")  # "Bỏ thay đổi": dropped, nothing written
     assert window.stack.currentWidget().title == "Đảng viên"
     assert not ratings.has_unsaved_changes() and MemberRating.select().count() == stored
+
+
+def test_enter_after_adding_a_member_opens_that_member(office, qtbot, monkeypatch):
+    """Reported: the new row was highlighted, and Enter opened the first row of the list."""
+    from PySide6.QtCore import Qt
+
+    from models.core import vocab as v
+    from models.orgs.tree import org_rows
+    from tests.conftest import type_text
+    from ui.members.dialogs import MemberDialog
+
+    window, seen = office
+    cell = next(row.id for row in org_rows() if row.level in v.CELLS and not row.dissolved)
+
+    def fill_and_save(dialog) -> int:
+        type_text(dialog.inputs["full_name"], "Vũ Thị Yến")
+        dialog.inputs["sex"].setCurrentIndex(dialog.inputs["sex"].findData("F"))
+        dialog.inputs["birth_date"].setText("05/03/1985")
+        dialog.opening.date.setText("02/03/2026")
+        dialog.opening.org.set_org_id(cell)
+        assert dialog.save(), dialog.errors.message_for("full_name")
+        made.append(dialog.member_id)
+        return 1
+
+    made, opened = [], []
+    press(window, "Xem", "Đảng viên")
+    members = window.stack.currentWidget()
+    members.view.setFocus()
+    members.view.setCurrentIndex(members.model.index(0, 0))  # the clerk was on the first row
+    seen.on_dialog = fill_and_save
+    press(window, "Đảng viên", "Thêm đảng viên")
+    monkeypatch.setattr(MemberDialog, "open_existing",
+                        classmethod(lambda cls, member_id, parent: opened.append(member_id) or False))
+    members.search.setFocus()
+    members.view.setFocus()  # the focus comes back to the list as the form closes
+    qtbot.keyClick(members.view, Qt.Key.Key_Return)
+    assert opened == made

@@ -195,6 +195,9 @@ class MembersPage(Page):
     def _select(self, member_id: int) -> None:
         row = self.model.row_of(member_id)
         if row >= 0:
+            # The current row too, not only the highlight: after a reload the view has no current
+            # row, and taking the focus back it made the first row current (and Enter opened it).
+            self.view.setCurrentIndex(self.model.index(row, 0))
             self.view.selectRow(row)
             self.view.scrollTo(self.model.index(row, 0))
 
