@@ -4,7 +4,6 @@ backup failed for months while its function's test passed) — and what the cler
 checked: the file written, the page shown, the dialog or message that opened. The last test
 lists the window's actions and fails on one no test here pressed."""
 
-from datetime import date
 from pathlib import Path
 
 import pytest
