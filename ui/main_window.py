@@ -168,8 +168,8 @@ class MainWindow(QMainWindow):
             return
         leaving = self.stack.currentWidget()
         if isinstance(leaving, Page) and self.stack.currentIndex() != index and leaving.has_unsaved_changes():
-            if not confirm(self, "Chưa lưu", f"{leaving.title}: có thay đổi chưa được lưu. Rời trang này và bỏ "
-                           "những thay đổi đó?", yes="Bỏ thay đổi"):
+            question = f"{leaving.title}: có thay đổi chưa được lưu. Rời trang này và bỏ những thay đổi đó?"
+            if not confirm(self, "Chưa lưu", question, yes="Bỏ thay đổi"):
                 self.sidebar.blockSignals(True)  # back to the page being left, its typing kept
                 self.sidebar.setCurrentRow(self.stack.currentIndex())
                 self.sidebar.blockSignals(False)
