@@ -8,7 +8,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QSplitter,
     QTabWidget,
@@ -39,6 +38,7 @@ from ui.admissions.printing import print_case_decision
 from ui.admissions.tables import CaseTableModel, ReminderTableModel, TargetTableModel
 from ui.page import Page
 from ui.widgets.buttons import confirm, inform
+from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.org_picker import OrgPicker
 from ui.widgets.search_box import SearchBox
 from ui.widgets.table_view import column_widths, list_view, open_on_activate
@@ -100,7 +100,7 @@ class AdmissionsPage(Page):
             self.state.addItem(label, (code,))
         self.state.addItem("Tất cả", ())
         self.state.currentIndexChanged.connect(lambda _i: self.refresh_cases())
-        filters = QHBoxLayout()
+        filters = FlowLayout()
         filters.addWidget(self.search, 2)
         filters.addWidget(self.org)
         filters.addWidget(self.state)
@@ -208,9 +208,10 @@ class AdmissionsPage(Page):
         view = list_view(self.reminders)
         column_widths(view, (170, 200, 250, 95))
         layout = QVBoxLayout(page)
-        layout.addWidget(QLabel("Đảng viên dự bị đến hạn (trong 30 ngày) hoặc quá hạn xét chính thức; "
-                                "hồ sơ không có bước mới trong 12 tháng; quyết định kết nạp chưa "
-                                "tổ chức lễ quá 30 ngày làm việc."))
+        about = QLabel("Đảng viên dự bị đến hạn (trong 30 ngày) hoặc quá hạn xét chính thức; hồ sơ không có "
+                       "bước mới trong 12 tháng; quyết định kết nạp chưa tổ chức lễ quá 30 ngày làm việc.")
+        about.setWordWrap(True)
+        layout.addWidget(about)
         layout.addWidget(view)
         return page
 

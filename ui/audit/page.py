@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -37,6 +36,7 @@ from ui.tasks import Cancelled, Task, run_task
 from ui.widgets.buttons import inform
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.export_table import add_export_action
+from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.form_errors import FormErrors
 from ui.widgets.save_path import ask_save_path
 from ui.widgets.table_view import column_widths, readable_headers
@@ -87,7 +87,7 @@ class AuditPage(Page):
         export.clicked.connect(self.export)
         check = QPushButton("Kiểm tra toàn vẹn")
         check.clicked.connect(self.check_chain)
-        bar = QHBoxLayout()
+        bar = FlowLayout()
         for widget in (self.user, self.table, self.record, QLabel("Từ"), self.start, QLabel("đến"),
                        self.end, show, export, check):
             bar.addWidget(widget)

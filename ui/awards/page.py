@@ -42,6 +42,7 @@ from ui.page import Page
 from ui.tasks import Task
 from ui.widgets.buttons import confirm, inform
 from ui.widgets.date_edit import DateEdit
+from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.org_picker import OrgPicker
 from ui.widgets.table_view import column_widths, list_view, open_on_activate
 
@@ -157,7 +158,7 @@ class AwardsPage(Page):
         self.confirm_button = QPushButton("Ghi quyết định cho những người đã chọn…")
         self.confirm_button.clicked.connect(self.confirm_proposals)
         self.confirm_button.setEnabled(may(WRITE_RECORDS))
-        bar = QHBoxLayout()
+        bar = FlowLayout()
         for widget in (self.proposal_year, self.proposal_kind, self.confirm_button):
             bar.addWidget(widget)
         bar.addStretch(1)
@@ -222,7 +223,7 @@ class AwardsPage(Page):
         present = QPushButton("Trao tặng cho những người đã chọn…")
         present.clicked.connect(self.present)
         present.setEnabled(may(WRITE_RECORDS))
-        bar = QHBoxLayout()
+        bar = FlowLayout()
         for widget in (QLabel("Đợt"), self.occasion_choice, QLabel("hoặc ngày"), self.occasion,
                        self.badge_org, self.with_early):
             bar.addWidget(widget)

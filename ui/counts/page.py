@@ -5,7 +5,6 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QSplitter,
@@ -21,6 +20,7 @@ from ui.counts.tables import GrassrootsTableModel, MovementTableModel
 from ui.page import Page
 from ui.tasks import Task
 from ui.widgets.date_edit import DateEdit
+from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.form_errors import FormErrors
 from ui.widgets.org_picker import OrgPicker
 from ui.widgets.table_view import list_view
@@ -49,7 +49,7 @@ class CountsPage(Page):
         self.errors.add("start", self.start)
         self.errors.add("end", self.end)
 
-        bar = QHBoxLayout()
+        bar = FlowLayout()
         for label, widget in (("Tổ chức", self.org), ("Từ ngày", self.start), ("đến ngày", self.end)):
             bar.addWidget(QLabel(label))
             bar.addWidget(widget)

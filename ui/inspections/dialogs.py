@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableView,
     QVBoxLayout,
+    QWidget,
 )
 
 from models.core import clock
@@ -44,7 +45,7 @@ from ui.widgets.export_table import add_export_action
 from ui.widgets.form_dialog import FormDialog
 from ui.widgets.member_picker import MemberPicker
 from ui.widgets.org_picker import OrgPicker
-from ui.widgets.screen import fit_to_screen
+from ui.widgets.screen import fit_to_screen, scrolling
 from ui.widgets.table_view import column_widths, open_on_activate, readable_headers
 
 
@@ -115,11 +116,15 @@ class InspectionDialog(FormDialog):
         buttons.addStretch(1)
         self.subject_form = QFormLayout()
         self.errors.add_row(self.subject_form, "subject_type", "Đối tượng", self.subject_view)
+        body = QWidget()
+        inner = QVBoxLayout(body)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addLayout(form)
+        inner.addLayout(self.subject_form)
+        inner.addLayout(adder)
+        inner.addLayout(buttons)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addLayout(self.subject_form)
-        layout.addLayout(adder)
-        layout.addLayout(buttons)
+        layout.addWidget(scrolling(body), 1)
         layout.addWidget(self.fallback)
         layout.addWidget(self.make_buttons())
         fit_to_screen(self, 900, 760)

@@ -41,6 +41,7 @@ from ui.inspections.tables import (
 from ui.page import Page
 from ui.widgets.buttons import inform
 from ui.widgets.date_edit import DateEdit
+from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.form_errors import FormErrors
 from ui.widgets.paper_dialog import PaperDialog
 from ui.widgets.table_view import column_widths, list_view, open_on_activate
@@ -90,7 +91,7 @@ class InspectionsPage(Page):
             self.status.addItem(label, code)
         for combo in (self.performer, self.status):
             combo.currentIndexChanged.connect(lambda _i: self.refresh_cases())
-        filters = QHBoxLayout()
+        filters = FlowLayout()
         filters.addWidget(self.performer)
         filters.addWidget(self.status)
         filters.addStretch(1)
@@ -146,7 +147,7 @@ class InspectionsPage(Page):
         self.errors = FormErrors(error_line)
         self.errors.add("start", self.start)
         self.errors.add("end", self.end)
-        bar = QHBoxLayout()
+        bar = FlowLayout()
         for widget in (QLabel("Từ ngày"), self.start, QLabel("đến ngày"), self.end, self.pad, show):
             bar.addWidget(widget)
         bar.addStretch(1)

@@ -58,7 +58,7 @@ from ui.widgets.form_dialog import FormDialog
 from ui.widgets.org_picker import OrgPicker
 from ui.widgets.pdf_preview import PdfPreviewDialog
 from ui.widgets.save_path import ask_save_path
-from ui.widgets.screen import fit_to_screen
+from ui.widgets.screen import fit_to_screen, scrolling
 from ui.widgets.table_view import column_widths, list_view, open_on_activate
 
 
@@ -80,7 +80,7 @@ class MeetingDialog(FormDialog):
         self.warning_line.setWordWrap(True)
         self.warning_line.setStyleSheet("color: #8a1c1c;")
         layout = QVBoxLayout(self)
-        layout.addWidget(self.tabs)
+        layout.addWidget(scrolling(self.tabs), 1)
         layout.addWidget(self.warning_line)
         layout.addWidget(self.fallback)
         buttons = self.make_buttons()

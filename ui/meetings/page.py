@@ -43,6 +43,7 @@ from ui.tasks import Task
 from ui.widgets.buttons import confirm, inform
 from ui.widgets.code_combo import code_combo
 from ui.widgets.date_edit import DateEdit
+from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.form_errors import FormErrors
 from ui.widgets.org_picker import OrgPicker
 from ui.widgets.search_box import SearchBox
@@ -95,7 +96,7 @@ class MeetingsPage(Page):
         for combo in (self.month, self.body, self.kind, self.org):
             combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.search.search.connect(lambda _t: self.refresh())
-        filters = QHBoxLayout()
+        filters = FlowLayout()
         for widget in (self.year, self.month, self.body, self.kind, self.org):
             filters.addWidget(widget)
         filters.addWidget(self.search, 1)
@@ -223,7 +224,7 @@ class MeetingsPage(Page):
         self.check_month.setCurrentIndex(clock.today().month - 1)
         self.check_year.valueChanged.connect(lambda _v: self.refresh_compliance())
         self.check_month.currentIndexChanged.connect(lambda _i: self.refresh_compliance())
-        bar = QHBoxLayout()
+        bar = FlowLayout()
         bar.addWidget(self.check_year)
         bar.addWidget(self.check_month)
         bar.addStretch(1)
@@ -274,7 +275,7 @@ class MeetingsPage(Page):
         self.figure_errors = FormErrors(error_line)
         self.figure_errors.add("start", self.start)
         self.figure_errors.add("end", self.end)
-        bar = QHBoxLayout()
+        bar = FlowLayout()
         for widget in (QLabel("Từ ngày"), self.start, QLabel("đến ngày"), self.end, show):
             bar.addWidget(widget)
         bar.addStretch(1)

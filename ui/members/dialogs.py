@@ -52,6 +52,7 @@ from ui.members.tables import HistoryTableModel
 from ui.widgets.buttons import confirm, inform
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.form_dialog import FormDialog
+from ui.widgets.screen import fit_to_screen
 from ui.widgets.table_view import list_view
 
 DATE_FIELDS = {
@@ -110,7 +111,7 @@ class MemberDialog(FormDialog):
         layout.addLayout(top)
         layout.addWidget(self.fallback)
         layout.addWidget(buttons)
-        self.resize(860, 600)
+        fit_to_screen(self, 860, 600)
         geometry = settings.MEMBER_DIALOG_GEOMETRY.get()
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)

@@ -6,7 +6,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QTableView,
     QToolBar,
@@ -30,6 +29,7 @@ from ui.page import Page
 from ui.tasks import Task, run_task
 from ui.widgets.buttons import inform
 from ui.widgets.export_table import add_export_action
+from ui.widgets.flow_layout import flow_row
 from ui.widgets.org_picker import OrgPicker
 from ui.widgets.save_path import ask_save_path
 from ui.widgets.search_box import SearchBox
@@ -97,10 +97,7 @@ class MembersPage(Page):
         self.age = _combo([("Mọi độ tuổi", None)] + [(f"Tuổi {band}", band) for band in AGE_BANDS])
         for combo in (self.org, self.membership, self.state, self.sex, self.age):
             combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 2)
-        for combo in (self.org, self.membership, self.state, self.sex, self.age):
-            filters.addWidget(combo)
+        filters = flow_row(self.search, self.org, self.membership, self.state, self.sex, self.age)
 
         self.view = QTableView()
         readable_headers(self.view)
@@ -132,7 +129,7 @@ class MembersPage(Page):
         self.count_label = QLabel()
         layout = QVBoxLayout(self)
         layout.addWidget(toolbar)
-        layout.addLayout(filters)
+        layout.addWidget(filters)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.count_label)
         self.apply_filter()

@@ -35,6 +35,7 @@ from reports.movement_words import campaign_sentences, movement_sentences
 from reports.numbers import integer
 from ui.programme.movement_dialogs import EntryDialog, ItemDialog, MovementDialog
 from ui.widgets.buttons import confirm, inform
+from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.rows_model import RowsTableModel
 from ui.widgets.table_view import column_widths, list_view, open_on_activate
 
@@ -63,7 +64,7 @@ class ItemTableModel(RowsTableModel):
 
 
 def _buttons(specs: list[tuple[str, object]], enabled: bool) -> QHBoxLayout:
-    bar = QHBoxLayout()
+    bar = FlowLayout()
     for text, slot in specs:
         button = QPushButton(text)
         button.clicked.connect(slot)

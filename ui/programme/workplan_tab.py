@@ -8,7 +8,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -32,6 +31,7 @@ from models.workplan import (
 from ui.widgets.buttons import confirm, inform
 from ui.widgets.code_combo import code_combo, select_code
 from ui.widgets.date_edit import DateEdit
+from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.form_dialog import FormDialog
 from ui.widgets.rows_model import RowsTableModel
 from ui.widgets.table_view import column_widths, list_view, open_on_activate
@@ -115,7 +115,7 @@ class WorkplanTab(QWidget):
         self.view = list_view(self.model)
         column_widths(self.view, (80, 190, 380, 170, 220))
         open_on_activate(self.view, self.edit_item)
-        bar = QHBoxLayout()
+        bar = FlowLayout()
         for text, slot in (("Thêm…", self.add_item), ("Sửa…", self.edit_item), ("Xóa", self.remove_item)):
             button = QPushButton(text)
             button.clicked.connect(slot)

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -46,6 +45,7 @@ from ui.ratings.residence_tab import ResidenceTab
 from ui.ratings.tables import GridKeys, RatingGridModel
 from ui.tasks import Task, run_and_wait, run_task
 from ui.widgets.buttons import confirm, inform
+from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.org_picker import OrgPicker
 from ui.widgets.table_view import column_widths, list_view
 
@@ -70,12 +70,12 @@ class RatingsPage(Page):
         take = QPushButton("Nhập mẫu đã điền…")
         take.clicked.connect(self.import_workbooks)
         take.setEnabled(may(WRITE_RECORDS))
-        bar = QHBoxLayout()
+        bar = FlowLayout()
         for widget in (self.year, QLabel("Tổ chức cơ sở đảng"), self.org, QLabel("Xếp loại tổ chức"),
                        self.org_level, save_org):
             bar.addWidget(widget)
         bar.addStretch(1)
-        exchange = QHBoxLayout()
+        exchange = FlowLayout()
         exchange.addWidget(QLabel("Trao đổi với các tổ chức cơ sở đảng bằng Excel:"))
         exchange.addWidget(send)
         exchange.addWidget(take)

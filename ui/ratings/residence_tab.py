@@ -4,7 +4,7 @@ not yet introduced and of those whose comment has not come (QĐ 213, HD 33)."""
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from models.accounts import WRITE_RECORDS, may
 from models.core.dates import fmt_date
@@ -22,6 +22,7 @@ from models.residence import (
 from ui.ratings.residence_dialog import ResidenceDialog
 from ui.tasks import Task, run_task
 from ui.widgets.buttons import confirm, inform
+from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.rows_model import RowsTableModel
 from ui.widgets.save_path import ask_save_path
 from ui.widgets.table_view import column_widths, list_view, open_on_activate
@@ -63,7 +64,7 @@ class ResidenceTab(QWidget):
         import_button = QPushButton("Nhập nhận xét từ Excel…")
         import_button.clicked.connect(self.import_list)
         import_button.setEnabled(may(WRITE_RECORDS))
-        bar = QHBoxLayout()
+        bar = FlowLayout()
         bar.addWidget(self.filter)
         bar.addWidget(self.summary, 1)
         bar.addWidget(export)

@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -49,6 +48,7 @@ from ui.reports.templates_tab import TemplatesTab
 from ui.tasks import Task, run_task
 from ui.widgets.buttons import confirm, inform
 from ui.widgets.date_edit import DateEdit
+from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.pdf_preview import PdfPreviewDialog
 from ui.widgets.rows_model import RowsTableModel
 from ui.widgets.save_path import ask_save_path
@@ -83,7 +83,7 @@ class ReportsPage(Page):
         open_button.clicked.connect(self.open_draft)
         self.issued_on = DateEdit("Ngày ban hành", "issued_on")
         self.issued_on.set_date(clock.today())
-        bar = QHBoxLayout()
+        bar = FlowLayout()
         for widget in (self.kind, self.year, open_button, QLabel("Ngày ký"), self.issued_on):
             bar.addWidget(widget)
         bar.addStretch(1)
@@ -108,7 +108,7 @@ class ReportsPage(Page):
         word = QPushButton("Xuất Word…")
         word.setToolTip("Bản Word (.docx) để sửa trước khi ký; bản PDF vẫn là bản in")
         word.clicked.connect(lambda: self.export(issue=False, word=True))
-        actions = QHBoxLayout()
+        actions = FlowLayout()
         for button in (self.save_button, recompute, draft_pdf, self.issue_button, word):
             actions.addWidget(button)
         actions.addStretch(1)
@@ -133,7 +133,7 @@ class ReportsPage(Page):
         save_term = QPushButton("Lưu")
         save_term.clicked.connect(self.save_term_start)
         save_term.setEnabled(may(CHANGE_SETTINGS))
-        term_bar = QHBoxLayout()
+        term_bar = FlowLayout()
         for widget in (QLabel("Số văn bản đánh từ 01 theo từng loại, tính từ ngày bắt đầu nhiệm kỳ:"),
                        self.term_start, save_term):
             term_bar.addWidget(widget)

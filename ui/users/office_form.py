@@ -30,7 +30,7 @@ from ui.widgets.form_errors import ErrorLabel, FormErrors
 
 PREVIEW_WIDTH = 460  # px for the 165 mm between the margins: about one pixel per point
 WARNING_COLOR = "#8d5a00"
-FIELD_WIDTH = 280  # room for a warning to wrap in a few lines, not a word a line
+FIELD_WIDTH = 220  # room for a warning to wrap in a few lines, and the preview beside it at 1024 px
 _document_family = ""
 
 
