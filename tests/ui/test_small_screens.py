@@ -6,8 +6,8 @@ and a taskbar on a 768-px screen."""
 import pytest
 from PySide6.QtCore import QSize
 
-from tests.ui.test_no_clipped_text import _dialogs, demo  # noqa: F401 - the demo fixture
 from tests.ui.test_main_window import make_window
+from tests.ui.test_no_clipped_text import _dialogs, demo  # noqa: F401 - the demo fixture
 from ui.widgets import screen
 
 SCREENS = {"1366x768": QSize(1366, 768 - screen.TASKBAR - screen.TITLE_BAR),
