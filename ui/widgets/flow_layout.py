@@ -69,18 +69,30 @@ class FlowLayout(QLayout):
         return size
 
     def _arrange(self, rect: QRect, place: bool) -> int:
-        x, y, line_height = rect.x(), rect.y(), 0
+        """Lines of items, each item centred on its line's height (a label beside a box)."""
+        lines: list[list[tuple[QLayoutItem, QSize]]] = [[]]
+        x = rect.x()
         for item in self._items:
             if item.isEmpty():
                 continue
             hint = item.sizeHint()
             if x > rect.x() and x + hint.width() > rect.right() + 1:
-                x, y, line_height = rect.x(), y + line_height + self._spacing, 0
-            if place:
-                item.setGeometry(QRect(QPoint(x, y), QSize(min(hint.width(), rect.width()), hint.height())))
+                lines.append([])
+                x = rect.x()
+            lines[-1].append((item, hint))
             x += hint.width() + self._spacing
-            line_height = max(line_height, hint.height())
-        return y + line_height - rect.y()
+        y = rect.y()
+        for line in lines:
+            height = max((hint.height() for _item, hint in line), default=0)
+            x = rect.x()
+            for item, hint in line:
+                if place:
+                    top = y + (height - hint.height()) // 2
+                    size = QSize(min(hint.width(), rect.width()), hint.height())
+                    item.setGeometry(QRect(QPoint(x, top), size))
+                x += hint.width() + self._spacing
+            y += height + self._spacing
+        return max(0, y - self._spacing - rect.y())
 
 
 def flow_row(*widgets: QWidget) -> QWidget:
