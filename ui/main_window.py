@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
+    QToolBar,
+    QToolButton,
     QWidget,
 )
 
@@ -153,6 +155,9 @@ class MainWindow(QMainWindow):
     def _built(self, index: int) -> Page:
         if index not in self.built:
             page = self.page_classes[index]()
+            for bar in page.findChildren(QToolBar):  # toolbar buttons in the Tab order too
+                for button in bar.findChildren(QToolButton):
+                    button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             page.changed.connect(lambda source=page: self._records_changed(source))
             if isinstance(page, HomePage):
                 page.go_to.connect(self.open_area)

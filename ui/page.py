@@ -45,7 +45,9 @@ class Page(QWidget):
         first list."""
         if self.search is not None:
             return self.search
-        views = self.findChildren(QAbstractItemView)
+        # A list on the tab in front: one on a hidden tab cannot take the focus, and then the
+        # page's keys (Ctrl+N after Ctrl+8) did nothing until Tab was pressed.
+        views = [view for view in self.findChildren(QAbstractItemView) if view.isVisibleTo(self)]
         return views[0] if views else None
 
     def focus_main_control(self) -> None:

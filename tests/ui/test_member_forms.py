@@ -246,3 +246,24 @@ def test_a_full_membership_date_on_arrival_makes_the_arrival_a_full_member(qtbot
     dialog.opening.membership.setCurrentIndex(dialog.opening.membership.findData(v.FULL))
     assert dialog.save() is True
     assert get_member(dialog.member_id).membership == v.FULL
+
+
+def test_tab_leaves_the_note_and_printing_the_sheet_is_no_typing(qtbot, make_member, monkeypatch):
+    """Reported: Tab inside “Ghi chú” typed a tab, so the fields below it could not be reached;
+    after “In phiếu đảng viên…” was opened and closed, Esc asked about unsaved typing."""
+    from PySide6.QtCore import Qt
+
+    from ui.members.printing import print_member_sheet
+
+    member = make_member()
+    dialog = MemberDialog(member.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.tabs.setCurrentIndex(1)
+    note = dialog.inputs["note"]
+    note.setFocus()
+    qtbot.keyClick(note, Qt.Key.Key_Tab)
+    assert note.toPlainText() == "" and not note.hasFocus()
+    sheet = print_member_sheet(dialog, member.id)
+    sheet.close()
+    assert not dialog.has_unsaved_changes()

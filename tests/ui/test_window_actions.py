@@ -58,13 +58,15 @@ def settled(timeout_s: float = 30) -> None:
     assert not Task._running, "a task did not finish"
 
 
-def press(window, where: str, text: str) -> None:
-    """Trigger the action as its button or menu item does, and let its work finish."""
+def press(window, where: str, text: str, come_to_page: bool = True) -> None:
+    """Trigger the action as its button or menu item does, and let its work finish. The page
+    comes to the front first (as a click on it does), unless it is there already."""
     page = next((page for page in window.pages if page.title == where), None)
     if page is None:
         action = menu_action(window, where, text)
     else:
-        window.show_page(window.page_classes.index(type(page)))
+        if come_to_page:
+            window.sidebar.setCurrentRow(window.page_classes.index(type(page)))
         action = toolbar_action(page, text)
     assert action.isEnabled(), f"{where} › {text} is greyed out for an administrator"
     action.trigger()
@@ -270,8 +272,10 @@ def test_programme_toolbar(office):
     page = window.page(window.page_classes[9])
     press(window, "Chỉ tiêu, chương trình", "Thêm chỉ tiêu")
     assert seen.shown[-1][:2] == ("dialog", "TargetDialog")
-    page.view.clearSelection()
-    press(window, "Chỉ tiêu, chương trình", "Sửa")
+    from PySide6.QtCore import QModelIndex
+
+    page.view.setCurrentIndex(QModelIndex())
+    press(window, "Chỉ tiêu, chương trình", "Sửa", come_to_page=False)
     assert seen.shown[-1][2] == "Chọn một chỉ tiêu trong danh sách trước."
     choose_first_row(page.view)
     press(window, "Chỉ tiêu, chương trình", "Sửa")
@@ -370,3 +374,22 @@ def test_enter_after_adding_a_member_opens_that_member(office, qtbot, monkeypatc
     members.view.setFocus()  # the focus comes back to the list as the form closes
     qtbot.keyClick(members.view, Qt.Key.Key_Return)
     assert opened == made
+
+
+def test_keyboard_reaches_the_page_after_its_shortcut_and_the_toolbar_by_tab(office):
+    """Reported: after Ctrl+8, Ctrl+N did nothing until Tab was pressed once; toolbar buttons
+    were not in the Tab order."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QToolBar, QToolButton
+
+    window, _seen = office
+    window.activateWindow()
+    press(window, "Xem", "Khen thưởng, huy hiệu")
+    awards = window.stack.currentWidget()
+    focused = QApplication.focusWidget()
+    assert focused is not None and focused.isVisible() and awards.isAncestorOf(focused)
+    for page in window.pages:
+        for bar in page.findChildren(QToolBar):
+            for button in bar.findChildren(QToolButton):
+                if button.defaultAction() is not None and button.defaultAction().text():
+                    assert button.focusPolicy() & Qt.FocusPolicy.TabFocus, (page.title, button.text())

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QPlainTextEdit,
     QTabBar,
     QWidget,
 )
@@ -53,6 +54,8 @@ class FormDialog(GuardedDialog):
         super().showEvent(event)
         if not self._tabs_ordered:
             self._tabs_ordered = True
+            for text in self.findChildren(QPlainTextEdit):  # Tab leaves a note for the next field
+                text.setTabChangesFocus(True)
             chain = tab_chain_by_layout(self)
             if chain and self.focusWidget() not in chain[:1]:
                 chain[0].setFocus(Qt.FocusReason.TabFocusReason)  # the keyboard starts in the first field

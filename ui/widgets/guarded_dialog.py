@@ -20,6 +20,8 @@ def form_state(root: QWidget) -> dict[int, object]:
     """What a clerk can type or choose below root, keyed by the input it is in."""
     values: dict[int, object] = {}
     for widget in root.findChildren(QWidget):
+        if widget.window() is not root.window():
+            continue  # a dialog opened from the form (printing the sheet) is not the form's typing
         if isinstance(widget.parentWidget(), QComboBox):
             continue  # an editable combo box's own line edit: the combo box speaks for it
         if isinstance(widget, QLineEdit):
