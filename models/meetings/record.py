@@ -280,15 +280,18 @@ def quorum(meeting_id: int) -> Quorum | None:
     return quorum_of(meeting.body, meeting.body_size, lines)
 
 
-def meeting_warnings(meeting_id: int) -> list[str]:
-    """Plain words: no attendance taken, no quorum, a resolution without a majority of the body."""
+def meeting_warnings(meeting_id: int, lines: list[AttendanceLine] | None = None) -> list[str]:
+    """Plain words: no attendance taken, no quorum, a resolution without a majority of the body.
+    `lines`: the attendance as the form shows it, not yet saved (the form's own verdict beside
+    a stored "Chưa điểm danh" contradicted itself)."""
     meeting = get_meeting(meeting_id)
-    check = quorum(meeting_id)
-    if check is None:
+    lines = attendance(meeting_id) if lines is None else lines
+    if not lines and not meeting.body_size:
         return ["Chưa điểm danh: chưa biết hội nghị có đủ số lượng hay không."]
+    check = quorum_of(meeting.body, meeting.body_size, lines)
     warnings = []
     who = "đảng viên" if meeting.body == CHI_BO else "thành viên"
-    if check.members and not attendance(meeting_id):
+    if check.members and not lines:
         warnings.append(f"Chưa điểm danh {check.members} {who} của cơ quan họp.")
     elif not check.ok:
         warnings.append(f"Chỉ có {check.present}/{check.convened} {who} được triệu tập có mặt, cần ít nhất "

@@ -91,3 +91,27 @@ def test_page_filters_search_and_compliance(qtbot, bloc_tree):
     page.end.set_date(date(2024, 12, 31))
     finish(qtbot, page.compute())
     assert "Ban Chấp hành Đảng bộ Khối tổ chức 01 hội nghị" in page.summary.toPlainText()
+
+
+def test_attendance_messages_follow_what_the_sheet_shows(qtbot, bloc_tree, make_member):
+    """Reported: a red “Chưa điểm danh…” stayed next to “Có mặt 21/22 … đủ số lượng”, and
+    “vắng mặt thì ghi lý do” stayed after the reason was typed."""
+    for index in range(3):
+        make_member(full_name=f"Đảng viên {chr(65 + index)}")
+    dialog = MeetingDialog()
+    qtbot.addWidget(dialog)
+    dialog.body.setCurrentIndex(dialog.body.findData(CHI_BO))
+    dialog.org.set_org_id(bloc_tree["cell_a"].id)
+    dialog.kind.setCurrentIndex(dialog.kind.findData(THUONG_KY))
+    dialog.day.setText("05/03/2024")
+    assert dialog.save()
+    dialog.refresh_children()
+    assert "Chưa điểm danh" in dialog.warning_line.text()  # nothing taken yet: said
+    dialog.fill_roster()
+    sheet = dialog.sheet
+    assert "Có mặt 3/3" in dialog.quorum_line.text() and "Chưa điểm danh" not in dialog.warning_line.text()
+    sheet.setData(sheet.index(0, PRESENT), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    assert not dialog.save()
+    assert "vắng mặt thì ghi lý do" in dialog.errors.message_for("attendance")
+    sheet.setData(sheet.index(0, REASON), "Ốm")
+    assert dialog.errors.message_for("attendance") == ""

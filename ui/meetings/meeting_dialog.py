@@ -306,6 +306,9 @@ class MeetingDialog(FormDialog):
 
     def _attendance_edited(self) -> None:
         self.attendance_touched = True
+        self.errors.clear_field("attendance")  # "vắng mặt thì ghi lý do" stayed after the reason came
+        if self.meeting_id is not None:
+            self.warning_line.setText("\n".join(meeting_warnings(self.meeting_id, self.sheet.lines)))
         check = quorum_of(self.body.currentData(), self.body_size.value() or None, self.sheet.lines)
         verdict = "đủ" if check.ok else "KHÔNG đủ"
         self.quorum_line.setText(f"Có mặt {check.present}/{check.convened} được triệu tập (miễn sinh hoạt "

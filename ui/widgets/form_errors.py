@@ -84,6 +84,12 @@ class FormErrors:
             self._fallback.setText(error.message)
             self._fallback.show()
 
+    def clear_field(self, field: str) -> None:
+        """The clerk corrected what the message was about: it goes."""
+        widget, label = self._fields[field]
+        widget.setStyleSheet(self._own_style[field])
+        label.hide()
+
     def message_for(self, field: str) -> str:
         label = self._fields[field][1]
         return "" if label.isHidden() else label.text()
