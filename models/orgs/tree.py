@@ -95,6 +95,27 @@ def grassroots_of(rows: list[OrgRow] | None = None) -> dict[int, OrgRow]:
     return found
 
 
+def full_names(rows: list[OrgRow] | None = None) -> dict[int, str]:
+    """Each organisation named so that a reader knows which it is — the one rule for every
+    place a name is shown or printed: a grassroots organisation (and the bloc) by its own name,
+    once; a cell or intermediate committee under a đảng bộ cơ sở with that đảng bộ after it
+    ("Chi bộ Phòng Thanh tra, Đảng bộ Sở Tư pháp": many cells share a name)."""
+    rows = org_rows() if rows is None else rows
+    by_id = {row.id: row for row in rows}
+    names = {}
+    for row in rows:
+        owner = by_id.get(row.parent_id)
+        while owner is not None and owner.level not in v.GRASSROOTS:
+            owner = by_id.get(owner.parent_id)
+        beside_owner = row.level not in v.GRASSROOTS and row.level != v.BLOC and owner is not None
+        names[row.id] = f"{row.name}, {owner.name}" if beside_owner else row.name
+    return names
+
+
+def full_name_of(org_id: int) -> str:
+    return full_names().get(org_id, "")
+
+
 def grassroots_names() -> dict[int, str]:
     return {org_id: row.name for org_id, row in grassroots_of().items()}
 

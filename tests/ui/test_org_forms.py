@@ -87,3 +87,18 @@ def _all_rows(model, parent=None):
         index = model.index(row, 0, parent)
         yield index
         yield from _all_rows(model, index)
+
+
+def test_a_chosen_cell_is_shown_with_its_dang_bo(qtbot, bloc_tree):
+    """Reported: after picking, the field showed only “Chi bộ Phòng Thanh tra”, which many
+    cells are called."""
+    from ui.widgets.org_picker import OrgPicker
+
+    picker = OrgPicker(cells_only=True)
+    qtbot.addWidget(picker)
+    picker.set_org_id(bloc_tree["cell_a"].id)
+    assert picker.shown_text() == "Chi bộ Phòng Ngân sách, Đảng bộ Sở Tài chính"
+    picker.show()
+    picker.repaint()  # paints with the full name, without an error
+    picker.set_org_id(bloc_tree["small"].id)
+    assert picker.shown_text() == "Chi bộ Sở Tư pháp"

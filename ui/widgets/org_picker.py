@@ -1,9 +1,13 @@
-"""A combo box of organisations, indented by their place in the tree."""
+"""A combo box of organisations, indented by their place in the tree; the chosen one shown
+with its đảng bộ (many cells share a name: "Chi bộ Phòng Thanh tra" alone said nothing)."""
 
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QStylePainter
 
 from models.core import vocab as v
-from models.orgs import org_rows, tree_order
+from models.orgs import full_names, org_rows, tree_order
+
+FULL_NAME = Qt.ItemDataRole.UserRole + 1
 
 
 class OrgPicker(QComboBox):
@@ -26,8 +30,12 @@ class OrgPicker(QComboBox):
         self.clear()
         if self.any_label:
             self.addItem(self.any_label, None)
-        for depth, row in tree_order(org_rows(include_dissolved=include_dissolved)):
+        rows = org_rows(include_dissolved=include_dissolved)
+        names = full_names(rows)
+        for depth, row in tree_order(rows):
             self.addItem("    " * depth + row.name, row.id)
+            self.setItemData(self.count() - 1, names[row.id], FULL_NAME)
+            self.setItemData(self.count() - 1, names[row.id], Qt.ItemDataRole.ToolTipRole)
             if self.levels is not None and row.level not in self.levels:
                 item = self.model().item(self.count() - 1)
                 item.setEnabled(False)
@@ -36,6 +44,18 @@ class OrgPicker(QComboBox):
 
     def org_id(self) -> int | None:
         return self.currentData()
+
+    def shown_text(self) -> str:
+        """What the closed box shows: the chosen organisation's full name."""
+        return self.currentData(FULL_NAME) or self.currentText().strip()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        option.currentText = self.shown_text()
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
 
     def set_org_id(self, org_id: int | None) -> None:
         index = self.findData(org_id)

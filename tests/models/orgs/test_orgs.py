@@ -115,3 +115,19 @@ def test_same_name_allowed_under_another_parent(bloc_tree):
     other = create_org(name="Đảng bộ Sở Y tế", level=v.DBCS, parent_id=bloc_tree["bloc"].id)
     twin = create_org(name="Chi bộ Văn phòng Sở", level=v.CBTT, parent_id=other.id)
     assert twin.id != bloc_tree["cell_b"].id
+
+
+def test_every_organisation_has_one_full_name_that_knows_the_tree(bloc_tree):
+    """A chi bộ cơ sở is named once; a cell under a đảng bộ cơ sở (also below an intermediate
+    committee) with that đảng bộ; the bloc and the grassroots organisations by themselves."""
+    from models.orgs import full_names
+
+    middle = create_org(name="Đảng bộ bộ phận Khối chuyên môn", level=v.DBBP, parent_id=bloc_tree["base"].id)
+    deep = create_org(name="Chi bộ Phòng Thanh tra", level=v.CBTT, parent_id=middle.id)
+    names = full_names()
+    assert names[bloc_tree["small"].id] == "Chi bộ Sở Tư pháp"
+    assert names[bloc_tree["base"].id] == "Đảng bộ Sở Tài chính"
+    assert names[bloc_tree["bloc"].id] == "Đảng bộ Khối các cơ quan tỉnh"
+    assert names[bloc_tree["cell_a"].id] == "Chi bộ Phòng Ngân sách, Đảng bộ Sở Tài chính"
+    assert names[middle.id] == "Đảng bộ bộ phận Khối chuyên môn, Đảng bộ Sở Tài chính"
+    assert names[deep.id] == "Chi bộ Phòng Thanh tra, Đảng bộ Sở Tài chính"
