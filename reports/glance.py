@@ -20,12 +20,15 @@ from reports.numbers import integer
 
 YEARS_SHOWN = 5
 ADMISSIONS, MEETINGS, AWARDS, PROGRAMME = "admissions", "meetings", "awards", "programme"
+# The lists a line opens (reported: "Xét chính thức: 24 hồ sơ →" opened the unfiltered list).
+REMINDERS, CELL_MEETINGS, WORK_ITEMS, BADGES = "reminders", "cell_meetings", "work_items", "badges"
 
 
 @dataclass(frozen=True)
 class AttentionLine:
     text: str
     page: str  # which page deals with it: ADMISSIONS, MEETINGS, AWARDS, PROGRAMME
+    part: str = ""  # which list of that page shows the cases: REMINDERS, CELL_MEETINGS, …
 
 
 @dataclass(frozen=True)
@@ -68,23 +71,24 @@ def attention_lines(today: date) -> list[AttentionLine]:
     reminders = Counter(reminder.kind for reminder in attention(today))
     for kind, label in REMINDER_KINDS.items():
         if reminders[kind]:
-            lines.append(AttentionLine(f"{label}: {integer(reminders[kind])} hồ sơ", ADMISSIONS))
+            lines.append(AttentionLine(f"{label}: {integer(reminders[kind])} hồ sơ", ADMISSIONS, REMINDERS))
     last_month = add_months(date(today.year, today.month, 1), -1)
     gaps = cells_without_monthly_meeting(last_month.year, last_month.month)
     if gaps:
         lines.append(AttentionLine(f"{integer(len(gaps))} chi bộ chưa ghi sinh hoạt thường kỳ tháng "
-                                   f"{last_month.month}/{last_month.year}", MEETINGS))
+                                   f"{last_month.month}/{last_month.year}", MEETINGS,
+                                   f"{CELL_MEETINGS}:{last_month:%Y-%m}"))
     due = due_this_month(today)
     if due:
         lines.append(AttentionLine(f"{integer(len(due))} nội dung chương trình công tác tháng {today.month}/"
-                                   f"{today.year} chưa thực hiện", PROGRAMME))
+                                   f"{today.year} chưa thực hiện", PROGRAMME, WORK_ITEMS))
     occasion = next_presentation_day(today)
     if occasion is not None:
         day, name = occasion
         due = len(badge_list(day))
         if due:
             lines.append(AttentionLine(f"{integer(due)} đảng viên trong danh sách đề nghị Huy hiệu Đảng dịp "
-                                       f"{name} ({fmt_date(day)})", AWARDS))
+                                       f"{name} ({fmt_date(day)})", AWARDS, BADGES))
     return lines
 
 

@@ -185,12 +185,14 @@ class MainWindow(QMainWindow):
         page.on_shown()
         page.focus_main_control()
 
-    def open_area(self, area: str) -> None:
-        """A line of the home page opens the page that deals with it."""
+    def open_area(self, area: str, part: str = "") -> None:
+        """A line of the home page opens the page that deals with it, at the list it is about."""
         pages = {"admissions": AdmissionsPage, "meetings": MeetingsPage, "awards": AwardsPage,
                  "programme": ProgrammePage}
         if pages.get(area) in self.page_classes:
             self.sidebar.setCurrentRow(self.page_classes.index(pages[area]))
+            if part and self.stack.currentWidget() is self.page(pages[area]):
+                self.page(pages[area]).show_part(part)
 
     def _records_changed(self, source: Page) -> None:
         for page in self.pages:

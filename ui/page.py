@@ -76,6 +76,9 @@ class Page(QWidget):
     def has_unsaved_changes(self) -> bool:
         return False
 
+    def show_part(self, part: str) -> None:
+        """Bring forward the list a line of the home page is about (reports.glance's parts)."""
+
     def discard_changes(self) -> None:
         """The clerk chose to drop unsaved edits (the data were replaced from a backup)."""
 

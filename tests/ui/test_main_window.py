@@ -78,7 +78,7 @@ def test_window_opens_on_the_home_page_whose_lines_open_their_pages(qtbot, db, b
     qtbot.waitUntil(lambda: home.glance is not None)
     assert "<b>1</b> đảng viên" in home.today_label.text()
     assert f"Kết nạp năm {date.today().year}: 1 / chỉ tiêu 10 (10%)." == home.admissions_label.text()
-    home.go_to.emit("admissions")
+    home.go_to.emit("admissions", "")
     assert again.stack.currentWidget() is again.page(AdmissionsPage)
 
 

@@ -393,3 +393,31 @@ def test_keyboard_reaches_the_page_after_its_shortcut_and_the_toolbar_by_tab(off
             for button in bar.findChildren(QToolButton):
                 if button.defaultAction() is not None and button.defaultAction().text():
                     assert button.focusPolicy() & Qt.FocusPolicy.TabFocus, (page.title, button.text())
+
+
+def test_home_page_lines_open_the_list_they_speak_of(office, qtbot):
+    """Reported: “Xét chính thức: 24 hồ sơ →” opened the unfiltered admissions list."""
+    from PySide6.QtWidgets import QPushButton
+
+    from ui.home.page import HomePage
+
+    window, _seen = office
+    press(window, "Xem", "Trang chủ")
+    home = window.page(HomePage)
+
+    def lines() -> dict:
+        qtbot.waitUntil(lambda: home.glance is not None and not home.loading(), timeout=30_000)
+        return {button.text(): button for button in home.findChildren(QPushButton)
+                if button.text().endswith("→") and button.isVisible()}
+
+    opened = {}
+    for text in list(lines()):
+        press(window, "Xem", "Trang chủ")
+        lines()[text].click()
+        settled()
+        page = window.stack.currentWidget()
+        tabs = getattr(page, "tabs", None)
+        opened[text] = (page.title, tabs.tabText(tabs.currentIndex()) if tabs else "")
+    admissions = [where for text, where in opened.items() if where[0] == "Kết nạp đảng viên"]
+    assert admissions and all(where == ("Kết nạp đảng viên", "Cần chú ý") for where in admissions), opened
+    assert all(where[1] != "Danh sách, lịch" for where in opened.values()), opened

@@ -33,6 +33,7 @@ from models.core import clock
 from models.core.dates import fmt_date
 from models.documents import documents_about
 from models.orgs import org_names
+from reports.glance import REMINDERS
 from ui.admissions.dialogs import CaseDialog, EndCaseDialog, StepDialog, TargetDialog
 from ui.admissions.printing import print_case_decision
 from ui.admissions.tables import CaseTableModel, ReminderTableModel, TargetTableModel
@@ -55,7 +56,8 @@ class AdmissionsPage(Page):
         self.names = org_names()
         self.tabs = QTabWidget()
         self.tabs.addTab(self._cases_tab(), "Hồ sơ kết nạp")
-        self.tabs.addTab(self._reminders_tab(), "Cần chú ý")
+        self.reminders_tab = self._reminders_tab()
+        self.tabs.addTab(self.reminders_tab, "Cần chú ý")
         self.tabs.addTab(self._targets_tab(), "Chỉ tiêu")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
@@ -262,6 +264,10 @@ class AdmissionsPage(Page):
             self.org.reload()
         self._picker_fresh = False
         self.refresh()
+
+    def show_part(self, part: str) -> None:
+        if part == REMINDERS:
+            self.tabs.setCurrentWidget(self.reminders_tab)
 
     def save_layout(self) -> None:
         """Column widths are set on start; nothing else to remember."""

@@ -35,6 +35,7 @@ from models.awards import (
 )
 from models.core import clock
 from models.core.errors import ValidationError
+from reports.glance import BADGES
 from ui.awards.dialogs import AwardDialog, BadgeDialog, ConfirmProposalsDialog
 from ui.awards.printing import print_award_decision, print_badge_proposal, print_certificates
 from ui.awards.tables import AwardTableModel, BadgeCandidateModel, PresentedBadgeModel, ProposalTableModel
@@ -320,6 +321,10 @@ class AwardsPage(Page):
         self.refresh_awards()
         self.refresh_proposals()
         self.refresh_badges()
+
+    def show_part(self, part: str) -> None:
+        if part == BADGES:
+            self.tabs.setCurrentIndex(2)
 
     def save_layout(self) -> None:
         """Column widths are set on start; nothing else to remember."""

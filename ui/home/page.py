@@ -13,7 +13,7 @@ from ui.page import Page
 
 class HomePage(Page):
     title = "Trang chủ"
-    go_to = Signal(str)  # the page that deals with a line of attention
+    go_to = Signal(str, str)  # the page that deals with a line of attention, and its list
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -63,7 +63,7 @@ class HomePage(Page):
             button.setFlat(True)
             button.setStyleSheet("text-align: left; padding: 4px;")
             button.setCursor(Qt.CursorShape.PointingHandCursor)
-            button.clicked.connect(lambda _checked=False, page=line.page: self.go_to.emit(page))
+            button.clicked.connect(lambda _checked=False, line=line: self.go_to.emit(line.page, line.part))
             self.attention_layout.addWidget(button)
             self.attention_buttons.append(button)
         if not glance.attention:

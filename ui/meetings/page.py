@@ -34,6 +34,7 @@ from models.meetings import (
     meeting_days,
     meeting_rows,
 )
+from reports.glance import CELL_MEETINGS
 from reports.meeting_words import meeting_summary
 from reports.numbers import integer
 from ui.meetings.meeting_dialog import MeetingDialog
@@ -302,6 +303,15 @@ class MeetingsPage(Page):
         self.refresh()
         self.refresh_compliance()
         self.compute()
+
+    def show_part(self, part: str) -> None:
+        """"cell_meetings:2026-11": the cells without a meeting that month."""
+        kind, _, month = part.partition(":")
+        if kind == CELL_MEETINGS:
+            self.tabs.setCurrentIndex(1)
+            year, number = (int(piece) for piece in month.split("-"))
+            self.check_year.setValue(year)
+            self.check_month.setCurrentIndex(number - 1)
 
     def save_layout(self) -> None:
         """Column widths are set on start; nothing else to remember."""

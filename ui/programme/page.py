@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QSpinBox, QTabWidget, QVBoxLayout, QWidget
 from models.accounts import WRITE_RECORDS, may
 from models.core import clock
 from models.targets import delete_target, target_results
+from reports.glance import WORK_ITEMS
 from reports.target_words import judgement_text, target_sentence, threshold_text, value_text
 from ui.page import ActionSpec, Page
 from ui.programme.movements_tab import MovementsTab
@@ -43,6 +44,10 @@ class ProgrammePage(Page):
         tabs.currentChanged.connect(lambda _i: self._load_tab())
         layout = QVBoxLayout(self)
         layout.addWidget(tabs)
+
+    def show_part(self, part: str) -> None:
+        if part == WORK_ITEMS:
+            self.tabs.setCurrentWidget(self.workplan)
 
     def _load_tab(self) -> None:
         shown = self.tabs.currentWidget()
