@@ -5,7 +5,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from models.accounts import record_anchor
 from models.core import clock
@@ -15,6 +15,7 @@ from models.core.where import Server
 from models.storage import BrokenTrail, auto_backup, backup_now, inspect_file, latest_good_backup, restore
 from ui import settings
 from ui.tasks import Task, run_and_wait, run_task, wait_for_tasks
+from ui.widgets import file_dialog
 from ui.widgets.buttons import confirm, inform
 from ui.widgets.save_path import ask_save_path
 
@@ -64,7 +65,8 @@ def anchor_on_exit(db_path: Path, parent: QWidget | None = None) -> None:
 
 
 def choose_backup_folder(parent: QWidget, db_path: Path) -> None:
-    folder = QFileDialog.getExistingDirectory(parent, "Thư mục sao lưu tự động", str(backup_folder(db_path)))
+    folder = file_dialog.get_existing_directory(parent, "Thư mục sao lưu tự động",
+                                                str(backup_folder(db_path)))
     if folder:
         settings.BACKUP_FOLDER.set(folder)
         inform(parent, "Thư mục sao lưu", f"Từ nay bản sao lưu tự động được ghi vào:\n{folder}\n\n"
@@ -91,7 +93,7 @@ def restore_by_hand(parent: QWidget, db_path: Path) -> bool:
                "tạo một cơ sở dữ liệu trống trên máy chủ rồi chuyển bản sao lưu lên bằng lệnh transfer (xem "
                "hướng dẫn cài đặt máy chủ).", warning=True)
         return False
-    path, _ = QFileDialog.getOpenFileName(parent, "Chọn bản sao lưu để khôi phục",
+    path, _ = file_dialog.get_open_file_name(parent, "Chọn bản sao lưu để khôi phục",
                                           str(backup_folder(db_path)), "Dữ liệu Đảng vụ (*.db);;Mọi tệp (*)")
     if not path:
         return False

@@ -4,12 +4,11 @@ numbers, a tree flattened with its levels."""
 from datetime import date
 
 from openpyxl import load_workbook
-from PySide6.QtWidgets import QFileDialog
 
 from models.meetings.lists import cells_without_monthly_meeting
 from tests.conftest import finish, settle
 from ui.meetings.tables import CellGapTableModel
-from ui.widgets import export_table
+from ui.widgets import export_table, file_dialog
 from ui.widgets.export_table import cell_value, shown_rows
 from ui.widgets.table_view import list_view
 
@@ -31,7 +30,7 @@ def test_member_page_exports_what_the_filter_shows(qtbot, bloc_tree, make_member
     page.search.setText("hoa")
     page.search.flush()
     target = tmp_path / "dv.xlsx"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    monkeypatch.setattr(file_dialog, "get_save_file_name", lambda *_a, **_k: (str(target), ""))
     monkeypatch.setattr(export_table, "inform", lambda *_a, **_k: None)
     finish(qtbot, export_table.export_view(page.view))
     sheet = load_workbook(target).active

@@ -79,10 +79,10 @@ def test_sick_leave_key_and_comparison_with_last_year(qtbot, bloc_tree, make_mem
 
 def test_workbooks_out_and_back_from_the_page(qtbot, bloc_tree, make_member, tmp_path, monkeypatch):
     from openpyxl import load_workbook
-    from PySide6.QtWidgets import QFileDialog
 
     from models.ratings.exchange import FIRST_ROW, MEMBERS_SHEET
     from ui.ratings import page as ratings_page
+    from ui.widgets import file_dialog
 
     make_member(full_name="Lê Văn An", admitted=date(2010, 1, 1))
     page = RatingsPage()
@@ -91,14 +91,14 @@ def test_workbooks_out_and_back_from_the_page(qtbot, bloc_tree, make_member, tmp
     told = []
     monkeypatch.setattr(ratings_page, "inform", lambda _p, title, text, warning=False: told.append(text))
     monkeypatch.setattr(ratings_page, "confirm", lambda *_a, **_k: True)
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: str(tmp_path))
+    monkeypatch.setattr(file_dialog, "get_existing_directory", lambda *_a, **_k: str(tmp_path))
     finish(qtbot, page.export_workbooks())
     assert "Đã ghi 2 mẫu" in told[-1]
     path = next(tmp_path.glob("*tai-chinh*.xlsx"))
     book = load_workbook(path)
     book[MEMBERS_SHEET].cell(row=FIRST_ROW, column=6).value = "Hoàn thành xuất sắc nhiệm vụ"
     book.save(path)
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *_a, **_k: ([str(path)], ""))
+    monkeypatch.setattr(file_dialog, "get_open_file_names", lambda *_a, **_k: ([str(path)], ""))
     page.import_workbooks()
     assert MemberRating.get().level == "HTXSNV"
 

@@ -3,8 +3,6 @@ current file kept), one window per data file."""
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog
-
 from models.accounts import anchor
 from models.core import vocab as v
 from models.core.db import close_database, database, open_database
@@ -12,6 +10,7 @@ from models.orgs.changes import create_org
 from models.orgs.tables import PartyOrg
 from models.storage.backups import auto_backups, backup_to
 from ui import settings, storage
+from ui.widgets import file_dialog
 
 
 def test_backup_on_exit_writes_the_days_backup_into_the_chosen_folder(qtbot, db, tmp_path):
@@ -29,11 +28,11 @@ def test_restore_by_hand_checks_confirms_and_keeps_the_current_file(qtbot, db, t
     create_org(name="Chi bộ Sau", level=v.CBCS, parent_id=PartyOrg.get().id)
     shown = []
     monkeypatch.setattr(storage, "inform", lambda _p, title, text, warning=False: shown.append((title, text)))
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(tmp_path / "note.txt"), ""))
+    monkeypatch.setattr(file_dialog, "get_open_file_name", lambda *_a, **_k: (str(tmp_path / "note.txt"), ""))
     (tmp_path / "note.txt").write_text("ghi chú")
     assert not storage.restore_by_hand(None, db_path)
     assert "không phải tệp dữ liệu" in shown[-1][1]
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(copy), ""))
+    monkeypatch.setattr(file_dialog, "get_open_file_name", lambda *_a, **_k: (str(copy), ""))
     monkeypatch.setattr(storage, "confirm", lambda *_a, **_k: False)
     assert not storage.restore_by_hand(None, db_path)
     assert PartyOrg.select().count() == 2
@@ -106,7 +105,7 @@ def test_restoring_a_backup_with_a_broken_trail_asks_first(qtbot, db, tmp_path, 
         raw.execute("update audit_entry set username = 'ai-do' where id = 1")
     asked = []
     monkeypatch.setattr(storage, "inform", lambda *_a, **_k: None)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(copy), ""))
+    monkeypatch.setattr(file_dialog, "get_open_file_name", lambda *_a, **_k: (str(copy), ""))
     answers = iter([True, False, True, True])
     monkeypatch.setattr(storage, "confirm", lambda _p, title, *_a, **_k: asked.append(title) or next(answers))
     assert not storage.restore_by_hand(None, db_path)  # the clerk declines once told

@@ -6,7 +6,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QToolBar
+from PySide6.QtWidgets import QDialog, QMessageBox, QToolBar
+
+from ui.widgets import file_dialog
 
 
 @dataclass
@@ -57,14 +59,14 @@ def record(monkeypatch) -> Seen:
             if kind == "files":
                 return ([str(path) for path in chosen] if chosen else []), ""
             return str(chosen), ""
-        return staticmethod(choose)
+        return choose
 
     monkeypatch.setattr(QMessageBox, "exec", box_exec)
     monkeypatch.setattr(QDialog, "exec", dialog_exec)
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", chooser("save"))
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", chooser("open"))
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", chooser("files"))
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", chooser("folder"))
+    monkeypatch.setattr(file_dialog, "get_save_file_name", chooser("save"))
+    monkeypatch.setattr(file_dialog, "get_open_file_name", chooser("open"))
+    monkeypatch.setattr(file_dialog, "get_open_file_names", chooser("files"))
+    monkeypatch.setattr(file_dialog, "get_existing_directory", chooser("folder"))
     return seen
 
 

@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -51,6 +50,7 @@ from models.meetings import (
 from reports.minutes import minutes_of, render_minutes
 from ui.meetings.dialogs import ResolutionDialog, minutes_file_name, text_box
 from ui.meetings.tables import AttendanceModel, ResolutionTableModel
+from ui.widgets import file_dialog
 from ui.widgets.buttons import confirm, inform
 from ui.widgets.code_combo import code_combo, select_code
 from ui.widgets.date_edit import DateEdit
@@ -352,7 +352,7 @@ class MeetingDialog(FormDialog):
     def attach(self) -> None:
         if not self._saved():
             return
-        paths, _filter = QFileDialog.getOpenFileNames(self, "Chọn tệp đính kèm")
+        paths, _filter = file_dialog.get_open_file_names(self, "Chọn tệp đính kèm")
         for path in paths:
             try:
                 attach_file(self.meeting_id, Path(path))

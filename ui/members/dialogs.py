@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -49,6 +48,7 @@ from ui import settings
 from ui.members.event_dialog import NEEDS_MEMBERSHIP, EventDialog, EventFields
 from ui.members.printing import chosen_event, print_letter, print_member_sheet
 from ui.members.tables import HistoryTableModel
+from ui.widgets import file_dialog
 from ui.widgets.buttons import confirm, inform
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.form_dialog import FormDialog
@@ -341,7 +341,7 @@ class MemberDialog(FormDialog):
     # --- photo and events -------------------------------------------------------------
     def choose_photo(self) -> None:
         folder = settings.LAST_PHOTO_FOLDER.get()
-        path, _ = QFileDialog.getOpenFileName(self, "Chọn ảnh 3×4", folder, "Ảnh (*.jpg *.jpeg *.png)")
+        path, _ = file_dialog.get_open_file_name(self, "Chọn ảnh 3×4", folder, "Ảnh (*.jpg *.jpeg *.png)")
         if not path:
             return
         settings.LAST_PHOTO_FOLDER.set(str(Path(path).parent))

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QInputDialog,
     QLabel,
@@ -46,6 +45,7 @@ from models.members import (
 from models.orgs import org_rows
 from ui import settings
 from ui.tasks import Task, run_task
+from ui.widgets import file_dialog
 from ui.widgets.buttons import confirm, inform, vietnamese_buttons
 from ui.widgets.form_errors import FormErrors
 from ui.widgets.rows_model import RowsTableModel
@@ -137,7 +137,7 @@ class ImportMembersDialog(QDialog):
     # --- reading --------------------------------------------------------------------------
     def choose_file(self) -> None:
         folder = settings.LAST_REPORT_FOLDER.get()
-        path, _ = QFileDialog.getOpenFileName(self, "Chọn tệp danh sách đảng viên", folder,
+        path, _ = file_dialog.get_open_file_name(self, "Chọn tệp danh sách đảng viên", folder,
                                               "Excel (*.xlsx);;Mọi tệp (*)")
         if path:
             settings.LAST_REPORT_FOLDER.set(str(Path(path).parent))

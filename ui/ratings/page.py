@@ -6,7 +6,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QPlainTextEdit,
@@ -44,6 +43,7 @@ from ui.page import Page
 from ui.ratings.residence_tab import ResidenceTab
 from ui.ratings.tables import GridKeys, RatingGridModel
 from ui.tasks import Task, run_and_wait, run_task
+from ui.widgets import file_dialog
 from ui.widgets.buttons import confirm, inform
 from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.org_picker import OrgPicker
@@ -201,7 +201,7 @@ class RatingsPage(Page):
         return self.load_later("results", lambda: _results_text(year), self.results.setPlainText)
 
     def export_workbooks(self) -> Task | None:
-        folder = QFileDialog.getExistingDirectory(self, "Thư mục ghi các mẫu xếp loại",
+        folder = file_dialog.get_existing_directory(self, "Thư mục ghi các mẫu xếp loại",
                                                   settings.LAST_REPORT_FOLDER.get())
         if not folder:
             return None
@@ -226,7 +226,7 @@ class RatingsPage(Page):
         if self.grid.changed_entries():
             inform(self, "Chưa lưu", "Xếp loại vừa nhập trên lưới chưa được lưu. Hãy lưu trước khi nhập mẫu.")
             return
-        names, _ = QFileDialog.getOpenFileNames(self, "Chọn các mẫu xếp loại đã điền",
+        names, _ = file_dialog.get_open_file_names(self, "Chọn các mẫu xếp loại đã điền",
                                                 settings.LAST_REPORT_FOLDER.get(), "Excel (*.xlsx)")
         if not names:
             return

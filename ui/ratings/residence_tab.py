@@ -4,7 +4,7 @@ not yet introduced and of those whose comment has not come (QĐ 213, HD 33)."""
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from models.accounts import WRITE_RECORDS, may
 from models.core.dates import fmt_date
@@ -21,6 +21,7 @@ from models.residence import (
 )
 from ui.ratings.residence_dialog import ResidenceDialog
 from ui.tasks import Task, run_task
+from ui.widgets import file_dialog
 from ui.widgets.buttons import confirm, inform
 from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.rows_model import RowsTableModel
@@ -99,7 +100,7 @@ class ResidenceTab(QWidget):
                         lambda written: inform(self, "Nơi cư trú", f"Đã ghi {written}."), label="Đang ghi…")
 
     def import_list(self) -> Task | None:
-        name, _ = QFileDialog.getOpenFileName(self, "Chọn danh sách nhận xét đã ghi", "", "Excel (*.xlsx)")
+        name, _ = file_dialog.get_open_file_name(self, "Chọn danh sách nhận xét đã ghi", "", "Excel (*.xlsx)")
         if not name:
             return None
         year = self.year

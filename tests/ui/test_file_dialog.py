@@ -1,0 +1,47 @@
+"""The file chooser in Vietnamese (reported: "Look in:", "Files of type:", "Folder", dates as
+"4 12 2026", the size and type columns cut, and the first save offered the program's own
+folder)."""
+
+import re
+
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QTreeView
+
+from ui import settings
+from ui.translation import install_vietnamese
+from ui.widgets import file_dialog
+from ui.widgets.save_path import ask_save_path
+
+
+def test_the_chooser_speaks_vietnamese_and_writes_dates_as_clerks_do(qtbot, tmp_path):
+    install_vietnamese(QApplication.instance())
+    (tmp_path / "bao-cao.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "thu-muc").mkdir()
+    dialog = file_dialog._dialog(None, "Lưu báo cáo PDF", str(tmp_path), "")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    view = dialog.findChild(QTreeView, "treeView")
+    qtbot.waitUntil(lambda: view.model().rowCount(view.rootIndex()) == 2, timeout=10_000)
+    labels = {label.text().replace("&", "") for label in dialog.findChildren(QLabel) if label.text()}
+    assert {"Tìm trong:", "Tên tệp:", "Loại tệp:"} <= labels
+    assert not labels & {"Look in:", "File name:", "Files of type:"}
+    model = view.model()
+    headers = [model.headerData(column, Qt.Orientation.Horizontal) for column in range(4)]
+    assert headers == ["Tên", "Cỡ", "Loại", "Ngày sửa"]
+    rows = {model.index(row, 0, view.rootIndex()).data(): [model.index(row, column, view.rootIndex()).data()
+                                                            for column in range(4)]
+            for row in range(2)}
+    assert rows["thu-muc"][2] == "Thư mục"
+    assert "File" not in rows["bao-cao.pdf"][2] and "document" not in rows["bao-cao.pdf"][2]
+    assert re.fullmatch(r"\d\d/\d\d/\d{4} \d\d:\d\d", rows["bao-cao.pdf"][3])
+    qtbot.waitUntil(lambda: view.header().sectionSize(2) >= view.sizeHintForColumn(2), timeout=5_000)
+
+
+def test_the_first_save_starts_in_documents(monkeypatch):
+    asked = []
+    monkeypatch.setattr(file_dialog, "get_save_file_name",
+                        lambda _parent, _title, path, _filter: asked.append(path) or ("", ""))
+    settings.LAST_REPORT_FOLDER.set("")
+    ask_save_path(None, "Lưu", "bao-cao-tong-ket-2026.pdf", "PDF (*.pdf)")
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    assert asked == [f"{documents}/bao-cao-tong-ket-2026.pdf"]
