@@ -49,20 +49,29 @@ def _cell(sheet, value, bold: bool = False):
     return cell
 
 
+HEADINGS_ROW = 4  # title, subtitle, a blank line, then the headings
+
+
 def write_table(path: Path, title: str, subtitle: str, headers: list[str], rows,
-                widths: list[int] | None = None, sheet_title: str = "Danh sách") -> Path:
+                widths: list[int] | None = None, sheet_title: str = "Danh sách",
+                numbered: bool = True) -> Path:
     """One sheet: title, subtitle, a blank line, the headings, then the rows (an iterable, so a
-    long registry is streamed). Written beside the target, then renamed into place."""
+    long registry is streamed), numbered in an STT column unless the rows carry their own; the
+    headings stay in view while the list scrolls. Written beside the target, then renamed
+    into place (reported: no STT column, no frozen headings)."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(sheet_title[:31])
+    if numbered:
+        headers, widths = ["STT", *headers], [6, *(widths or [])]
     for index, width in enumerate(widths or [], start=1):
         sheet.column_dimensions[column_letter(index)].width = width
+    sheet.freeze_panes = f"A{HEADINGS_ROW + 1}"
     sheet.append([_cell(sheet, title, bold=True)])
     sheet.append([_cell(sheet, subtitle)])
     sheet.append([])
     sheet.append([_cell(sheet, header, bold=True) for header in headers])
-    for row in rows:
-        sheet.append([_cell(sheet, value) for value in row])
+    for number, row in enumerate(rows, start=1):
+        sheet.append([_cell(sheet, value) for value in ([number, *row] if numbered else row)])
     write_in_place(path, workbook.save)
     return Path(path)
 

@@ -11,6 +11,7 @@ from models.core import vocab as v
 from models.core.db import database
 from models.core.text import fold
 from models.members.bulk import insert_members
+from models.members.events import record_event
 from models.members.import_plan import (
     ADD,
     CARD_IN_REGISTRY,
@@ -70,7 +71,12 @@ def import_members(plan: ImportPlan, cards: str = SKIP, same_person: str = SKIP,
                 raise ImportCancelled
             if row.duplicate == CARD_IN_REGISTRY:
                 if cards == UPDATE:
+                    # An update may record an event itself (a recognition): the rows prepared so
+                    # far go in first, and the next ids are read again after it.
+                    insert_members(members, events)
                     _update(row)
+                    next_event = (MemberEvent.select(MemberEvent.id).order_by(MemberEvent.id.desc())
+                                  .scalar() or 0) + 1
                     updated += 1
                 else:
                     skipped += 1
@@ -110,12 +116,17 @@ def import_members(plan: ImportPlan, cards: str = SKIP, same_person: str = SKIP,
 
 
 def _update(row: PlannedRow) -> None:
-    """The file's non-empty values over the record's; the history is not touched."""
+    """The file's non-empty values over the record's. The history changes only where the file
+    says a probationary member became a full member: the recognition is recorded on that date
+    (a full date beside a dự bị state is refused), checked by the status machine like any."""
     member = get_member(row.existing_id)
     fields = member_fields(member)
     for key, value in row.fields.items():
         if key in fields and value not in (None, ""):
             fields[key] = value
+    full = fields.get("full_member_date")
+    if member.membership == v.PROBATIONARY and full is not None:
+        record_event(member.id, v.RECOGNISED, full)
     update_member(member.id, fields)
 
 

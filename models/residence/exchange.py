@@ -34,7 +34,7 @@ def export_comment_list(path: Path, year: int, org_id: int) -> Path:
               ", ".join(p for p in (r.residence_cell, r.residence_org) if p), "", "", ""]
              for n, r in enumerate(rows, start=1))
     return write_table(path, f"NHẬN XÉT CỦA NƠI CƯ TRÚ NĂM {year}", org.name, HEADERS, lines,
-                       widths=[6, 16, 28, 12, 40, 22, 40, 12])
+                       widths=[6, 16, 28, 12, 40, 22, 40, 12], numbered=False)
 
 
 @dataclass

@@ -36,7 +36,9 @@ def test_member_page_exports_what_the_filter_shows(qtbot, bloc_tree, make_member
     sheet = load_workbook(target).active
     values = [[cell for cell in row] for row in sheet.iter_rows(values_only=True)]
     assert values[0][0] == "ĐẢNG VIÊN"
-    names = [row[0] for row in values[4:]]
+    assert values[3][0] == "STT" and [row[0] for row in values[4:]] == list(range(1, len(values) - 3))
+    assert load_workbook(target).active.freeze_panes == "A5"  # the headings stay in view
+    names = [row[1] for row in values[4:]]
     assert names == ["Trần Thị Hoa"]
 
 
