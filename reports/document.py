@@ -29,7 +29,7 @@ from reports.fonts import register_fonts
 from reports.letterhead import LEFT_COLUMN_MM, Signature, left_column
 from reports.line_breaks import balanced_lines
 from reports.numbers import header_date
-from reports.word import build_docx
+from reports.word import HANDWRITING_ROW_MM, build_docx
 
 TOP, BOTTOM, LEFT, RIGHT = 20 * mm, 20 * mm, 30 * mm, 15 * mm
 WIDTH = A4[0] - LEFT - RIGHT
@@ -68,8 +68,10 @@ class Body:
                 self.items.append(("paragraph", line.strip()))
 
     def table(self, rows: list[list[str]], widths_mm: list[float], header_rows: int = 1,
-              numeric_from: int = 1) -> None:
-        self.items.append(("table", (rows, widths_mm, header_rows, numeric_from)))
+              numeric_from: int = 1, handwriting_rows: int = 0) -> None:
+        """`handwriting_rows` blank rows follow, each tall enough to write in by hand."""
+        rows = rows + [[""] * len(widths_mm)] * handwriting_rows
+        self.items.append(("table", (rows, widths_mm, header_rows, numeric_from, handwriting_rows)))
 
     def flowable(self, item: Flowable) -> None:
         self.items.append(("flowable", item))
@@ -88,14 +90,17 @@ def _styles() -> dict[str, ParagraphStyle]:
         "title": ParagraphStyle("title", parent=base, alignment=TA_CENTER, fontName=f"{family}-Bold",
                                 fontSize=16, leading=20, spaceBefore=14),
         "subject": ParagraphStyle("subject", parent=base, alignment=TA_CENTER, fontName=f"{family}-Bold"),
+        # A heading stays with what follows it: "PHẦN THỨ HAI" printed alone at a page's foot.
         "heading": ParagraphStyle("heading", parent=base, fontName=f"{family}-Bold", spaceBefore=8,
-                                  spaceAfter=4, alignment=TA_JUSTIFY, firstLineIndent=12.7 * mm),
+                                  spaceAfter=4, alignment=TA_JUSTIFY, firstLineIndent=12.7 * mm,
+                                  keepWithNext=1),
         "heading_center": ParagraphStyle("hc", parent=base, fontName=f"{family}-Bold", spaceBefore=10,
-                                         spaceAfter=4, alignment=TA_CENTER),
+                                         spaceAfter=4, alignment=TA_CENTER, keepWithNext=1),
         "note": ParagraphStyle("note", parent=base, alignment=TA_CENTER, fontName=f"{family}-Italic",
                                spaceAfter=6),
         "subheading": ParagraphStyle("sub", parent=base, fontName=f"{family}-BoldItalic", spaceBefore=4,
-                                     spaceAfter=2, alignment=TA_JUSTIFY, firstLineIndent=12.7 * mm),
+                                     spaceAfter=2, alignment=TA_JUSTIFY, firstLineIndent=12.7 * mm,
+                                     keepWithNext=1),
         "paragraph": ParagraphStyle("p", parent=base, alignment=TA_JUSTIFY, firstLineIndent=12.7 * mm,
                                     spaceAfter=6),
         "cell": ParagraphStyle("cell", parent=base, fontSize=12, leading=14, alignment=TA_LEFT),
@@ -178,14 +183,15 @@ def _header(header: Header, styles) -> list:
     ]
 
 
-def _table(rows, widths_mm, header_rows, numeric_from, styles) -> Table:
+def _table(rows, widths_mm, header_rows, numeric_from, handwriting_rows, styles) -> Table:
     cells = []
     for index, row in enumerate(rows):
         style = "cell_head" if index < header_rows else None
         cells.append([Paragraph(escape(str(value)), styles[style or ("cell_number" if column >= numeric_from
                                                                      else "cell")])
                       for column, value in enumerate(row)])
-    table = Table(cells, colWidths=[w * mm for w in widths_mm], repeatRows=header_rows)
+    heights = [None] * (len(rows) - handwriting_rows) + [HANDWRITING_ROW_MM * mm] * handwriting_rows
+    table = Table(cells, colWidths=[w * mm for w in widths_mm], rowHeights=heights, repeatRows=header_rows)
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), register_fonts()),
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
@@ -202,7 +208,7 @@ def _signature_block(signature: Signature, styles) -> list:
 
 
 def _signature(signature: Signature, recipients: list[str], styles,
-               left_signature: Signature | None = None) -> Flowable:
+               left_signature: Signature | None = None) -> list[Flowable]:
     """"Nơi nhận" on the left; or, for minutes, the minute-taker's signature there."""
     if left_signature is not None:
         left = _signature_block(left_signature, styles)
@@ -212,7 +218,7 @@ def _signature(signature: Signature, recipients: list[str], styles,
             end = "." if index == len(recipients) - 1 else ";"
             left.append(Paragraph(escape(f"- {item.rstrip(';.')}{end}"), styles["recipient"]))
     right = _signature_block(signature, styles)
-    return KeepTogether([Spacer(1, 8), _side_by_side(left, right, [WIDTH * 0.5, WIDTH * 0.5])])
+    return [Spacer(1, 8), _side_by_side(left, right, [WIDTH * 0.5, WIDTH * 0.5])]
 
 
 def _page_number(canvas, document) -> None:
@@ -247,7 +253,13 @@ def build_document(path: Path, header: Header, body: Body, signature: Signature,
         return build_docx(path, header, body, signature, recipients, annex, author, left_signature)
     styles = _styles()
     story = _header(header, styles) + _flow(body, styles)
-    story.append(_signature(signature, recipients, styles, left_signature))
+    # The signature never stands alone on a page: it goes over with the body's last paragraph,
+    # and with the headings just above that paragraph (one KeepTogether of plain flowables:
+    # reportlab's keepWithNext does not reach into a nested KeepTogether).
+    tail = [story.pop()] if body.items else []
+    while body.items and story and getattr(story[-1], "getKeepWithNext", lambda: False)():
+        tail.insert(0, story.pop())
+    story.append(KeepTogether([*tail, *_signature(signature, recipients, styles, left_signature)]))
     if annex is not None and annex.items:
         story.append(PageBreak())
         story += _flow(annex, styles)

@@ -66,8 +66,7 @@ def render_member_sheet(path: Path, member_id: int, printed_on: date) -> Path:
     for row in history(member_id):
         papers = ", ".join(p for p in (row.decision_no, row.place) if p)
         changes.append([fmt_date(row.date), row.kind_label, papers])
-    changes += [["", "", ""]] * 3  # lines for what is written by hand
-    body.table(changes, [28, 72, 65], numeric_from=3)
+    body.table(changes, [28, 72, 65], numeric_from=3, handwriting_rows=3)  # changes written by hand
     return build_document(path, header, body, Signature("XÁC NHẬN CỦA CẤP ỦY", "", ""), [],
                           left_signature=Signature("NGƯỜI KHAI", "(Ký, ghi rõ họ tên)", member.full_name),
                           author="Phiếu đảng viên")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.section import WD_SECTION
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -19,6 +19,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reports.fonts import register_fonts
 from reports.line_breaks import balanced_lines
 from reports.numbers import header_date
+
+HANDWRITING_ROW_MM = 9  # a blank row to be filled in by hand: room for a pen (at least 8 mm)
 
 FONT = "Times New Roman"
 MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
@@ -151,7 +153,7 @@ def _text(document, text: str, bold=False, italic=False):
     return paragraph
 
 
-def _table(document, rows, widths_mm, header_rows: int, numeric_from: int) -> None:
+def _table(document, rows, widths_mm, header_rows: int, numeric_from: int, handwriting_rows: int = 0) -> None:
     table = document.add_table(rows=len(rows), cols=len(widths_mm))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -166,6 +168,8 @@ def _table(document, rows, widths_mm, header_rows: int, numeric_from: int) -> No
             paragraph.alignment = CENTER if r < header_rows or c >= numeric_from else LEFT
             run = paragraph.add_run(str(value))
             run.font.size, run.bold = Pt(12), r < header_rows
+    for row in table.rows[len(rows) - handwriting_rows:] if handwriting_rows else []:
+        row.height, row.height_rule = Mm(HANDWRITING_ROW_MM), WD_ROW_HEIGHT_RULE.AT_LEAST
     document.add_paragraph()
 
 
