@@ -10,7 +10,7 @@ __getattr__, __dir__, __all__ = face(globals(), {
     "anchor": ("record_anchor",),
     "audit": ("GENESIS", "last_hash", "verify_chain"),
     "audit_browse": ("AuditFilter", "AuditRow", "FIELD_LABELS", "PAGE_LIMIT", "TABLE_LABELS",
-        "audit_rows", "audit_usernames", "export_audit_csv"),
+        "audit_rows", "audit_usernames", "export_audit_csv", "user_label"),
     "office": ("FormatWarning", "LABELS", "OfficeDetails", "office_details", "office_warnings",
         "save_office_details"),
     "session": ("Actor", "CHANGE_SETTINGS", "CLERK", "ISSUE_DOCUMENTS", "MANAGE_USERS", "RESTORE",

@@ -14,6 +14,8 @@ from models.accounts.tables import AuditEntry
 from models.core.excel import looks_like_formula
 from models.core.files import write_in_place
 
+# Settings the program keeps for itself, named for the change log (reported: "demo_last_entry").
+SETTING_LABELS = {"demo_last_entry": "Dấu kết thúc dữ liệu mẫu", "database_id": "Mã nhận diện cơ sở dữ liệu"}
 TABLE_LABELS = {
     "party_org": "Tổ chức đảng",
     "member": "Đảng viên",
@@ -161,6 +163,12 @@ class AuditRow:
         return ACTIONS.get(self.action, self.action)
 
     @property
+    def user_label(self) -> str:
+        """Who, as a clerk reads it: the local administrator of a file without accounts by name,
+        not by the program's own key for it (reported: "may-tai-cho")."""
+        return user_label(self.username)
+
+    @property
     def table_label(self) -> str:
         return TABLE_LABELS.get(self.table_name, self.table_name)
 
@@ -168,7 +176,7 @@ class AuditRow:
     def record_label(self) -> str:
         """The record's id; an office detail is keyed by its name, said as the form says it."""
         if self.table_name == "office_setting":
-            return OFFICE_LABELS.get(self.record_id, self.record_id)
+            return SETTING_LABELS.get(self.record_id) or OFFICE_LABELS.get(self.record_id, self.record_id)
         return self.record_id
 
 
@@ -194,6 +202,11 @@ def _query(flt: AuditFilter):
 def audit_rows(flt: AuditFilter, limit: int = PAGE_LIMIT) -> list[AuditRow]:
     """Newest first, at most `limit` entries."""
     return [AuditRow(*row) for row in _query(flt).limit(limit).tuples()]
+
+
+def user_label(username: str) -> str:
+    local = session.LOCAL_ADMIN
+    return local.full_name if username == local.username else username
 
 
 def audit_usernames() -> list[str]:
@@ -224,7 +237,7 @@ def export_audit_csv(flt: AuditFilter, path: Path,
                 entry = AuditRow(*row)
                 at = entry.at if isinstance(entry.at, str) else entry.at.strftime("%d/%m/%Y %H:%M:%S")
                 writer.writerow([_defused(cell) for cell in (
-                    entry.id, at, entry.username, entry.action_label, entry.table_label, entry.record_label,
+                    entry.id, at, entry.user_label, entry.action_label, entry.table_label, entry.record_label,
                     entry.old_values or "", entry.new_values or "")])
                 count += 1
                 if step and count % EXPORT_STEP == 0:

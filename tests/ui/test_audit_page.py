@@ -65,3 +65,18 @@ def test_a_stopped_export_leaves_the_old_file_and_no_partial(qtbot, page, tmp_pa
     assert told and told[0][1] == "Đã dừng"
     assert target.read_text(encoding="utf-8") == "bản cũ"
     assert [path.name for path in tmp_path.iterdir() if "nhat-ky" in path.name] == ["nhat-ky.csv"]
+
+
+def test_the_log_names_people_and_settings_as_a_clerk_reads_them(qtbot, page):
+    """Reported: the change log showed "may-tai-cho" and "demo_last_entry"."""
+    from models.accounts.audit import log_insert
+    from models.accounts.tables import OfficeSetting
+
+    log_insert(OfficeSetting.create(key="demo_last_entry", value="7"))
+    page.on_shown()
+    qtbot.waitUntil(lambda: not page.loading(), timeout=30_000)
+    shown = {page.model.index(row, column).data() for row in range(page.model.rowCount())
+             for column in (2, 5)}
+    users = {page.user.itemText(index) for index in range(page.user.count())}
+    assert "may-tai-cho" not in shown | users and "Quản trị tại máy (chưa có tài khoản)" in shown & users
+    assert "demo_last_entry" not in shown and "Dấu kết thúc dữ liệu mẫu" in shown

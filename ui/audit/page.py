@@ -25,6 +25,7 @@ from models.accounts import (
     audit_rows,
     audit_usernames,
     export_audit_csv,
+    user_label,
     verify_chain,
 )
 from models.core import clock
@@ -123,7 +124,7 @@ class AuditPage(Page):
         self.user.clear()
         self.user.addItem("Mọi người dùng", None)
         for name in names:
-            self.user.addItem(name, name)
+            self.user.addItem(user_label(name), name)
         index = self.user.findData(current)
         self.user.setCurrentIndex(max(index, 0))
         self.user.blockSignals(False)

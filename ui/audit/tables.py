@@ -1,11 +1,6 @@
 """The audit trail as a table."""
 
-
-
-
-from models.accounts import (
-    AuditRow,
-)
+from models.accounts import AuditRow
 from ui.widgets.rows_model import RowsTableModel
 
 
@@ -17,5 +12,5 @@ class AuditTableModel(RowsTableModel):
 
     def cells(self, entry: AuditRow) -> list[str]:
         at = entry.at.strftime("%d/%m/%Y %H:%M:%S") if hasattr(entry.at, "strftime") else str(entry.at)
-        return [str(entry.id), at, entry.username, entry.action_label, entry.table_label,
+        return [str(entry.id), at, entry.user_label, entry.action_label, entry.table_label,
                 entry.record_label]
