@@ -158,11 +158,15 @@ def _sign_in_loop(app: QApplication, db_path: Path) -> int:
     """First start if the office has no account; then sign in, work, sign out, repeat."""
     # The loop below decides when the program ends, not the closing of a dialog.
     app.setQuitOnLastWindowClosed(False)
-    if FirstStartDialog.needed() and not FirstStartDialog.ask():
-        return 0
+    created = ""
+    if FirstStartDialog.needed():
+        created = FirstStartDialog.ask()
+        if created is None:
+            return 0
     while True:
         load_main_window_soon()
-        actor = SignInDialog.ask()
+        actor = SignInDialog.ask(created)
+        created = ""
         if actor is None:
             return 0
         from ui.main_window import MainWindow  # already loaded while the password was typed

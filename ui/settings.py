@@ -38,6 +38,7 @@ LAST_PHOTO_FOLDER = Setting("members/last_photo_folder", str, "")
 LAST_REPORT_FOLDER = Setting("reports/last_folder", str, "")
 BACKUP_FOLDER = Setting("backup/folder", str, "")  # empty: "sao-luu" beside the database
 LAST_BACKUP_FOLDER = Setting("backup/last_manual_folder", str, "")
+LAST_USERNAME = Setting("accounts/last_username", str, "")  # offered at the next sign-in
 # The office's database server chosen in Tệp › Kết nối máy chủ dữ liệu (its address without the
 # password, which only the operating system's credential store keeps); empty: the local file.
 DATA_SERVER = Setting("data/server", str, "")

@@ -126,3 +126,29 @@ def test_sign_out_closes_the_window_for_the_next_user(qtbot, db):
     with qtbot.waitSignal(window.closed):
         window.sign_out()
     assert window.signed_out and not window.isVisible()
+
+
+def test_sign_in_offers_the_account_just_made_then_the_last_one_used(qtbot, db, monkeypatch):
+    """Reported: sign-in did not pre-fill the account just created."""
+    def fill_and_save(dialog) -> bool:
+        for key, text in (("bloc_name", "Đảng ủy Khối các cơ quan tỉnh"), ("superior_body", "Đảng bộ tỉnh"),
+                          ("code", "ĐUK"), ("place", "Hạ Long")):
+            dialog.details[key].setText(text)
+        dialog.username.setText("QuanTri")
+        dialog.full_name.setText("Nguyễn Văn Quản")
+        dialog.password.setText(PASSWORD)
+        dialog.repeat.setText(PASSWORD)
+        return dialog.save()
+
+    monkeypatch.setattr(FirstStartDialog, "accepted_after_exec", fill_and_save)
+    created = FirstStartDialog.ask()
+    assert created == "quantri"
+    dialog = SignInDialog(username=created)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.username.text() == "quantri" and dialog.focusWidget() is dialog.password
+    dialog.password.setText(PASSWORD)
+    assert dialog.sign_in()
+    again = SignInDialog()
+    qtbot.addWidget(again)
+    assert again.username.text() == "quantri"

@@ -34,6 +34,7 @@ from models.accounts import (
 from models.core import vocab as v
 from models.core.errors import ValidationError
 from models.orgs import org_rows, tree_order
+from ui import settings
 from ui.users.office_form import OfficeFields, confirm_off_form
 from ui.widgets.buttons import vietnamese_buttons
 from ui.widgets.form_dialog import FormDialog
@@ -84,12 +85,17 @@ class FirstStartDialog(FormDialog):
         return not any_user_exists()
 
     @classmethod
-    def ask(cls) -> bool:
-        return cls().accepted_after_exec()
+    def ask(cls) -> str | None:
+        """The administrator's user name when the account was made (offered at sign-in)."""
+        dialog = cls()
+        return dialog.username.text().strip().lower() if dialog.accepted_after_exec() else None
 
 
 class SignInDialog(QDialog):
-    def __init__(self, parent=None):
+    """The user name is filled in with the account just made, else the one last signed in
+    here (reported: sign-in did not offer the account just created); the password is typed."""
+
+    def __init__(self, parent=None, username: str = ""):
         super().__init__(parent)
         self.setWindowTitle("Đăng nhập — Đảng vụ")
         self.actor: Actor | None = None
@@ -100,6 +106,7 @@ class SignInDialog(QDialog):
         form = QFormLayout()
         self.username = self.errors.add_row(form, "username", "Tên đăng nhập (*)", QLineEdit())
         self.password = self.errors.add_row(form, "password", "Mật khẩu (*)", password_edit())
+        self.username.setText(username or settings.LAST_USERNAME.get())
         buttons = vietnamese_buttons(QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel))
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Đăng nhập")
@@ -113,6 +120,10 @@ class SignInDialog(QDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(380)
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        (self.password if self.username.text() else self.username).setFocus()
+
     def sign_in(self) -> bool:
         self.errors.clear()
         try:
@@ -121,6 +132,7 @@ class SignInDialog(QDialog):
             self.password.clear()  # never keep a wrong password on screen
             self.errors.show(error)
             return False
+        settings.LAST_USERNAME.set(self.actor.username)
         return True
 
     def _try(self) -> None:
@@ -128,8 +140,8 @@ class SignInDialog(QDialog):
             self.accept()
 
     @classmethod
-    def ask(cls) -> Actor | None:
-        dialog = cls()
+    def ask(cls, username: str = "") -> Actor | None:
+        dialog = cls(username=username)
         return dialog.actor if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
