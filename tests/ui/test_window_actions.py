@@ -421,3 +421,15 @@ def test_home_page_lines_open_the_list_they_speak_of(office, qtbot):
     admissions = [where for text, where in opened.items() if where[0] == "Kết nạp đảng viên"]
     assert admissions and all(where == ("Kết nạp đảng viên", "Cần chú ý") for where in admissions), opened
     assert all(where[1] != "Danh sách, lịch" for where in opened.values()), opened
+
+
+def test_the_organisation_tree_shows_every_column_at_1366(office):
+    """Reported: the tree hid its “Tạm thời” column off to the right."""
+    window, _seen = office
+    window.resize(1366, 728)
+    press(window, "Xem", "Tổ chức đảng")
+    tree = window.stack.currentWidget().tree
+    header = tree.header()
+    used = sum(header.sectionSize(column) for column in range(header.count()) if not header.isSectionHidden(column))
+    assert used <= tree.viewport().width()
+    assert header.sectionSize(0) >= 200  # the names keep room to be read

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QSplitter,
     QToolBar,
@@ -115,9 +116,14 @@ class OrgsPage(Page):
             old.deleteLater()
         self.tree.selectionModel().currentRowChanged.connect(lambda *_: self._show_details())
         if header_state.isEmpty():
-            column_widths(self.tree, (430, 130, 60, 70, 80, 70, 90))
+            column_widths(self.tree, (300, 120, 70, 60, 85, 75, 80))
         else:
             self.tree.header().restoreState(header_state)
+        # The names take the room the figures leave: every column stays in view (reported:
+        # "Tạm thời" hidden off to the right).
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         # The bloc and its grassroots organisations open; cells stay folded.
         for row in range(self.model.rowCount()):
             self.tree.expand(self.model.index(row, 0))
