@@ -430,6 +430,7 @@ def test_the_organisation_tree_shows_every_column_at_1366(office):
     press(window, "Xem", "Tổ chức đảng")
     tree = window.stack.currentWidget().tree
     header = tree.header()
-    used = sum(header.sectionSize(column) for column in range(header.count()) if not header.isSectionHidden(column))
+    used = sum(header.sectionSize(column) for column in range(header.count())
+               if not header.isSectionHidden(column))
     assert used <= tree.viewport().width()
     assert header.sectionSize(0) >= 200  # the names keep room to be read
