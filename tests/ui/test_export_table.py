@@ -57,3 +57,31 @@ def test_tree_and_list_tables(qtbot, bloc_tree):
     qtbot.addWidget(view)
     headers, rows = shown_rows(view)
     assert headers == ["Chi bộ", "Trực thuộc"] and len(rows) == 3
+
+
+def test_a_tables_right_click_menu_opens_copies_and_exports(qtbot, db, make_member):
+    """Reported: a table's right-click menu offered only the export."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.widgets.rows_model import RowsTableModel
+    from ui.widgets.table_view import list_view, open_on_activate
+
+    class Rows(RowsTableModel):
+        headers = ["Họ và tên", "Ngày sinh"]
+
+        def cells(self, row):
+            return list(row)
+
+    model = Rows()
+    model.set_rows([("Nguyễn Văn Đức", "15/05/1980"), ("Trần Thị Hoa", "07/09/1985")])
+    view = list_view(model)
+    qtbot.addWidget(view)
+    opened = []
+    open_on_activate(view, lambda: opened.append(view.currentIndex().row()))
+    assert [action.text() for action in view.actions()] == ["Mở (Enter)", "Sao chép các dòng đã chọn",
+                                                            "Xuất bảng ra Excel…"]
+    view.setCurrentIndex(model.index(1, 0))
+    view.selectRow(1)
+    view.actions()[0].trigger()
+    view.actions()[1].trigger()
+    assert opened == [1] and QApplication.clipboard().text() == "Trần Thị Hoa\t07/09/1985"

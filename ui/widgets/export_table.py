@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
 from models.core import clock
 from models.core.errors import ValidationError, failure_reason
@@ -89,8 +89,30 @@ def export_view(view: QAbstractItemView) -> Task | None:
                     on_error=failed, label="Đang xuất bảng ra Excel…")
 
 
+def copy_rows(view: QAbstractItemView) -> str:
+    """The chosen rows as shown, one line each with tabs between the cells (pasted into Excel or
+    Word as a table); the current row when none is chosen."""
+    model = view.model()
+    hidden = getattr(view, "isColumnHidden", lambda _column: False)
+    columns = [c for c in range(model.columnCount()) if not hidden(c)]
+    chosen = view.selectionModel().selectedRows() if view.selectionModel() else []
+    current = view.currentIndex()
+    indexes = sorted(chosen, key=lambda index: index.row()) or ([current] if current.isValid() else [])
+    lines = ["\t".join(str(model.index(index.row(), column, index.parent()).data() or "")
+                       for column in columns) for index in indexes]
+    text = "\n".join(lines)
+    if text:
+        QApplication.clipboard().setText(text)
+    return text
+
+
 def add_export_action(view: QAbstractItemView) -> QAction:
-    """Ctrl+E and the right-click menu on the table."""
+    """The right-click menu on the table: copy the chosen rows (Ctrl+C), export it all (Ctrl+E)
+    — and "Mở" first where the rows open (table_view.open_on_activate)."""
+    copy = QAction("Sao chép các dòng đã chọn", view, shortcut=QKeySequence.StandardKey.Copy)
+    copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+    copy.triggered.connect(lambda: copy_rows(view))
+    view.addAction(copy)
     action = QAction("Xuất bảng ra Excel…", view, shortcut=QKeySequence("Ctrl+E"))
     action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
     action.triggered.connect(lambda: export_view(view))

@@ -1,6 +1,7 @@
 """The read-only table view every list page uses: whole rows selected, no editing in place."""
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTreeView
 
 from ui.widgets.export_table import add_export_action
@@ -111,3 +112,7 @@ def open_on_activate(view: QAbstractItemView, open_record) -> None:
             busy.clear()
 
     view.activated.connect(activated)
+    # The same on the right-click menu, first (reported: the menu offered only the export).
+    action = QAction("Mở (Enter)", view)
+    action.triggered.connect(lambda: activated(view.currentIndex()))
+    view.insertAction(view.actions()[0] if view.actions() else None, action)
