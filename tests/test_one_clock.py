@@ -30,11 +30,12 @@ def clock_reads(path: Path) -> list[str]:
         if isinstance(node, ast.ImportFrom) and node.module == "time":
             found += [f"{path.name}:{node.lineno} from time import {a.name}" for a in node.names
                       if a.name in READERS["time"]]
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
-            owner = node.func.value  # date in date.today(), or datetime.date in datetime.date.today()
+        # Called or handed over (a column's default=datetime.now reads the clock at each insert).
+        if isinstance(node, ast.Attribute):
+            owner = node.value  # date in date.today, or datetime.date in datetime.date.today
             local = owner.attr if isinstance(owner, ast.Attribute) else getattr(owner, "id", None)
-            if node.func.attr in READERS.get(names.get(local, local), ()):
-                found.append(f"{path.name}:{node.lineno} {local}.{node.func.attr}()")
+            if node.attr in READERS.get(names.get(local, local), ()):
+                found.append(f"{path.name}:{node.lineno} {local}.{node.attr}")
     return found
 
 
@@ -55,8 +56,9 @@ def test_the_check_sees_each_way_of_reading_the_date(tmp_path):
     sample.write_text("import datetime, time\nimport time as t\nfrom datetime import date, datetime as dt\n"
                       "from time import time_ns\n"
                       "date.today()\ndatetime.datetime.now()\ndt.now()\ntime.time()\nt.localtime()\n"
-                      "dt.combine(date(2020, 1, 1), dt.min.time())\n", encoding="utf-8")
+                      "dt.combine(date(2020, 1, 1), dt.min.time())\nField(default=datetime.datetime.now)\n",
+                      encoding="utf-8")
     found = clock_reads(sample)
     assert [line.split(" ", 1)[1] for line in found] == [
-        "from time import time_ns", "date.today()", "datetime.now()", "dt.now()", "time.time()",
-        "t.localtime()"]
+        "from time import time_ns", "date.today", "datetime.now", "dt.now", "time.time", "t.localtime",
+        "datetime.now"]

@@ -1,10 +1,10 @@
 """Tables of the accounts, the office's details and the audit trail.
 The schema itself is built by models/migrations."""
 
-from datetime import datetime
 
 from peewee import BooleanField, CharField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
+from models.core import clock
 from models.core.db import BaseModel
 from models.orgs.tables import PartyOrg
 
@@ -17,8 +17,8 @@ class AppUser(BaseModel):
     failed_attempts = IntegerField(default=0)
     locked_until = DateTimeField(null=True)
     active = BooleanField(default=True)
-    created_at = DateTimeField(default=datetime.now)
-    updated_at = DateTimeField(default=datetime.now)
+    created_at = DateTimeField(default=clock.now)
+    updated_at = DateTimeField(default=clock.now)
 
     class Meta:
         table_name = "app_user"

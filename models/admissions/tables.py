@@ -1,10 +1,10 @@
 """Tables of admission: the cases from candidate to full member, and the targets.
 The schema itself is built by models/migrations."""
 
-from datetime import datetime
 
 from peewee import BooleanField, CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
+from models.core import clock
 from models.core.db import BaseModel, Versioned
 from models.members.tables import Member
 from models.orgs.tables import PartyOrg
@@ -53,8 +53,8 @@ class AdmissionCase(Versioned):
     ended_on = DateField(null=True)
     end_reason = CharField(default="")
     state = CharField(index=True)
-    created_at = DateTimeField(default=datetime.now)
-    updated_at = DateTimeField(default=datetime.now)
+    created_at = DateTimeField(default=clock.now)
+    updated_at = DateTimeField(default=clock.now)
 
     class Meta:
         table_name = "admission_case"

@@ -1,10 +1,10 @@
 """Tables of awards and Party badges.
 The schema itself is built by models/migrations."""
 
-from datetime import datetime
 
 from peewee import BooleanField, CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
+from models.core import clock
 from models.core.db import BaseModel
 from models.members.tables import Member
 from models.orgs.tables import PartyOrg
@@ -21,7 +21,7 @@ class Award(BaseModel):
     decision_no = CharField(default="")
     decision_date = DateField(index=True)
     note = TextField(default="")
-    created_at = DateTimeField(default=datetime.now)
+    created_at = DateTimeField(default=clock.now)
 
     class Meta:
         table_name = "award"
@@ -37,7 +37,7 @@ class BadgeAward(BaseModel):
     posthumous = BooleanField(default=False)
     early = BooleanField(default=False)
     note = TextField(default="")
-    created_at = DateTimeField(default=datetime.now)
+    created_at = DateTimeField(default=clock.now)
 
     class Meta:
         table_name = "badge_award"

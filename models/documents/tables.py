@@ -1,10 +1,10 @@
 """Tables of the register of outgoing documents and of the report drafts.
 The schema itself is built by models/migrations."""
 
-from datetime import datetime
 
 from peewee import CharField, DateField, DateTimeField, IntegerField, TextField
 
+from models.core import clock
 from models.core.db import BaseModel
 
 
@@ -13,7 +13,7 @@ class OutgoingDocument(BaseModel):
     number = IntegerField()
     issued_on = DateField(index=True)
     title = CharField()
-    created_at = DateTimeField(default=datetime.now)
+    created_at = DateTimeField(default=clock.now)
     source = CharField(default="", index=True)  # the record it was printed from ("su-kien:12")
     file_path = CharField(default="")  # where the issued file was written
     issuer = CharField(default="")  # "" the standing committee; "UBKT" the inspection commission
@@ -26,7 +26,7 @@ class ReportDraft(BaseModel):
     kind = CharField()
     year = IntegerField()
     sections = TextField()
-    updated_at = DateTimeField(default=datetime.now)
+    updated_at = DateTimeField(default=clock.now)
 
     class Meta:
         table_name = "report_draft"
@@ -40,7 +40,7 @@ class DocumentTemplate(BaseModel):
     grounds = TextField()
     articles = TextField()
     recipients = TextField()
-    created_at = DateTimeField(default=datetime.now)
+    created_at = DateTimeField(default=clock.now)
 
     class Meta:
         table_name = "document_template"

@@ -1,10 +1,10 @@
 """Tables of inspection, supervision and discipline.
 The schema itself is built by models/migrations."""
 
-from datetime import datetime
 
 from peewee import BooleanField, CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
+from models.core import clock
 from models.core.db import BaseModel, Versioned
 from models.members.tables import Member
 from models.orgs.tables import PartyOrg
@@ -25,8 +25,8 @@ class InspectionCase(Versioned):
     end_date = DateField(null=True)
     status = CharField(index=True)
     note = TextField(default="")
-    created_at = DateTimeField(default=datetime.now)
-    updated_at = DateTimeField(default=datetime.now)
+    created_at = DateTimeField(default=clock.now)
+    updated_at = DateTimeField(default=clock.now)
 
     class Meta:
         table_name = "inspection_case"
@@ -56,7 +56,7 @@ class Discipline(BaseModel):
     effective_date = DateField()
     case = ForeignKeyField(InspectionCase, null=True, on_delete="RESTRICT", backref="+")
     note = TextField(default="")
-    created_at = DateTimeField(default=datetime.now)
+    created_at = DateTimeField(default=clock.now)
 
     class Meta:
         table_name = "discipline"

@@ -1,7 +1,6 @@
 """Tables of meetings: the meeting, its attendance, resolutions and files.
 The schema itself is built by models/migrations."""
 
-from datetime import datetime
 
 from peewee import (
     BlobField,
@@ -14,6 +13,7 @@ from peewee import (
     TextField,
 )
 
+from models.core import clock
 from models.core.db import BaseModel, Versioned
 from models.members.tables import Member
 from models.orgs.tables import PartyOrg
@@ -37,8 +37,8 @@ class Meeting(Versioned):
     minutes = TextField(default="")
     body_size = IntegerField(null=True)  # members of a committee; a cell's come from the registry
     search_folded = TextField(default="")
-    created_at = DateTimeField(default=datetime.now)
-    updated_at = DateTimeField(default=datetime.now)
+    created_at = DateTimeField(default=clock.now)
+    updated_at = DateTimeField(default=clock.now)
 
     class Meta:
         table_name = "meeting"
@@ -77,7 +77,7 @@ class MeetingFile(BaseModel):
     stored_name = CharField()  # inside the attachments folder beside the database
     size = IntegerField()
     sha256 = CharField()
-    added_at = DateTimeField(default=datetime.now)
+    added_at = DateTimeField(default=clock.now)
 
     class Meta:
         table_name = "meeting_file"

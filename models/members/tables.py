@@ -1,7 +1,6 @@
 """Tables of the member registry: the record, its photo and its history of events.
 The schema itself is built by models/migrations."""
 
-from datetime import datetime
 
 from peewee import (
     BlobField,
@@ -14,6 +13,7 @@ from peewee import (
     TextField,
 )
 
+from models.core import clock
 from models.core.db import BaseModel, Versioned
 from models.orgs.tables import PartyOrg
 
@@ -44,8 +44,8 @@ class Member(Versioned):
     org = ForeignKeyField(PartyOrg, null=True, backref="members", on_delete="RESTRICT")
     membership = CharField(null=True, index=True)
     status = CharField(null=True, index=True)
-    created_at = DateTimeField(default=datetime.now)
-    updated_at = DateTimeField(default=datetime.now)
+    created_at = DateTimeField(default=clock.now)
+    updated_at = DateTimeField(default=clock.now)
     youth_union = BooleanField(default=False)  # đoàn viên when admitted (Biểu 2)
 
     class Meta:
@@ -77,7 +77,7 @@ class MemberEvent(BaseModel):
     counted_after = BooleanField(default=False)
     status_after = CharField(null=True)
     position = IntegerField(default=0)
-    created_at = DateTimeField(default=datetime.now)
+    created_at = DateTimeField(default=clock.now)
 
     class Meta:
         table_name = "member_event"

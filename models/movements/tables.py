@@ -1,7 +1,6 @@
 """Tables of movements and models (phong trào, mô hình, công trình, hội thi) and of the bloc's
 socio-political organisations. The schema itself is built by models/migrations."""
 
-from datetime import datetime
 
 from peewee import (
     BigIntegerField,
@@ -13,6 +12,7 @@ from peewee import (
     TextField,
 )
 
+from models.core import clock
 from models.core.db import BaseModel
 from models.orgs.tables import PartyOrg
 
@@ -36,7 +36,7 @@ class Movement(BaseModel):
     item_unit = CharField(default="")  # "phòng"
     count_before = IntegerField(default=0)  # built before the records began, carried across years
     note = TextField(default="")
-    created_at = DateTimeField(default=datetime.now)
+    created_at = DateTimeField(default=clock.now)
 
     class Meta:
         table_name = "movement"

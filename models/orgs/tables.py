@@ -1,10 +1,10 @@
 """The organisation tree's table.
 The schema itself is built by models/migrations."""
 
-from datetime import datetime
 
 from peewee import CharField, DateField, DateTimeField, ForeignKeyField, TextField
 
+from models.core import clock
 from models.core.db import Versioned
 
 
@@ -19,8 +19,8 @@ class PartyOrg(Versioned):
     founded_on = DateField(null=True)
     dissolved_on = DateField(null=True, index=True)
     note = TextField(default="")
-    created_at = DateTimeField(default=datetime.now)
-    updated_at = DateTimeField(default=datetime.now)
+    created_at = DateTimeField(default=clock.now)
+    updated_at = DateTimeField(default=clock.now)
 
     class Meta:
         table_name = "party_org"

@@ -1,10 +1,10 @@
 """Tables of the annual quality rating.
 The schema itself is built by models/migrations."""
 
-from datetime import datetime
 
 from peewee import BooleanField, CharField, DateTimeField, ForeignKeyField, IntegerField
 
+from models.core import clock
 from models.core.db import BaseModel
 from models.members.tables import Member
 from models.orgs.tables import PartyOrg
@@ -16,7 +16,7 @@ class MemberRating(BaseModel):
     level = CharField(null=True)
     score = IntegerField(null=True)
     not_rated_reason = CharField(null=True)
-    updated_at = DateTimeField(default=datetime.now)
+    updated_at = DateTimeField(default=clock.now)
     long_sick_leave = BooleanField(default=False)  # ≥3 months in the year: at most HTNV
 
     class Meta:
@@ -29,7 +29,7 @@ class OrgRating(BaseModel):
     level = CharField(null=True)
     score = IntegerField(null=True)
     not_rated_reason = CharField(null=True)
-    updated_at = DateTimeField(default=datetime.now)
+    updated_at = DateTimeField(default=clock.now)
 
     class Meta:
         table_name = "org_rating"
@@ -45,7 +45,7 @@ class RatingTotals(BaseModel):
     adequate = IntegerField()
     failed = IntegerField()
     not_rated = IntegerField()
-    updated_at = DateTimeField(default=datetime.now)
+    updated_at = DateTimeField(default=clock.now)
 
     class Meta:
         table_name = "rating_totals"

@@ -1,10 +1,10 @@
 """Tables of members' contact with the Party organisation where they live (Quy định
 213-QĐ/TW, Hướng dẫn 33-HD/BTCTW). The schema itself is built by models/migrations."""
 
-from datetime import datetime
 
 from peewee import CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
+from models.core import clock
 from models.core.db import BaseModel
 from models.members.tables import Member
 
@@ -16,7 +16,7 @@ class ResidenceContact(BaseModel):
     introduced_on = DateField(null=True)
     exemption = CharField(default="")  # vocab.EXEMPTIONS; "" when neither exempt
     note = TextField(default="")
-    updated_at = DateTimeField(default=datetime.now)
+    updated_at = DateTimeField(default=clock.now)
 
     class Meta:
         table_name = "residence_contact"
@@ -28,7 +28,7 @@ class ResidenceComment(BaseModel):
     result = CharField()  # vocab.RESULTS
     note = TextField(default="")
     received_on = DateField(null=True)
-    created_at = DateTimeField(default=datetime.now)
+    created_at = DateTimeField(default=clock.now)
 
     class Meta:
         table_name = "residence_comment"

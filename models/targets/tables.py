@@ -1,10 +1,10 @@
 """The table of the main targets (chỉ tiêu chủ yếu) of a year or of a congress term.
 The schema itself is built by models/migrations."""
 
-from datetime import datetime
 
 from peewee import CharField, DateTimeField, FloatField, IntegerField, TextField
 
+from models.core import clock
 from models.core.db import BaseModel
 
 
@@ -20,8 +20,8 @@ class MainTarget(BaseModel):
     threshold_high = FloatField(null=True)  # the top of a range ("15–20%")
     result = FloatField(null=True)  # typed by the clerk for a measure the records cannot give
     source = TextField(default="")  # where a typed result comes from
-    created_at = DateTimeField(default=datetime.now)
-    updated_at = DateTimeField(default=datetime.now)
+    created_at = DateTimeField(default=clock.now)
+    updated_at = DateTimeField(default=clock.now)
 
     class Meta:
         table_name = "main_target"

@@ -1,10 +1,10 @@
 """The table of the committees' work programme: programme items, key tasks, schemes and
 thematic resolutions (DOMAIN §10). The schema itself is built by models/migrations."""
 
-from datetime import datetime
 
 from peewee import CharField, DateField, DateTimeField, IntegerField, TextField
 
+from models.core import clock
 from models.core.db import BaseModel
 
 
@@ -19,7 +19,7 @@ class WorkItem(BaseModel):
     carried_out_by = CharField(default="")  # the document that carried it out
     status = CharField()  # vocab.STATUSES
     done_on = DateField(null=True)
-    created_at = DateTimeField(default=datetime.now)
+    created_at = DateTimeField(default=clock.now)
 
     class Meta:
         table_name = "work_item"

@@ -152,3 +152,26 @@ def test_demo_says_each_phase_and_stops_cleanly_on_ctrl_c(tmp_path):
     assert process.returncode != 0
     assert "Traceback" not in err and "dừng" in err.lower()
     assert not path.exists()  # nothing half-built is left where the clerk asked for the file
+
+
+def test_demo_today_builds_the_bloc_as_it_stood_that_day(tmp_path, capsys):
+    """For training: nothing in the file is dated after the chosen day, not even the moment a
+    row was written (a column's own default once read the real clock)."""
+    from tests.cli.test_calendar import _dated_after
+
+    path = tmp_path / "tap-huan.db"
+    assert main.main(["demo", "--db", str(path), "--orgs", "3", "--members", "60",
+                      "--today", "15/03/2025"]) == 0
+    assert "như vào ngày 15/03/2025" in capsys.readouterr().out
+    open_database(path)
+    try:
+        assert _dated_after(date(2025, 3, 15)) == {}
+        assert headcount(date(2025, 3, 15)).total >= 55
+    finally:
+        close_database()
+    assert main.main(["check", "--db", str(path)]) == 0
+    for day, words in (("05/12/2026", "đến hôm nay"), ("31/02/2025", "không có trên lịch"),
+                       ("01/01/2020", "từ 01/01/2021")):
+        assert main.main(["demo", "--db", str(tmp_path / "khac.db"), "--today", day]) == 2
+        assert words in capsys.readouterr().err
+        assert not (tmp_path / "khac.db").exists()
