@@ -7,7 +7,8 @@ Each name is loaded from its module on first use (models/core/face.py)."""
 from models.core.face import face
 
 __getattr__, __dir__, __all__ = face(globals(), {
-    "record": ("create_target", "delete_target", "get_target", "targets_for", "update_target"),
+    "record": ("create_target", "delete_target", "get_target", "targets_for", "threshold_of",
+        "update_target"),
     "results": ("TargetResult", "judge", "measured", "target_results"),
     "vocab": ("ABOVE", "ACHIEVED", "AT_LEAST", "COMPARATORS", "COUNT", "EXCEEDED", "MANUAL", "MEASURES",
         "MISSED", "RANGE", "SHARE", "UNKNOWN"),

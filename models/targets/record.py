@@ -3,12 +3,13 @@ not limited to some organisations write them; every change is audited."""
 
 from models.accounts import session
 from models.accounts.audit import log_delete, log_insert, save_changes
+from models.admissions.targets import progress, set_target
 from models.core.checks import stored_record, whole_number
 from models.core.db import database
 from models.core.errors import ValidationError
 from models.core.text import clean, clean_multiline
 from models.targets.tables import MainTarget
-from models.targets.vocab import COMPARATORS, MANUAL, MEASURES, RANGE, SHARE
+from models.targets.vocab import ADMISSIONS, COMPARATORS, MANUAL, MEASURES, RANGE, SHARE
 
 FIELDS = ("year_from", "year_to", "position", "wording", "short_name", "measure", "comparator", "threshold",
           "threshold_high", "result", "source")
@@ -73,10 +74,30 @@ def get_target(target_id: int) -> MainTarget:
     return stored_record(MainTarget, target_id, "chỉ tiêu")
 
 
+# One fact, one value (reported: the admissions target 30 in the body, the main target 25 in the
+# annex of the same report): the number of admissions aimed at for some years is the admissions
+# page's target; a main target that measures admissions reads and writes that same record.
+def threshold_of(target: MainTarget) -> float:
+    if target.measure == ADMISSIONS:
+        aim = progress(None, target.year_from, target.year_to).target
+        if aim is not None:
+            return float(aim)
+    return target.threshold
+
+
+def _share_the_admissions_target(values: dict) -> None:
+    if values["measure"] != ADMISSIONS:
+        return
+    if values["threshold"] != int(values["threshold"]):
+        raise ValidationError("threshold", "Số đảng viên kết nạp là một số nguyên.")
+    set_target(None, values["year_from"], values["year_to"], int(values["threshold"]))
+
+
 def create_target(fields: dict) -> MainTarget:
     _require_bloc()
     values = validated(fields)
     with database.atomic():
+        _share_the_admissions_target(values)
         target = MainTarget.create(**values)
         log_insert(target)
     return target
@@ -86,6 +107,7 @@ def update_target(target_id: int, fields: dict) -> MainTarget:
     _require_bloc()
     values = validated(fields)
     with database.atomic():
+        _share_the_admissions_target(values)
         target = get_target(target_id)
         save_changes(target, values, touch=True)
     return target

@@ -13,7 +13,7 @@ from models.inspections.vocab import BLOC_PERFORMERS, CONCLUDED, IN_PROGRESS
 from models.meetings.lists import meeting_figures, monthly_meeting_months
 from models.ratings.figures import RatingFigures, rating_figures
 from models.ratings.rules import EXCELLENT, GOOD, TSVM
-from models.targets.record import targets_for
+from models.targets.record import targets_for, threshold_of
 from models.targets.tables import MainTarget
 from models.targets.vocab import ABOVE, ACHIEVED, COUNT, EXCEEDED, MANUAL, MEASURES, MISSED, RANGE, UNKNOWN
 
@@ -103,10 +103,11 @@ def result_of(target: MainTarget, year: int, ratings: dict[int, RatingFigures] |
     value = target.result if target.measure in MANUAL else measured(target.measure, target.year_from, last,
                                                                       ratings)
     unit = MEASURES[target.measure][1]
+    threshold = threshold_of(target)
     return TargetResult(target.id, target.year_from != target.year_to, target.year_from, target.year_to,
                         target.wording, target.short_name, target.measure, target.comparator,
-                        target.threshold, target.threshold_high, value,
-                        judge(target.comparator, target.threshold, target.threshold_high, value, unit),
+                        threshold, target.threshold_high, value,
+                        judge(target.comparator, threshold, target.threshold_high, value, unit),
                         target.source)
 
 

@@ -18,6 +18,7 @@ MEASURES = {
     "MANUAL_SHARE": ("Số liệu văn phòng nhập (tỷ lệ %)", SHARE),
 }
 MANUAL = ("MANUAL_COUNT", "MANUAL_SHARE")
+ADMISSIONS = "ADMISSIONS"  # the one measure with a record of its own: the admissions target
 AT_LEAST, ABOVE, RANGE = "AT_LEAST", "ABOVE", "RANGE"
 COMPARATORS = {AT_LEAST: "Từ … trở lên (đạt khi bằng)", ABOVE: "Trên … (phải vượt)",
                RANGE: "Trong khoảng … – …"}

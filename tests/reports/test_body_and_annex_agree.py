@@ -32,3 +32,50 @@ def test_the_annex_repeats_the_bodys_rating_figures(db, tmp_path):
     assert "Hoàn thành tốt nhiệm vụ trở lên 2.556 97,3% số được đánh giá" in text
     assert "hoàn thành xuất sắc nhiệm vụ 346 13,54% số hoàn thành tốt trở lên" in text
     assert "13,17%" not in text and "1914" not in text
+
+
+def _admissions_report(tmp_path, suffix: str) -> str:
+    from docx import Document
+
+    figures = period_figures(*report_period(YEAR_END, 2024))
+    draft = draft_for(YEAR_END, 2024, figures)
+    path = render_report(tmp_path / f"bc{suffix}", draft, figures, date(2025, 1, 8))
+    if suffix == ".docx":
+        document = Document(str(path))
+        parts = [p.text for p in document.paragraphs]
+        parts += [" | ".join(cell.text for cell in row.cells)
+                  for table in document.tables for row in table.rows]
+        return " ".join(" ".join(parts).split())
+    return " ".join(" ".join(page.extract_text() for page in PdfReader(path).pages).split())
+
+
+def test_one_admissions_target_in_body_and_annex_whichever_page_set_it_last(bloc_tree, make_member, tmp_path):
+    """Reported: the admissions target (30) and the main target for admissions (25) both set;
+    the body said "đạt 76,7% chỉ tiêu", the annex of the same report "25 | 23 | Chưa đạt (đạt 92%)"."""
+    from models.admissions.targets import set_target
+    from models.targets.record import create_target, update_target
+    from models.targets.vocab import AT_LEAST
+
+    save_office_details(OfficeDetails("Đảng ủy Khối các cơ quan tỉnh", "Đảng bộ tỉnh Bắc Giang", "ĐUK",
+                                      "Bắc Giang", "Nguyễn Hoàng Tùng", "Bí thư"))
+    given = ["An", "Bình", "Cường", "Dũng", "Đức", "Giang", "Hà", "Hải", "Hùng", "Khánh", "Lan", "Long",
+             "Mai", "Minh", "Nam", "Nga", "Phong", "Quân", "Sơn", "Tâm", "Thảo", "Trung", "Vân"]
+    for number, name in enumerate(given):
+        make_member(full_name=f"Nguyễn Văn {name}", admitted=date(2024, 3, 1 + number))
+    set_target(None, 2024, 2024, 30)
+    main = create_target({"year_from": 2024, "year_to": 2024, "wording": "Kết nạp đảng viên mới",
+                          "short_name": "kết nạp đảng viên mới", "measure": "ADMISSIONS",
+                          "comparator": AT_LEAST, "threshold": 25})
+    for suffix in (".pdf", ".docx"):
+        text = _admissions_report(tmp_path, suffix)
+        assert "kết nạp 23 đảng viên, đạt 92% chỉ tiêu năm" in text, suffix
+        assert "76,7%" not in text
+    assert "Kết nạp đảng viên mới | 25 | 23 | Chưa đạt (đạt 92%)" in text  # the Word copy's annex
+    set_target(None, 2024, 2024, 30)  # the admissions page, afterwards: the main target follows
+    text = _admissions_report(tmp_path, ".pdf")
+    assert "đạt 76,7% chỉ tiêu năm" in text and "đạt 92%" not in text
+    update_target(main.id, {"year_from": 2024, "year_to": 2024, "wording": "Kết nạp đảng viên mới",
+                            "short_name": "kết nạp đảng viên mới", "measure": "ADMISSIONS",
+                            "comparator": AT_LEAST, "threshold": 25})
+    text = _admissions_report(tmp_path, ".pdf")
+    assert "đạt 92% chỉ tiêu năm" in text and "76,7%" not in text

@@ -6,7 +6,16 @@ measure the records cannot give."""
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QPlainTextEdit, QSpinBox, QVBoxLayout
 
 from models.core import clock
-from models.targets import COMPARATORS, MANUAL, MEASURES, RANGE, create_target, get_target, update_target
+from models.targets import (
+    COMPARATORS,
+    MANUAL,
+    MEASURES,
+    RANGE,
+    create_target,
+    get_target,
+    threshold_of,
+    update_target,
+)
 from ui.widgets.code_combo import code_combo, select_code
 from ui.widgets.form_dialog import FormDialog
 
@@ -63,8 +72,9 @@ class TargetDialog(FormDialog):
         self.short_name.setText(target.short_name)
         select_code(self.measure, target.measure)
         select_code(self.comparator, target.comparator)
-        for edit, value in ((self.threshold, target.threshold), (self.threshold_high, target.threshold_high),
-                            (self.result, target.result)):
+        shown = ((self.threshold, threshold_of(target)), (self.threshold_high, target.threshold_high),
+                 (self.result, target.result))
+        for edit, value in shown:
             edit.setText("" if value is None else f"{value:g}".replace(".", ","))
         self.source.setText(target.source)
         self.position.setValue(target.position)
