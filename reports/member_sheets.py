@@ -40,10 +40,12 @@ def _sections(member_id: int) -> list[tuple[str, list[tuple[str, object]]]]:
             ("Nghề nghiệp, chức vụ chính quyền", member.occupation),
         ]),
         ("III. VỀ ĐẢNG", [
-            ("Ngày kết nạp", member.admission_date), ("Ngày vào Đảng", member.ceremony_date),
+            # "Ngày vào Đảng" as every paper says it: the ceremony, else the admission decision
+            # (reported: "Ngày kết nạp 19/05/2010" beside an empty "Ngày vào Đảng").
+            ("Ngày kết nạp", member.admission_date), ("Ngày vào Đảng", facts["ngày vào Đảng"]),
             ("Ngày chính thức", member.full_member_date), ("Số thẻ đảng viên", member.card_number),
             ("Số lý lịch đảng viên", member.dossier_number), ("Chức vụ trong Đảng", member.party_posts),
-            ("Sinh hoạt tại", ", ".join(p for p in (facts["chi bộ"], facts["đảng bộ cơ sở"]) if p)),
+            ("Sinh hoạt tại", facts["nơi sinh hoạt"]),
             ("Đảng viên", "Chính thức" if member.membership == v.FULL else "Dự bị"),
         ]),
     ]

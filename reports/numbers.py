@@ -56,8 +56,8 @@ def header_date(place: str, day) -> str:
 
 
 def inline_date(day) -> str:
-    """A date inside running text, without padding: "12/7/2023"."""
-    return f"{day.day}/{day.month}/{day.year}"
+    """A date inside the text of a paper, as the member sheet writes it: "12/07/2023"."""
+    return f"{day:%d/%m/%Y}"
 
 
 def money(dong: int) -> str:

@@ -17,6 +17,7 @@ from models.documents import (
     Template,
     issue_document,
     issued_for,
+    own_number,
     template_for,
     write_draft,
     written_back,
@@ -114,12 +115,13 @@ def _counterfoil(paper: Paper, number_text: str, issued_on: date) -> Body:
     stub = Body()
     stub.heading("CUỐNG GIẤY GIỚI THIỆU SINH HOẠT ĐẢNG", centered=True)
     stub.paragraph(f"{number_text}, ngày {inline_date(issued_on)}.")
-    for line in (f"Giới thiệu đồng chí {fill('{họ và tên}', paper)}, sinh ngày {fill('{ngày sinh}', paper)}, "
-                 f"{fill('{đảng viên chính thức hay dự bị}', paper)}, {fill('{chi bộ}', paper)}.",
-                 f"Chuyển sinh hoạt đảng đến: {fill('{nơi chuyển đến}', paper)}, kể từ ngày "
-                 f"{fill('{ngày chuyển}', paper)}.",
+    # Each line filled whole, so a fact inside a sentence keeps its small letter (reported:
+    # "5/3/1985, Đảng viên chính thức").
+    for line in ("Giới thiệu đồng chí {họ và tên}, sinh ngày {ngày sinh}, {đảng viên chính thức hay dự bị}, "
+                 "sinh hoạt tại {nơi sinh hoạt}.",
+                 "Chuyển sinh hoạt đảng đến: {nơi chuyển đến}, kể từ ngày {ngày chuyển}.",
                  "Người nhận giấy giới thiệu ký tên: ................................................"):
-        stub.paragraph(line)
+        stub.paragraph(fill(line, paper))
     return stub
 
 
@@ -151,6 +153,7 @@ def print_paper(path: Path, paper: Paper, issued_on: date, issue: bool) -> tuple
     on = earlier.issued_on if earlier else issued_on
     document = issue_document(paper.type_code, paper.register_title, on, path,
                               lambda target, number: render_paper(target, paper, number, on),
-                              source=paper.source, on_issued=written_back(paper), issuer=paper.issuer)
+                              source=paper.source, on_issued=written_back(paper), issuer=paper.issuer,
+                              number=None if earlier else own_number(paper))
     return document.number, on
 

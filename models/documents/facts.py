@@ -4,7 +4,7 @@ it comes from. A fact the record lacks is None: the print stops and names it, ne
 guessed over."""
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from models.accounts.office import office_details
 from models.admissions.cases import get_case
@@ -13,22 +13,30 @@ from models.awards.badges import POSTHUMOUS, badge_list
 from models.awards.tables import Award
 from models.core import vocab as v
 from models.core.checks import record_number
+from models.core.dates import fmt_date
 from models.core.errors import NotFound, ValidationError
-from models.documents.register import term_start
+from models.core.workdays import add_working_days
+from models.documents.register import parse_number, term_start
 from models.inspections.tables import Discipline
 from models.inspections.vocab import FORMS, TO_CHUC
 from models.members.events import set_letter_number
 from models.members.record import MASK, get_member, member_fields
 from models.members.tables import Member, MemberEvent
 from models.orgs.tables import PartyOrg
+from models.orgs.tree import full_names
 
 TRANSFER_KINDS = (v.TRANSFER_OUT, v.TEMP_OUT_START)
 COMMISSION = "UBKT"
 
 BLOC = ("đảng ủy khối", "đảng bộ khối", "nhiệm kỳ")
+# Where a member belongs, named once (models.orgs.full_names): "nơi sinh hoạt" is the cell with
+# its đảng bộ ("Chi bộ Phòng Ngân sách, Đảng bộ Sở Tài chính") or a chi bộ cơ sở alone;
+# "tổ chức thi hành" the đảng bộ then the cell, each once (reported: "Chi bộ Sở Tư pháp, Chi bộ
+# Sở Tư pháp").
+PLACE = ("chi bộ", "đảng bộ cơ sở", "nơi sinh hoạt", "tổ chức thi hành")
 MEMBER = ("họ và tên", "ngày sinh", "năm sinh", "quê quán", "nơi ở", "dân tộc", "số thẻ", "chức vụ",
-          "ngày vào Đảng", "ngày chính thức", "đảng viên chính thức hay dự bị", "chi bộ", "đảng bộ cơ sở")
-CASE = ("họ và tên", "ngày sinh", "quê quán", "chi bộ", "đảng bộ cơ sở", "số nghị quyết chi bộ",
+          "ngày vào Đảng", "ngày chính thức", "đảng viên chính thức hay dự bị", "vào Đảng", *PLACE)
+CASE = ("họ và tên", "ngày sinh", "quê quán", *PLACE, "số nghị quyết chi bộ",
         "ngày nghị quyết chi bộ", "ngày quyết định kết nạp")
 NAMED = ("người nhận", "người có tên")
 AWARD = ("được khen", "số tập thể", "số cá nhân", "thành tích")
@@ -49,7 +57,7 @@ KIND_FACTS = {
 def placeholders_of(kind: str) -> frozenset[str]:
     """The names a record of the kind fills: a template the office edits may use these."""
     return frozenset(KIND_FACTS[kind])
-LETTER_DAYS = 30  # an introduction letter is presented within 30 days
+LETTER_DAYS = 30  # an introduction letter is presented within 30 working days
 
 
 @dataclass
@@ -66,11 +74,15 @@ class Paper:
     list_header: list[str] = field(default_factory=list)
     people: list[list[str]] = field(default_factory=list)
     reasons: dict[str, str] = field(default_factory=dict)  # why a fact is None, when not "not entered"
+    # The numbers its records already carry ("20-QĐ/ĐUK"), typed with the act: one for a paper
+    # from one record, the cases' own for a decision with a list.
+    typed_numbers: tuple[str, ...] = ()
 
 
 def day(value: date | None) -> str | None:
-    """Inline dates as the office writes them: 12/7/2023 (DOMAIN §8)."""
-    return f"{value.day}/{value.month}/{value.year}" if value else None
+    """Dates on papers as on the member sheet, dd/mm/yyyy (reported: the letter wrote 5/3/1985
+    where the sheet wrote 05/03/1985)."""
+    return fmt_date(value) if value else None
 
 
 def text(value) -> str | None:
@@ -96,11 +108,34 @@ def bloc_facts() -> dict[str, str | None]:
     }
 
 
+def place_facts(cell: PartyOrg | None) -> dict[str, str | None]:
+    if cell is None:
+        return dict.fromkeys(PLACE)
+    base = grassroots(cell)
+    return {"chi bộ": cell.name, "đảng bộ cơ sở": base.name if base else None,
+            "nơi sinh hoạt": full_names()[cell.id],
+            "tổ chức thi hành": ", ".join(dict.fromkeys(org.name for org in (base, cell) if org))}
+
+
+def joined_words(member: Member) -> str | None:
+    """"vào Đảng ngày 19/05/2010, chính thức ngày 19/05/2011; số thẻ đảng viên 01234567" — or, for a
+    probationary member, what there is (reported: a letter refused for a probationary member
+    whose record has no full-membership date yet)."""
+    joined = day(member.ceremony_date or member.admission_date)
+    if joined is None:
+        return None
+    words = f"vào Đảng ngày {joined}"
+    if member.membership == v.FULL and member.full_member_date:
+        words += f", chính thức ngày {day(member.full_member_date)}"
+    elif member.membership == v.PROBATIONARY:
+        words += ", đang trong thời gian dự bị"
+    return words + (f"; số thẻ đảng viên {member.card_number}" if member.card_number else "")
+
+
 def member_facts(member: Member, reasons: dict[str, str] | None = None) -> dict[str, str | None]:
     """The member's particulars; an address the account may not see is withheld (and why is
     put in `reasons`), never printed."""
     cell = member.org
-    base = grassroots(cell)
     shown = member_fields(member)
     personal = {}
     for key, name in (("home_town", "quê quán"), ("residence", "nơi ở")):
@@ -117,15 +152,14 @@ def member_facts(member: Member, reasons: dict[str, str] | None = None) -> dict[
         "ngày chính thức": day(member.full_member_date),
         "đảng viên chính thức hay dự bị": "đảng viên chính thức" if member.membership == v.FULL
         else "đảng viên dự bị",
-        "chi bộ": cell.name if cell else None,
-        "đảng bộ cơ sở": base.name if base else None,
+        "vào Đảng": joined_words(member),
+        **place_facts(cell),
     }
 
 
 def _case_facts(case) -> dict[str, str | None]:
-    base = grassroots(case.org)
     return {"họ và tên": case.full_name, "ngày sinh": day(case.birth_date), "quê quán": text(case.home_town),
-            "chi bộ": case.org.name, "đảng bộ cơ sở": base.name if base else None,
+            **place_facts(case.org),
             "số nghị quyết chi bộ": text(case.cell_resolution_no),
             "ngày nghị quyết chi bộ": day(case.cell_resolution_date),
             "ngày quyết định kết nạp": day(case.decision_date)}
@@ -163,6 +197,10 @@ def _several(kind: str, ids: list[int], cases: list, who_one: str, subject: str,
         facts["người có tên"] = f"các {who_one} có tên trong danh sách kèm theo"
         facts["chi bộ"] = _shared([f["chi bộ"] for f in each], "các chi bộ có tên trong danh sách")
         facts["đảng bộ cơ sở"] = _shared([f["đảng bộ cơ sở"] for f in each], "các đảng bộ, chi bộ cơ sở")
+        facts["nơi sinh hoạt"] = _shared([f["nơi sinh hoạt"] for f in each],
+                                         "các chi bộ có tên trong danh sách")
+        facts["tổ chức thi hành"] = _shared([f["tổ chức thi hành"] for f in each],
+                                            "các đảng bộ, chi bộ có đảng viên trong danh sách")
         for key in ("ngày chính thức", "ngày quyết định kết nạp"):
             facts[key] = "ngày ghi trong danh sách kèm theo"
         register_title = f"{title} ({len(cases)} người)"
@@ -180,6 +218,7 @@ def admission_paper(case_ids: list[int]) -> Paper:
                                           "chưa đến bước ra quyết định kết nạp.")
     paper = _several("ket-nap", [c.id for c in cases], cases, "quần chúng", "về việc kết nạp đảng viên",
                      "Quyết định kết nạp đảng viên")
+    paper.typed_numbers = tuple(case.decision_no for case in cases)
     if len(cases) > 1:
         paper.list_title = "DANH SÁCH QUẦN CHÚNG ĐƯỢC KẾT NẠP VÀO ĐẢNG"
         paper.list_header = ["STT", "Họ và tên", "Ngày sinh", "Quê quán", "Chi bộ", "Nghị quyết chi bộ"]
@@ -200,9 +239,10 @@ def full_membership_paper(case_ids: list[int]) -> Paper:
         members.append(get_member(case.member_id))
     paper = _several("chinh-thuc", [c.id for c in cases], cases, "đồng chí",
                      "về việc công nhận đảng viên chính thức", "Quyết định công nhận đảng viên chính thức")
+    paper.typed_numbers = tuple(case.full_decision_no for case in cases)
     if len(cases) == 1:
         paper.facts.update({key: value for key, value in member_facts(members[0]).items()
-                            if key in ("ngày chính thức", "chi bộ", "đảng bộ cơ sở")})
+                            if key in ("ngày chính thức", *PLACE)})
         paper.facts["người nhận"] = f"đồng chí {members[0].full_name}, đảng viên dự bị"
     else:
         paper.list_title = "DANH SÁCH ĐẢNG VIÊN ĐƯỢC CÔNG NHẬN CHÍNH THỨC"
@@ -224,17 +264,17 @@ def letter_paper(event_id: int) -> Paper:
     reasons: dict[str, str] = {}
     facts = {**bloc_facts(), **member_facts(member, reasons)}
     if event.org_before_id:  # where the member was when leaving, not where the record stands now
-        cell = PartyOrg.get_by_id(event.org_before_id)
-        facts["chi bộ"], facts["đảng bộ cơ sở"] = cell.name, grassroots(cell).name
+        facts.update(place_facts(PartyOrg.get_by_id(event.org_before_id)))
     facts.update({"nơi chuyển đến": text(event.place), "ngày chuyển": day(event.date),
-                  "hạn giấy giới thiệu": day(event.date + timedelta(days=LETTER_DAYS)),
+                  # To be presented within 30 working days (DOMAIN §2), Tết and holidays not counted.
+                  "hạn giấy giới thiệu": day(add_working_days(event.date, LETTER_DAYS)),
                   "người nhận": f"đồng chí {member.full_name}",
                   "người có tên": f"đồng chí {member.full_name}"})
     temporary = event.kind == v.TEMP_OUT_START
     subject = "sinh hoạt đảng tạm thời" if temporary else "sinh hoạt đảng"
     return Paper("gioi-thieu", "GGT", "Giấy giới thiệu", subject,
                  f"Giấy giới thiệu {subject} đồng chí {member.full_name}", f"gioi-thieu:{event.id}", facts,
-                 reasons=reasons)
+                 reasons=reasons, typed_numbers=(event.decision_no or "",))
 
 
 def discipline_paper(discipline_id: int) -> Paper:
@@ -247,9 +287,8 @@ def discipline_paper(discipline_id: int) -> Paper:
     facts, reasons = {**bloc_facts()}, {}
     if record.subject_type == TO_CHUC:
         org = record.org
-        base = grassroots(org)
-        facts.update({"chi bộ": org.name, "đảng bộ cơ sở": base.name if base else org.name,
-                      "người nhận": org.name, "người có tên": org.name})
+        facts.update({**place_facts(org), "người nhận": org.name, "người có tên": org.name})
+        facts["đảng bộ cơ sở"] = facts["đảng bộ cơ sở"] or org.name
         name = org.name
     else:
         member = record.member
@@ -264,7 +303,8 @@ def discipline_paper(discipline_id: int) -> Paper:
                   "ngày hiệu lực": day(record.effective_date)})
     kind = "ky-luat-ubkt" if by_commission else "ky-luat"
     return Paper(kind, "QĐ", "Quyết định", "về việc thi hành kỷ luật", f"Quyết định kỷ luật {name}",
-                 f"ky-luat:{record.id}", facts, reasons=reasons, issuer=COMMISSION if by_commission else "")
+                 f"ky-luat:{record.id}", facts, reasons=reasons, issuer=COMMISSION if by_commission else "",
+                 typed_numbers=(record.decision_no or "",))
 
 
 def award_batch(award_id: int) -> list[Award]:
@@ -335,11 +375,40 @@ def badge_paper(occasion: date) -> Paper:
     return paper
 
 
+def issuer_code(paper: Paper) -> str:
+    return COMMISSION if paper.issuer == COMMISSION else office_details().code
+
+
+def own_number(paper: Paper) -> int | None:
+    """One number per act (reported: the admission step took “20-QĐ/ĐUK”, the decision printed
+    “Số 01-QĐ/ĐUK”): a number the record carries in this paper's form is the paper's number;
+    none, and the register gives the next. A decision whose record carries another number is
+    refused, never renumbered silently; a transfer's own decision number stays on the transfer
+    and its letter takes a number of its own."""
+    typed = sorted({number.strip() for number in paper.typed_numbers if number and number.strip()})
+    if not typed:
+        return None
+    if len(typed) > 1:
+        raise ValidationError("number", f"Các hồ sơ ghi những số quyết định khác nhau ({', '.join(typed)}): "
+                                        "một quyết định có một số; sửa cho giống nhau rồi in lại.")
+    parsed = parse_number(typed[0])
+    code = issuer_code(paper)
+    if parsed is not None and parsed[1] == paper.type_code and parsed[2] == code:
+        return parsed[0]
+    if paper.kind == "gioi-thieu":
+        return None
+    form = f"05-{paper.type_code}/{code}"
+    raise ValidationError("number", f"Hồ sơ ghi số “{typed[0]}”, không phải một số {paper.type_code} "
+                                    f"của {code} (dạng {form}): sửa số trên hồ sơ cho đúng số của văn bản "
+                                    "này, hoặc xóa đi để lấy số mới, rồi in lại.")
+
+
 def written_back(paper: Paper):
     """What issuing the paper writes into its record, in the issue's transaction: an
-    introduction letter's number goes into the transfer it was issued for. None for the rest."""
-    if paper.kind != "gioi-thieu":
+    introduction letter's number goes into the transfer it was issued for, unless the transfer
+    already carries another number (its own decision's), which is kept. None for the rest."""
+    if paper.kind != "gioi-thieu" or (any(paper.typed_numbers) and own_number(paper) is None):
         return None
     event_id = int(paper.source.split(":")[1])
-    code = office_details().code
+    code = issuer_code(paper)
     return lambda document: set_letter_number(event_id, f"{document.number:02d}-{paper.type_code}/{code}")

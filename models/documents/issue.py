@@ -30,18 +30,19 @@ def write_draft(target: Path, write: Writer) -> Path:
 def issue_document(type_code: str, title: str, issued_on: date, target: Path,
                    write: Writer, source: str = "",
                    on_issued: Callable[[OutgoingDocument], None] | None = None,
-                   issuer: str = "") -> OutgoingDocument:
+                   issuer: str = "", number: int | None = None) -> OutgoingDocument:
     """Take the next number of the type, write the document with it and put the file in place;
     the number is committed only once the file is there. The same document printed again (same
     type, subject and date; or, printed from a record, the same type from the same `source`)
-    keeps the number it was issued with: a new number only for a new issue. `on_issued` writes
-    the number back to the record, in the same transaction (a letter's number into its event)."""
+    keeps the number it was issued with: a new number only for a new issue — or `number`, the
+    one the record already carries. `on_issued` writes the number back to the record, in the
+    same transaction (a letter's number into its event)."""
     # A write transaction holds the one writer lock from its start (BEGIN IMMEDIATE on a file, the
     # advisory lock on the server): two clerks never read the same last number.
     with database.atomic():
         document = issued_for(type_code, source) if source else issued_already(type_code, title, issued_on)
         if document is None:
-            document = register_document(type_code, title, issued_on, source, str(target), issuer)
+            document = register_document(type_code, title, issued_on, source, str(target), issuer, number)
         else:
             session.require(session.ISSUE_DOCUMENTS)
             save_changes(document, {"file_path": str(target)})

@@ -2,6 +2,7 @@
 type within a congress term — never reset yearly, never reused — and the saved report drafts."""
 
 import json
+import re
 from datetime import date
 
 from models.accounts import session
@@ -50,11 +51,21 @@ def _require_bloc(permission: str) -> None:
                         "soạn, ban hành.")
 
 
+NUMBER_TEXT = re.compile(r"^\s*0*(\d{1,5})\s*-\s*([^\s/-]+)\s*/\s*(\S+)\s*$")
+
+
+def parse_number(text: str) -> tuple[int, str, str] | None:
+    """"15-GGT/ĐUK" → (15, "GGT", "ĐUK"); None for anything else ("2155/QĐ-UBND")."""
+    match = NUMBER_TEXT.match(text or "")
+    return (int(match.group(1)), match.group(2), match.group(3)) if match else None
+
+
 def register_document(type_code: str, title: str, issued_on: date, source: str = "",
-                      file_path: str = "", issuer: str = "") -> OutgoingDocument:
-    """Take the next number of the type in the current term and register the document.
-    Printed documents go through issue.issue_document, which commits the number only once
-    the file is written."""
+                      file_path: str = "", issuer: str = "", number: int | None = None) -> OutgoingDocument:
+    """Register the document with the next number of its type in the current term — or with
+    `number`, the one its record already carries (typed when the act was recorded), refused
+    when another document of the term has it. Printed documents go through
+    issue.issue_document, which commits the number only once the file is written."""
     _require_bloc(session.ISSUE_DOCUMENTS)
     if type_code not in TYPE_CODES:
         raise ValidationError("type_code", "Loại văn bản không hợp lệ.")
@@ -70,8 +81,15 @@ def register_document(type_code: str, title: str, issued_on: date, source: str =
                                                     & (OutgoingDocument.issuer == issuer))
         if start:
             same_type = same_type.where(OutgoingDocument.issued_on >= start)
-        last = max((doc.number for doc in same_type), default=0)
-        document = OutgoingDocument.create(type_code=type_code, number=last + 1, issued_on=issued_on,
+        if number is not None:
+            taken = same_type.where(OutgoingDocument.number == number).first()
+            if taken is not None:
+                raise ValidationError("number", f"Số {number:02d}-{type_code} đã dùng cho “{taken.title}” "
+                                                f"ngày {fmt_date(taken.issued_on)}: sửa số đã ghi trên hồ sơ "
+                                                "rồi in lại.")
+        else:
+            number = max((doc.number for doc in same_type), default=0) + 1
+        document = OutgoingDocument.create(type_code=type_code, number=number, issued_on=issued_on,
                                            title=title[:200], source=source, file_path=file_path,
                                            issuer=issuer)
         log_insert(document)

@@ -20,8 +20,14 @@ _RULES = ("- Căn cứ Quy định số 232-QĐ/TW, ngày 20/01/2025 của Ban C
 _MEMBER_GUIDE = ("- Căn cứ Hướng dẫn số 12-HD/BTCTW, ngày 18/01/2022 của Ban Tổ chức Trung ương hướng dẫn "
                  "một số vấn đề cụ thể về nghiệp vụ công tác đảng viên;")
 _WORKING_RULES = "- Căn cứ Quy chế làm việc của Ban Chấp hành {đảng bộ khối};"
-_CARRY_OUT = ("Điều 3. Văn phòng Đảng ủy, Ban Tổ chức Đảng ủy, {đảng bộ cơ sở}, {chi bộ} và {người có tên} "
+_CARRY_OUT = ("Điều 3. Văn phòng Đảng ủy, Ban Tổ chức Đảng ủy, {tổ chức thi hành} và {người có tên} "
               "chịu trách nhiệm thi hành Quyết định này.")
+# Wording of the defaults before each organisation had one full name, and what reads in its
+# place: a version the office saved from those defaults prints the name once too.
+NAMED_ONCE = {"{đảng bộ cơ sở}, {chi bộ} và {người có tên}": "{tổ chức thi hành} và {người có tên}",
+              "sinh hoạt tại {chi bộ}, {đảng bộ cơ sở}": "sinh hoạt tại {nơi sinh hoạt}",
+              "Vào Đảng ngày {ngày vào Đảng}, chính thức ngày {ngày chính thức}; số thẻ đảng viên {số thẻ};":
+              "{vào Đảng};"}
 _LEAD_RECIPIENTS = "Ban Tổ chức Tỉnh ủy (báo cáo)\n{đảng bộ cơ sở}\nNhư Điều 3\nLưu Văn phòng Đảng ủy"
 
 
@@ -72,7 +78,7 @@ DEFAULTS = {
         "Điều 1. Thi hành kỷ luật bằng hình thức {hình thức kỷ luật} đối với {người nhận}, vì đã có vi "
         "phạm: {vi phạm}.",
         "Điều 2. Quyết định có hiệu lực kể từ ngày {ngày hiệu lực}.",
-        "Điều 3. {đảng bộ cơ sở}, {chi bộ} và {người có tên} chịu trách nhiệm thi hành Quyết định này."]),
+        "Điều 3. {tổ chức thi hành} và {người có tên} chịu trách nhiệm thi hành Quyết định này."]),
         "Ban Thường vụ Đảng ủy Khối (báo cáo)\n{đảng bộ cơ sở}\nNhư Điều 3\nLưu Ủy ban Kiểm tra"),
     "khen-thuong": Template("khen-thuong", 0, "\n".join([
         _CHARTER, _WORKING_RULES,
@@ -95,8 +101,7 @@ DEFAULTS = {
     "gioi-thieu": Template("gioi-thieu", 0, "", "\n".join([
         "Ban Thường vụ {đảng ủy khối} trân trọng giới thiệu đồng chí {họ và tên}, sinh ngày {ngày sinh}, "
         "quê quán {quê quán}.",
-        "Vào Đảng ngày {ngày vào Đảng}, chính thức ngày {ngày chính thức}; số thẻ đảng viên {số thẻ}; "
-        "là {đảng viên chính thức hay dự bị}, sinh hoạt tại {chi bộ}, {đảng bộ cơ sở}.",
+        "{vào Đảng}; là {đảng viên chính thức hay dự bị}, sinh hoạt tại {nơi sinh hoạt}.",
         "Được chuyển sinh hoạt đảng đến {nơi chuyển đến} kể từ ngày {ngày chuyển}.",
         "Đề nghị {nơi chuyển đến} tiếp nhận và quản lý, giáo dục đảng viên theo quy định. Giấy giới thiệu "
         "có giá trị đến hết ngày {hạn giấy giới thiệu}."]), "{nơi chuyển đến}\nLưu Văn phòng Đảng ủy"),
@@ -123,7 +128,14 @@ def template_for(kind: str) -> Template:
            .order_by(DocumentTemplate.version.desc()).first())
     if row is None:
         return DEFAULTS[kind]
-    return Template(kind, row.version, row.grounds, row.articles, row.recipients)
+    return Template(kind, row.version, *(_named_once(text) for text in (row.grounds, row.articles,
+                                                                         row.recipients)))
+
+
+def _named_once(text: str) -> str:
+    for before, after in NAMED_ONCE.items():
+        text = text.replace(before, after)
+    return text
 
 
 def save_template(kind: str, grounds: str, articles: str, recipients: str) -> Template:

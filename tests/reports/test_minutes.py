@@ -38,11 +38,11 @@ def test_cell_minutes_state_attendance_and_votes_and_carry_two_signatures(bloc_t
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(out).pages).split())
     for expected in ("ĐẢNG BỘ SỞ TÀI CHÍNH", "CHI BỘ PHÒNG NGÂN SÁCH", "ĐẢNG CỘNG SẢN VIỆT NAM",
                      "Bắc Giang, ngày 05 tháng 3 năm 2024", "BIÊN BẢN",
-                     "Thời gian: 14 giờ 00, ngày 5/3/2024.", "Địa điểm: Phòng họp tầng 2.",
+                     "Thời gian: 14 giờ 00, ngày 05/03/2024.", "Địa điểm: Phòng họp tầng 2.",
                      "Tổng số đảng viên của chi bộ: 3 đồng chí (chính thức 2, dự bị 1); miễn sinh hoạt 0; "
                      "có mặt 2; vắng mặt 1 (Phạm Văn Cường — Ốm).",
                      "Số đồng chí có mặt đủ 2/3 số được triệu tập (2)",
-                     "Nghị quyết 03-NQ/CB ngày 5/3/2024: Nhiệm vụ tháng 3. Biểu quyết: tán thành 2, "
+                     "Nghị quyết 03-NQ/CB ngày 05/03/2024: Nhiệm vụ tháng 3. Biểu quyết: tán thành 2, "
                      "không tán thành 0.", "THƯ KÝ", "CHỦ TRÌ HỘI NGHỊ", "Trần Thị Bình"):
         assert expected in text, expected
     assert "Nơi nhận" not in text

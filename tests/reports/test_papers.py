@@ -55,10 +55,16 @@ def assert_frame(text: str, number: str, title: str) -> None:
         assert expected in text, expected
 
 
+def number_of(typed: str) -> str:
+    """The number a record carries, as the paper prints it ("6-QĐ/ĐUK" → "Số 06-QĐ/ĐUK")."""
+    number, rest = typed.split("-", 1)
+    return f"Số {int(number):02d}-{rest}"
+
+
 def test_each_decision_prints_from_its_record_with_its_number(demo, tmp_path):
     case = bloc_decided_case("DECIDED") or bloc_decided_case("PROBATION")
     text = printed(demo, tmp_path, "ket-nap", case.id, "--issue", "--date", "05/03/2026")
-    assert_frame(text, "Số 01-QĐ/ĐUK", "QUYẾT ĐỊNH về việc kết nạp đảng viên")
+    assert_frame(text, number_of(case.decision_no), "QUYẾT ĐỊNH về việc kết nạp đảng viên")
     assert f"Điều 1. Kết nạp quần chúng {case.full_name} vào Đảng Cộng sản Việt Nam." in text
     assert "BAN THƯỜNG VỤ ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH" in text and "QUYẾT ĐỊNH:" in text
     assert "- Căn cứ Điều lệ Đảng Cộng sản Việt Nam;" in text and "Nơi nhận:" in text
@@ -67,28 +73,30 @@ def test_each_decision_prints_from_its_record_with_its_number(demo, tmp_path):
     full = bloc_decided_case("FULL")
     member = Member.get_by_id(full.member_id)
     text = printed(demo, tmp_path, "chinh-thuc", full.id, "--issue", "--date", "06/03/2026")
-    assert_frame(text, "Số 02-QĐ/ĐUK", "về việc công nhận đảng viên chính thức")
+    assert_frame(text, number_of(full.full_decision_no), "về việc công nhận đảng viên chính thức")
     day = member.full_member_date
     assert (f"Điều 1. Công nhận đồng chí {member.full_name}, đảng viên dự bị là đảng viên chính thức, kể từ "
-            f"ngày {day.day}/{day.month}/{day.year}.") in text
+            f"ngày {day:%d/%m/%Y}.") in text
 
     discipline = Discipline.select().where(Discipline.deciding_body.contains("Thường vụ")).first()
     person = discipline.member
     text = printed(demo, tmp_path, "ky-luat", discipline.id, "--issue", "--date", "07/03/2026")
-    assert_frame(text, "Số 03-QĐ/ĐUK", "về việc thi hành kỷ luật")
+    assert_frame(text, number_of(discipline.decision_no), "về việc thi hành kỷ luật")
     assert f"đối với đồng chí {person.full_name}" in text and discipline.note in text
     assert "Ủy ban Kiểm tra Tỉnh ủy (báo cáo)" in text
 
     register = {(d.number, d.type_code, d.source) for d in OutgoingDocument.select()}
-    assert register == {(1, "QĐ", f"ket-nap:{case.id}"), (2, "QĐ", f"chinh-thuc:{full.id}"),
-                        (3, "QĐ", f"ky-luat:{discipline.id}")}
+    recorded = ((case.decision_no, f"ket-nap:{case.id}"), (full.full_decision_no, f"chinh-thuc:{full.id}"),
+                (discipline.decision_no, f"ky-luat:{discipline.id}"))
+    assert register == {(int(typed.split("-")[0]), "QĐ", source) for typed, source in recorded}
 
 
 def test_printed_again_a_document_keeps_its_number_and_date(demo, tmp_path):
     case = bloc_decided_case("PROBATION")
     first = printed(demo, tmp_path, "ket-nap", case.id, "--issue", "--date", "05/03/2026")
     again = printed(demo, tmp_path, "ket-nap", case.id, "--issue", "--date", "20/03/2026", suffix=".docx")
-    assert "Số 01-QĐ/ĐUK" in first and "Số 01-QĐ/ĐUK" in again and "ngày 05 tháng 3 năm 2026" in again
+    number = number_of(case.decision_no)
+    assert number in first and number in again and "ngày 05 tháng 3 năm 2026" in again
     assert OutgoingDocument.select().count() == 1
     assert OutgoingDocument.get().file_path.endswith(".docx")  # the register points at the last file
 
@@ -112,15 +120,10 @@ def test_introduction_letter_and_its_counterfoil(demo, tmp_path):
     assert_frame(text, "Số 01-GGT/ĐUK", "GIẤY GIỚI THIỆU sinh hoạt đảng")
     assert f"trân trọng giới thiệu đồng chí {member.full_name}, sinh ngày" in text
     assert f"Được chuyển sinh hoạt đảng đến {event.place}" in text
-    assert "CUỐNG GIẤY GIỚI THIỆU SINH HOẠT ĐẢNG" in text and "Số 01-GGT/ĐUK, ngày 10/3/2026" in text
-    # The transfer now carries the number of the letter issued for it, in the trail too.
-    assert MemberEvent.get_by_id(event.id).decision_no == "01-GGT/ĐUK"
-    from models.accounts.tables import AuditEntry
-
-    entry = (AuditEntry.select().where((AuditEntry.table_name == "member_event")
-                                       & (AuditEntry.record_id == str(event.id)))
-             .order_by(AuditEntry.id.desc()).first())
-    assert "01-GGT/ĐUK" in entry.new_values
+    assert "CUỐNG GIẤY GIỚI THIỆU SINH HOẠT ĐẢNG" in text and "Số 01-GGT/ĐUK, ngày 10/03/2026" in text
+    # The transfer keeps its own decision's number (never overwritten); the letter is listed with
+    # the member's documents.
+    assert MemberEvent.get_by_id(event.id).decision_no == event.decision_no
     from models.documents import member_documents
 
     assert [(n, code) for n, code, *_rest in member_documents(member.id)] == [(1, "GGT")]
@@ -142,12 +145,12 @@ def test_award_decision_then_its_certificates(demo, tmp_path):
     assert len(pages) == Award.select().where((Award.campaign == award.campaign)
                                               & (Award.form == "GIAY_KHEN")).count()
     assert pages[0].mediabox.width > pages[0].mediabox.height  # A4 landscape
-    assert "Quyết định số 01-QĐ/ĐUK, ngày 12/1/2026." in pdf_text(certificates)
+    assert "Quyết định số 01-QĐ/ĐUK, ngày 12/01/2026." in pdf_text(certificates)
 
 
 def test_badge_proposal_member_sheet_and_short_record(demo, tmp_path):
     text = printed(demo, tmp_path, "huy-hieu", "03/02/2027", "--issue", "--date", "20/11/2026")
-    assert_frame(text, "Số 01-TTr/ĐUK", "TỜ TRÌNH về việc đề nghị tặng Huy hiệu Đảng đợt 3/2/2027")
+    assert_frame(text, "Số 01-TTr/ĐUK", "TỜ TRÌNH về việc đề nghị tặng Huy hiệu Đảng đợt 03/02/2027")
     assert "Kính gửi: Ban Thường vụ Tỉnh ủy" in text
     assert "DANH SÁCH ĐẢNG VIÊN ĐỀ NGHỊ TẶNG HUY HIỆU ĐẢNG" in text
 
@@ -197,14 +200,17 @@ def test_the_inspection_commissions_decision_has_its_own_frame_and_numbers(demo,
     commission = Discipline.select().where(Discipline.deciding_body.contains("Ủy ban Kiểm tra")).first()
     printed(demo, tmp_path, "ky-luat", own.id, "--issue", "--date", "07/03/2026")
     text = printed(demo, tmp_path, "ky-luat", commission.id, "--issue", "--date", "08/03/2026")
-    for expected in ("ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH", "ỦY BAN KIỂM TRA", "Số 01-QĐ/UBKT", "QUYẾT ĐỊNH",
+    for expected in ("ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH", "ỦY BAN KIỂM TRA", number_of(commission.decision_no),
+                     "QUYẾT ĐỊNH",
                      "ỦY BAN KIỂM TRA ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH", "T/M ỦY BAN KIỂM TRA", "CHỦ NHIỆM",
                      "Trần Thị Hồng Vân",
                      f"đối với đồng chí {commission.member.full_name}", "- Lưu Ủy ban Kiểm tra."):
         assert expected in text, expected
     assert "T/M BAN THƯỜNG VỤ" not in text
     numbers = {(d.issuer, d.number) for d in OutgoingDocument.select()}
-    assert numbers == {("", 1), ("UBKT", 1)}  # each issuer numbers from 01
+    # Each issuer keeps its own register; each decision carries the number its record was given.
+    assert numbers == {("", int(own.decision_no.split("-")[0])),
+                       ("UBKT", int(commission.decision_no.split("-")[0]))}
 
 
 def test_a_decision_of_a_grassroots_body_is_refused(demo, tmp_path, capsys):
@@ -234,3 +240,19 @@ def test_every_default_template_uses_only_what_its_records_fill():
     for kind, template in DEFAULTS.items():
         used = {name for part in PARTS for name in PLACEHOLDER.findall(getattr(template, part))}
         assert used <= placeholders_of(kind), (kind, used - placeholders_of(kind))
+
+
+def test_a_letter_for_a_transfer_recorded_without_a_number_gives_it_its_number(demo, tmp_path):
+    from models.accounts.tables import AuditEntry
+    from models.core import vocab as v
+    from models.members.events import record_event
+    from models.members.tables import Member
+
+    member = Member.select().where((Member.status == v.ACTIVE) & (Member.membership == v.FULL)).first()
+    event = record_event(member.id, v.TRANSFER_OUT, date(2026, 12, 1), place="Đảng bộ huyện Vân Đồn")
+    printed(demo, tmp_path, "gioi-thieu", event.id, "--issue", "--date", "10/03/2026")
+    assert MemberEvent.get_by_id(event.id).decision_no == "01-GGT/ĐUK"
+    entry = (AuditEntry.select().where((AuditEntry.table_name == "member_event")
+                                       & (AuditEntry.record_id == str(event.id)))
+             .order_by(AuditEntry.id.desc()).first())
+    assert "01-GGT/ĐUK" in entry.new_values  # in the trail too

@@ -29,8 +29,12 @@ def test_a_decision_for_two_chosen_cases_is_issued_from_the_admissions_page(qtbo
     page.show()
     page.on_shown()
     page.state.setCurrentIndex(page.state.findData(()))  # every case
+    from models.admissions.cases import get_case, write_case
+
     wanted = [c.id for c in AdmissionCase.select().where(AdmissionCase.decision_body.contains("Thường vụ"))
               .order_by(AdmissionCase.id).limit(2)]
+    for case_id in wanted:  # one decision, one number: the cases carry the same
+        write_case(get_case(case_id), {"decision_no": "45-QĐ/ĐUK"})
     view = page.case_view
     for case_id in wanted:
         row = next(r for r in range(page.cases.rowCount()) if page.cases.case_id(r) == case_id)
@@ -46,11 +50,11 @@ def test_a_decision_for_two_chosen_cases_is_issued_from_the_admissions_page(qtbo
     finish(qtbot, dialog.print_to_file(out))
     assert out.exists() and demo == [out]
     document = OutgoingDocument.get()
-    assert (document.number, document.source) == (1, f"ket-nap:{wanted[0]},{wanted[1]}")
+    assert (document.number, document.source) == (45, f"ket-nap:{wanted[0]},{wanted[1]}")
     assert "Đã ghi" in dialog.issued.text()
     first_row = next(r for r in range(page.cases.rowCount()) if page.cases.case_id(r) == wanted[0])
     page.case_view.selectRow(first_row)
-    assert "Văn bản đã ban hành" in page.detail.text() and "Số 01-QĐ ngày 05/03/2026" in page.detail.text()
+    assert "Văn bản đã ban hành" in page.detail.text() and "Số 45-QĐ ngày 05/03/2026" in page.detail.text()
 
 
 def test_a_missing_fact_is_said_in_the_dialog_and_nothing_is_numbered(qtbot, demo, tmp_path):

@@ -1,0 +1,126 @@
+"""Papers a secretary signs as printed, tried on records unlike the demo's (issue: one figure
+for one fact, names printed once, dates as on the member sheet). Each sentence is checked in
+the PDF and in the Word copy."""
+
+from datetime import date
+
+import pytest
+from docx import Document
+from pypdf import PdfReader
+
+import main
+from models.accounts.office import OfficeDetails, save_office_details
+from models.core import vocab as v
+from models.core.workdays import is_working_day
+from models.members.events import create_member, record_event
+from tests.conftest import person
+
+TWICE = "Chi bộ Sở Tư pháp, Chi bộ Sở Tư pháp"
+
+
+@pytest.fixture
+def office(bloc_tree):
+    save_office_details(OfficeDetails("Đảng ủy Khối các cơ quan tỉnh", "Đảng bộ tỉnh Quảng Ninh", "ĐUK",
+                                      "Hạ Long", "Nguyễn Đức Thành", "Bí thư"))
+    return bloc_tree
+
+
+def texts(db, tmp_path, kind: str, record, *extra: str) -> list[str]:
+    """The paper's words, from the PDF and from the Word copy."""
+    found = []
+    for suffix in (".pdf", ".docx"):
+        out = tmp_path / f"{kind}{suffix}"
+        assert main.main(["document", kind, "--for", str(record), "--db", str(db.database), "-o", str(out),
+                          *extra]) == 0
+        if suffix == ".pdf":
+            words = " ".join(page.extract_text() for page in PdfReader(out).pages)
+        else:
+            document = Document(str(out))
+            words = " ".join([p.text for p in document.paragraphs]
+                             + [p.text for table in document.tables for cell in table._cells
+                                for p in cell.paragraphs])
+        found.append(" ".join(words.split()))
+    return found
+
+
+def _leaving(org, **fields):
+    member = create_member(person(birth_date=date(1985, 3, 5), home_town="Xã Yên Đức, thị xã Đông Triều",
+                                  **fields),
+                           {"kind": v.ADMITTED, "date": date(2019, 5, 10), "org_id": org.id})
+    moved = record_event(member.id, v.TRANSFER_OUT, date(2024, 9, 6), place="Đảng bộ Khối Doanh nghiệp tỉnh")
+    return member, moved
+
+
+def test_a_letter_names_the_cell_once_counts_working_days_and_writes_dates_as_the_sheet(db, office, tmp_path):
+    """Reported: "sinh hoạt tại Chi bộ Sở Tư pháp, Chi bộ Sở Tư pháp."; valid "đến hết ngày
+    6/10/2024", a Sunday; 5/3/1985 on the letter, 05/03/1985 on the sheet; "5/3/1985, Đảng viên
+    chính thức" on the counterfoil."""
+    member, event = _leaving(office["small"], ceremony_date=date(2019, 5, 19),
+                             admission_date=date(2019, 5, 10))
+    for text in texts(db, tmp_path, "gioi-thieu", event.id):
+        assert "sinh hoạt tại Chi bộ Sở Tư pháp." in text and TWICE not in text
+        assert "sinh ngày 05/03/1985" in text and "5/3/1985" not in text
+        # The counterfoil: a fact inside its sentence keeps its small letter.
+        assert "sinh ngày 05/03/1985, đảng viên dự bị, sinh hoạt tại Chi bộ Sở Tư pháp." in text
+        valid = text.split("có giá trị đến hết ngày ")[1][:10]
+        assert is_working_day(date(int(valid[6:]), int(valid[3:5]), int(valid[:2]))), valid
+        assert valid == "18/10/2024"  # 30 working days after 06/09/2024 (2/9 and 3/9 were holidays)
+
+
+def test_a_probationary_member_gets_a_letter_that_says_so(db, office, tmp_path):
+    """Reported: refused — "hồ sơ chưa có “ngày chính thức”" — though dự bị members move too."""
+    member, event = _leaving(office["cell_a"], ceremony_date=date(2024, 1, 8),
+                             admission_date=date(2024, 1, 2))
+    for text in texts(db, tmp_path, "gioi-thieu", event.id):
+        assert "Vào Đảng ngày 08/01/2024, đang trong thời gian dự bị; là đảng viên dự bị" in text
+        assert "sinh hoạt tại Chi bộ Phòng Ngân sách, Đảng bộ Sở Tài chính." in text
+
+
+def test_the_member_sheet_says_when_the_member_joined(db, office, tmp_path):
+    """Reported: "Ngày kết nạp 19/05/2010" beside an empty "Ngày vào Đảng"."""
+    member = create_member(person(admission_date=date(2010, 5, 19)),
+                           {"kind": v.ADMITTED, "date": date(2010, 5, 19), "org_id": office["small"].id})
+    for text in texts(db, tmp_path, "phieu-dang-vien", member.id):
+        assert "Ngày kết nạp 19/05/2010" in text and "Ngày vào Đảng 19/05/2010" in text
+        assert "Sinh hoạt tại Chi bộ Sở Tư pháp" in text and TWICE not in text
+
+
+def _decided_case(org, number: str):
+    from models.admissions.cases import create_case, get_case, next_step
+    from models.admissions.steps import record_step
+
+    case = create_case({"full_name": "Lý Thị Hạnh", "sex": "F", "birth_date": date(1995, 4, 2),
+                        "org_id": org.id, "listed_on": date(2024, 1, 10),
+                        "home_town": "Xã Yên Đức, thị xã Đông Triều"})
+    values = {"course": {"course_from": date(2024, 2, 1), "course_to": date(2024, 2, 5),
+                         "certificate_no": "12/GCN", "certificate_date": date(2024, 2, 6)},
+              "verified": {"history_verified_on": date(2024, 3, 1)},
+              "cell": {"cell_resolution_no": "03-NQ/CB", "cell_resolution_date": date(2024, 3, 15),
+                       "votes_for": 9, "votes_total": 10},
+              "base": {"base_resolution_no": "05-NQ/ĐU", "base_resolution_date": date(2024, 3, 25)},
+              "decision": {"decision_no": number, "decision_date": date(2024, 4, 8)}}
+    while (step := next_step(get_case(case.id))) in values:
+        record_step(case.id, step, values[step])
+    return get_case(case.id)
+
+
+def test_a_decision_carries_its_records_number_and_names_a_chi_bo_co_so_once(db, office, tmp_path):
+    """Reported: the admission step took “20-QĐ/ĐUK”, the printed decision said “Số 01-QĐ/ĐUK”;
+    Điều 3 named “Chi bộ Sở Nội vụ, Chi bộ Sở Nội vụ và quần chúng…”."""
+    from models.documents.tables import OutgoingDocument
+
+    case = _decided_case(office["small"], "20-QĐ/ĐUK")
+    for text in texts(db, tmp_path, "ket-nap", case.id, "--issue", "--date", "08/04/2024"):
+        assert "Số 20-QĐ/ĐUK" in text and "Số 01-QĐ/ĐUK" not in text
+        assert ("Văn phòng Đảng ủy, Ban Tổ chức Đảng ủy, Chi bộ Sở Tư pháp và quần chúng Lý Thị Hạnh chịu "
+                "trách nhiệm") in text and TWICE not in text
+    assert [(d.number, d.type_code) for d in OutgoingDocument.select()] == [(20, "QĐ")]
+
+    other = _decided_case(office["cell_a"], "20-QĐ/ĐUK")  # a clash with the register is named, not renumbered
+    out = tmp_path / "trung.pdf"
+    assert main.main(["document", "ket-nap", "--for", str(other.id), "--db", str(db.database), "-o", str(out),
+                      "--issue", "--date", "09/04/2024"]) == 1
+    assert not out.exists() and OutgoingDocument.select().count() == 1
+    typo = _decided_case(office["cell_b"], "21/QĐ-ĐUK")  # not a number of this register's form: said
+    assert main.main(["document", "ket-nap", "--for", str(typo.id), "--db", str(db.database), "-o", str(out),
+                      "--issue"]) == 1
