@@ -128,7 +128,7 @@ def _counterfoil(paper: Paper, number_text: str, issued_on: date) -> Body:
 def render_paper(path: Path, paper: Paper, number: int | None, issued_on: date) -> Path:
     """The document as a PDF, or its Word copy for a .docx path."""
     office = office_details()
-    template = template_for(paper.kind)
+    template = template_for(paper.kind, issued_on)
     header, signature = _frame(paper, office, number, issued_on)
     line = header.number_line
     body = _body(paper, template)
@@ -143,7 +143,7 @@ def render_paper(path: Path, paper: Paper, number: int | None, issued_on: date) 
 def print_paper(path: Path, paper: Paper, issued_on: date, issue: bool) -> tuple[int | None, date]:
     """A draft, or issued with the register's next number of its type; printed again from the
     same record, it keeps its number and date. Returns (number, date printed)."""
-    template = template_for(paper.kind)
+    template = template_for(paper.kind, issued_on)  # grounds in force that day, or refused now
     for part in PARTS:  # a missing fact stops the print before a number is taken
         fill_all(template, part, paper)
     if not issue:

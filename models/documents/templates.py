@@ -5,9 +5,11 @@ is a new version, kept and audited. Until the office edits a kind, the defaults 
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from models.accounts import session
 from models.accounts.audit import log_insert
+from models.core.dates import fmt_date
 from models.core.db import database
 from models.core.errors import ValidationError
 from models.core.text import clean_multiline
@@ -17,6 +19,15 @@ from models.documents.tables import DocumentTemplate
 _CHARTER = "- Căn cứ Điều lệ Đảng Cộng sản Việt Nam;"
 _RULES = ("- Căn cứ Quy định số 232-QĐ/TW, ngày 20/01/2025 của Ban Chấp hành Trung ương về thi hành "
           "Điều lệ Đảng;")
+# The rules they replaced (DOMAIN: QĐ 24 → QĐ 232 in 2025, QĐ 22 → QĐ 296 in 2025): a paper
+# dated before the newer rule cites the older (reported: a decision of 06/01/2025 cited QĐ 232
+# of 20/01/2025).
+_RULES_2021 = ("- Căn cứ Quy định số 24-QĐ/TW, ngày 30/7/2021 của Ban Chấp hành Trung ương về thi hành "
+               "Điều lệ Đảng;")
+_INSPECTION_2021 = ("- Căn cứ Quy định số 22-QĐ/TW, ngày 28/7/2021 của Ban Chấp hành Trung ương về công tác "
+                    "kiểm tra, giám sát và kỷ luật của Đảng;")
+_INSPECTION_2025 = ("- Căn cứ Quy định số 296-QĐ/TW, ngày 30/5/2025 của Ban Chấp hành Trung ương về công tác "
+                    "kiểm tra, giám sát và kỷ luật của Đảng;")
 _MEMBER_GUIDE = ("- Căn cứ Hướng dẫn số 12-HD/BTCTW, ngày 18/01/2022 của Ban Tổ chức Trung ương hướng dẫn "
                  "một số vấn đề cụ thể về nghiệp vụ công tác đảng viên;")
 _WORKING_RULES = "- Căn cứ Quy chế làm việc của Ban Chấp hành {đảng bộ khối};"
@@ -31,6 +42,9 @@ NAMED_ONCE = {"{đảng bộ cơ sở}, {chi bộ} và {người có tên}": "{t
 _LEAD_RECIPIENTS = "Ban Tổ chức Tỉnh ủy (báo cáo)\n{đảng bộ cơ sở}\nNhư Điều 3\nLưu Văn phòng Đảng ủy"
 
 
+CITED_DAY = re.compile(r"ngày\s+(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})")
+
+
 @dataclass(frozen=True)
 class Template:
     kind: str
@@ -41,6 +55,18 @@ class Template:
 
     def lines(self, part: str) -> list[str]:
         return [line.strip() for line in getattr(self, part).splitlines() if line.strip()]
+
+    @property
+    def in_force_from(self) -> date | None:
+        """The day the newest ground it cites was issued ("…, ngày 20/01/2025 …"): the wording
+        cannot stand on a paper dated before it. None: no dated ground."""
+        days = []
+        for match in CITED_DAY.finditer(self.grounds):
+            try:
+                days.append(date(int(match.group(3)), int(match.group(2)), int(match.group(1))))
+            except ValueError:
+                continue
+        return max(days, default=None)
 
 
 DEFAULTS = {
@@ -60,9 +86,7 @@ DEFAULTS = {
         "trừ thời gian không tham gia sinh hoạt đảng.",
         _CARRY_OUT]), _LEAD_RECIPIENTS),
     "ky-luat": Template("ky-luat", 0, "\n".join([
-        _CHARTER, _RULES,
-        "- Căn cứ Quy định số 296-QĐ/TW, ngày 30/5/2025 của Ban Chấp hành Trung ương về công tác kiểm "
-        "tra, giám sát và kỷ luật của Đảng;", _WORKING_RULES,
+        _CHARTER, _RULES, _INSPECTION_2025, _WORKING_RULES,
         "- Xét đề nghị của Ủy ban Kiểm tra Đảng ủy Khối,"]), "\n".join([
         "Điều 1. Thi hành kỷ luật bằng hình thức {hình thức kỷ luật} đối với {người nhận}, vì đã có vi "
         "phạm: {vi phạm}.",
@@ -70,9 +94,7 @@ DEFAULTS = {
         _CARRY_OUT]),
         "Ủy ban Kiểm tra Tỉnh ủy (báo cáo)\n{đảng bộ cơ sở}\nNhư Điều 3\nLưu Văn phòng Đảng ủy"),
     "ky-luat-ubkt": Template("ky-luat-ubkt", 0, "\n".join([
-        _CHARTER, _RULES,
-        "- Căn cứ Quy định số 296-QĐ/TW, ngày 30/5/2025 của Ban Chấp hành Trung ương về công tác kiểm "
-        "tra, giám sát và kỷ luật của Đảng;",
+        _CHARTER, _RULES, _INSPECTION_2025,
         "- Căn cứ Quy chế làm việc của Ủy ban Kiểm tra {đảng ủy khối};",
         "- Xét báo cáo kết quả kiểm tra và đề nghị của cán bộ kiểm tra,"]), "\n".join([
         "Điều 1. Thi hành kỷ luật bằng hình thức {hình thức kỷ luật} đối với {người nhận}, vì đã có vi "
@@ -106,6 +128,20 @@ DEFAULTS = {
         "Đề nghị {nơi chuyển đến} tiếp nhận và quản lý, giáo dục đảng viên theo quy định. Giấy giới thiệu "
         "có giá trị đến hết ngày {hạn giấy giới thiệu}."]), "{nơi chuyển đến}\nLưu Văn phòng Đảng ủy"),
 }
+
+
+def _with_grounds(template: Template, older: dict[str, str]) -> Template:
+    grounds = template.grounds
+    for newer, old in older.items():
+        grounds = grounds.replace(newer, old)
+    return Template(template.kind, template.version, grounds, template.articles, template.recipients)
+
+
+# The defaults as the rules stood before, for papers dated then; the newest last.
+_BEFORE_2025 = {_RULES: _RULES_2021, _INSPECTION_2025: _INSPECTION_2021}
+DEFAULT_VERSIONS = {kind: ([_with_grounds(template, _BEFORE_2025)]
+                           if any(newer in template.grounds for newer in _BEFORE_2025) else []) + [template]
+                    for kind, template in DEFAULTS.items()}
 KIND_NAMES = {
     "ket-nap": "Quyết định kết nạp đảng viên",
     "chinh-thuc": "Quyết định công nhận đảng viên chính thức",
@@ -120,16 +156,31 @@ PARTS = {"grounds": "Căn cứ", "articles": "Các điều, nội dung", "recipi
 PLACEHOLDER = re.compile(r"\{([^{}\n]+)\}")
 
 
-def template_for(kind: str) -> Template:
-    """The latest version the office saved, or the default."""
+def _office_versions(kind: str) -> list[Template]:
+    rows = DocumentTemplate.select().where(DocumentTemplate.kind == kind).order_by(DocumentTemplate.version)
+    return [Template(kind, row.version, *(_named_once(text) for text in (row.grounds, row.articles,
+                                                                          row.recipients))) for row in rows]
+
+
+def template_for(kind: str, on: date | None = None) -> Template:
+    """The wording for a paper dated `on`: of the versions whose grounds were all issued by then
+    (the defaults and the office's own), the one in force latest, the office's newest on a tie.
+    Without `on`: the office's latest version, or the newest default (for editing). Refused
+    where no version's grounds had been issued by that day."""
     if kind not in DEFAULTS:
         raise ValidationError("kind", "Loại văn bản không có mẫu.")
-    row = (DocumentTemplate.select().where(DocumentTemplate.kind == kind)
-           .order_by(DocumentTemplate.version.desc()).first())
-    if row is None:
-        return DEFAULTS[kind]
-    return Template(kind, row.version, *(_named_once(text) for text in (row.grounds, row.articles,
-                                                                         row.recipients)))
+    office = _office_versions(kind)
+    if on is None:
+        return office[-1] if office else DEFAULTS[kind]
+    versions = DEFAULT_VERSIONS[kind] + office
+    candidates = [t for t in versions if t.in_force_from is None or t.in_force_from <= on]
+    if not candidates:
+        oldest = min(t.in_force_from for t in versions)
+        raise ValidationError("date", f"Mẫu “{KIND_NAMES[kind]}” dẫn căn cứ ban hành từ ngày "
+                                      f"{fmt_date(oldest)}, sau ngày của văn bản ({fmt_date(on)}): hãy thêm "
+                                      "một mẫu dẫn các căn cứ có hiệu lực khi đó (Báo cáo › Mẫu văn bản), "
+                                      "hoặc sửa ngày ban hành.")
+    return max(candidates, key=lambda t: (t.in_force_from or date.min, t.version))
 
 
 def _named_once(text: str) -> str:

@@ -124,3 +124,30 @@ def test_a_decision_carries_its_records_number_and_names_a_chi_bo_co_so_once(db,
     typo = _decided_case(office["cell_b"], "21/QĐ-ĐUK")  # not a number of this register's form: said
     assert main.main(["document", "ket-nap", "--for", str(typo.id), "--db", str(db.database), "-o", str(out),
                       "--issue"]) == 1
+
+
+def test_a_decision_cites_the_grounds_in_force_on_its_date(db, office, tmp_path):
+    """Reported: a decision dated 06/01/2025 cited “Quy định số 232-QĐ/TW, ngày 20/01/2025”."""
+    case = _decided_case(office["small"], "20-QĐ/ĐUK")
+    before, after = (texts(db, tmp_path, "ket-nap", case.id, "--date", day)
+                     for day in ("06/01/2025", "05/02/2025"))
+    for text in before:
+        assert "Quy định số 24-QĐ/TW, ngày 30/7/2021" in text and "232-QĐ/TW" not in text
+    for text in after:
+        assert "Quy định số 232-QĐ/TW, ngày 20/01/2025" in text and "24-QĐ/TW" not in text
+    out = tmp_path / "qua-som.pdf"  # no wording whose grounds had all been issued by then: said
+    assert main.main(["document", "ket-nap", "--for", str(case.id), "--db", str(db.database), "-o", str(out),
+                      "--date", "06/01/2022"]) == 1
+    assert not out.exists()
+
+
+def test_an_office_version_serves_the_days_its_grounds_cover(db, office, tmp_path):
+    from models.accounts import session
+    from models.documents.templates import DEFAULTS, save_template, template_for
+
+    session.set_current(session.LOCAL_ADMIN)
+    wording = DEFAULTS["ket-nap"]
+    save_template("ket-nap", wording.grounds.replace("Quy chế làm việc", "Quy chế làm việc khóa XV"),
+                  wording.articles, wording.recipients)
+    assert "khóa XV" in template_for("ket-nap", date(2026, 3, 1)).grounds  # the office's, from 20/01/2025
+    assert "24-QĐ/TW" in template_for("ket-nap", date(2024, 6, 1)).grounds  # before it: the older default
