@@ -3,6 +3,7 @@ written from the records (computed), the others left for the clerk's own words."
 
 from dataclasses import dataclass, field, replace
 
+from models.movements import CONTEST, FOCUS, PILOT, REPLICATED
 from reports.figures import PeriodFigures
 from reports.meeting_words import meeting_paragraph
 from reports.movement_words import campaign_sentences, movement_sentences
@@ -70,7 +71,10 @@ COMPUTERS = {
     "residence": residence_paragraph,
     "programme": lambda figures: programme_sentence(figures.work, _period_words(figures), figures.end.year)
     if figures.work else "",
-    "movements": lambda figures: movement_sentences(figures.movements, figures.start, figures.end),
+    "rooms": lambda figures: movement_sentences(figures.movements, figures.start, figures.end,
+                                                kinds=(REPLICATED,)),
+    "movements": lambda figures: movement_sentences(figures.movements, figures.start, figures.end,
+                                                    kinds=(FOCUS, PILOT, CONTEST)),
     "campaigns": lambda figures: campaign_sentences(figures.movements, figures.start, figures.end),
     "targets": lambda figures: target_sentence(figures.targets, figures.end.year),
 }
@@ -86,6 +90,8 @@ def _skeleton(kind: str, year: int) -> list[Section]:
         Section("programme", "", 3, computed=True),
         Section("building", "II. CÔNG TÁC XÂY DỰNG ĐẢNG", 1),
         Section("politics", "1. Công tác chính trị, tư tưởng", 2),
+        # The traditional and propaganda rooms are ideological work (reported under organisation).
+        Section("rooms", "", 3, computed=True),
         Section("organisation", "2. Công tác tổ chức xây dựng đảng", 2),
         Section("orgs", "", 3, computed=True),
         Section("meetings", "", 3, computed=True),

@@ -132,6 +132,9 @@ def _party_dates(fields: dict, data: dict) -> None:
         data[key] = value
     birth, admitted = data["birth_date"], data["admission_date"]
     ceremony, full = data["ceremony_date"], data["full_member_date"]
+    if admitted and admitted <= birth:  # reported only as "chưa đủ 18 tuổi", which hid the typing slip
+        raise ValidationError("admission_date", f"Ngày kết nạp {fmt_date(admitted)} ở trước ngày sinh "
+                                                f"{fmt_date(birth)}: hãy kiểm tra lại hai ngày này.")
     if admitted and age_on(birth, admitted) < MIN_AGE:
         raise ValidationError(
             "admission_date", f"Ngày kết nạp {fmt_date(admitted)}: khi đó chưa đủ {MIN_AGE} tuổi."

@@ -150,3 +150,11 @@ def test_a_probationary_member_cannot_carry_a_full_membership_date(bloc_tree):
     assert refused.value.field == "full_member_date"
     assert "Công nhận đảng viên chính thức" in refused.value.message
     assert get_member(admitted.id).full_member_date is None
+
+
+def test_an_admission_before_the_birth_date_is_called_what_it_is(bloc_tree):
+    """Reported: an admission dated before the birth date was reported only as "chưa đủ 18 tuổi"."""
+    with pytest.raises(ValidationError) as refused:
+        create_member(person(birth_date=date(1985, 3, 5), admission_date=date(1984, 6, 1)),
+                      {"kind": v.ADMITTED, "date": date(2010, 3, 1), "org_id": bloc_tree["cell_a"].id})
+    assert refused.value.field == "admission_date" and "ở trước ngày sinh 05/03/1985" in refused.value.message

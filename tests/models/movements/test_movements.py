@@ -136,4 +136,19 @@ def test_the_half_year_report_prints_them(bloc_tree, tmp_path):
     for sentence in (CAMPAIGN_002, ROOMS_002, FOCUS_002, PILOT_002):
         assert sentence in pdf
     paragraphs = [p.text for p in Document(str(tmp_path / "bc.docx")).paragraphs]
-    assert CAMPAIGN_002 in paragraphs and " ".join((ROOMS_002, FOCUS_002, PILOT_002)) in paragraphs
+    assert CAMPAIGN_002 in paragraphs and ROOMS_002 in paragraphs
+    assert " ".join((FOCUS_002, PILOT_002)) in paragraphs
+
+
+def test_each_sentence_stands_under_its_section_of_the_outline(bloc_tree):
+    """Reported: the rooms sentence sat under “Công tác tổ chức xây dựng đảng”; the rooms are
+    ideological work (DOMAIN §9: chính trị, tư tưởng)."""
+    from reports.figures import period_figures
+    from reports.outline import YEAR_END, fresh_draft
+
+    example_002(bloc_tree)
+    sections = {s.key: s for s in fresh_draft(YEAR_END, 2023, period_figures(START, END)).sections}
+    keys = list(sections)
+    assert sections["rooms"].text == ROOMS_002 and ROOMS_002 not in sections["movements"].text
+    assert sections["movements"].text == " ".join((FOCUS_002, PILOT_002))
+    assert keys.index("politics") < keys.index("rooms") < keys.index("organisation") < keys.index("movements")
