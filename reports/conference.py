@@ -12,6 +12,7 @@ from reportlab.lib.units import mm
 from models.admissions import AGE_BANDS
 from models.core import vocab as v
 from models.core.dates import fmt_date
+from models.core.text import fold
 from models.core.vocab import AWARD_FORMS
 from models.documents import date_order_warning, issue_document, issued_already, load_draft, write_draft
 from models.inspections import KINDS, PERFORMERS, SUBJECT_TYPES
@@ -167,7 +168,7 @@ def _inspection_table(figures: PeriodFigures, annex: Body, number: int) -> None:
     annex.table(rows, [105, 20, 20, 20])
 
 
-def _rating_table(figures: PeriodFigures, annex: Body, number: int) -> None:
+def _rating_table(figures: PeriodFigures, annex: Body, number: int, org_table: bool = False) -> None:
     r = figures.ratings
     rules = rules_for(r.year)
     rows = [["Chỉ tiêu", "Số lượng", "Tỷ lệ", "Tỷ lệ tính trên"],
@@ -186,11 +187,29 @@ def _rating_table(figures: PeriodFigures, annex: Body, number: int) -> None:
     annex.table(rows, [70, 22, 22, 51])
     annex.flowable(_rating_chart(figures))
     if r.from_totals:
-        # A list of names, not a paragraph of them (reported: 75 names over fifteen lines).
-        annex.paragraph(f"Số liệu đảng viên của {integer(len(r.from_totals))} tổ chức cơ sở đảng dưới đây "
-                        "tổng hợp theo báo cáo của tổ chức:")
-        names = [[str(n), name] for n, name in enumerate(r.from_totals, 1)]
-        annex.table([["TT", "Tổ chức cơ sở đảng"], *names], [15, 150], numeric_from=2)
+        marked = " (đánh dấu * ở bảng từng tổ chức)." if org_table else "."
+        annex.paragraph(f"Số liệu đảng viên của {integer(len(r.from_totals))} tổ chức cơ sở đảng tổng hợp "
+                        f"theo báo cáo số lượng của tổ chức{marked}")
+
+
+def _org_rating_table(figures: PeriodFigures, annex: Body, number: int) -> None:
+    """Each grassroots organisation on one row, kept to its figures (reported: the annex listed
+    all 75 organisations by name over some two and a half pages); printed when asked for."""
+    r = figures.ratings
+    rules = rules_for(r.year)
+    short = {code: "".join(word[0] for word in fold(label).split()).upper()  # HTXSNV, as offices write it
+             for code, label in rules.org_levels.items()}
+    rows = [["STT", "Tổ chức cơ sở đảng", "Xếp loại", "Đảng viên", "Được đánh giá", "Tốt trở lên",
+             "Xuất sắc"]]
+    for n, line in enumerate(r.by_org, 1):
+        rows.append([str(n), line.name + (" *" if line.from_totals else ""), short.get(line.level, "Chưa"),
+                     integer(line.members), integer(line.rated), percent(line.good_or_better, line.rated),
+                     percent(line.excellent, line.good_or_better)])
+    annex.subheading(f"{number}. Kết quả đánh giá, xếp loại từng tổ chức cơ sở đảng năm {r.year}")
+    legend = "; ".join(f"{short[code]}: {label.lower()}" for code, label in rules.org_levels.items())
+    annex.paragraph(f"Xếp loại tổ chức — {legend}. Tốt trở lên: tỷ lệ trên số được đánh giá; xuất sắc: tỷ lệ "
+                    "trên số hoàn thành tốt trở lên.")
+    annex.table(rows, [13, 59, 23, 16, 18, 18, 18], numeric_from=2)
 
 
 def _target_table(figures: PeriodFigures, annex: Body, number: int) -> None:
@@ -240,7 +259,8 @@ def _rating_chart(figures: PeriodFigures) -> Drawing:
 
 
 def render_report(path: Path, draft: Draft, figures: PeriodFigures, issued_on: date,
-                  number: int | None = None) -> Path:
+                  number: int | None = None, org_table: bool = False) -> Path:
+    """`org_table`: the annex also lists each grassroots organisation's rating figures."""
     office = figures.office
     header = Header(office.superior_body, office.bloc_name, number_line(number, office.code), office.place,
                     issued_on, "Báo cáo", draft.subject())
@@ -254,7 +274,8 @@ def render_report(path: Path, draft: Draft, figures: PeriodFigures, issued_on: d
               (figures.movement.opening or figures.movement.closing, _movement_table),
               (figures.admissions.admitted or figures.year_target, _admission_table),
               (figures.inspections.done, _inspection_table),
-              (rated, _rating_table),
+              (rated, lambda f, a, n: _rating_table(f, a, n, org_table)),
+              (rated and org_table, _org_rating_table),
               (awarded, _award_table),
               (figures.targets, _target_table)]
     # Numbered in order of those printed: a table with nothing to show leaves no gap.
@@ -265,14 +286,14 @@ def render_report(path: Path, draft: Draft, figures: PeriodFigures, issued_on: d
 
 
 def print_report(path: Path, draft: Draft, issued_on: date, issue: bool,
-                 figures: PeriodFigures | None = None) -> int | None:
+                 figures: PeriodFigures | None = None, org_table: bool = False) -> int | None:
     """The report as a PDF at `path`, for the command line and the window alike: a draft, or
     issued with the register's next number, taken only once the file is in place. `figures`
     when the caller has them for the period already. Returns the number (None for a draft)."""
     figures = figures or period_figures(*report_period(draft.kind, draft.year))
 
     def write(target: Path, number: int | None) -> None:
-        render_report(target, draft, figures, issued_on, number)
+        render_report(target, draft, figures, issued_on, number, org_table)
 
     if issue:
         return issue_document("BC", draft.subject(), issued_on, path, write).number

@@ -13,6 +13,19 @@ from models.ratings.tables import MemberRating, OrgRating, RatingTotals
 
 
 @dataclass(frozen=True)
+class OrgRatingLine:
+    """One grassroots organisation's year: its own level, its members and how they were rated."""
+
+    name: str
+    level: str | None
+    members: int
+    rated: int
+    excellent: int
+    good_or_better: int
+    from_totals: bool  # reported as totals, not member by member
+
+
+@dataclass(frozen=True)
 class RatingFigures:
     year: int
     org_total: int
@@ -22,6 +35,7 @@ class RatingFigures:
     rated: int
     member_levels: dict[str, int]
     from_totals: list[str] = field(default_factory=list)  # organisations counted from totals
+    by_org: list[OrgRatingLine] = field(default_factory=list)  # each live organisation, by name
 
     @property
     def not_rated(self) -> int:
@@ -40,17 +54,22 @@ def rating_figures(year: int) -> RatingFigures:
     end = date(year, 12, 31)
     live = grassroots_live_on(end)
     live_ids = {row.id for row in live}
-    org_levels = Counter(r.level for r in OrgRating.select().where(
-        (OrgRating.year == year) & OrgRating.level.is_null(False)) if r.org_id in live_ids)
+    own_level = {r.org_id: r.level for r in OrgRating.select().where(
+        (OrgRating.year == year) & OrgRating.level.is_null(False)) if r.org_id in live_ids}
+    org_levels = Counter(own_level.values())
     org_rated = sum(org_levels.values())
     totals = {t.org_id: t for t in RatingTotals.select().where(RatingTotals.year == year)}
     names = {row.id: row.name for row in org_rows()}
     levels = Counter()
     total = rated = 0
+    per_org = {org_id: Counter() for org_id in live_ids}  # members, rated and levels of each
     for t in totals.values():
         total += t.total_members
         rated += t.rated
-        levels.update({EXCELLENT: t.excellent, GOOD: t.good, ADEQUATE: t.adequate, FAILED: t.failed})
+        counted = {EXCELLENT: t.excellent, GOOD: t.good, ADEQUATE: t.adequate, FAILED: t.failed}
+        levels.update(counted)
+        per_org.setdefault(t.org_id, Counter()).update({"members": t.total_members, "rated": t.rated,
+                                                        **counted})
     owner = grassroots_of()
     ratings = {r.member_id: r.level for r in MemberRating.select(MemberRating.member, MemberRating.level)
                .where(MemberRating.year == year)}
@@ -60,8 +79,15 @@ def rating_figures(year: int) -> RatingFigures:
             continue
         total += 1
         level = ratings.get(member_id)
+        mine = per_org.setdefault(grassroots.id, Counter()) if grassroots is not None else Counter()
+        mine["members"] += 1
         if level:
             rated += 1
             levels[level] += 1
+            mine["rated"] += 1
+            mine[level] += 1
+    lines = sorted((OrgRatingLine(names[org_id], own_level.get(org_id), c["members"], c["rated"],
+                                  c[EXCELLENT], c[EXCELLENT] + c[GOOD], org_id in totals)
+                    for org_id, c in per_org.items() if org_id in live_ids), key=lambda line: line.name)
     return RatingFigures(year, len(live), dict(org_levels), len(live) - org_rated, total, rated,
-                         dict(levels), sorted(names[org_id] for org_id in totals))
+                         dict(levels), sorted(names[org_id] for org_id in totals), lines)

@@ -79,3 +79,30 @@ def test_one_admissions_target_in_body_and_annex_whichever_page_set_it_last(bloc
                             "comparator": AT_LEAST, "threshold": 25})
     text = _admissions_report(tmp_path, ".pdf")
     assert "đạt 92% chỉ tiêu năm" in text and "76,7%" not in text
+
+
+def test_the_annex_lists_organisations_only_when_asked_and_then_one_row_each(db, tmp_path):
+    """Reported: the year-end annex listed all 75 organisations by name, some two and a half pages."""
+    save_office_details(OfficeDetails("Đảng ủy Khối các cơ quan tỉnh", "Đảng bộ tỉnh Bắc Giang", "ĐUK",
+                                      "Bắc Giang", "Nguyễn Hoàng Tùng", "Bí thư"))
+    bloc = create_org(name="Đảng bộ Khối các cơ quan tỉnh", level=v.BLOC)
+    for index, name in enumerate(("Chi bộ Sở Nội vụ", "Chi bộ Sở Tư pháp", "Chi bộ Sở Y tế")):
+        org = create_org(name=name, level=v.CBCS, parent_id=bloc.id, founded_on=date(2000, 1, 1))
+        rate_org(2024, org.id, "HTTNV")
+        set_totals(2024, org.id, {"total_members": 20 + index, "rated": 20, "excellent": 3, "good": 15,
+                                  "adequate": 2, "failed": 0, "not_rated": index})
+    figures = period_figures(*report_period(YEAR_END, 2024))
+    draft = draft_for(YEAR_END, 2024, figures)
+
+    def annex(org_table: bool) -> str:
+        path = render_report(tmp_path / f"bc-{org_table}.pdf", draft, figures, date(2025, 1, 5),
+                             org_table=org_table)
+        text = " ".join(" ".join(page.extract_text() for page in PdfReader(path).pages).split())
+        return text.split("PHỤ LỤC")[-1]
+
+    plain = annex(False)
+    assert "Số liệu đảng viên của 3 tổ chức cơ sở đảng tổng hợp theo báo cáo số lượng của tổ chức." in plain
+    assert "Chi bộ Sở Tư pháp" not in plain
+    listed = annex(True)
+    assert "xếp loại từng tổ chức cơ sở đảng năm 2024" in listed
+    assert "2 Chi bộ Sở Tư pháp * HTTNV 21 20 90% 16,7%" in listed

@@ -51,6 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--date", help="ngày ban hành dd/mm/yyyy (mặc định: hôm nay)")
     report.add_argument("--issue", action="store_true",
                         help="lấy số văn bản từ sổ văn bản đi (mặc định: bản dự thảo, để trống số)")
+    report.add_argument("--org-table", action="store_true",
+                        help="phụ lục có thêm bảng kết quả xếp loại từng tổ chức cơ sở đảng")
     _acting_user(report)
 
     minutes = sub.add_parser("minutes", help="in biên bản một cuộc họp ra PDF")

@@ -22,7 +22,7 @@ def run_report(args, db_path: Path) -> int:
         advice = final_figures_advice(figures)
         for note in ([warning] if warning else []) + ([advice] if advice else []) + letterhead_warnings():
             warn(f"Lưu ý: {note}")
-        number = print_report(output, draft, issued_on, args.issue, figures)
+        number = print_report(output, draft, issued_on, args.issue, figures, args.org_table)
     say(f"Đã ghi {output} " + (f"(số {number:02d}-BC)." if args.issue else "(bản dự thảo, chưa lấy số)."))
     return 0
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QLabel,
     QPlainTextEdit,
@@ -83,8 +84,9 @@ class ReportsPage(Page):
         open_button.clicked.connect(self.open_draft)
         self.issued_on = DateEdit("Ngày ban hành", "issued_on")
         self.issued_on.set_date(clock.today())
+        self.org_table = QCheckBox("Phụ lục kèm bảng xếp loại từng tổ chức cơ sở đảng")
         bar = FlowLayout()
-        for widget in (self.kind, self.year, open_button, QLabel("Ngày ký"), self.issued_on):
+        for widget in (self.kind, self.year, open_button, QLabel("Ngày ký"), self.issued_on, self.org_table):
             bar.addWidget(widget)
         bar.addStretch(1)
 
@@ -307,7 +309,9 @@ class ReportsPage(Page):
                 return None
         if may(WRITE_RECORDS) and not self.save():
             return None
-        return run_task(self, lambda _progress: print_report(path, draft, issued_on, issue),
+        org_table = self.org_table.isChecked()
+        return run_task(self, lambda _progress: print_report(path, draft, issued_on, issue,
+                                                             org_table=org_table),
                         lambda number: self._printed(path, number),
                         label="Đang ghi báo cáo…")
 
