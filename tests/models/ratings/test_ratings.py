@@ -105,7 +105,7 @@ def test_year_end_pdf_carries_the_rating_paragraph_and_annex(db, tmp_path):
     # The annex repeats the body's figures: excellent within the 17 "good or better".
     assert "- Hoàn thành tốt nhiệm vụ trở lên 17 89,47% số được đánh giá" in text
     assert "trong đó: hoàn thành xuất sắc nhiệm vụ 3 17,65% số hoàn thành tốt trở lên" in text
-    assert "tổng hợp theo báo cáo của tổ chức: TT Tổ chức cơ sở đảng 1 Chi bộ Sở Tư pháp" in text
+    assert "Số liệu đảng viên của 1 tổ chức cơ sở đảng tổng hợp theo báo cáo số lượng của tổ chức." in text
 
 
 def test_long_sick_leave_caps_the_level_with_a_warning(bloc_tree, make_member):
