@@ -112,6 +112,8 @@ def build_parser() -> argparse.ArgumentParser:
                           help="dòng cùng họ tên và ngày sinh với hồ sơ đã có: bỏ qua hoặc vẫn thêm")
     importer.add_argument("--create-orgs", action="store_true",
                           help="tạo các chi bộ (và đảng bộ cơ sở) có trong tệp mà cây tổ chức chưa có")
+    importer.add_argument("--errors", metavar="TEP.xlsx",
+                          help="ghi mọi lỗi của tệp (dòng, cột, giá trị, lý do) ra Excel")
     _acting_user(importer)
 
     exporter = sub.add_parser("export", help="xuất danh sách đảng viên ra Excel (.xlsx)")

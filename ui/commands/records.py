@@ -15,7 +15,9 @@ from models.members import (
     export_members,
     import_members,
     plan_import,
+    rehearse_created_orgs,
     rematch_orgs,
+    write_problems,
 )
 from models.ratings import apply_rating_return, export_rating_workbooks, read_rating_workbook
 from ui.commands.context import BAD_ARGUMENTS, SOME_REFUSED, Refused, ask_password, opened, say, warn
@@ -42,7 +44,7 @@ def print_plan(plan) -> None:
             value = f" “{problem.value}”" if problem.value else ""
             warn(f"  dòng {problem.row}, cột {problem.column}{value}: {problem.message}")
         if len(problems) > SHOWN_PROBLEMS:
-            warn(f"  … và {len(problems) - SHOWN_PROBLEMS} lỗi khác.")
+            warn(f"  … và {len(problems) - SHOWN_PROBLEMS} lỗi khác (--errors TEP.xlsx ghi đủ danh sách).")
     for kind, label in DUPLICATE_KINDS.items():
         rows = plan.duplicates(kind)
         if rows:
@@ -65,9 +67,13 @@ def run_import(args, db_path: Path) -> int:
         if plan.missing_orgs and args.create_orgs and not args.dry_run:
             say(f"Đã tạo {create_missing_orgs(plan)} tổ chức đảng còn thiếu.")
             plan = rematch_orgs(plan)
+        elif plan.missing_orgs and args.create_orgs:  # counted as the real run will find them
+            made, plan = rehearse_created_orgs(plan)
+            say(f"Khi nhập thật sẽ tạo {made} tổ chức đảng còn thiếu.")
         print_plan(plan)
-        if plan.missing_orgs and args.dry_run and args.create_orgs:
-            say(f"Khi nhập thật sẽ tạo {len(plan.missing_orgs)} tổ chức đảng còn thiếu.")
+        if args.errors:
+            written = write_problems(Path(args.errors).expanduser().resolve(), plan.problems)
+            say(f"Đã ghi {len(plan.problems)} lỗi vào {written}.")
         if args.dry_run:
             say(f"Chạy thử: {len(plan.clean_rows)} dòng có thể nhập; không ghi gì.")
             return SOME_REFUSED if plan.problems else 0
