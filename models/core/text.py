@@ -11,11 +11,27 @@ NOTE_MAX = 4_000  # a note, an address, a recommendation: a page of text
 LONG_TEXT_MAX = 200_000  # the minutes of a meeting
 
 
+# Characters that show nothing yet are stored, compared and printed (reported: U+3164, U+115F,
+# U+FFA0, U+2800, U+034F, U+FE0F, U+1160 survived; U+FFFF in a name broke every Word copy, which
+# XML refuses): Unicode's default-ignorable code points, its fillers, the Braille blank; and
+# with them every noncharacter (category Cn) and lone surrogate (Cs).
+HIDDEN_RANGES = ((0x00AD, 0x00AD), (0x034F, 0x034F), (0x061C, 0x061C), (0x115F, 0x1160), (0x17B4, 0x17B5),
+                 (0x180B, 0x180F), (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x206F), (0x2800, 0x2800),
+                 (0x3164, 0x3164), (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF), (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8),
+                 (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF))
+_HIDDEN = re.compile("[" + "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in HIDDEN_RANGES) + "]")
+
+
+def _shown(ch: str) -> bool:
+    return unicodedata.category(ch) not in ("Cf", "Cn", "Cs")
+
+
 def _visible(text: str) -> str:
-    """Without control characters and the invisible "format" ones: zero-width spaces and
-    joiners, byte-order marks, and the bidi overrides that make a name read backwards."""
-    text = text.translate(_CONTROL)
-    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    """Without control characters and the invisible ones: zero-width spaces and joiners,
+    byte-order marks, the bidi overrides that make a name read backwards, fillers and
+    noncharacters."""
+    text = _HIDDEN.sub("", text.translate(_CONTROL))
+    return "".join(ch for ch in text if _shown(ch))
 
 
 def clean(text: str | None) -> str:
@@ -24,7 +40,8 @@ def clean(text: str | None) -> str:
         return ""
     text = unicodedata.normalize("NFC", str(text))
     # Most values are already tidy: skip the character passes (an import cleans ~1M values).
-    if text.isprintable() and "  " not in text and text[0] != " " and text[-1] != " ":
+    if text.isprintable() and "  " not in text and text[0] != " " and text[-1] != " " \
+            and not _HIDDEN.search(text):
         return text
     return _SPACES.sub(" ", _visible(text)).strip()
 

@@ -47,3 +47,40 @@ def test_fold_is_idempotent_and_ascii_for_vietnamese(text):
     folded = fold(text)
     assert fold(folded) == folded
     assert folded.isascii()
+
+
+def _noncharacters():
+    yield from range(0xFDD0, 0xFDF0)
+    for plane in range(17):
+        yield plane * 0x10000 + 0xFFFE
+        yield plane * 0x10000 + 0xFFFF
+
+
+def test_every_hidden_filler_and_noncharacter_is_dropped_from_what_is_stored():
+    """Reported: U+FFFF or U+FFFE in a name was stored and every Word copy then failed; U+3164,
+    U+115F, U+FFA0, U+2800, U+034F, U+FE0F and U+1160 survived the cleaning. Every code point of
+    the list, and every noncharacter, between letters of a name and alone."""
+    from models.core.text import HIDDEN_RANGES, clean, clean_multiline
+
+    points = [point for low, high in HIDDEN_RANGES for point in range(low, high + 1)]
+    points += list(_noncharacters()) + [0xD800, 0xDFFF]  # lone surrogates too
+    for point in points:
+        hidden = chr(point)
+        assert clean(f"Nguyễn{hidden} Văn Đức{hidden}") == "Nguyễn Văn Đức", hex(point)
+        assert clean_multiline(f"Tổ 5{hidden}\nphường Hồng Hải") == "Tổ 5\nphường Hồng Hải", hex(point)
+        assert clean(hidden) == "", hex(point)
+    assert clean("Đặng Thị Ỷ, Nguyễn Hữu Hoàng") == "Đặng Thị Ỷ, Nguyễn Hữu Hoàng"  # Vietnamese untouched
+
+
+def test_a_name_with_a_noncharacter_prints_in_word(make_member, tmp_path):
+    from docx import Document
+
+    from models.members.record import get_member
+    from reports.member_sheets import render_member_sheet
+
+    member = make_member(full_name="Nguyễn\uffff Văn\ufffe Đức")
+    assert get_member(member.id).full_name == "Nguyễn Văn Đức"
+    from datetime import date
+
+    path = render_member_sheet(tmp_path / "phieu.docx", member.id, date(2026, 3, 2))
+    assert "Nguyễn Văn Đức" in " ".join(p.text for p in Document(str(path)).paragraphs)
