@@ -31,17 +31,33 @@ AUDITED = [PartyOrg, Member, MemberEvent, MemberPhoto, AppUser, UserOrg, OfficeS
 SHOWN = 10  # differences of one kind listed per table before a count
 
 
-def _expected(model) -> dict[str, dict | None]:
-    """Each record as the trail leaves it: its values, or None once deleted."""
+def _values(new_values) -> dict | None:
+    """An entry's recorded values; None when they are not what the program writes (reported: one
+    row with text that is not JSON stopped the whole check with "Expecting value")."""
+    try:
+        values = json.loads(new_values or "{}")
+    except (TypeError, ValueError):
+        return None
+    return values if isinstance(values, dict) else None
+
+
+def _expected(model, unreadable: list[int]) -> dict[str, dict | None]:
+    """Each record as the trail leaves it: its values, or None once deleted. The numbers of
+    entries whose values cannot be read go to `unreadable`, and the replay goes on."""
     by_name = {field.name: field.column_name for field in model._meta.sorted_fields}
     state: dict[str, dict | None] = {}
-    entries = (AuditEntry.select(AuditEntry.record_id, AuditEntry.action, AuditEntry.new_values)
+    entries = (AuditEntry.select(AuditEntry.id, AuditEntry.record_id, AuditEntry.action,
+                                 AuditEntry.new_values)
                .where(AuditEntry.table_name == model._meta.table_name).order_by(AuditEntry.id).tuples())
-    for record_id, action, new_values in entries.iterator():
+    for entry_id, record_id, action, new_values in entries.iterator():
         if action == DELETE:
             state[record_id] = None
             continue
-        values = {by_name.get(key, key): value for key, value in json.loads(new_values or "{}").items()}
+        recorded = _values(new_values)
+        if recorded is None:
+            unreadable.append(entry_id)
+            continue
+        values = {by_name.get(key, key): value for key, value in recorded.items()}
         if action == INSERT or state.get(record_id) is None:
             state[record_id] = values
         else:
@@ -59,9 +75,9 @@ def _default(field):
     return plain(field.db_value(field.default) if not isinstance(field.default, bool) else field.default)
 
 
-def table_differences(model) -> Iterator[tuple[str, str, str]]:
+def table_differences(model, unreadable: list[int] | None = None) -> Iterator[tuple[str, str, str]]:
     """(kind, record, field) for every way the table differs from its trail."""
-    expected = _expected(model)
+    expected = _expected(model, [] if unreadable is None else unreadable)
     fields = [(field.column_name, field) for field in model._meta.sorted_fields]
     seen = set()
     for row in model.select().iterator():
@@ -91,10 +107,16 @@ def trail_problems() -> list[str]:
     for model in AUDITED:
         table = TABLE_LABELS.get(model._meta.table_name, model._meta.table_name)
         found: dict[str, list[tuple[str, str]]] = {}
-        for kind, record, column in table_differences(model):
+        unreadable: list[int] = []
+        for kind, record, column in table_differences(model, unreadable):
             found.setdefault(kind, []).append((record, column))
         for kind, items in found.items():
             problems.append(_said(kind, table, items))
+        if unreadable:
+            listed = ", ".join(str(number) for number in unreadable[:SHOWN])
+            more = f" và {len(unreadable) - SHOWN} mục khác" if len(unreadable) > SHOWN else ""
+            problems.append(f"{table}: nhật ký thay đổi có mục ghi giá trị không đọc được (đã bị sửa ngoài "
+                            f"phần mềm) — mục số {listed}{more}.")
     return problems
 
 

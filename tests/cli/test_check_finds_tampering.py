@@ -159,3 +159,15 @@ def test_a_new_database_at_the_same_path_is_not_taken_for_a_cut_trail(demo_clock
     assert main.main(["demo", "--db", str(office), "--orgs", "1", "--members", "10"]) == 0
     capsys.readouterr()
     assert main.main(["check", "--db", str(office)]) == 0
+
+
+def test_a_malformed_entry_is_named_and_the_check_goes_on(office, capsys):
+    """Reported: one audit row whose new_values is not JSON stopped `check` with "Lỗi không lường
+    trước: Expecting value" instead of naming the row."""
+    tamper(office, "update audit_entry set new_values = 'khong phai json' where id = "
+                   "(select max(id) from audit_entry where table_name = 'member')",
+           "update member set note = 'sửa' where id = 1")
+    assert main.main(["check", "--db", str(office)]) == 3
+    err = capsys.readouterr().err
+    assert "mục ghi giá trị không đọc được" in err and "Lỗi không lường trước" not in err
+    assert "Đảng viên: dữ liệu khác với nhật ký" in err  # the check went on past the bad row
