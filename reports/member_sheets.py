@@ -9,7 +9,7 @@ from models.accounts import office_details
 from models.core import vocab as v
 from models.core.dates import fmt_date
 from models.documents import bloc_facts, member_facts
-from models.members import get_member, history, member_fields
+from models.members import history, member_fields, readable_member
 from reports.document import Body, Header, build_document
 from reports.letterhead import Signature, office_signature
 
@@ -24,7 +24,7 @@ def _value(value) -> str:
 
 
 def _sections(member_id: int) -> list[tuple[str, list[tuple[str, object]]]]:
-    member = get_member(member_id)
+    member = readable_member(member_id)
     shown = member_fields(member)  # addresses and identity masked for an account that may not see them
     facts = member_facts(member)
     return [
@@ -53,7 +53,7 @@ def _sections(member_id: int) -> list[tuple[str, list[tuple[str, object]]]]:
 
 def render_member_sheet(path: Path, member_id: int, printed_on: date) -> Path:
     office = office_details()
-    member = get_member(member_id)
+    member = readable_member(member_id)
     facts = member_facts(member)
     header = Header(bloc_facts()["đảng bộ khối"] or "", facts["đảng bộ cơ sở"] or "",
                     f"Số lý lịch: {member.dossier_number or '..........'}", office.place, printed_on,
@@ -82,7 +82,7 @@ SHORT_WIDTHS = [12, 26, 24, 28, 24, 23, 28]  # a date needs 24 mm at 12 pt
 def short_record_rows(member_ids: list[int]) -> list[list[str]]:
     rows = []
     for number, member_id in enumerate(member_ids, start=1):
-        member = get_member(member_id)
+        member = readable_member(member_id)
         shown = member_fields(member)
         levels = " / ".join(p for p in (member.professional_level, member.political_theory) if p)
         joined = "\n".join(fmt_date(day) for day in (member.ceremony_date or member.admission_date,

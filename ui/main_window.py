@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.accounts import CHANGE_SETTINGS, MANAGE_USERS, RESTORE, ROLES, WRITE_RECORDS, Actor, last_hash
+from models.accounts import BACKUP, CHANGE_SETTINGS, MANAGE_USERS, RESTORE, ROLES, Actor, last_hash
 from models.core.where import Server
 from ui import settings
 from ui.admissions.page import AdmissionsPage
@@ -203,7 +203,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&Tệp")
         backup = QAction("Sao lưu dữ liệu…", self, shortcut=QKeySequence("Ctrl+Shift+S"))
         backup.triggered.connect(lambda: backup_by_hand(self, self.db_path))
-        backup.setEnabled(self.actor.may(WRITE_RECORDS))
+        backup.setEnabled(self.actor.may(BACKUP))
         restore = QAction("Khôi phục từ bản sao lưu…", self)
         restore.triggered.connect(self._restore)
         restore.setEnabled(self.actor.may(RESTORE))

@@ -13,7 +13,7 @@ __getattr__, __dir__, __all__ = face(globals(), {
         "audit_rows", "audit_usernames", "export_audit_csv", "user_label"),
     "office": ("FormatWarning", "LABELS", "OfficeDetails", "office_details", "office_warnings",
         "save_office_details"),
-    "session": ("Actor", "CHANGE_SETTINGS", "CLERK", "ISSUE_DOCUMENTS", "MANAGE_USERS", "RESTORE",
+    "session": ("Actor", "BACKUP", "CHANGE_SETTINGS", "CLERK", "ISSUE_DOCUMENTS", "MANAGE_USERS", "RESTORE",
         "ROLES", "WRITE_RECORDS", "any_user_exists", "may"),
     "users": ("authenticate", "create_user", "first_start", "get_user", "set_password",
         "update_user", "user_orgs", "user_rows"),

@@ -25,10 +25,11 @@ RESTORE = "restore"
 VIEW_PERSONAL = "view_personal"
 ISSUE_DOCUMENTS = "issue_documents"
 VIEW_AUDIT = "view_audit"
+BACKUP = "backup"  # a copy of everything, every organisation's members with their addresses
 
 GRANTS = {
     ADMIN: {READ_RECORDS, WRITE_RECORDS, MANAGE_USERS, CHANGE_SETTINGS, RESTORE, VIEW_PERSONAL,
-            ISSUE_DOCUMENTS, VIEW_AUDIT},
+            ISSUE_DOCUMENTS, VIEW_AUDIT, BACKUP},
     CLERK: {READ_RECORDS, WRITE_RECORDS, VIEW_PERSONAL, ISSUE_DOCUMENTS},
     VIEWER: {READ_RECORDS},
 }
@@ -41,6 +42,8 @@ REFUSALS = {
     VIEW_PERSONAL: "Tài khoản “{user}” không được xem số định danh và địa chỉ của đảng viên.",
     ISSUE_DOCUMENTS: "Tài khoản “{user}” ({role}) không được ban hành văn bản.",
     VIEW_AUDIT: "Chỉ quản trị viên được xem nhật ký thay đổi.",
+    BACKUP: ("Chỉ quản trị viên được sao lưu: bản sao lưu chứa hồ sơ của mọi tổ chức, cả địa chỉ của đảng "
+             "viên."),
 }
 
 

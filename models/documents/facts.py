@@ -20,7 +20,7 @@ from models.documents.register import parse_number, term_start
 from models.inspections.tables import Discipline
 from models.inspections.vocab import FORMS, TO_CHUC
 from models.members.events import set_letter_number
-from models.members.record import MASK, get_member, member_fields
+from models.members.record import MASK, check_readable, get_member, member_fields
 from models.members.tables import Member, MemberEvent
 from models.orgs.tables import PartyOrg
 from models.orgs.tree import full_names
@@ -134,7 +134,8 @@ def joined_words(member: Member) -> str | None:
 
 def member_facts(member: Member, reasons: dict[str, str] | None = None) -> dict[str, str | None]:
     """The member's particulars; an address the account may not see is withheld (and why is
-    put in `reasons`), never printed."""
+    put in `reasons`), never printed; a member outside the account's organisations, refused."""
+    check_readable(member)
     cell = member.org
     shown = member_fields(member)
     personal = {}

@@ -19,7 +19,7 @@ __getattr__, __dir__, __all__ = face(globals(), {
         "rematch_orgs"),
     "import_write": ("ImportCancelled", "create_missing_orgs", "import_members", "rehearse_created_orgs",
         "write_problems"),
-    "record": ("TEXT_FIELDS", "check_photo", "get_member", "get_photo", "member_fields", "set_photo",
-        "update_member"),
+    "record": ("TEXT_FIELDS", "check_photo", "check_readable", "get_member", "get_photo", "member_fields",
+        "readable_member", "set_photo", "update_member"),
     "search": ("AGE_BANDS", "MemberFilter", "MemberRow", "STATE_GROUPS", "member_ids", "member_rows"),
 })

@@ -13,10 +13,10 @@ from models.core import vocab as v
 from models.core.checks import stored_record
 from models.core.dates import add_months, age_on, check_plausible, fmt_date
 from models.core.db import database
-from models.core.errors import ValidationError
+from models.core.errors import Forbidden, ValidationError
 from models.core.text import checked_multiline, clean, fold, name_sort_key
 from models.members.tables import Member, MemberPhoto
-from models.orgs.tree import check_in_scope
+from models.orgs.tree import check_in_scope, scope_ids
 
 TEXT_FIELDS = {
     "other_name": "Tên gọi khác",
@@ -42,6 +42,23 @@ IDENTITY_NUMBER = re.compile(r"^(\d{9}|\d{12})$")
 
 def get_member(member_id: int) -> Member:
     return stored_record(Member, member_id, "đảng viên")
+
+
+def check_readable(member: Member) -> None:
+    """A paper or sheet about a member is taken out of the program: for an account limited to
+    some organisations, only their members (reported: such a clerk printed the member sheet and
+    the short record of members of other organisations)."""
+    if member.org_id is not None:
+        check_in_scope(member.org_id)
+    elif scope_ids() is not None:
+        raise Forbidden("Tài khoản này chỉ được làm việc với các tổ chức được giao; hồ sơ này không thuộc tổ "
+                        "chức nào trong đó.")
+
+
+def readable_member(member_id: int) -> Member:
+    member = get_member(member_id)
+    check_readable(member)
+    return member
 
 
 def _identifier(fields: dict, key: str) -> str | None:

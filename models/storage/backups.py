@@ -146,7 +146,9 @@ def _trail_end(path: Path):
 
 
 def backup_now(target: Path) -> Path:
-    session.require(session.WRITE_RECORDS)
+    """A backup by hand (the window's menu, the command): an administrator's. The day's
+    automatic copy as the window closes is the program's own, in the office's backup folder."""
+    session.require(session.BACKUP)
     return backup_to(target)
 
 

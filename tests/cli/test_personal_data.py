@@ -58,3 +58,26 @@ def test_an_administrators_export_is_whole(office, tmp_path):
     assert main.main(["export", "members", "--db", str(office), "-o", str(target), "--user", "quantri"]) == 0
     cells = {cell for row in load_workbook(target).active.iter_rows(values_only=True) for cell in row}
     assert {"001080012345", "Xã Yên Phong, tỉnh Bắc Ninh", "Số 5 phố Huế"} <= cells
+
+
+def test_a_clerk_limited_to_one_organisation_takes_out_only_its_members(office, bloc_tree, tmp_path, capsys):
+    """Reported: `backup --user clerkx` held every member with home towns; `document
+    phieu-dang-vien` and `trich-ngang` printed members of other organisations."""
+    from models.accounts.session import CLERK
+    from models.core.db import open_database
+    from models.members.tables import Member
+
+    open_database(office)
+    with session.acting_as(authenticate("quantri", PASSWORD)):
+        create_user("thuky", "Trần Thư Ký", CLERK, PASSWORD, org_ids=[bloc_tree["small"].id])
+    other = Member.get().id  # in Chi bộ Phòng Ngân sách, outside the clerk's organisation
+    close_database()
+    for command in (["backup", "-o", str(tmp_path / "sao-luu.db")],
+                    ["document", "phieu-dang-vien", "--for", str(other), "-o", str(tmp_path / "phieu.pdf")],
+                    ["document", "trich-ngang", "--for", str(other), "-o", str(tmp_path / "tn.docx")]):
+        assert main.main([*command, "--db", str(office), "--user", "thuky"]) == 1, command
+        assert "Traceback" not in capsys.readouterr().err
+    assert list(tmp_path.glob("*.pdf")) == [] and list(tmp_path.glob("*.docx")) == []
+    assert not (tmp_path / "sao-luu.db").exists()
+    assert main.main(["document", "phieu-dang-vien", "--for", str(other), "-o", str(tmp_path / "phieu.pdf"),
+                      "--db", str(office), "--user", "quantri"]) == 0

@@ -113,7 +113,7 @@ READ_ONLY = {"get_org", "org_rows", "children_map", "tree_order", "grassroots_of
              "subtree_ids", "current_member_count", "member_counts", "org_warnings", "size_warning",
              "cell_choices", "org_names", "full_names", "full_name_of", "check_full_date", "scope_ids",
              "check_in_scope", "get_member", "validate", "threshold_of", "place_facts", "joined_words",
-             "own_number", "issuer_code", "parse_number",
+             "own_number", "issuer_code", "parse_number", "check_readable", "readable_member",
              "member_fields", "check_photo", "get_photo", "history", "allowed_kinds", "check_leaving_papers",
              "issued_already", "date_order_warning", "issued_for", "documents_from",
              "documents_about", "member_documents", "template_for",
