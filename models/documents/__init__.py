@@ -9,8 +9,8 @@ from models.core.face import face
 __getattr__, __dir__, __all__ = face(globals(), {
     "facts": ("COMMISSION", "Paper", "admission_paper", "award_batch", "award_paper", "badge_paper",
         "bloc_facts",
-        "discipline_paper", "full_membership_paper", "letter_paper", "member_facts", "own_number",
-        "placeholders_of", "written_back"),
+        "discipline_paper", "full_membership_paper", "letter_paper", "member_facts", "placeholders_of"),
+    "numbers": ("own_number", "written_back"),
     "issue": ("issue_document", "write_draft"),
     "about": ("documents_about", "member_documents"),
     "register": ("TYPE_CODES", "date_order_warning", "documents_from", "issued_already", "issued_for",

@@ -16,10 +16,9 @@ from models.core.checks import record_number
 from models.core.dates import fmt_date
 from models.core.errors import NotFound, ValidationError
 from models.core.workdays import add_working_days
-from models.documents.register import parse_number, term_start
+from models.documents.register import term_start
 from models.inspections.tables import Discipline
 from models.inspections.vocab import FORMS, TO_CHUC
-from models.members.events import set_letter_number
 from models.members.record import MASK, check_readable, get_member, member_fields
 from models.members.tables import Member, MemberEvent
 from models.orgs.tables import PartyOrg
@@ -57,6 +56,8 @@ KIND_FACTS = {
 def placeholders_of(kind: str) -> frozenset[str]:
     """The names a record of the kind fills: a template the office edits may use these."""
     return frozenset(KIND_FACTS[kind])
+
+
 LETTER_DAYS = 30  # an introduction letter is presented within 30 working days
 
 
@@ -374,42 +375,3 @@ def badge_paper(occasion: date) -> Paper:
                      f"{c.milestone} năm tuổi Đảng"]
                     for n, c in enumerate(candidates, start=1)]
     return paper
-
-
-def issuer_code(paper: Paper) -> str:
-    return COMMISSION if paper.issuer == COMMISSION else office_details().code
-
-
-def own_number(paper: Paper) -> int | None:
-    """One number per act (reported: the admission step took “20-QĐ/ĐUK”, the decision printed
-    “Số 01-QĐ/ĐUK”): a number the record carries in this paper's form is the paper's number;
-    none, and the register gives the next. A decision whose record carries another number is
-    refused, never renumbered silently; a transfer's own decision number stays on the transfer
-    and its letter takes a number of its own."""
-    typed = sorted({number.strip() for number in paper.typed_numbers if number and number.strip()})
-    if not typed:
-        return None
-    if len(typed) > 1:
-        raise ValidationError("number", f"Các hồ sơ ghi những số quyết định khác nhau ({', '.join(typed)}): "
-                                        "một quyết định có một số; sửa cho giống nhau rồi in lại.")
-    parsed = parse_number(typed[0])
-    code = issuer_code(paper)
-    if parsed is not None and parsed[1] == paper.type_code and parsed[2] == code:
-        return parsed[0]
-    if paper.kind == "gioi-thieu":
-        return None
-    form = f"05-{paper.type_code}/{code}"
-    raise ValidationError("number", f"Hồ sơ ghi số “{typed[0]}”, không phải một số {paper.type_code} "
-                                    f"của {code} (dạng {form}): sửa số trên hồ sơ cho đúng số của văn bản "
-                                    "này, hoặc xóa đi để lấy số mới, rồi in lại.")
-
-
-def written_back(paper: Paper):
-    """What issuing the paper writes into its record, in the issue's transaction: an
-    introduction letter's number goes into the transfer it was issued for, unless the transfer
-    already carries another number (its own decision's), which is kept. None for the rest."""
-    if paper.kind != "gioi-thieu" or (any(paper.typed_numbers) and own_number(paper) is None):
-        return None
-    event_id = int(paper.source.split(":")[1])
-    code = issuer_code(paper)
-    return lambda document: set_letter_number(event_id, f"{document.number:02d}-{paper.type_code}/{code}")

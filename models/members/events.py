@@ -115,11 +115,11 @@ def record_event(
 # the decision (or introduction letter) that sent them — a transfer saved without either left
 # a member gone without a trace. Striking off and leaving follow the cell's own resolution,
 # whose number the clerk may not have; the note holds the reason.
-# A transfer needs where to; its number may come with the introduction letter printed from it
-# (the register gives it, and the letter writes it here), so it is not asked for first.
+# A transfer says where to and by which paper: a number of the office's own register
+# ("15-GGT/ĐUK") becomes the number of the introduction letter printed from it.
 LEAVING_PAPERS = {
-    v.TRANSFER_OUT: ("place",),
-    v.TEMP_OUT_START: ("place",),
+    v.TRANSFER_OUT: ("place", "decision_no"),
+    v.TEMP_OUT_START: ("place", "decision_no"),
     v.EXPELLED_EVENT: ("decision_no",),
 }
 

@@ -242,17 +242,20 @@ def test_every_default_template_uses_only_what_its_records_fill():
         assert used <= placeholders_of(kind), (kind, used - placeholders_of(kind))
 
 
-def test_a_letter_for_a_transfer_recorded_without_a_number_gives_it_its_number(demo, tmp_path):
+def test_a_letter_takes_the_register_number_its_transfer_was_given(demo, tmp_path):
+    """Reported: a typed 15-GGT/ĐUK on a transfer was overwritten with 01-GGT/ĐUK without a word."""
     from models.accounts.tables import AuditEntry
     from models.core import vocab as v
     from models.members.events import record_event
     from models.members.tables import Member
 
     member = Member.select().where((Member.status == v.ACTIVE) & (Member.membership == v.FULL)).first()
-    event = record_event(member.id, v.TRANSFER_OUT, date(2026, 12, 1), place="Đảng bộ huyện Vân Đồn")
-    printed(demo, tmp_path, "gioi-thieu", event.id, "--issue", "--date", "10/03/2026")
-    assert MemberEvent.get_by_id(event.id).decision_no == "01-GGT/ĐUK"
+    event = record_event(member.id, v.TRANSFER_OUT, date(2026, 12, 1), place="Đảng bộ huyện Vân Đồn",
+                         decision_no="15-GGT/ĐUK")
+    text = printed(demo, tmp_path, "gioi-thieu", event.id, "--issue", "--date", "02/12/2026")
+    assert "Số 15-GGT/ĐUK" in text and "Số 01-GGT/ĐUK" not in text
+    assert MemberEvent.get_by_id(event.id).decision_no == "15-GGT/ĐUK"
     entry = (AuditEntry.select().where((AuditEntry.table_name == "member_event")
                                        & (AuditEntry.record_id == str(event.id)))
              .order_by(AuditEntry.id.desc()).first())
-    assert "01-GGT/ĐUK" in entry.new_values  # in the trail too
+    assert entry.action == "insert"  # the transfer's number was never rewritten

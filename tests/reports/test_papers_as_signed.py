@@ -47,7 +47,8 @@ def _leaving(org, **fields):
     member = create_member(person(birth_date=date(1985, 3, 5), home_town="Xã Yên Đức, thị xã Đông Triều",
                                   **fields),
                            {"kind": v.ADMITTED, "date": date(2019, 5, 10), "org_id": org.id})
-    moved = record_event(member.id, v.TRANSFER_OUT, date(2024, 9, 6), place="Đảng bộ Khối Doanh nghiệp tỉnh")
+    moved = record_event(member.id, v.TRANSFER_OUT, date(2024, 9, 6), place="Đảng bộ Khối Doanh nghiệp tỉnh",
+                         decision_no="15-GGT/ĐUK")
     return member, moved
 
 
@@ -57,7 +58,7 @@ def test_a_letter_names_the_cell_once_counts_working_days_and_writes_dates_as_th
     chính thức" on the counterfoil."""
     member, event = _leaving(office["small"], ceremony_date=date(2019, 5, 19),
                              admission_date=date(2019, 5, 10))
-    for text in texts(db, tmp_path, "gioi-thieu", event.id):
+    for text in texts(db, tmp_path, "gioi-thieu", event.id, "--issue", "--date", "06/09/2024"):
         assert "sinh hoạt tại Chi bộ Sở Tư pháp." in text and TWICE not in text
         assert "sinh ngày 05/03/1985" in text and "5/3/1985" not in text
         # The counterfoil: a fact inside its sentence keeps its small letter.
@@ -65,6 +66,7 @@ def test_a_letter_names_the_cell_once_counts_working_days_and_writes_dates_as_th
         valid = text.split("có giá trị đến hết ngày ")[1][:10]
         assert is_working_day(date(int(valid[6:]), int(valid[3:5]), int(valid[:2]))), valid
         assert valid == "18/10/2024"  # 30 working days after 06/09/2024 (2/9 and 3/9 were holidays)
+        assert "Số 15-GGT/ĐUK" in text  # the number typed on the transfer is the letter's, once
 
 
 def test_a_probationary_member_gets_a_letter_that_says_so(db, office, tmp_path):

@@ -2,12 +2,17 @@
 triggered, and what they open (dialogs, message boxes, file choosers) recorded and answered
 instead of waiting for a hand that never comes offscreen."""
 
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QMessageBox, QToolBar
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QToolBar
 
+from models.accounts import session
+from models.demo.build import DemoSize, build_demo
+from ui.main_window import MainWindow
+from ui.tasks import Task, wait_for_tasks
 from ui.widgets import file_dialog
 
 
@@ -97,5 +102,71 @@ def window_actions(window) -> list[tuple[str, str]]:
     return found
 
 
-def as_path(value) -> Path:
-    return Path(value)
+PRESSED: set[tuple[str, str]] = set()
+
+
+PASSWORD = "mat-khau-du-dai"
+
+
+def open_office(qtbot, db, monkeypatch):
+    """The demo in a window, its administrator signed in (as a clerk's office runs: the local
+    administrator of a file without accounts reads the accounts at each check, which hid the
+    backup's missing connection), with every page built once."""
+    from models.accounts.users import authenticate, create_user
+
+    build_demo(DemoSize(orgs=4, members=80, seed=3))
+    create_user("quantri", "Quản Trị Viên", session.ADMIN, PASSWORD)
+    actor = authenticate("quantri", PASSWORD)
+    session.set_current(actor)
+    window = MainWindow(Path(db.database), actor)
+    qtbot.addWidget(window)
+    window.show()
+    for index in range(len(window.page_classes)):
+        window.sidebar.setCurrentRow(index)
+        settled()
+    window.sidebar.setCurrentRow(0)
+    seen = record(monkeypatch)
+    return window, seen
+
+
+def settled(timeout_s: float = 30) -> None:
+    """Every task's work done and its result handed back to the window (by a queued signal)."""
+    deadline = time.monotonic() + timeout_s
+    while Task._running and time.monotonic() < deadline:
+        wait_for_tasks()
+        QApplication.processEvents()
+    assert not Task._running, "a task did not finish"
+
+
+def press(window, where: str, text: str, come_to_page: bool = True) -> None:
+    """Trigger the action as its button or menu item does, and let its work finish. The page
+    comes to the front first (as a click on it does), unless it is there already."""
+    page = next((page for page in window.pages if page.title == where), None)
+    if page is None:
+        action = menu_action(window, where, text)
+    else:
+        if come_to_page:
+            window.sidebar.setCurrentRow(window.page_classes.index(type(page)))
+        action = toolbar_action(page, text)
+    assert action.isEnabled(), f"{where} › {text} is greyed out for an administrator"
+    action.trigger()
+    settled()
+    PRESSED.add((where, text))
+
+
+def open_papers() -> list[str]:
+    """The print dialogs (they stay open beside the window) now on screen, by title."""
+    from ui.widgets.paper_dialog import PaperDialog
+
+    titles = [widget.windowTitle() for widget in QApplication.topLevelWidgets()
+              if isinstance(widget, PaperDialog) and widget.isVisible()]
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, PaperDialog):
+            widget.close()
+    return titles
+
+
+def choose_first_row(view) -> None:
+    view.setFocus()
+    view.setCurrentIndex(view.model().index(0, 0))
+    view.selectRow(0)

@@ -4,10 +4,8 @@ A new record is saved together with its opening event (admitted, transferred in�
 changes of state are recorded from the history tab, never by editing a status field.
 """
 
-from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,7 +26,7 @@ from PySide6.QtWidgets import (
 from models.accounts import WRITE_RECORDS, may
 from models.core import vocab as v
 from models.core.dates import fmt_date
-from models.core.errors import ValidationError, failure_reason
+from models.core.errors import ValidationError
 from models.documents import member_documents
 from models.inspections import inspection_history
 from models.members import (
@@ -46,9 +44,9 @@ from models.members import (
 from models.orgs import get_org, grassroots_names
 from ui import settings
 from ui.members.event_dialog import NEEDS_MEMBERSHIP, EventDialog, EventFields
+from ui.members.photo import PhotoBox
 from ui.members.printing import chosen_event, print_letter, print_member_sheet
 from ui.members.tables import HistoryTableModel
-from ui.widgets import file_dialog
 from ui.widgets.buttons import confirm, inform
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.form_dialog import FormDialog
@@ -70,7 +68,7 @@ ID_FIELDS = {
 }
 
 
-class MemberDialog(FormDialog):
+class MemberDialog(PhotoBox, FormDialog):
     def __init__(self, member_id: int | None = None, parent=None, org_id: int | None = None):
         super().__init__("Thêm đảng viên" if member_id is None else "Hồ sơ đảng viên", parent)
         self.member_id = member_id
@@ -219,25 +217,6 @@ class MemberDialog(FormDialog):
         layout.addLayout(buttons)
         return page
 
-    def _photo_box(self) -> QVBoxLayout:
-        self.photo_label = QLabel("Chưa có ảnh")
-        self.photo_label.setFixedSize(150, 200)
-        self.photo_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.photo_label.setStyleSheet("border: 1px solid #b0b7c3; background: #f6f7f9; color: #666;")
-        choose = QPushButton("Chọn ảnh 3×4…")
-        choose.clicked.connect(self.choose_photo)
-        drop = QPushButton("Bỏ ảnh")
-        drop.clicked.connect(lambda: self.set_photo_bytes(None))
-        self.photo_error = self.errors.add("photo", self.photo_label)
-        self.edit_buttons += [choose, drop]
-        box = QVBoxLayout()
-        box.addWidget(self.photo_label)
-        box.addWidget(self.photo_error)
-        box.addWidget(choose)
-        box.addWidget(drop)
-        box.addStretch(1)
-        return box
-
     # --- load and save ----------------------------------------------------------------
     def load(self, member_id: int) -> None:
         member = get_member(member_id)
@@ -339,40 +318,6 @@ class MemberDialog(FormDialog):
         super().done(result)
 
     # --- photo and events -------------------------------------------------------------
-    def choose_photo(self) -> None:
-        folder = settings.LAST_PHOTO_FOLDER.get()
-        path, _ = file_dialog.get_open_file_name(self, "Chọn ảnh 3×4", folder, "Ảnh (*.jpg *.jpeg *.png)")
-        if not path:
-            return
-        settings.LAST_PHOTO_FOLDER.set(str(Path(path).parent))
-        try:
-            data = Path(path).read_bytes()
-            check_photo(data)
-        except OSError as error:
-            self.errors.show(ValidationError("photo", f"Không đọc được tệp ảnh: {failure_reason(error)}."))
-            return
-        except ValidationError as error:
-            self.errors.show(error)
-            return
-        self.set_photo_bytes(data)
-
-    def set_photo_bytes(self, data: bytes | None) -> None:
-        self._photo = data
-        self._photo_changed = True
-        self._show_photo(data)
-
-    def _show_photo(self, data: bytes | None) -> None:
-        self._photo = data
-        pixmap = QPixmap()
-        if data and pixmap.loadFromData(data):
-            self.photo_label.setPixmap(pixmap.scaled(
-                self.photo_label.size(), Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            ))
-        else:
-            self.photo_label.setPixmap(QPixmap())
-            self.photo_label.setText("Chưa có ảnh")
-
     def add_event(self) -> None:
         name = self.inputs["full_name"].text()
         if EventDialog.ask(self.member_id, name, self) is not None:

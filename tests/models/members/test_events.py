@@ -149,13 +149,16 @@ def test_history_says_who_recorded_each_event(make_member):
     assert [row.recorded_by for row in rows] == [session.LOCAL_ADMIN.username, "quantri"]
 
 
-def test_a_transfer_out_names_where_to(make_member):
-    """Reported: a transfer out was saved with no destination. Its number may wait for the
-    introduction letter printed from it, which takes it from the register (one number per act)."""
+def test_a_transfer_out_names_where_to_and_the_decision(make_member):
+    """Reported: a transfer out was saved with no destination and no decision number."""
     member = make_member()
     with pytest.raises(ValidationError) as error:
         record_event(member.id, v.TRANSFER_OUT, date(2024, 9, 1), decision_no="125-QĐ/ĐUK")
     assert error.value.field == "place"
+    with pytest.raises(ValidationError) as error:
+        record_event(member.id, v.TRANSFER_OUT, date(2024, 9, 1), place="Đảng bộ tỉnh Bắc Ninh")
+    assert error.value.field == "decision_no"
     assert get_member(member.id).status == v.ACTIVE
-    record_event(member.id, v.TRANSFER_OUT, date(2024, 9, 1), place="Đảng bộ tỉnh Bắc Ninh")
+    record_event(member.id, v.TRANSFER_OUT, date(2024, 9, 1), place="Đảng bộ tỉnh Bắc Ninh",
+                 decision_no="125-QĐ/ĐUK")
     assert get_member(member.id).status == v.TRANSFERRED_OUT
