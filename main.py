@@ -63,7 +63,12 @@ def resolve_db_path(arg: str | None) -> Path | Server:
     if not given:
         default_data_dir()  # names the application, whose settings hold the chosen server
         return chosen_server() or default_data_dir() / DB_FILE
-    return located(given)
+    where = located(given)
+    if arg and isinstance(where, Server) and where.password:  # accepted, but said
+        print("Lưu ý: mật khẩu ghi trong địa chỉ --db hiện trong danh sách tiến trình của máy (ps, Task "
+              "Manager) suốt lúc lệnh chạy. Hãy dùng DANGVU_DB_PASSWORD hoặc kho mật khẩu của hệ điều hành "
+              "(Tệp › Kết nối máy chủ dữ liệu).", file=sys.stderr)
+    return where
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -19,15 +19,20 @@ class Server:
     password: str = ""  # never written anywhere by the program: asked, or from the OS's store
 
     @property
+    def netloc_host(self) -> str:
+        """The host as an address writes it: an IPv6 address in brackets ([::1])."""
+        return f"[{self.host}]" if ":" in self.host else self.host
+
+    @property
     def url(self) -> str:
         secret = f":{quote(self.password, safe='')}" if self.password else ""
         account, dbname = quote(self.user, safe=""), quote(self.dbname, safe="")
-        return f"postgresql://{account}{secret}@{self.host}:{self.port}/{dbname}"
+        return f"postgresql://{account}{secret}@{self.netloc_host}:{self.port}/{dbname}"
 
     @property
     def name(self) -> str:
         """How messages name it: without the password."""
-        return f"{self.dbname} trên {self.host}:{self.port}"
+        return f"{self.dbname} trên {self.netloc_host}:{self.port}"
 
     @property
     def stem(self) -> str:
@@ -37,7 +42,7 @@ class Server:
     @property
     def key(self) -> str:
         """The same database whoever connects how: where its anchor and settings are filed."""
-        return f"postgresql://{self.user}@{self.host}:{self.port}/{self.dbname}"
+        return f"postgresql://{self.user}@{self.netloc_host}:{self.port}/{self.dbname}"
 
     def __str__(self) -> str:
         return self.key

@@ -51,3 +51,23 @@ def test_without_the_server_extra_a_server_address_is_refused_in_words(monkeypat
                     lambda: probe_server(parse_server("postgresql://dangvu@127.0.0.1:5432/dangvu"))):
         with pytest.raises(ValidationError, match=r"pip install -e \"\.\[server\]\""):
             attempt()
+
+
+def test_an_ipv6_address_in_brackets_is_an_address():
+    """Reported: postgresql://dangvu@[::1]:5432/dangvu was refused as a bad port."""
+    from models.core.where import parse_server
+
+    server = parse_server("postgresql://dangvu@[::1]:5432/dangvu")
+    assert (server.host, server.port, server.dbname) == ("::1", 5432, "dangvu")
+    assert server.url == "postgresql://dangvu@[::1]:5432/dangvu" and server.key == server.url
+    assert parse_server(server.url) == server
+
+
+def test_a_password_in_the_address_is_taken_with_a_warning(capsys):
+    """Reported: a password in --db stayed visible in `ps` for the whole run, without a word."""
+    import main
+
+    where = main.resolve_db_path("postgresql://dangvu:bi-mat@127.0.0.1:5432/dangvu")
+    assert where.password == "bi-mat"
+    err = capsys.readouterr().err
+    assert "danh sách tiến trình" in err and "DANGVU_DB_PASSWORD" in err and "bi-mat" not in err
