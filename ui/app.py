@@ -14,7 +14,7 @@ from models.accounts import session
 from models.core.db import close_database, open_database, probe_server
 from models.core.errors import ValidationError, failure_reason
 from models.core.where import Server
-from models.storage import acquire_lock, inspect_file, open_checked, release_lock
+from models.storage import acquire_lock, held_words, inspect_file, open_checked, release_lock
 from resources import resource_path
 from ui.storage import anchor_on_exit, backup_on_exit, offer_restore_at_start
 from ui.tasks import run_and_wait, wait_for_tasks
@@ -78,8 +78,7 @@ def run_gui(db_path: Path | Server, local_file: Path | None = None) -> int:
         db_path = local_file
     other = acquire_lock(db_path)  # one window per data file
     if other is not None:
-        _tell("Dữ liệu đang được mở", f"Tệp dữ liệu\n{db_path}\nđang được mở ở một cửa sổ Đảng vụ khác "
-              f"({other.words()}). Hãy dùng cửa sổ đó, hoặc đóng nó rồi mở lại.")
+        _tell("Dữ liệu đang được mở", f"Tệp dữ liệu\n{db_path}\n{held_words(db_path, other)}")
         return 1
     try:
         check = inspect_file(db_path) if db_path.exists() else None

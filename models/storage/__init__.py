@@ -10,7 +10,7 @@ __getattr__, __dir__, __all__ = face(globals(), {
     "backups": ("BrokenTrail", "auto_backup", "backup_now", "backup_to", "holds_data", "inspect_file",
                 "latest_good_backup", "restore"),
     "integrity": ("all_problems", "check_file"),
-    "lock": ("Holder", "acquire_lock", "holder_of", "release_lock"),
+    "lock": ("Holder", "acquire_lock", "held_words", "holder_of", "release_lock"),
     "opening": ("open_checked",),
     "transfer": ("transfer_database",),
 })

@@ -32,6 +32,19 @@ def lock_path(db_path: Path) -> Path:
     return Path(f"{db_path}.lock")
 
 
+def held_words(db_path: Path, holder: Holder) -> str:
+    """Who holds the file and since when, and the way out when nobody really does any more
+    (reported: a lock left by a process whose number another now has, or that cannot be read,
+    refused a restore for ever with only "close that window")."""
+    lock = lock_path(db_path)
+    if holder.pid == 0:
+        who = f"có tệp khóa không đọc được ({lock})"
+    else:
+        who = f"đang được mở trong cửa sổ Đảng vụ ({holder.words()})"
+    return (f"{who}. Hãy đóng cửa sổ đó rồi làm lại. Nếu không còn cửa sổ Đảng vụ nào mở tệp này (máy đã tắt "
+            f"đột ngột, chương trình đã thoát), xóa tệp khóa {lock} rồi làm lại.")
+
+
 def _me() -> Holder:
     try:
         user = getpass.getuser()

@@ -153,3 +153,24 @@ def test_an_interrupted_demo_leaves_no_file(tmp_path):
     assert not db.exists()
     assert main.main(["demo", "--db", str(db), "--orgs", "1", "--members", "10", "--if-missing"]) == 0
     assert counts(db)[1] >= 10 and not partial.exists()
+
+
+@pytest.mark.parametrize("content", ["khong phai json", None])
+def test_a_lock_nobody_seems_to_hold_names_the_way_out(tmp_path, capsys, content):
+    """Reported: a stale `.lock` whose process number another live process now has, or that
+    cannot be read, made restore refuse for ever with "close that window"."""
+    import json
+    import socket
+
+    db = tmp_path / "dangvu.db"
+    assert demo(db) == 0
+    assert main.main(["backup", "--db", str(db), "-o", str(tmp_path / "sao-luu.db")]) == 0
+    lock = tmp_path / "dangvu.db.lock"
+    lock.write_text(content or json.dumps({"host": socket.gethostname(), "user": "thuky", "pid": os.getppid(),
+                                           "since": "01/12/2026 08:15"}), encoding="utf-8")
+    assert main.main(["restore", str(tmp_path / "sao-luu.db"), "--db", str(db)]) == 1
+    err = capsys.readouterr().err
+    assert f"xóa tệp khóa {lock} rồi làm lại" in err
+    assert ("không đọc được" in err) if content else ("thuky" in err and "01/12/2026 08:15" in err)
+    lock.unlink()  # the way out named works
+    assert main.main(["restore", str(tmp_path / "sao-luu.db"), "--db", str(db)]) == 0

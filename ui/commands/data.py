@@ -16,6 +16,7 @@ from models.storage import (
     acquire_lock,
     backup_now,
     check_file,
+    held_words,
     holds_data,
     release_lock,
     restore,
@@ -59,7 +60,7 @@ def _demo_at(args, size: DemoSize, db_path: Path) -> int:
             raise Refused(f"Tệp {db_path} đã có. Thêm --force để ghi đè.")
     other = acquire_lock(db_path)
     if other is not None:
-        raise _held_open("tạo dữ liệu mẫu", other)
+        raise _held_open("tạo dữ liệu mẫu", db_path, other)
     try:
         if db_path.exists():
             _may_replace(db_path, args.acting_user)
@@ -78,9 +79,8 @@ def _demo_at(args, size: DemoSize, db_path: Path) -> int:
     return 0
 
 
-def _held_open(what: str, holder: Holder) -> Refused:
-    return Refused(f"Không thể {what}: tệp dữ liệu đang được mở trong cửa sổ Đảng vụ ({holder.words()}). "
-                   "Hãy đóng cửa sổ đó rồi làm lại.")
+def _held_open(what: str, db_path: Path, holder: Holder) -> Refused:
+    return Refused(f"Không thể {what}: tệp dữ liệu {held_words(db_path, holder)}")
 
 
 def _may_replace(db_path: Path, username: str | None) -> None:
@@ -123,7 +123,7 @@ def run_restore(args, db_path: Path) -> int:
     source = Path(args.source).expanduser().resolve()
     other = acquire_lock(db_path)
     if other is not None:  # the window's next change would be saved into neither file
-        raise _held_open("khôi phục", other)
+        raise _held_open("khôi phục", db_path, other)
     protected = holds_data(db_path)
     try:
         if protected:
