@@ -110,8 +110,12 @@ def forget(db_path: Path) -> None:
 
 
 def anchor_of(db_path: Path) -> Anchor | None:
-    """The anchor this workstation wrote down for that data file; None if none (or forged)."""
-    return _from(_read_anchors().get(_key(db_path)))
+    """The anchor this workstation wrote down for that data file; None if none, forged, or
+    without the key that sealed it (the check then says the key is missing)."""
+    try:
+        return _from(_read_anchors().get(_key(db_path)))
+    except trail_key.KeyMissing:
+        return None
 
 
 def reaches(anchor: Anchor) -> bool:
@@ -152,6 +156,6 @@ def write_manifest(backup: Path, anchor: Anchor | None) -> None:
 def manifest_of(backup: Path) -> Anchor | None:
     try:
         return _from(json.loads(manifest_path(backup).read_text(encoding="utf-8")))
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, trail_key.KeyMissing):
         return None
 

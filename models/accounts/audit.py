@@ -88,6 +88,7 @@ def last_hash() -> str:
 def _entry(action: str, table: str, record_id, old: dict | None, new: dict | None,
            prev_hash: str, at: datetime, actor=None) -> dict:
     actor = actor or session.current() or session.LOCAL_ADMIN
+    first = prev_hash == GENESIS  # a new database's first entry: this workstation's key starts here
     values = {
         "at": at.isoformat(sep=" ", timespec="microseconds"),
         "user_id": actor.user_id,
@@ -98,7 +99,7 @@ def _entry(action: str, table: str, record_id, old: dict | None, new: dict | Non
         "old_values": json.dumps(old, ensure_ascii=False, sort_keys=True) if old is not None else None,
         "new_values": json.dumps(new, ensure_ascii=False, sort_keys=True) if new is not None else None,
         "prev_hash": prev_hash,
-        "key_id": trail_key.key_id(),
+        "key_id": trail_key.key_id(create=first),
     }
     values["hash"] = _digest(_payload(values), trail_key.key())
     return values
@@ -187,6 +188,7 @@ class ChainCheck:
     unsigned_after: int | None = None  # an entry without signature after signing began (a downgrade)
     head_id: int | None = None
     head_hash: str | None = None
+    key_missing: str = ""  # why this workstation's own entries could not be checked
 
     @property
     def intact(self) -> bool:
@@ -199,7 +201,10 @@ def verify_chain(signed_from: int | None = None) -> ChainCheck:
     prev = GENESIS
     count = foreign = 0
     first_foreign = unsigned_after = head_id = None
-    own_id, own_key = trail_key.key_id(), trail_key.key()
+    try:
+        own_id, own_key, missing = trail_key.key_id(), trail_key.key(), ""
+    except trail_key.KeyMissing as error:  # nothing made in its place: said, and checked no further
+        own_id, own_key, missing = None, None, error.message
     fields = [AuditEntry.id, AuditEntry.at, AuditEntry.user_id, AuditEntry.username,
               AuditEntry.action, AuditEntry.table_name, AuditEntry.record_id,
               AuditEntry.old_values, AuditEntry.new_values, AuditEntry.prev_hash, AuditEntry.hash]
@@ -215,7 +220,7 @@ def verify_chain(signed_from: int | None = None) -> ChainCheck:
         if row["prev_hash"] != prev:
             return ChainCheck(count, row["id"], foreign, first_foreign)
         signer = row["key_id"]
-        if signer is None or signer == own_id:
+        if signer is None or (own_id is not None and signer == own_id):
             if _digest(_payload(row), own_key if signer else None) != row["hash"]:
                 return ChainCheck(count, row["id"], foreign, first_foreign)
             downgraded = signer is None and signed_from is not None and row["id"] >= signed_from
@@ -225,7 +230,7 @@ def verify_chain(signed_from: int | None = None) -> ChainCheck:
             foreign += 1
             first_foreign = first_foreign or row["id"]
         prev, head_id = row["hash"], row["id"]
-    return ChainCheck(count, None, foreign, first_foreign, unsigned_after, head_id, prev)
+    return ChainCheck(count, None, foreign, first_foreign, unsigned_after, head_id, prev, missing)
 
 
 def insert_logged(model, rows: list[dict]) -> None:

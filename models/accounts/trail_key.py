@@ -19,6 +19,19 @@ KEY_BYTES = 32
 _remembered: tuple[str | None, bytes, str] | None = None  # (DANGVU_KEY_DIR, key, its id)
 
 
+class KeyMissing(ValidationError):
+    """This workstation's key is not in its folder: nothing is signed or checked with a new one
+    made in its place (reported: the key deleted, the program made a new one and wrote on)."""
+
+
+def missing(path: Path) -> KeyMissing:
+    return KeyMissing("key", f"Không thấy khóa ký nhật ký thay đổi của máy này ({path}), nên chưa ghi "
+                             f"hay kiểm tra được gì. Nếu thư mục {path.parent} vừa bị xóa hay máy vừa được "
+                             f"cài lại, hãy chép lại tệp {KEY_FILE} từ bản sao của thư mục đó. Một máy mới "
+                             "dùng chung dữ liệu thì quản trị viên đăng ký máy: main.py workstation register "
+                             "--user <quản trị>.")
+
+
 def app_data_folder() -> Path:
     """Where Qt's AppDataLocation puts the program's data, computed without Qt (the command
     line and models/ use it too). DANGVU_KEY_DIR overrides it (tests, a portable install)."""
@@ -33,15 +46,19 @@ def app_data_folder() -> Path:
     return base / "DangVu" / "dangvu"
 
 
-def key() -> bytes:
-    """This workstation's key, made on first use (readable by its owner only). Asked for every
-    audit entry: remembered, and read again only if DANGVU_KEY_DIR changes."""
+def key(create: bool = False) -> bytes:
+    """This workstation's key (readable by its owner only). Made only when asked to — for the
+    first entry of a new database, or an administrator registering this workstation — never
+    in place of one that went missing. Asked for every audit entry: remembered, and read again
+    only if DANGVU_KEY_DIR changes."""
     global _remembered
     marker = os.environ.get("DANGVU_KEY_DIR")
     if _remembered is not None and _remembered[0] == marker:
         return _remembered[1]
     path = app_data_folder() / KEY_FILE
     if not path.exists():
+        if not create:
+            raise missing(path)
         _make(path)
     data = path.read_bytes()
     if len(data) != KEY_BYTES:
@@ -68,7 +85,15 @@ def _make(path: Path) -> None:
         partial.unlink(missing_ok=True)
 
 
-def key_id() -> str:
+def key_id(create: bool = False) -> str:
     """A fingerprint that names the key without revealing it."""
-    key()
+    key(create)
     return _remembered[2]
+
+
+def has_key() -> bool:
+    try:
+        key()
+    except KeyMissing:
+        return False
+    return True

@@ -341,6 +341,19 @@ def probe_server(server: Server) -> None:
         handle.close()
 
 
+def read_only_uri(path: str | Path) -> str:
+    """How a file is opened to be looked at, writing nothing beside it. A WAL file needs its -shm,
+    which SQLite would make: it is read as immutable on read-only media, and wherever no program
+    has it open (no -wal beside it, no window's lock) — `check` left -wal and -shm (reported)."""
+    path = Path(path).resolve()
+    with path.open("rb") as handle:
+        wal = handle.read(20)[18:20] == b"\x02\x02"  # the header's read/write versions: WAL
+    writable_folder = os.access(path.parent, os.W_OK)
+    nobody_writing = not Path(f"{path}-wal").exists() and not Path(f"{path}.lock").exists()
+    flags = "mode=ro" + ("&immutable=1" if wal and (not writable_folder or nobody_writing) else "")
+    return f"{path.as_uri()}?{flags}"
+
+
 def open_read_only(path: str | Path | Server) -> DatabaseProxy:
     """Open a file to look at it (`check`): no write of any kind — no journal-mode switch, no
     migration — so a backup on a CD or a write-protected stick can be checked where it lies.
@@ -354,13 +367,7 @@ def open_read_only(path: str | Path | Server) -> DatabaseProxy:
             database.initialize(None)
             raise _not_connected(path, error) from error
         return database
-    path = Path(path).resolve()
-    with path.open("rb") as handle:
-        wal = handle.read(20)[18:20] == b"\x02\x02"  # the header's read/write versions: WAL
-    writable_folder = os.access(path.parent, os.W_OK)
-    # A WAL file needs its -shm beside it; on read-only media SQLite may only read it as immutable.
-    flags = "mode=ro" + ("&immutable=1" if wal and not writable_folder else "")
-    database.initialize(FileDatabase(f"{path.as_uri()}?{flags}", pragmas=READ_ONLY_PRAGMAS, uri=True))
+    database.initialize(FileDatabase(read_only_uri(path), pragmas=READ_ONLY_PRAGMAS, uri=True))
     database.connect(reuse_if_open=True)
     return database
 

@@ -24,6 +24,7 @@ from models.core.db import (
     file_database,
     on_server,
     open_database,
+    read_only_uri,
     translated,
 )
 from models.core.errors import ValidationError, failure_reason, os_reason
@@ -61,7 +62,7 @@ def inspect_file(path: Path, thorough: bool = False) -> FileCheck:
         if handle.read(16) != SQLITE_HEADER:
             return FileCheck(f"Tệp {path.name} không phải tệp dữ liệu của Đảng vụ.")
     # Read-only, through peewee like every other query: nothing is created in a foreign file.
-    probe = SqliteDatabase(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    probe = SqliteDatabase(read_only_uri(path), uri=True)
     try:
         probe.connect()
         verdict = probe.pragma("integrity_check" if thorough else "quick_check")

@@ -89,7 +89,7 @@ def audit_problems(anchor: Anchor | None = None, result: ChainCheck | None = Non
     """The chain's links and signatures (`result`: verify_chain's, if made already), and whether
     it still reaches its anchor outside the file."""
     result = result or verify_chain(anchor.signed_from if anchor else None)
-    problems = []
+    problems = [result.key_missing] if result.key_missing else []
     if result.first_broken_id is not None:
         problems.append(f"Nhật ký thay đổi đã bị sửa ngoài phần mềm, từ mục số {result.first_broken_id}.")
     if result.unsigned_after is not None:

@@ -52,3 +52,22 @@ def test_check_does_not_migrate_an_older_file(tmp_path, capsys):
     assert "cấu trúc cũ" in capsys.readouterr().out
     with SqliteDatabase(str(old)) as database:
         assert applied(database) == set(available()[:3])
+
+
+def test_check_of_a_live_file_leaves_nothing_beside_it_and_makes_no_key(tmp_path, monkeypatch, capsys):
+    """Reported: `check` created a key in app data when none existed, and left -wal/-shm files."""
+    from models.accounts import trail_key
+
+    live = tmp_path / "dangvu.db"
+    open_database(live)  # WAL, as the program keeps its files
+    create_org(name="Đảng bộ Khối các cơ quan tỉnh", level="BLOC")
+    close_database()
+    before = sorted(p.name for p in tmp_path.iterdir())
+    assert main.main(["check", "--db", str(live)]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+    keys = tmp_path / "khoa-khac"  # a workstation whose key is gone
+    monkeypatch.setenv("DANGVU_KEY_DIR", str(keys))
+    monkeypatch.setattr(trail_key, "_remembered", None)
+    assert main.main(["check", "--db", str(live)]) == 3
+    assert str(keys) in capsys.readouterr().err and not keys.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == before

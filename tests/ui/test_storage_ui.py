@@ -60,7 +60,7 @@ def test_a_second_window_on_the_same_file_is_refused(qtbot, tmp_path, monkeypatc
         told = []
         monkeypatch.setattr(app, "_tell", lambda title, text: told.append(text))
         assert app.run_gui(db_path) == 1
-        assert "đang được mở ở một cửa sổ Đảng vụ khác" in told[0] and "máy" in told[0]
+        assert "đang được mở trong cửa sổ Đảng vụ" in told[0] and "máy" in told[0]
     finally:
         holder.kill()
         holder.wait()

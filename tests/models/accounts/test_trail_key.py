@@ -13,7 +13,7 @@ from models.accounts import trail_key
 from models.core.errors import ValidationError
 
 ROOT = Path(__file__).resolve().parents[3]
-READ_KEY = "from models.accounts import trail_key; print(trail_key.key().hex())"
+READ_KEY = "from models.accounts import trail_key; print(trail_key.key(create=True).hex())"
 
 
 @pytest.fixture
@@ -24,7 +24,7 @@ def key_folder(tmp_path, monkeypatch):
 
 
 def test_the_key_is_made_once_and_kept(key_folder, monkeypatch):
-    first = trail_key.key()
+    first = trail_key.key(create=True)
     monkeypatch.setattr(trail_key, "_remembered", None)
     assert trail_key.key() == first and len(first) == trail_key.KEY_BYTES
     if os.name == "posix":
@@ -50,3 +50,22 @@ def test_a_damaged_key_is_said_in_vietnamese(key_folder):
     with pytest.raises(ValidationError) as refused:
         trail_key.key()
     assert "bị hỏng" in refused.value.message and trail_key.KEY_FILE in refused.value.message
+
+
+def test_a_missing_key_is_a_refusal_naming_the_folder_never_a_new_key(key_folder, db):
+    """Reported: with the key deleted, `check` passed and the program made a new key and wrote on."""
+    from datetime import date
+
+    from models.core import vocab as v
+    from models.members.events import create_member
+    from models.orgs.changes import create_org
+    from tests.conftest import person
+
+    bloc = create_org(name="Đảng bộ Khối các cơ quan tỉnh", level=v.BLOC)  # the first entry makes the key
+    cell = create_org(name="Chi bộ Sở Tư pháp", level=v.CBCS, parent_id=bloc.id)
+    (key_folder / trail_key.KEY_FILE).unlink()
+    trail_key._remembered = None
+    with pytest.raises(trail_key.KeyMissing) as refused:
+        create_member(person(), {"kind": v.ADMITTED, "date": date(2010, 3, 1), "org_id": cell.id})
+    assert str(key_folder) in refused.value.message and "chép lại tệp" in refused.value.message
+    assert not (key_folder / trail_key.KEY_FILE).exists()
