@@ -77,9 +77,24 @@ def any_user_exists() -> bool:
     known = _accounts_known.get(id(connection))
     if known is not None and known[0] is connection:
         return known[1]
-    exists = AppUser.select().exists() or _trail_holds_accounts()
+    exists = AppUser.select().exists() or _trail_holds_accounts() or not _trail_is_ours()
     _accounts_known[id(connection)] = (connection, exists)
     return exists
+
+
+def _no_trail_check() -> bool:
+    return True
+
+
+# Set by accounts.audit (which reads this module): whether the whole trail was written by this
+# workstation's local administrator and still verifies under its key. Reported: accounts deleted
+# and their entries relabelled to another table and key let anyone act as the local administrator.
+_trail_is_ours = _no_trail_check
+
+
+def set_trail_check(check) -> None:
+    global _trail_is_ours
+    _trail_is_ours = check
 
 
 def accounts_changed() -> None:

@@ -17,6 +17,7 @@ from models.accounts.anchor import (
 from models.accounts.audit import ChainCheck, verify_chain
 from models.accounts.session import accounts_deleted
 from models.accounts.tables import AuditEntry
+from models.accounts.workstations import registered_keys
 from models.core import vocab as v
 from models.core.db import close_database, database, open_read_only
 from models.core.errors import ValidationError
@@ -89,7 +90,7 @@ def audit_problems(anchor: Anchor | None = None, result: ChainCheck | None = Non
     """The chain's links and signatures (`result`: verify_chain's, if made already), and whether
     it still reaches its anchor outside the file."""
     result = result or verify_chain(anchor.signed_from if anchor else None)
-    problems = [result.key_missing] if result.key_missing else []
+    problems = ([result.key_missing] if result.key_missing else []) + _signers(result)[0]
     if result.first_broken_id is not None:
         problems.append(f"Nhật ký thay đổi đã bị sửa ngoài phần mềm, từ mục số {result.first_broken_id}.")
     if result.unsigned_after is not None:
@@ -103,11 +104,29 @@ def audit_problems(anchor: Anchor | None = None, result: ChainCheck | None = Non
     return problems
 
 
+def _signers(result: ChainCheck) -> tuple[list[str], list[str]]:
+    """Entries signed with other keys: a problem unless the key is in the register as this
+    workstation trusts it (reported: an edited entry given any other key id passed `check`)."""
+    register = registered_keys() if result.signers else {}
+    problems, notes = [], []
+    for key_id, (entries, first) in sorted(result.signers.items(), key=lambda item: item[1][1]):
+        count = f"{entries:,}".replace(",", ".")
+        known = register.get(key_id)
+        if known is not None and known.trusted:
+            notes.append(f"{count} mục nhật ký (từ mục số {first}) được ký bằng khóa của máy trạm "
+                         f"“{known.name}” (mã {key_id}) đã đăng ký: máy đó kiểm tra được chữ ký của "
+                         "chúng, máy này thì không.")
+        else:
+            problems.append(f"{count} mục nhật ký (từ mục số {first}) được ký bằng khóa mã {key_id}, không "
+                            "có trong sổ máy trạm mà máy này đã đăng ký: không xác nhận được, có thể đã bị "
+                            "sửa ngoài phần mềm. Nếu đó là một máy trạm của cơ quan, quản trị viên đăng ký "
+                            f"nó trên máy này: main.py workstation register {key_id} --name \"…\" "
+                            "--user <quản trị>.")
+    return problems, notes
+
+
 def audit_notes(result: ChainCheck) -> list[str]:
-    if not result.foreign:
-        return []
-    return [f"{result.foreign:,} mục nhật ký (từ mục số {result.first_foreign_id}) được ký bằng khóa của máy "
-            "khác: máy này không kiểm tra được chữ ký của chúng.".replace(",", ".")]
+    return _signers(result)[1]
 
 
 def accounts_problems() -> list[str]:

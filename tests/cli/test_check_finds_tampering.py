@@ -171,3 +171,43 @@ def test_a_malformed_entry_is_named_and_the_check_goes_on(office, capsys):
     err = capsys.readouterr().err
     assert "mục ghi giá trị không đọc được" in err and "Lỗi không lường trước" not in err
     assert "Đảng viên: dữ liệu khác với nhật ký" in err  # the check went on past the bad row
+
+
+def test_an_entry_relabelled_with_another_key_is_a_finding_not_a_note(office, capsys):
+    """Reported (attack 1): the name changed with its audit entry, and the entry's key_id set to
+    anything: `check` said "1 mục … ký bằng khóa của máy khác" and exited 0."""
+    tamper(office, "update member set full_name = 'Nguyễn Văn Giả' where id = 1",
+           "update audit_entry set new_values = replace(new_values, 'Nguyễn Văn An', 'Nguyễn Văn Giả'), "
+           "key_id = 'deadbeefdeadbeef' "
+           "where table_name = 'member' and record_id = '1' and action = 'insert'")
+    said = checked(office, capsys)
+    assert "ký bằng khóa mã deadbeefdeadbeef, không có trong sổ máy trạm" in said
+
+
+def test_a_workstation_registered_here_is_trusted_and_one_registered_elsewhere_is_not(office, capsys,
+                                                                                     monkeypatch):
+    """The register counts only lines this workstation signed: a line written with the file open
+    in an SQLite editor, or by another workstation, does not make its key trusted here."""
+    tamper(office, "update audit_entry set key_id = '0123456789abcdef' where id = "
+                   "(select max(id) from audit_entry)",
+           "insert into office_setting (key, value) values ('may-tram:0123456789abcdef', 'Máy giả')")
+    assert "0123456789abcdef, không có trong sổ máy trạm" in checked(office, capsys)
+    assert main.main(["workstation", "register", "0123456789abcdef", "--name", "Máy Văn phòng 2",
+                      "--db", str(office), "--user", "quantri"]) == 0  # the line is there already:
+    assert "0123456789abcdef, không có trong sổ máy trạm" in checked(office, capsys)  # not trusted
+
+
+def test_accounts_deleted_and_their_trail_relabelled_never_open_as_the_local_administrator(office, capsys,
+                                                                                          monkeypatch):
+    """Reported (attack 2): accounts deleted, their entries relabelled to another table and key;
+    `export members` then worked without --user, `user add evil --role ADMIN` too, check exited 0."""
+    tamper(office, "delete from user_org", "delete from app_user",
+           "update audit_entry set table_name = 'nguoi_dung_cu', key_id = 'deadbeefdeadbeef' "
+           "where table_name in ('app_user', 'user_org')")
+    assert main.main(["check", "--db", str(office)]) == 3
+    capsys.readouterr()
+    assert main.main(["export", "members", "--db", str(office), "-o", str(office.parent / "ds.xlsx")]) == 1
+    assert not (office.parent / "ds.xlsx").exists()
+    monkeypatch.setenv("DANGVU_NEW_PASSWORD", "mat-khau-ke-gian")
+    assert main.main(["user", "add", "kegian", "--name", "Kẻ Gian", "--role", "ADMIN",
+                      "--db", str(office)]) == 1

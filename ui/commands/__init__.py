@@ -8,6 +8,7 @@ from ui.commands.parser import build_parser
 from ui.commands.printing import run_minutes, run_report
 from ui.commands.records import run_export, run_import, run_ratings, run_user_add
 from ui.commands.server import run_transfer
+from ui.commands.workstations import run_workstation
 
 HANDLERS = {
     "demo": run_demo,
@@ -22,6 +23,7 @@ HANDLERS = {
     "export": run_export,
     "ratings": run_ratings,
     "transfer": run_transfer,
+    "workstation": run_workstation,
 }
 
 __all__ = ["HANDLERS", "build_parser", "run"]

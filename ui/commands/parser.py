@@ -100,6 +100,15 @@ def build_parser() -> argparse.ArgumentParser:
                           help="nơi chuyển đến, chưa có dữ liệu: postgresql://… hoặc tệp .db mới")
     _acting_user(transfer)
 
+    station = sub.add_parser("workstation", help="sổ máy trạm: khóa ký nhật ký của các máy trong cơ quan")
+    station.add_argument("action", choices=["show", "register"])
+    station.add_argument("key_id", nargs="?",
+                         help="mã khóa của máy trạm cần đăng ký (lệnh show in ra trên máy đó)")
+    station.add_argument("--this", action="store_true", help="đăng ký chính máy này (tạo khóa nếu chưa có)")
+    station.add_argument("--name", default="", help="tên máy trạm, ví dụ “Máy Văn phòng 2”")
+    _db(station)
+    _acting_user(station)
+
     importer = sub.add_parser("import", help="nhập danh sách đảng viên từ Excel (.xlsx)")
     importer.add_argument("what", choices=["members"])
     importer.add_argument("source", help="tệp Excel")
