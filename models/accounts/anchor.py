@@ -109,11 +109,24 @@ def forget(db_path: Path) -> None:
         _write_json(_anchors_path(), anchors)
 
 
-def anchor_of(db_path: Path) -> Anchor | None:
-    """The anchor this workstation wrote down for that data file; None if none, forged, or
-    without the key that sealed it (the check then says the key is missing)."""
+IDENTITY = "#"  # before a database's own identity (its first entry's signature) in the store
+
+
+def database_identity() -> str | None:
+    """What names the open database wherever it lies and however its server is addressed: the
+    signature of its first trail entry (reported: the anchor depended on the path, so a copy
+    elsewhere, or a server reached through "localhost" instead of "127.0.0.1", had none)."""
+    return _first_hash()
+
+
+def anchor_of(db_path: Path, identity: str | None = None) -> Anchor | None:
+    """The anchor this workstation wrote down for that database: found by its identity when
+    given (the database open), else by where it lies; None if none, forged, or without the key
+    that sealed it (the check then says the key is missing)."""
     try:
-        return _from(_read_anchors().get(_key(db_path)))
+        anchors = _read_anchors()
+        sealed = anchors.get(IDENTITY + identity) if identity else None
+        return _from(sealed or anchors.get(_key(db_path)))
     except trail_key.KeyMissing:
         return None
 
@@ -132,13 +145,13 @@ def record_anchor(db_path: Path, replaced: bool = False) -> bool:
     now = current()
     if now is None:
         return True
-    before = None if replaced else anchor_of(db_path)
+    before = None if replaced else anchor_of(db_path, now.first_hash or None)
     if before is not None and not same_database(before) and not signed_here_throughout():
         return False  # another file at this path, and not one this program made here: never blessed
     if before is not None and same_database(before) and not reaches(before):
         return False
     anchors = _read_anchors()
-    anchors[_key(db_path)] = now.sealed()
+    anchors[_key(db_path)] = anchors[IDENTITY + now.first_hash] = now.sealed()
     _write_json(_anchors_path(), anchors)
     return True
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from models.accounts.anchor import (
     Anchor,
     anchor_of,
+    database_identity,
     manifest_of,
     reaches,
     same_database,
@@ -157,12 +158,15 @@ def check_file(db_path: Path) -> FileReport:
         return FileReport([found.problem], [])
     if found.empty:
         return FileReport([], ["Tệp trống: chưa có dữ liệu."])
-    anchor = anchor_of(db_path) or (manifest_of(db_path) if isinstance(db_path, Path) else None)
-    notes = [] if anchor else ["Chưa có mốc nhật ký ghi ngoài tệp cho tệp này trên máy này: không kiểm tra "
-                               "được các mục cuối có bị cắt bỏ hay không."]
     open_read_only(db_path)
     try:
         with database.snapshot():  # one moment of a database others may be writing to
+            has_trail = AuditEntry._meta.table_name in database.get_tables()
+            identity = database_identity() if has_trail else None
+            manifest = manifest_of(db_path) if isinstance(db_path, Path) else None
+            anchor = anchor_of(db_path, identity) or manifest
+            notes = [] if anchor else ["Chưa có mốc nhật ký ghi ngoài tệp cho tệp này trên máy này: không "
+                                       "kiểm tra được các mục cuối có bị cắt bỏ hay không."]
             return _checked(db_path, found, anchor, notes)
     finally:
         close_database()

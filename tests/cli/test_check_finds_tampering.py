@@ -211,3 +211,20 @@ def test_accounts_deleted_and_their_trail_relabelled_never_open_as_the_local_adm
     monkeypatch.setenv("DANGVU_NEW_PASSWORD", "mat-khau-ke-gian")
     assert main.main(["user", "add", "kegian", "--name", "Kẻ Gian", "--role", "ADMIN",
                       "--db", str(office)]) == 1
+
+
+def test_a_copy_elsewhere_is_held_against_the_same_anchor(office, capsys, tmp_path):
+    """Reported (attack 4): the trail's end cut and the accounts deleted — `check` caught it on
+    the same path on the same machine only; on a copy it exited 0. The anchor is the database's,
+    found by its identity wherever the file lies."""
+    import shutil
+
+    with sqlite3.connect(office) as raw:
+        last = raw.execute("select max(id) from audit_entry").fetchone()[0]
+    elsewhere = tmp_path / "ban-chep" / "khac-ten.db"
+    elsewhere.parent.mkdir()
+    shutil.copyfile(office, elsewhere)
+    tamper(elsewhere, f"delete from audit_entry where id > {last - 20}", "delete from user_org",
+           "delete from app_user")
+    said = checked(elsewhere, capsys)
+    assert "không còn tới mốc ghi ngoài tệp" in said
