@@ -1,9 +1,8 @@
 """The database file itself: is it a Đảng vụ database, whole, of a schema this program knows;
-online backups; restore that keeps the current file; the rotating set of automatic backups."""
+online backups; the rotating set of automatic backups (restoring them: restoring.py)."""
 
 import os
 import re
-import shutil
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import date
@@ -13,17 +12,14 @@ from peewee import DatabaseError, SqliteDatabase
 
 from models.accounts import session
 from models.accounts.anchor import current as anchor_now
-from models.accounts.anchor import manifest_of, manifest_path, reaches, record_anchor, write_manifest
-from models.accounts.audit import verify_chain
+from models.accounts.anchor import manifest_path, record_anchor, write_manifest
 from models.accounts.tables import AuditEntry
 from models.core import clock
 from models.core.db import (
-    close_database,
     current_location,
     database,
     file_database,
     on_server,
-    open_database,
     read_only_uri,
     translated,
 )
@@ -84,7 +80,7 @@ def inspect_file(path: Path, thorough: bool = False) -> FileCheck:
     return FileCheck(newer_schema(applied, f"Tệp {path.name}"), applied)
 
 
-def _copy_online(source, target: Path) -> None:
+def copy_online(source, target: Path) -> None:
     """A consistent copy even while the database is being written: SQLite's online backup of a
     file (`source` its sqlite3 connection); of a server's database (`source` its handle) every
     table copied from one snapshot into a new file — the same portable file either way."""
@@ -121,7 +117,7 @@ def backup_to(target: Path) -> Path:
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
-        _copy_online(database.obj if on_server() else database.connection(), target)
+        copy_online(database.obj if on_server() else database.connection(), target)
     except OSError as error:
         raise ValidationError("backup", f"Không ghi được bản sao lưu vào {target}: "
                                         f"{os_reason(error)}.") from None
@@ -158,80 +154,6 @@ def holds_data(db_path: Path) -> bool:
     foreign or damaged file holds nothing that sign-in protects: restoring onto it needs none."""
     check = inspect_file(db_path)
     return check.ok and not check.empty
-
-
-@dataclass(frozen=True)
-class Restored:
-    kept_as: Path | None  # where the database that was replaced is kept
-    migrated: list[str]
-
-
-class BrokenTrail(ValidationError):
-    """The backup's audit trail was changed outside the program: restore only if told to."""
-
-
-def restore(source: Path, db_path: Path, keep_folder: Path, by_signed_in_user: bool = True,
-            despite_broken_trail: bool = False) -> Restored:
-    """Replace the database with a backup. The backup is checked (opens, integrity, a Đảng vụ
-    database of a known schema, its audit trail whole — or restored despite a broken one only
-    when told), brought up to date on a copy, and only then put in place; the current file is
-    kept in `keep_folder` first. The database is left open on the result."""
-    if by_signed_in_user:  # at start-up, with a damaged file, nobody can sign in yet
-        session.require(session.RESTORE)
-    source, db_path = Path(source), Path(db_path)
-    check = inspect_file(source, thorough=True)
-    if not check.ok:
-        raise ValidationError("file", check.problem)
-    if check.empty:
-        raise ValidationError("file", f"Tệp {source.name} trống, không có dữ liệu để khôi phục.")
-    staged = db_path.with_name(db_path.name + ".khoi-phuc")
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{staged}{suffix}").unlink(missing_ok=True)
-    shutil.copyfile(source, staged)
-    close_database()
-    kept = None
-    try:
-        open_database(staged)  # the migrations bring an older backup up to date, on the copy
-        manifest = manifest_of(source)
-        trail = verify_chain(manifest.signed_from if manifest else None)
-        if not despite_broken_trail and not trail.intact:
-            broken_at = trail.first_broken_id or trail.unsigned_after
-            raise BrokenTrail("file", f"Nhật ký thay đổi trong bản sao lưu {source.name} đã bị sửa hoặc xóa "
-                                      f"ngoài phần mềm (từ mục số {broken_at}): dữ liệu trong bản sao lưu có "
-                                      "thể đã bị thay đổi.")
-        if not despite_broken_trail and manifest is not None and not reaches(manifest):
-            raise BrokenTrail("file", f"Nhật ký thay đổi trong bản sao lưu {source.name} ngắn hơn lúc sao "
-                                      f"lưu ({manifest.at}): các mục cuối đã bị xóa ngoài phần mềm.")
-        migrated = sorted(set(available()) - check.applied)
-        close_database()
-        if db_path.exists() and db_path.stat().st_size:
-            keep_folder.mkdir(parents=True, exist_ok=True)
-            kept = keep_folder / f"{db_path.stem}-truoc-khoi-phuc-{clock.now():%Y%m%d-%H%M%S}.db"
-            current = SqliteDatabase(str(db_path))
-            try:
-                current.connect()
-                _copy_online(current.connection(), kept)
-            except (DatabaseError, sqlite3.DatabaseError, ValidationError):
-                # A damaged file cannot be read page by page: keep its bytes as they are.
-                kept = kept.with_name(kept.stem + "-hong.db")
-                shutil.copyfile(db_path, kept)
-                if Path(f"{db_path}-wal").exists():
-                    shutil.copyfile(f"{db_path}-wal", f"{kept}-wal")
-            finally:
-                current.close()
-        for suffix in ("-wal", "-shm"):
-            Path(f"{db_path}{suffix}").unlink(missing_ok=True)
-        os.replace(staged, db_path)
-    except BaseException:
-        close_database()
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{staged}{suffix}").unlink(missing_ok=True)
-        if db_path.exists():
-            open_database(db_path)
-        raise
-    open_database(db_path)
-    record_anchor(db_path, replaced=True)  # the file's trail is now the backup's
-    return Restored(kept, migrated)
 
 
 # --- The rotating set of automatic backups ---------------------------------------------------

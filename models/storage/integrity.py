@@ -6,6 +6,8 @@ add up — and the audit trail's hash chain."""
 from dataclasses import dataclass
 from pathlib import Path
 
+from peewee import fn
+
 from models.accounts.anchor import (
     Anchor,
     anchor_of,
@@ -163,13 +165,33 @@ def check_file(db_path: Path) -> FileReport:
         with database.snapshot():  # one moment of a database others may be writing to
             has_trail = AuditEntry._meta.table_name in database.get_tables()
             identity = database_identity() if has_trail else None
-            manifest = manifest_of(db_path) if isinstance(db_path, Path) else None
-            anchor = anchor_of(db_path, identity) or manifest
-            notes = [] if anchor else ["Chưa có mốc nhật ký ghi ngoài tệp cho tệp này trên máy này: không "
-                                       "kiểm tra được các mục cuối có bị cắt bỏ hay không."]
+            if isinstance(db_path, Server):  # the live database, however its address is spelt
+                anchor, notes = anchor_of(db_path, identity), []
+            else:  # a backup by the seal made with it; a file by its path, or as a copy of one
+                anchor, notes = manifest_of(db_path) or anchor_of(db_path), []
+                if anchor is None and identity:
+                    anchor, notes = _as_a_copy(anchor_of(db_path, identity))
+            if anchor is None and not notes:
+                notes = ["Chưa có mốc nhật ký ghi ngoài tệp cho tệp này trên máy này: không kiểm tra được "
+                         "các mục cuối có bị cắt bỏ hay không."]
             return _checked(db_path, found, anchor, notes)
     finally:
         close_database()
+
+
+def _as_a_copy(anchor: Anchor | None) -> tuple[Anchor | None, list[str]]:
+    """A file elsewhere whose first entry is a database's this workstation anchored: a copy of
+    it, or the file moved. Its trail must agree with the anchor as far as it goes; one that stops
+    before the anchored end is a copy made earlier — or one whose last entries were cut, which
+    the trail alone cannot tell apart (its rows are still held against what remains)."""
+    if anchor is None:
+        return None, []
+    last = AuditEntry.select(fn.MAX(AuditEntry.id)).scalar() or 0
+    if last >= anchor.head_id:
+        return anchor, []
+    return None, [f"Tệp này là một bản của tệp dữ liệu có mốc nhật ký ghi ngoài tệp lúc {anchor.at}; nhật "
+                  f"ký của nó dừng ở mục số {last}, trước mốc (mục số {anchor.head_id}): một bản chép cũ "
+                  "hơn, hoặc các mục cuối đã bị cắt — không phân biệt được."]
 
 
 def _checked(db_path, found: FileCheck, anchor: Anchor | None, notes: list[str]) -> FileReport:

@@ -226,5 +226,40 @@ def test_a_copy_elsewhere_is_held_against_the_same_anchor(office, capsys, tmp_pa
     shutil.copyfile(office, elsewhere)
     tamper(elsewhere, f"delete from audit_entry where id > {last - 20}", "delete from user_org",
            "delete from app_user")
-    said = checked(elsewhere, capsys)
-    assert "không còn tới mốc ghi ngoài tệp" in said
+    capsys.readouterr()
+    assert main.main(["check", "--db", str(elsewhere)]) == 3
+    said = capsys.readouterr()
+    assert "tài khoản người dùng đã bị xóa ngoài phần mềm" in said.err.lower()
+    assert f"dừng ở mục số {last - 20}, trước mốc (mục số {last}" in said.out
+
+
+def test_a_copy_elsewhere_that_goes_past_the_anchor_must_agree_with_it(office, capsys, tmp_path):
+    import shutil
+
+    elsewhere = tmp_path / "khac-ten.db"
+    shutil.copyfile(office, elsewhere)
+    tamper(elsewhere, "update audit_entry set hash = 'x' || substr(hash, 2) where id = "
+                      "(select max(id) from audit_entry)")
+    assert "không còn tới mốc ghi ngoài tệp" in checked(elsewhere, capsys)
+
+
+def test_an_older_copy_elsewhere_passes_with_a_note_saying_what_it_is(office, capsys, tmp_path):
+    """A copy made with the file manager before the last changes is not a forgery: it is checked
+    as far as it goes, and the note says it stops before the anchor."""
+    import shutil
+
+    from models.accounts.anchor import record_anchor
+
+    elsewhere = tmp_path / "ban-chep-cu.db"
+    shutil.copyfile(office, elsewhere)
+    open_database(office)
+    try:
+        with session.acting_as(authenticate("quantri", PASSWORD)):
+            create_org(name="Chi bộ Mới", level="CBCS", parent_id=1)
+        record_anchor(office)  # as every command that writes does when it closes
+    finally:
+        close_database()
+    assert main.main(["check", "--db", str(office)]) == 0
+    capsys.readouterr()
+    assert main.main(["check", "--db", str(elsewhere)]) == 0
+    assert "một bản chép cũ hơn" in capsys.readouterr().out

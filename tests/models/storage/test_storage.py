@@ -28,8 +28,8 @@ from models.storage.backups import (
     backups_to_keep,
     inspect_file,
     latest_good_backup,
-    restore,
 )
+from models.storage.restoring import restore
 
 ROOT = Path(__file__).resolve().parents[3]
 
