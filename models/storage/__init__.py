@@ -11,6 +11,6 @@ __getattr__, __dir__, __all__ = face(globals(), {
     "integrity": ("all_problems", "check_file"),
     "lock": ("Holder", "acquire_lock", "held_words", "holder_of", "release_lock"),
     "opening": ("open_checked",),
-    "restoring": ("BrokenTrail", "restore"),
+    "restoring": ("BrokenTrail", "note_accepted_breakage", "restore"),
     "transfer": ("transfer_database",),
 })

@@ -85,3 +85,74 @@ def test_a_backup_is_the_same_portable_file_from_either_engine(db, db_location, 
     assert main.main(["check", "--db", workstation]) == 0
     open_database(workstation)
     assert Member.select().count() > 0
+
+
+def tampered_file(tmp_path, *statements):
+    import sqlite3
+
+    from models.accounts.session import ADMIN
+    from models.accounts.users import create_user
+
+    source = tmp_path / "nguon.db"
+    open_database(source)
+    try:
+        build_demo(DemoSize(orgs=2, members=20, seed=3))
+        create_user("quantri", "Nguyễn Quản Trị", ADMIN, PASSWORD)
+    finally:
+        close_database()
+    with sqlite3.connect(source) as raw:
+        for statement in statements:
+            raw.execute(statement)
+    return source
+
+
+PASSWORD = "mat-khau-dai-du-12"
+RELABELLED = ("update member set full_name = 'Nguyễn Văn Giả' where id = 1",
+              "update audit_entry set key_id = 'deadbeefdeadbeef' where table_name = 'member' and "
+              "record_id = '1' and action = 'insert'")
+ACCOUNTS_DELETED = ("delete from user_org", "delete from app_user")
+
+
+def target_empty(target) -> bool:
+    return not target.exists() or target.stat().st_size == 0
+
+
+def test_a_file_that_fails_check_is_not_laundered_through_transfer(tmp_path, capsys, monkeypatch):
+    """Reported (attack 6): `transfer` copied a file that fails `check`, and the database it
+    filled passed `check`. Now it runs the check first and refuses; told to go on by its
+    administrator, it writes that in the new place's trail, whose check still fails."""
+    monkeypatch.setenv("DANGVU_PASSWORD", PASSWORD)
+    source = tampered_file(tmp_path, *RELABELLED)
+    assert main.main(["check", "--db", str(source)]) == 3
+    target = tmp_path / "dich.db"
+    capsys.readouterr()
+    assert main.main(["transfer", "--from", str(source), "--to", str(target), "--user", "quantri"]) == 1
+    err = capsys.readouterr().err
+    assert "không qua được phép kiểm tra" in err and "deadbeefdeadbeef" in err
+    assert "--accept-broken-trail" in err and target_empty(target)
+
+    assert main.main(["transfer", "--from", str(source), "--to", str(target), "--user", "quantri",
+                      "--accept-broken-trail"]) == 0
+    open_database(target)
+    try:
+        from models.accounts.tables import AuditEntry, OfficeSetting
+
+        accepted = OfficeSetting.get(OfficeSetting.key.startswith("chap-nhan-loi-nhat-ky:"))
+        assert accepted.value.startswith(f"Chuyển từ {source}: ")
+        entry = AuditEntry.get(AuditEntry.record_id == accepted.key)
+        assert entry.username == "quantri"
+    finally:
+        close_database()
+    assert main.main(["check", "--db", str(target)]) == 3
+
+
+def test_a_file_whose_accounts_were_deleted_is_not_transferred_even_when_told(tmp_path, capsys):
+    """Nobody can authorise it: the accounts are gone, and it never opens as the local
+    administrator (the trail says it had accounts)."""
+    source = tampered_file(tmp_path, *ACCOUNTS_DELETED)
+    target = tmp_path / "dich.db"
+    assert main.main(["check", "--db", str(source)]) == 3
+    for told in ([], ["--accept-broken-trail"]):
+        assert main.main(["transfer", "--from", str(source), "--to", str(target), *told]) == 1
+        assert target_empty(target)
+    assert "tài khoản người dùng đã bị xóa ngoài phần mềm" in capsys.readouterr().err.lower()

@@ -89,7 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
     _db(restore)
     restore.add_argument("--keep", help="thư mục giữ tệp dữ liệu đang dùng (mặc định: cạnh tệp dữ liệu)")
     restore.add_argument("--accept-broken-trail", action="store_true",
-                         help="vẫn khôi phục khi nhật ký thay đổi của bản sao lưu đã bị sửa ngoài phần mềm")
+                         help="vẫn khôi phục bản sao lưu không qua được phép kiểm tra (việc này được ghi "
+                              "vào nhật ký của dữ liệu khôi phục)")
     _acting_user(restore)
 
     transfer = sub.add_parser("transfer",
@@ -98,6 +99,9 @@ def build_parser() -> argparse.ArgumentParser:
                           help="nơi chuyển đi: tệp .db hoặc postgresql://…")
     transfer.add_argument("--to", dest="target", required=True,
                           help="nơi chuyển đến, chưa có dữ liệu: postgresql://… hoặc tệp .db mới")
+    transfer.add_argument("--accept-broken-trail", action="store_true",
+                          help="vẫn chuyển dữ liệu không qua được phép kiểm tra (việc này được ghi vào "
+                               "nhật ký nơi mới)")
     _acting_user(transfer)
 
     station = sub.add_parser("workstation", help="sổ máy trạm: khóa ký nhật ký của các máy trong cơ quan")

@@ -3,13 +3,14 @@ onto a server (built in a file, then transferred: the server never holds half a 
 
 import tempfile
 import time
+from contextlib import nullcontext
 from pathlib import Path
 
 from models.accounts import GENESIS, any_user_exists, last_hash, record_anchor, session
 from models.core.db import close_database
 from models.core.where import Server
 from models.demo import DemoSize, build_demo_file
-from models.storage import open_checked, transfer_database
+from models.storage import check_file, note_accepted_breakage, open_checked, transfer_database
 from ui.commands.context import Refused, progress_printer, say, sign_in
 from ui.credentials import located
 
@@ -25,10 +26,19 @@ def run_transfer(args, _db_path) -> int:
     if isinstance(source, Path) and not source.exists():
         raise Refused(f"Không có tệp {source}.")
     open_checked(source)  # a foreign, damaged or newer file is refused untouched
+    close_database()
+    # The whole check first (reported: a file that failed `check` came out on the server clean).
+    problems = check_file(source).problems
+    if problems and not args.accept_broken_trail:
+        raise Refused(f"{_named(source)} không qua được phép kiểm tra ({len(problems)} vấn đề; xem bằng "
+                      f"main.py check --db {_named(source)}): {problems[0]} Không chuyển. Nếu vẫn muốn "
+                      "chuyển, chạy lại với --accept-broken-trail; việc đó được ghi vào nhật ký nơi mới.")
+    open_checked(source)
     try:
         if any_user_exists():  # the whole register leaves: its administrator says so
             sign_in(args.acting_user)
             session.require(session.RESTORE)
+        actor = session.current()
     finally:
         session.set_current(None)
         close_database()
@@ -36,6 +46,9 @@ def run_transfer(args, _db_path) -> int:
     copied = transfer_database(source, target, progress_printer(time.monotonic()))
     open_checked(target)
     try:
+        if problems:
+            with session.acting_as(actor) if actor else nullcontext():
+                note_accepted_breakage(f"Chuyển từ {_named(source)}", problems)
         record_anchor(target, replaced=True)
     finally:
         close_database()
