@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.attack_runs import fuzz_calls, hostile_files, kill_runs, run_cli, viewer_writes  # noqa: E402
+from bench.trail_forgeries import forgeries  # noqa: E402
 from models.accounts import session  # noqa: E402
 from models.accounts.anchor import record_anchor  # noqa: E402
 from models.accounts.session import ADMIN, VIEWER  # noqa: E402
@@ -125,6 +126,7 @@ def main() -> int:
         ("authentication", *authentication(db)),
         ("authorisation", *authorisation(db)),
         ("audit (tampering)", *audit(db, folder)),
+        ("trail forgeries", *forgeries(db, folder)),
     ]
     rows.append(("bad input (fuzzing)", *fuzz_calls(db, args.fuzz)))
     kills = kill_runs(db, folder, args.kills)  # also writes the list, backup and workbooks used below
