@@ -72,13 +72,13 @@ def probe(db_path: Path, spawned_at: float) -> dict:
     QStandardPaths.setTestModeEnabled(True)  # the bench's own settings, never a clerk's
     from models.accounts import authenticate, session
     from models.core.db import open_database
-    from models.storage import inspect_file
+    from models.storage import before_opening
     from ui.app import load_main_window_soon, make_application
     from ui.users.dialogs import SignInDialog
 
     app = make_application()
     QCoreApplication.setApplicationName("dangvu-bench")
-    inspect_file(db_path)
+    before_opening(db_path)
     open_database(db_path)
     dialog = SignInDialog()
     dialog.show()

@@ -14,7 +14,7 @@ from models.accounts import session
 from models.core.db import close_database, open_database, probe_server
 from models.core.errors import ValidationError, failure_reason
 from models.core.where import Server
-from models.storage import acquire_lock, held_words, inspect_file, open_checked, release_lock
+from models.storage import acquire_lock, before_opening, held_words, open_checked, release_lock
 from resources import resource_path
 from ui.storage import anchor_on_exit, backup_on_exit, offer_restore_at_start
 from ui.tasks import run_and_wait, wait_for_tasks
@@ -81,7 +81,7 @@ def run_gui(db_path: Path | Server, local_file: Path | None = None) -> int:
         _tell("Dữ liệu đang được mở", f"Tệp dữ liệu\n{db_path}\n{held_words(db_path, other)}")
         return 1
     try:
-        check = inspect_file(db_path) if db_path.exists() else None
+        check = before_opening(db_path) if db_path.exists() else None
         if check is not None and not check.ok and not offer_restore_at_start(db_path, check.problem):
             return 1
         try:

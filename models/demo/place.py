@@ -21,7 +21,7 @@ from models.core import clock
 from models.core.db import close_database, database, open_database
 from models.core.errors import ValidationError
 from models.demo.build import DemoSize, build_demo
-from models.storage.backups import inspect_file
+from models.storage.backups import before_opening
 
 DEMO_MARK = "demo_last_entry"
 
@@ -38,7 +38,7 @@ class ExistingWork:
 
 def existing_work(db_path: Path) -> ExistingWork:
     """What a file holds that people made, read without changing it."""
-    check = inspect_file(db_path) if db_path.exists() else None
+    check = before_opening(db_path) if db_path.exists() else None
     if check is None or not check.ok or check.empty:
         return ExistingWork(0, 0)
     probe = SqliteDatabase(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)

@@ -7,7 +7,8 @@ Each name is loaded from its module on first use (models/core/face.py)."""
 from models.core.face import face
 
 __getattr__, __dir__, __all__ = face(globals(), {
-    "backups": ("auto_backup", "backup_now", "backup_to", "holds_data", "inspect_file", "latest_good_backup"),
+    "backups": ("auto_backup", "backup_now", "backup_to", "before_opening", "holds_data", "inspect_file",
+                "latest_good_backup"),
     "integrity": ("all_problems", "check_file"),
     "lock": ("Holder", "acquire_lock", "held_words", "holder_of", "release_lock"),
     "opening": ("open_checked",),

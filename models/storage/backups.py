@@ -46,9 +46,10 @@ class FileCheck:
         return not self.empty and bool(set(available()) - self.applied)
 
 
-def inspect_file(path: Path, thorough: bool = False) -> FileCheck:
+def inspect_file(path: Path, thorough: bool = False, pages: bool = True) -> FileCheck:
     """Look at a file without changing it. `thorough` runs the full integrity check (restore,
-    `check`); otherwise the quick one (start-up)."""
+    `check`, each backup); `pages=False` reads only its header and schema (the way to work,
+    after a clean close: see `before_opening`); otherwise the quick check."""
     path = Path(path)
     if not path.exists():
         return FileCheck(f"Không có tệp {path}.")
@@ -61,7 +62,10 @@ def inspect_file(path: Path, thorough: bool = False) -> FileCheck:
     probe = SqliteDatabase(read_only_uri(path), uri=True)
     try:
         probe.connect()
-        verdict = probe.pragma("integrity_check" if thorough else "quick_check")
+        if thorough or pages:
+            verdict = probe.pragma("integrity_check" if thorough else "quick_check")
+        else:
+            verdict = "ok"
         if verdict != "ok":
             # SQLite's verdict names pages and b-trees: nothing a clerk can act on.
             return FileCheck(f"Tệp {path.name} bị hỏng: phép kiểm tra toàn vẹn tìm thấy chỗ không đọc được.")
@@ -78,6 +82,20 @@ def inspect_file(path: Path, thorough: bool = False) -> FileCheck:
     finally:
         probe.close()
     return FileCheck(newer_schema(applied, f"Tệp {path.name}"), applied)
+
+
+def closed_cleanly(path: Path) -> bool:
+    """SQLite removes the -wal file when the last connection closes: one left beside the file
+    means the program or the machine stopped with it open (or a window has it open now)."""
+    return not Path(f"{path}-wal").exists()
+
+
+def before_opening(path: Path) -> FileCheck:
+    """The look taken on the way to work. Reading every page cost 0.4 s at 30,000 members and
+    1.3–3.9 s at 100,000 on each start and command; it is kept for a file not closed cleanly.
+    Damage after a clean close is still found: every day's automatic backup is checked whole
+    (`auto_backup`), and `check`, backup and restore read every page."""
+    return inspect_file(path, pages=not closed_cleanly(path))
 
 
 def copy_online(source, target: Path) -> None:

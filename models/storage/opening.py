@@ -9,7 +9,7 @@ from models.core.db import close_database, database, open_database
 from models.core.errors import ValidationError, failure_reason
 from models.core.where import Server
 from models.migrations import applied, newer_schema
-from models.storage.backups import inspect_file
+from models.storage.backups import before_opening
 
 
 def open_checked(db_path: Path | Server, create: bool = False) -> None:
@@ -21,7 +21,7 @@ def open_checked(db_path: Path | Server, create: bool = False) -> None:
         return
     db_path = Path(db_path)
     if not (create and not db_path.exists()):
-        check = inspect_file(db_path)
+        check = before_opening(db_path)
         if not check.ok:
             raise ValidationError("file", check.problem)
     try:
