@@ -115,8 +115,9 @@ def restore_by_hand(parent: QWidget, db_path: Path) -> bool:
         try:
             result = _restore_off_the_ui_thread(parent, Path(path), db_path, by_signed_in_user=True)
         except BrokenTrail as broken:
-            if not confirm(parent, "Nhật ký của bản sao lưu đã bị sửa", f"{broken.message}\n\nVẫn khôi phục "
-                           "bản sao lưu này?", yes="Vẫn khôi phục"):
+            if not confirm(parent, "Bản sao lưu không qua được phép kiểm tra",
+                           f"{broken.message}\n\nVẫn khôi phục bản sao lưu này? Việc khôi phục và các vấn đề "
+                           "trên được ghi vào nhật ký thay đổi.", yes="Vẫn khôi phục"):
                 return False
             result = _restore_off_the_ui_thread(parent, Path(path), db_path, by_signed_in_user=True,
                                                 despite_broken_trail=True)

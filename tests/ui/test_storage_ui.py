@@ -109,7 +109,7 @@ def test_restoring_a_backup_with_a_broken_trail_asks_first(qtbot, db, tmp_path, 
     answers = iter([True, False, True, True])
     monkeypatch.setattr(storage, "confirm", lambda _p, title, *_a, **_k: asked.append(title) or next(answers))
     assert not storage.restore_by_hand(None, db_path)  # the clerk declines once told
-    assert asked[-1] == "Nhật ký của bản sao lưu đã bị sửa"
+    assert asked[-1] == "Bản sao lưu không qua được phép kiểm tra"
     assert PartyOrg.select().count() == 2
     assert storage.restore_by_hand(None, db_path)
     assert PartyOrg.select().count() == 1
