@@ -38,7 +38,8 @@ class Restored:
 
 
 class BrokenTrail(ValidationError):
-    """The backup's audit trail was changed outside the program: restore only if told to."""
+    """The backup fails the check (its trail changed outside the program, say): restore only if
+    told to."""
 
 
 def restore(source: Path, db_path: Path, keep_folder: Path, by_signed_in_user: bool = True,
@@ -60,6 +61,8 @@ def restore(source: Path, db_path: Path, keep_folder: Path, by_signed_in_user: b
     close_database()
     problems = check_file(source).problems
     if problems and not despite_broken_trail:
+        if by_signed_in_user:  # the current file stays open, as it was
+            open_database(db_path)
         raise BrokenTrail("file", f"Bản sao lưu {source.name} không qua được phép kiểm tra: "
                                   + " ".join(problems[:3]) + (f" (và {len(problems) - 3} vấn đề khác)"
                                                               if len(problems) > 3 else ""))

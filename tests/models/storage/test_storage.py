@@ -114,6 +114,24 @@ def test_backup_is_whole_and_restore_keeps_the_current_file(db, tmp_path):
         assert PartyOrg.select().count() == 2  # nothing lost: the replaced data is kept
 
 
+@pytest.mark.file_only  # as above
+def test_a_backup_refused_by_the_check_leaves_the_current_file_open_as_it_was(db, tmp_path):
+    import sqlite3
+
+    from models.storage.restoring import BrokenTrail
+
+    db_path = Path(database.database)
+    create_org(name="Đảng bộ Khối các cơ quan tỉnh", level=v.BLOC)
+    copy = backup_to(tmp_path / "sao-luu.db")
+    with sqlite3.connect(copy) as raw:
+        raw.execute("update party_org set name = 'Đảng bộ Giả'")
+    with pytest.raises(BrokenTrail):
+        restore(copy, db_path, tmp_path / "giu-lai")
+    assert Path(database.database) == db_path and not database.is_closed()
+    assert [row.name for row in PartyOrg.select()] == ["Đảng bộ Khối các cơ quan tỉnh"]
+    assert not (tmp_path / "giu-lai").exists()
+
+
 @pytest.mark.parametrize("upto", range(1, len(available())))
 @pytest.mark.file_only  # restore replaces a file; a server is never replaced under its clerks
 def test_restore_of_each_older_schema_migrates_it(db, tmp_path, upto):
