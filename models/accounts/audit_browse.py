@@ -49,6 +49,9 @@ TABLE_LABELS = {
     "meeting_attendance": "Điểm danh",
     "meeting_resolution": "Nghị quyết, kết luận",
     "meeting_file": "Tệp đính kèm",
+    "return_request": "Yêu cầu báo cáo cơ sở",
+    "return_addressee": "Tổ chức được yêu cầu báo cáo",
+    "grassroots_return": "Báo cáo của tổ chức cơ sở",
 }
 # Column names as the clerk knows them, for the detail of an entry.
 FIELD_LABELS = {
@@ -104,6 +107,11 @@ FIELD_LABELS = {
     "source": "In từ hồ sơ / nguồn số liệu", "file_path": "Tệp đã ghi", "version": "Lần sửa",
     "residence_org": "Đảng bộ nơi cư trú", "residence_cell": "Chi bộ nơi cư trú",
     "introduced_on": "Ngày giới thiệu", "exemption": "Trường hợp miễn", "received_on": "Ngày nhận",
+    # The reporting system.
+    "period": "Kỳ (tháng, quý)", "period_start": "Đầu kỳ", "period_end": "Cuối kỳ", "due_on": "Hạn gửi",
+    "request_id": "Yêu cầu (mã)", "figures": "Số liệu báo cáo", "decision_note": "Ghi chú khi xem xét",
+    "source_name": "Tệp đã nhận", "report_name": "Báo cáo đính kèm", "report_size": "Cỡ tệp đính kèm",
+    "report_sha256": "Dấu vân tay tệp đính kèm",
     "item_noun": "Cái được đếm", "item_unit": "Đơn vị đếm", "count_before": "Số đã có trước",
     "movement_id": "Phong trào (mã)", "social_org_id": "Tổ chức chính trị - xã hội (mã)",
     "registered_on": "Ngày đăng ký", "completed_on": "Ngày hoàn thành",

@@ -20,6 +20,7 @@ from models.movements.tables import Movement, MovementEntry, MovementItem, Socia
 from models.orgs.tables import PartyOrg
 from models.ratings.tables import MemberRating, OrgRating, RatingTotals
 from models.residence.tables import ResidenceComment, ResidenceContact
+from models.returns.tables import GrassrootsReturn, ReturnAddressee, ReturnRequest
 from models.targets.tables import MainTarget
 from models.workplan.tables import WorkItem
 
@@ -27,7 +28,8 @@ AUDITED = [PartyOrg, Member, MemberEvent, MemberPhoto, AppUser, UserOrg, OfficeS
            AdmissionTarget, InspectionCase, InspectionSubject, Discipline, OutgoingDocument, ReportDraft,
            MemberRating, OrgRating, RatingTotals, Award, BadgeAward, Meeting, MeetingAttendance,
            MeetingResolution, MeetingFile, DocumentTemplate, MainTarget, ResidenceContact,
-           ResidenceComment, SocialOrg, Movement, MovementEntry, MovementItem, WorkItem]
+           ResidenceComment, SocialOrg, Movement, MovementEntry, MovementItem, WorkItem, ReturnRequest,
+           ReturnAddressee, GrassrootsReturn]
 SHOWN = 10  # differences of one kind listed per table before a count
 
 

@@ -16,9 +16,11 @@ from models.core.errors import ValidationError
 from models.core.where import Server, location
 from models.meetings.tables import MeetingFile, MeetingFileContent
 from models.migrations import SchemaMigration, applied, migrate, newer_schema
+from models.returns.tables import ReturnReportContent
 from models.storage.trail_replay import AUDITED
 
-TABLES = sort_models([*AUDITED, AuditEntry, MeetingFileContent])  # the referenced before the referring
+# The referenced before the referring.
+TABLES = sort_models([*AUDITED, AuditEntry, MeetingFileContent, ReturnReportContent])
 BATCH_ROWS = 5_000  # rows read and written at a time
 BLOB_BATCH_ROWS = 4  # attached files (photos, scans up to 200 MB): a few at a time
 

@@ -143,7 +143,7 @@ READ_ONLY = {"get_org", "org_rows", "children_map", "tree_order", "grassroots_of
 def test_every_table_of_the_data_is_audited(db):
     # An attachment's bytes on a server are checked against the sha256 its audited row records.
     assert set(database.get_tables()) - {model._meta.table_name for model in AUDITED} == {
-        "audit_entry", "schema_migration", "meeting_file_content"}
+        "audit_entry", "schema_migration", "meeting_file_content", "return_report_content"}
 
 
 def test_every_public_write_function_is_walked():

@@ -10,7 +10,7 @@ from models.accounts.audit_browse import FIELD_LABELS, TABLE_LABELS
 
 # Columns the trail never shows a clerk: the trail's own bookkeeping.
 UNLOGGED_TABLES = {"audit_entry", "migration", "schema_version", "trail_anchor", "app_lock",
-                   "meeting_file_content"}
+                   "meeting_file_content", "return_report_content"}
 
 
 def _tables() -> list[type[peewee.Model]]:

@@ -1,0 +1,21 @@
+"""The bloc's reporting system (Hệ thống báo cáo công tác Đảng): what the office asks the
+grassroots organisations to report, the workbooks out and back, who has sent what, and the
+accepted figures the bloc's reports add up.
+
+This is the package's public face: ui/, reports/ and main.py import from here only.
+Each name is loaded from its module on first use (models/core/face.py)."""
+
+from models.core.face import face
+
+__getattr__, __dir__, __all__ = face(globals(), {
+    "intake": ("Difference", "IntakeLine", "IntakePlan", "apply_intake", "gathered", "plan_intake",
+               "report_copy"),
+    "known": ("known_figures",),
+    "requests": ("DEFAULT_WORKING_DAYS", "FormLine", "addressees", "create_request", "default_title",
+                 "delete_request", "form_of", "get_request", "period_of", "request_rows", "standard_form",
+                 "working_days_between"),
+    "status": ("LATE", "MISSING", "ON_TIME", "OVERDUE", "STANDING", "Reminder", "StatusRow",
+               "accepted_figures", "decide", "late_orgs", "reminders", "status_rows"),
+    "vocab": ("AD_HOC", "HALF", "KINDS", "LINE_KINDS", "MONTH", "QUARTER", "STATES", "YEAR"),
+    "workbooks": ("ReturnFile", "export_request_workbooks", "read_return_workbook"),
+})

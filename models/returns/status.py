@@ -1,0 +1,134 @@
+"""Who has sent what: each organisation asked, against the deadline; the clerk's decision on a
+return (accept, or send back with a note); the reminders the home page shows."""
+
+import json
+from dataclasses import dataclass
+from datetime import date
+
+from models.accounts import session
+from models.accounts.audit import save_changes
+from models.core import clock
+from models.core.checks import stored_record
+from models.core.db import database
+from models.core.errors import ValidationError
+from models.core.text import checked_multiline
+from models.orgs.tree import check_in_scope, full_names, scope_ids
+from models.returns import vocab as r
+from models.returns.known import known_figures
+from models.returns.requests import addressees, form_of, get_request, request_rows, working_days_between
+from models.returns.tables import GrassrootsReturn, ReturnRequest
+
+# How an organisation stands with a request, for the page and the letter.
+MISSING, OVERDUE, ON_TIME, LATE = "CHUA_GUI", "QUA_HAN", "DUNG_HAN", "CHAM"
+STANDING = {MISSING: "Chưa gửi", OVERDUE: "Quá hạn, chưa gửi", ON_TIME: "Gửi đúng hạn", LATE: "Gửi chậm"}
+
+
+@dataclass(frozen=True)
+class StatusRow:
+    org_id: int
+    org_name: str
+    standing: str  # STANDING
+    received_on: date | None
+    late_days: int
+    state: str  # vocab.STATES, "" when nothing came
+    return_id: int | None
+    differences: int  # figures that disagree with the bloc's records
+    decision_note: str
+    report_name: str
+
+
+def _returns(request_id: int) -> dict[int, GrassrootsReturn]:
+    rows = GrassrootsReturn.select().where(GrassrootsReturn.request == request_id)
+    return {row.org_id: row for row in rows}
+
+
+def status_rows(request_id: int, today: date | None = None) -> list[StatusRow]:
+    """Every organisation asked (those the account may see), in name order."""
+    session.require(session.READ_RECORDS)
+    request = get_request(request_id)
+    today = today or clock.today()
+    names = full_names()
+    allowed = scope_ids()
+    received = _returns(request.id)
+    end = min(request.period_end, today)
+    known = known_figures(request.period_start, end) if received and end >= request.period_start else {}
+    checked = [line.key for line in form_of(request) if line.key in r.CHECKED]
+    rows = []
+    for org_id in addressees(request.id):
+        if allowed is not None and org_id not in allowed:
+            continue
+        row = received.get(org_id)
+        if row is None:
+            standing = OVERDUE if today > request.due_on else MISSING
+            rows.append(StatusRow(org_id, names.get(org_id, ""), standing, None, 0, "", None, 0, "", ""))
+            continue
+        late = working_days_between(request.due_on, row.received_on)
+        figures = json.loads(row.figures)
+        mine = known.get(org_id, {})
+        disagree = sum(1 for key in checked if key in figures and figures[key] != mine.get(key, 0))
+        rows.append(StatusRow(org_id, names.get(org_id, ""), LATE if late else ON_TIME, row.received_on, late,
+                              row.state, row.id, disagree, row.decision_note, row.report_name))
+    return sorted(rows, key=lambda row: row.org_name.casefold())
+
+
+def late_orgs(request_id: int, today: date | None = None) -> list[StatusRow]:
+    """Organisations the deadline has passed for with nothing sent, or whose return was sent
+    back: the list a reminder letter names."""
+    return [row for row in status_rows(request_id, today)
+            if row.standing == OVERDUE or row.state == r.SENT_BACK]
+
+
+def decide(return_id: int, accept: bool, note: str = "") -> GrassrootsReturn:
+    """Accept a received return, or send it back with a note saying what to correct."""
+    session.require(session.WRITE_RECORDS)
+    row = stored_record(GrassrootsReturn, return_id, "báo cáo của tổ chức cơ sở")
+    check_in_scope(row.org_id)
+    note = checked_multiline(note, "note", "Ghi chú", 2_000)
+    if not accept and not note:
+        raise ValidationError("note", "Trả lại thì ghi rõ cần sửa gì, để tổ chức cơ sở biết.")
+    with database.atomic():
+        save_changes(row, {"state": r.ACCEPTED if accept else r.SENT_BACK, "decision_note": note}, touch=True)
+    return row
+
+
+@dataclass(frozen=True)
+class Reminder:
+    request_id: int
+    title: str
+    overdue: int
+    waiting: int  # received, not yet accepted or sent back
+
+    def text(self) -> str:
+        parts = []
+        if self.overdue:
+            parts.append(f"{self.overdue} tổ chức quá hạn chưa gửi")
+        if self.waiting:
+            parts.append(f"{self.waiting} báo cáo chờ xem xét")
+        return f"{self.title}: {', '.join(parts)}"
+
+
+def reminders(today: date | None = None) -> list[Reminder]:
+    """Requests of the last year with something to chase or to look at."""
+    today = today or clock.today()
+    found = []
+    for request in request_rows():
+        if (today - request.due_on).days > 366:
+            continue
+        rows = status_rows(request.id, today)
+        overdue = sum(1 for row in rows if row.standing == OVERDUE or row.state == r.SENT_BACK)
+        waiting = sum(1 for row in rows if row.state == r.RECEIVED)
+        if overdue or waiting:
+            found.append(Reminder(request.id, request.title, overdue, waiting))
+    return found
+
+
+def accepted_figures(request_id: int) -> dict[int, dict]:
+    """{organisation: its figures} of the accepted returns of a request."""
+    rows = (GrassrootsReturn.select(GrassrootsReturn.org, GrassrootsReturn.figures)
+            .where((GrassrootsReturn.request == request_id) & (GrassrootsReturn.state == r.ACCEPTED)))
+    return {org_id: json.loads(figures) for org_id, figures in rows.tuples()}
+
+
+def requests_for_period(start: date, end: date) -> list[ReturnRequest]:
+    return list(ReturnRequest.select().where((ReturnRequest.period_start >= start)
+                                             & (ReturnRequest.period_end <= end)))

@@ -1,0 +1,198 @@
+"""A request out to the grassroots organisations by workbook and back: prefilled from the records,
+refused when it is not the workbook sent, compared with the records, accepted or sent back."""
+
+import zipfile
+from datetime import date
+
+import pytest
+from openpyxl import load_workbook
+
+from models.core import vocab as v
+from models.core.errors import ValidationError
+from models.meetings.record import create_meeting
+from models.returns import vocab as r
+from models.returns.intake import apply_intake, gathered, plan_intake, report_copy
+from models.returns.requests import create_request, working_days_between
+from models.returns.status import LATE, MISSING, ON_TIME, OVERDUE, decide, late_orgs, reminders, status_rows
+from models.returns.tables import GrassrootsReturn
+from models.returns.workbooks import FIRST_ROW, SHEET, export_request_workbooks
+
+Q3 = dict(kind=r.QUARTER, year=2025, period=3, issued_on=date(2025, 7, 1))
+
+
+def _value_row(sheet, key: str) -> int:
+    return next(row for row in range(FIRST_ROW, sheet.max_row + 1)
+                if sheet.cell(row=row, column=5).value == key)
+
+
+def _fill(path, **values):
+    book = load_workbook(path)
+    sheet = book[SHEET]
+    for key, value in values.items():
+        sheet.cell(row=_value_row(sheet, key), column=3).value = value
+    book.save(path)
+
+
+@pytest.fixture
+def quarter(bloc_tree, make_member, tmp_path):
+    for name in ("Lê Văn An", "Trần Thị Bình", "Phạm Văn Cường"):
+        make_member(full_name=name, admitted=date(2010, 1, 1))
+    make_member(org=bloc_tree["small"], full_name="Hoàng Văn Dũng", admitted=date(2025, 8, 15))
+    create_meeting({"body": "CHI_BO", "org_id": bloc_tree["small"].id, "kind": "THUONG_KY",
+                    "date": date(2025, 8, 5), "title": "Sinh hoạt chi bộ tháng 8"})
+    request = create_request(**Q3, due_on=date(2025, 10, 10))
+    paths = export_request_workbooks(request.id, tmp_path / "gui-di")
+    by_org = {("tai-chinh" if "tai-chinh" in path.name else "tu-phap"): path for path in paths}
+    return request, by_org
+
+
+def test_workbooks_go_out_prefilled_with_what_the_bloc_knows(quarter):
+    request, by_org = quarter
+    assert len(by_org) == 2
+    sheet = load_workbook(by_org["tu-phap"])[SHEET]
+    assert sheet["A2"].value == "Chi bộ Sở Tư pháp"
+    assert sheet.cell(row=_value_row(sheet, r.HEADCOUNT), column=3).value == 1
+    assert sheet.cell(row=_value_row(sheet, r.ADMITTED), column=3).value == 1
+    assert sheet.cell(row=_value_row(sheet, r.REGULAR_MEETINGS), column=3).value == 1
+    assert sheet.cell(row=_value_row(sheet, r.DUES_COLLECTED), column=3).value is None
+    base = load_workbook(by_org["tai-chinh"])[SHEET]
+    assert base.cell(row=_value_row(base, r.HEADCOUNT), column=3).value == 3
+
+
+def test_a_return_comes_back_compared_and_is_accepted(quarter, tmp_path):
+    request, by_org = quarter
+    _fill(by_org["tu-phap"], dang_phi_thu=1_200_000, dang_phi_nop=360_000, kiem_tra=1, giam_sat=0, ky_luat=0,
+          nhan_xet_cu_tru=1, ket_qua="Hoàn thành tốt nhiệm vụ quý.")
+    report = by_org["tu-phap"].with_suffix(".pdf")
+    report.write_bytes(b"%PDF-1.4\n% bao cao quy III\n")
+    with gathered(by_org["tu-phap"].parent) as files:
+        plan = plan_intake(files, request.id, received_on=date(2025, 10, 9))
+    mine = next(line for line in plan.lines if "tu-phap" in line.name)
+    assert mine.readable and mine.differences == [] and mine.late_days == 0 and mine.report == report
+    other = next(line for line in plan.lines if "tai-chinh" in line.name)
+    assert not other.readable  # dues and inspections left blank
+    assert "Dòng" in other.found.problems[0] and "chưa điền" in other.found.problems[0]
+    assert GrassrootsReturn.select().count() == 0  # the dry run writes nothing
+    assert apply_intake(plan) == 1
+    row = GrassrootsReturn.get()
+    assert row.state == r.RECEIVED and row.report_name == report.name
+    assert report_copy(row.id, tmp_path / "mo").read_bytes() == report.read_bytes()
+    decide(row.id, accept=True)
+    rows = status_rows(request.id, date(2025, 10, 20))
+    standing = {line.org_name: (line.standing, line.state) for line in rows}
+    assert standing == {"Chi bộ Sở Tư pháp": (ON_TIME, r.ACCEPTED), "Đảng bộ Sở Tài chính": (OVERDUE, "")}
+    assert [line.org_name for line in late_orgs(request.id, date(2025, 10, 20))] == ["Đảng bộ Sở Tài chính"]
+    assert status_rows(request.id, date(2025, 10, 1))[1].standing == MISSING  # not due yet
+
+
+def test_a_wrong_headcount_is_shown_beside_the_records_and_sent_back(quarter):
+    request, by_org = quarter
+    _fill(by_org["tai-chinh"], dang_vien_cuoi_ky=5, dang_phi_thu=0, dang_phi_nop=0, kiem_tra=0, giam_sat=0,
+          ky_luat=0, nhan_xet_cu_tru=0)
+    plan = plan_intake([by_org["tai-chinh"]], received_on=date(2025, 10, 15))
+    (line,) = plan.lines
+    shown = [(d.label, d.reported, d.recorded) for d in line.differences]
+    assert shown == [("Tổng số đảng viên cuối kỳ", 5, 3)]
+    assert line.late_days == working_days_between(date(2025, 10, 10), date(2025, 10, 15)) == 3
+    apply_intake(plan)
+    row = GrassrootsReturn.get()
+    (status,) = [s for s in status_rows(request.id, date(2025, 10, 15)) if s.return_id == row.id]
+    assert (status.standing, status.late_days, status.differences) == (LATE, 3, 1)
+    with pytest.raises(ValidationError, match="ghi rõ cần sửa gì"):
+        decide(row.id, accept=False)
+    decide(row.id, accept=False, note="Số đảng viên cuối kỳ là 3, không phải 5.")
+    assert "Đảng bộ Sở Tài chính" in [s.org_name for s in late_orgs(request.id, date(2025, 10, 20))]
+    texts = [item.text() for item in reminders(date(2025, 10, 20))]
+    assert texts == ["Báo cáo quý III năm 2025: 2 tổ chức quá hạn chưa gửi"]
+    # Sent again, corrected: the same return, received again and awaiting a decision.
+    _fill(by_org["tai-chinh"], dang_vien_cuoi_ky=3)
+    plan = plan_intake([by_org["tai-chinh"]], received_on=date(2025, 10, 21))
+    assert plan.lines[0].replaces == "Trả lại để sửa" and plan.lines[0].differences == []
+    apply_intake(plan)
+    assert GrassrootsReturn.select().count() == 1 and GrassrootsReturn.get().state == r.RECEIVED
+
+
+def test_workbooks_that_are_not_the_one_sent_are_refused(quarter, tmp_path, bloc_tree):
+    request, by_org = quarter
+    other = create_request(kind=r.MONTH, year=2025, period=9, issued_on=date(2025, 9, 1))
+    (september,) = [p for p in export_request_workbooks(other.id, tmp_path / "thang") if "tu-phap" in p.name]
+    plan = plan_intake([september], request.id, received_on=date(2025, 10, 9))
+    assert "là mẫu của yêu cầu số" in plan.lines[0].refused
+    # Another organisation's identity typed into the line: the checksum no longer matches.
+    book = load_workbook(by_org["tu-phap"])
+    line = book[SHEET]["A3"].value
+    small, base = bloc_tree["small"].id, bloc_tree["base"].id
+    book[SHEET]["A3"].value = line.replace(f"Mã tổ chức: {small}", f"Mã tổ chức: {base}")
+    book.save(tmp_path / "doi-ma.xlsx")
+    # A line of the frame renamed.
+    _fill(by_org["tai-chinh"], dang_phi_thu=0)
+    book = load_workbook(by_org["tai-chinh"])
+    book[SHEET].cell(row=_value_row(book[SHEET], r.HEADCOUNT), column=2).value = "Tổng số đảng viên"
+    book.save(tmp_path / "sua-khung.xlsx")
+    (tmp_path / "khong-phai.xlsx").write_bytes(b"not a workbook")
+    plan = plan_intake([tmp_path / "doi-ma.xlsx", tmp_path / "sua-khung.xlsx", tmp_path / "khong-phai.xlsx"],
+                       request.id, received_on=date(2025, 10, 9))
+    refusals = [line.refused for line in plan.lines]
+    assert "mã khung không khớp" in refusals[0]
+    assert "khung mẫu đã bị sửa ở dòng 7" in refusals[1]
+    assert "không phải bảng tính Excel" in refusals[2]
+    assert apply_intake(plan) == 0 and GrassrootsReturn.select().count() == 0
+
+
+def test_a_zip_bomb_and_paths_out_of_the_folder_are_refused(quarter, tmp_path):
+    request, by_org = quarter
+    bomb = tmp_path / "bom.zip"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("bao-cao.xlsx", b"\0" * (70 * 1024 * 1024))
+    with pytest.raises(ValidationError, match="lớn bất thường"):
+        with gathered(bomb):
+            pass
+    bundle = tmp_path / "gui-ve.zip"
+    with zipfile.ZipFile(bundle, "w") as package:
+        package.write(by_org["tu-phap"], "../../" + by_org["tu-phap"].name)
+        package.writestr("ghi-chu.txt", "xin gửi")
+    with gathered(bundle) as files:
+        assert [path.name for path in files] == [by_org["tu-phap"].name]
+        assert all(tmp_path not in path.parents for path in files)
+        plan = plan_intake(files, request.id, received_on=date(2025, 10, 9))
+    assert plan.lines[0].found.org_name == "Chi bộ Sở Tư pháp"
+
+
+def test_an_accepted_return_is_not_overwritten_and_a_request_needs_a_period(quarter):
+    request, by_org = quarter
+    _fill(by_org["tu-phap"], dang_phi_thu=0, dang_phi_nop=0, kiem_tra=0, giam_sat=0, ky_luat=0,
+          nhan_xet_cu_tru=0)
+    apply_intake(plan_intake([by_org["tu-phap"]], received_on=date(2025, 10, 9)))
+    decide(GrassrootsReturn.get().id, accept=True)
+    plan = plan_intake([by_org["tu-phap"]], received_on=date(2025, 10, 12))
+    assert "đã được chấp nhận" in plan.lines[0].refused
+    with pytest.raises(ValidationError, match="Đã có yêu cầu"):
+        create_request(**Q3)
+    with pytest.raises(ValidationError, match="đột xuất"):
+        create_request(kind=r.AD_HOC, year=2025, issued_on=date(2025, 7, 1), title="Báo cáo bão số 3")
+    with pytest.raises(ValidationError, match="Quý phải từ 1 đến 4"):
+        create_request(kind=r.QUARTER, year=2025, period=5, issued_on=date(2025, 7, 1))
+
+
+def test_the_deadline_is_counted_in_working_days():
+    # Quarter III of 2025 ends on Tuesday 30/9; five working days later is Tuesday 7/10.
+    request_day = date(2025, 9, 30)
+    from models.core.workdays import add_working_days
+
+    assert add_working_days(request_day, 5) == date(2025, 10, 7)
+    # 2/9 (Quốc khánh) and the day given with it are not working days.
+    assert working_days_between(date(2025, 8, 29), date(2025, 9, 3)) == 1
+
+
+def test_a_clerk_limited_to_one_organisation_sees_and_brings_only_its_returns(quarter, bloc_tree):
+    from models.accounts.session import CLERK, Actor, acting_as
+
+    request, by_org = quarter
+    clerk = Actor(5, "cbtuphap", "Cán bộ Tư pháp", CLERK, frozenset({bloc_tree["small"].id}))
+    with acting_as(clerk):
+        assert [row.org_name for row in status_rows(request.id, date(2025, 10, 1))] == ["Chi bộ Sở Tư pháp"]
+        plan = plan_intake([by_org["tai-chinh"]], received_on=date(2025, 10, 9))
+        assert "không được giao" in plan.lines[0].refused
+        with pytest.raises(Exception, match="Yêu cầu báo cáo chỉ do người dùng không bị giới hạn"):
+            create_request(kind=r.MONTH, year=2025, period=10, issued_on=date(2025, 10, 1))
+    assert v.CBCS  # the tree's levels are the ones the fixture built
