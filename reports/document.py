@@ -90,6 +90,8 @@ def _styles() -> dict[str, ParagraphStyle]:
         "title": ParagraphStyle("title", parent=base, alignment=TA_CENTER, fontName=f"{family}-Bold",
                                 fontSize=16, leading=20, spaceBefore=14),
         "subject": ParagraphStyle("subject", parent=base, alignment=TA_CENTER, fontName=f"{family}-Bold"),
+        "letter_subject": ParagraphStyle("ls", parent=base, alignment=TA_CENTER, fontName=f"{family}-Italic",
+                                         fontSize=12, leading=14),
         # A heading stays with what follows it: "PHẦN THỨ HAI" printed alone at a page's foot.
         "heading": ParagraphStyle("heading", parent=base, fontName=f"{family}-Bold", spaceBefore=8,
                                   spaceAfter=4, alignment=TA_JUSTIFY, firstLineIndent=12.7 * mm,
@@ -173,6 +175,9 @@ def _header(header: Header, styles) -> list:
         Spacer(1, 10),
         Paragraph(escape(header_date(header.place, header.issued_on)), styles["date"]),
     ]
+    if not header.title:  # a công văn: its subject "V/v …" under the number, 12 italic (DOMAIN §8)
+        left.append(Paragraph(escape(header.subject), styles["letter_subject"]))
+        return [_side_by_side(left, right, [column, WIDTH - column]), Spacer(1, 10)]
     table = _side_by_side(left, right, [column, WIDTH - column])
     return [
         table,

@@ -119,6 +119,9 @@ def _header(document, header) -> None:
     _line(right, "ĐẢNG CỘNG SẢN VIỆT NAM", bold=True, size=15, underline=True)
     _line(right, "")
     _line(right, header_date(header.place, header.issued_on), italic=True)
+    if not header.title:  # a công văn: its subject under the number, 12 italic (DOMAIN §8)
+        _line(left, header.subject, italic=True, size=12)
+        return
     title = _line(document, header.title.upper(), bold=True, size=16)
     title.paragraph_format.space_before = Pt(14)
     _line(document, _balanced(header.subject, True, 14, WIDTH_MM - 4), bold=True)

@@ -39,6 +39,7 @@ from models.demo.names import (
 )
 from models.demo.programme import build_main_targets, build_movements, build_residence
 from models.demo.ratings import build_ratings, rating_years
+from models.demo.returns import build_returns
 from models.demo.workplan import build_workplan
 from models.members.bulk import insert_members
 from models.members.lifecycle import EventInput, replay
@@ -233,7 +234,8 @@ def _destination(kind: str, member_id: int) -> str:
 
 
 PHASES = ["tổ chức đảng", "đảng viên và biến động", "hồ sơ kết nạp", "kiểm tra, giám sát",
-          "đánh giá, xếp loại", "khen thưởng", "huy hiệu Đảng", "hội nghị, sinh hoạt"]
+          "đánh giá, xếp loại", "khen thưởng", "huy hiệu Đảng", "hội nghị, sinh hoạt",
+          "báo cáo của tổ chức cơ sở"]
 
 
 def build_demo(size: DemoSize, progress: Callable[[int, int, str], None] | None = None) -> dict:
@@ -310,4 +312,6 @@ def build_demo(size: DemoSize, progress: Callable[[int, int, str], None] | None 
         build_badges(rng, today)
         phase(7)
         build_meetings(rng, today)
+        phase(8)
+        build_returns(random.Random(size.seed + 1), today)
     return {"cells": len(cells), "members": len(fates), "cases": cases}

@@ -8,14 +8,16 @@ Each name is loaded from its module on first use (models/core/face.py)."""
 from models.core.face import face
 
 __getattr__, __dir__, __all__ = face(globals(), {
-    "intake": ("Difference", "IntakeLine", "IntakePlan", "apply_intake", "gathered", "plan_intake",
-               "report_copy"),
+    "intake": ("Difference", "IntakeLine", "IntakePlan", "apply_intake", "check_report", "gathered",
+               "plan_intake", "report_copy"),
     "known": ("known_figures",),
     "requests": ("DEFAULT_WORKING_DAYS", "FormLine", "addressees", "create_request", "default_title",
                  "delete_request", "form_of", "get_request", "period_of", "request_rows", "standard_form",
                  "working_days_between"),
     "status": ("LATE", "MISSING", "ON_TIME", "OVERDUE", "STANDING", "Reminder", "StatusRow",
-               "accepted_figures", "decide", "late_orgs", "reminders", "status_rows"),
-    "vocab": ("AD_HOC", "HALF", "KINDS", "LINE_KINDS", "MONTH", "QUARTER", "STATES", "YEAR"),
+               "accepted_figures", "decide", "differences_of_return", "late_orgs", "reminders",
+               "status_rows"),
+    "vocab": ("ACCEPTED", "AD_HOC", "CHECKED", "COUNT", "HALF", "KINDS", "LINE_KINDS", "MONEY", "MONTH",
+              "QUARTER", "QUARTER_NAMES", "RECEIVED", "SENT_BACK", "STATES", "TEXT", "YEAR"),
     "workbooks": ("ReturnFile", "export_request_workbooks", "read_return_workbook"),
 })

@@ -4,6 +4,7 @@ return (accept, or send back with a note); the reminders the home page shows."""
 import json
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from models.accounts import session
 from models.accounts.audit import save_changes
@@ -14,9 +15,11 @@ from models.core.errors import ValidationError
 from models.core.text import checked_multiline
 from models.orgs.tree import check_in_scope, full_names, scope_ids
 from models.returns import vocab as r
+from models.returns.intake import Difference, differences
 from models.returns.known import known_figures
 from models.returns.requests import addressees, form_of, get_request, request_rows, working_days_between
 from models.returns.tables import GrassrootsReturn, ReturnRequest
+from models.returns.workbooks import ReturnFile
 
 # How an organisation stands with a request, for the page and the letter.
 MISSING, OVERDUE, ON_TIME, LATE = "CHUA_GUI", "QUA_HAN", "DUNG_HAN", "CHAM"
@@ -89,6 +92,20 @@ def decide(return_id: int, accept: bool, note: str = "") -> GrassrootsReturn:
     with database.atomic():
         save_changes(row, {"state": r.ACCEPTED if accept else r.SENT_BACK, "decision_note": note}, touch=True)
     return row
+
+
+def differences_of_return(return_id: int) -> list[Difference]:
+    """A stored return's figures that disagree with the bloc's records of the period (counted
+    up to the day it was received, as the clerk saw them then)."""
+    session.require(session.READ_RECORDS)
+    row = stored_record(GrassrootsReturn, return_id, "báo cáo của tổ chức cơ sở")
+    check_in_scope(row.org_id)
+    request = get_request(row.request_id)
+    end = min(request.period_end, row.received_on)
+    counted = known_figures(request.period_start, end) if end >= request.period_start else {}
+    known = counted.get(row.org_id, {})
+    found = ReturnFile(Path(row.source_name), request.id, row.org_id, "", json.loads(row.figures))
+    return differences(found, known, {line.key: line.label for line in form_of(request)})
 
 
 @dataclass(frozen=True)

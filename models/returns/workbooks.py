@@ -53,7 +53,7 @@ def safe_name(name: str) -> str:
 
 
 def workbook_name(request: ReturnRequest, org_id: int, org_name: str) -> str:
-    return f"bao-cao-{request.id}-{safe_name(request.title)}-{org_id}-{safe_name(org_name)}.xlsx"
+    return f"yc{request.id}-{safe_name(request.title)}-{safe_name(org_name)}-{org_id}.xlsx"
 
 
 def _unit(kind: str) -> str:

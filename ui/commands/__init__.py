@@ -7,6 +7,7 @@ from ui.commands.documents import run_document
 from ui.commands.parser import build_parser
 from ui.commands.printing import run_minutes, run_report
 from ui.commands.records import run_export, run_import, run_ratings, run_user_add
+from ui.commands.returns import run_returns
 from ui.commands.server import run_transfer
 from ui.commands.workstations import run_workstation
 
@@ -22,6 +23,7 @@ HANDLERS = {
     "import": run_import,
     "export": run_export,
     "ratings": run_ratings,
+    "returns": run_returns,
     "transfer": run_transfer,
     "workstation": run_workstation,
 }

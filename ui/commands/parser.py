@@ -143,4 +143,53 @@ def build_parser() -> argparse.ArgumentParser:
     ratings.add_argument("-o", "--output", help="thư mục ghi các mẫu (khi xuất)")
     ratings.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi gì")
     _acting_user(ratings)
+    _returns(sub)
     return top
+
+
+def _returns(sub) -> None:
+    returns = sub.add_parser("returns", help="hệ thống báo cáo: yêu cầu, gửi mẫu, nhận báo cáo "
+                                                "của tổ chức cơ sở")
+    actions = returns.add_subparsers(dest="returns_command", required=True)
+    request = actions.add_parser("request", help="tạo yêu cầu báo cáo gửi các tổ chức cơ sở đảng")
+    request.add_argument("--kind", required=True, choices=["month", "quarter", "half-year", "year", "ad-hoc"])
+    request.add_argument("--year", type=int, required=True)
+    request.add_argument("--period", type=int, default=0, help="tháng (1–12) hoặc quý (1–4)")
+    request.add_argument("--title", default="", help="tên báo cáo (bắt buộc với báo cáo đột xuất)")
+    request.add_argument("--start", metavar="DD/MM/YYYY", help="đầu kỳ (báo cáo đột xuất)")
+    request.add_argument("--end", metavar="DD/MM/YYYY", help="cuối kỳ (báo cáo đột xuất)")
+    request.add_argument("--date", metavar="DD/MM/YYYY", help="ngày gửi yêu cầu (mặc định: hôm nay)")
+    request.add_argument("--due", metavar="DD/MM/YYYY", help="hạn gửi")
+    request.add_argument("--days", type=int, help="hoặc: hạn gửi sau cuối kỳ bao nhiêu ngày làm "
+                                                           "việc (mặc định 5)")
+    listing = actions.add_parser("list", help="các yêu cầu báo cáo đã tạo")
+    listing.add_argument("--year", type=int)
+    export = actions.add_parser("export", help="ghi mỗi tổ chức một mẫu Excel đã điền sẵn số liệu")
+    export.add_argument("request_id", type=int, help="mã yêu cầu")
+    export.add_argument("-o", "--output", required=True, help="thư mục ghi các mẫu")
+    intake = actions.add_parser("import", help="nhận báo cáo: tệp .xlsx, thư mục hoặc tệp .zip")
+    intake.add_argument("paths", nargs="+", help="tệp mẫu đã điền, thư mục hoặc .zip (kèm báo cáo PDF/DOCX "
+                                                 "cùng tên)")
+    intake.add_argument("--request", type=int, dest="request_id", help="chỉ nhận mẫu của yêu cầu này")
+    intake.add_argument("--received", metavar="DD/MM/YYYY", help="ngày nhận (mặc định: hôm nay)")
+    intake.add_argument("--report", help="báo cáo PDF/DOCX đính kèm (khi nhận một tệp mẫu)")
+    intake.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra và so sánh, không ghi gì")
+    status = actions.add_parser("status", help="tổ chức nào đã gửi, gửi chậm, chưa gửi, bị trả lại")
+    status.add_argument("request_id", type=int)
+    status.add_argument("--differences", action="store_true", help="in số liệu khác với hồ sơ Đảng ủy Khối")
+    for name, text in (("accept", "chấp nhận báo cáo của một tổ chức"),
+                       ("send-back", "trả lại báo cáo để tổ chức sửa (cần --note)")):
+        decide = actions.add_parser(name, help=text)
+        decide.add_argument("request_id", type=int)
+        decide.add_argument("org_id", type=int, help="mã tổ chức")
+        decide.add_argument("--note", default="", help="ghi chú, lý do trả lại")
+    for name, text in (("letter", "in công văn đôn đốc các tổ chức chậm gửi"),
+                       ("summary", "in báo cáo tổng hợp từ các báo cáo đã chấp nhận")):
+        paper = actions.add_parser(name, help=text)
+        paper.add_argument("request_id", type=int)
+        paper.add_argument("-o", "--output", required=True, help="tệp PDF (hoặc .docx) sẽ ghi")
+        paper.add_argument("--date", metavar="DD/MM/YYYY", help="ngày ban hành (mặc định: hôm nay)")
+        paper.add_argument("--issue", action="store_true", help="lấy số từ sổ văn bản đi")
+    for action in actions.choices.values():
+        _db(action)
+        _acting_user(action)

@@ -1,0 +1,93 @@
+"""The demo's reporting system: a request for each of the last four quarters that have ended and
+for the quarter under way, each sent to every grassroots organisation, and the returns that came
+back — most on time and accepted, some late, a few missing from the latest quarter, one sent back
+and one whose headcount disagrees with the records, awaiting the clerk. Nothing is dated after
+the clock's today."""
+
+import json
+import random
+from datetime import date, datetime, time, timedelta
+
+from models.accounts.audit import insert_logged
+from models.core.dates import add_months
+from models.core.workdays import add_working_days
+from models.orgs.tree import grassroots_live_on
+from models.returns import vocab as r
+from models.returns.known import known_figures
+from models.returns.requests import DEFAULT_WORKING_DAYS, default_title, standard_form
+from models.returns.tables import GrassrootsReturn, ReturnAddressee, ReturnRequest
+
+QUARTERS_BACK = 4
+NOTES = ("Hoàn thành tốt các nhiệm vụ trọng tâm của quý.",
+         "Tổ chức sinh hoạt chuyên đề về học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.",
+         "Làm tốt công tác phát triển đảng viên.")
+SHORTCOMINGS = ("Một số đảng viên chưa nộp đảng phí đúng hạn.",
+                "Nội dung sinh hoạt chi bộ có lúc chưa phong phú.")
+
+
+def _quarters(today: date) -> list[tuple[int, int]]:
+    """(year, quarter) of the quarter under way and the four before it, newest first."""
+    year, quarter = today.year, (today.month - 1) // 3 + 1
+    found = []
+    for _ in range(QUARTERS_BACK + 1):
+        found.append((year, quarter))
+        year, quarter = (year, quarter - 1) if quarter > 1 else (year - 1, 4)
+    return found
+
+
+def _figures(rng: random.Random, known: dict) -> dict:
+    figures = {key: known.get(key, 0) for key in r.CHECKED}
+    headcount = figures[r.HEADCOUNT]
+    collected = headcount * 3 * rng.randrange(40_000, 90_000, 1_000)
+    figures.update({
+        r.INSPECTIONS: rng.randint(0, 2), r.SUPERVISIONS: rng.randint(0, 2),
+        r.DISCIPLINED: 1 if rng.random() < 0.03 else 0, r.DUES_COLLECTED: collected,
+        r.DUES_REMITTED: collected * 3 // 10, r.RESIDENCE_COMMENTS: rng.randint(0, headcount),
+        r.ACHIEVEMENTS: rng.choice(NOTES) if rng.random() < 0.4 else "",
+        r.SHORTCOMINGS: rng.choice(SHORTCOMINGS) if rng.random() < 0.2 else "",
+    })
+    return figures
+
+
+def build_returns(rng: random.Random, today: date) -> int:
+    form = json.dumps([[item.key, item.label, item.kind] for item in standard_form()], ensure_ascii=False)
+    made = 0
+    quarters = _quarters(today)
+    for (year, quarter) in reversed(quarters):
+        start = date(year, 3 * quarter - 2, 1)
+        end = add_months(start, 3) - timedelta(days=1)
+        due = add_working_days(end, DEFAULT_WORKING_DAYS)
+        orgs = [row.id for row in grassroots_live_on(start)]
+        insert_logged(ReturnRequest, [{
+            "kind": r.QUARTER, "year": year, "period": quarter,
+            "title": default_title(r.QUARTER, year, quarter),
+            "period_start": start, "period_end": end, "issued_on": start, "due_on": due, "form": form,
+            "note": "", "created_at": datetime.combine(start, time(8))}])
+        request_id = ReturnRequest.select(ReturnRequest.id).order_by(ReturnRequest.id.desc()).scalar()
+        insert_logged(ReturnAddressee, [{"request": request_id, "org": org_id} for org_id in orgs])
+        if end >= today:
+            continue  # the quarter under way: nothing can have come back yet
+        known = known_figures(start, end)
+        latest = (year, quarter) == quarters[1]
+        last_day = (today - end).days
+        rows = []
+        for position, org_id in enumerate(orgs):
+            if latest and rng.random() < 0.08:
+                continue  # not sent yet
+            late = rng.random() < 0.12
+            spread = (due - end).days + (rng.randint(1, 15) if late else 0)
+            received = end + timedelta(days=min(rng.randint(1, max(spread, 1)), last_day))
+            figures, state, note = _figures(rng, known.get(org_id, {})), r.ACCEPTED, ""
+            if latest and position == 0:
+                state, note = r.SENT_BACK, "Chưa điền số cuộc kiểm tra, giám sát; xin bổ sung và gửi lại."
+            elif latest and position == 1:
+                figures[r.HEADCOUNT] += 2  # counted two members who had already left
+                state = r.RECEIVED
+            rows.append({"request": request_id, "org": org_id, "received_on": received,
+                         "figures": json.dumps(figures, ensure_ascii=False, sort_keys=True), "state": state,
+                         "decision_note": note, "source_name": f"bao-cao-quy-{quarter}-{year}-{org_id}.xlsx",
+                         "report_name": "", "report_size": 0, "report_sha256": "",
+                         "updated_at": datetime.combine(received, time(9))})
+        insert_logged(GrassrootsReturn, rows)
+        made += len(rows)
+    return made
