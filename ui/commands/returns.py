@@ -120,10 +120,8 @@ def _status(args) -> int:
         if args.differences and row.differences:
             for item in differences_of_return(row.return_id):
                 say(f"         {item.label}: báo cáo {item.reported}, hồ sơ {item.recorded}")
-    counts = {}
-    for row in rows:
-        counts[row.standing] = counts.get(row.standing, 0) + 1
-    say("Cộng: " + "; ".join(f"{STANDING[key].lower()} {value}" for key, value in counts.items()))
+    counts = {key: sum(1 for row in rows if row.standing == key) for key in STANDING}
+    say("Cộng: " + "; ".join(f"{STANDING[key].lower()} {value}" for key, value in counts.items() if value))
     return 0
 
 
