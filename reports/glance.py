@@ -15,13 +15,15 @@ from models.core.dates import add_months, fmt_date
 from models.meetings import cells_without_monthly_meeting
 from models.members import headcount
 from models.orgs import org_rows
+from models.returns import reminders as returns_to_chase
 from models.workplan import due_this_month
 from reports.numbers import integer
 
 YEARS_SHOWN = 5
-ADMISSIONS, MEETINGS, AWARDS, PROGRAMME = "admissions", "meetings", "awards", "programme"
+ADMISSIONS, MEETINGS, AWARDS, PROGRAMME, RETURNS = "admissions", "meetings", "awards", "programme", "returns"
 # The lists a line opens (reported: "Xét chính thức: 24 hồ sơ →" opened the unfiltered list).
 REMINDERS, CELL_MEETINGS, WORK_ITEMS, BADGES = "reminders", "cell_meetings", "work_items", "badges"
+REQUEST = "request"
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,9 @@ def attention_lines(today: date) -> list[AttentionLine]:
         if due:
             lines.append(AttentionLine(f"{integer(due)} đảng viên trong danh sách đề nghị Huy hiệu Đảng dịp "
                                        f"{name} ({fmt_date(day)})", AWARDS, BADGES))
+    # The grassroots returns to chase or to look at, each opening its request's list.
+    lines += [AttentionLine(reminder.text(), RETURNS, f"{REQUEST}:{reminder.request_id}")
+              for reminder in returns_to_chase(today)]
     return lines
 
 

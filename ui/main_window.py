@@ -35,6 +35,7 @@ from ui.page import Page
 from ui.programme.page import ProgrammePage
 from ui.ratings.page import RatingsPage
 from ui.reports.page import ReportsPage
+from ui.returns.page import ReturnsPage
 from ui.storage import backup_by_hand, backup_folder, choose_backup_folder, restore_by_hand
 from ui.users.dialogs import ChangePasswordDialog
 from ui.users.office_form import OfficeDialog
@@ -45,7 +46,7 @@ from ui.widgets.screen import fit_to_screen
 
 # In the order of the sidebar (Ctrl+1 … Ctrl+9).
 PAGES: list[type[Page]] = [HomePage, OrgsPage, MembersPage, AdmissionsPage, MeetingsPage, InspectionsPage,
-                           RatingsPage, AwardsPage, CountsPage, ProgrammePage, ReportsPage]
+                           RatingsPage, AwardsPage, CountsPage, ProgrammePage, ReportsPage, ReturnsPage]
 ADMIN_PAGES: list[type[Page]] = [UsersPage, AuditPage]
 FOLLOW_MS = 60_000  # how often a window in front looks for what other clerks saved
 
@@ -188,7 +189,7 @@ class MainWindow(QMainWindow):
     def open_area(self, area: str, part: str = "") -> None:
         """A line of the home page opens the page that deals with it, at the list it is about."""
         pages = {"admissions": AdmissionsPage, "meetings": MeetingsPage, "awards": AwardsPage,
-                 "programme": ProgrammePage}
+                 "programme": ProgrammePage, "returns": ReturnsPage}
         if pages.get(area) in self.page_classes:
             self.sidebar.setCurrentRow(self.page_classes.index(pages[area]))
             if part and self.stack.currentWidget() is self.page(pages[area]):

@@ -34,6 +34,7 @@ REPORT_SUFFIXES = (".pdf", ".docx")
 MAX_REPORT_BYTES = 30 * 1024 * 1024
 MAX_ZIP_PARTS = 1_000
 MAX_ZIP_UNPACKED = 1024 * 1024 * 1024
+MAX_REPORTS_BYTES = 400 * 1024 * 1024  # the attached reports of one batch, held until written
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class IntakeLine:
     late_days: int = 0  # working days after the deadline
     differences: list[Difference] = field(default_factory=list)
     report: Path | None = None
+    report_bytes: bytes = b""  # read with the plan, so a .zip's unpacked folder may go
     report_problem: str = ""
     replaces: str = ""  # the state of a return this one replaces
 
@@ -168,6 +170,7 @@ def plan_intake(files: list[Path], request_id: int | None = None, received_on: d
     plan.ignored = [path.name for path in files if path not in workbooks
                     and not (path.suffix.lower() in REPORT_SUFFIXES and _report_for(path, workbooks))]
     known_by_request: dict[int, dict] = {}
+    held = 0
     seen: dict[tuple[int, int], str] = {}
     for path in workbooks:
         line = IntakeLine(path.name)
@@ -206,14 +209,18 @@ def plan_intake(files: list[Path], request_id: int | None = None, received_on: d
         if attached is not None:
             try:
                 check_report(attached)
-                line.report = attached
+                content = attached.read_bytes()
+                if held + len(content) > MAX_REPORTS_BYTES:
+                    raise ValidationError("report", "các báo cáo đính kèm của đợt này quá lớn; hãy nhận "
+                                                    "thành nhiều đợt.")
+                held += len(content)
+                line.report, line.report_bytes = attached, content
             except (ValidationError, OSError) as error:
                 line.report_problem = getattr(error, "message", None) or os_reason(error)
     return plan
 
 
-def _store_report(path: Path) -> tuple[str, int, str]:
-    content = path.read_bytes()
+def _store_report(path: Path, content: bytes) -> tuple[str, int, str]:
     digest = hashlib.sha256(content).hexdigest()
     if not ReturnReportContent.select().where(ReturnReportContent.sha256 == digest).exists():
         ReturnReportContent.create(sha256=digest, content=content)
@@ -232,7 +239,7 @@ def apply_intake(plan: IntakePlan) -> int:
             values = {"received_on": plan.received_on, "figures": figures,
                       "state": r.RECEIVED, "decision_note": "", "source_name": line.name}
             if line.report is not None:
-                name, size, digest = _store_report(line.report)
+                name, size, digest = _store_report(line.report, line.report_bytes)
                 values.update(report_name=name, report_size=size, report_sha256=digest)
             row = GrassrootsReturn.get_or_none((GrassrootsReturn.request == found.request_id)
                                                & (GrassrootsReturn.org == found.org_id))
@@ -245,8 +252,9 @@ def apply_intake(plan: IntakePlan) -> int:
     return written
 
 
-def report_copy(return_id: int, folder: Path) -> Path:
-    """The attached report written out to open, checked against the hash its return records."""
+def report_copy(return_id: int, folder: Path | None = None) -> Path:
+    """The attached report written out to open (to a folder of its own under the system's
+    temporary folder unless told), checked against the hash its return records."""
     row = GrassrootsReturn.get_or_none(GrassrootsReturn.id == return_id)
     if row is None or not row.report_sha256:
         raise ValidationError("report", "Báo cáo này không có tệp đính kèm.")
@@ -254,6 +262,7 @@ def report_copy(return_id: int, folder: Path) -> Path:
     content = bytes(stored.content) if stored is not None else b""
     if hashlib.sha256(content).hexdigest() != row.report_sha256:
         raise ValidationError("report", f"Tệp “{row.report_name}” đã mất hoặc bị thay đổi ngoài phần mềm.")
+    folder = Path(tempfile.gettempdir()) / "dangvu-bao-cao-gui-ve" / str(row.id) if folder is None else folder
     target = Path(folder) / Path(row.report_name).name
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(content)

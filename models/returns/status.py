@@ -45,8 +45,9 @@ def _returns(request_id: int) -> dict[int, GrassrootsReturn]:
     return {row.org_id: row for row in rows}
 
 
-def status_rows(request_id: int, today: date | None = None) -> list[StatusRow]:
-    """Every organisation asked (those the account may see), in name order."""
+def status_rows(request_id: int, today: date | None = None, compare: bool = True) -> list[StatusRow]:
+    """Every organisation asked (those the account may see), in name order; `compare` counts
+    the figures that disagree with the records (a pass over the period's events)."""
     session.require(session.READ_RECORDS)
     request = get_request(request_id)
     today = today or clock.today()
@@ -54,7 +55,8 @@ def status_rows(request_id: int, today: date | None = None) -> list[StatusRow]:
     allowed = scope_ids()
     received = _returns(request.id)
     end = min(request.period_end, today)
-    known = known_figures(request.period_start, end) if received and end >= request.period_start else {}
+    known = known_figures(request.period_start, end) \
+        if compare and received and end >= request.period_start else {}
     checked = [line.key for line in form_of(request) if line.key in r.CHECKED]
     rows = []
     for org_id in addressees(request.id):
@@ -68,7 +70,8 @@ def status_rows(request_id: int, today: date | None = None) -> list[StatusRow]:
         late = working_days_between(request.due_on, row.received_on)
         figures = json.loads(row.figures)
         mine = known.get(org_id, {})
-        disagree = sum(1 for key in checked if key in figures and figures[key] != mine.get(key, 0))
+        disagree = sum(1 for key in checked
+                       if compare and key in figures and figures[key] != mine.get(key, 0))
         rows.append(StatusRow(org_id, names.get(org_id, ""), LATE if late else ON_TIME, row.received_on, late,
                               row.state, row.id, disagree, row.decision_note, row.report_name))
     return sorted(rows, key=lambda row: row.org_name.casefold())
@@ -109,6 +112,28 @@ def differences_of_return(return_id: int) -> list[Difference]:
 
 
 @dataclass(frozen=True)
+class ReturnLine:
+    label: str
+    reported: object  # a number, words, or None when the return leaves it blank
+    recorded: int | None  # the bloc's own count, for the lines it keeps
+
+
+def return_lines(return_id: int) -> list[ReturnLine]:
+    """A stored return line by line, the bloc's own count beside each line it keeps — what the
+    clerk reads before accepting or sending back."""
+    session.require(session.READ_RECORDS)
+    row = stored_record(GrassrootsReturn, return_id, "báo cáo của tổ chức cơ sở")
+    check_in_scope(row.org_id)
+    request = get_request(row.request_id)
+    end = min(request.period_end, row.received_on)
+    counted = known_figures(request.period_start, end) if end >= request.period_start else {}
+    known, figures = counted.get(row.org_id, {}), json.loads(row.figures)
+    return [ReturnLine(line.label, figures.get(line.key),
+                       known.get(line.key, 0) if line.key in r.CHECKED else None)
+            for line in form_of(request)]
+
+
+@dataclass(frozen=True)
 class Reminder:
     request_id: int
     title: str
@@ -131,7 +156,7 @@ def reminders(today: date | None = None) -> list[Reminder]:
     for request in request_rows():
         if (today - request.due_on).days > 366:
             continue
-        rows = status_rows(request.id, today)
+        rows = status_rows(request.id, today, compare=False)
         overdue = sum(1 for row in rows if row.standing == OVERDUE or row.state == r.SENT_BACK)
         waiting = sum(1 for row in rows if row.state == r.RECEIVED)
         if overdue or waiting:

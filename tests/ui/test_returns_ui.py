@@ -1,0 +1,89 @@
+"""The reporting page: the organisations asked and where each return stands, a return beside the
+records, accepted or sent back through the page's own buttons; the home page's line opens it."""
+
+import json
+from datetime import date, datetime
+
+import pytest
+
+from models.returns import vocab as r
+from models.returns.requests import create_request
+from models.returns.tables import GrassrootsReturn
+from tests.conftest import settle
+from ui.returns.page import ReturnsPage
+from ui.returns.tables import ReturnLinesModel, StatusTableModel
+
+
+@pytest.fixture
+def request_with_return(bloc_tree, make_member):
+    make_member(full_name="Lê Văn An", admitted=date(2010, 1, 1))
+    request = create_request(kind=r.QUARTER, year=2025, period=3, issued_on=date(2025, 7, 1),
+                             due_on=date(2025, 10, 7))
+    figures = {r.HEADCOUNT: 3, r.PROBATIONARY: 1, r.DUES_COLLECTED: 900_000}  # the member is dự bị
+    row = GrassrootsReturn.create(request=request.id, org=bloc_tree["base"].id, received_on=date(2025, 10, 9),
+                                  figures=json.dumps(figures), state=r.RECEIVED,
+                                  updated_at=datetime(2025, 10, 9))
+    return request, row
+
+
+def test_the_tables_pass_the_model_tester(qtmodeltester, request_with_return):
+    from models.returns import return_lines, status_rows
+
+    request, row = request_with_return
+    status = StatusTableModel()
+    status.set_rows(status_rows(request.id, date(2025, 10, 20)))
+    qtmodeltester.check(status)
+    lines = ReturnLinesModel()
+    lines.set_rows(return_lines(row.id))
+    qtmodeltester.check(lines)
+    labels = [lines.index(i, 0).data() for i in range(lines.rowCount())]
+    headcount = labels.index("Tổng số đảng viên cuối kỳ")
+    assert [lines.index(headcount, c).data() for c in range(3)] == ["Tổng số đảng viên cuối kỳ", "3", "1"]
+
+
+def test_a_return_is_read_beside_the_records_and_sent_back_then_accepted(qtbot, request_with_return,
+                                                                          monkeypatch):
+    request, row = request_with_return
+    page = ReturnsPage()
+    qtbot.addWidget(page)
+    page.show()
+    page.on_shown()
+    settle(qtbot, page)
+    names = [page.model.index(i, 0).data() for i in range(page.model.rowCount())]
+    assert names == ["Chi bộ Sở Tư pháp", "Đảng bộ Sở Tài chính"]
+    assert page.model.index(0, 1).data() == "Quá hạn, chưa gửi"
+    assert "Đã nhận 1/2 báo cáo; quá hạn chưa gửi 1; chờ xem xét 1" in page.summary.text()
+    page.view.setCurrentIndex(page.model.index(1, 0))
+    assert "1 số liệu khác hồ sơ" in page.detail.text()
+    assert page.model.index(1, 3).data() == "2"  # two working days late
+    monkeypatch.setattr("ui.returns.page.QInputDialog.getMultiLineText",
+                        lambda *args, **kwargs: ("Tổng số đảng viên là 1.", True))
+    page.send_back_button.click()
+    settle(qtbot, page)
+    assert GrassrootsReturn.get_by_id(row.id).state == r.SENT_BACK
+    page.view.setCurrentIndex(page.model.index(1, 0))
+    assert "Ghi chú: Tổng số đảng viên là 1." in page.detail.text()
+    page.accept_button.click()
+    settle(qtbot, page)
+    assert GrassrootsReturn.get_by_id(row.id).state == r.ACCEPTED
+
+
+def test_the_home_page_line_opens_the_request(demo_clock, qtbot, db, request_with_return):
+    from pathlib import Path
+
+    from models.accounts import session
+    from ui.home.page import HomePage
+    from ui.main_window import MainWindow
+
+    older, _row = request_with_return  # due 07/10/2025: more than a year before the clock's 04/12/2026
+    request = create_request(kind=r.MONTH, year=2026, period=8, issued_on=date(2026, 8, 3))
+    window = MainWindow(Path(db.database), session.current() or session.LOCAL_ADMIN)
+    qtbot.addWidget(window)
+    window.show()
+    home = window.page(HomePage)
+    qtbot.waitUntil(lambda: home.glance is not None)
+    lines = [line for line in home.glance.attention if line.page == "returns"]
+    assert [line.text for line in lines] == ["Báo cáo tháng 8 năm 2026: 2 tổ chức quá hạn chưa gửi"]
+    home.go_to.emit(lines[0].page, lines[0].part)
+    page = window.page(ReturnsPage)
+    assert window.stack.currentWidget() is page and page.request_id() == request.id != older.id
