@@ -9,6 +9,8 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
+    QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QPushButton,
@@ -44,7 +46,7 @@ from ui.tasks import Task, run_and_wait, run_task
 from ui.widgets import file_dialog
 from ui.widgets.buttons import confirm, inform
 from ui.widgets.save_path import ask_save_path
-from ui.widgets.table_view import list_view
+from ui.widgets.table_view import column_widths, list_view
 
 IN_FILTER = "Báo cáo gửi về (*.xlsx *.zip *.pdf *.docx)"
 
@@ -68,10 +70,15 @@ class ReturnsPage(Page):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.model = StatusTableModel(self)
-        self.view = list_view(self.model, stretch_first=True)
+        self.view = list_view(self.model)
+        column_widths(self.view, [250, 120, 85, 80, 130, 90, 150])
         self.view.selectionModel().currentRowChanged.connect(lambda _now, _before: self.show_return())
         self.lines = ReturnLinesModel(self)
         self.lines_view = list_view(self.lines, stretch_first=True)
+        for column in (1, 2):  # the figures narrow, the line's name takes the rest
+            self.lines_view.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            self.lines_view.setColumnWidth(column, 96)
+        self.lines_view.setWordWrap(True)
         self.detail = QLabel("Chọn một tổ chức để xem báo cáo của tổ chức đó.")
         self.detail.setWordWrap(True)
         self.accept_button = QPushButton("Chấp nhận")
@@ -90,14 +97,14 @@ class ReturnsPage(Page):
         splitter = QSplitter()
         splitter.addWidget(self.view)
         splitter.addWidget(right)
-        splitter.setSizes([760, 420])
+        splitter.setSizes([680, 500])
         layout = QVBoxLayout(self)
-        top = QWidget()
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(QLabel("Yêu cầu báo cáo:"))
-        top_layout.addWidget(self.request)
-        layout.addWidget(top)
+        top = QHBoxLayout()
+        label = QLabel("&Yêu cầu báo cáo:")
+        label.setBuddy(self.request)
+        top.addWidget(label)
+        top.addWidget(self.request, 1)
+        layout.addLayout(top)
         layout.addWidget(bar)
         layout.addWidget(self.summary)
         layout.addWidget(splitter, 1)
@@ -118,7 +125,11 @@ class ReturnsPage(Page):
         for request in request_rows():
             self.request.addItem(f"{request.title} — hạn gửi {fmt_date(request.due_on)}", request.id)
         index = self.request.findData(chosen)
-        self.request.setCurrentIndex(max(index, 0))
+        if index < 0:  # first time: the newest request whose deadline has passed, the one to chase
+            today = clock.today()
+            index = next((position for position, request in enumerate(request_rows())
+                          if request.due_on <= today), 0)
+        self.request.setCurrentIndex(index)
         self.request.blockSignals(False)
         self.load()
 
@@ -147,6 +158,9 @@ class ReturnsPage(Page):
         sent_back = sum(1 for row in rows if row.state == SENT_BACK)
         self.summary.setText(f"Đã nhận {received}/{len(rows)} báo cáo; quá hạn chưa gửi {overdue}; chờ xem "
                              f"xét {waiting}; trả lại {sent_back}.")
+        if not self.view.currentIndex().isValid() and rows:  # the first return awaiting a decision
+            first = next((position for position, row in enumerate(rows) if row.state == RECEIVED), 0)
+            self.view.setCurrentIndex(self.model.index(first, 0))
         self.show_return()
 
     def chosen(self):
