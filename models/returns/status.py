@@ -47,8 +47,8 @@ def _returns(request_id: int) -> dict[int, GrassrootsReturn]:
 
 def status_rows(request_id: int, today: date | None = None, compare: bool = True) -> list[StatusRow]:
     """Every organisation asked (those the account may see), in name order; `compare` counts
-    the figures that disagree with the records (a pass over the period's events)."""
-    session.require(session.READ_RECORDS)
+    the figures that disagree with the records (a pass over the period's events). Counts, not
+    personal data: the home page reads them for whoever is at the window."""
     request = get_request(request_id)
     today = today or clock.today()
     names = full_names()
@@ -120,8 +120,8 @@ class ReturnLine:
 
 def return_lines(return_id: int) -> list[ReturnLine]:
     """A stored return line by line, the bloc's own count beside each line it keeps — what the
-    clerk reads before accepting or sending back."""
-    session.require(session.READ_RECORDS)
+    clerk reads before accepting or sending back. Figures of an organisation, no personal data;
+    an account limited to some organisations reads only theirs."""
     row = stored_record(GrassrootsReturn, return_id, "báo cáo của tổ chức cơ sở")
     check_in_scope(row.org_id)
     request = get_request(row.request_id)

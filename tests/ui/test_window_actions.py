@@ -219,6 +219,47 @@ def test_users_toolbar(office):
     assert seen.shown[-1][:2] == ("dialog", "ChangePasswordDialog")
 
 
+def test_returns_toolbar(office, tmp_path):
+    """The reporting page's buttons, pressed in the window: a request, its workbooks written by a
+    task that opens its own connection, one filled and brought back, the two papers printed."""
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    from models.returns.tables import GrassrootsReturn, ReturnRequest
+    from models.returns.workbooks import FIRST_ROW, SHEET
+    from ui.returns.page import ReturnsPage
+
+    window, seen = office
+    page = window.page(ReturnsPage)
+    press(window, "Báo cáo của cơ sở", "Yêu cầu mới…")
+    assert seen.shown[-1] == ("dialog", "RequestDialog", "Yêu cầu báo cáo mới")
+    under_way = ReturnRequest.select().order_by(ReturnRequest.period_end.desc()).first()  # nothing back yet
+    page.request.setCurrentIndex(page.request.findData(under_way.id))
+    seen.file = tmp_path / "mau"
+    press(window, "Báo cáo của cơ sở", "Xuất mẫu Excel…")
+    books = sorted((tmp_path / "mau").glob("*.xlsx"))
+    assert len(books) == page.model.rowCount() > 0 and seen.titles()[-1] == "Đã xuất mẫu"
+    book = load_workbook(books[0])
+    sheet = book[SHEET]
+    for row in range(FIRST_ROW, sheet.max_row + 1):
+        if sheet.cell(row=row, column=3).value is None and sheet.cell(row=row, column=4).value != "lời văn":
+            sheet.cell(row=row, column=3).value = 0
+    book.save(books[0])
+    seen.file, seen.answer = [books[0], books[1]], "yes"  # the second left as it went out: refused
+    press(window, "Báo cáo của cơ sở", "Nhận báo cáo…")
+    question = next(text for kind, title, text in seen.shown if title == "Nhận báo cáo")
+    assert "✓" in question and "✗" in question and "chưa điền" in question
+    assert seen.titles()[-1] == "Đã nhận"
+    assert GrassrootsReturn.select().where(GrassrootsReturn.request == under_way.id).count() == 1
+    for text, name, words in (("In công văn đôn đốc…", "cong-van.pdf", "V/v đôn đốc gửi"),
+                              ("In báo cáo tổng hợp…", "tong-hop.pdf", "PHỤ LỤC: BÁO CÁO CỦA CÁC TỔ CHỨC")):
+        page.request.setCurrentIndex(max(page.request.findData(under_way.id - 1), 0))  # the one due
+        seen.file, seen.answer = tmp_path / name, "no"  # a draft
+        press(window, "Báo cáo của cơ sở", text)
+        assert seen.titles()[-1] == "Đã ghi", seen.texts()
+        assert words in " ".join(page.extract_text() for page in PdfReader(tmp_path / name).pages)
+
+
 def test_every_action_of_the_window_is_pressed_by_a_test_here(office, request):
     """Run after the others (the file's order): each menu item and toolbar button of the window,
     pressed by some test of this file. Run alone, it lists what there is to press."""

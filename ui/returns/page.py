@@ -100,8 +100,9 @@ class ReturnsPage(Page):
         splitter.setSizes([680, 500])
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        label = QLabel("&Yêu cầu báo cáo:")
+        label = QLabel("Yêu cầu báo cáo:")
         label.setBuddy(self.request)
+        label.setMinimumWidth(label.sizeHint().width())  # the long list of requests never squeezes it
         top.addWidget(label)
         top.addWidget(self.request, 1)
         layout.addLayout(top)
@@ -214,7 +215,7 @@ class ReturnsPage(Page):
                    warning=True)
 
         return run_task(self, lambda progress: export_request_workbooks(
-            request_id, Path(folder), lambda done, total: progress(done, total, "Đang ghi mẫu")),
+            request_id, Path(folder), lambda done, total: progress.step(done, total, "Đang ghi mẫu")),
             exported, on_error=failed, label="Đang ghi các mẫu báo cáo…")
 
     def bring_back(self) -> None:

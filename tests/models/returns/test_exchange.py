@@ -196,3 +196,25 @@ def test_a_clerk_limited_to_one_organisation_sees_and_brings_only_its_returns(qu
         with pytest.raises(Exception, match="Yêu cầu báo cáo chỉ do người dùng không bị giới hạn"):
             create_request(kind=r.MONTH, year=2025, period=10, issued_on=date(2025, 10, 1))
     assert v.CBCS  # the tree's levels are the ones the fixture built
+
+
+def test_every_write_of_the_exchange_is_in_the_trail(quarter, tmp_path):
+    """Request, returns brought back (with a report), a decision, a deleted request: replaying
+    the trail gives each row as stored, so `check` finds nothing."""
+    from models.returns.requests import delete_request
+    from models.returns.tables import ReturnAddressee, ReturnRequest
+    from models.storage.trail_replay import table_differences
+
+    request, by_org = quarter
+    _fill(by_org["tu-phap"], dang_phi_thu=0, dang_phi_nop=0, kiem_tra=0, giam_sat=0, ky_luat=0,
+          nhan_xet_cu_tru=0)
+    by_org["tu-phap"].with_suffix(".pdf").write_bytes(b"%PDF-1.4\n")
+    with gathered(by_org["tu-phap"].parent) as files:
+        apply_intake(plan_intake(files, received_on=date(2025, 10, 9)))
+    decide(GrassrootsReturn.get().id, accept=False, note="Bổ sung số liệu.")
+    spare = create_request(kind=r.MONTH, year=2025, period=9, issued_on=date(2025, 9, 1))
+    delete_request(spare.id)
+    for model in (ReturnRequest, ReturnAddressee, GrassrootsReturn):
+        assert list(table_differences(model)) == [], model
+    with pytest.raises(ValidationError, match="Đã nhận 1 báo cáo"):
+        delete_request(request.id)
