@@ -183,8 +183,8 @@ def read_return_workbook(path: Path, request_id: int | None = None) -> ReturnFil
         value = row[2]
         try:
             if line.kind == r.TEXT:
-                result.figures[line.key] = checked_multiline(text_value(value) if not isinstance(value, str)
-                                                             else value, line.key, line.label, TEXT_LIMIT)
+                words = value if isinstance(value, str) else text_value(value)  # a number typed as words
+                result.figures[line.key] = checked_multiline(words, line.key, line.label, TEXT_LIMIT)
             elif text_value(value) == "":
                 result.problems.append(f"Dòng {number} ({line.label}): chưa điền.")
             else:

@@ -123,12 +123,13 @@ class ReturnsPage(Page):
         chosen = self.request.currentData()
         self.request.blockSignals(True)
         self.request.clear()
-        for request in request_rows():
+        requests = request_rows()
+        for request in requests:
             self.request.addItem(f"{request.title} — hạn gửi {fmt_date(request.due_on)}", request.id)
         index = self.request.findData(chosen)
         if index < 0:  # first time: the newest request whose deadline has passed, the one to chase
             today = clock.today()
-            index = next((position for position, request in enumerate(request_rows())
+            index = next((position for position, request in enumerate(requests)
                           if request.due_on <= today), 0)
         self.request.setCurrentIndex(index)
         self.request.blockSignals(False)
