@@ -52,6 +52,8 @@ TABLE_LABELS = {
     "return_request": "Yêu cầu báo cáo cơ sở",
     "return_addressee": "Tổ chức được yêu cầu báo cáo",
     "grassroots_return": "Báo cáo của tổ chức cơ sở",
+    "dues_share": "Tỷ lệ trích giữ lại đảng phí",
+    "dues_entry": "Đảng phí của tổ chức cơ sở",
 }
 # Column names as the clerk knows them, for the detail of an entry.
 FIELD_LABELS = {
@@ -112,6 +114,10 @@ FIELD_LABELS = {
     "request_id": "Yêu cầu (mã)", "figures": "Số liệu báo cáo", "decision_note": "Ghi chú khi xem xét",
     "source_name": "Tệp đã nhận", "report_name": "Báo cáo đính kèm", "report_size": "Cỡ tệp đính kèm",
     "report_sha256": "Dấu vân tay tệp đính kèm",
+    # The dues books.
+    "valid_from": "Áp dụng từ ngày", "kept_percent": "Tổ chức cơ sở trích giữ lại (%)",
+    "bloc_kept_percent": "Đảng ủy Khối trích giữ lại (%)", "rates": "Mức đóng đảng phí", "quarter": "Quý",
+    "collected": "Đảng phí thu được", "remitted": "Đảng phí đã nộp", "remitted_on": "Ngày nộp",
     "item_noun": "Cái được đếm", "item_unit": "Đơn vị đếm", "count_before": "Số đã có trước",
     "movement_id": "Phong trào (mã)", "social_org_id": "Tổ chức chính trị - xã hội (mã)",
     "registered_on": "Ngày đăng ký", "completed_on": "Ngày hoàn thành",

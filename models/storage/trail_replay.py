@@ -13,6 +13,7 @@ from models.accounts.tables import AppUser, AuditEntry, OfficeSetting, UserOrg
 from models.admissions.tables import AdmissionCase, AdmissionTarget
 from models.awards.tables import Award, BadgeAward
 from models.documents.tables import DocumentTemplate, OutgoingDocument, ReportDraft
+from models.dues.tables import DuesEntry, DuesShare
 from models.inspections.tables import Discipline, InspectionCase, InspectionSubject
 from models.meetings.tables import Meeting, MeetingAttendance, MeetingFile, MeetingResolution
 from models.members.tables import Member, MemberEvent, MemberPhoto
@@ -29,7 +30,7 @@ AUDITED = [PartyOrg, Member, MemberEvent, MemberPhoto, AppUser, UserOrg, OfficeS
            MemberRating, OrgRating, RatingTotals, Award, BadgeAward, Meeting, MeetingAttendance,
            MeetingResolution, MeetingFile, DocumentTemplate, MainTarget, ResidenceContact,
            ResidenceComment, SocialOrg, Movement, MovementEntry, MovementItem, WorkItem, ReturnRequest,
-           ReturnAddressee, GrassrootsReturn]
+           ReturnAddressee, GrassrootsReturn, DuesShare, DuesEntry]
 SHOWN = 10  # differences of one kind listed per table before a count
 
 

@@ -1,0 +1,192 @@
+"""Each grassroots organisation's Party dues for a quarter, as the office keeps them: what it
+collected and what it remitted to the bloc, typed by the clerk or taken from the accepted
+returns of the reporting system (which says where each figure came from)."""
+
+import json
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from models.accounts import session
+from models.accounts.audit import log_delete, log_insert, save_changes
+from models.core import clock
+from models.core.checks import stored_record, whole_number
+from models.core.dates import add_months, check_plausible, fmt_date
+from models.core.db import database
+from models.core.errors import ValidationError
+from models.core.text import checked_multiline
+from models.dues.tables import DuesEntry
+from models.orgs.tree import check_in_scope, full_names, grassroots_live_on, scope_ids
+from models.returns import vocab as r
+from models.returns.tables import GrassrootsReturn, ReturnRequest
+
+MONEY_MAX = 10**12  # đồng: far above any organisation's quarter, below what a typo of digits gives
+ROMAN = r.QUARTER_NAMES
+
+
+def quarter_bounds(year, quarter) -> tuple[date, date]:
+    year = whole_number(year, "year", "Năm", 2000, 2100)
+    quarter = whole_number(quarter, "quarter", "Quý", 1, 4)
+    start = date(year, 3 * quarter - 2, 1)
+    return start, add_months(start, 3) - timedelta(days=1)
+
+
+def quarter_name(year: int, quarter: int) -> str:
+    return f"quý {ROMAN[quarter]} năm {year}"
+
+
+def _started(year: int, quarter: int) -> tuple[date, date]:
+    start, end = quarter_bounds(year, quarter)
+    if start > clock.today():
+        raise ValidationError("quarter", f"{quarter_name(year, quarter).capitalize()} chưa bắt đầu.")
+    return start, end
+
+
+def _grassroots_in(start: date, end: date) -> dict[int, str]:
+    """Grassroots organisations that existed at some time in the quarter, with their names, of
+    those the account may see."""
+    allowed = scope_ids()
+    names = full_names()
+    live = {row.id for row in grassroots_live_on(end)} | {row.id for row in grassroots_live_on(start)}
+    return {org_id: names.get(org_id, "") for org_id in live if allowed is None or org_id in allowed}
+
+
+def _amount(value, field: str, label: str) -> int:
+    if isinstance(value, str):  # "1.200.000" as a clerk writes it
+        value = value.replace(".", "").replace(" ", "")
+    return whole_number(value, field, label, 0, MONEY_MAX)
+
+
+def set_entry(org_id: int, year: int, quarter: int, collected, remitted, remitted_on: date | None = None,
+              note: str = "", source: str = "") -> DuesEntry:
+    """Record (or correct) one organisation's quarter. A figure typed over one taken from a
+    return makes the entry typed: the next take from the returns leaves it alone."""
+    session.require(session.WRITE_RECORDS)
+    start, end = _started(year, quarter)
+    check_in_scope(org_id)
+    if org_id not in _grassroots_in(start, end):
+        raise ValidationError("org", "Chỉ ghi đảng phí của tổ chức cơ sở đảng có trong quý.")
+    check_plausible(remitted_on, "remitted_on", "Ngày nộp")
+    if remitted_on is not None and remitted_on < start:
+        raise ValidationError("remitted_on", f"Ngày nộp ({fmt_date(remitted_on)}) ở trước đầu quý "
+                                             f"({fmt_date(start)}).")
+    values = {"collected": _amount(collected, "collected", "Đảng phí thu được"),
+              "remitted": _amount(remitted, "remitted", "Đảng phí đã nộp Đảng ủy Khối"),
+              "remitted_on": remitted_on, "note": checked_multiline(note, "note", "Ghi chú"),
+              "source": source}
+    if values["remitted"] > values["collected"]:
+        raise ValidationError("remitted", "Số đã nộp lớn hơn số thu được: kiểm tra lại hai số.")
+    with database.atomic():
+        row = DuesEntry.get_or_none((DuesEntry.org == org_id) & (DuesEntry.year == year)
+                                    & (DuesEntry.quarter == quarter))
+        if row is None:
+            row = DuesEntry.create(org=org_id, year=year, quarter=quarter, **values)
+            log_insert(row)
+        else:
+            save_changes(row, values, touch=True)
+    return row
+
+
+def delete_entry(entry_id: int) -> None:
+    session.require(session.WRITE_RECORDS)
+    with database.atomic():
+        row = stored_record(DuesEntry, entry_id, "số liệu đảng phí")
+        check_in_scope(row.org_id)
+        log_delete(row)
+        row.delete_instance()
+
+
+@dataclass(frozen=True)
+class TakenLine:
+    org_id: int
+    org_name: str
+    outcome: str  # TAKEN, UPDATED, SAME, KEPT_TYPED, NOT_READY
+    detail: str = ""
+
+
+TAKEN, UPDATED, SAME, KEPT_TYPED, NOT_READY = "moi", "cap_nhat", "nhu_cu", "giu_so_da_nhap", "chua_du"
+OUTCOMES = {TAKEN: "Lấy mới", UPDATED: "Cập nhật theo báo cáo", SAME: "Không đổi",
+            KEPT_TYPED: "Giữ số đã nhập tay", NOT_READY: "Chưa lấy được"}
+
+
+def _accepted(year: int, quarter: int, start: date, end: date) -> dict[int, list[tuple[str, int, dict]]]:
+    """{organisation: [(kind, period, figures)]} of the accepted quarterly and monthly returns
+    whose period lies in the quarter."""
+    rows = (GrassrootsReturn.select(GrassrootsReturn.org, ReturnRequest.kind, ReturnRequest.period,
+                                    GrassrootsReturn.figures)
+            .join(ReturnRequest, on=(GrassrootsReturn.request == ReturnRequest.id))
+            .where((GrassrootsReturn.state == r.ACCEPTED) & (ReturnRequest.kind.in_([r.QUARTER, r.MONTH]))
+                   & (ReturnRequest.period_start >= start) & (ReturnRequest.period_end <= end))
+            .order_by(ReturnRequest.period_start, ReturnRequest.id))
+    found: dict[int, list[tuple[str, int, dict]]] = {}
+    for org_id, kind, period, figures in rows.tuples():
+        found.setdefault(org_id, []).append((kind, period, json.loads(figures)))
+    return found
+
+
+def _from_returns(year: int, quarter: int, returns: list[tuple[str, int, dict]]):
+    """(collected, remitted, source) from one organisation's accepted returns, or the reason
+    they do not give the quarter."""
+    quarterly = [figures for kind, _period, figures in returns if kind == r.QUARTER]
+    if quarterly:
+        chosen, source = [quarterly[-1]], f"Báo cáo quý {ROMAN[quarter]}/{year}"
+    else:
+        months = {period: figures for kind, period, figures in returns if kind == r.MONTH}
+        wanted = [3 * quarter - 2, 3 * quarter - 1, 3 * quarter]
+        missing = [month for month in wanted if month not in months]
+        if missing:
+            return None, "thiếu báo cáo " + ", ".join(f"tháng {month}" for month in missing) + " đã chấp nhận"
+        chosen = [months[month] for month in wanted]
+        source = f"Báo cáo tháng {wanted[0]}, {wanted[1]}, {wanted[2]}/{year}"
+    totals = []
+    for key in (r.DUES_COLLECTED, r.DUES_REMITTED):
+        values = [figures.get(key) for figures in chosen]
+        if any(not isinstance(value, int) for value in values):
+            return None, "báo cáo không ghi số đảng phí thu, nộp"
+        totals.append(sum(values))
+    return (totals[0], totals[1], source), ""
+
+
+def take_from_returns(year: int, quarter: int, write: bool = True) -> list[TakenLine]:
+    """Fill the quarter's dues from the accepted returns: a figure typed by hand is kept (and
+    its difference said); one taken earlier follows a return accepted since. With `write`
+    False nothing is written: the clerk sees first what would change."""
+    session.require(session.WRITE_RECORDS if write else session.READ_RECORDS)
+    start, end = _started(year, quarter)
+    orgs = _grassroots_in(start, end)
+    returns = _accepted(year, quarter, start, end)
+    stored = {row.org_id: row for row in DuesEntry.select().where(
+        (DuesEntry.year == year) & (DuesEntry.quarter == quarter))}
+    lines = []
+    with database.atomic():
+        for org_id, name in sorted(orgs.items(), key=lambda item: item[1].casefold()):
+            if org_id not in returns:
+                continue
+            taken, reason = _from_returns(year, quarter, returns[org_id])
+            if taken is None:
+                lines.append(TakenLine(org_id, name, NOT_READY, reason))
+                continue
+            collected, remitted, source = taken
+            row = stored.get(org_id)
+            if row is not None and (row.collected, row.remitted) == (collected, remitted):
+                lines.append(TakenLine(org_id, name, SAME, source))
+                continue
+            if row is not None and not row.source:
+                lines.append(TakenLine(org_id, name, KEPT_TYPED,
+                                       f"đã nhập thu {collected_words(row.collected)}, nộp "
+                                       f"{collected_words(row.remitted)}; {source}: thu "
+                                       f"{collected_words(collected)}, nộp {collected_words(remitted)}"))
+                continue
+            if remitted > collected or collected > MONEY_MAX:
+                lines.append(TakenLine(org_id, name, NOT_READY, f"{source}: số nộp lớn hơn số thu"
+                                       if collected <= MONEY_MAX else f"{source}: số thu quá lớn"))
+                continue
+            lines.append(TakenLine(org_id, name, TAKEN if row is None else UPDATED, source))
+            if write:
+                set_entry(org_id, year, quarter, collected, remitted,
+                          row.remitted_on if row is not None else None,
+                          row.note if row is not None else "", source)
+    return lines
+
+
+def collected_words(dong: int) -> str:
+    return f"{dong:,}".replace(",", ".") + " đ"
