@@ -19,6 +19,7 @@ from models.core.errors import ValidationError
 from models.core.text import fold, name_sort_key
 from models.demo.admissions import build_admissions
 from models.demo.awards import build_awards, build_badges
+from models.demo.dues import build_dues
 from models.demo.inspections import build_inspections
 from models.demo.meetings import build_meetings
 from models.demo.names import (
@@ -235,7 +236,7 @@ def _destination(kind: str, member_id: int) -> str:
 
 PHASES = ["tổ chức đảng", "đảng viên và biến động", "hồ sơ kết nạp", "kiểm tra, giám sát",
           "đánh giá, xếp loại", "khen thưởng", "huy hiệu Đảng", "hội nghị, sinh hoạt",
-          "báo cáo của tổ chức cơ sở"]
+          "báo cáo của tổ chức cơ sở", "sổ đảng phí"]
 
 
 def build_demo(size: DemoSize, progress: Callable[[int, int, str], None] | None = None) -> dict:
@@ -314,4 +315,6 @@ def build_demo(size: DemoSize, progress: Callable[[int, int, str], None] | None 
         build_meetings(rng, today)
         phase(8)
         build_returns(random.Random(size.seed + 1), today)
+        phase(9)
+        build_dues(today)
     return {"cells": len(cells), "members": len(fates), "cases": cases}

@@ -18,6 +18,9 @@ from models.returns.requests import DEFAULT_WORKING_DAYS, default_title, standar
 from models.returns.tables import GrassrootsReturn, ReturnAddressee, ReturnRequest
 
 QUARTERS_BACK = 4
+# The shares the demo's office has set (models/demo/dues.py): the office's data, which a real
+# office types from the rules in force; the program holds no share of its own.
+DEMO_KEPT_PERCENT, DEMO_BLOC_KEPT_PERCENT = 30, 50
 NOTES = ("Hoàn thành tốt các nhiệm vụ trọng tâm của quý.",
          "Tổ chức sinh hoạt chuyên đề về học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.",
          "Làm tốt công tác phát triển đảng viên.")
@@ -35,6 +38,14 @@ def _quarters(today: date) -> list[tuple[int, int]]:
     return found
 
 
+def _remitted(collected: int, known: dict) -> int:
+    """What an organisation paid the bloc: what it owed under the demo's share (it keeps 30%), or
+    for about one in seventeen half of it — the arrears the dues books show. Chosen by the
+    figures, not the random stream, so the rest of the demo stays as it was."""
+    owed = collected - (collected * DEMO_KEPT_PERCENT + 50) // 100
+    return owed // 2 if (collected // 1000 + known.get(r.HEADCOUNT, 0)) % 17 == 0 else owed
+
+
 def _figures(rng: random.Random, known: dict) -> dict:
     figures = {key: known.get(key, 0) for key in r.CHECKED}
     headcount = figures[r.HEADCOUNT]
@@ -42,7 +53,7 @@ def _figures(rng: random.Random, known: dict) -> dict:
     figures.update({
         r.INSPECTIONS: rng.randint(0, 2), r.SUPERVISIONS: rng.randint(0, 2),
         r.DISCIPLINED: 1 if rng.random() < 0.03 else 0, r.DUES_COLLECTED: collected,
-        r.DUES_REMITTED: collected * 3 // 10, r.RESIDENCE_COMMENTS: rng.randint(0, headcount),
+        r.DUES_REMITTED: _remitted(collected, known), r.RESIDENCE_COMMENTS: rng.randint(0, headcount),
         r.ACHIEVEMENTS: rng.choice(NOTES) if rng.random() < 0.4 else "",
         r.SHORTCOMINGS: rng.choice(SHORTCOMINGS) if rng.random() < 0.2 else "",
     })

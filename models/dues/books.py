@@ -34,6 +34,11 @@ def quarter_name(year: int, quarter: int) -> str:
     return f"quý {ROMAN[quarter]} năm {year}"
 
 
+def quarterly_source(year: int, quarter: int) -> str:
+    """How an entry taken from a quarterly return names where it came from."""
+    return f"Báo cáo quý {ROMAN[quarter]}/{year}"
+
+
 def _started(year: int, quarter: int) -> tuple[date, date]:
     start, end = quarter_bounds(year, quarter)
     if start > clock.today():
@@ -128,7 +133,7 @@ def _from_returns(year: int, quarter: int, returns: list[tuple[str, int, dict]])
     they do not give the quarter."""
     quarterly = [figures for kind, _period, figures in returns if kind == r.QUARTER]
     if quarterly:
-        chosen, source = [quarterly[-1]], f"Báo cáo quý {ROMAN[quarter]}/{year}"
+        chosen, source = [quarterly[-1]], quarterly_source(year, quarter)
     else:
         months = {period: figures for kind, period, figures in returns if kind == r.MONTH}
         wanted = [3 * quarter - 2, 3 * quarter - 1, 3 * quarter]

@@ -4,6 +4,7 @@ command. No Qt here (the layering test checks it): the commands run headless."""
 from ui.commands.context import run
 from ui.commands.data import run_backup, run_check, run_demo, run_restore
 from ui.commands.documents import run_document
+from ui.commands.dues import run_dues
 from ui.commands.parser import build_parser
 from ui.commands.printing import run_minutes, run_report
 from ui.commands.records import run_export, run_import, run_ratings, run_user_add
@@ -24,6 +25,7 @@ HANDLERS = {
     "export": run_export,
     "ratings": run_ratings,
     "returns": run_returns,
+    "dues": run_dues,
     "transfer": run_transfer,
     "workstation": run_workstation,
 }

@@ -144,6 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
     ratings.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi gì")
     _acting_user(ratings)
     _returns(sub)
+    _dues(sub)
     return top
 
 
@@ -190,6 +191,39 @@ def _returns(sub) -> None:
         paper.add_argument("-o", "--output", required=True, help="tệp PDF (hoặc .docx) sẽ ghi")
         paper.add_argument("--date", metavar="DD/MM/YYYY", help="ngày ban hành (mặc định: hôm nay)")
         paper.add_argument("--issue", action="store_true", help="lấy số từ sổ văn bản đi")
+    for action in actions.choices.values():
+        _db(action)
+        _acting_user(action)
+
+
+def _dues(sub) -> None:
+    dues = sub.add_parser("dues", help="sổ đảng phí: tỷ lệ trích giữ lại, số thu, nộp từng quý của tổ "
+                                       "chức cơ sở")
+    actions = dues.add_subparsers(dest="dues_command", required=True)
+    share = actions.add_parser("share", help="xem hoặc đặt tỷ lệ trích giữ lại (không có --from: xem)")
+    share.add_argument("--from", dest="valid_from", metavar="DD/MM/YYYY", help="áp dụng từ ngày")
+    share.add_argument("--kept", type=int, help="tổ chức cơ sở đảng trích giữ lại (%%)")
+    share.add_argument("--bloc-kept", type=int, help="Đảng ủy Khối trích giữ lại (%%) số nhận được")
+    share.add_argument("--rate", action="append", help="một mức đóng đảng phí (lặp lại cho mỗi mức)")
+    share.add_argument("--note", default="")
+    entry = actions.add_parser("set", help="ghi số thu, nộp đảng phí trong quý của một tổ chức")
+    entry.add_argument("org_id", type=int, help="mã tổ chức cơ sở đảng")
+    for name, text in (("--collected", "đảng phí thu được (đồng)"),
+                       ("--remitted", "đã nộp Đảng ủy Khối (đồng)")):
+        entry.add_argument(name, required=True, help=text)
+    entry.add_argument("--on", metavar="DD/MM/YYYY", help="ngày nộp")
+    entry.add_argument("--note", default="")
+    taken = actions.add_parser("from-returns", help="lấy số đảng phí từ các báo cáo quý (hoặc ba báo cáo "
+                                                    "tháng) đã chấp nhận")
+    taken.add_argument("--dry-run", action="store_true", help="chỉ xem sẽ lấy gì, không ghi")
+    listing = actions.add_parser("list", help="sổ đảng phí của một quý")
+    report = actions.add_parser("report", help="in báo cáo thu, nộp đảng phí của một quý")
+    report.add_argument("-o", "--output", required=True, help="tệp PDF (hoặc .docx) sẽ ghi")
+    report.add_argument("--date", metavar="DD/MM/YYYY", help="ngày ban hành (mặc định: hôm nay)")
+    report.add_argument("--issue", action="store_true", help="lấy số từ sổ văn bản đi")
+    for action in (entry, taken, listing, report):
+        action.add_argument("--year", type=int, required=True)
+        action.add_argument("--quarter", type=int, required=True, choices=[1, 2, 3, 4])
     for action in actions.choices.values():
         _db(action)
         _acting_user(action)

@@ -1,0 +1,133 @@
+"""The quarterly Party dues report (báo cáo thu, nộp đảng phí): what the grassroots
+organisations collected, owed the bloc after their share, remitted and still owe; what the bloc
+keeps and remits upward; the organisations' lines in the annex. In the Party's document frame,
+numbered from the register when issued; the draft also says where each line's figures came from."""
+
+from datetime import date
+from pathlib import Path
+
+from models.accounts import office_details
+from models.core.errors import ValidationError
+from models.documents import issue_document, write_draft
+from models.dues import DuesQuarter, dues_quarter, quarter_name
+from reports.document import Body, Header, build_document
+from reports.letterhead import number_line, office_signature
+from reports.numbers import inline_date, integer
+
+RECIPIENTS = ["Văn phòng Tỉnh ủy (báo cáo)", "Các tổ chức cơ sở đảng", "Lưu Văn phòng Đảng ủy"]
+NAMED = 10  # organisations named in a sentence; beyond that, a count and the annex
+
+
+def _dong(value: int) -> str:
+    return f"{integer(value)} đồng"
+
+
+def _joined(parts: list[str]) -> str:
+    return ", ".join(parts[:-1]) + " và " + parts[-1] if len(parts) > 1 else "".join(parts)
+
+
+def _named(names: list[str]) -> str:
+    if len(names) <= NAMED:
+        return _joined(names)
+    return f"{_joined(names[:NAMED])} … (xem phụ lục)"
+
+
+def dues_sentences(books: DuesQuarter) -> list[str]:
+    share = books.share
+    recorded, lines = books.recorded, books.lines
+    name = quarter_name(books.year, books.quarter)
+    sentences = [f"{name[:1].upper()}{name[1:]} (từ ngày {inline_date(books.start)} đến ngày "
+                 f"{inline_date(books.end)}), Văn phòng Đảng ủy Khối đã có số liệu thu, nộp đảng phí của "
+                 f"{len(recorded)}/{len(lines)} tổ chức cơ sở đảng."]
+    if books.missing:
+        sentences.append(f"Còn {len(books.missing)} tổ chức chưa có số liệu: "
+                         f"{_named([line.org_name for line in books.missing])}.")
+    sentences.append(f"Các tổ chức cơ sở đảng thu được {_dong(books.total('collected'))}; theo tỷ lệ "
+                     f"trích giữ lại {share.kept_percent}%, các tổ chức giữ lại {_dong(books.total('kept'))} "
+                     f"và phải nộp Đảng ủy Khối {_dong(books.total('owed'))}.")
+    earlier = sum(line.owed_before for line in lines)
+    paid = f"Trong quý, các tổ chức cơ sở đảng đã nộp Đảng ủy Khối {_dong(books.total('remitted'))}"
+    if earlier > 0:
+        paid += f" (số còn nợ từ các quý trước là {_dong(earlier)})"
+    sentences.append(paid + ".")
+    owing = books.owing
+    if owing:
+        sentences.append(f"Đến hết quý, {len(owing)} tổ chức còn nợ đảng phí, tổng số "
+                         f"{_dong(sum(line.owed_after for line in owing))}: "
+                         f"{_named([line.org_name for line in owing])}.")
+    else:
+        sentences.append("Đến hết quý, không tổ chức nào còn nợ đảng phí.")
+    if share.rates:
+        sentences.append("Mức đóng đảng phí áp dụng: " + "; ".join(
+            line.strip().rstrip(";.") for line in share.rates.splitlines() if line.strip()) + ".")
+    sentences.append(f"Đảng ủy Khối trích giữ lại {share.bloc_kept_percent}% số đảng phí nhận được "
+                     f"({_dong(books.bloc_kept)}) và nộp lên cấp trên {_dong(books.bloc_remits)}.")
+    if owing:
+        sentences.append("Đề nghị các tổ chức cơ sở đảng còn nợ nộp đủ đảng phí về Đảng ủy Khối (qua Văn "
+                         "phòng Đảng ủy) cùng với đảng phí quý sau.")
+    return sentences
+
+
+def annex_rows(books: DuesQuarter) -> list[list[str]]:
+    """One line per organisation; what it still owes counts the quarters before (the body says
+    how much of the total that is)."""
+    rows = [["STT", "Tổ chức cơ sở đảng", "Thu được", "Phải nộp trong quý", "Đã nộp", "Còn nợ"]]
+    for index, line in enumerate(books.lines, 1):
+        figures = ["chưa có số liệu", "", ""] if line.entry_id is None else \
+            [integer(line.collected), integer(line.owed), integer(line.remitted)]
+        rows.append([str(index), line.org_name, *figures, integer(line.owed_after)])
+    rows.append(["", "Cộng", integer(books.total("collected")), integer(books.total("owed")),
+                 integer(books.total("remitted")), integer(sum(line.owed_after for line in books.lines))])
+    return rows
+
+
+def source_rows(books: DuesQuarter) -> list[list[str]]:
+    """Where each organisation's figures came from: a return, or typed in the office."""
+    counted: dict[str, int] = {}
+    for line in books.recorded:
+        key = line.source or "Nhập tại Văn phòng"
+        counted[key] = counted.get(key, 0) + 1
+    return [["Nguồn số liệu", "Số tổ chức"]] + [[key, str(value)] for key, value in sorted(counted.items())]
+
+
+def render_dues(path: Path, books: DuesQuarter, issued_on: date, number: int | None,
+                with_sources: bool) -> Path:
+    office = office_details()
+    subject = f"kết quả thu, nộp đảng phí {quarter_name(books.year, books.quarter)}"
+    header = Header(office.superior_body, office.bloc_name, number_line(number, office.code), office.place,
+                    issued_on, "Báo cáo", subject)
+    body = Body()
+    sentences = dues_sentences(books)
+    for sentence in sentences[:-1]:
+        body.paragraph(sentence)
+    if with_sources:  # the draft says where the figures come from; the issued copy does not
+        body.subheading("Nguồn số liệu (chỉ in trong bản dự thảo)")
+        body.table(source_rows(books), [120, 45], numeric_from=1)
+    body.paragraph(sentences[-1])  # the signature is kept with a paragraph, never with a table
+    annex = Body()
+    annex.heading("PHỤ LỤC: THU, NỘP ĐẢNG PHÍ CỦA CÁC TỔ CHỨC CƠ SỞ ĐẢNG", centered=True)
+    annex.paragraph(f"(Kèm theo báo cáo {subject}; đơn vị tính: đồng; “còn nợ” gồm cả số nợ các quý "
+                    "trước)")
+    annex.table(annex_rows(books), [14, 39, 28, 28, 28, 28], numeric_from=2)
+    return build_document(path, header, body, office_signature(office), RECIPIENTS, annex=annex,
+                          author="Báo cáo thu, nộp đảng phí")
+
+
+def print_dues_report(path: Path, year: int, quarter: int, issued_on: date, issue: bool) -> int | None:
+    books = dues_quarter(year, quarter)
+    if books.share is None:
+        raise ValidationError("quarter", f"Chưa đặt tỷ lệ trích giữ lại đảng phí áp dụng cho "
+                                         f"{quarter_name(year, quarter)}: đặt ở trang Đảng phí, nút “Tỷ lệ "
+                                         "trích giữ lại…”, hoặc bằng lệnh “dues share”.")
+    if not books.recorded:
+        raise ValidationError("quarter", f"Chưa có số liệu đảng phí nào của {quarter_name(year, quarter)}.")
+    if issued_on < books.start:
+        raise ValidationError("date", f"Ngày ban hành ({inline_date(issued_on)}) ở trước đầu quý.")
+    if issue:
+        def write(target: Path, number: int | None) -> None:
+            render_dues(target, books, issued_on, number, False)
+
+        title = f"Kết quả thu, nộp đảng phí {quarter_name(year, quarter)}"
+        return issue_document("BC", title, issued_on, path, write, source=f"dang-phi:{year}:{quarter}").number
+    write_draft(path, lambda target, _n: render_dues(target, books, issued_on, None, True))
+    return None

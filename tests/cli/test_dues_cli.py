@@ -1,0 +1,75 @@
+"""The dues books on the command line, as the office would keep them: the share set, two
+quarters typed, a bad figure refused with nothing written, the quarter's report printed — its
+sentences compared with the sums worked out here — and a Word copy issued with its number."""
+
+from datetime import date
+
+import docx
+from pypdf import PdfReader
+
+import main
+from models.accounts.office import OfficeDetails, save_office_details
+from models.core.db import close_database, open_database
+from models.documents.register import register_rows
+from models.dues.tables import DuesEntry
+
+
+def _text(path) -> str:
+    return " ".join(" ".join(page.extract_text() for page in PdfReader(path).pages).split())
+
+
+def test_two_quarters_typed_and_the_report_printed(bloc_tree, make_member, db_location, tmp_path, capsys):
+    make_member(full_name="Lê Văn An")
+    save_office_details(OfficeDetails("Đảng ủy Khối các cơ quan tỉnh", "Đảng bộ tỉnh Quảng Ninh", "ĐUK",
+                                      "Hạ Long", "Nguyễn Văn Bí", "Bí thư"))
+    base, small = str(bloc_tree["base"].id), str(bloc_tree["small"].id)
+    db = str(db_location)
+    close_database()
+
+    def dues(*words: str) -> int:
+        return main.main(["dues", *words, "--db", db])
+
+    q1, q2 = ["--year", "2025", "--quarter", "1"], ["--year", "2025", "--quarter", "2"]
+    assert dues("report", *q2, "-o", str(tmp_path / "som.pdf")) == 1
+    assert "Chưa đặt tỷ lệ trích giữ lại đảng phí áp dụng cho quý II năm 2025" in capsys.readouterr().err
+    assert dues("share", "--from", "01/01/2025", "--kept", "30", "--bloc-kept", "50",
+                "--rate", "Cán bộ, công chức: 1% tiền lương") == 0
+    assert dues("set", base, *q1, "--collected", "1.000.000", "--remitted", "600000", "--on", "10/04/2025") == 0
+    assert dues("set", base, *q2, "--collected", "2000000", "--remitted", "1500000") == 0
+    capsys.readouterr()
+    assert dues("set", small, *q2, "--collected", "500000", "--remitted", "900000") == 1
+    assert "Số đã nộp lớn hơn số thu" in capsys.readouterr().err
+    assert dues("set", small, *q2, "--collected", "500000", "--remitted", "200000") == 0
+    assert dues("set", str(bloc_tree["cell_a"].id), *q2, "--collected", "1", "--remitted", "0") == 1
+    assert "Chỉ ghi đảng phí của tổ chức cơ sở đảng" in capsys.readouterr().err
+
+    pdf = tmp_path / "dang-phi-quy-2.pdf"
+    assert dues("report", *q2, "-o", str(pdf), "--date", "05/07/2025") == 0
+    text = _text(pdf)
+    for sentence in [
+        "kết quả thu, nộp đảng phí quý II năm 2025",
+        "Quý II năm 2025 (từ ngày 01/04/2025 đến ngày 30/06/2025), Văn phòng Đảng ủy Khối đã có số liệu "
+        "thu, nộp đảng phí của 2/2 tổ chức cơ sở đảng.",
+        "Các tổ chức cơ sở đảng thu được 2.500.000 đồng; theo tỷ lệ trích giữ lại 30%, các tổ chức giữ lại "
+        "750.000 đồng và phải nộp Đảng ủy Khối 1.750.000 đồng.",
+        "Trong quý, các tổ chức cơ sở đảng đã nộp Đảng ủy Khối 1.700.000 đồng (số còn nợ từ các quý trước là "
+        "100.000 đồng).",
+        "Đến hết quý, 1 tổ chức còn nợ đảng phí, tổng số 150.000 đồng: Chi bộ Sở Tư pháp.",
+        "Mức đóng đảng phí áp dụng: Cán bộ, công chức: 1% tiền lương.",
+        "Đảng ủy Khối trích giữ lại 50% số đảng phí nhận được (850.000 đồng) và nộp lên cấp trên 850.000 đồng.",
+        "Nguồn số liệu (chỉ in trong bản dự thảo) Nguồn số liệu Số tổ chức Nhập tại Văn phòng 2",
+        "1 Chi bộ Sở Tư pháp 500.000 350.000 200.000 150.000",
+        "2 Đảng bộ Sở Tài chính 2.000.000 1.400.000 1.500.000 0",
+        "Cộng 2.500.000 1.750.000 1.700.000 150.000",
+    ]:
+        assert sentence in text, sentence
+    assert "Số -BC/ĐUK" in text  # a draft: no number taken
+
+    word = tmp_path / "dang-phi-quy-2.docx"
+    assert dues("report", *q2, "-o", str(word), "--date", "05/07/2025", "--issue") == 0
+    written = " ".join(paragraph.text for paragraph in docx.Document(word).paragraphs)
+    assert "Đảng ủy Khối trích giữ lại 50% số đảng phí nhận được (850.000 đồng)" in written
+    assert "Nguồn số liệu" not in written  # the issued copy leaves the sources to the draft
+    open_database(db)
+    assert [row[:2] for row in register_rows()] == [(1, "BC")]
+    assert DuesEntry.select().count() == 3
