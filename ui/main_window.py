@@ -25,6 +25,7 @@ from ui.admissions.page import AdmissionsPage
 from ui.audit.page import AuditPage
 from ui.awards.page import AwardsPage
 from ui.counts.page import CountsPage
+from ui.dues.page import DuesPage
 from ui.help import GuideDialog
 from ui.home.page import HomePage
 from ui.inspections.page import InspectionsPage
@@ -46,7 +47,8 @@ from ui.widgets.screen import fit_to_screen
 
 # In the order of the sidebar (Ctrl+1 … Ctrl+9).
 PAGES: list[type[Page]] = [HomePage, OrgsPage, MembersPage, AdmissionsPage, MeetingsPage, InspectionsPage,
-                           RatingsPage, AwardsPage, CountsPage, ProgrammePage, ReportsPage, ReturnsPage]
+                           RatingsPage, AwardsPage, CountsPage, ProgrammePage, ReportsPage, ReturnsPage,
+                           DuesPage]
 ADMIN_PAGES: list[type[Page]] = [UsersPage, AuditPage]
 FOLLOW_MS = 60_000  # how often a window in front looks for what other clerks saved
 

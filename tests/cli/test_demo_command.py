@@ -145,7 +145,7 @@ def test_demo_says_each_phase_and_stops_cleanly_on_ctrl_c(tmp_path):
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     first = process.stdout.readline()
     assert "Ctrl+C để dừng" in first
-    assert process.stdout.readline().startswith("  [1/9] tổ chức đảng")
+    assert process.stdout.readline().startswith("  [1/10] tổ chức đảng")
     time.sleep(0.5)
     process.send_signal(signal.SIGINT)
     out, err = process.communicate(timeout=60)

@@ -2,7 +2,6 @@
 quarters typed, a bad figure refused with nothing written, the quarter's report printed — its
 sentences compared with the sums worked out here — and a Word copy issued with its number."""
 
-from datetime import date
 
 import docx
 from pypdf import PdfReader
@@ -34,7 +33,8 @@ def test_two_quarters_typed_and_the_report_printed(bloc_tree, make_member, db_lo
     assert "Chưa đặt tỷ lệ trích giữ lại đảng phí áp dụng cho quý II năm 2025" in capsys.readouterr().err
     assert dues("share", "--from", "01/01/2025", "--kept", "30", "--bloc-kept", "50",
                 "--rate", "Cán bộ, công chức: 1% tiền lương") == 0
-    assert dues("set", base, *q1, "--collected", "1.000.000", "--remitted", "600000", "--on", "10/04/2025") == 0
+    assert dues("set", base, *q1, "--collected", "1.000.000", "--remitted", "600000",
+                "--on", "10/04/2025") == 0
     assert dues("set", base, *q2, "--collected", "2000000", "--remitted", "1500000") == 0
     capsys.readouterr()
     assert dues("set", small, *q2, "--collected", "500000", "--remitted", "900000") == 1
@@ -56,7 +56,8 @@ def test_two_quarters_typed_and_the_report_printed(bloc_tree, make_member, db_lo
         "100.000 đồng).",
         "Đến hết quý, 1 tổ chức còn nợ đảng phí, tổng số 150.000 đồng: Chi bộ Sở Tư pháp.",
         "Mức đóng đảng phí áp dụng: Cán bộ, công chức: 1% tiền lương.",
-        "Đảng ủy Khối trích giữ lại 50% số đảng phí nhận được (850.000 đồng) và nộp lên cấp trên 850.000 đồng.",
+        "Đảng ủy Khối trích giữ lại 50% số đảng phí nhận được (850.000 đồng) và nộp lên cấp trên "
+        "850.000 đồng.",
         "Nguồn số liệu (chỉ in trong bản dự thảo) Nguồn số liệu Số tổ chức Nhập tại Văn phòng 2",
         "1 Chi bộ Sở Tư pháp 500.000 350.000 200.000 150.000",
         "2 Đảng bộ Sở Tài chính 2.000.000 1.400.000 1.500.000 0",

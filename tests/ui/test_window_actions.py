@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from models.storage import inspect_file
-from tests.ui.window_driver import PRESSED, choose_first_row, open_papers, press, window_actions
+from tests.ui.window_driver import PRESSED, choose_first_row, open_papers, press, settled, window_actions
 from ui import settings
 
 
@@ -258,6 +258,72 @@ def test_returns_toolbar(office, tmp_path):
         press(window, "Báo cáo của cơ sở", text)
         assert seen.titles()[-1] == "Đã ghi", seen.texts()
         assert words in " ".join(page.extract_text() for page in PdfReader(tmp_path / name).pages)
+
+
+def test_dues_toolbar(office, tmp_path, qtbot):
+    """The dues page's buttons, pressed in the window: the shares corrected, an organisation's
+    quarter typed (Enter on its row) and kept over the returns' figure, the quarter taken from
+    the accepted returns after the look at what would change, the quarterly report printed."""
+    from pypdf import PdfReader
+    from PySide6.QtCore import Qt
+
+    from models.dues.tables import DuesEntry, DuesShare
+    from tests.conftest import type_text
+    from ui.dues.page import DuesPage
+
+    window, seen = office
+    page = window.page(DuesPage)
+    window.sidebar.setCurrentRow(window.page_classes.index(DuesPage))
+    settled()
+    assert (page.period(), page.model.rowCount()) == ((2026, 3), 4)  # the last quarter ended, 04/12/2026
+    assert "Có số liệu" in page.summary.text() and "cơ sở giữ lại 30%" in page.summary.text()
+
+    def shares(dialog) -> int:
+        assert dialog.kept.value() == 30  # the form starts from the share in force
+        dialog.valid_from.setText("01/07/2026")
+        dialog.kept.setValue(35)
+        assert dialog.save(), dialog.errors.message_for("valid_from")
+        return 1
+
+    seen.on_dialog = shares
+    press(window, "Đảng phí", "Tỷ lệ trích giữ lại…")
+    assert [row.kept_percent for row in DuesShare.select().order_by(DuesShare.valid_from)] == [30, 35]
+    settled()
+    assert "cơ sở giữ lại 35%" in page.summary.text()
+    position = next(i for i in range(page.model.rowCount()) if page.model.row_at(i).source)  # from a return
+    chosen = page.model.row_at(position)
+
+    def typed(dialog) -> int:
+        dialog.collected.clear()
+        type_text(dialog.collected, "1.500.000")
+        dialog.remitted.clear()
+        type_text(dialog.remitted, "975000")
+        dialog.remitted_on.setText("05102026")
+        assert dialog.save(), [dialog.errors.message_for(key) for key in ("collected", "remitted_on")]
+        return 1
+
+    seen.on_dialog = typed
+    page.view.setFocus()
+    page.view.setCurrentIndex(page.model.index(position, 0))
+    qtbot.keyClick(page.view, Qt.Key.Key_Return)
+    settled()
+    entry = DuesEntry.get(DuesEntry.id == chosen.entry_id)
+    assert (entry.collected, entry.remitted, entry.source, str(entry.remitted_on)) == \
+        (1_500_000, 975_000, "", "2026-10-05")
+    assert page.model.index(position, 2).data() == "975.000"  # 65% of it owed under the new share
+    seen.on_dialog = typed
+    press(window, "Đảng phí", "Ghi số liệu…")  # the same row again, from the toolbar
+    seen.on_dialog, seen.answer = None, "yes"
+    press(window, "Đảng phí", "Lấy từ báo cáo cơ sở…")
+    assert seen.shown[-1][1] in ("Lấy từ báo cáo cơ sở", "Không có gì để lấy"), seen.texts()
+    assert "giữ số đã nhập tay" in seen.shown[-1][2]  # the typed figure is kept, and said
+    assert DuesEntry.get_by_id(entry.id).collected == 1_500_000
+    seen.file, seen.answer = tmp_path / "dang-phi.pdf", "no"  # a draft
+    press(window, "Đảng phí", "In báo cáo quý…")
+    assert seen.titles()[-1] == "Đã ghi", seen.texts()
+    pages = PdfReader(tmp_path / "dang-phi.pdf").pages
+    text = " ".join(" ".join(page.extract_text() for page in pages).split())
+    assert "kết quả thu, nộp đảng phí quý III năm 2026" in text and "theo tỷ lệ trích giữ lại 35%" in text
 
 
 def test_every_action_of_the_window_is_pressed_by_a_test_here(office, request):
