@@ -25,6 +25,7 @@ from reports.letterhead import number_line, office_signature
 from reports.numbers import achievement, integer, percent
 from reports.outline import YEAR_END, Draft, fresh_draft, from_records, regenerate
 from reports.rating_lines import member_rating_lines
+from reports.returns_words import returns_org_rows, returns_source_rows
 from reports.target_words import target_table_rows
 
 RECIPIENTS = ["Ban Thường vụ Tỉnh ủy (báo cáo)", "Ban Tổ chức Tỉnh ủy",
@@ -217,6 +218,16 @@ def _target_table(figures: PeriodFigures, annex: Body, number: int) -> None:
     annex.table(target_table_rows(figures.targets), [75, 28, 27, 35], numeric_from=1)
 
 
+def _returns_sources_table(figures: PeriodFigures, annex: Body, number: int) -> None:
+    annex.subheading(f"{number}. Nguồn số liệu báo cáo của cơ sở (chỉ in trong bản dự thảo)")
+    annex.table(returns_source_rows(figures), [95, 35, 35], numeric_from=1)
+
+
+def _returns_org_table(figures: PeriodFigures, annex: Body, number: int) -> None:
+    annex.subheading(f"{number}. Báo cáo của các tổ chức cơ sở đảng")
+    annex.table(returns_org_rows(figures), [13, 62, 25, 18, 22, 25], numeric_from=2)
+
+
 def _award_table(figures: PeriodFigures, annex: Body, number: int) -> None:
     """Biểu 7: awards by form for collectives and individuals, badges by milestone."""
     awards = figures.awards
@@ -277,7 +288,10 @@ def render_report(path: Path, draft: Draft, figures: PeriodFigures, issued_on: d
               (rated, lambda f, a, n: _rating_table(f, a, n, org_table)),
               (rated and org_table, _org_rating_table),
               (awarded, _award_table),
-              (figures.targets, _target_table)]
+              (figures.targets, _target_table),
+              (figures.returns is not None and org_table, _returns_org_table),
+              # The draft says where the grassroots figures come from; the issued copy does not.
+              (figures.returns is not None and number is None, _returns_sources_table)]
     # Numbered in order of those printed: a table with nothing to show leaves no gap.
     for number, table in enumerate((table for shown, table in tables if shown), start=1):
         table(figures, annex, number)

@@ -21,6 +21,7 @@ from models.ratings import RatingFigures, rating_figures
 from models.residence import ResidenceFigures, residence_figures
 from models.targets import TargetResult, target_results
 from models.workplan import WorkFigures, work_figures
+from reports.period_returns import PeriodReturns, period_returns
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ class PeriodFigures:
     movements: list[MovementFigures] = field(default_factory=list)
     work: WorkFigures | None = None
     counted_to: date | None = None  # the day the figures were counted: `end`, or today if sooner
+    returns: PeriodReturns | None = None  # what the grassroots organisations reported, if asked
 
     @property
     def as_of(self) -> date:
@@ -111,4 +113,5 @@ def period_figures(start: date, end: date) -> PeriodFigures:
         residence=residence_figures(year) if year_end else None,
         movements=movement_figures(start, to),
         work=work_figures(start, to),
+        returns=period_returns(start, end, to),
     )

@@ -17,6 +17,7 @@ from reports.paragraphs import (
     rating_paragraph,
     residence_paragraph,
 )
+from reports.returns_words import grassroots_paragraph
 from reports.target_words import target_sentence
 from reports.workplan_words import programme_sentence
 
@@ -77,6 +78,7 @@ COMPUTERS = {
                                                     kinds=(FOCUS, PILOT, CONTEST)),
     "campaigns": lambda figures: campaign_sentences(figures.movements, figures.start, figures.end),
     "targets": lambda figures: target_sentence(figures.targets, figures.end.year),
+    "grassroots": grassroots_paragraph,
 }
 
 
@@ -101,6 +103,7 @@ def _skeleton(kind: str, year: int) -> list[Section]:
         Section("residence", "", 3, computed=True),
         Section("badges", "", 3, computed=True),
         Section("movements", "", 3, computed=True),
+        Section("grassroots", "", 3, computed=True),
         Section("organisation_more", "", 3),
         Section("inspection", "3. Công tác kiểm tra, giám sát, kỷ luật đảng", 2),
         Section("inspections", "", 3, computed=True),
