@@ -19,6 +19,7 @@ __getattr__, __dir__, __all__ = face(globals(), {
                "return_lines", "status_rows"),
     "vocab": ("ACCEPTED", "AD_HOC", "ADMITTED", "CHECKED", "COUNT", "DUES_COLLECTED", "DUES_REMITTED", "HALF",
               "HEADCOUNT", "KINDS", "LINE_KINDS", "MONEY", "MONTH", "PROBATIONARY", "QUARTER",
-              "QUARTER_NAMES", "RECEIVED", "REGULAR_MEETINGS", "SENT_BACK", "STANDARD_FORM", "STATES", "TEXT", "YEAR"),
+              "QUARTER_NAMES", "RECEIVED", "REGULAR_MEETINGS", "SENT_BACK", "STANDARD_FORM", "STATES", "TEXT",
+              "YEAR"),
     "workbooks": ("ReturnFile", "export_request_workbooks", "read_return_workbook"),
 })
