@@ -15,7 +15,8 @@ from models.core.excel import looks_like_formula
 from models.core.files import write_in_place
 
 # Settings the program keeps for itself, named for the change log (reported: "demo_last_entry").
-SETTING_LABELS = {"demo_last_entry": "Dấu kết thúc dữ liệu mẫu", "database_id": "Mã nhận diện cơ sở dữ liệu"}
+SETTING_LABELS = {"demo_last_entry": "Dấu kết thúc dữ liệu mẫu", "database_id": "Mã nhận diện cơ sở dữ liệu",
+                  "returns_form": "Mẫu báo cáo của tổ chức cơ sở"}
 TABLE_LABELS = {
     "party_org": "Tổ chức đảng",
     "member": "Đảng viên",

@@ -13,8 +13,9 @@ from models.core.dates import add_months
 from models.core.workdays import add_working_days
 from models.orgs.tree import grassroots_live_on
 from models.returns import vocab as r
+from models.returns.forms import standard_form
 from models.returns.known import known_figures
-from models.returns.requests import DEFAULT_WORKING_DAYS, default_title, standard_form
+from models.returns.requests import DEFAULT_WORKING_DAYS, default_title
 from models.returns.tables import GrassrootsReturn, ReturnAddressee, ReturnRequest
 
 QUARTERS_BACK = 4

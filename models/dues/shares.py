@@ -12,7 +12,6 @@ from models.core.db import database
 from models.core.errors import ValidationError
 from models.core.text import checked_multiline
 from models.dues.tables import DuesShare
-from models.orgs.tree import scope_ids
 
 RATES_MAX = 4_000
 
@@ -30,10 +29,7 @@ def share_on(day: date) -> DuesShare | None:
 
 def _require_whole_bloc() -> None:
     # A clerk who keeps some organisations' records does not set the bloc's rules.
-    session.require(session.WRITE_RECORDS)
-    if scope_ids() is not None:
-        raise ValidationError("", "Tỷ lệ trích giữ lại đảng phí áp dụng cho cả Khối: tài khoản chỉ quản lý "
-                                  "một số tổ chức không sửa được.")
+    session.require_whole_bloc(session.WRITE_RECORDS, "Tỷ lệ trích giữ lại đảng phí")
 
 
 def save_share(valid_from: date | None, kept_percent, bloc_kept_percent, rates: str = "", note: str = "",

@@ -2,7 +2,6 @@
 the deadline counted in working days, and the organisations asked."""
 
 import json
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from models.accounts import session
@@ -15,22 +14,10 @@ from models.core.text import clean, clean_multiline
 from models.core.workdays import add_working_days, is_working_day
 from models.orgs.tree import grassroots_live_on
 from models.returns import vocab as r
+from models.returns.forms import FormLine, checked_form, office_form
 from models.returns.tables import GrassrootsReturn, ReturnAddressee, ReturnRequest
 
 DEFAULT_WORKING_DAYS = 5  # after the period ends, unless the office says otherwise
-MAX_LINES = 60
-LABEL_MAX = 200
-
-
-@dataclass(frozen=True)
-class FormLine:
-    key: str
-    label: str
-    kind: str  # vocab.LINE_KINDS
-
-
-def standard_form() -> list[FormLine]:
-    return [FormLine(*line) for line in r.STANDARD_FORM]
 
 
 def period_of(kind: str, year: int, period: int = 0) -> tuple[date, date]:
@@ -73,28 +60,6 @@ def working_days_between(due: date, day: date) -> int:
     return late
 
 
-def _checked_form(lines: list[FormLine]) -> list[FormLine]:
-    if not lines:
-        raise ValidationError("form", "Mẫu báo cáo phải có ít nhất một dòng.")
-    if len(lines) > MAX_LINES:
-        raise ValidationError("form", f"Mẫu báo cáo có nhiều nhất {MAX_LINES} dòng.")
-    seen, checked = set(), []
-    for number, line in enumerate(lines, 1):
-        key, label = clean(line.key), clean(line.label)[:LABEL_MAX]
-        if not key or not key.replace("_", "").isalnum() or not key.isascii():
-            raise ValidationError("form", f"Dòng {number} của mẫu: mã “{line.key}” chỉ gồm chữ không dấu, số "
-                                          "và dấu gạch dưới.")
-        if key in seen:
-            raise ValidationError("form", f"Dòng {number} của mẫu: mã “{key}” trùng với một dòng trên.")
-        if not label:
-            raise ValidationError("form", f"Dòng {number} của mẫu: nhập tên chỉ tiêu.")
-        if line.kind not in r.LINE_KINDS:
-            raise ValidationError("form", f"Dòng {number} của mẫu: loại “{line.kind}” không hợp lệ.")
-        seen.add(key)
-        checked.append(FormLine(key, label, line.kind))
-    return checked
-
-
 def create_request(kind: str, year: int, period: int = 0, *, issued_on: date, due_on: date | None = None,
                    working_days: int | None = None, title: str = "", start: date | None = None,
                    end: date | None = None, lines: list[FormLine] | None = None,
@@ -125,7 +90,7 @@ def create_request(kind: str, year: int, period: int = 0, *, issued_on: date, du
         due_on = add_working_days(max(end, issued_on) if kind != r.AD_HOC else issued_on, days)
     if due_on < issued_on:
         raise ValidationError("due_on", f"Hạn gửi ({fmt_date(due_on)}) ở trước ngày gửi yêu cầu.")
-    form = _checked_form(lines if lines is not None else standard_form())
+    form = checked_form(lines if lines is not None else office_form())
     live = {row.id: row for row in grassroots_live_on(issued_on)}
     chosen = sorted(live) if org_ids is None else sorted(set(org_ids))
     unknown = [org_id for org_id in chosen if org_id not in live]

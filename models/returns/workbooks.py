@@ -30,8 +30,9 @@ from models.core.workbook import read_sheets
 from models.members.columns import text_value
 from models.orgs.tree import full_names, scope_ids
 from models.returns import vocab as r
+from models.returns.forms import FormLine
 from models.returns.known import known_figures
-from models.returns.requests import FormLine, addressees, form_of, get_request
+from models.returns.requests import addressees, form_of, get_request
 from models.returns.tables import ReturnRequest
 
 SHEET = "Báo cáo"

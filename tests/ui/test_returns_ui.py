@@ -87,3 +87,27 @@ def test_the_home_page_line_opens_the_request(demo_clock, qtbot, db, request_wit
     home.go_to.emit(lines[0].page, lines[0].part)
     page = window.page(ReturnsPage)
     assert window.stack.currentWidget() is page and page.request_id() == request.id != older.id
+
+
+def test_the_form_editor_adds_a_line_and_refuses_a_duplicate_key_beside_the_table(qtbot, bloc_tree):
+    from PySide6.QtWidgets import QTableWidgetItem
+
+    from models.returns.forms import is_standard, office_form
+    from ui.returns.form_editor import KEY, LABEL, FormEditorDialog
+
+    dialog = FormEditorDialog()
+    qtbot.addWidget(dialog)
+    standard = dialog.table.rowCount()
+    dialog.table.setCurrentCell(standard - 1, LABEL)
+    dialog.add_line()
+    dialog.table.setItem(standard, KEY, QTableWidgetItem("ket_nap"))  # a standard line's key again
+    dialog.table.setItem(standard, LABEL, QTableWidgetItem("Số công trình thanh niên"))
+    assert not dialog.save()
+    assert "trùng với một dòng trên" in dialog.errors.message_for("form")
+    assert is_standard()
+    dialog.table.setItem(standard, KEY, QTableWidgetItem("cong_trinh"))
+    dialog.table.setCurrentCell(standard, LABEL)
+    dialog.move_line(-1)  # one line up: above the last standard line
+    assert dialog.save()
+    keys = [line.key for line in office_form()]
+    assert keys[-2:] == ["cong_trinh", "han_che"] and len(keys) == standard + 1

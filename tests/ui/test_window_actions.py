@@ -251,6 +251,8 @@ def test_returns_toolbar(office, tmp_path):
     assert "✓" in question and "✗" in question and "chưa điền" in question
     assert seen.titles()[-1] == "Đã nhận"
     assert GrassrootsReturn.select().where(GrassrootsReturn.request == under_way.id).count() == 1
+    press(window, "Báo cáo của cơ sở", "Mẫu báo cáo…")
+    assert seen.shown[-1] == ("dialog", "FormEditorDialog", "Mẫu báo cáo của tổ chức cơ sở")
     for text, name, words in (("In công văn đôn đốc…", "cong-van.pdf", "V/v đôn đốc gửi"),
                               ("In báo cáo tổng hợp…", "tong-hop.pdf", "PHỤ LỤC: BÁO CÁO CỦA CÁC TỔ CHỨC")):
         page.request.setCurrentIndex(max(page.request.findData(under_way.id - 1), 0))  # the one due

@@ -191,6 +191,12 @@ def _returns(sub) -> None:
         paper.add_argument("-o", "--output", required=True, help="tệp PDF (hoặc .docx) sẽ ghi")
         paper.add_argument("--date", metavar="DD/MM/YYYY", help="ngày ban hành (mặc định: hôm nay)")
         paper.add_argument("--issue", action="store_true", help="lấy số từ sổ văn bản đi")
+    form = actions.add_parser("form", help="mẫu báo cáo gửi kèm yêu cầu: xem, ghi ra CSV, nhận CSV đã sửa, "
+                                           "hoặc trở về mẫu chuẩn")
+    what = form.add_mutually_exclusive_group()
+    what.add_argument("--export", metavar="TỆP.csv", help="ghi mẫu đang dùng ra tệp CSV để sửa bằng Excel")
+    what.add_argument("--import", dest="import_file", metavar="TỆP.csv", help="dùng mẫu trong tệp CSV đã sửa")
+    what.add_argument("--reset", action="store_true", help="trở về mẫu chuẩn")
     for action in actions.choices.values():
         _db(action)
         _acting_user(action)

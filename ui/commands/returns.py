@@ -10,6 +10,7 @@ from models.returns import (
     AD_HOC,
     HALF,
     KINDS,
+    LINE_KINDS,
     MONTH,
     QUARTER,
     STANDING,
@@ -22,9 +23,15 @@ from models.returns import (
     export_request_workbooks,
     gathered,
     get_request,
+    is_standard,
+    office_form,
     plan_intake,
+    read_form_file,
     request_rows,
+    reset_office_form,
+    save_office_form,
     status_rows,
+    write_form_file,
 )
 from reports.letterhead import letterhead_warnings
 from reports.returns_papers import print_reminder, print_summary
@@ -150,9 +157,28 @@ def _paper(args, summary: bool) -> int:
     return 0
 
 
+def _form(args) -> int:
+    if args.export:
+        path = write_form_file(Path(args.export).expanduser().resolve())
+        say(f"Đã ghi mẫu báo cáo vào {path}; sửa bằng Excel (giữ dòng đầu), rồi “returns form --import”.")
+        return 0
+    if args.import_file:
+        lines = save_office_form(read_form_file(Path(args.import_file).expanduser()))
+        say(f"Đã dùng mẫu mới ({len(lines)} dòng) cho các yêu cầu tạo từ nay; các yêu cầu đã gửi giữ mẫu cũ.")
+        return 0
+    if args.reset:
+        reset_office_form()
+        say("Đã trở về mẫu chuẩn cho các yêu cầu tạo từ nay.")
+        return 0
+    say("Mẫu chuẩn:" if is_standard() else "Mẫu của cơ quan:")
+    for number, line in enumerate(office_form(), 1):
+        say(f"{number:>3}. {line.label} [{line.key}, {LINE_KINDS[line.kind].lower()}]")
+    return 0
+
+
 ACTIONS = {
     "request": _request, "list": _list, "export": _export, "import": _import, "status": _status,
     "accept": lambda args: _decide(args, True), "send_back": lambda args: _decide(args, False),
-    "letter": lambda args: _paper(args, False), "summary": lambda args: _paper(args, True),
+    "letter": lambda args: _paper(args, False), "summary": lambda args: _paper(args, True), "form": _form,
 }
 

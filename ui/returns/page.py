@@ -41,6 +41,7 @@ from reports.returns_papers import print_reminder, print_summary
 from ui import settings
 from ui.page import ActionSpec, Page
 from ui.returns.dialogs import RequestDialog
+from ui.returns.form_editor import FormEditorDialog
 from ui.returns.tables import ReturnLinesModel, StatusTableModel
 from ui.tasks import Task, run_and_wait, run_task
 from ui.widgets import file_dialog
@@ -66,6 +67,7 @@ class ReturnsPage(Page):
             ActionSpec("Nhận báo cáo…", self.bring_back, "Ctrl+I", enabled=writes),
             ActionSpec("In công văn đôn đốc…", lambda: self.print_paper(False)),
             ActionSpec("In báo cáo tổng hợp…", lambda: self.print_paper(True)),
+            ActionSpec("Mẫu báo cáo…", self.edit_form, enabled=writes),
         ])
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -196,6 +198,9 @@ class ReturnsPage(Page):
             self.reload_requests()
             self.request.setCurrentIndex(max(self.request.findData(dialog.request_id), 0))
             self.changed.emit()
+
+    def edit_form(self) -> None:
+        FormEditorDialog(self).exec()
 
     def export_workbooks(self) -> Task | None:
         request_id = self.request_id()

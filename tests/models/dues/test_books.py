@@ -108,7 +108,7 @@ def test_a_clerk_limited_to_some_organisations_sees_and_writes_only_theirs(books
         set_entry(books["base"].id, 2025, 1, 1_000_000, 700_000)
         with pytest.raises((ValidationError, Forbidden)):
             set_entry(books["small"].id, 2025, 1, 1, 0)
-        with pytest.raises(ValidationError, match="cho cả Khối"):
+        with pytest.raises(ValidationError, match="không bị giới hạn tổ chức"):
             save_share(date(2025, 7, 1), 30, 50)
 
 
