@@ -57,11 +57,16 @@ def values_of(instance: Model) -> dict:
     return out
 
 
+# One encoder for every digest: json.dumps with these options builds a new one per call, and
+# `check` (or opening a file without accounts) digests every entry of the trail.
+_PAYLOAD_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def _digest(payload: list, signing_key: bytes | None) -> str:
-    text = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    text = _PAYLOAD_ENCODER.encode(payload).encode("utf-8")
     if signing_key is None:  # an entry from before signing began
         return hashlib.sha256(text).hexdigest()
-    return hmac.new(signing_key, text, hashlib.sha256).hexdigest()
+    return hmac.digest(signing_key, text, "sha256").hex()
 
 
 def _payload(entry_values: dict) -> list:
@@ -216,26 +221,34 @@ def verify_chain(signed_from: int | None = None) -> ChainCheck:
     signed = any(column.name == "key_id" for column in AuditEntry._meta.database.get_columns("audit_entry"))
     if signed:
         fields.append(AuditEntry.key_id)
-    for row in AuditEntry.select(*fields).order_by(AuditEntry.id).dicts().iterator():
-        row.setdefault("key_id", None)
-        count += 1
-        at = row["at"]
-        row["at"] = at if isinstance(at, str) else at.isoformat(sep=" ", timespec="microseconds")
-        if row["prev_hash"] != prev:
-            return ChainCheck(count, row["id"], foreign, first_foreign)
-        signer = row["key_id"]
-        if signer is None or (own_id is not None and signer == own_id):
-            if _digest(_payload(row), own_key if signer else None) != row["hash"]:
-                return ChainCheck(count, row["id"], foreign, first_foreign)
-            downgraded = signer is None and signed_from is not None and row["id"] >= signed_from
-            if downgraded and unsigned_after is None:
-                unsigned_after = row["id"]
-        else:
-            foreign += 1
-            first_foreign = first_foreign or row["id"]
-            entries, first = signers.get(signer, (0, row["id"]))
-            signers[signer] = (entries + 1, first)
-        prev, head_id = row["hash"], row["id"]
+    # The rows as the driver gives them (the compiled, parameterised query run on the cursor): a
+    # model or dict per row was two thirds of the walk's time over a large trail.
+    cursor = database.execute_sql(*AuditEntry.select(*fields).order_by(AuditEntry.id).sql())
+    while batch := cursor.fetchmany(2_000):
+        for row in batch:
+            entry_id, at, user_id, username, action, table_name, record_id, old_values, new_values, \
+                prev_hash, entry_hash = row[:11]
+            signer = row[11] if signed else None
+            count += 1
+            if prev_hash != prev:
+                return ChainCheck(count, entry_id, foreign, first_foreign)
+            if signer is None or (own_id is not None and signer == own_id):
+                at = at if isinstance(at, str) else at.isoformat(sep=" ", timespec="microseconds")
+                payload = [at, user_id, username, action, table_name, record_id, old_values, new_values,
+                           prev_hash]
+                if signer is not None:  # the signer is part of what is signed (_payload)
+                    payload.append(signer)
+                if _digest(payload, own_key if signer else None) != entry_hash:
+                    return ChainCheck(count, entry_id, foreign, first_foreign)
+                downgraded = signer is None and signed_from is not None and entry_id >= signed_from
+                if downgraded and unsigned_after is None:
+                    unsigned_after = entry_id
+            else:
+                foreign += 1
+                first_foreign = first_foreign or entry_id
+                entries, first = signers.get(signer, (0, entry_id))
+                signers[signer] = (entries + 1, first)
+            prev, head_id = entry_hash, entry_id
     return ChainCheck(count, None, foreign, first_foreign, unsigned_after, head_id, prev, missing, signers,
                       own_id)
 
