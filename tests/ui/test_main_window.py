@@ -27,8 +27,8 @@ def test_sidebar_lists_only_working_areas(demo_clock, qtbot, db):
     # The local administrator of a new file also sees the administration pages.
     assert entries == ["Trang chủ", "Tổ chức đảng", "Đảng viên", "Kết nạp đảng viên", "Hội nghị, sinh hoạt",
                        "Kiểm tra, giám sát", "Đánh giá, xếp loại", "Khen thưởng, huy hiệu",
-                       "Số lượng, biến động", "Chỉ tiêu, chương trình", "Báo cáo", "Báo cáo của cơ sở", "Đảng phí",
-                       "Người dùng", "Nhật ký thay đổi"]
+                       "Số lượng, biến động", "Chỉ tiêu, chương trình", "Báo cáo", "Báo cáo của cơ sở",
+                       "Đảng phí", "Người dùng", "Nhật ký thay đổi"]
     window.sidebar.setCurrentRow(2)
     assert window.stack.currentWidget() is window.page(MembersPage)
     window.sidebar.setCurrentRow(3)
