@@ -51,14 +51,14 @@ class BadgeCandidate:
     unknown_gap: bool = False  # readmitted before the registry: check the time out on the dossier
 
 
-def _histories(member_ids: list[int] | None) -> dict[int, list[tuple[str, date]]]:
+def _histories(members) -> dict[int, list[tuple[str, date]]]:
+    """The events seniority is reckoned from, of `members`: a list of ids, or a query of them."""
     kinds = (v.ADMITTED, v.READMITTED, v.DECEASED_EVENT, *OUT_OF_PARTY)
     query = (MemberEvent.select(MemberEvent.member, MemberEvent.kind, MemberEvent.date)
-             .where(MemberEvent.kind.in_(kinds)).order_by(MemberEvent.date, MemberEvent.position))
-    if member_ids is not None:
-        query = query.where(MemberEvent.member.in_(member_ids))
+             .where(MemberEvent.kind.in_(kinds) & MemberEvent.member.in_(members))
+             .order_by(MemberEvent.date, MemberEvent.position))
     histories: dict[int, list[tuple[str, date]]] = {}
-    for member_id, kind, day in query.tuples():
+    for member_id, kind, day in query.tuples().iterator():
         histories.setdefault(member_id, []).append((kind, day))
     return histories
 
@@ -103,13 +103,16 @@ def badge_list(occasion: date, org_id: int | None = None, with_early: bool = Tru
     allowance = POSTHUMOUS_ALLOWANCE_MONTHS + early_allowance_months(MILESTONES[0])  # more than enough
     latest_admission = add_months(occasion, allowance - 12 * MILESTONES[0])
     columns = (Member.id, Member.full_name, Member.birth_date, Member.admission_date, Member.sort_key)
-    old_enough = Member.select(*columns).where(Member.admission_date <= latest_admission)
-    records = {m.id: m for m in old_enough if m.id in counted or m.id in deaths}
+    old_enough = Member.select(*columns).where(Member.admission_date <= latest_admission).namedtuples()
+    records = {m.id: m for m in old_enough.iterator() if m.id in counted or m.id in deaths}
     counted = {member_id: org for member_id, org in counted.items() if member_id in records}
     deaths = {member_id: death for member_id, death in deaths.items() if member_id in records}
     people = [(records[member_id], org, None) for member_id, org in counted.items()]
     people += [(records[member_id], org, day) for member_id, (day, org) in deaths.items()]
-    histories = _histories([m.id for m, _org, _died in people] if allowed is not None else None)
+    # A few ids as parameters; the whole bloc's as the query that chose them (no list of
+    # thousands of parameters, and none of the younger members' events read).
+    histories = _histories([m.id for m, _org, _died in people] if allowed is not None
+                           else Member.select(Member.id).where(Member.admission_date <= latest_admission))
     names = dict(PartyOrg.select(PartyOrg.id, PartyOrg.name).tuples())
     awarded = awarded_milestones()
     found = []

@@ -13,6 +13,7 @@ from peewee import fn
 
 from models.core import vocab as v
 from models.core.dates import check_period
+from models.core.db import database
 from models.members.tables import MemberEvent
 from models.orgs.tree import grassroots_of, org_rows, subtree_ids, tree_order
 
@@ -196,4 +197,6 @@ def roster_at(on: date, org_ids: set[int] | None = None) -> list[tuple[int, int,
              .where((ranked.c.rank == 1) & (ranked.c.counted == True)))  # noqa: E712 - SQL
     if org_ids is not None:
         query = query.where(ranked.c.org_id.in_(sorted(org_ids)))
-    return list(query.tuples())
+    # The driver's rows as they come (ids and codes need no conversion): peewee's per-row
+    # processing was half the time of a roster of 30,000.
+    return [tuple(row) for row in database.execute(query).fetchall()]
