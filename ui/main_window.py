@@ -18,7 +18,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.accounts import BACKUP, CHANGE_SETTINGS, MANAGE_USERS, RESTORE, ROLES, Actor, last_hash
+from models.accounts import (
+    BACKUP,
+    CHANGE_SETTINGS,
+    MANAGE_USERS,
+    RESTORE,
+    ROLES,
+    Actor,
+    end_sitting,
+    last_hash,
+    open_sitting,
+)
+from models.core.errors import ValidationError
 from models.core.where import Server
 from ui import settings
 from ui.admissions.page import AdmissionsPage
@@ -125,6 +136,18 @@ class MainWindow(QMainWindow):
         self._follow = QTimer(self, interval=FOLLOW_MS)
         self._follow.timeout.connect(self._follow_others)
         self._follow.start()
+        self._sitting = self._open_sitting()
+
+    def _open_sitting(self) -> bool:
+        """The clerk signed in here: commands with the same account on this data need no password
+        while the window is open (models/accounts/sittings.py). Without it they ask as before."""
+        if self.actor.user_id is None:
+            return False
+        try:
+            open_sitting(self.actor)
+        except (ValidationError, OSError):
+            return False
+        return True
 
     def _follow_others(self) -> None:
         if QApplication.applicationState() == Qt.ApplicationState.ApplicationActive \
@@ -296,6 +319,11 @@ class MainWindow(QMainWindow):
         settings.WINDOW_GEOMETRY.set(self.saveGeometry())
         for page in self.pages:
             page.save_layout()
+        if self._sitting:
+            try:
+                end_sitting(self.actor.username)
+            except (ValidationError, OSError):
+                pass  # it ends with its time
         super().closeEvent(event)
         self.closed.emit()
 

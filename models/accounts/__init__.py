@@ -15,8 +15,9 @@ __getattr__, __dir__, __all__ = face(globals(), {
         "save_office_details"),
     "session": ("Actor", "BACKUP", "CHANGE_SETTINGS", "CLERK", "ISSUE_DOCUMENTS", "MANAGE_USERS", "RESTORE",
         "ROLES", "WRITE_RECORDS", "any_user_exists", "may"),
+    "sittings": ("DEFAULT_HOURS", "MAX_HOURS", "end_sitting", "open_sitting", "resume_sitting"),
     "workstations": ("register_this_workstation", "register_workstation", "registered_keys"),
     "trail_key": ("has_key", "key_id"),
-    "users": ("authenticate", "create_user", "first_start", "get_user", "set_password",
+    "users": ("actor_for", "authenticate", "create_user", "first_start", "get_user", "set_password",
         "update_user", "user_orgs", "user_rows"),
 })

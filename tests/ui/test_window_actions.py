@@ -49,9 +49,15 @@ def test_file_menu_backup_folder_office_details_and_server(office, tmp_path):
 
 
 def test_file_menu_quit_closes_the_window(office):
+    """…and ends the sitting the sign-in opened: while the window was open, commands with the same
+    account on this data needed no password (models/accounts/sittings.py)."""
+    from models.accounts.sittings import resume_sitting
+
     window, _seen = office
+    assert resume_sitting("quantri").username == "quantri"
     press(window, "Tệp", "Thoát")
     assert not window.isVisible() and not window.signed_out
+    assert resume_sitting("quantri") is None
 
 
 def test_view_menu_opens_each_page_and_find_selects_the_search(office):

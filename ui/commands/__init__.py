@@ -10,6 +10,7 @@ from ui.commands.printing import run_minutes, run_report
 from ui.commands.records import run_export, run_import, run_ratings, run_user_add
 from ui.commands.returns import run_returns
 from ui.commands.server import run_transfer
+from ui.commands.sittings import run_login, run_logout
 from ui.commands.workstations import run_workstation
 
 HANDLERS = {
@@ -27,6 +28,8 @@ HANDLERS = {
     "returns": run_returns,
     "dues": run_dues,
     "transfer": run_transfer,
+    "login": run_login,
+    "logout": run_logout,
     "workstation": run_workstation,
 }
 

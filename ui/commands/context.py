@@ -10,10 +10,11 @@ from contextlib import contextmanager
 from getpass import getpass
 from pathlib import Path
 
-from models.accounts import authenticate, last_hash, record_anchor, session
+from models.accounts import actor_for, authenticate, last_hash, record_anchor, resume_sitting, session
 from models.core import clock
 from models.core.db import Busy, close_database
 from models.core.errors import Forbidden, ValidationError, failure_reason
+from models.core.text import clean
 from models.storage import holder_of, open_checked
 
 # Exit statuses: 0 done; 1 refused or failed; 2 wrong arguments; 3 `check` found problems;
@@ -54,10 +55,16 @@ def ask_password(variable: str, prompt: str) -> str | None:
     return None
 
 
-def sign_in(username: str | None) -> None:
-    """Act as the named user. Without a name: the local administrator while the database has
-    no account, otherwise nobody (writes are then refused, and say so)."""
+def sign_in(username: str | None, fresh: bool = False) -> None:
+    """Act as the named user: within a sitting still open on this data (`login`, or the window
+    signed in as that user), without the password again; else with it. Without a name: the
+    local administrator while the database has no account, otherwise nobody (writes are then
+    refused, and say so). `fresh`: the password whatever sitting there is."""
     if not username:
+        return
+    sitting = None if fresh else resume_sitting(clean(username).lower())
+    if sitting is not None:
+        session.set_current(actor_for(sitting))
         return
     password = ask_password("DANGVU_PASSWORD", f"Mật khẩu của {username}: ")
     if password is None:
@@ -66,14 +73,15 @@ def sign_in(username: str | None) -> None:
 
 
 @contextmanager
-def opened(db_path: Path, username: str | None = None, create: bool = False) -> Iterator[None]:
+def opened(db_path: Path, username: str | None = None, create: bool = False,
+           fresh: bool = False) -> Iterator[None]:
     """The database open and the user signed in for the body; closed afterwards whatever
     happens. A missing, foreign or damaged file is refused untouched (unless `create`, where
     a missing file becomes a new database)."""
     open_checked(db_path, create)
     head = last_hash()
     try:
-        sign_in(username)
+        sign_in(username, fresh)
         yield
     finally:
         session.set_current(None)

@@ -128,7 +128,7 @@ def run_restore(args, db_path: Path) -> int:
     try:
         if protected:
             open_database(db_path)
-            sign_in(args.acting_user)
+            sign_in(args.acting_user, fresh=True)  # the data replaced: the password, not a sitting
         result = restore(source, db_path, keep, by_signed_in_user=protected,
                          despite_broken_trail=args.accept_broken_trail)
     except BrokenTrail as broken:

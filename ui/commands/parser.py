@@ -43,6 +43,14 @@ def build_parser() -> argparse.ArgumentParser:
     _db(add)
     _acting_user(add)
 
+    login = sub.add_parser("login", help="mở phiên làm việc: các lệnh sau với cùng --user không hỏi lại mật "
+                                         "khẩu đến hết phiên")
+    login.add_argument("--hours", type=int, help="phiên dài bao nhiêu giờ (mặc định 8, tối đa 12)")
+    logout = sub.add_parser("logout", help="kết thúc phiên làm việc")
+    for parser in (login, logout):
+        _db(parser)
+        _acting_user(parser)
+
     report = sub.add_parser("report", help="in báo cáo tổng kết năm hoặc sơ kết 6 tháng ra PDF")
     report.add_argument("kind", choices=["year-end", "half-year"])
     report.add_argument("--year", type=int, required=True)

@@ -26,7 +26,7 @@ SHOWN_PROBLEMS = 200
 
 
 def run_user_add(args, db_path: Path) -> int:
-    with opened(db_path, args.acting_user):
+    with opened(db_path, args.acting_user, fresh=True):  # an account made: the password, not a sitting
         password = ask_password("DANGVU_NEW_PASSWORD", f"Mật khẩu mới cho {args.username}: ")
         if password is None:
             raise Refused("Cần mật khẩu mới: đặt DANGVU_NEW_PASSWORD hoặc chạy trong cửa sổ lệnh.")

@@ -36,7 +36,7 @@ def run_transfer(args, _db_path) -> int:
     open_checked(source)
     try:
         if any_user_exists():  # the whole register leaves: its administrator says so
-            sign_in(args.acting_user)
+            sign_in(args.acting_user, fresh=True)  # the whole register leaves: the password
             session.require(session.RESTORE)
         actor = session.current()
     finally:

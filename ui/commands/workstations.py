@@ -17,7 +17,7 @@ def run_workstation(args, db_path: Path) -> int:
                 trust = "" if known.trusted else " (đăng ký từ máy khác: máy này chưa xác nhận)"
                 say(f"  {known.key_id}  {known.name}{trust}")
         return 0
-    with opened(db_path, args.acting_user):
+    with opened(db_path, args.acting_user, fresh=True):  # a key trusted: the password, not a sitting
         made = (register_this_workstation(args.name) if args.this
                 else register_workstation(args.key_id or "", args.name))
     say(f"Đã đăng ký máy trạm “{made.name}” (mã khóa {made.key_id}) vào sổ máy trạm, ký bằng khóa của máy "

@@ -1,0 +1,124 @@
+"""A sitting (phiên làm việc): signed in once, a clerk's commands on the same data need no
+password again until it ends — the sign-in's key derivation paid once, not by every command.
+
+A sitting is written down in this workstation's app-data folder, beside the trail's key: for
+one database (by its identity, wherever the file lies or however the server is addressed), one
+account, until a time. It is sealed with the trail's key, so whoever holds only the data file
+cannot make one; it ends when its time is up, when the account's password is changed or the
+account is locked or deactivated, and on `logout` or when the window that opened it closes.
+Only the OS account that holds the key folder can use it — the same reach as the window."""
+
+import hashlib
+import hmac
+import json
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from models.accounts import trail_key
+from models.accounts.anchor import database_identity
+from models.accounts.session import Actor
+from models.accounts.tables import AppUser
+from models.core import clock
+from models.core.errors import ValidationError
+from models.core.files import write_in_place
+
+SITTINGS_FILE = "phien-lam-viec.json"
+DEFAULT_HOURS, MAX_HOURS = 8, 12  # a working day; never past the next morning
+
+
+def _path() -> Path:
+    return trail_key.app_data_folder() / SITTINGS_FILE
+
+
+def _read() -> dict:
+    try:
+        data = json.loads(_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _write(data: dict) -> None:
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    write_in_place(_path(), lambda partial: partial.write_text(text, encoding="utf-8"))
+
+
+def _mac(record: dict) -> str:
+    text = json.dumps({k: v for k, v in record.items() if k != "mac"}, sort_keys=True).encode()
+    return hmac.new(trail_key.key(), text, hashlib.sha256).hexdigest()
+
+
+def _tag(password_hash: str) -> str:
+    """Names the password the sitting was opened under, revealing nothing of it."""
+    return hashlib.sha256(password_hash.encode()).hexdigest()[:32]
+
+
+def _slot(identity: str, username: str) -> str:
+    return f"{identity}:{username}"
+
+
+def open_sitting(actor: Actor, hours: int = DEFAULT_HOURS) -> datetime:
+    """Write down a sitting for the signed-in account; returns when it ends."""
+    if actor.user_id is None:
+        raise ValidationError("user", "Chỉ mở phiên làm việc cho một tài khoản đã đăng nhập.")
+    if not 1 <= hours <= MAX_HOURS:
+        raise ValidationError("hours", f"Phiên làm việc dài từ 1 đến {MAX_HOURS} giờ.")
+    identity = database_identity()
+    user = AppUser.get_or_none(AppUser.id == actor.user_id)
+    if identity is None or user is None:
+        raise ValidationError("user", "Dữ liệu này chưa có tài khoản nào để mở phiên làm việc.")
+    now = clock.now()
+    until = now + timedelta(hours=hours)
+    record = {"identity": identity, "user_id": user.id, "username": user.username,
+              "password": _tag(user.password_hash), "opened": now.isoformat(timespec="seconds"),
+              "until": until.isoformat(timespec="seconds")}
+    record["mac"] = _mac(record)
+    sittings = {slot: value for slot, value in _read().items() if _still_open(value, now)}
+    sittings[_slot(identity, user.username)] = record
+    _write(sittings)
+    return until
+
+
+def _still_open(record, now: datetime) -> bool:
+    try:
+        return datetime.fromisoformat(record["until"]) > now
+    except (KeyError, TypeError, ValueError):
+        return False
+
+
+def resume_sitting(username: str) -> AppUser | None:
+    """The account of a sitting still open on this database, or None. Anything amiss — time
+    up, a seal that does not match, another password, an account locked or deactivated — is
+    no sitting, and the clerk is asked for the password as usual."""
+    identity = database_identity()
+    if identity is None:
+        return None
+    try:
+        record = _read().get(_slot(identity, username))
+        if not isinstance(record, dict) or not hmac.compare_digest(str(record.get("mac", "")), _mac(record)):
+            return None
+    except trail_key.KeyMissing:
+        return None
+    now = clock.now()
+    try:
+        opened, until = datetime.fromisoformat(record["opened"]), datetime.fromisoformat(record["until"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    if not opened <= now < until or until - opened > timedelta(hours=MAX_HOURS):
+        return None
+    user = AppUser.get_or_none(AppUser.id == record.get("user_id"))
+    if user is None or user.username != username or not user.active:
+        return None
+    if (user.locked_until and user.locked_until > now) or record.get("password") != _tag(user.password_hash):
+        return None
+    return user
+
+
+def end_sitting(username: str) -> bool:
+    """Close this database's sitting of the account; whether there was one."""
+    identity = database_identity()
+    sittings = _read()
+    if identity is None or sittings.pop(_slot(identity, username), None) is None:
+        return False
+    _write(sittings)
+    return True
