@@ -50,7 +50,8 @@ def test_a_new_password_a_lock_or_a_deactivation_ends_it(clerk):
     assert resume_sitting("thuky") is None
     actor = authenticate("thuky", "mat-khau-moi-hon-9")
     open_sitting(actor)
-    AppUser.update(locked_until=clock.now() + timedelta(minutes=10)).where(AppUser.id == actor.user_id).execute()
+    locked = clock.now() + timedelta(minutes=10)
+    AppUser.update(locked_until=locked).where(AppUser.id == actor.user_id).execute()
     assert resume_sitting("thuky") is None
     AppUser.update(locked_until=None).where(AppUser.id == actor.user_id).execute()
     assert resume_sitting("thuky") is not None
