@@ -1,7 +1,9 @@
 """The reporting system at the size of a large bloc, in fresh processes as a clerk runs it:
 a quarterly request out to every grassroots organisation, the workbooks filled (every blank
-line typed), brought back as one .zip with a dry run first, the status, the summary. Prints
-each step's wall time and peak memory beside its target; asserts nothing.
+line typed), brought back as one .zip with a dry run first, the status, the summary; then a
+sitting opened (`login`) and, without the password, the status again, the last quarter's dues
+taken from the returns (dry run) and printed, and the year-end report. Prints each step's wall
+time and peak memory (the process's own, VmHWM) beside its target; asserts nothing.
 
     python bench/returns.py [--members 30000] [--orgs 200]
 
@@ -23,22 +25,35 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 OUT = Path(__file__).parent / "out"
-TARGETS = {"request": 10, "export": 10, "import --dry-run": 10, "import": 10, "status": 2, "summary": 10}
+
+from models.core import clock  # noqa: E402
+
+TARGETS = {"request": 10, "export": 10, "import --dry-run": 10, "import": 10, "status": 2, "summary": 10,
+           "login": 2, "status, phiên": 2, "dues from-returns": 10, "dues report": 10,
+           "report year-end": 1.5}
 
 
 USER, PASSWORD = "bench", "mat-khau-do-thu-2026"
 
 
-def main_py(db: Path, *words: str, user: str | None = USER) -> tuple[float, float, str]:
-    """Seconds and peak MB of one command in a process of its own."""
+def main_py(db: Path, *words: str, user: str | None = USER,
+            password: bool = True) -> tuple[float, float, str]:
+    """Seconds and peak MB of one command in a process of its own (`password`: given, else only
+    a sitting signs it in)."""
     started = time.monotonic()
     probe = ("import resource, runpy, sys; sys.argv = sys.argv[1:]; "
              "code = 0\ntry:\n    runpy.run_path(sys.argv[0], run_name='__main__')\n"
              "except SystemExit as stop:\n    code = stop.code or 0\n"
-             "print('PEAK', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+             # The process's own peak: ru_maxrss would carry this script's over the exec.
+             "import re\ntry:\n"
+             "    peak = int(re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read())[1])\n"
+             "except OSError:\n    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+             "print('PEAK', peak, file=sys.stderr)\n"
              "sys.exit(code)")
     signed = ["--user", user] if user else []
     env = {**os.environ, "DANGVU_PASSWORD": PASSWORD, "DANGVU_NEW_PASSWORD": PASSWORD}
+    if not password:
+        env.pop("DANGVU_PASSWORD")
     command = [sys.executable, "-c", probe, str(ROOT / "main.py"), *words, "--db", str(db), *signed]
     done = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
     seconds = time.monotonic() - started
@@ -95,6 +110,17 @@ def main() -> int:
     figures["import"] = main_py(db, "returns", "import", str(bundle))
     figures["status"] = main_py(db, "returns", "status", request_id)
     figures["summary"] = main_py(db, "returns", "summary", request_id, "-o", str(work / "tong-hop.pdf"))
+    # The same clerk's next commands within a sitting: one password check for all of them.
+    figures["login"] = main_py(db, "login")
+    figures["status, phiên"] = main_py(db, "returns", "status", request_id, password=False)
+    today = clock.today()
+    year, quarter = (today.year, (today.month - 1) // 3) if today.month > 3 else (today.year - 1, 4)
+    period = ["--year", str(year), "--quarter", str(quarter)]
+    figures["dues from-returns"] = main_py(db, "dues", "from-returns", *period, "--dry-run", password=False)
+    figures["dues report"] = main_py(db, "dues", "report", *period, "-o", str(work / "dang-phi.pdf"),
+                                     password=False)
+    figures["report year-end"] = main_py(db, "report", "year-end", "--year", str(today.year), "-o",
+                                         str(work / "tong-ket.pdf"), password=False)
     books = len(list((work / "mau").glob("*.xlsx")))
     members = f"{args.members:,}".replace(",", ".")
     print(f"{members} đảng viên, {books} tổ chức cơ sở đảng; mỗi bước là một tiến trình mới.")
