@@ -18,10 +18,10 @@ from models.documents import date_order_warning, issue_document, issued_already,
 from models.inspections import KINDS, PERFORMERS, SUBJECT_TYPES
 from models.members import ADDITIONS, REMOVALS
 from models.ratings import rules_for
-from reports.document import Body, Header, build_document
+from reports.document import Body, build_document, report_header
 from reports.figures import PeriodFigures, period_figures
 from reports.fonts import register_fonts
-from reports.letterhead import number_line, office_signature
+from reports.letterhead import office_signature
 from reports.numbers import achievement, integer, percent
 from reports.outline import YEAR_END, Draft, fresh_draft, from_records, regenerate
 from reports.rating_lines import member_rating_lines
@@ -273,8 +273,7 @@ def render_report(path: Path, draft: Draft, figures: PeriodFigures, issued_on: d
                   number: int | None = None, org_table: bool = False) -> Path:
     """`org_table`: the annex also lists each grassroots organisation's rating figures."""
     office = figures.office
-    header = Header(office.superior_body, office.bloc_name, number_line(number, office.code), office.place,
-                    issued_on, "Báo cáo", draft.subject())
+    header = report_header(office, number, issued_on, draft.subject())
     annex = Body()
     annex.heading("PHỤ LỤC SỐ LIỆU", centered=True)
     subject = draft.subject()

@@ -26,7 +26,7 @@ from reportlab.platypus import (
 )
 
 from reports.fonts import register_fonts
-from reports.letterhead import LEFT_COLUMN_MM, Signature, left_column
+from reports.letterhead import LEFT_COLUMN_MM, Signature, left_column, number_line
 from reports.line_breaks import balanced_lines
 from reports.numbers import header_date
 from reports.word import HANDWRITING_ROW_MM, build_docx
@@ -44,6 +44,12 @@ class Header:
     issued_on: date
     title: str  # "BÁO CÁO"
     subject: str  # the trích yếu
+
+
+def report_header(office, number: int | None, issued_on: date, subject: str) -> Header:
+    """A report's header (BÁO CÁO and its subject) in the office's name, numbered once issued."""
+    return Header(office.superior_body, office.bloc_name, number_line(number, office.code), office.place,
+                  issued_on, "Báo cáo", subject)
 
 
 @dataclass

@@ -10,9 +10,9 @@ from models.accounts import office_details
 from models.core.errors import ValidationError
 from models.documents import issue_document, write_draft
 from models.dues import DuesQuarter, dues_quarter, quarter_name
-from reports.document import Body, Header, build_document
-from reports.letterhead import number_line, office_signature
-from reports.numbers import inline_date, integer
+from reports.document import Body, build_document, report_header
+from reports.letterhead import office_signature
+from reports.numbers import inline_date, integer, listed
 
 RECIPIENTS = ["Văn phòng Tỉnh ủy (báo cáo)", "Các tổ chức cơ sở đảng", "Lưu Văn phòng Đảng ủy"]
 NAMED = 10  # organisations named in a sentence; beyond that, a count and the annex
@@ -22,14 +22,10 @@ def _dong(value: int) -> str:
     return f"{integer(value)} đồng"
 
 
-def _joined(parts: list[str]) -> str:
-    return ", ".join(parts[:-1]) + " và " + parts[-1] if len(parts) > 1 else "".join(parts)
-
-
 def _named(names: list[str]) -> str:
     if len(names) <= NAMED:
-        return _joined(names)
-    return f"{_joined(names[:NAMED])} … (xem phụ lục)"
+        return listed(names)
+    return f"{listed(names[:NAMED])} … (xem phụ lục)"
 
 
 def dues_sentences(books: DuesQuarter) -> list[str]:
@@ -94,8 +90,7 @@ def render_dues(path: Path, books: DuesQuarter, issued_on: date, number: int | N
                 with_sources: bool) -> Path:
     office = office_details()
     subject = f"kết quả thu, nộp đảng phí {quarter_name(books.year, books.quarter)}"
-    header = Header(office.superior_body, office.bloc_name, number_line(number, office.code), office.place,
-                    issued_on, "Báo cáo", subject)
+    header = report_header(office, number, issued_on, subject)
     body = Body()
     sentences = dues_sentences(books)
     for sentence in sentences[:-1]:

@@ -71,3 +71,8 @@ def money(dong: int) -> str:
             text = integer(int(whole_part)) + (f",{fraction}" if fraction.strip("0") else "")
             return f"{'hơn ' if exact > shown else ''}{text} {unit} đồng"
     return f"{integer(dong)} đồng"
+
+
+def listed(parts: list[str]) -> str:
+    """"A, B và C" — a list in a sentence, as the office writes one."""
+    return ", ".join(parts[:-1]) + " và " + parts[-1] if len(parts) > 1 else "".join(parts)

@@ -10,9 +10,9 @@ from models.core.errors import ValidationError
 from models.core.workdays import add_working_days
 from models.documents import issue_document, write_draft
 from models.returns import ACCEPTED, SENT_BACK
-from reports.document import Body, Header, build_document
+from reports.document import Body, Header, build_document, report_header
 from reports.letterhead import number_line, office_signature
-from reports.numbers import inline_date, integer
+from reports.numbers import inline_date, integer, listed
 from reports.returns_figures import ReturnsSummary, returns_summary
 
 SUMMARY_RECIPIENTS = ["Ban Thường vụ Tỉnh ủy (báo cáo)", "Văn phòng Tỉnh ủy",
@@ -31,15 +31,11 @@ def _count(summary: ReturnsSummary, key: str) -> int | None:
     return line.total if line is not None and line.returns else None
 
 
-def _joined(parts: list[str]) -> str:
-    return ", ".join(parts[:-1]) + " và " + parts[-1] if len(parts) > 1 else "".join(parts)
-
-
 def _numbers_sentence(summary: ReturnsSummary, opening: str, templates: list[tuple[str, str]]) -> str | None:
     """`opening` and each template ("kết nạp {} đảng viên mới") whose line some return states."""
     parts = [template.format(integer(value)) for key, template in templates
              if (value := _count(summary, key)) is not None]
-    return f"{opening} {_joined(parts)}." if parts else None
+    return f"{opening} {listed(parts)}." if parts else None
 
 
 SENTENCES = (
@@ -66,9 +62,9 @@ def summary_sentences(summary: ReturnsSummary) -> list[str]:
         "chấp nhận và được tổng hợp dưới đây."]
     if summary.overdue:
         sentences.append(f"Còn {len(summary.overdue)} tổ chức quá hạn chưa gửi báo cáo: "
-                         f"{_joined(summary.overdue)}.")
+                         f"{listed(summary.overdue)}.")
     if summary.sent_back:
-        sentences.append(f"{len(summary.sent_back)} báo cáo phải sửa lại: {_joined(summary.sent_back)}.")
+        sentences.append(f"{len(summary.sent_back)} báo cáo phải sửa lại: {listed(summary.sent_back)}.")
     for opening, templates in SENTENCES:
         sentence = _numbers_sentence(summary, opening, templates)
         if sentence:
@@ -81,7 +77,7 @@ def summary_sentences(summary: ReturnsSummary) -> list[str]:
     parts = ([f"thu được {integer(collected)} đồng"] if collected is not None else []) + \
         ([f"nộp cấp trên {integer(remitted)} đồng"] if remitted is not None else [])
     if parts:
-        sentences.append(f"Về đảng phí, các tổ chức cơ sở đảng đã {_joined(parts)}.")
+        sentences.append(f"Về đảng phí, các tổ chức cơ sở đảng đã {listed(parts)}.")
     return sentences
 
 
@@ -106,8 +102,7 @@ def render_summary(path: Path, summary: ReturnsSummary, issued_on: date, number:
                    with_sources: bool) -> Path:
     office = office_details()
     subject = f"tổng hợp {_lowered(summary.title)} của các tổ chức cơ sở đảng"
-    header = Header(office.superior_body, office.bloc_name, number_line(number, office.code), office.place,
-                    issued_on, "Báo cáo", subject)
+    header = report_header(office, number, issued_on, subject)
     body = Body()
     body.note(f"(Kỳ báo cáo từ ngày {inline_date(summary.period_start)} đến ngày "
               f"{inline_date(summary.period_end)})")

@@ -6,16 +6,12 @@ clerk to see any difference before signing."""
 
 from models.returns import MONTH, QUARTER
 from reports.figures import PeriodFigures
-from reports.numbers import integer
-
-
-def _joined(parts: list[str]) -> str:
-    return ", ".join(parts[:-1]) + " và " + parts[-1] if len(parts) > 1 else "".join(parts)
+from reports.numbers import integer, listed
 
 
 def _roman_list(quarters: list[int]) -> str:
     roman = {1: "I", 2: "II", 3: "III", 4: "IV"}
-    return _joined([roman[quarter] for quarter in quarters])
+    return listed([roman[quarter] for quarter in quarters])
 
 
 def _requested(returns) -> str:
@@ -25,8 +21,8 @@ def _requested(returns) -> str:
         year = returns.titles[0].rsplit(" ", 1)[-1]
         if returns.kind == QUARTER:
             return f"báo cáo quý {_roman_list(returns.periods)} năm {year}"
-        return f"báo cáo tháng {_joined([str(month) for month in returns.periods])} năm {year}"
-    return _joined([title[:1].lower() + title[1:] for title in returns.titles])
+        return f"báo cáo tháng {listed([str(month) for month in returns.periods])} năm {year}"
+    return listed([title[:1].lower() + title[1:] for title in returns.titles])
 
 
 def grassroots_paragraph(figures: PeriodFigures) -> str:

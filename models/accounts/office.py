@@ -68,15 +68,20 @@ def save_office_details(details: OfficeDetails) -> OfficeDetails:
                                       "ví dụ Số 01-BC/ĐUK.")
     with database.atomic():
         for key, value in values.items():
-            row = OfficeSetting.get_or_none(OfficeSetting.key == key)
-            if row is None:
-                log_insert(OfficeSetting.create(key=key, value=value))
-            elif row.value != value:
-                before = values_of(row)
-                row.value = value
-                row.save()
-                log_update(row, before)
+            save_setting(key, value)
     return office_details()
+
+
+def save_setting(key: str, value: str) -> None:
+    """Write one office setting, in the trail, in the caller's transaction; nothing if unchanged."""
+    row = OfficeSetting.get_or_none(OfficeSetting.key == key)
+    if row is None:
+        log_insert(OfficeSetting.create(key=key, value=value))
+    elif row.value != value:
+        before = values_of(row)
+        row.value = value
+        row.save()
+        log_update(row, before)
 
 
 def _lowered(text: str) -> str:

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from models.accounts import session
-from models.accounts.audit import log_delete, log_insert, log_update, values_of
+from models.accounts.audit import log_delete
+from models.accounts.office import save_setting
 from models.accounts.tables import OfficeSetting
 from models.core.db import database
 from models.core.errors import ValidationError
@@ -87,14 +88,7 @@ def save_office_form(lines: list[FormLine]) -> list[FormLine]:
     checked = _checked(lines)
     value = json.dumps([[line.key, line.label, line.kind] for line in checked], ensure_ascii=False)
     with database.atomic():
-        row = OfficeSetting.get_or_none(OfficeSetting.key == FORM_SETTING)
-        if row is None:
-            log_insert(OfficeSetting.create(key=FORM_SETTING, value=value))
-        elif row.value != value:
-            before = values_of(row)
-            row.value = value
-            row.save()
-            log_update(row, before)
+        save_setting(FORM_SETTING, value)
     return checked
 
 
