@@ -9,13 +9,14 @@ from datetime import date, timedelta
 from models.accounts import session
 from models.accounts.audit import log_delete, log_insert, save_changes
 from models.core import clock
+from models.core import vocab as v
 from models.core.checks import stored_record, whole_number
 from models.core.dates import add_months, check_plausible, fmt_date
 from models.core.db import database
 from models.core.errors import ValidationError
 from models.core.text import checked_multiline
 from models.dues.tables import DuesEntry
-from models.orgs.tree import check_in_scope, full_names, grassroots_live_on, scope_ids
+from models.orgs.tree import check_in_scope, full_names, org_rows, scope_ids
 from models.returns import vocab as r
 from models.returns.tables import GrassrootsReturn, ReturnRequest
 
@@ -50,9 +51,12 @@ def _grassroots_in(start: date, end: date) -> dict[int, str]:
     """Grassroots organisations that existed at some time in the quarter, with their names, of
     those the account may see."""
     allowed = scope_ids()
-    names = full_names()
-    live = {row.id for row in grassroots_live_on(end)} | {row.id for row in grassroots_live_on(start)}
-    return {org_id: names.get(org_id, "") for org_id in live if allowed is None or org_id in allowed}
+    rows = org_rows()  # read once: a bloc of 200 organisations has some 1,800 with its cells
+    names = full_names(rows)
+    return {row.id: names.get(row.id, "") for row in rows
+            if row.level in v.GRASSROOTS and (allowed is None or row.id in allowed)
+            and not (row.founded_on and row.founded_on > end)
+            and not (row.dissolved_on and row.dissolved_on <= start)}
 
 
 def _amount(value, field: str, label: str) -> int:
