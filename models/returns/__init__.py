@@ -8,9 +8,9 @@ Each name is loaded from its module on first use (models/core/face.py)."""
 from models.core.face import face
 
 __getattr__, __dir__, __all__ = face(globals(), {
-    "intake": ("Difference", "IntakeLine", "IntakePlan", "apply_intake", "check_report", "gathered",
+    "intake": ("IntakeLine", "IntakePlan", "apply_intake", "check_report", "gathered",
                "plan_intake", "report_copy"),
-    "known": ("known_figures",),
+    "known": ("Difference", "differences", "known_figures"),
     "forms": ("FormLine", "checked_form", "is_standard", "office_form", "read_form_file", "reset_office_form",
               "save_office_form", "standard_form", "write_form_file"),
     "requests": ("DEFAULT_WORKING_DAYS", "addressees", "create_request", "default_title",

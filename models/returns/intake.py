@@ -25,7 +25,7 @@ from models.core.db import database
 from models.core.errors import ValidationError, os_reason
 from models.core.workbook import MAX_FILE_BYTES
 from models.returns import vocab as r
-from models.returns.known import known_figures
+from models.returns.known import Difference, differences, known_figures
 from models.returns.requests import form_of, get_request, working_days_between
 from models.returns.tables import GrassrootsReturn, ReturnReportContent
 from models.returns.workbooks import ReturnFile, read_return_workbook
@@ -35,13 +35,6 @@ MAX_REPORT_BYTES = 30 * 1024 * 1024
 MAX_ZIP_PARTS = 1_000
 MAX_ZIP_UNPACKED = 1024 * 1024 * 1024
 MAX_REPORTS_BYTES = 400 * 1024 * 1024  # the attached reports of one batch, held until written
-
-
-@dataclass(frozen=True)
-class Difference:
-    label: str
-    reported: int
-    recorded: int
 
 
 @dataclass
@@ -72,12 +65,6 @@ class IntakePlan:
     @property
     def readable(self) -> list[IntakeLine]:
         return [line for line in self.lines if line.readable]
-
-
-def differences(found: ReturnFile, known: dict[str, int], labels: dict[str, str]) -> list[Difference]:
-    return [Difference(labels[key], found.figures[key], known.get(key, 0))
-            for key in r.CHECKED if key in found.figures and key in labels
-            and found.figures[key] != known.get(key, 0)]
 
 
 def _unzip(archive: Path, into: Path) -> list[Path]:
@@ -203,7 +190,8 @@ def plan_intake(files: list[Path], request_id: int | None = None, received_on: d
             known_by_request[request.id] = known_figures(request.period_start, end) \
                 if end >= request.period_start else {}
         labels = {item.key: item.label for item in form_of(request)}
-        line.differences = differences(found, known_by_request[request.id].get(found.org_id, {}), labels)
+        known = known_by_request[request.id].get(found.org_id, {})
+        line.differences = differences(found.figures, known, labels)
         line.late_days = working_days_between(request.due_on, received_on)
         attached = report if report is not None and len(workbooks) == 1 else _report_for(path, files)
         if attached is not None:

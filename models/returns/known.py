@@ -4,6 +4,7 @@ meetings for all organisations at once (one movement table per organisation woul
 events 75–200 times)."""
 
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date
 
 from models.core import vocab as v
@@ -50,3 +51,16 @@ def known_figures(start: date, end: date) -> dict[int, dict[str, int]]:
         if org_id in owner:
             figures[owner[org_id]][r.REGULAR_MEETINGS if kind == THUONG_KY else r.THEMATIC_MEETINGS] += 1
     return dict(figures)
+
+
+@dataclass(frozen=True)
+class Difference:
+    label: str
+    reported: int
+    recorded: int
+
+
+def differences(figures: dict, known: dict[str, int], labels: dict[str, str]) -> list[Difference]:
+    """The lines of a return (`figures`) that disagree with the records' count (`known`)."""
+    return [Difference(labels[key], figures[key], known.get(key, 0))
+            for key in r.CHECKED if key in figures and key in labels and figures[key] != known.get(key, 0)]

@@ -4,7 +4,6 @@ return (accept, or send back with a note); the reminders the home page shows."""
 import json
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from models.accounts import session
 from models.accounts.audit import save_changes
@@ -15,11 +14,9 @@ from models.core.errors import ValidationError
 from models.core.text import checked_multiline
 from models.orgs.tree import check_in_scope, full_names, scope_ids
 from models.returns import vocab as r
-from models.returns.intake import Difference, differences
-from models.returns.known import known_figures
+from models.returns.known import Difference, differences, known_figures
 from models.returns.requests import addressees, form_of, get_request, request_rows, working_days_between
 from models.returns.tables import GrassrootsReturn, ReturnRequest
-from models.returns.workbooks import ReturnFile
 
 # How an organisation stands with a request, for the page and the letter.
 MISSING, OVERDUE, ON_TIME, LATE = "CHUA_GUI", "QUA_HAN", "DUNG_HAN", "CHAM"
@@ -107,8 +104,7 @@ def differences_of_return(return_id: int) -> list[Difference]:
     end = min(request.period_end, row.received_on)
     counted = known_figures(request.period_start, end) if end >= request.period_start else {}
     known = counted.get(row.org_id, {})
-    found = ReturnFile(Path(row.source_name), request.id, row.org_id, "", json.loads(row.figures))
-    return differences(found, known, {line.key: line.label for line in form_of(request)})
+    return differences(json.loads(row.figures), known, {line.key: line.label for line in form_of(request)})
 
 
 @dataclass(frozen=True)
