@@ -28,7 +28,7 @@ from PySide6.QtCore import QCoreApplication, QStandardPaths
 from models.core.errors import ValidationError
 from models.core.where import Server, is_server, parse_server
 from ui import settings
-from ui.commands import HANDLERS, build_parser, run
+from ui.commands import build_parser, run
 from ui.credentials import located, with_stored_password
 
 ORG_NAME = "DangVu"
@@ -84,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         from ui.app import run_gui
 
         return run_gui(db_path, default_data_dir() / DB_FILE)
-    return run(HANDLERS[args.command], args, db_path, log_path=default_data_dir() / "dangvu.log")
+    return run(args.command, args, db_path, log_path=default_data_dir() / "dangvu.log")
 
 
 if __name__ == "__main__":
