@@ -16,7 +16,7 @@ from models.inspections import InspectionFigures, inspection_figures
 from models.meetings import MeetingFigures, meeting_figures
 from models.members import Headcount, Movement, headcount, movement
 from models.movements import MovementFigures, movement_figures
-from models.orgs import org_rows
+from models.orgs import org_rows, tree_read_once
 from models.ratings import RatingFigures, rating_figures
 from models.residence import ResidenceFigures, residence_figures
 from models.targets import TargetResult, target_results
@@ -89,6 +89,11 @@ def org_figures(on: date) -> OrgFigures:
 def period_figures(start: date, end: date) -> PeriodFigures:
     """The figures of a period, counted up to its end or, while it is under way, up to today
     (the records hold nothing later); refused for a period that has not begun."""
+    with tree_read_once():
+        return _period_figures(start, end)
+
+
+def _period_figures(start: date, end: date) -> PeriodFigures:
     today = clock.today()
     if start > today:
         raise ValidationError("year", f"Kỳ báo cáo bắt đầu ngày {fmt_date(start)}, sau hôm nay: chưa có số "

@@ -124,7 +124,7 @@ def period_returns(start: date, end: date, to: date) -> PeriodReturns | None:
                     totals[key] = totals.get(key, 0) + figures[key]
                     entry["sums"][key] = entry["sums"].get(key, 0) + figures[key]
     covered_start, covered_end = requests[0].period_start, max(request.period_end for request in requests)
-    known = known_figures(covered_start, covered_end) if reporting else {}
+    known = known_figures(covered_start, covered_end, headcount_at_end=False) if reporting else {}
     recorded = {key: sum(known.get(org_id, {}).get(key, 0) for org_id in reporting)
                 for key, _label in FLOWS if key in CHECKED}
     orgs = [OrgReturns(entry["name"], entry["asked"], entry["accepted"], entry["sums"].get(ADMITTED),

@@ -9,6 +9,7 @@ from peewee import JOIN, fn
 
 from models.core import vocab as v
 from models.core.dates import add_months
+from models.core.db import database
 from models.core.text import fold
 from models.meetings.tables import Meeting, MeetingResolution
 from models.meetings.vocab import BCH_DUK, BODIES, CHI_BO, CHUYEN_DE, SO_KET, THUONG_KY, TONG_KET
@@ -166,12 +167,16 @@ class MeetingFigures:
 
 
 def meeting_figures(start: date, end: date) -> MeetingFigures:
-    meetings = list(Meeting.select(Meeting.id, Meeting.body, Meeting.kind, Meeting.org,
-                                   Meeting.standing_visitors).where(Meeting.date.between(start, end)))
-    by_body_kind = Counter((m.body, m.kind) for m in meetings)
-    cells = {m.org_id for m in meetings if m.body == CHI_BO and m.kind == THUONG_KY}
-    visited = {m.org_id for m in meetings if m.body == CHI_BO and m.standing_visitors.strip()}
-    resolutions = Counter(kind for (kind,) in MeetingResolution.select(MeetingResolution.kind)
-                          .where(MeetingResolution.meeting.in_([m.id for m in meetings])).tuples())
+    # The driver's rows (codes, ids and text need no conversion), and the resolutions of the
+    # period's meetings by a subquery: a year of a large bloc's cells is some 20,000 meetings.
+    in_period = Meeting.date.between(start, end)
+    columns = (Meeting.body, Meeting.kind, Meeting.org, Meeting.standing_visitors)
+    meetings = database.execute(Meeting.select(*columns).where(in_period)).fetchall()
+    by_body_kind = Counter((body, kind) for body, kind, _org, _visitors in meetings)
+    cells = {org for body, kind, org, _visitors in meetings if body == CHI_BO and kind == THUONG_KY}
+    visited = {org for body, _kind, org, visitors in meetings if body == CHI_BO and (visitors or "").strip()}
+    resolutions = Counter(kind for (kind,) in database.execute(
+        MeetingResolution.select(MeetingResolution.kind)
+        .where(MeetingResolution.meeting.in_(Meeting.select(Meeting.id).where(in_period)))).fetchall())
     conferences = sum(n for (body, _kind), n in by_body_kind.items() if body == BCH_DUK)
     return MeetingFigures(dict(by_body_kind), conferences, len(cells), len(visited), dict(resolutions))
