@@ -36,9 +36,7 @@ def handler(command: str):
 
 def run(command: str, args, db_path, log_path=None) -> int:
     """Run the command's handler (ui.commands.context.run: a message, never a traceback)."""
-    from ui.commands.context import run as run_handler
-
-    return run_handler(handler(command), args, db_path, log_path)
+    return import_module("ui.commands.context").run(handler(command), args, db_path, log_path)
 
 
 __all__ = ["HANDLERS", "build_parser", "handler", "run"]

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
 from models.core import clock
 from models.core.errors import ValidationError, failure_reason
+from models.core.excel import write_table
 from ui.tasks import Task, run_task
 from ui.widgets.buttons import inform
 from ui.widgets.save_path import ask_save_path
@@ -82,10 +83,6 @@ def export_view(view: QAbstractItemView) -> Task | None:
             raise error
         inform(view, "Không xuất được", f"Không ghi được {path}: {failure_reason(error)}.",
                warning=True)
-
-    # Loaded when a table is first exported: every list of the window offers this, and the
-    # workbook writer is a tenth of a second of every start otherwise.
-    from models.core.excel import write_table
 
     return run_task(view, lambda _progress: write_table(path, title.upper(), stamp, headers, rows),
                     lambda _result: inform(view, "Đã xuất", f"Đã ghi {len(rows)} dòng ra {path}."),

@@ -31,7 +31,7 @@ import models.targets.record
 import models.workplan.record
 from models.accounts import session
 from models.accounts.audit import verify_chain
-from models.accounts.office import OfficeDetails, save_office_details
+from models.accounts.office import OfficeDetails, save_office_details, save_setting
 from models.accounts.session import ADMIN, CLERK
 from models.accounts.tables import AuditEntry
 from models.accounts.users import authenticate, create_user, set_password, update_user
@@ -89,7 +89,7 @@ WRITE_FUNCTIONS = {
     "models.members.record": {"update_member", "set_photo"},
     "models.members.events": {"create_member", "record_event", "remove_event", "set_letter_number"},
     "models.accounts.users": {"create_user", "update_user", "set_password", "authenticate", "first_start"},
-    "models.accounts.office": {"save_office_details"},
+    "models.accounts.office": {"save_office_details", "save_setting"},
     "models.admissions.cases": {"create_case", "update_case"},
     "models.admissions.steps": {"record_step", "fail_probation", "withdraw"},
     "models.admissions.targets": {"set_target", "remove_target"},
@@ -109,7 +109,8 @@ WRITE_FUNCTIONS = {
     "models.inspections.cases": {"create_inspection", "update_inspection", "add_subject", "conclude_subject",
                            "remove_subject", "record_discipline"},
 }
-READ_ONLY = {"get_org", "org_rows", "children_map", "tree_order", "grassroots_of", "grassroots_names",
+READ_ONLY = {"get_org", "org_rows", "tree_read_once", "children_map", "tree_order", "grassroots_of",
+             "grassroots_names",
              "subtree_ids", "current_member_count", "member_counts", "org_warnings", "size_warning",
              "cell_choices", "org_names", "full_names", "full_name_of", "check_full_date", "scope_ids",
              "check_in_scope", "get_member", "validate", "threshold_of", "place_facts", "joined_words",
@@ -190,6 +191,8 @@ def test_each_write_leaves_one_entry_per_changed_row(bloc_tree):
     step("dissolve_org", lambda: dissolve_org(tree["cell_b"].id, date(2024, 1, 1)))
     step("save_office_details", lambda: save_office_details(OfficeDetails(
         "Đảng ủy Khối các cơ quan tỉnh", "Đảng bộ tỉnh Quảng Ninh", "ĐUK", "Hạ Long")))
+    step("save_setting", lambda: save_setting("returns_form", '[["ket_nap", "Kết nạp", "so"]]'))
+    step("save_setting unchanged", lambda: save_setting("returns_form", '[["ket_nap", "Kết nạp", "so"]]'))
     user_box = {}
     step("create_user", lambda: user_box.update(u=create_user(
         "quantri", "Quản Trị", ADMIN, PASSWORD)))
@@ -208,7 +211,7 @@ def test_each_write_leaves_one_entry_per_changed_row(bloc_tree):
             problems.append(f"{name}: changed {sorted(changed)} but audited {entries}")
     assert problems == [], "\n".join(problems)
     idle = [name for name, changed, _ in steps if not changed]
-    assert idle == ["update_org unchanged"]
+    assert idle == ["update_org unchanged", "save_setting unchanged"]
     assert verify_chain().intact
 
 
