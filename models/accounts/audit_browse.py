@@ -11,8 +11,8 @@ from models.accounts import session
 from models.accounts.audit import ACTIONS
 from models.accounts.office import LABELS as OFFICE_LABELS
 from models.accounts.tables import AuditEntry
-from models.core.excel import looks_like_formula
 from models.core.files import write_in_place
+from models.core.text import looks_like_formula
 
 # Settings the program keeps for itself, named for the change log (reported: "demo_last_entry").
 SETTING_LABELS = {"demo_last_entry": "Dấu kết thúc dữ liệu mẫu", "database_id": "Mã nhận diện cơ sở dữ liệu",

@@ -9,14 +9,9 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 
 from models.core.files import write_in_place
+from models.core.text import looks_like_formula
 
 DATE_FORMAT = "DD/MM/YYYY"
-# Text beginning so is run by Excel as a formula (OWASP "CSV injection"): written as text.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def looks_like_formula(value) -> bool:
-    return isinstance(value, str) and value.startswith(FORMULA_STARTS)
 
 
 def keep_as_text(sheet) -> None:

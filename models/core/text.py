@@ -108,3 +108,13 @@ def name_sort_key(full_name: str) -> str:
     given_letters, given_tones = _letters_and_tones(given)
     rest_letters, rest_tones = _letters_and_tones(rest)
     return "\x01".join((given_letters, rest_letters, given_tones + rest_tones))
+
+
+# Text beginning so is run by Excel as a formula (OWASP "CSV injection"): the Excel writer and
+# the trail's CSV write it as text. Here, not with the writer: the trail's export needs no
+# workbook library, and every command's opening reaches the trail's labels.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def looks_like_formula(value) -> bool:
+    return isinstance(value, str) and value.startswith(FORMULA_STARTS)
