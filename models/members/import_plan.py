@@ -311,10 +311,15 @@ def plan_import(path: Path, mapping: dict[int, str] | None = None) -> ImportPlan
 
 def _is_totals_row(cells: list) -> bool:
     """A sheet's "Tổng cộng: 212 đảng viên" line: its first words (after a row number) say so."""
-    texts = [text_value(cell) for cell in cells if text_value(cell)]
-    words = [fold(text) for text in texts if not text.replace(".", "").isdigit()]
-    return bool(words) and any(words[0] == word or words[0].startswith(word + " ")
-                               or words[0].startswith(word + ":") for word in TOTALS_WORDS)
+    # Only the first words are read, so only the first text is folded (reported: every cell of
+    # every row was folded, 639,000 folds for 30,000 members, a fifth of the import).
+    texts = (text_value(cell) for cell in cells)
+    first = next((text for text in texts if text and not text.replace(".", "").isdigit()), None)
+    if first is None:
+        return False
+    words = fold(first)
+    return any(words == word or words.startswith(word + " ") or words.startswith(word + ":")
+               for word in TOTALS_WORDS)
 
 
 def _missing_orgs(rows: list[PlannedRow]) -> Counter:
