@@ -203,6 +203,17 @@ class ChainCheck:
         return self.first_broken_id is None and self.unsigned_after is None
 
 
+def _signed_moment(at) -> str:
+    """The entry's time as it was signed ("2027-09-30 09:30:00.000000"). The driver gives the
+    stored text, which lacks the fraction for an entry written on a whole second; anything not
+    already in the signed form is read as the table reads it, then written out again."""
+    if isinstance(at, str) and len(at) == 26 and at[19] == ".":
+        return at
+    if isinstance(at, str):
+        at = AuditEntry.at.python_value(at)
+    return at if isinstance(at, str) else at.isoformat(sep=" ", timespec="microseconds")
+
+
 def verify_chain(signed_from: int | None = None) -> ChainCheck:
     """Every link and every signature this workstation can check. `signed_from`, when known
     from outside the file (the anchor), is the first entry that must carry a signature."""
@@ -233,7 +244,7 @@ def verify_chain(signed_from: int | None = None) -> ChainCheck:
             if prev_hash != prev:
                 return ChainCheck(count, entry_id, foreign, first_foreign)
             if signer is None or (own_id is not None and signer == own_id):
-                at = at if isinstance(at, str) else at.isoformat(sep=" ", timespec="microseconds")
+                at = _signed_moment(at)
                 payload = [at, user_id, username, action, table_name, record_id, old_values, new_values,
                            prev_hash]
                 if signer is not None:  # the signer is part of what is signed (_payload)
