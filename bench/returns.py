@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 OUT = Path(__file__).parent / "out"
 
 from models.core import clock  # noqa: E402
+from models.dues import last_quarter_ended  # noqa: E402
 
 TARGETS = {"request": 10, "export": 10, "import --dry-run": 10, "import": 10, "status": 2, "summary": 10,
            "login": 2, "status, phiên": 2, "dues from-returns": 10, "dues report": 10,
@@ -114,7 +115,7 @@ def main() -> int:
     figures["login"] = main_py(db, "login")
     figures["status, phiên"] = main_py(db, "returns", "status", request_id, password=False)
     today = clock.today()
-    year, quarter = (today.year, (today.month - 1) // 3) if today.month > 3 else (today.year - 1, 4)
+    year, quarter = last_quarter_ended(today)
     period = ["--year", str(year), "--quarter", str(quarter)]
     figures["dues from-returns"] = main_py(db, "dues", "from-returns", *period, "--dry-run", password=False)
     figures["dues report"] = main_py(db, "dues", "report", *period, "-o", str(work / "dang-phi.pdf"),

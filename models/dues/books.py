@@ -4,20 +4,21 @@ returns of the reporting system (which says where each figure came from)."""
 
 import json
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from models.accounts import session
-from models.accounts.audit import log_delete, log_insert, save_changes
+from models.accounts.audit import log_insert, save_changes
 from models.core import clock
 from models.core import vocab as v
-from models.core.checks import stored_record, whole_number
-from models.core.dates import add_months, check_plausible, fmt_date
+from models.core.checks import whole_number
+from models.core.dates import check_plausible, fmt_date
 from models.core.db import database
 from models.core.errors import ValidationError
 from models.core.text import checked_multiline
 from models.dues.tables import DuesEntry
 from models.orgs.tree import check_in_scope, full_names, org_rows, scope_ids
 from models.returns import vocab as r
+from models.returns.requests import period_of
 from models.returns.tables import GrassrootsReturn, ReturnRequest
 
 MONEY_MAX = 10**12  # đồng: far above any organisation's quarter, below what a typo of digits gives
@@ -25,10 +26,14 @@ ROMAN = r.QUARTER_NAMES
 
 
 def quarter_bounds(year, quarter) -> tuple[date, date]:
-    year = whole_number(year, "year", "Năm", 2000, 2100)
-    quarter = whole_number(quarter, "quarter", "Quý", 1, 4)
-    start = date(year, 3 * quarter - 2, 1)
-    return start, add_months(start, 3) - timedelta(days=1)
+    """The quarter's first and last day, as a quarterly report request counts them."""
+    return period_of(r.QUARTER, year, whole_number(quarter, "quarter", "Quý", 1, 4))
+
+
+def last_quarter_ended(today: date) -> tuple[int, int]:
+    """(year, quarter) of the last quarter that has ended: the one a clerk most likely works on."""
+    quarter = (today.month - 1) // 3
+    return (today.year, quarter) if quarter else (today.year - 1, 4)
 
 
 def quarter_name(year: int, quarter: int) -> str:
@@ -66,9 +71,11 @@ def _amount(value, field: str, label: str) -> int:
 
 
 def set_entry(org_id: int, year: int, quarter: int, collected, remitted, remitted_on: date | None = None,
-              note: str = "", source: str = "") -> DuesEntry:
-    """Record (or correct) one organisation's quarter. A figure typed over one taken from a
-    return makes the entry typed: the next take from the returns leaves it alone."""
+              note: str = "", source: str | None = None) -> DuesEntry:
+    """Record (or correct) one organisation's quarter. `source`: the returns the figures came
+    from; None when the clerk typed them — a date or a note corrected keeps the entry's source,
+    a figure typed over one taken from a return makes the entry typed, and the next take from
+    the returns leaves it alone."""
     session.require(session.WRITE_RECORDS)
     start, end = _started(year, quarter)
     check_in_scope(org_id)
@@ -80,28 +87,21 @@ def set_entry(org_id: int, year: int, quarter: int, collected, remitted, remitte
                                              f"({fmt_date(start)}).")
     values = {"collected": _amount(collected, "collected", "Đảng phí thu được"),
               "remitted": _amount(remitted, "remitted", "Đảng phí đã nộp Đảng ủy Khối"),
-              "remitted_on": remitted_on, "note": checked_multiline(note, "note", "Ghi chú"),
-              "source": source}
+              "remitted_on": remitted_on, "note": checked_multiline(note, "note", "Ghi chú")}
     if values["remitted"] > values["collected"]:
         raise ValidationError("remitted", "Số đã nộp lớn hơn số thu được: kiểm tra lại hai số.")
     with database.atomic():
         row = DuesEntry.get_or_none((DuesEntry.org == org_id) & (DuesEntry.year == year)
                                     & (DuesEntry.quarter == quarter))
+        same_figures = row is not None and (row.collected, row.remitted) == (values["collected"],
+                                                                             values["remitted"])
+        values["source"] = source if source is not None else row.source if same_figures else ""
         if row is None:
             row = DuesEntry.create(org=org_id, year=year, quarter=quarter, **values)
             log_insert(row)
         else:
             save_changes(row, values, touch=True)
     return row
-
-
-def delete_entry(entry_id: int) -> None:
-    session.require(session.WRITE_RECORDS)
-    with database.atomic():
-        row = stored_record(DuesEntry, entry_id, "số liệu đảng phí")
-        check_in_scope(row.org_id)
-        log_delete(row)
-        row.delete_instance()
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ the office types them with the day they take effect, and changes them when the r
 from datetime import date
 
 from models.accounts import session
-from models.accounts.audit import log_delete, log_insert, save_changes
+from models.accounts.audit import log_insert, save_changes
 from models.core.checks import stored_record, whole_number
 from models.core.dates import check_plausible, fmt_date
 from models.core.db import database
@@ -61,10 +61,3 @@ def save_share(valid_from: date | None, kept_percent, bloc_kept_percent, rates: 
         save_changes(row, values)
         return row
 
-
-def delete_share(share_id: int) -> None:
-    _require_whole_bloc()
-    with database.atomic():
-        row = stored_record(DuesShare, share_id, "tỷ lệ trích giữ lại đảng phí")
-        log_delete(row)
-        row.delete_instance()

@@ -5,11 +5,10 @@ from datetime import date
 
 import pytest
 
-from models.dues import dues_quarter, save_share, set_entry
+from models.dues import dues_quarter, last_quarter_ended, save_share, set_entry
 from models.dues.tables import DuesEntry, DuesShare
 from tests.conftest import type_text
 from ui.dues.dialogs import DuesEntryDialog, DuesShareDialog
-from ui.dues.page import last_quarter_ended
 from ui.dues.tables import DuesTableModel
 
 

@@ -47,12 +47,8 @@ class DuesEntryDialog(FormDialog):
         self.mark_clean()
 
     def write(self) -> None:
-        typed = (self.collected.text(), self.remitted.text())
-        unchanged = self.line.entry_id is not None and \
-            typed == (integer(self.line.collected), integer(self.line.remitted))
         set_entry(self.line.org_id, self.year, self.quarter, self.collected.text().strip(),
-                  self.remitted.text().strip(), self.remitted_on.date(), self.note.toPlainText(),
-                  self.line.source if unchanged else "")
+                  self.remitted.text().strip(), self.remitted_on.date(), self.note.toPlainText())
 
 
 class DuesShareDialog(FormDialog):

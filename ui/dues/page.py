@@ -8,7 +8,16 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLay
 from models.accounts import WRITE_RECORDS, may
 from models.core import clock
 from models.core.errors import ValidationError, failure_reason
-from models.dues import KEPT_TYPED, NOT_READY, OUTCOMES, SAME, dues_quarter, quarter_name, take_from_returns
+from models.dues import (
+    KEPT_TYPED,
+    NOT_READY,
+    OUTCOMES,
+    SAME,
+    dues_quarter,
+    last_quarter_ended,
+    quarter_name,
+    take_from_returns,
+)
 from reports.dues_papers import print_dues_report
 from reports.numbers import integer
 from ui.dues.dialogs import DuesEntryDialog, DuesShareDialog
@@ -20,12 +29,6 @@ from ui.widgets.save_path import ask_save_path
 from ui.widgets.table_view import column_widths, list_view, open_on_activate
 
 SHOWN_LINES = 60
-
-
-def last_quarter_ended(today) -> tuple[int, int]:
-    """The quarter a clerk most likely works on: the last one that has ended."""
-    quarter = (today.month - 1) // 3
-    return (today.year, quarter) if quarter else (today.year - 1, 4)
 
 
 class DuesPage(Page):

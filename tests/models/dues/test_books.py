@@ -145,6 +145,9 @@ def test_the_quarter_is_taken_from_accepted_returns_and_a_typed_figure_is_kept(b
     line = _by_name(dues_quarter(2025, 3))["Đảng bộ Sở Tài chính"]
     assert (line.collected, line.remitted, line.source) == (3_000_000, 2_100_000, "Báo cáo quý III/2025")
     assert [line.outcome for line in take_from_returns(2025, 3)] == [KEPT_TYPED, SAME]
+    # The day it paid typed in later: the figures are still the return's.
+    set_entry(base, 2025, 3, "3.000.000", "2.100.000", date(2025, 10, 20), "Nộp bằng chuyển khoản")
+    assert _by_name(dues_quarter(2025, 3))["Đảng bộ Sở Tài chính"].source == "Báo cáo quý III/2025"
     # Sent back, corrected and accepted again: the taken figure follows the return.
     sent = GrassrootsReturn.get(GrassrootsReturn.org == base)
     decide(sent.id, accept=False, note="Số đảng phí thu thiếu tháng 9.")
