@@ -17,6 +17,7 @@ from models.core import clock
 from models.core.checks import stored_record
 from models.core.db import database
 from models.core.errors import ValidationError
+from models.core.server_rights import may_change
 from models.core.text import clean
 from models.orgs.tables import PartyOrg
 
@@ -26,6 +27,8 @@ from models.orgs.tables import PartyOrg
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**16, 8, 2
 SCRYPT_MAXMEM = 256 * 1024 * 1024
 MAX_ATTEMPTS = 5
+# What a sign-in writes: on a server the only account columns a workstation may (server_rights).
+SIGN_IN_FIELDS = [AppUser.failed_attempts, AppUser.locked_until]
 LOCK_MINUTES = 15
 PASSWORD_MIN = 8
 USERNAME = re.compile(r"^[a-z0-9._-]{3,32}$")
@@ -210,18 +213,21 @@ def authenticate(username: str, password: str, now: datetime | None = None) -> A
         actor = actor_for(user)
         with session.acting_as(actor):
             if password_matches(password, user.password_hash):
-                renew = _outdated(user.password_hash)
+                # On a server the workstations' account may not write a hash (server_rights):
+                # an older one is renewed when the owner's connection signs in.
+                renew = (_outdated(user.password_hash)
+                         and may_change(database.obj, AppUser._meta.table_name, "password_hash"))
                 if user.failed_attempts or user.locked_until or renew:
                     user.failed_attempts, user.locked_until = 0, None
                     if renew:
                         user.password_hash = hash_password(password)
-                    user.save()
+                    user.save(only=SIGN_IN_FIELDS + ([AppUser.password_hash] if renew else []))
                     log_update(user, before)
                 return actor
             user.failed_attempts += 1
             if user.failed_attempts >= MAX_ATTEMPTS:
                 user.failed_attempts, user.locked_until = 0, now + timedelta(minutes=LOCK_MINUTES)
-            user.save()
+            user.save(only=SIGN_IN_FIELDS)
             log_update(user, before)
     raise _wrong()
 

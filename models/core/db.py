@@ -28,8 +28,9 @@ from peewee import (
 )
 
 from models.core.errors import ValidationError
+from models.core.server_rights import NotPermitted, grant_where_missing, refusal, schema_behind
 from models.core.where import Server, location
-from models.migrations import migrate
+from models.migrations import applied, available, migrate
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +79,8 @@ class _Translating:
             return super().execute_sql(sql, params)
         except (OperationalError, InterfaceError) as error:
             raise translated(error) from error
+        except ProgrammingError as error:
+            raise (refusal(error) or error) from error
 
     def commit(self):
         try:
@@ -283,7 +286,14 @@ def open_database(where: str | Path | Server) -> DatabaseProxy:
     except (OperationalError, InterfaceError) as error:
         database.initialize(None)
         raise _not_connected(where, error) from error
-    migrate(database)
+    try:
+        migrate(database)
+    except NotPermitted as refused:  # the workstations' account, on a server a newer program needs
+        pending = sorted(set(available()) - applied(database))
+        close_database()
+        database.initialize(None)
+        raise schema_behind(pending[-1] if pending else "") from refused
+    grant_where_missing(handle)
     return database
 
 

@@ -13,6 +13,7 @@ from models.accounts.tables import AuditEntry
 from models.core.bulk import insert_tuples
 from models.core.db import Unreachable, file_database, server_database, translated
 from models.core.errors import ValidationError
+from models.core.server_rights import grant_where_missing
 from models.core.where import Server, location
 from models.meetings.tables import MeetingFile, MeetingFileContent
 from models.migrations import SchemaMigration, applied, migrate, newer_schema
@@ -148,6 +149,7 @@ def transfer_database(source_where, target_where, progress: Progress | None = No
         _connect(target, _named(target_where))
         _newer_schema_refused(target, target_where)
         migrate(target)
+        grant_where_missing(target)
         if not _is_empty(target):
             raise ValidationError("to", f"{_named(target_where)} đã có dữ liệu: chỉ chuyển vào một cơ sở dữ "
                                         "liệu trống, để không trộn hai bộ hồ sơ.")

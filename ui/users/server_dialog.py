@@ -45,8 +45,9 @@ class ServerDialog(FormDialog):
         self.errors.add_row(form, "port", "Cổng", self.port)
         self.dbname = self.errors.add_row(form, "dbname", "Cơ sở dữ liệu (*)",
                                           QLineEdit(server.dbname if server else "dangvu"))
+        # The workstations' account, not the owner's: the set-up script's default name for it.
         self.user = self.errors.add_row(form, "user", "Tài khoản (*)",
-                                        QLineEdit(server.user if server else "dangvu"))
+                                        QLineEdit(server.user if server else "dangvu_may"))
         self.password = QLineEdit(server.password if server else "")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.errors.add_row(form, "password", "Mật khẩu", self.password)
