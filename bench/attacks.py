@@ -2,7 +2,10 @@
 of them got through (a traceback, a write allowed, a change unnoticed, data lost). Prints a
 table; asserts nothing. Every run works in a temporary folder with its own signing key.
 
-    python bench/attacks.py [--kills 8] [--fuzz 20000]
+    python bench/attacks.py [--kills 8] [--fuzz 20000] [--server postgresql://…]
+
+--server (or DANGVU_TEST_PG): an account of a PostgreSQL server that may create roles and
+databases, for the attacks with the workstations' password.
 """
 
 import argparse
@@ -20,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.attack_runs import fuzz_calls, hostile_files, kill_runs, run_cli, viewer_writes  # noqa: E402
+from bench.server_attacks import server_roles  # noqa: E402
 from bench.trail_forgeries import forgeries  # noqa: E402
 from models.accounts import session  # noqa: E402
 from models.accounts.anchor import record_anchor  # noqa: E402
@@ -119,6 +123,8 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--kills", type=int, default=8, help="kill -9 runs per operation")
     parser.add_argument("--fuzz", type=int, default=20_000, help="fuzzed calls")
+    parser.add_argument("--server", default=os.environ.get("DANGVU_TEST_PG", ""),
+                        help="a PostgreSQL account that may create roles and databases")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="dangvu-attacks-"))
     db = prepare(folder)
@@ -128,6 +134,8 @@ def main() -> int:
         ("audit (tampering)", *audit(db, folder)),
         ("trail forgeries", *forgeries(db, folder)),
     ]
+    if args.server:
+        rows.append(("server, workstations' password", *server_roles(args.server)))
     rows.append(("bad input (fuzzing)", *fuzz_calls(db, args.fuzz)))
     kills = kill_runs(db, folder, args.kills)  # also writes the list, backup and workbooks used below
     rows.append(("files", *hostile_files(db, folder)))
