@@ -17,7 +17,7 @@ from pathlib import Path
 from models.accounts import trail_key
 from models.accounts.tables import AuditEntry
 from models.core import clock
-from models.core.files import write_in_place
+from models.core.files import change_json, read_json, write_json
 
 ANCHORS_FILE = "moc-nhat-ky.json"
 MANIFEST_SUFFIX = ".moc.json"
@@ -86,15 +86,7 @@ def _anchors_path() -> Path:
 
 
 def _read_anchors() -> dict:
-    try:
-        return json.loads(_anchors_path().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-
-
-def _write_json(path: Path, data: dict) -> None:
-    text = json.dumps(data, ensure_ascii=False, indent=1)
-    write_in_place(path, lambda partial: partial.write_text(text, encoding="utf-8"))
+    return read_json(_anchors_path())
 
 
 def _key(db_path) -> str:
@@ -104,9 +96,7 @@ def _key(db_path) -> str:
 
 def forget(db_path: Path) -> None:
     """The file was replaced by one without a trail to anchor (an empty demo, say)."""
-    anchors = _read_anchors()
-    if anchors.pop(_key(db_path), None) is not None:
-        _write_json(_anchors_path(), anchors)
+    change_json(_anchors_path(), lambda anchors: anchors.pop(_key(db_path), None) is not None)
 
 
 IDENTITY = "#"  # before a database's own identity (its first entry's signature) in the store
@@ -150,9 +140,13 @@ def record_anchor(db_path: Path, replaced: bool = False) -> bool:
         return False  # another file at this path, and not one this program made here: never blessed
     if before is not None and same_database(before) and not reaches(before):
         return False
-    anchors = _read_anchors()
-    anchors[_key(db_path)] = anchors[IDENTITY + now.first_hash] = now.sealed()
-    _write_json(_anchors_path(), anchors)
+    sealed = now.sealed()
+
+    def move_forward(anchors: dict) -> bool:
+        anchors[_key(db_path)] = anchors[IDENTITY + now.first_hash] = sealed
+        return True
+
+    change_json(_anchors_path(), move_forward)
     return True
 
 
@@ -163,7 +157,7 @@ def manifest_path(backup: Path) -> Path:
 def write_manifest(backup: Path, anchor: Anchor | None) -> None:
     """Beside a backup: where its trail ended when it was made, sealed with this key."""
     if anchor is not None:
-        _write_json(manifest_path(backup), anchor.sealed())
+        write_json(manifest_path(backup), anchor.sealed())
 
 
 def manifest_of(backup: Path) -> Anchor | None:

@@ -20,7 +20,7 @@ from models.accounts.session import Actor
 from models.accounts.tables import AppUser
 from models.core import clock
 from models.core.errors import ValidationError
-from models.core.files import write_in_place
+from models.core.files import change_json, read_json
 
 SITTINGS_FILE = "phien-lam-viec.json"
 DEFAULT_HOURS, MAX_HOURS = 8, 12  # a working day; never past the next morning
@@ -31,16 +31,7 @@ def _path() -> Path:
 
 
 def _read() -> dict:
-    try:
-        data = json.loads(_path().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def _write(data: dict) -> None:
-    text = json.dumps(data, ensure_ascii=False, indent=1)
-    write_in_place(_path(), lambda partial: partial.write_text(text, encoding="utf-8"))
+    return read_json(_path())
 
 
 def _mac(record: dict) -> str:
@@ -73,9 +64,14 @@ def open_sitting(actor: Actor, hours: int = DEFAULT_HOURS) -> datetime:
               "password": _tag(user.password_hash), "opened": now.isoformat(timespec="seconds"),
               "until": until.isoformat(timespec="seconds")}
     record["mac"] = _mac(record)
-    sittings = {slot: value for slot, value in _read().items() if _still_open(value, now)}
-    sittings[_slot(identity, user.username)] = record
-    _write(sittings)
+
+    def add(sittings: dict) -> bool:
+        for slot in [slot for slot, value in sittings.items() if not _still_open(value, now)]:
+            del sittings[slot]
+        sittings[_slot(identity, user.username)] = record
+        return True
+
+    change_json(_path(), add)
     return until
 
 
@@ -117,8 +113,13 @@ def resume_sitting(username: str) -> AppUser | None:
 def end_sitting(username: str) -> bool:
     """Close this database's sitting of the account; whether there was one."""
     identity = database_identity()
-    sittings = _read()
-    if identity is None or sittings.pop(_slot(identity, username), None) is None:
+    if identity is None:
         return False
-    _write(sittings)
-    return True
+    ended = []
+
+    def remove(sittings: dict) -> bool:
+        ended.append(sittings.pop(_slot(identity, username), None) is not None)
+        return ended[-1]
+
+    change_json(_path(), remove)
+    return ended[-1]
