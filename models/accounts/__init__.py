@@ -18,6 +18,6 @@ __getattr__, __dir__, __all__ = face(globals(), {
     "sittings": ("DEFAULT_HOURS", "MAX_HOURS", "end_sitting", "open_sitting", "resume_sitting"),
     "workstations": ("register_this_workstation", "register_workstation", "registered_keys"),
     "trail_key": ("has_key", "key_id"),
-    "users": ("actor_for", "authenticate", "create_user", "first_start", "get_user", "set_password",
-        "update_user", "user_orgs", "user_rows"),
+    "users": ("accounts_kept_here", "actor_for", "authenticate", "create_user", "first_start", "get_user",
+        "set_password", "update_user", "user_orgs", "user_rows"),
 })

@@ -174,6 +174,12 @@ def update_user(user_id: int, full_name: str, role: str, active: bool,
         return user
 
 
+def accounts_kept_here() -> bool:
+    """Whether this connection may make and change the program's accounts: always on a file; on
+    a server only the owner's account may (server_rights), not the workstations'."""
+    return may_change(database.obj, AppUser._meta.table_name, "role")
+
+
 def set_password(user_id: int, new_password: str, old_password: str | None = None) -> None:
     """Users change their own password (with the old one); administrators reset anyone's."""
     actor = session.current()

@@ -11,6 +11,7 @@ from ui.members.dialogs import MemberDialog
 from ui.members.page import MembersPage
 from ui.orgs.page import OrgsPage
 from ui.users.dialogs import FirstStartDialog, SignInDialog, UserDialog
+from ui.users.page import UsersPage
 from ui.users.tables import UserTableModel
 
 PASSWORD = "mat-khau-du-dai"
@@ -152,3 +153,18 @@ def test_sign_in_offers_the_account_just_made_then_the_last_one_used(qtbot, db, 
     again = SignInDialog()
     qtbot.addWidget(again)
     assert again.username.text() == "quantri"
+
+
+def test_users_page_on_the_workstations_server_account_says_who_may_change_accounts(qtbot, db, monkeypatch):
+    create_user("quantri", "Quản Trị", ADMIN, PASSWORD)
+    with session.acting_as(authenticate("quantri", PASSWORD)):
+        page = UsersPage()
+        qtbot.addWidget(page)
+        page.on_shown()
+        assert page.owner_only.isHidden()  # a file: the administrator manages accounts here
+        assert all(action.isEnabled() for action in page.changing_actions)
+        monkeypatch.setattr("ui.users.page.accounts_kept_here", lambda: False)
+        page.on_shown()
+        assert not page.owner_only.isHidden() and "tài khoản chủ" in page.owner_only.text()
+        assert not any(action.isEnabled() for action in page.changing_actions)
+        assert page.model.rowCount() == 1  # the list is still there to read

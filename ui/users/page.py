@@ -3,11 +3,12 @@
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QLabel,
     QToolBar,
     QVBoxLayout,
 )
 
-from models.accounts import get_user
+from models.accounts import accounts_kept_here, get_user
 from ui.page import Page
 from ui.users.dialogs import ChangePasswordDialog, UserDialog
 from ui.users.tables import UserTableModel
@@ -22,15 +23,25 @@ class UsersPage(Page):
         super().__init__(parent)
         self.model = UserTableModel(self)
         toolbar = QToolBar()
+        self.changing_actions = []
         for text, slot in (("Thêm tài khoản", self.add_user), ("Sửa", self.edit_selected),
                            ("Đặt lại mật khẩu", self.reset_password)):
             action = QAction(text, self)
             action.triggered.connect(slot)
             toolbar.addAction(action)
+            self.changing_actions.append(action)
+        # On the office's server the workstations' account may not change accounts (the server
+        # itself refuses): said before the clerk fills a form, not after.
+        self.owner_only = QLabel("Trên máy chủ dữ liệu, tài khoản chỉ thêm, sửa và đặt lại mật khẩu được khi "
+                                 "kết nối bằng tài khoản chủ của cơ sở dữ liệu (quản trị viên giữ mật khẩu "
+                                 "đó). Kết nối hiện tại là của máy trạm: chỉ xem được danh sách.")
+        self.owner_only.setWordWrap(True)
+        self.owner_only.hide()
         self.view = list_view(self.model)
         open_on_activate(self.view, self.edit_selected)
         layout = QVBoxLayout(self)
         layout.addWidget(toolbar)
+        layout.addWidget(self.owner_only)
         layout.addWidget(self.view)
         self.model.refresh()
         column_widths(self.view, (160, 240, 160))
@@ -47,6 +58,8 @@ class UsersPage(Page):
             self.model.refresh()
 
     def edit_selected(self) -> None:
+        if not self.changing_actions[1].isEnabled():
+            return
         user_id = self.selected_user_id()
         if user_id is not None and UserDialog.ask(user_id, self):
             self.model.refresh()
@@ -58,6 +71,10 @@ class UsersPage(Page):
             self.model.refresh()
 
     def on_shown(self) -> None:
+        kept = accounts_kept_here()
+        self.owner_only.setVisible(not kept)
+        for action in self.changing_actions:
+            action.setEnabled(kept)
         self.model.refresh()
 
     def save_layout(self) -> None:

@@ -121,7 +121,7 @@ READ_ONLY = {"get_org", "org_rows", "tree_read_once", "children_map", "tree_orde
              "template_versions", "get_target", "targets_for", "validated", "contact_rows", "get_contact",
              "residence_figures", "comments_of", "members_at", "social_orgs", "entry_rows", "item_rows",
              "movement_rows", "work_items", "due_this_month", "work_figures",
-             "get_user",
+             "get_user", "accounts_kept_here",
              "user_orgs", "actor_for", "hash_password", "password_matches", "user_rows",
              "office_details", "office_warnings", "dataclass", "asdict", "contextmanager", "fold", "clean",
              "clean_multiline", "name_sort_key", "fmt_date", "parse_date", "add_months", "age_on",

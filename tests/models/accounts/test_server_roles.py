@@ -19,7 +19,7 @@ import main
 from models.accounts import session
 from models.accounts.session import ADMIN, VIEWER
 from models.accounts.tables import AppUser, AuditEntry
-from models.accounts.users import authenticate, create_user, update_user
+from models.accounts.users import accounts_kept_here, authenticate, create_user, update_user
 from models.core import vocab as v
 from models.core.db import NotPermitted, close_database, open_database
 from models.core.errors import ValidationError
@@ -68,6 +68,7 @@ def office_server():
 
 def _set_up_as_owner(owner_url: str) -> None:
     open_database(owner_url)
+    assert accounts_kept_here()
     create_user("quantri", "Quản Trị", ADMIN, PASSWORD)
     with session.acting_as(authenticate("quantri", PASSWORD)):
         create_user("chixem", "Chỉ Xem", VIEWER, PASSWORD)
@@ -96,6 +97,7 @@ def test_the_program_on_the_workstations_account_cannot_change_accounts(office_s
     owner_url, workstation_url = office_server
     _set_up_as_owner(owner_url)
     open_database(workstation_url)
+    assert not accounts_kept_here()  # the users page says so before a form is filled
     entries = AuditEntry.select().count()
     with session.acting_as(authenticate("quantri", PASSWORD)):
         with pytest.raises(NotPermitted, match="tài khoản chủ"):
