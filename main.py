@@ -21,23 +21,25 @@ handlers live in ui/commands/; this file only resolves the data file and dispatc
 import logging
 import os
 import sys
+from importlib import import_module
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths
-
 from models.core.errors import ValidationError
+from models.core.files import APP_FOLDER, app_data
 from models.core.where import Server, is_server, parse_server
-from ui import settings
 from ui.commands import build_parser, run
 from ui.credentials import located, with_stored_password
 
-ORG_NAME = "DangVu"
-APP_ID = "dangvu"
+ORG_NAME, APP_ID = APP_FOLDER
 DB_FILE = "dangvu.db"
 
 
 def default_data_dir() -> Path:
-    """The per-user app data folder (QStandardPaths), without starting a GUI."""
+    """The per-user app data folder (QStandardPaths), without starting a GUI. Qt is loaded
+    only here, for the window and a command without --db: a command given its data starts
+    without it (0.1 s)."""
+    from PySide6.QtCore import QCoreApplication, QStandardPaths
+
     QCoreApplication.setOrganizationName(ORG_NAME)
     QCoreApplication.setApplicationName(APP_ID)
     return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
@@ -46,7 +48,7 @@ def default_data_dir() -> Path:
 def chosen_server() -> Server | None:
     """The server chosen in Tệp › Kết nối máy chủ dữ liệu on this workstation, with its kept
     password if any; None: the local file."""
-    address = settings.DATA_SERVER.get()
+    address = import_module("ui.settings").DATA_SERVER.get()
     if not is_server(address):
         return None
     try:
@@ -84,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
         from ui.app import run_gui
 
         return run_gui(db_path, default_data_dir() / DB_FILE)
-    return run(args.command, args, db_path, log_path=default_data_dir() / "dangvu.log")
+    return run(args.command, args, db_path, log_path=app_data() / "dangvu.log")
 
 
 if __name__ == "__main__":

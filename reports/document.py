@@ -5,6 +5,7 @@ laid out here; renderers only supply the words and tables."""
 
 from dataclasses import dataclass, field
 from datetime import date
+from importlib import import_module
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -29,10 +30,10 @@ from reports.fonts import register_fonts
 from reports.letterhead import LEFT_COLUMN_MM, Signature, left_column, number_line
 from reports.line_breaks import balanced_lines
 from reports.numbers import header_date
-from reports.word import HANDWRITING_ROW_MM, build_docx
 
 TOP, BOTTOM, LEFT, RIGHT = 20 * mm, 20 * mm, 30 * mm, 15 * mm
 WIDTH = A4[0] - LEFT - RIGHT
+HANDWRITING_ROW_MM = 9  # a blank row to be filled in by hand: room for a pen (at least 8 mm)
 
 
 @dataclass(frozen=True)
@@ -261,7 +262,9 @@ def build_document(path: Path, header: Header, body: Body, signature: Signature,
     """Header, body, signature and "Nơi nhận" (or a second signature); then the annexes (phụ
     lục) from a new page. A path ending in .docx gets the Word copy (reports/word.py)."""
     if Path(path).suffix.lower() == ".docx":
-        return build_docx(path, header, body, signature, recipients, annex, author, left_signature)
+        # python-docx is loaded for a Word copy only (0.1 s of every PDF's command otherwise).
+        word = import_module("reports.word")
+        return word.build_docx(path, header, body, signature, recipients, annex, author, left_signature)
     styles = _styles()
     story = _header(header, styles) + _flow(body, styles)
     # The signature never stands alone on a page: it goes over with the body's last paragraph,

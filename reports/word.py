@@ -16,11 +16,10 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from reports.document import HANDWRITING_ROW_MM
 from reports.fonts import register_fonts
 from reports.line_breaks import balanced_lines
 from reports.numbers import header_date
-
-HANDWRITING_ROW_MM = 9  # a blank row to be filled in by hand: room for a pen (at least 8 mm)
 
 FONT = "Times New Roman"
 MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}

@@ -9,19 +9,31 @@ from pathlib import Path
 
 from models.core.where import Server, is_server, parse_server
 
-try:
-    import keyring
-    from keyring.errors import KeyringError
-except ImportError:  # the optional server extra is not installed: nothing is kept
-    keyring = None
-    KeyringError = Exception
+_NOT_LOADED = object()
+keyring = _NOT_LOADED  # loaded at its first use (0.1 s): a command on a file never needs it
+KeyringError = RuntimeError  # keyring's own, once it is loaded
+
+
+def _store():
+    """keyring, or None when the optional server extra is not installed."""
+    global keyring, KeyringError
+    if keyring is _NOT_LOADED:
+        try:
+            import keyring as loaded
+            from keyring.errors import KeyringError as refused
+        except ImportError:  # nothing is kept
+            loaded = None
+        else:
+            KeyringError = refused
+        keyring = loaded
+    return keyring
 
 SERVICE = "Đảng vụ — máy chủ dữ liệu"
 log = logging.getLogger(__name__)
 
 
 def stored_password(server: Server) -> str:
-    if keyring is None:
+    if _store() is None:
         return ""
     try:
         return keyring.get_password(SERVICE, server.key) or ""
@@ -42,7 +54,7 @@ def with_stored_password(server: Server) -> Server:
 def can_store() -> bool:
     """Whether this machine has a credential store keyring can use (a bare Linux server may
     have none: keyring then answers with its "fail" backend)."""
-    if keyring is None:
+    if _store() is None:
         return False
     try:
         return keyring.get_keyring().priority > 0
@@ -52,7 +64,7 @@ def can_store() -> bool:
 
 def store_password(server: Server) -> bool:
     """Keep the password for the next start; False when this machine has no store for it."""
-    if keyring is None or not server.password:
+    if _store() is None or not server.password:
         return False
     try:
         keyring.set_password(SERVICE, server.key, server.password)
@@ -63,7 +75,7 @@ def store_password(server: Server) -> bool:
 
 
 def forget_password(server: Server) -> None:
-    if keyring is None:
+    if _store() is None:
         return
     try:
         keyring.delete_password(SERVICE, server.key)

@@ -9,10 +9,10 @@ workstation means copying that folder with the data.
 
 import hashlib
 import os
-import sys
 from pathlib import Path
 
 from models.core.errors import ValidationError
+from models.core.files import app_data
 
 KEY_FILE = "khoa-nhat-ky.bin"
 KEY_BYTES = 32
@@ -37,13 +37,7 @@ def app_data_folder() -> Path:
     line and models/ use it too). DANGVU_KEY_DIR overrides it (tests, a portable install)."""
     if os.environ.get("DANGVU_KEY_DIR"):
         return Path(os.environ["DANGVU_KEY_DIR"])
-    if sys.platform == "win32":
-        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support"
-    else:
-        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / "DangVu" / "dangvu"
+    return app_data()
 
 
 def key(create: bool = False) -> bytes:

@@ -36,7 +36,22 @@ else:
     def _unlock(handle) -> None:
         fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
-LOCK_WAIT_SECONDS = 10  # a store is changed in milliseconds: this long means a program hangs
+LOCK_WAIT_SECONDS = 10
+APP_FOLDER = ("DangVu", "dangvu")  # organisation and application, as the window names them to Qt
+
+
+def app_data() -> Path:
+    """The per-user folder where Qt's AppDataLocation puts the program's data, found without
+    loading Qt (commands, models/)."""
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base.joinpath(*APP_FOLDER)
+
+  # a store is changed in milliseconds: this long means a program hangs
 
 
 def write_in_place(target: Path, write: Callable[[Path], object]) -> object:
