@@ -12,11 +12,12 @@ from models.core import clock
 from models.core import vocab as v
 from models.core.dates import fmt_date
 from models.core.errors import ValidationError
+from models.core.read_once import reading_once
 from models.inspections import InspectionFigures, inspection_figures
 from models.meetings import MeetingFigures, meeting_figures
 from models.members import Headcount, Movement, headcount, movement
 from models.movements import MovementFigures, movement_figures
-from models.orgs import org_rows, tree_read_once
+from models.orgs import org_rows
 from models.ratings import RatingFigures, rating_figures
 from models.residence import ResidenceFigures, residence_figures
 from models.targets import TargetResult, target_results
@@ -89,7 +90,7 @@ def org_figures(on: date) -> OrgFigures:
 def period_figures(start: date, end: date) -> PeriodFigures:
     """The figures of a period, counted up to its end or, while it is under way, up to today
     (the records hold nothing later); refused for a period that has not begun."""
-    with tree_read_once():
+    with reading_once():
         return _period_figures(start, end)
 
 

@@ -14,6 +14,7 @@ from peewee import fn
 from models.core import vocab as v
 from models.core.dates import check_period
 from models.core.db import database
+from models.core.read_once import read_once
 from models.members.tables import MemberEvent
 from models.orgs.tree import grassroots_of, org_rows, subtree_ids, tree_order
 
@@ -67,6 +68,7 @@ def _scope(org_id: int | None) -> set[int] | None:
     return None if org_id is None else subtree_ids(org_id)
 
 
+@read_once  # a report's two movement tables share the days they open and close on
 def headcount(on: date, org_id: int | None = None) -> Headcount:
     """Members counted on the date (DOMAIN §2: where officially registered).
 
@@ -177,6 +179,11 @@ def members_at(on: date, org_ids: set[int] | None = None) -> list[tuple[int, int
 def roster_at(on: date, org_ids: set[int] | None = None) -> list[tuple[int, int, str, str]]:
     """(member id, organisation, membership, status) of everyone counted on the date: the state
     after each member's last event up to that day."""
+    return _roster(on, None if org_ids is None else frozenset(org_ids))
+
+
+@read_once  # the year-end report reads the bloc's roster at the year's end for two sections
+def _roster(on: date, org_ids: frozenset[int] | None) -> list[tuple[int, int, str, str]]:
     last = fn.ROW_NUMBER().over(
         partition_by=[MemberEvent.member],
         order_by=[MemberEvent.date.desc(), MemberEvent.position.desc()],

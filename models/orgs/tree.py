@@ -1,9 +1,6 @@
 """The organisation tree (DOMAIN §1) as read: rows, tree order, grassroots of each
 organisation, subtrees, and the organisations the signed-in user may work on."""
 
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 
@@ -11,6 +8,7 @@ from models.accounts import session
 from models.core import vocab as v
 from models.core.checks import stored_record
 from models.core.errors import Forbidden
+from models.core.read_once import read_once
 from models.orgs.tables import PartyOrg
 
 
@@ -37,34 +35,11 @@ def get_org(org_id: int) -> PartyOrg:
     return stored_record(PartyOrg, org_id, "tổ chức đảng")
 
 
-# While a report's figures are counted, the tree is read once: a year-end report asked for it a
-# dozen times (25 ms each for a bloc of 1,800 organisations). Per thread: the window counts
-# figures on a worker while its own thread may read the tree as it stands.
-_reading = threading.local()
-
-
-@contextmanager
-def tree_read_once() -> Iterator[None]:
-    """Within the block, org_rows answers from its first reading (nothing is written meanwhile)."""
-    outer = getattr(_reading, "rows", None) is not None
-    if not outer:
-        _reading.rows = {}
-    try:
-        yield
-    finally:
-        if not outer:
-            _reading.rows = None
-
-
 def org_rows(include_dissolved: bool = True) -> list[OrgRow]:
-    kept = getattr(_reading, "rows", None)
-    if kept is None:
-        return _org_rows(include_dissolved)
-    if include_dissolved not in kept:
-        kept[include_dissolved] = _org_rows(include_dissolved)
-    return list(kept[include_dissolved])
+    return _org_rows(include_dissolved)
 
 
+@read_once  # a report asks for the tree a dozen times
 def _org_rows(include_dissolved: bool) -> list[OrgRow]:
     query = PartyOrg.select(
         PartyOrg.id, PartyOrg.name, PartyOrg.level, PartyOrg.parent, PartyOrg.code,
