@@ -79,7 +79,9 @@ def rating_figures(year: int) -> RatingFigures:
             continue
         total += 1
         level = ratings.get(member_id)
-        mine = per_org.setdefault(grassroots.id, Counter()) if grassroots is not None else Counter()
+        mine = per_org.get(grassroots.id) if grassroots is not None else Counter()
+        if mine is None:  # made only when missing: a Counter per member was a tenth of the count
+            mine = per_org[grassroots.id] = Counter()
         mine["members"] += 1
         if level:
             rated += 1
