@@ -328,11 +328,15 @@ def _missing_orgs(rows: list[PlannedRow]) -> Counter:
     "Chi bộ" — the first such one in the file."""
     counts: Counter = Counter()
     spellings: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    keys: dict[tuple[str, str], tuple[str, str]] = {}  # a file names the same cells over and over
     for row in rows:
         if row.org_missing:
-            key = (_bare(row.parent_label, "dang bo "), _bare(row.org_label, "chi bo "))
+            labels = (row.parent_label, row.org_label)
+            key = keys.get(labels)
+            if key is None:
+                key = keys[labels] = (_bare(row.parent_label, "dang bo "), _bare(row.org_label, "chi bo "))
+                spellings.setdefault(key, []).append(labels)
             counts[key] += 1
-            spellings.setdefault(key, []).append((row.parent_label, row.org_label))
     missing: Counter = Counter()
     for key, seen in spellings.items():
         missing[min(seen, key=_spelling_rank)] = counts[key]

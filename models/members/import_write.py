@@ -28,7 +28,7 @@ from models.members.import_plan import (
 from models.members.lifecycle import EventInput, replay
 from models.members.record import get_member, member_fields, update_member
 from models.members.tables import Member, MemberEvent
-from models.orgs.changes import create_org
+from models.orgs.changes import create_org, create_orgs
 from models.orgs.tree import check_in_scope, org_rows
 
 BATCH = 400
@@ -148,17 +148,20 @@ def create_missing_orgs(plan: ImportPlan) -> int:
         else:
             bloc_id = bloc.id
         grassroots = {fold(row.name): row.id for row in rows if row.level == v.DBCS and not row.dissolved}
-        for parent, cell in sorted(plan.missing_orgs):
-            if parent:
-                parent_id = grassroots.get(fold(parent))
-                if parent_id is None:
-                    parent_id = create_org(name=parent, level=v.DBCS, parent_id=bloc_id).id
-                    grassroots[fold(parent)] = parent_id
-                    made += 1
-                create_org(name=cell, level=v.CBTT, parent_id=parent_id)
-            else:
-                create_org(name=cell, level=_grassroots_level(cell), parent_id=bloc_id)
-            made += 1
+        wanted = sorted(plan.missing_orgs)
+        # The đảng bộ the file names that the tree lacks first, then every cell, each in one batch;
+        # a đảng bộ under the first spelling met.
+        parents: dict[str, str] = {}
+        for parent, _cell in wanted:
+            if parent and fold(parent) not in grassroots:
+                parents.setdefault(fold(parent), parent)
+        made_parents = create_orgs([{"name": name, "level": v.DBCS, "parent_id": bloc_id}
+                                    for name in parents.values()])
+        grassroots.update(zip(parents, made_parents, strict=True))
+        cells = [{"name": cell, "level": v.CBTT, "parent_id": grassroots[fold(parent)]} if parent
+                 else {"name": cell, "level": _grassroots_level(cell), "parent_id": bloc_id}
+                 for parent, cell in wanted]
+        made += len(made_parents) + len(create_orgs(cells))
     return made
 
 

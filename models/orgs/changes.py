@@ -3,10 +3,13 @@ against the levels of the Party Charter and audited."""
 
 from datetime import date
 
+from peewee import fn
+
 from models.accounts import session
-from models.accounts.audit import check_version, log_insert, log_update, values_of
+from models.accounts.audit import check_version, log_bulk_inserts, log_insert, log_update, values_of
 from models.core import clock
 from models.core import vocab as v
+from models.core.bulk import insert_rows
 from models.core.dates import check_plausible, fmt_date
 from models.core.db import database
 from models.core.errors import Forbidden, ValidationError
@@ -107,6 +110,40 @@ def create_org(**fields) -> PartyOrg:
         org = PartyOrg.create(parent=parent, **data)
         log_insert(org)
         return org
+
+
+def create_orgs(new: list[dict]) -> list[int]:
+    """Many organisations at once, under parents that exist (an import's missing cells: 1,810 of
+    them took 5 s one by one at 100,000 members). Each is checked as create_org checks it —
+    its fields, its parent's level, its name unique under the parent, in the tree and within
+    the list — and the whole list goes in, audited, or nothing does. Returns the new ids."""
+    _require_tree_rights()
+    if not new:
+        return []
+    datas = [_validated(fields, None) for fields in new]
+    parent_ids = sorted({fields["parent_id"] for fields in new if fields.get("parent_id")})
+    with database.atomic():
+        parents = {org.id: org for org in PartyOrg.select().where(PartyOrg.id.in_(parent_ids))}
+        for parent_id in parent_ids:
+            if parent_id not in parents:
+                get_org(parent_id)  # says which is missing, as create_org does
+        taken = set(PartyOrg.select(PartyOrg.parent, PartyOrg.name_folded)
+                    .where(PartyOrg.parent.in_(parent_ids) & PartyOrg.dissolved_on.is_null()).tuples())
+        now, next_id = clock.now(), (PartyOrg.select(fn.MAX(PartyOrg.id)).scalar() or 0) + 1
+        rows = []
+        for fields, data in zip(new, datas, strict=True):
+            parent = parents.get(fields.get("parent_id"))
+            _check_parent(data["level"], parent, None)
+            place = (parent.id if parent else None, data["name_folded"])
+            if place in taken:
+                raise ValidationError("name", f"Đã có tổ chức cùng tên “{data['name']}” trong cùng cấp trên.")
+            taken.add(place)
+            rows.append({"id": next_id, **data, "parent_id": place[0], "dissolved_on": None, "version": 1,
+                         "created_at": now, "updated_at": now})
+            next_id += 1
+        insert_rows(PartyOrg, rows)
+        log_bulk_inserts(PartyOrg._meta.table_name, rows)
+    return [row["id"] for row in rows]
 
 
 def update_org(org_id: int, seen_version: int | None = None, **fields) -> PartyOrg:

@@ -41,7 +41,7 @@ from models.core.errors import ValidationError
 from models.members.events import create_member, record_event, remove_event
 from models.members.record import set_photo, update_member
 from models.members.tables import Member, MemberEvent
-from models.orgs.changes import create_org, dissolve_org, move_org, update_org
+from models.orgs.changes import create_org, create_orgs, dissolve_org, move_org, update_org
 from models.storage.trail_replay import AUDITED
 from tests.conftest import person
 
@@ -85,7 +85,7 @@ def assert_each_step_audited(steps: list[tuple[str, object]]) -> None:
 # Every public function that writes, by module; the test below fails when one is added
 # without being walked here.
 WRITE_FUNCTIONS = {
-    "models.orgs.changes": {"create_org", "update_org", "move_org", "dissolve_org"},
+    "models.orgs.changes": {"create_org", "create_orgs", "update_org", "move_org", "dissolve_org"},
     "models.members.record": {"update_member", "set_photo"},
     "models.members.events": {"create_member", "record_event", "remove_event", "set_letter_number"},
     "models.accounts.users": {"create_user", "update_user", "set_password", "authenticate", "first_start"},
@@ -170,6 +170,9 @@ def test_each_write_leaves_one_entry_per_changed_row(bloc_tree):
         steps.append((name, changed, entries))
 
     step("create_org", lambda: create_org(name="Chi bộ Mới", level=v.CBTT, parent_id=tree["base"].id))
+    step("create_orgs", lambda: create_orgs([
+        {"name": "Chi bộ Phòng Thuế", "level": v.CBTT, "parent_id": tree["base"].id},
+        {"name": "Chi bộ Sở Xây dựng", "level": v.CBCS, "parent_id": tree["bloc"].id}]))
     step("update_org", lambda: update_org(tree["cell_b"].id, name="Chi bộ Văn phòng", code="CB"))
     step("update_org unchanged", lambda: update_org(tree["cell_b"].id, name="Chi bộ Văn phòng"))
     other = create_org(name="Đảng bộ Sở Y tế", level=v.DBCS, parent_id=tree["bloc"].id)
