@@ -12,6 +12,7 @@ from models.awards import badge_list, occasions_of
 from models.core import clock
 from models.core import vocab as v
 from models.core.dates import add_months, fmt_date
+from models.core.read_once import reading_once
 from models.meetings import cells_without_monthly_meeting
 from models.members import headcount
 from models.orgs import org_rows
@@ -55,7 +56,11 @@ class Glance:
 
 
 def bloc_at_a_glance(today: date | None = None) -> Glance:
-    today = today or clock.today()
+    with reading_once():  # the tree and today's headcount are asked for more than once
+        return _glance(today or clock.today())
+
+
+def _glance(today: date) -> Glance:
     count = headcount(today)
     rows = [row for row in org_rows() if not row.dissolved]
     aim = progress(None, today.year)
