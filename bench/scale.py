@@ -14,10 +14,12 @@ them again and times the build.
 
 import argparse
 import os
+import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
+from contextlib import closing
 from datetime import date
 from pathlib import Path
 
@@ -25,6 +27,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The key that signs the kept databases' trails is kept with them: a new key each run could
 # not write to (nor open a sitting on) a database built before.
 os.environ.setdefault("DANGVU_KEY_DIR", str(Path(__file__).parent / "out" / "khoa"))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from models.core.db import read_only_uri  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT = Path(__file__).parent / "out"
 ORGS = {2700: 75, 30000: 200, 100000: 600}
@@ -144,9 +150,10 @@ def main() -> int:
 
 
 def _has_accounts(db: Path) -> bool:
-    import sqlite3
-
-    with sqlite3.connect(db) as raw:
+    # Closed at once, read-only: a connection this process kept open would leave the file's -wal
+    # behind, and every command measured after it would take the file for one not closed
+    # cleanly and read every page first (the 30,000-member login measured 3.9 s instead of 0.9).
+    with closing(sqlite3.connect(read_only_uri(db), uri=True)) as raw:  # as `check` reads a file
         return raw.execute("select count(*) from app_user").fetchone()[0] > 0
 
 
