@@ -82,13 +82,14 @@ def headcount(on: date, org_id: int | None = None) -> Headcount:
         (MemberEvent.org_after, MemberEvent.membership_after, MemberEvent.counted_after, 1),
         (MemberEvent.org_before, MemberEvent.membership_before, MemberEvent.counted_before, -1),
     ):
-        rows = (
+        query = (
             MemberEvent.select(org_col, membership_col, fn.COUNT(MemberEvent.id))
             .where((MemberEvent.date <= on) & (counted_col == True))  # noqa: E712 - SQL
             .group_by(org_col, membership_col)
-            .tuples()
         )
-        for org, membership, count in rows:
+        # The driver's rows (ids, codes and counts need no conversion): 10,000 groups per sum
+        # at 100,000 members, where peewee's per-row wrapping cost more than the query.
+        for org, membership, count in database.execute(query).fetchall():
             key = (org, membership)
             totals[key] = totals.get(key, 0) + sign * count
     by_org: dict[int, list[int]] = {}

@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from models.core.db import database
 from models.members.counts import members_at
 from models.orgs.tree import grassroots_live_on, grassroots_of, org_rows
 from models.ratings.rules import ADEQUATE, EXCELLENT, FAILED, GOOD
@@ -71,8 +72,9 @@ def rating_figures(year: int) -> RatingFigures:
         per_org.setdefault(t.org_id, Counter()).update({"members": t.total_members, "rated": t.rated,
                                                         **counted})
     owner = grassroots_of()
-    ratings = dict(MemberRating.select(MemberRating.member, MemberRating.level)  # rows, not records: 30,000
-                   .where(MemberRating.year == year).tuples())
+    # The driver's rows, not records nor peewee's tuples: 73,000 ratings at 100,000 members.
+    ratings = dict(database.execute(MemberRating.select(MemberRating.member, MemberRating.level)
+                                    .where(MemberRating.year == year)).fetchall())
     for member_id, org, _membership in members_at(end):
         grassroots = owner.get(org)
         if grassroots is not None and grassroots.id in totals:
