@@ -26,6 +26,7 @@ from models.core.errors import ValidationError
 from models.members.events import create_member
 from models.orgs.changes import create_org
 from models.orgs.tables import PartyOrg
+from models.storage.transfer import transfer_database
 from tests.conftest import person
 from tests.server_cluster import URL
 
@@ -159,3 +160,17 @@ def test_commands_on_the_workstations_account_say_why_and_check_still_reads(offi
     assert "tài khoản chủ của cơ sở dữ liệu" in said and "Traceback" not in said
     assert main.main(["check", "--db", workstation_url]) == 0, capsys.readouterr()
     assert main.main(made[:-4] + ["--db", owner_url, "--user", "quantri"]) == 0  # the owner may
+
+
+def test_a_file_moved_onto_the_server_by_the_owner_is_kept_by_the_workstations(office_server, tmp_path):
+    owner_url, workstation_url = office_server
+    office_file = tmp_path / "dangvu.db"
+    _set_up_as_owner(office_file)  # the office's file, as it stands before the server
+    transfer_database(office_file, owner_url)
+    open_database(workstation_url)
+    with session.acting_as(authenticate("quantri", PASSWORD)):
+        bloc = PartyOrg.get(PartyOrg.level == v.BLOC)
+        create_org(name="Chi bộ Phòng Thanh tra", level=v.CBCS, parent_id=bloc.id, code="TT")
+    assert PartyOrg.select().count() == 3
+    with psycopg.connect(workstation_url) as raw, pytest.raises(errors.InsufficientPrivilege):
+        raw.execute("UPDATE audit_entry SET key_id = 'deadbeefdeadbeef'")
