@@ -115,11 +115,4 @@ def end_sitting(username: str) -> bool:
     identity = database_identity()
     if identity is None:
         return False
-    ended = []
-
-    def remove(sittings: dict) -> bool:
-        ended.append(sittings.pop(_slot(identity, username), None) is not None)
-        return ended[-1]
-
-    change_json(_path(), remove)
-    return ended[-1]
+    return change_json(_path(), lambda sittings: sittings.pop(_slot(identity, username), None) is not None)

@@ -36,7 +36,7 @@ else:
     def _unlock(handle) -> None:
         fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
-LOCK_WAIT_SECONDS = 10
+LOCK_WAIT_SECONDS = 10  # a store is changed in milliseconds: this long means a program hangs
 APP_FOLDER = ("DangVu", "dangvu")  # organisation and application, as the window names them to Qt
 
 
@@ -50,8 +50,6 @@ def app_data() -> Path:
     else:
         base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
     return base.joinpath(*APP_FOLDER)
-
-  # a store is changed in milliseconds: this long means a program hangs
 
 
 def write_in_place(target: Path, write: Callable[[Path], object]) -> object:
@@ -117,11 +115,13 @@ def write_json(path: Path, data: dict) -> None:
     write_in_place(path, lambda partial: partial.write_text(text, encoding="utf-8"))
 
 
-def change_json(path: Path, change: Callable[[dict], bool]) -> None:
+def change_json(path: Path, change: Callable[[dict], bool]) -> bool:
     """Read the store, let `change` change it, write it back if it says it did — all under the
-    store's lock, so a line another process wrote meanwhile is kept."""
+    store's lock, so a line another process wrote meanwhile is kept. Returns what `change` said."""
     path = Path(path)
     with held(path.with_name(path.name + ".khoa-ghi")):
         data = read_json(path)
-        if change(data):
+        changed = change(data)
+        if changed:
             write_json(path, data)
+    return changed
