@@ -21,5 +21,6 @@ __getattr__, __dir__, __all__ = face(globals(), {
         "write_problems"),
     "record": ("TEXT_FIELDS", "check_photo", "check_readable", "get_member", "get_photo", "member_fields",
         "readable_member", "set_photo", "update_member"),
-    "search": ("AGE_BANDS", "MemberFilter", "MemberRow", "STATE_GROUPS", "member_ids", "member_rows"),
+    "search": ("AGE_BANDS", "MemberFilter", "MemberRow", "STATE_GROUPS", "matching_count", "member_ids",
+               "member_page", "member_rows"),
 })

@@ -41,11 +41,12 @@ def test_member_search_filters_as_the_clerk_types(qtbot, db, make_member):
     window = make_window(qtbot, db)
     page = window.page(MembersPage)
     assert page.model.rowCount() == 2
-    assert page.count_label.text() == "2 đảng viên"
+    qtbot.waitUntil(lambda: page.count_label.text() == "2 đảng viên")  # counted off the UI thread
     page.search.setFocus()
     type_text(page.search, "đức")
     page.search.flush()
     assert page.model.rowCount() == 1
+    qtbot.waitUntil(lambda: page.count_label.text() == "1 đảng viên")
     assert page.model.index(0, 0).data() == "Nguyễn Văn Đức"
     page.search.clear()
     page.search.flush()

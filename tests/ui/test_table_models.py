@@ -5,10 +5,10 @@ from PySide6.QtCore import Qt
 from models.core import vocab as v
 from models.demo.build import DemoSize, build_demo
 from models.members.events import history, record_event
-from models.members.search import MemberFilter
+from models.members.search import MemberFilter, matching_count, member_ids
 from models.orgs.contents import member_counts
 from models.orgs.tree import org_rows
-from ui.members.tables import COLUMNS, HistoryTableModel, MemberTableModel
+from ui.members.tables import COLUMNS, PAGE, HistoryTableModel, MemberTableModel
 from ui.orgs.tables import COUNT_ROLE, ORG_ID_ROLE, build_tree_model, find_item
 
 
@@ -17,8 +17,38 @@ def test_member_table_model_passes_modeltester(demo_clock, qtmodeltester, db):
     model = MemberTableModel()
     model.set_filter(MemberFilter())
     qtmodeltester.check(model)
-    assert model.rowCount() > 250
     assert model.columnCount() == len(COLUMNS)
+    while model.canFetchMore():
+        model.fetchMore()
+    qtmodeltester.check(model)
+    assert model.rowCount() == matching_count(MemberFilter()) > 250
+
+
+def test_member_list_comes_a_page_at_a_time_in_the_same_order(demo_clock, db):
+    """The first 200 rows at once, the rest as the view scrolls; pages joined give the list the
+    one query gives, in every order, and a member far down is found when chosen."""
+    build_demo(DemoSize(orgs=6, members=700, seed=5))
+    model = MemberTableModel()
+    model.set_filter(MemberFilter())
+    everyone = member_ids(MemberFilter())
+    assert model.rowCount() == PAGE and model.canFetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 2 * PAGE
+    model.fetchMore()  # as long as the list so far: 400 asked, 300 left
+    assert model.rowCount() == len(everyone) == matching_count(MemberFilter())
+    assert not model.canFetchMore()
+    assert [model.member_id(row) for row in range(model.rowCount())] == everyone
+    for column in range(len(COLUMNS)):
+        for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+            model.sort(column, order)
+            while model.canFetchMore():
+                model.fetchMore()
+            shown = [model.member_id(row) for row in range(model.rowCount())]
+            assert shown == member_ids(MemberFilter(), *model._sort)
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+    assert model.rowCount() == PAGE
+    assert model.row_of(everyone[-1]) == len(everyone) - 1
+    assert model.index(len(everyone) - 1, 0).data()  # its display row is read too
 
 
 def test_member_table_shows_rows_and_sorts(db, make_member, bloc_tree):

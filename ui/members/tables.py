@@ -1,11 +1,12 @@
-"""The member list as a table model over ids: the matching ids are fetched at once (cheap),
-the rows to display a page at a time, as the view scrolls to them."""
+"""The member list as a table model over ids, fetched a page at a time as the view scrolls
+(Qt's canFetchMore/fetchMore); the rows to display are read for the ids about to be shown. How
+many members match is not the model's business: the page counts them off the UI thread."""
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from models.core import vocab as v
 from models.core.dates import fmt_date
-from models.members import HistoryRow, MemberFilter, MemberRow, member_ids, member_rows
+from models.members import HistoryRow, MemberFilter, MemberRow, member_page, member_rows
 from models.orgs import grassroots_names
 from ui.widgets.rows_model import RowsTableModel
 
@@ -27,7 +28,8 @@ class MemberTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._filter = MemberFilter()
         self._sort = ("name", False)
-        self._ids: list[int] = []
+        self._ids: list[int] = []  # the pages fetched so far
+        self._complete = True  # no page left to fetch
         self._loaded = False  # no query until the page sets its filter: sorting first is free
         self._rows: dict[int, MemberRow] = {}
         self._grassroots: dict[int, str] = grassroots_names()
@@ -48,18 +50,48 @@ class MemberTableModel(QAbstractTableModel):
     def refresh(self) -> None:
         self.beginResetModel()
         self._loaded = True
-        self._ids = member_ids(self._filter, *self._sort)
-        self._rows = {}
+        self._first_page()
         self.endResetModel()
 
     def member_id(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def row_of(self, member_id: int) -> int:
+        """The row of a member, fetching the rest of the list if it is further down (a member
+        just saved is chosen wherever the list puts it)."""
+        if member_id not in self._ids and not self._complete:
+            self._take(member_page(self._filter, *self._sort, offset=len(self._ids)))
         try:
             return self._ids.index(member_id)
         except ValueError:
             return -1
+
+    def _first_page(self) -> None:
+        self._ids = member_page(self._filter, *self._sort, limit=PAGE)
+        self._complete = len(self._ids) < PAGE
+        self._rows = {}
+
+    def _take(self, more: list[int]) -> None:
+        if more:
+            self.beginInsertRows(QModelIndex(), len(self._ids), len(self._ids) + len(more) - 1)
+            self._ids.extend(more)
+            self.endInsertRows()
+        self._complete = True
+
+    # --- fetched as the view scrolls ---------------------------------------------------
+    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._complete
+
+    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self._complete:
+            return
+        # Each page as long as the list so far: a clerk scrolling gets 200, 200, 400, 800…
+        # and an export that takes the whole list makes a few queries, not one per 200 rows.
+        wanted = max(PAGE, len(self._ids))
+        more = member_page(self._filter, *self._sort, offset=len(self._ids), limit=wanted)
+        complete = len(more) < wanted
+        self._take(more)
+        self._complete = complete
 
     # --- QAbstractTableModel --------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
@@ -113,11 +145,12 @@ class MemberTableModel(QAbstractTableModel):
         if not self._loaded or wanted == self._sort:
             self._sort = wanted
             return
-        self.layoutAboutToBeChanged.emit()
+        # A new order is a new list from its first page: a reset, not a layout change, since the
+        # rows held before need not be among the first ones now.
+        self.beginResetModel()
         self._sort = wanted
-        self._ids = member_ids(self._filter, *self._sort)
-        self._rows = {}
-        self.layoutChanged.emit()
+        self._first_page()
+        self.endResetModel()
 
     def _row(self, position: int) -> MemberRow | None:
         member_id = self._ids[position]

@@ -4,7 +4,7 @@ matches (the first fifty, sorted the Vietnamese way)."""
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
 
 from models.core import vocab as v
-from models.members import MemberFilter, member_ids, member_rows
+from models.members import MemberFilter, member_page, member_rows
 from ui.widgets.search_box import SearchBox
 
 LIMIT = 50
@@ -26,7 +26,7 @@ class MemberPicker(QWidget):
         self.choice.clear()
         if not text.strip():
             return
-        ids = member_ids(MemberFilter(text=text))[:LIMIT]
+        ids = member_page(MemberFilter(text=text), limit=LIMIT)
         rows = member_rows(ids)
         for member_id in ids:
             row = rows[member_id]
