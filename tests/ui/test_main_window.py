@@ -241,3 +241,28 @@ def test_f1_opens_the_guide_at_the_page_on_screen_and_every_page_has_a_section(q
     qtbot.addWidget(dialog)
     assert "Hướng dẫn sử dụng Đảng vụ" in dialog.browser.toPlainText()
     assert dialog.browser.verticalScrollBar().value() > 0  # scrolled to "Đảng viên"
+
+
+def test_a_long_member_list_scrolls_in_pages_and_keeps_the_chosen_member_when_sorted(demo_clock, qtbot, db):
+    """700 members: the first page shows at once, the count of all of them comes apart, the
+    view fetches more as it scrolls to the end, and a new order keeps the chosen member chosen
+    even where it falls past the first page."""
+    from models.members.search import MemberFilter, member_ids
+    from ui.members.tables import PAGE
+
+    build_demo(DemoSize(orgs=6, members=700, seed=5))
+    window = make_window(qtbot, db)
+    window.sidebar.setCurrentRow(2)
+    page = window.page(MembersPage)
+    everyone = member_ids(page.current_filter())
+    assert page.model.rowCount() == PAGE < len(everyone)
+    qtbot.waitUntil(lambda: page.count_label.text() == f"{len(everyone)} đảng viên")
+    page.view.scrollToBottom()  # the view asks the model for more as it reaches the end
+    qtbot.waitUntil(lambda: page.model.rowCount() > PAGE)
+    first = everyone[0]
+    page._select(first)
+    header = page.view.horizontalHeader()
+    header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+    assert page.selected_member_id() == first
+    assert page.model.row_of(first) == len(everyone) - 1  # last by name now, past the first page
+    assert member_ids(MemberFilter(), "name", True)[-1] == first
