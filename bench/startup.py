@@ -36,7 +36,7 @@ TARGETS = {  # seconds, by size
     "signin_window": {2700: 1.0, 30000: 1.0, 100000: 1.0},
     "password_check": {2700: 0.3, 30000: 0.3, 100000: 0.3},
     "main_window": {2700: 0.3, 30000: 0.3, 100000: 0.3},  # the home page on screen (issue: < 300 ms)
-    "home_figures": {2700: 1.0, 30000: 2.0, 100000: 4.0},  # its figures following, from a task
+    "home_figures": {2700: 1.0, 30000: 2.0, 100000: 2.0},  # its figures following, from a task (issue 31)
     "member_rows": {2700: 0.4, 30000: 0.6, 100000: 1.0},
     "page": {2700: 0.2, 30000: 0.3, 100000: 0.4},
 }
@@ -63,6 +63,23 @@ def database_for(members: int) -> Path:
     finally:
         close_database()
     return path
+
+
+def wait_while(busy, seconds: float) -> None:
+    """Let the event loop run, as the window's own does, until `busy()` is false: idle between
+    events, so the worker threads counting figures get the interpreter. (A loop of
+    processEvents() held it, and the 100,000-member home figures measured 5.6 s instead of
+    the 1.4 s they take.)"""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    timer = QTimer(interval=10)
+    deadline = time.perf_counter() + seconds
+    timer.timeout.connect(lambda: loop.quit() if not busy() or time.perf_counter() > deadline else None)
+    timer.start()
+    if busy():
+        loop.exec()
+    timer.stop()
 
 
 def probe(db_path: Path, spawned_at: float) -> dict:
@@ -103,8 +120,7 @@ def probe(db_path: Path, spawned_at: float) -> dict:
     app.processEvents()
     figures["main_window"] = time.perf_counter() - started  # the home page on screen
     home = window.page(HomePage)
-    while home.loading() and time.perf_counter() - started < 60:
-        app.processEvents()
+    wait_while(home.loading, 60)
     figures["home_figures"] = time.perf_counter() - started
     switched = time.perf_counter()
     window.sidebar.setCurrentRow(window.page_classes.index(MembersPage))
@@ -123,8 +139,7 @@ def probe(db_path: Path, spawned_at: float) -> dict:
         app.processEvents()
         first = time.perf_counter() - shown
         page = window.page(page_class)
-        while page.loading() and time.perf_counter() - shown < 120:
-            app.processEvents()
+        wait_while(page.loading, 120)
         pages[page_class.title] = (first, time.perf_counter() - shown)
     figures["pages"] = pages
     figures["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

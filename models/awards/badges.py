@@ -23,7 +23,7 @@ from models.core.dates import EARLIEST, add_months, fmt_date
 from models.core.db import database
 from models.core.errors import NotFound, ValidationError
 from models.core.text import checked_multiline, clean
-from models.members.counts import members_at
+from models.members.counts import counted_among
 from models.members.record import get_member
 from models.members.tables import Member, MemberEvent
 from models.orgs.tables import PartyOrg
@@ -72,9 +72,16 @@ def awarded_milestones() -> dict[int, int]:
 
 
 def _reached(seniority: Seniority, by: date, above: int) -> int | None:
-    """The highest milestone above `above` completed by `by`."""
-    reached = [m for m in MILESTONES if m > above and seniority.reaches(m) <= by]
-    return reached[-1] if reached else None
+    """The highest milestone above `above` completed by `by`. Milestones are reached in their
+    order, so the first one not reached ends the search (most members reach none)."""
+    reached = None
+    for milestone in MILESTONES:
+        if milestone <= above:
+            continue
+        if seniority.reaches(milestone) > by:
+            break
+        reached = milestone
+    return reached
 
 
 def _next_milestone(above: int) -> int | None:
@@ -88,8 +95,14 @@ def badge_list(occasion: date, org_id: int | None = None, with_early: bool = Tru
     allowed = scope_ids()
     if org_id is not None:
         allowed = subtree_ids(org_id) if allowed is None else allowed & subtree_ids(org_id)
+    # Only members admitted long enough ago can have completed the first milestone, even early
+    # or posthumously (time out of the Party only shortens seniority): most need no reckoning.
+    allowance = POSTHUMOUS_ALLOWANCE_MONTHS + early_allowance_months(MILESTONES[0])  # more than enough
+    latest_admission = add_months(occasion, allowance - 12 * MILESTONES[0])
+    old_enough_ids = Member.select(Member.id).where(Member.admission_date <= latest_admission)
     # Who was in the registry on the day, not who is now: past lists come out as they were.
-    counted = {member_id: org for member_id, org, _m in members_at(occasion, allowed)}
+    counted = {member_id: org for member_id, org in counted_among(occasion, old_enough_ids).items()
+               if allowed is None or org in allowed}
     deaths = {
         member_id: (day, org)
         for member_id, day, org in MemberEvent.select(MemberEvent.member, MemberEvent.date,
@@ -98,10 +111,6 @@ def badge_list(occasion: date, org_id: int | None = None, with_early: bool = Tru
                & (MemberEvent.date > add_months(occasion, -POSTHUMOUS_ALLOWANCE_MONTHS))).tuples()
         if allowed is None or org in allowed
     }
-    # Only members admitted long enough ago can have completed the first milestone, even early
-    # or posthumously (time out of the Party only shortens seniority): most need no reckoning.
-    allowance = POSTHUMOUS_ALLOWANCE_MONTHS + early_allowance_months(MILESTONES[0])  # more than enough
-    latest_admission = add_months(occasion, allowance - 12 * MILESTONES[0])
     columns = (Member.id, Member.full_name, Member.birth_date, Member.admission_date, Member.sort_key)
     old_enough = Member.select(*columns).where(Member.admission_date <= latest_admission).namedtuples()
     records = {m.id: m for m in old_enough.iterator() if m.id in counted or m.id in deaths}
@@ -112,7 +121,7 @@ def badge_list(occasion: date, org_id: int | None = None, with_early: bool = Tru
     # A few ids as parameters; the whole bloc's as the query that chose them (no list of
     # thousands of parameters, and none of the younger members' events read).
     histories = _histories([m.id for m, _org, _died in people] if allowed is not None
-                           else Member.select(Member.id).where(Member.admission_date <= latest_admission))
+                           else old_enough_ids)
     names = dict(PartyOrg.select(PartyOrg.id, PartyOrg.name).tuples())
     awarded = awarded_milestones()
     found = []

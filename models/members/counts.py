@@ -185,6 +185,33 @@ def roster_at(on: date, org_ids: set[int] | None = None) -> list[tuple[int, int,
 
 @read_once  # the year-end report reads the bloc's roster at the year's end for two sections
 def _roster(on: date, org_ids: frozenset[int] | None) -> list[tuple[int, int, str, str]]:
+    among = None
+    if org_ids is not None:  # only those who were ever there: one cell's roster reads its own history
+        among = MemberEvent.select(MemberEvent.member).where(MemberEvent.org_after.in_(sorted(org_ids)))
+    ranked = _last_events(on, among)
+    query = (MemberEvent.select(ranked.c.member_id, ranked.c.org_id, ranked.c.membership, ranked.c.status)
+             .from_(ranked)
+             .where((ranked.c.rank == 1) & (ranked.c.counted == True)))  # noqa: E712 - SQL
+    if org_ids is not None:
+        query = query.where(ranked.c.org_id.in_(sorted(org_ids)))
+    # The driver's rows as they come (ids and codes need no conversion): peewee's per-row
+    # processing was half the time of a roster of 30,000.
+    return [tuple(row) for row in database.execute(query).fetchall()]
+
+
+def counted_among(on: date, members) -> dict[int, int]:
+    """{member id: organisation} of those of `members` (a query of ids) counted on the date.
+    The badge list asks only of members admitted 29 years ago or more: a tenth of the bloc,
+    and a tenth of the history read (0.34 → 0.05 s at 100,000 members)."""
+    ranked = _last_events(on, members)
+    query = (MemberEvent.select(ranked.c.member_id, ranked.c.org_id).from_(ranked)
+             .where((ranked.c.rank == 1) & (ranked.c.counted == True)))  # noqa: E712 - SQL
+    return dict(database.execute(query).fetchall())
+
+
+def _last_events(on: date, among=None):
+    """Each member's events up to the day, ranked from the last (rank 1: the state on the day);
+    only of the members `among` selects, when given."""
     last = fn.ROW_NUMBER().over(
         partition_by=[MemberEvent.member],
         order_by=[MemberEvent.date.desc(), MemberEvent.position.desc()],
@@ -196,15 +223,6 @@ def _roster(on: date, org_ids: frozenset[int] | None) -> list[tuple[int, int, st
                            MemberEvent.counted_after.alias("counted"), last.alias("rank"))
         .where(MemberEvent.date <= on)
     )
-    if org_ids is not None:  # only those who were ever there: one cell's roster reads its own history
-        ever_there = MemberEvent.select(MemberEvent.member).where(MemberEvent.org_after.in_(sorted(org_ids)))
-        ranked = ranked.where(MemberEvent.member.in_(ever_there))
-    ranked = ranked.alias("ranked")
-    query = (MemberEvent.select(ranked.c.member_id, ranked.c.org_id, ranked.c.membership, ranked.c.status)
-             .from_(ranked)
-             .where((ranked.c.rank == 1) & (ranked.c.counted == True)))  # noqa: E712 - SQL
-    if org_ids is not None:
-        query = query.where(ranked.c.org_id.in_(sorted(org_ids)))
-    # The driver's rows as they come (ids and codes need no conversion): peewee's per-row
-    # processing was half the time of a roster of 30,000.
-    return [tuple(row) for row in database.execute(query).fetchall()]
+    if among is not None:
+        ranked = ranked.where(MemberEvent.member.in_(among))
+    return ranked.alias("ranked")
