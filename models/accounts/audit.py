@@ -32,6 +32,9 @@ GENESIS = "0" * 64
 SECRET_FIELDS = {"password_hash"}
 
 
+_PLAIN = {str, int, float, bool, type(None)}  # JSON as they are: plain() returns them unchanged
+
+
 def plain(value):
     if value is None or isinstance(value, str | int | float):  # the common case, first
         return value
@@ -195,7 +198,7 @@ def log_bulk_inserts(table: str, rows: list[dict]) -> None:
     signer = _signer(prev)
     entries = []
     for row in rows:
-        values = {k: plain(v) for k, v in row.items()}
+        values = {key: value if type(value) in _PLAIN else plain(value) for key, value in row.items()}
         entry = _entry(INSERT, table, row["id"], None, values, prev, moment, actor, signer)
         prev = entry["hash"]
         entries.append(entry)

@@ -1,8 +1,19 @@
 """Writing many rows at once (demo database, Excel import) through one compiled statement."""
 
+from datetime import date, datetime
 from functools import lru_cache
 
-from peewee import OperationalError
+from peewee import (
+    AutoField,
+    BooleanField,
+    CharField,
+    DateField,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
+    OperationalError,
+    TextField,
+)
 from peewee import __exception_wrapper__ as driver_errors
 
 from models.core.db import database, engine, translated
@@ -20,8 +31,19 @@ def insert_rows(model, rows: list[dict]) -> None:
     def default(field):
         return field.default() if callable(field.default) else field.default
 
-    values = [tuple(field.db_value(row[key]) for field, key in zip(given, keys, strict=True))
-              + tuple(field.db_value(default(field)) for field in defaulted) for row in rows]
+    # A value already of the type the field stores is what db_value would return: only the
+    # others go through it (an import of 100,000 members converts ten million values).
+    columns = [(key, _stored_as(field), field.db_value) for field, key in zip(given, keys, strict=True)]
+
+    def stored(row: dict) -> tuple:
+        return tuple(value if (value := row[key]) is None or type(value) is kind else convert(value)
+                     for key, kind, convert in columns)
+
+    if any(callable(field.default) for field in defaulted):
+        values = [stored(row) + tuple(field.db_value(default(field)) for field in defaulted) for row in rows]
+    else:
+        ends = tuple(field.db_value(field.default) for field in defaulted)
+        values = [stored(row) + ends for row in rows]
     constant = [field for field in defaulted if not callable(field.default)]
     for row in rows:  # the audit entry written from a row then holds what the row stores
         for field in constant:
@@ -33,6 +55,18 @@ def insert_rows(model, rows: list[dict]) -> None:
         raise translated(error) from error
     if model._meta.primary_key.name in keys or model._meta.primary_key.column_name in keys:
         database.follow_ids(model)
+
+
+# Field classes (exactly these, not subclasses that may convert otherwise) whose db_value gives
+# back a value of this type unchanged.
+_STORED_AS = {CharField: str, TextField: str, IntegerField: int, AutoField: int, BooleanField: bool,
+              DateField: date, DateTimeField: datetime}
+
+
+def _stored_as(field) -> type | None:
+    if type(field) is ForeignKeyField:  # an id, when the id it points to is a number
+        return _STORED_AS.get(type(field.rel_field))
+    return _STORED_AS.get(type(field))
 
 
 @lru_cache(maxsize=256)

@@ -187,11 +187,14 @@ def sex_value(value) -> str | None:
     raise ValidationError("sex", f"Giới tính “{text_value(value)}”: ghi Nam hoặc Nữ.")
 
 
+_SEPARATORS = re.compile(r"[\s.\-]")  # as a number is read out in groups: 012 345 678, 012.345.678
+
+
 def digits_value(value, width: int | None = None) -> str:
     """Identifiers kept as text; a number that lost its leading zeros gets them back."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = re.sub(r"[\s.\-]", "", text_value(value))
+    text = _SEPARATORS.sub("", text_value(value))
     if width and text.isdigit() and len(text) < width:
         text = text.zfill(width)
     return text
