@@ -79,3 +79,23 @@ def test_sorted_the_vietnamese_way_and_by_other_columns(bloc_tree, make_member):
     # "Chi bộ Sở Tư pháp" after "Chi bộ Phòng Ngân sách"; within one cell, by name.
     assert names(MemberFilter(), sort="org", descending=True) == [
         "Nguyễn Văn Đức", "Lê Thị Ánh", "Trần Văn Dũng"]
+
+
+def test_a_searched_name_keeps_each_order_of_the_whole_list(demo_clock, db):
+    """A name searched for is sorted another way than the index's walk (by its column as
+    text): the matches come in the order they hold in the whole list, pages joined included."""
+    from models.demo.build import DemoSize, build_demo
+    from models.members.search import SORTABLE, member_page
+
+    build_demo(DemoSize(orgs=6, members=500, seed=3))
+    for sort in SORTABLE:
+        for descending in (False, True):
+            everyone = member_ids(MemberFilter(), sort, descending)
+            for text in ("thi", "nguyen van", "an"):
+                matching = set(member_ids(MemberFilter(text=text)))
+                assert matching, text
+                expected = [member_id for member_id in everyone if member_id in matching]
+                assert member_ids(MemberFilter(text=text), sort, descending) == expected, (sort, text)
+                pages = member_page(MemberFilter(text=text), sort, descending, limit=7)
+                pages += member_page(MemberFilter(text=text), sort, descending, offset=7)
+                assert pages == expected
