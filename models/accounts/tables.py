@@ -34,7 +34,7 @@ class UserOrg(BaseModel):
 
 class AuditEntry(BaseModel):
     at = DateTimeField(index=True)
-    user_id = IntegerField(null=True, index=True)
+    user_id = IntegerField(null=True)
     username = CharField()
     action = CharField()
     table_name = CharField(index=True)
