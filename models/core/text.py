@@ -2,7 +2,8 @@
 
 import re
 import unicodedata
-from functools import lru_cache
+from collections.abc import Callable
+from functools import lru_cache, wraps
 
 from models.core.errors import ValidationError
 
@@ -39,21 +40,22 @@ def clean(text: str | None) -> str:
     """NFC, control and invisible characters dropped, runs of white space collapsed, trimmed."""
     if not text:
         return ""
-    text = str(text)
-    # An import cleans each of a million cells twice (as read, then as the record's checks),
-    # and most of them are the same few words (Kinh, Không, Đại học…): short ones are
-    # remembered.
-    return _clean_short(text) if len(text) <= _REMEMBERED_LENGTH else _clean(text)
+    return _clean(str(text))
 
 
-_REMEMBERED_LENGTH = 120
+def _remembering_short(function: Callable[[str], str]) -> Callable[[str], str]:
+    """`function` of a text, its answers for short texts remembered: an import cleans each of a
+    million cells twice (as read, then by the record's checks) and folds 370,000 names, and most
+    are the same few words (Kinh, Không, Đại học, the bloc's organisations and names)."""
+    remembered = lru_cache(maxsize=32768)(function)
+
+    @wraps(function)
+    def answer(text: str) -> str:
+        return remembered(text) if len(text) <= 120 else function(text)
+    return answer
 
 
-@lru_cache(maxsize=32768)
-def _clean_short(text: str) -> str:
-    return _clean(text)
-
-
+@_remembering_short
 def _clean(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     # Most values are already tidy: skip the character passes (an import cleans ~1M values).
@@ -85,16 +87,10 @@ def fold(text: str | None) -> str:
     """Lower case without diacritics; "đ" becomes "d" (Unicode does not decompose it)."""
     if not text:
         return ""
-    text = str(text)
-    # Names and organisations recur (an import of 100,000 members folds 370,000 of them).
-    return _fold_short(text) if len(text) <= _REMEMBERED_LENGTH else _fold(text)
+    return _fold(str(text))
 
 
-@lru_cache(maxsize=32768)
-def _fold_short(text: str) -> str:
-    return _fold(text)
-
-
+@_remembering_short
 def _fold(text: str) -> str:
     text = unicodedata.normalize("NFD", clean(text).lower())
     text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")

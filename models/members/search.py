@@ -68,16 +68,13 @@ def _where(flt: MemberFilter):
     words = fold(flt.text)
     if words:
         compact = words.replace(" ", "")
-        if compact[0].isdigit():
-            # A number typed: the card, identity or dossier number (012345QN) it begins. Names
-            # hold no digits, and leaving them out keeps a name search on the narrow index.
-            match = Member.name_folded.contains(words)
-            if compact.isdigit():
-                match |= Member.card_number.startswith(compact) | Member.identity_number.startswith(compact)
-            if len(compact) >= 3:
-                match |= Member.dossier_number.startswith(compact.upper())
-        else:
-            match = Member.name_folded.contains(words)
+        match = Member.name_folded.contains(words)
+        # Only a number typed looks at the card, identity and dossier (012345QN) numbers it may
+        # begin: a name search then stays on the narrow index, never reading a member's row.
+        if compact[0].isdigit() and compact.isdigit():
+            match |= Member.card_number.startswith(compact) | Member.identity_number.startswith(compact)
+        if compact[0].isdigit() and len(compact) >= 3:
+            match |= Member.dossier_number.startswith(compact.upper())
         condition &= match
     if flt.org_id is not None:
         condition &= Member.org.in_(sorted(subtree_ids(flt.org_id)))

@@ -123,7 +123,8 @@ class MembersPage(Page):
         # Sorting on: Qt sorts column 0 descending at once, so sort explicitly afterwards.
         self.view.setSortingEnabled(True)
         header.setSortIndicator(column, order)
-        # A new order starts the list again from its first page: the chosen member stays chosen.
+        # A new order starts the list again from its first page: the chosen member stays chosen
+        # (chosen again after the view's own slot, connected above with sorting, has sorted).
         self._chosen_before_reset: int | None = None
         self.model.modelAboutToBeReset.connect(self._remember_choice)
         header.sortIndicatorChanged.connect(lambda _column, _order: self._choose_again())

@@ -60,7 +60,7 @@ class MemberTableModel(QAbstractTableModel):
         """The row of a member, fetching the rest of the list if it is further down (a member
         just saved is chosen wherever the list puts it)."""
         if member_id not in self._ids and not self._complete:
-            self._take(member_page(self._filter, *self._sort, offset=len(self._ids)))
+            self._take(member_page(self._filter, *self._sort, offset=len(self._ids)), complete=True)
         try:
             return self._ids.index(member_id)
         except ValueError:
@@ -71,12 +71,12 @@ class MemberTableModel(QAbstractTableModel):
         self._complete = len(self._ids) < PAGE
         self._rows = {}
 
-    def _take(self, more: list[int]) -> None:
+    def _take(self, more: list[int], complete: bool) -> None:
         if more:
             self.beginInsertRows(QModelIndex(), len(self._ids), len(self._ids) + len(more) - 1)
             self._ids.extend(more)
             self.endInsertRows()
-        self._complete = True
+        self._complete = complete
 
     # --- fetched as the view scrolls ---------------------------------------------------
     def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: B008
@@ -89,9 +89,7 @@ class MemberTableModel(QAbstractTableModel):
         # and an export that takes the whole list makes a few queries, not one per 200 rows.
         wanted = max(PAGE, len(self._ids))
         more = member_page(self._filter, *self._sort, offset=len(self._ids), limit=wanted)
-        complete = len(more) < wanted
-        self._take(more)
-        self._complete = complete
+        self._take(more, complete=len(more) < wanted)
 
     # --- QAbstractTableModel --------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
@@ -147,10 +145,8 @@ class MemberTableModel(QAbstractTableModel):
             return
         # A new order is a new list from its first page: a reset, not a layout change, since the
         # rows held before need not be among the first ones now.
-        self.beginResetModel()
         self._sort = wanted
-        self._first_page()
-        self.endResetModel()
+        self.refresh()
 
     def _row(self, position: int) -> MemberRow | None:
         member_id = self._ids[position]
