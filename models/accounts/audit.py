@@ -15,13 +15,14 @@ from dataclasses import dataclass
 from dataclasses import field as default_of
 from datetime import date, datetime
 from functools import lru_cache
+from json.encoder import encode_basestring as _quoted
 
 from peewee import Model
 
 from models.accounts import session, trail_key
 from models.accounts.tables import AuditEntry
 from models.core import clock
-from models.core.bulk import insert_rows
+from models.core.bulk import insert_rows, insert_stored
 from models.core.db import database, engine
 from models.core.errors import ValidationError
 
@@ -187,22 +188,37 @@ def log_delete(instance: Model) -> None:
     _append(DELETE, instance._meta.table_name, instance.get_id(), values_of(instance), None)
 
 
+# A row's values as _VALUES_ENCODER writes them after plain(): the encoder asks plain() only for
+# what JSON has no form of (dates, times, bytes), so a bulk's rows are not copied value by value.
+_ROW_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=plain)
+_BULK_FIELDS = ("at", "user_id", "username", "action", "table_name", "record_id", "old_values",
+                "new_values", "prev_hash", "hash", "key_id")
+
+
 def log_bulk_inserts(table: str, rows: list[dict]) -> None:
     """Audit rows written with insert_many (demo, imports): one entry per row, one chain. What
-    every entry shares — the actor, the moment, the signer — is worked out once."""
+    every entry shares — the actor, the moment, the signer — is worked out once, and so is the
+    front of the text each signs: the trail of an import of 100,000 members is 300,000 entries.
+    The text is _PAYLOAD_ENCODER's, written piece by piece (the check reads it back through the
+    encoder, and a test holds the two together on any values)."""
     if not rows:
         return
     prev = last_hash()
-    moment = clock.now().isoformat(sep=" ", timespec="microseconds")
+    moment = clock.now()
+    at = moment.isoformat(sep=" ", timespec="microseconds")
     actor = session.current() or session.LOCAL_ADMIN
-    signer = _signer(prev)
+    key_id, key = _signer(prev)
+    front = _PAYLOAD_ENCODER.encode([at, actor.user_id, actor.username, INSERT, table])[:-1] + ","
+    back = "," + _quoted(key_id) + "]"
     entries = []
     for row in rows:
-        values = {key: value if type(value) in _PLAIN else plain(value) for key, value in row.items()}
-        entry = _entry(INSERT, table, row["id"], None, values, prev, moment, actor, signer)
-        prev = entry["hash"]
-        entries.append(entry)
-    insert_rows(AuditEntry, entries)
+        record_id, new = str(row["id"]), _ROW_ENCODER.encode(row)
+        text = front + _quoted(record_id) + ",null," + _quoted(new) + "," + _quoted(prev) + back
+        entry_hash = hmac.digest(key, text.encode("utf-8"), "sha256").hex()
+        entries.append((moment, actor.user_id, actor.username, INSERT, table, record_id, None, new, prev,
+                        entry_hash, key_id))
+        prev = entry_hash
+    insert_stored(AuditEntry, _BULK_FIELDS, entries)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@ read, checked like a member typed in the app, matched to its cell, and compared 
 registry and the rest of the file for duplicates; the plan says what would happen."""
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -222,16 +223,15 @@ def _mark_duplicates(rows: list[PlannedRow]) -> None:
         row.problems = [problem for problem in row.problems if problem.kind != DUPLICATE]
         row.duplicate = row.existing_id = None
     ready = [row for row in rows if not row.problems]
+    registry = Member.select().count()
     matched: dict[int, dict[int, str]] = {row.row: {} for row in ready}  # row -> {member: its name}
     for key, label in (("card_number", "Số thẻ"), ("identity_number", "Số CCCD"),
                        ("dossier_number", "Số lý lịch")):
         values = [row.fields[key] for row in ready if row.fields.get(key)]
         holders: dict[str, tuple[int, str]] = {}
         column = getattr(Member, key)
-        for start in range(0, len(values), CHUNK):
-            for member_id, name, value in (Member.select(Member.id, Member.full_name, column)
-                                           .where(column.in_(values[start:start + CHUNK])).tuples()):
-                holders[value] = (member_id, name)
+        for value, member_id, name in _held(registry, values, column, Member.id, Member.full_name):
+            holders[value] = (member_id, name)
         seen: dict[str, int] = {}
         for row in ready:
             value = row.fields.get(key)
@@ -255,12 +255,10 @@ def _mark_duplicates(rows: list[PlannedRow]) -> None:
     ready = [row for row in rows if not row.problems and row.duplicate is None]
     folded = list({row.fields["name_folded"] for row in ready})
     people: dict[tuple, list[tuple]] = {}  # (name, birth) -> [(member, card, dossier)]
-    for start in range(0, len(folded), CHUNK):
-        for member_id, name, born, card, dossier in (
-                Member.select(Member.id, Member.name_folded, Member.birth_date, Member.card_number,
-                              Member.dossier_number)
-                .where(Member.name_folded.in_(folded[start:start + CHUNK])).tuples()):
-            people.setdefault((name, born), []).append((member_id, card, dossier))
+    for name, member_id, born, card, dossier in _held(registry, folded, Member.name_folded, Member.id,
+                                                      Member.birth_date, Member.card_number,
+                                                      Member.dossier_number):
+        people.setdefault((name, born), []).append((member_id, card, dossier))
     in_file: dict[tuple, list[tuple]] = {}
     for row in ready:
         key = (row.fields["name_folded"], row.fields["birth_date"])
@@ -271,6 +269,24 @@ def _mark_duplicates(rows: list[PlannedRow]) -> None:
         elif any(not _told_apart(mine, theirs) for theirs in in_file.get(key, [])):
             row.duplicate = SAME_PERSON_IN_FILE
         in_file.setdefault(key, []).append(mine)
+
+
+def _held(registry: int, values: list, column, *others) -> Iterator[tuple]:
+    """(value, *others) of the records whose `column` is one of `values`. Asked in chunks when
+    the file holds few values for the registry's size; when it holds many (an import into a new
+    or small file), the column is read whole and the values looked up here: compiling 100,000
+    values into IN lists took longer than reading a registry of that size."""
+    if not values:
+        return
+    if len(values) * 4 < registry:
+        for start in range(0, len(values), CHUNK):
+            yield from (Member.select(column, *others).where(column.in_(values[start:start + CHUNK]))
+                        .tuples())
+        return
+    wanted = set(values)
+    for found in Member.select(column, *others).where(column.is_null(False)).tuples().iterator():
+        if found[0] in wanted:
+            yield found
 
 
 def _told_apart(one: tuple, other) -> bool:

@@ -7,8 +7,10 @@ from pathlib import Path
 
 from models.accounts import session
 from models.accounts.office import office_details
+from models.accounts.tables import AuditEntry
 from models.core import clock
 from models.core import vocab as v
+from models.core.bulk import indexes_set_aside
 from models.core.db import database
 from models.core.excel import write_table
 from models.core.text import fold
@@ -69,53 +71,60 @@ def import_members(plan: ImportPlan, cards: str = SKIP, same_person: str = SKIP,
         next_id = (Member.select(Member.id).order_by(Member.id.desc()).scalar() or 0) + 1
         next_event = (MemberEvent.select(MemberEvent.id).order_by(MemberEvent.id.desc()).scalar() or 0) + 1
         members, events = [], []
-        for done, row in enumerate(rows, 1):
-            if cancelled is not None and done % 50 == 0 and cancelled():
-                raise ImportCancelled
-            if row.duplicate == CARD_IN_REGISTRY:
-                if cards == UPDATE:
-                    # An update may record an event itself (a recognition): the rows prepared so
-                    # far go in first, and the next ids are read again after it.
-                    insert_members(members, events)
-                    _update(row)
-                    next_event = (MemberEvent.select(MemberEvent.id).order_by(MemberEvent.id.desc())
-                                  .scalar() or 0) + 1
-                    updated += 1
-                else:
+        adding = {Member: len(rows), MemberEvent: 2 * len(rows), AuditEntry: 3 * len(rows)}
+        with indexes_set_aside(adding):
+            for done, row in enumerate(rows, 1):
+                if cancelled is not None and done % 50 == 0 and cancelled():
+                    raise ImportCancelled
+                if row.duplicate == CARD_IN_REGISTRY:
+                    if cards == UPDATE:
+                        # An update may record an event itself (a recognition): the rows prepared
+                        # so far go in first, and the next ids are read again after it.
+                        insert_members(members, events)
+                        _update(row)
+                        next_event = (MemberEvent.select(MemberEvent.id).order_by(MemberEvent.id.desc())
+                                      .scalar() or 0) + 1
+                        updated += 1
+                    else:
+                        skipped += 1
+                    continue
+                if row.duplicate in (SAME_PERSON_IN_REGISTRY, SAME_PERSON_IN_FILE) and same_person != ADD:
                     skipped += 1
-                continue
-            if row.duplicate in (SAME_PERSON_IN_REGISTRY, SAME_PERSON_IN_FILE) and same_person != ADD:
-                skipped += 1
-                continue
-            history = _events_for(row)
-            states = replay(history)
-            final = states[-1][1]
-            members.append({**row.fields, "id": next_id, "org_id": final.org_id,
-                            "membership": final.membership, "status": final.status, "created_at": now,
-                            "updated_at": now})
-            for position, (event, (before, after)) in enumerate(zip(history, states, strict=True)):
-                events.append({
-                    "id": next_event, "member_id": next_id, "kind": event.kind, "date": event.date,
-                    "org_id": event.org_id, "place": "", "note": "Nhập từ Excel", "created_at": now,
-                    "membership": event.membership, "position": position, "decision_no": "",
-                    "org_before_id": before.org_id, "membership_before": before.membership,
-                    "counted_before": before.counted, "org_after_id": after.org_id,
-                    "membership_after": after.membership, "counted_after": after.counted,
-                    "status_after": after.status,
-                })
-                next_event += 1
-            next_id += 1
-            created += 1
-            if len(members) >= BATCH:
-                insert_members(members, events)
-                if progress:
-                    progress(done, len(rows))
-        insert_members(members, events)
+                    continue
+                next_event = _prepare(row, next_id, next_event, now, members, events)
+                next_id += 1
+                created += 1
+                if len(members) >= BATCH:
+                    insert_members(members, events)
+                    if progress:
+                        progress(done, len(rows))
+            insert_members(members, events)
         if cancelled is not None and cancelled():
             raise ImportCancelled
     if progress:
         progress(len(rows), len(rows))
     return ImportResult(created, updated, skipped, len(plan.rows) - len(rows))
+
+
+def _prepare(row: PlannedRow, member_id: int, event_id: int, now, members: list, events: list) -> int:
+    """The row's member and its history as rows to insert (appended); returns the next event id."""
+    history = _events_for(row)
+    states = replay(history)
+    final = states[-1][1]
+    members.append({**row.fields, "id": member_id, "org_id": final.org_id, "membership": final.membership,
+                    "status": final.status, "created_at": now, "updated_at": now})
+    for position, (event, (before, after)) in enumerate(zip(history, states, strict=True)):
+        events.append({
+            "id": event_id, "member_id": member_id, "kind": event.kind, "date": event.date,
+            "org_id": event.org_id, "place": "", "note": "Nhập từ Excel", "created_at": now,
+            "membership": event.membership, "position": position, "decision_no": "",
+            "org_before_id": before.org_id, "membership_before": before.membership,
+            "counted_before": before.counted, "org_after_id": after.org_id,
+            "membership_after": after.membership, "counted_after": after.counted,
+            "status_after": after.status,
+        })
+        event_id += 1
+    return event_id
 
 
 def _update(row: PlannedRow) -> None:
