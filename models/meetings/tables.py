@@ -20,7 +20,7 @@ from models.orgs.tables import PartyOrg
 
 
 class Meeting(Versioned):
-    body = CharField(index=True)  # meeting_vocab.BODIES
+    body = CharField()  # meeting_vocab.BODIES
     org = ForeignKeyField(PartyOrg, null=True, on_delete="RESTRICT", backref="+")  # for grassroots bodies
     kind = CharField(index=True)  # meeting_vocab.KINDS
     number = IntegerField(null=True)  # "lần thứ N" of the executive committee within the term
@@ -42,6 +42,7 @@ class Meeting(Versioned):
 
     class Meta:
         table_name = "meeting"
+        indexes = ((("body", "date"), False),)
 
 
 class MeetingAttendance(BaseModel):

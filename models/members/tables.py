@@ -86,3 +86,4 @@ class MemberEvent(BaseModel):
 
     class Meta:
         table_name = "member_event"
+        indexes = ((("kind", "date", "org_after"), False),)  # more made by the migrations

@@ -11,7 +11,7 @@ from models.orgs.tables import PartyOrg
 
 
 class MemberRating(BaseModel):
-    year = IntegerField(index=True)
+    year = IntegerField()
     member = ForeignKeyField(Member, on_delete="RESTRICT", backref="+")
     level = CharField(null=True)
     score = IntegerField(null=True)
@@ -21,6 +21,7 @@ class MemberRating(BaseModel):
 
     class Meta:
         table_name = "member_rating"
+        indexes = ((("year", "member", "level"), False),)
 
 
 class OrgRating(BaseModel):
