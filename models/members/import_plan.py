@@ -3,12 +3,12 @@ read, checked like a member typed in the app, matched to its cell, and compared 
 registry and the rest of the file for duplicates; the plan says what would happen."""
 
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from models.core import vocab as v
 from models.core.errors import ValidationError
+from models.core.lookup import looked_up
 from models.core.text import fold
 from models.core.workbook import read_sheets, spread_merges
 from models.members.columns import (
@@ -26,8 +26,6 @@ from models.members.columns import (
 from models.members.record import validate
 from models.members.tables import Member
 from models.orgs.tree import org_rows
-
-CHUNK = 500
 
 SKIP, UPDATE, ADD = "SKIP", "UPDATE", "ADD"
 ORG, DUPLICATE = "ORG", "DUPLICATE"  # kinds of problem found against the tree, the registry
@@ -230,7 +228,8 @@ def _mark_duplicates(rows: list[PlannedRow]) -> None:
         values = [row.fields[key] for row in ready if row.fields.get(key)]
         holders: dict[str, tuple[int, str]] = {}
         column = getattr(Member, key)
-        for value, member_id, name in _held(registry, values, column, Member.id, Member.full_name):
+        for value, member_id, name in looked_up(Member, registry, values, column, Member.id,
+                                                Member.full_name):
             holders[value] = (member_id, name)
         seen: dict[str, int] = {}
         for row in ready:
@@ -255,9 +254,9 @@ def _mark_duplicates(rows: list[PlannedRow]) -> None:
     ready = [row for row in rows if not row.problems and row.duplicate is None]
     folded = list({row.fields["name_folded"] for row in ready})
     people: dict[tuple, list[tuple]] = {}  # (name, birth) -> [(member, card, dossier)]
-    for name, member_id, born, card, dossier in _held(registry, folded, Member.name_folded, Member.id,
-                                                      Member.birth_date, Member.card_number,
-                                                      Member.dossier_number):
+    found = looked_up(Member, registry, folded, Member.name_folded, Member.id, Member.birth_date,
+                      Member.card_number, Member.dossier_number)
+    for name, member_id, born, card, dossier in found:
         people.setdefault((name, born), []).append((member_id, card, dossier))
     in_file: dict[tuple, list[tuple]] = {}
     for row in ready:
@@ -269,24 +268,6 @@ def _mark_duplicates(rows: list[PlannedRow]) -> None:
         elif any(not _told_apart(mine, theirs) for theirs in in_file.get(key, [])):
             row.duplicate = SAME_PERSON_IN_FILE
         in_file.setdefault(key, []).append(mine)
-
-
-def _held(registry: int, values: list, column, *others) -> Iterator[tuple]:
-    """(value, *others) of the records whose `column` is one of `values`. Asked in chunks when
-    the file holds few values for the registry's size; when it holds many (an import into a new
-    or small file), the column is read whole and the values looked up here: compiling 100,000
-    values into IN lists took longer than reading a registry of that size."""
-    if not values:
-        return
-    if len(values) * 4 < registry:
-        for start in range(0, len(values), CHUNK):
-            yield from (Member.select(column, *others).where(column.in_(values[start:start + CHUNK]))
-                        .tuples())
-        return
-    wanted = set(values)
-    for found in Member.select(column, *others).where(column.is_null(False)).tuples().iterator():
-        if found[0] in wanted:
-            yield found
 
 
 def _told_apart(one: tuple, other) -> bool:

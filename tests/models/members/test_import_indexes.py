@@ -12,7 +12,8 @@ from models.accounts.audit import log_bulk_inserts, verify_chain
 from models.accounts.tables import AuditEntry
 from models.core import bulk
 from models.core.db import database, engine
-from models.members.import_plan import ADD, _held, plan_import
+from models.core.lookup import looked_up
+from models.members.import_plan import ADD, plan_import
 from models.members.import_write import ImportCancelled, import_members
 from models.members.tables import Member, MemberEvent
 from tests.models.members.test_member_import import workbook
@@ -78,8 +79,8 @@ def test_an_import_into_a_larger_registry_keeps_its_indexes(bloc_tree, tmp_path,
 def test_the_registry_is_searched_the_same_whether_asked_in_chunks_or_read_whole(bloc_tree, tmp_path):
     import_members(plan_import(workbook(tmp_path / "ds.xlsx", rows(30))), same_person=ADD)
     wanted = [f"{10_000_000 + n:08d}" for n in (3, 7, 29)] + ["99999999"]
-    chunked = sorted(_held(10_000, wanted, Member.card_number, Member.full_name))
-    whole = sorted(_held(0, wanted, Member.card_number, Member.full_name))
+    chunked = sorted(looked_up(Member, 10_000, wanted, Member.card_number, Member.full_name))
+    whole = sorted(looked_up(Member, 0, wanted, Member.card_number, Member.full_name))
     assert chunked == whole and [card for card, _ in whole] == wanted[:3]
 
 
