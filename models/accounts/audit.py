@@ -33,9 +33,6 @@ GENESIS = "0" * 64
 SECRET_FIELDS = {"password_hash"}
 
 
-_PLAIN = {str, int, float, bool, type(None)}  # JSON as they are: plain() returns them unchanged
-
-
 def plain(value):
     if value is None or isinstance(value, str | int | float):  # the common case, first
         return value
@@ -105,14 +102,13 @@ def _signer(prev_hash: str) -> tuple[str, bytes]:
     return trail_key.key_id(create=prev_hash == GENESIS), trail_key.key()
 
 
-def _entry(action: str, table: str, record_id, old: dict | None, new: dict | None,
-           prev_hash: str, at: datetime | str, actor=None, signer: tuple[str, bytes] | None = None) -> dict:
-    """One trail entry, signed. `at` and `signer` may be given already worked out (a bulk of
-    entries shares them)."""
-    actor = actor or session.current() or session.LOCAL_ADMIN
-    key_id, key = signer or _signer(prev_hash)
+def _entry(action: str, table: str, record_id, old: dict | None, new: dict | None, prev_hash: str,
+           at: datetime) -> dict:
+    """One trail entry, signed (a bulk of inserts signs its own: log_bulk_inserts)."""
+    actor = session.current() or session.LOCAL_ADMIN
+    key_id, key = _signer(prev_hash)
     values = {
-        "at": at if isinstance(at, str) else at.isoformat(sep=" ", timespec="microseconds"),
+        "at": at.isoformat(sep=" ", timespec="microseconds"),
         "user_id": actor.user_id,
         "username": actor.username,
         "action": action,

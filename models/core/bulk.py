@@ -54,7 +54,7 @@ def insert_rows(model, rows: list[dict]) -> None:
     for row in rows:  # the audit entry written from a row then holds what the row stores
         for field in constant:
             row.setdefault(field.name, field.default)
-    _execute(statement, values)
+    _execute(database, statement, values)
     if model._meta.primary_key.name in keys or model._meta.primary_key.column_name in keys:
         database.follow_ids(model)
 
@@ -68,13 +68,13 @@ def insert_stored(model, keys: tuple[str, ...], rows: list[tuple]) -> None:
     statement, _given, defaulted = _statement(engine(), model, keys)
     if defaulted:
         raise ValueError(f"{model.__name__}: {[field.name for field in defaulted]} need values")
-    _execute(statement, rows)
+    _execute(database, statement, rows)
 
 
-def _execute(statement: str, values: list[tuple]) -> None:
+def _execute(handle, statement: str, values: list[tuple]) -> None:
     try:
         with driver_errors:  # the driver's own exceptions as peewee's, whichever the engine
-            database.cursor().executemany(statement, values)
+            handle.cursor().executemany(statement, values)
     except OperationalError as error:
         raise translated(error) from error
 
@@ -116,11 +116,7 @@ def insert_tuples(handle, model, fields: list, rows: list[tuple]) -> None:
         statement, _params = model.insert_many([tuple(None for _ in fields)], fields=fields).sql()
         values = [tuple(field.db_value(value) for field, value in zip(fields, row, strict=True))
                   for row in rows]
-    try:
-        with driver_errors:
-            handle.cursor().executemany(statement, values)
-    except OperationalError as error:
-        raise translated(error) from error
+    _execute(handle, statement, values)
 
 
 # Below this many new rows a table keeps its indexes while they go in.

@@ -71,7 +71,7 @@ def _where(flt: MemberFilter):
         match = Member.name_folded.contains(words)
         # Only a number typed looks at the card, identity and dossier (012345QN) numbers it may
         # begin: a name search then stays on the narrow index, never reading a member's row.
-        if compact[0].isdigit() and compact.isdigit():
+        if compact.isdigit():
             match |= Member.card_number.startswith(compact) | Member.identity_number.startswith(compact)
         if compact[0].isdigit() and len(compact) >= 3:
             match |= Member.dossier_number.startswith(compact.upper())
