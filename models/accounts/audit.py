@@ -15,19 +15,19 @@ from dataclasses import dataclass
 from dataclasses import field as default_of
 from datetime import date, datetime
 from functools import lru_cache
-from json.encoder import encode_basestring as _quoted
 
 from peewee import Model
 
 from models.accounts import session, trail_key
+from models.accounts.audit_batches import ENTRY_ROWS, INSERT_MANY, batch_text, span
 from models.accounts.tables import AuditEntry
 from models.core import clock
-from models.core.bulk import insert_rows, insert_stored
+from models.core.bulk import insert_rows
 from models.core.db import database, engine
 from models.core.errors import ValidationError
 
 INSERT, UPDATE, DELETE = "insert", "update", "delete"
-ACTIONS = {INSERT: "Thêm", UPDATE: "Sửa", DELETE: "Xóa"}
+ACTIONS = {INSERT: "Thêm", UPDATE: "Sửa", DELETE: "Xóa", INSERT_MANY: "Thêm hàng loạt"}
 GENESIS = "0" * 64
 # Recorded by a fingerprint that shows a change but reveals nothing of the value.
 SECRET_FIELDS = {"password_hash"}
@@ -103,8 +103,8 @@ def _signer(prev_hash: str) -> tuple[str, bytes]:
 
 
 def _entry(action: str, table: str, record_id, old: dict | None, new: dict | None, prev_hash: str,
-           at: datetime) -> dict:
-    """One trail entry, signed (a bulk of inserts signs its own: log_bulk_inserts)."""
+           at: datetime, new_text: str | None = None) -> dict:
+    """One trail entry, signed; `new_text`: the new values already written out (a batch)."""
     actor = session.current() or session.LOCAL_ADMIN
     key_id, key = _signer(prev_hash)
     values = {
@@ -115,7 +115,7 @@ def _entry(action: str, table: str, record_id, old: dict | None, new: dict | Non
         "table_name": table,
         "record_id": str(record_id),
         "old_values": _VALUES_ENCODER.encode(old) if old is not None else None,
-        "new_values": _VALUES_ENCODER.encode(new) if new is not None else None,
+        "new_values": _VALUES_ENCODER.encode(new) if new is not None else new_text,
         "prev_hash": prev_hash,
         "key_id": key_id,
     }
@@ -184,37 +184,28 @@ def log_delete(instance: Model) -> None:
     _append(DELETE, instance._meta.table_name, instance.get_id(), values_of(instance), None)
 
 
-# A row's values as _VALUES_ENCODER writes them after plain(): the encoder asks plain() only for
-# what JSON has no form of (dates, times, bytes), so a bulk's rows are not copied value by value.
-_ROW_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=plain)
-_BULK_FIELDS = ("at", "user_id", "username", "action", "table_name", "record_id", "old_values",
-                "new_values", "prev_hash", "hash", "key_id")
+BATCH_FROM = 50  # fewer rows (a small grid, a meeting's attendance) get one entry each
 
 
 def log_bulk_inserts(table: str, rows: list[dict]) -> None:
-    """Audit rows written with insert_many (demo, imports): one entry per row, one chain. What
-    every entry shares — the actor, the moment, the signer — is worked out once, and so is the
-    front of the text each signs: the trail of an import of 100,000 members is 300,000 entries.
-    The text is _PAYLOAD_ENCODER's, written piece by piece (the check reads it back through the
-    encoder, and a test holds the two together on any values)."""
+    """Audit rows written with insert_many (demo, imports, grids), all of one shape with their
+    ids: one entry per row for a few, one batch entry per ENTRY_ROWS for more
+    (audit_batches.py), in one chain, at one moment."""
     if not rows:
         return
-    prev = last_hash()
-    moment = clock.now()
-    at = moment.isoformat(sep=" ", timespec="microseconds")
-    actor = session.current() or session.LOCAL_ADMIN
-    key_id, key = _signer(prev)
-    front = _PAYLOAD_ENCODER.encode([at, actor.user_id, actor.username, INSERT, table])[:-1] + ","
-    back = "," + _quoted(key_id) + "]"
-    entries = []
-    for row in rows:
-        record_id, new = str(row["id"]), _ROW_ENCODER.encode(row)
-        text = front + _quoted(record_id) + ",null," + _quoted(new) + "," + _quoted(prev) + back
-        entry_hash = hmac.digest(key, text.encode("utf-8"), "sha256").hex()
-        entries.append((moment, actor.user_id, actor.username, INSERT, table, record_id, None, new, prev,
-                        entry_hash, key_id))
-        prev = entry_hash
-    insert_stored(AuditEntry, _BULK_FIELDS, entries)
+    prev, at, entries = last_hash(), clock.now(), []
+    if len(rows) < BATCH_FROM:
+        for row in rows:
+            new = {key: plain(value) for key, value in row.items()}
+            entries.append(_entry(INSERT, table, row["id"], None, new, prev, at))
+            prev = entries[-1]["hash"]
+    else:
+        for start in range(0, len(rows), ENTRY_ROWS):
+            chunk = rows[start:start + ENTRY_ROWS]
+            entries.append(_entry(INSERT_MANY, table, span(chunk), None, None, prev, at,
+                                  new_text=batch_text(chunk, plain)))
+            prev = entries[-1]["hash"]
+    insert_rows(AuditEntry, entries)
 
 
 @dataclass(frozen=True)

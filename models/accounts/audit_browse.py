@@ -2,13 +2,17 @@
 only; nothing here changes an entry."""
 
 import csv
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 
+from peewee import Case
+
 from models.accounts import session
 from models.accounts.audit import ACTIONS
+from models.accounts.audit_batches import INSERT_MANY, batch_rows, batches_holding
 from models.accounts.office import LABELS as OFFICE_LABELS
 from models.accounts.tables import AuditEntry
 from models.core.files import write_in_place
@@ -190,23 +194,31 @@ class AuditRow:
     @property
     def record_label(self) -> str:
         """The record's id; an office detail is keyed by its name, said as the form says it."""
+        if self.action == INSERT_MANY:  # "1..1000", as a range is written
+            return self.record_id.replace("..", "–")
         if self.table_name == "office_setting":
             return SETTING_LABELS.get(self.record_id) or OFFICE_LABELS.get(self.record_id, self.record_id)
         return self.record_id
 
 
-def _query(flt: AuditFilter):
+def _query(flt: AuditFilter, whole: bool = True):
+    """`whole`: with a batch's rows; without, the page's list does not load a thousand rows
+    per batch entry (the detail pane reads them: batch_entry_rows)."""
     session.require(session.VIEW_AUDIT)
+    new_values = AuditEntry.new_values if whole else \
+        Case(None, [(AuditEntry.action == INSERT_MANY, None)], AuditEntry.new_values)
     query = AuditEntry.select(
         AuditEntry.id, AuditEntry.at, AuditEntry.username, AuditEntry.action,
-        AuditEntry.table_name, AuditEntry.record_id, AuditEntry.old_values, AuditEntry.new_values,
+        AuditEntry.table_name, AuditEntry.record_id, AuditEntry.old_values, new_values,
     )
     if flt.username:
         query = query.where(AuditEntry.username == flt.username)
     if flt.table_name:
         query = query.where(AuditEntry.table_name == flt.table_name)
     if flt.record_id:
-        query = query.where(AuditEntry.record_id == flt.record_id.strip())
+        wanted = flt.record_id.strip()
+        batches = [held.entry_id for held in batches_holding(flt.table_name, [wanted])]
+        query = query.where((AuditEntry.record_id == wanted) | AuditEntry.id.in_(batches))
     if flt.start:
         query = query.where(AuditEntry.at >= datetime.combine(flt.start, time.min))
     if flt.end:
@@ -216,7 +228,18 @@ def _query(flt: AuditFilter):
 
 def audit_rows(flt: AuditFilter, limit: int = PAGE_LIMIT) -> list[AuditRow]:
     """Newest first, at most `limit` entries."""
-    return [AuditRow(*row) for row in _query(flt).limit(limit).tuples()]
+    return [AuditRow(*row) for row in _query(flt, whole=False).limit(limit).tuples()]
+
+
+def batch_entry_rows(entry_id: int, record_id: str | None = None) -> list[tuple[str, dict]] | None:
+    """The rows a batch entry inserted (only `record_id`'s when given); None when its text is
+    not what the program writes."""
+    session.require(session.VIEW_AUDIT)
+    text = AuditEntry.select(AuditEntry.new_values).where(AuditEntry.id == entry_id).scalar()
+    rows = batch_rows(text)
+    if rows is None or not record_id:
+        return rows
+    return [(record, values) for record, values in rows if record == record_id.strip()]
 
 
 def user_label(username: str) -> str:
@@ -230,9 +253,25 @@ def audit_usernames() -> list[str]:
     return [row[0] for row in query.tuples()]
 
 
+_ROW_TEXT = json.JSONEncoder(ensure_ascii=False, sort_keys=True)  # as a one-row entry writes it
+
+
 def _defused(value):
     """A cell Excel would run as a formula gets a leading apostrophe (OWASP's advice for CSV)."""
     return f"'{value}" if looks_like_formula(value) else value
+
+
+def _lines(entry: AuditRow, record_id: str | None) -> list[tuple[str, str, str]]:
+    """(record, old values, new values): one line per row of a batch, which Excel could not
+    hold in one cell (32,767 characters), and only the record asked for."""
+    if entry.action != INSERT_MANY:
+        return [(entry.record_label, entry.old_values or "", entry.new_values or "")]
+    rows = batch_rows(entry.new_values)
+    if rows is None:
+        return [(entry.record_label, "", entry.new_values or "")]
+    wanted = (record_id or "").strip()
+    return [(record, "", _ROW_TEXT.encode(values)) for record, values in rows
+            if not wanted or record == wanted]
 
 
 def export_audit_csv(flt: AuditFilter, path: Path,
@@ -251,9 +290,9 @@ def export_audit_csv(flt: AuditFilter, path: Path,
             for row in _query(flt).tuples().iterator():
                 entry = AuditRow(*row)
                 at = entry.at if isinstance(entry.at, str) else entry.at.strftime("%d/%m/%Y %H:%M:%S")
-                writer.writerow([_defused(cell) for cell in (
-                    entry.id, at, entry.user_label, entry.action_label, entry.table_label, entry.record_label,
-                    entry.old_values or "", entry.new_values or "")])
+                front = [entry.id, at, entry.user_label, entry.action_label, entry.table_label]
+                for record, old, new in _lines(entry, flt.record_id):
+                    writer.writerow([_defused(cell) for cell in (*front, record, old, new)])
                 count += 1
                 if step and count % EXPORT_STEP == 0:
                     step(count, total)

@@ -50,21 +50,25 @@ def months_between(start: date, end: date) -> int:
 
 
 def age_on(birth: date, on: date) -> int:
-    return months_between(birth, on) // 12
+    if birth.month == 2 and birth.day == 29:  # its birthday falls on the 28th in other years
+        return months_between(birth, on) // 12
+    # The same count without a calendar walk (an import reckons two ages for each of 100,000 rows).
+    return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
 
 
-def check_not_future(value: date | None, field: str, label: str) -> None:
-    if value and value > clock.today():
+def check_not_future(value: date | None, field: str, label: str, today: date | None = None) -> None:
+    if value and value > (today or clock.today()):
         raise ValidationError(field, f"{label} ({fmt_date(value)}) ở sau ngày hôm nay.")
 
 
-def check_plausible(value: date | None, field: str, label: str) -> None:
+def check_plausible(value: date | None, field: str, label: str, today: date | None = None) -> None:
+    """A real date, not before EARLIEST nor after today (given once by a caller that checks many)."""
     if value is not None and (not isinstance(value, date) or isinstance(value, datetime)):
         shown = str(value)[:30]
         raise ValidationError(field, f"{label}: “{shown}” không phải một ngày (dd/mm/yyyy).")
     if value and value < EARLIEST:
         raise ValidationError(field, f"{label} ({fmt_date(value)}) quá xa, hãy kiểm tra lại năm.")
-    check_not_future(value, field, label)
+    check_not_future(value, field, label, today)
 
 
 def check_period(start: date | None, end: date | None) -> None:

@@ -7,7 +7,8 @@ from datetime import date
 
 from peewee import JOIN
 
-from models.accounts.audit import log_delete, log_insert, log_update, save_changes, values_of
+from models.accounts.audit import INSERT, log_delete, log_insert, log_update, save_changes, values_of
+from models.accounts.audit_batches import batches_holding
 from models.accounts.session import WRITE_RECORDS, require
 from models.accounts.tables import AuditEntry
 from models.core import clock
@@ -222,13 +223,15 @@ def history(member_id: int) -> list[HistoryRow]:
         .tuples()
     )
     rows = list(query)
+    table, ids = MemberEvent._meta.table_name, [str(row[0]) for row in rows]
     entered = dict(
         AuditEntry.select(AuditEntry.record_id, AuditEntry.username)
-        .where((AuditEntry.table_name == MemberEvent._meta.table_name)
-               & (AuditEntry.action == "insert")
-               & AuditEntry.record_id.in_([str(row[0]) for row in rows]))
+        .where((AuditEntry.table_name == table) & (AuditEntry.action == INSERT)
+               & AuditEntry.record_id.in_(ids))
         .tuples()
     )
+    if unfound := [record for record in ids if record not in entered]:  # entered in bulk: an import
+        entered.update((held.record_id, held.username) for held in batches_holding(table, unfound))
     return [HistoryRow(*row[:4], row[4] or "", *row[5:], recorded_by=entered.get(str(row[0]), ""))
             for row in rows]
 

@@ -3,7 +3,9 @@ read, checked like a member typed in the app, matched to its cell, and compared 
 registry and the rest of the file for duplicates; the plan says what would happen."""
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from models.core import vocab as v
@@ -164,32 +166,40 @@ class OrgMatcher:
         return None, "có nhiều chi bộ trùng tên; thêm cột Đảng bộ cơ sở để phân biệt"
 
 
-def _read_row(number: int, cells: list, mapping: dict[int, str], matcher: OrgMatcher) -> PlannedRow:
-    raw = {name: cells[index] if index < len(cells) else None for index, name in mapping.items()}
+def _identity_value(value) -> str:
+    return digits_value(value, 12 if len(digits_value(value)) > 9 else 9)
+
+
+_READERS = {
+    "sex": sex_value,
+    "card_number": lambda value: digits_value(value, 8),
+    "identity_number": _identity_value,
+    "dossier_number": lambda value: digits_value(value).upper(),
+    **{name: partial(date_value, field=name) for name in DATE_FIELDS},
+}
+
+
+def _readers(mapping: dict[int, str]) -> list[tuple[int, str, Callable]]:
+    """(column, field, how its cell is read), worked out once for the file, not for each row."""
+    return [(index, name, _READERS.get(name, text_value)) for index, name in mapping.items()]
+
+
+def _read_row(number: int, cells: list, readers: list, matcher: OrgMatcher) -> PlannedRow:
+    width = len(cells)
+    raw = {name: cells[index] if index < width else None for index, name, _read in readers}
     problems, fields = [], {}
 
     def problem(name: str, message: str) -> None:
         problems.append(Problem(number, LABELS[name], text_value(raw.get(name)), message))
 
-    for name, value in raw.items():
+    for _index, name, read in readers:
         try:
-            if name in DATE_FIELDS:
-                fields[name] = date_value(value, name)
-            elif name == "sex":
-                fields[name] = sex_value(value)
-            elif name == "card_number":
-                fields[name] = digits_value(value, 8)
-            elif name == "identity_number":
-                fields[name] = digits_value(value, 12 if len(digits_value(value)) > 9 else 9)
-            elif name in ("dossier_number",):
-                fields[name] = digits_value(value).upper()
-            else:
-                fields[name] = text_value(value)
+            fields[name] = read(raw[name])
         except ValidationError as error:
             problem(name, error.message)
     for name in REQUIRED:
-        already = any(p.column == LABELS[name] for p in problems)
-        if name in mapping.values() and not fields.get(name) and not already:
+        already = bool(problems) and any(p.column == LABELS[name] for p in problems)
+        if name in raw and not fields.get(name) and not already:
             problem(name, f"Thiếu {LABELS[name].lower()}.")
     org_label, parent_label = fields.pop("org", ""), fields.pop("parent_org", "")
     planned = PlannedRow(number, {}, org_label, parent_label)
@@ -291,7 +301,7 @@ def plan_import(path: Path, mapping: dict[int, str] | None = None) -> ImportPlan
     missing = [LABELS[name] for name in REQUIRED if name not in mapping.values()]
     if missing:
         raise ValidationError("mapping", "Chưa xác định được cột: " + ", ".join(missing) + ".")
-    matcher = OrgMatcher()
+    matcher, readers = OrgMatcher(), _readers(mapping)
     planned, skipped = [], []
     for offset, cells in enumerate(rows[header_index + 1:], start=header_index + 2):
         if not any(text_value(cell) for cell in cells):
@@ -299,7 +309,7 @@ def plan_import(path: Path, mapping: dict[int, str] | None = None) -> ImportPlan
         if _is_totals_row(cells):
             skipped.append((offset, "dòng tổng cộng"))
             continue
-        planned.append(_read_row(offset, cells, mapping, matcher))
+        planned.append(_read_row(offset, cells, readers, matcher))
     if not planned:
         raise ValidationError("file", "Bảng tính không có dòng đảng viên nào dưới dòng tiêu đề.")
     _mark_duplicates(planned)

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from models.accounts import session
 from models.accounts.office import office_details
-from models.accounts.tables import AuditEntry
 from models.core import clock
 from models.core import vocab as v
 from models.core.bulk import indexes_set_aside
@@ -71,7 +70,7 @@ def import_members(plan: ImportPlan, cards: str = SKIP, same_person: str = SKIP,
         next_id = (Member.select(Member.id).order_by(Member.id.desc()).scalar() or 0) + 1
         next_event = (MemberEvent.select(MemberEvent.id).order_by(MemberEvent.id.desc()).scalar() or 0) + 1
         members, events = [], []
-        adding = {Member: len(rows), MemberEvent: 2 * len(rows), AuditEntry: 3 * len(rows)}
+        adding = {Member: len(rows), MemberEvent: 2 * len(rows)}  # the trail gains a batch per 1,000
         with indexes_set_aside(adding):
             for done, row in enumerate(rows, 1):
                 if cancelled is not None and done % 50 == 0 and cancelled():

@@ -5,6 +5,7 @@ recorded through events.record_event(), which keeps the current state in step.
 """
 
 import re
+from datetime import date
 
 from models.accounts.audit import check_version, log_delete, log_insert, log_update, save_changes, values_of
 from models.accounts.session import VIEW_PERSONAL, WRITE_RECORDS, may, require
@@ -77,7 +78,7 @@ def validate(fields: dict, member_id: int | None = None, check_unique: bool = Tr
         raise ValidationError("full_name", "Nhập họ và tên.")
     if len(name) > NAME_MAX:
         raise ValidationError("full_name", f"Họ và tên dài quá {NAME_MAX} ký tự.")
-    if len(name.split(" ")) < 2 or any(ch.isdigit() for ch in name):
+    if len(name.split(" ")) < 2 or any(map(str.isdigit, name)):
         raise ValidationError("full_name", "Nhập đầy đủ họ và tên (ít nhất hai chữ, không có chữ số).")
     data.update(full_name=name, name_folded=fold(name), sort_key=name_sort_key(name))
 
@@ -89,8 +90,9 @@ def validate(fields: dict, member_id: int | None = None, check_unique: bool = Tr
     birth = fields.get("birth_date")
     if birth is None:
         raise ValidationError("birth_date", "Nhập ngày sinh.")
-    check_plausible(birth, "birth_date", "Ngày sinh")
-    if age_on(birth, clock.today()) < MIN_AGE:
+    today = clock.today()
+    check_plausible(birth, "birth_date", "Ngày sinh", today)
+    if age_on(birth, today) < MIN_AGE:
         raise ValidationError("birth_date", f"Đảng viên phải từ đủ {MIN_AGE} tuổi trở lên.")
     data["birth_date"] = birth
 
@@ -103,7 +105,7 @@ def validate(fields: dict, member_id: int | None = None, check_unique: bool = Tr
     data["youth_union"] = bool(fields.get("youth_union"))
 
     _identifiers(fields, data, member_id, check_unique)
-    _party_dates(fields, data)
+    _party_dates(fields, data, today)
     return data
 
 
@@ -137,7 +139,7 @@ def _identifiers(fields: dict, data: dict, member_id: int | None, check_unique: 
         data[key] = value
 
 
-def _party_dates(fields: dict, data: dict) -> None:
+def _party_dates(fields: dict, data: dict, today: date) -> None:
     labels = (
         ("admission_date", "Ngày quyết định kết nạp"),
         ("ceremony_date", "Ngày vào Đảng (lễ kết nạp)"),
@@ -145,7 +147,7 @@ def _party_dates(fields: dict, data: dict) -> None:
     )
     for key, label in labels:
         value = fields.get(key)
-        check_plausible(value, key, label)
+        check_plausible(value, key, label, today)
         data[key] = value
     birth, admitted = data["birth_date"], data["admission_date"]
     ceremony, full = data["ceremony_date"], data["full_member_date"]

@@ -8,6 +8,7 @@ import json
 from collections.abc import Iterator
 
 from models.accounts.audit import DELETE, INSERT, SECRET_FIELDS, plain, values_of
+from models.accounts.audit_batches import INSERT_MANY, batch_rows
 from models.accounts.audit_browse import FIELD_LABELS, TABLE_LABELS
 from models.accounts.tables import AppUser, AuditEntry, OfficeSetting, UserOrg
 from models.admissions.tables import AdmissionCase, AdmissionTarget
@@ -55,6 +56,13 @@ def _expected(model, unreadable: list[int]) -> dict[str, dict | None]:
     for entry_id, record_id, action, new_values in entries.iterator():
         if action == DELETE:
             state[record_id] = None
+            continue
+        if action == INSERT_MANY:
+            rows = batch_rows(new_values)
+            if rows is None:
+                unreadable.append(entry_id)
+            for record, recorded in rows or []:
+                state[record] = {by_name.get(key, key): value for key, value in recorded.items()}
             continue
         recorded = _values(new_values)
         if recorded is None:

@@ -120,6 +120,26 @@ def test_user_and_audit_models_pass_modeltester(qtmodeltester, qtbot, db, make_m
     assert "không có trên lịch" in page.errors.message_for("end")
 
 
+def test_a_batch_entry_shows_its_rows_and_the_record_asked_for(qtbot, db):
+    from models.accounts.audit import log_bulk_inserts
+
+    log_bulk_inserts("member", [{"id": n, "full_name": f"Người Số {n}"} for n in range(1, 131)])
+    page = AuditPage()
+    qtbot.addWidget(page)
+    settle(qtbot, page)
+    page.view.selectRow(0)
+    shown = page.detail.toPlainText()
+    assert page.model.entry(0).record_label == "1–130"
+    assert shown.startswith("130 bản ghi được thêm cùng lúc") and "Họ và tên: 'Người Số 100'" in shown
+    assert "Người Số 101" not in shown and "… và 30 bản ghi khác" in shown
+    type_text(page.record, "117")
+    finish(qtbot, page.refresh())
+    assert page.model.rowCount() == 1
+    page.view.selectRow(0)
+    shown = page.detail.toPlainText()
+    assert "Họ và tên: 'Người Số 117'" in shown and "Người Số 116" not in shown
+
+
 def test_sign_out_closes_the_window_for_the_next_user(qtbot, db):
     create_user("quantri", "Quản Trị", ADMIN, PASSWORD)
     window = _window(qtbot, db, "quantri")

@@ -18,12 +18,14 @@ from PySide6.QtWidgets import (
 
 from models.accounts import (
     FIELD_LABELS,
+    INSERT_MANY,
     PAGE_LIMIT,
     TABLE_LABELS,
     AuditFilter,
     AuditRow,
     audit_rows,
     audit_usernames,
+    batch_entry_rows,
     export_audit_csv,
     user_label,
     verify_chain,
@@ -43,10 +45,17 @@ from ui.widgets.save_path import ask_save_path
 from ui.widgets.table_view import column_widths, readable_headers
 
 
-def describe_change(entry: AuditRow) -> str:
-    """The old and new values, one field a line, for the detail pane."""
+def describe_change(entry: AuditRow, record_id: str = "") -> str:
+    """The old and new values, one field a line, for the detail pane; the rows of a batch
+    (an import, the demo), or only the record asked for."""
+    if entry.action == INSERT_MANY:
+        return _describe_batch(entry, record_id)
     old = json.loads(entry.old_values) if entry.old_values else {}
     new = json.loads(entry.new_values) if entry.new_values else {}
+    return _fields(old, new)
+
+
+def _fields(old: dict, new: dict) -> str:
     lines = []
     for key in sorted(set(old) | set(new)):
         label = FIELD_LABELS.get(key, key)
@@ -57,6 +66,25 @@ def describe_change(entry: AuditRow) -> str:
         else:
             lines.append(f"{label}: {old[key]!r} (bản ghi đã xóa)")
     return "\n".join(lines)
+
+
+BATCH_SHOWN = 100  # rows of a batch in the pane; the CSV export has every one
+
+
+def _describe_batch(entry: AuditRow, record_id: str) -> str:
+    rows = batch_entry_rows(entry.id, record_id or None)
+    if rows is None:
+        return "Mục này ghi giá trị không đọc được (đã bị sửa ngoài phần mềm)."
+    if record_id:
+        return "\n\n".join(f"Thêm cùng lúc với các bản ghi mã {entry.record_label}.\n{_fields({}, values)}"
+                            for _record, values in rows)
+    parts = [f"{integer(len(rows))} bản ghi được thêm cùng lúc (nhập từ Excel, dữ liệu mẫu, bảng nhập nhiều "
+             "dòng)."]
+    parts += [f"— Mã {record}\n{_fields({}, values)}" for record, values in rows[:BATCH_SHOWN]]
+    if len(rows) > BATCH_SHOWN:
+        more = integer(len(rows) - BATCH_SHOWN)
+        parts.append(f"… và {more} bản ghi khác: lọc theo mã hồ sơ, hoặc xuất CSV để xem đủ.")
+    return "\n\n".join(parts)
 
 
 class AuditPage(Page):
@@ -158,7 +186,7 @@ class AuditPage(Page):
 
     def _show_detail(self, current, _previous) -> None:
         entry = self.model.entry(current.row())
-        self.detail.setPlainText(describe_change(entry) if entry else "")
+        self.detail.setPlainText(describe_change(entry, self.record.text().strip()) if entry else "")
 
     def export(self) -> Task | None:
         """Every matching entry (no limit) to CSV, with progress and a stop button."""

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from models.core.dates import add_months, fmt_date, months_between, parse_date
+from models.core.dates import add_months, age_on, fmt_date, months_between, parse_date
 from models.core.errors import ValidationError
 
 
@@ -62,3 +62,15 @@ def test_months_between_inverts_add_months(start, months):
 @given(st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)))
 def test_format_and_parse_round_trip(day):
     assert parse_date(fmt_date(day)) == day
+
+
+@given(st.dates(date(1900, 1, 1), date(2100, 12, 31)), st.dates(date(1900, 1, 1), date(2100, 12, 31)))
+def test_age_in_years_is_whole_months_over_twelve(birth, on):
+    # The quick count for most birthdays, the calendar walk for 29 February: the same ages.
+    assert age_on(birth, on) == months_between(birth, on) // 12
+
+
+def test_a_birthday_on_29_february_comes_on_the_28th_in_other_years():
+    assert age_on(date(2008, 2, 29), date(2026, 2, 28)) == 18
+    assert age_on(date(2008, 2, 29), date(2026, 2, 27)) == 17
+    assert age_on(date(2008, 3, 1), date(2026, 2, 28)) == 17
