@@ -4,6 +4,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from functools import lru_cache
+from itertools import repeat
+from operator import itemgetter
+from types import NoneType
 
 from peewee import (
     AutoField,
@@ -34,22 +37,24 @@ def insert_rows(model, rows: list[dict]) -> None:
     keys = tuple(rows[0])
     statement, given, defaulted = _statement(engine(), model, keys)
 
-    def default(field):
-        return field.default() if callable(field.default) else field.default
-
-    # A value already of the type the field stores is what db_value would return: only the
-    # others go through it (an import of 100,000 members converts ten million values).
-    columns = [(key, _stored_as(field), field.db_value) for field, key in zip(given, keys, strict=True)]
-
-    def stored(row: dict) -> tuple:
-        return tuple(value if (value := row[key]) is None or type(value) is kind else convert(value)
-                     for key, kind, convert in columns)
-
-    if any(callable(field.default) for field in defaulted):
-        values = [stored(row) + tuple(field.db_value(default(field)) for field in defaulted) for row in rows]
-    else:
-        ends = tuple(field.db_value(field.default) for field in defaulted)
-        values = [stored(row) + ends for row in rows]
+    # Column by column: a column whose values are all of the type its field stores (or empty)
+    # is what db_value would return and goes in as it is — checked in C by set(map(type, …)),
+    # not value by value in Python (an import of 100,000 members writes ten million values);
+    # only a column holding something else goes through db_value.
+    columns: list = []
+    for field, key in zip(given, keys, strict=True):
+        values = list(map(itemgetter(key), rows))
+        kind = _stored_as(field)
+        if not set(map(type, values)) <= {kind, NoneType}:
+            convert = field.db_value
+            values = [value if value is None or type(value) is kind else convert(value) for value in values]
+        columns.append(values)
+    for field in defaulted:
+        if callable(field.default):
+            columns.append([field.db_value(field.default()) for _row in rows])
+        else:
+            columns.append(repeat(field.db_value(field.default), len(rows)))
+    values = list(zip(*columns, strict=True)) if columns else [()] * len(rows)
     constant = [field for field in defaulted if not callable(field.default)]
     for row in rows:  # the audit entry written from a row then holds what the row stores
         for field in constant:
@@ -57,18 +62,6 @@ def insert_rows(model, rows: list[dict]) -> None:
     _execute(database, statement, values)
     if model._meta.primary_key.name in keys or model._meta.primary_key.column_name in keys:
         database.follow_ids(model)
-
-
-def insert_stored(model, keys: tuple[str, ...], rows: list[tuple]) -> None:
-    """Rows already as the database stores them (text, numbers, None, a datetime), as tuples in
-    `keys` order, into a table whose other columns have no default and whose ids it numbers
-    itself: nothing is converted value by value (the trail of a large import, 300,000 entries)."""
-    if not rows:
-        return
-    statement, _given, defaulted = _statement(engine(), model, keys)
-    if defaulted:
-        raise ValueError(f"{model.__name__}: {[field.name for field in defaulted]} need values")
-    _execute(database, statement, rows)
 
 
 def _execute(handle, statement: str, values: list[tuple]) -> None:
