@@ -13,7 +13,7 @@ import hmac
 import json
 from dataclasses import dataclass
 from dataclasses import field as default_of
-from datetime import date, datetime
+from datetime import datetime
 from functools import lru_cache
 
 from peewee import Model
@@ -21,6 +21,7 @@ from peewee import Model
 from models.accounts import session, trail_key
 from models.accounts.audit_batches import ENTRY_ROWS, INSERT_MANY, batch_text, span
 from models.accounts.tables import AuditEntry
+from models.accounts.trail_values import plain
 from models.core import clock
 from models.core.bulk import insert_rows
 from models.core.db import database, engine
@@ -31,19 +32,6 @@ ACTIONS = {INSERT: "Thêm", UPDATE: "Sửa", DELETE: "Xóa", INSERT_MANY: "Thêm
 GENESIS = "0" * 64
 # Recorded by a fingerprint that shows a change but reveals nothing of the value.
 SECRET_FIELDS = {"password_hash"}
-
-
-def plain(value):
-    if value is None or isinstance(value, str | int | float):  # the common case, first
-        return value
-    if isinstance(value, datetime):
-        return value.isoformat(sep=" ", timespec="seconds")
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, bytes | memoryview):
-        data = bytes(value)
-        return {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
-    return value
 
 
 def values_of(instance: Model) -> dict:
@@ -203,7 +191,7 @@ def log_bulk_inserts(table: str, rows: list[dict]) -> None:
         for start in range(0, len(rows), ENTRY_ROWS):
             chunk = rows[start:start + ENTRY_ROWS]
             entries.append(_entry(INSERT_MANY, table, span(chunk), None, None, prev, at,
-                                  new_text=batch_text(chunk, plain)))
+                                  new_text=batch_text(chunk)))
             prev = entries[-1]["hash"]
     insert_rows(AuditEntry, entries)
 

@@ -8,6 +8,7 @@ from functools import lru_cache, wraps
 from models.core.errors import ValidationError
 
 _SPACES = re.compile(r"\s+")
+SHORT = 120  # texts up to this long have their cleaned and folded forms remembered
 _CONTROL = {c: None for c in range(32) if c not in (9, 10, 13)}
 NOTE_MAX = 4_000  # a note, an address, a recommendation: a page of text
 LONG_TEXT_MAX = 200_000  # the minutes of a meeting
@@ -40,7 +41,11 @@ def clean(text: str | None) -> str:
     """NFC, control and invisible characters dropped, runs of white space collapsed, trimmed."""
     if not text:
         return ""
-    return _clean(str(text))
+    if type(text) is not str:
+        text = str(text)
+    # The remembered answer asked for directly: an import cleans three million values, and a
+    # call through _clean's wrapper for each was a tenth of its reading time.
+    return _cleaned(text) if len(text) <= SHORT else _clean(text)
 
 
 def _remembering_short(function: Callable[[str], str]) -> Callable[[str], str]:
@@ -51,7 +56,8 @@ def _remembering_short(function: Callable[[str], str]) -> Callable[[str], str]:
 
     @wraps(function)
     def answer(text: str) -> str:
-        return remembered(text) if len(text) <= 120 else function(text)
+        return remembered(text) if len(text) <= SHORT else function(text)
+    answer.remembered = remembered
     return answer
 
 
@@ -63,6 +69,9 @@ def _clean(text: str) -> str:
             and not _HIDDEN.search(text):
         return text
     return _SPACES.sub(" ", _visible(text)).strip()
+
+
+_cleaned = _clean.remembered
 
 
 def clean_multiline(text: str | None) -> str:

@@ -108,16 +108,22 @@ def _sheet(workbook, title: str) -> Sheet:
     rows = []
     for number, values in enumerate(sheet.iter_rows(), start=1):
         row = [None if value == "" else value for value in values[:MAX_COLUMNS]]
-        for column, value in enumerate(row, start=1):
-            if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
-                place = f"{get_column_letter(column)}{number}"
-                raise ValidationError("file", f"Ô {place} của trang “{title}” dài quá "
-                                              f"{MAX_CELL_CHARS:,} ký tự.".replace(",", "."))
+        # The row's texts together first: only a row that long is looked at cell by cell.
+        if sum(len(value) for value in row if type(value) is str) > MAX_CELL_CHARS:
+            _refuse_long_cell(row, number, title)
         rows.append(row)
     ranges = sheet.merged_cell_ranges or []  # ((row, column), (row, column)), 0-based
     merges = sorted({(first[1] + 1, first[0] + 1, last[0] + 1) for first, last in ranges
                      if first[1] == last[1] and last[0] > first[0]})
     return Sheet(title, rows, merges)
+
+
+def _refuse_long_cell(row: list, number: int, title: str) -> None:
+    for column, value in enumerate(row, start=1):
+        if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+            place = f"{get_column_letter(column)}{number}"
+            raise ValidationError("file", f"Ô {place} của trang “{title}” dài quá "
+                                          f"{MAX_CELL_CHARS:,} ký tự.".replace(",", "."))
 
 
 def spread_merges(rows: list[list], merges: list[tuple[int, int, int]], from_row: int) -> None:

@@ -152,6 +152,8 @@ def text_value(value) -> str:
     """The cell as text, white space tidied; the record's own validation cleans it again."""
     if value is None:
         return ""
+    if type(value) is str:  # most cells
+        return clean(value)
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return clean(value) if isinstance(value, str) else str(value)

@@ -2,6 +2,7 @@
 read, checked like a member typed in the app, matched to its cell, and compared with the
 registry and the rest of the file for duplicates; the plan says what would happen."""
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -35,6 +36,7 @@ NOT_IN_TREE = "không có chi bộ này trong cây tổ chức"
 GRASSROOTS_NAMED = ("đây là đảng bộ cơ sở; đảng viên sinh hoạt ở một chi bộ trực thuộc — chọn chi bộ "
                     "cho các dòng này")
 TOTALS_WORDS = ("tong cong", "tong so", "cong")
+_TOTALS = re.compile("(?:" + "|".join(TOTALS_WORDS) + ")(?:$|[ :])")  # a whole word, then the figure
 CARD_IN_REGISTRY, SAME_PERSON_IN_REGISTRY, SAME_PERSON_IN_FILE = "CARD", "PERSON", "PERSON_IN_FILE"
 DUPLICATE_KINDS = {
     CARD_IN_REGISTRY: "Số thẻ, số lý lịch hoặc CCCD đã có trong danh sách",
@@ -287,9 +289,10 @@ def _told_apart(one: tuple, other) -> bool:
     return any(a and b and a != b for a, b in zip(one, other, strict=True))
 
 
-def plan_import(path: Path, mapping: dict[int, str] | None = None) -> ImportPlan:
+def plan_import(path: Path, mapping: dict[int, str] | None = None, duplicates: bool = True) -> ImportPlan:
     """Read and check the whole file; `mapping` (column -> field) replaces the detected one when
-    the clerk changed it."""
+    the clerk changed it. Without `duplicates`, for a caller that creates the missing cells and
+    then calls rematch_orgs(), which marks them over again."""
     sheet, rows = read_sheet(path)
     header_index, headers, depth = find_header(rows)
     mapping = dict(mapping) if mapping is not None else detect_mapping(headers)
@@ -312,7 +315,8 @@ def plan_import(path: Path, mapping: dict[int, str] | None = None) -> ImportPlan
         planned.append(_read_row(offset, cells, readers, matcher))
     if not planned:
         raise ValidationError("file", "Bảng tính không có dòng đảng viên nào dưới dòng tiêu đề.")
-    _mark_duplicates(planned)
+    if duplicates:
+        _mark_duplicates(planned)
     return ImportPlan(sheet, header_index + 1, shown, mapping, planned, _missing_orgs(planned), skipped)
 
 
@@ -324,9 +328,7 @@ def _is_totals_row(cells: list) -> bool:
     first = next((text for text in texts if text and not text.replace(".", "").isdigit()), None)
     if first is None:
         return False
-    words = fold(first)
-    return any(words == word or words.startswith(word + " ") or words.startswith(word + ":")
-               for word in TOTALS_WORDS)
+    return _TOTALS.match(fold(first)) is not None
 
 
 def _missing_orgs(rows: list[PlannedRow]) -> Counter:

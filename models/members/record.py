@@ -34,6 +34,7 @@ TEXT_FIELDS = {
 TEXT_MAX = 200
 NAME_MAX = 100
 MIN_AGE = 18
+_SPACE = re.compile(r"\s")
 PHOTO_MAX_BYTES = 2 * 1024 * 1024
 
 CARD_NUMBER = re.compile(r"^\d{8}$")
@@ -65,8 +66,10 @@ def readable_member(member_id: int) -> Member:
 def _identifier(fields: dict, key: str) -> str | None:
     """As typed, spaces aside (a number read out in groups); anything else that is not of the
     identifier's form is refused by the caller, never quietly removed."""
-    value = re.sub(r"\s", "", clean(fields.get(key) or "")).upper()
-    return value or None
+    value = fields.get(key)
+    if not value:  # most members have no CCCD in the registry yet
+        return None
+    return _SPACE.sub("", clean(value)).upper() or None
 
 
 def validate(fields: dict, member_id: int | None = None, check_unique: bool = True) -> dict:

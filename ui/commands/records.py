@@ -63,9 +63,12 @@ def run_import(args, db_path: Path) -> int:
     # A dry run writes nothing anywhere: not even a new database file.
     with opened(db_path, args.acting_user, create=not args.dry_run):
         source = Path(args.source).expanduser().resolve()
-        plan = plan_import(source)
-        if plan.missing_orgs and args.create_orgs and not args.dry_run:
-            say(f"Đã tạo {create_missing_orgs(plan)} tổ chức đảng còn thiếu.")
+        creating = args.create_orgs and not args.dry_run
+        # The duplicates are marked once, after the cells are made and matched (rematch_orgs).
+        plan = plan_import(source, duplicates=not creating)
+        if creating:
+            if plan.missing_orgs:
+                say(f"Đã tạo {create_missing_orgs(plan)} tổ chức đảng còn thiếu.")
             plan = rematch_orgs(plan)
         elif plan.missing_orgs and args.create_orgs:  # counted as the real run will find them
             made, plan = rehearse_created_orgs(plan)
