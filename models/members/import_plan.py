@@ -10,6 +10,7 @@ from functools import partial
 from pathlib import Path
 
 from models.core import vocab as v
+from models.core.bulk import collector_paused
 from models.core.errors import ValidationError
 from models.core.lookup import looked_up
 from models.core.text import fold
@@ -289,6 +290,7 @@ def _told_apart(one: tuple, other) -> bool:
     return any(a and b and a != b for a, b in zip(one, other, strict=True))
 
 
+@collector_paused()
 def plan_import(path: Path, mapping: dict[int, str] | None = None, duplicates: bool = True) -> ImportPlan:
     """Read and check the whole file; `mapping` (column -> field) replaces the detected one when
     the clerk changed it. Without `duplicates`, for a caller that creates the missing cells and
@@ -361,6 +363,7 @@ def _spelling_rank(labels: tuple[str, str]) -> tuple[bool, bool]:
     return cell.isupper() or parent.isupper(), not fold(cell).startswith("chi bo ")
 
 
+@collector_paused()
 def rematch_orgs(plan: ImportPlan) -> ImportPlan:
     """The plan again after organisations were created (create_missing_orgs): each row's cell
     matched anew and the duplicates marked anew — without reading and checking the file again,

@@ -9,7 +9,7 @@ from models.accounts import session
 from models.accounts.office import office_details
 from models.core import clock
 from models.core import vocab as v
-from models.core.bulk import indexes_set_aside
+from models.core.bulk import collector_paused, indexes_set_aside
 from models.core.db import database
 from models.core.excel import write_table
 from models.core.text import fold
@@ -55,6 +55,7 @@ def _events_for(row: PlannedRow) -> list[EventInput]:
     return events
 
 
+@collector_paused()
 def import_members(plan: ImportPlan, cards: str = SKIP, same_person: str = SKIP,
                    progress: Callable[[int, int], None] | None = None,
                    cancelled: Callable[[], bool] | None = None) -> ImportResult:

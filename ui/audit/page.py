@@ -131,7 +131,7 @@ class AuditPage(Page):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setStretchLastSection(True)
-        column_widths(self.view, (70, 150, 140, 70, 190))
+        column_widths(self.view, (70, 150, 140, 110, 190))  # "Thêm hàng loạt" on one line
         self.detail = QPlainTextEdit()
         self.detail.setReadOnly(True)
         self.view.selectionModel().currentRowChanged.connect(self._show_detail)

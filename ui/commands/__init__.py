@@ -19,7 +19,7 @@ HANDLERS = {  # command -> (module of ui.commands, handler)
     "restore": ("data", "run_restore"),
     "import": ("records", "run_import"),
     "export": ("records", "run_export"),
-    "ratings": ("records", "run_ratings"),
+    "ratings": ("ratings", "run_ratings"),
     "returns": ("returns", "run_returns"),
     "dues": ("dues", "run_dues"),
     "transfer": ("server", "run_transfer"),

@@ -1,10 +1,16 @@
 """insert_rows stores what peewee's own insert_many would: values already of the stored type
 go in as they are, a column holding anything else goes through the field's db_value, and the
-columns the rows leave out take their defaults."""
+columns the rows leave out take their defaults. The cycle collector paused for bulk work is
+left as it was found."""
 
+import gc
 from datetime import date, datetime
 
-from models.core.bulk import insert_rows
+import pytest
+
+from models.core.bulk import collector_paused, insert_rows
+from models.core.errors import ValidationError
+from models.members.import_plan import plan_import
 from models.members.tables import MemberEvent
 from models.orgs.tables import PartyOrg
 
@@ -42,3 +48,26 @@ def test_a_column_of_another_type_goes_through_its_field(make_member):
     # A moment in a date column is stored as its day, as the field stores it, not as the moment.
     assert MemberEvent.select(MemberEvent.date.cast("text")).where(MemberEvent.id == 1001).scalar() == \
         "2021-01-02"
+
+
+def test_the_cycle_collector_is_left_as_it_was_found_even_when_the_work_fails():
+    assert gc.isenabled()
+    with pytest.raises(ValueError), collector_paused():
+        assert not gc.isenabled()
+        raise ValueError
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # one paused by someone else stays paused
+    finally:
+        gc.enable()
+
+
+def test_a_file_refused_while_planned_leaves_the_collector_running(db, tmp_path):
+    broken = tmp_path / "hong.xlsx"
+    broken.write_bytes(b"not a workbook")
+    with pytest.raises(ValidationError):
+        plan_import(broken)
+    assert gc.isenabled()
