@@ -3,7 +3,9 @@ join two-row headers (a merged "Ngày" over "vào Đảng" / "chính thức"), r
 Vietnamese column names, and turn cell values into the record's fields."""
 
 import re
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from functools import partial
 
 from models.core.dates import parse_date
 from models.core.errors import ValidationError
@@ -200,3 +202,21 @@ def digits_value(value, width: int | None = None) -> str:
     if width and text.isdigit() and len(text) < width:
         text = text.zfill(width)
     return text
+
+
+def _identity_value(value) -> str:
+    return digits_value(value, 12 if len(digits_value(value)) > 9 else 9)
+
+
+_READERS = {
+    "sex": sex_value,
+    "card_number": lambda value: digits_value(value, 8),
+    "identity_number": _identity_value,
+    "dossier_number": lambda value: digits_value(value).upper(),
+    **{name: partial(date_value, field=name) for name in DATE_FIELDS},
+}
+
+
+def readers_for(mapping: dict[int, str]) -> list[tuple[int, str, Callable]]:
+    """(column, field, how its cell is read), worked out once for the file, not for each row."""
+    return [(index, name, _READERS.get(name, text_value)) for index, name in mapping.items()]

@@ -4,9 +4,7 @@ registry and the rest of the file for duplicates; the plan says what would happe
 
 import re
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 
 from models.core import vocab as v
@@ -16,15 +14,12 @@ from models.core.lookup import looked_up
 from models.core.text import fold
 from models.core.workbook import read_sheets, spread_merges
 from models.members.columns import (
-    DATE_FIELDS,
     LABELS,
     REQUIRED,
-    date_value,
     detect_mapping,
-    digits_value,
     display_headers,
     find_header,
-    sex_value,
+    readers_for,
     text_value,
 )
 from models.members.record import validate
@@ -169,24 +164,6 @@ class OrgMatcher:
         return None, "có nhiều chi bộ trùng tên; thêm cột Đảng bộ cơ sở để phân biệt"
 
 
-def _identity_value(value) -> str:
-    return digits_value(value, 12 if len(digits_value(value)) > 9 else 9)
-
-
-_READERS = {
-    "sex": sex_value,
-    "card_number": lambda value: digits_value(value, 8),
-    "identity_number": _identity_value,
-    "dossier_number": lambda value: digits_value(value).upper(),
-    **{name: partial(date_value, field=name) for name in DATE_FIELDS},
-}
-
-
-def _readers(mapping: dict[int, str]) -> list[tuple[int, str, Callable]]:
-    """(column, field, how its cell is read), worked out once for the file, not for each row."""
-    return [(index, name, _READERS.get(name, text_value)) for index, name in mapping.items()]
-
-
 def _read_row(number: int, cells: list, readers: list, matcher: OrgMatcher) -> PlannedRow:
     width = len(cells)
     raw = {name: cells[index] if index < width else None for index, name, _read in readers}
@@ -306,7 +283,7 @@ def plan_import(path: Path, mapping: dict[int, str] | None = None, duplicates: b
     missing = [LABELS[name] for name in REQUIRED if name not in mapping.values()]
     if missing:
         raise ValidationError("mapping", "Chưa xác định được cột: " + ", ".join(missing) + ".")
-    matcher, readers = OrgMatcher(), _readers(mapping)
+    matcher, readers = OrgMatcher(), readers_for(mapping)
     planned, skipped = [], []
     for offset, cells in enumerate(rows[header_index + 1:], start=header_index + 2):
         if not any(text_value(cell) for cell in cells):
