@@ -193,7 +193,7 @@ def _read_row(number: int, cells: list, readers: list, matcher: OrgMatcher) -> P
             problems.append(Problem(number, LABELS["org"], org_label, why, ORG))
     if readable:
         try:
-            planned.fields = validate(fields, check_unique=False)
+            planned.fields = validate(fields, check_unique=False, cleaned=True)  # read by text_value
         except ValidationError as error:
             label = LABELS.get(error.field, error.field)
             value = fields.get(error.field)

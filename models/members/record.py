@@ -72,11 +72,19 @@ def _identifier(fields: dict, key: str) -> str | None:
     return _SPACE.sub("", clean(value)).upper() or None
 
 
-def validate(fields: dict, member_id: int | None = None, check_unique: bool = True) -> dict:
+def _as_cleaned(value) -> str:
+    return value or ""
+
+
+def validate(fields: dict, member_id: int | None = None, check_unique: bool = True,
+             cleaned: bool = False) -> dict:
     """Clean every field and check the rules; returns what would be stored. An import checks
-    the identifiers against the registry once for the whole file (check_unique=False)."""
+    the identifiers against the registry once for the whole file (check_unique=False), and its
+    name and texts come already through clean() (`cleaned`: not cleaned a second time, a
+    million calls for 100,000 members)."""
+    tidy = _as_cleaned if cleaned else clean
     data: dict = {}
-    name = clean(fields.get("full_name"))
+    name = tidy(fields.get("full_name"))
     if not name:
         raise ValidationError("full_name", "Nhập họ và tên.")
     if len(name) > NAME_MAX:
@@ -100,7 +108,7 @@ def validate(fields: dict, member_id: int | None = None, check_unique: bool = Tr
     data["birth_date"] = birth
 
     for key, label in TEXT_FIELDS.items():
-        value = clean(fields.get(key))
+        value = tidy(fields.get(key))
         if len(value) > TEXT_MAX:
             raise ValidationError(key, f"{label} dài quá {TEXT_MAX} ký tự.")
         data[key] = value

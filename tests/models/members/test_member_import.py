@@ -252,3 +252,12 @@ def test_a_grassroots_party_named_as_the_cell_is_said_so(bloc_tree, tmp_path):
     assert place_in_cell(plan, bloc_tree["base"].id, bloc_tree["cell_b"].id) == 1
     assert plan.problems == [] and plan.rows[0].org_id == bloc_tree["cell_b"].id
     assert import_members(plan).created == 1
+
+
+def test_a_name_with_hidden_characters_is_stored_clean_though_checked_once(bloc_tree, tmp_path):
+    # The record's checks take the import's cells as already cleaned: the cleaning must be there.
+    hidden = ["\u202eNguyễn\u200b  Văn\u00ad Đức\ufeff", "Nam", datetime(1980, 5, 15), "05/03/2008", None,
+              None, "Phòng Ngân sách", "Đảng bộ Sở Tài chính"]
+    import_members(plan_import(workbook(tmp_path / "ds.xlsx", [hidden])))
+    stored = Member.get()
+    assert (stored.full_name, stored.name_folded) == ("Nguyễn Văn Đức", "nguyen van duc")
