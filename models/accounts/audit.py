@@ -276,9 +276,10 @@ def verify_chain(signed_from: int | None = None) -> ChainCheck:
 
 
 def insert_logged(model, rows: list[dict]) -> None:
-    """Insert new rows of one shape and audit each, in the caller's transaction, through one
-    compiled statement (a whole grid of ratings, a meeting's attendance): the same rows and the
-    same entries as one create() and log_insert() each, many times faster."""
+    """Insert new rows of one shape and audit them, in the caller's transaction, through one
+    compiled statement (a whole grid of ratings, a meeting's attendance): the same rows as one
+    create() each, and for a few the same entries as log_insert() each (for many, batch
+    entries: log_bulk_inserts), many times faster."""
     if not rows:
         return
     key = model._meta.primary_key

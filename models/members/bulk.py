@@ -1,5 +1,5 @@
 """Writing many members at once (demo database, Excel import): rows inserted in batches, each
-audited as one entry per row in one chain, inside the caller's transaction."""
+batch audited in the one chain (log_bulk_inserts), inside the caller's transaction."""
 
 from models.accounts.audit import log_bulk_inserts
 from models.core.bulk import insert_rows
