@@ -151,7 +151,8 @@ def detect_mapping(headers: list[str]) -> dict[int, str]:
 # --- Cell values ---------------------------------------------------------------------------
 
 def text_value(value) -> str:
-    """The cell as text, white space tidied; the record's own validation cleans it again."""
+    """The cell as text, cleaned as the record's checks clean it (an import's checks then take
+    it as cleaned: validate(cleaned=True))."""
     if value is None:
         return ""
     if type(value) is str:  # most cells

@@ -7,10 +7,11 @@ values, which may be personal data.
 import json
 from collections.abc import Iterator
 
-from models.accounts.audit import DELETE, INSERT, SECRET_FIELDS, plain, values_of
+from models.accounts.audit import DELETE, INSERT, SECRET_FIELDS, values_of
 from models.accounts.audit_batches import INSERT_MANY, batch_rows
 from models.accounts.audit_browse import FIELD_LABELS, TABLE_LABELS
 from models.accounts.tables import AppUser, AuditEntry, OfficeSetting, UserOrg
+from models.accounts.trail_values import plain
 from models.admissions.tables import AdmissionCase, AdmissionTarget
 from models.awards.tables import Award, BadgeAward
 from models.documents.tables import DocumentTemplate, OutgoingDocument, ReportDraft
