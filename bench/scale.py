@@ -49,9 +49,10 @@ from models.core.db import open_database
 from models.members.search import MemberFilter
 app = QApplication([])
 open_database({db!r})
-from ui.members.tables import MemberTableModel
+from ui.members.tables import COLUMNS, MemberTableModel
 from models.members.search import matching_count
 model = MemberTableModel()
+model.sort([key for key, _title in COLUMNS].index({sort!r}))  # a header clicked before typing
 model.set_filter(MemberFilter())
 times, counts = [], []
 for n in range(1, len("nguyen van duc") + 1):
@@ -68,6 +69,9 @@ from models.core.db import close_database
 close_database()  # closed as the window closes it: the next command need not check the file
 print(statistics.mean(times), max(times), max(counts))
 """
+# The list's orders a keystroke is measured under: by name (as it opens), by organisation
+# (the tree's order, not a column) and by birth date (a column without the name's index).
+KEYSTROKE_SORTS = {"name": "by name", "org": "by organisation", "birth_date": "by birth date"}
 
 
 def run(args: list[str], password: bool = False) -> float:
@@ -146,17 +150,21 @@ def main() -> int:
         print(f"  import into an empty database    {verdict(seconds, TARGETS['import'][members])}")
         floor = _floor(sheet, work / f"san-{members}.db")
         print(f"  import ÷ floor ({floor:.1f} s: calamine, one executemany)  {seconds / floor:.1f}×  (≤ 6×)")
-        result = subprocess.run(
-            [sys.executable, "-c", KEYSTROKE.format(root=str(ROOT), db=str(db))],
-            capture_output=True,
-            text=True,
-            cwd=ROOT,
-            check=True,
-        )
-        mean, worst, count = (float(x) for x in result.stdout.split())
-        target = TARGETS["keystroke"][members]
-        print(f"  search keystroke, mean / max     {verdict(mean, target)} / {verdict(worst, 2 * target)}")
-        print(f"  its count, off the UI thread, max {count * 1000:6.1f} ms")
+        slowest_count = 0.0
+        for sort, label in KEYSTROKE_SORTS.items():
+            result = subprocess.run(
+                [sys.executable, "-c", KEYSTROKE.format(root=str(ROOT), db=str(db), sort=sort)],
+                capture_output=True,
+                text=True,
+                cwd=ROOT,
+                check=True,
+            )
+            mean, worst, count = (float(x) for x in result.stdout.split())
+            slowest_count = max(slowest_count, count)
+            target = TARGETS["keystroke"][members]
+            print(f"  search keystroke {label + ',':<16} mean / max  {verdict(mean, target)} / "
+                  f"{verdict(worst, 2 * target)}")
+        print(f"  its count, off the UI thread, max {slowest_count * 1000:6.1f} ms")
     return 0
 
 

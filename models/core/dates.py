@@ -13,6 +13,12 @@ _DIGITS = re.compile(r"^\s*(\d{2})(\d{2})(\d{4}|\d{2})\s*$")
 EARLIEST = date(1900, 1, 1)
 
 
+def stored_date(value) -> date | None:
+    """A date column as a raw cursor returns it: ISO text on SQLite, a date on the server.
+    (peewee's own conversion tries its formats one by one: a third of reading the tree.)"""
+    return date.fromisoformat(value[:10]) if isinstance(value, str) else value
+
+
 def fmt_date(value: date | None) -> str:
     return value.strftime("%d/%m/%Y") if value else ""
 

@@ -6,10 +6,11 @@ many match. A name search reads the index member_listing (migration 0024) in the
 order, never the member rows: its first page at 100,000 members takes 0.1–8.5 ms.
 """
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from peewee import JOIN
+from peewee import JOIN, fn
 
 from models.core import clock
 from models.core import vocab as v
@@ -129,11 +130,12 @@ def member_ids(flt: MemberFilter, sort: str = "name", descending: bool = False) 
 
 
 def member_page(flt: MemberFilter, sort: str = "name", descending: bool = False, offset: int = 0,
-                limit: int | None = None) -> list[int]:
-    """The matching ids from position `offset` on, at most `limit` of them (all without)."""
+                limit: int | None = None, ranks: dict[int, int] | None = None) -> list[int]:
+    """The matching ids from position `offset` on, at most `limit` of them (all without).
+    Sorted by organisation, `ranks` (tree_ranks()) may be kept by the caller while the tree
+    stays as it is: reading the tree is 20 ms a keystroke at 5,800 organisations."""
     if sort == "org":
-        ids = _ids_in_tree_order(flt, descending)
-        return ids[offset:] if limit is None else ids[offset:offset + limit]
+        return _page_in_tree_order(flt, descending, offset, limit, ranks or tree_ranks())
     narrowed = len(fold(flt.text).replace(" ", "")) >= 3  # one or two letters match most names
     query = Member.select(Member.id).where(_where(flt)).order_by(*_order(sort, descending, narrowed))
     if limit is not None:
@@ -149,15 +151,51 @@ def matching_count(flt: MemberFilter) -> int:
     return Member.select().where(_where(flt)).count()
 
 
-def _ids_in_tree_order(flt: MemberFilter, descending: bool) -> list[int]:
+def tree_ranks() -> dict[int, int]:
+    """Each organisation's place in the tree's order (grassroots, then its cells)."""
+    return {row.id: position for position, (_depth, row) in enumerate(tree_order(org_rows()))}
+
+
+def _page_in_tree_order(flt: MemberFilter, descending: bool, offset: int, limit: int | None,
+                        rank: dict[int, int]) -> list[int]:
     """By organisation as the tree lists them (grassroots, then its cells), then by name.
-    The tree order is not a column, so the ids come sorted by name and are re-sorted here."""
-    rank = {row.id: position for position, (_depth, row) in enumerate(tree_order(org_rows()))}
-    query = (Member.select(Member.id, Member.org).where(_where(flt))
-             .order_by(Member.sort_key, Member.id).tuples())
-    pairs = list(query)
-    pairs.sort(key=lambda pair: rank.get(pair[1], len(rank)), reverse=descending)
-    return [member_id for member_id, _org in pairs]
+    The tree order is not a column: how many match in each organisation is counted on the
+    index (org_id, …), and only the organisations the page falls in are read, each by name.
+    (Reading every match and sorting it here took 0.3–0.8 s a keystroke at 100,000 members.)
+    Members of no organisation, or of one the tree does not hold, come together after the
+    tree (before it, reversed)."""
+    condition = _where(flt)
+    if fold(flt.text):
+        # The organisations of the matches, counted here: grouped in SQL, SQLite would walk the
+        # index by organisation and read each member's row for the name (migration 0027).
+        counts = Counter(org for (org,) in database.execute(Member.select(Member.org).where(condition)))
+    else:  # without a name, grouping reads the index by organisation alone
+        counts = dict(database.execute(Member.select(Member.org, fn.COUNT(Member.id)).where(condition)
+                                       .group_by(Member.org)).fetchall())
+    ranked = sorted((org for org in counts if org in rank), key=rank.__getitem__, reverse=descending)
+    strays = [org for org in counts if org not in rank]
+    groups = [([org], counts[org]) for org in ranked]
+    if strays:
+        group = (strays, sum(counts[org] for org in strays))
+        groups = [group, *groups] if descending else [*groups, group]
+    ids: list[int] = []
+    start = 0
+    for orgs, size in groups:
+        wanted = None if limit is None else limit - len(ids)
+        if wanted == 0:
+            break
+        if start + size > offset:
+            known = [org for org in orgs if org is not None]
+            in_group = Member.org.in_(known) if known else Member.org.is_null()
+            if None in orgs and known:
+                in_group |= Member.org.is_null()
+            query = (Member.select(Member.id).where(condition & in_group)
+                     .order_by(Member.sort_key, Member.id).offset(max(0, offset - start)))
+            if wanted is not None:
+                query = query.limit(wanted)
+            ids += [row[0] for row in database.execute(query).fetchall()]
+        start += size
+    return ids
 
 
 def member_rows(ids: list[int]) -> dict[int, MemberRow]:

@@ -7,6 +7,8 @@ from datetime import date
 from models.accounts import session
 from models.core import vocab as v
 from models.core.checks import stored_record
+from models.core.dates import stored_date
+from models.core.db import database
 from models.core.errors import Forbidden
 from models.core.read_once import read_once
 from models.orgs.tables import PartyOrg
@@ -47,7 +49,8 @@ def _org_rows(include_dissolved: bool) -> list[OrgRow]:
     ).order_by(PartyOrg.name_folded, PartyOrg.id)
     if not include_dissolved:
         query = query.where(PartyOrg.dissolved_on.is_null())
-    return [OrgRow(*row) for row in query.tuples()]
+    return [OrgRow(*row[:6], stored_date(row[6]), stored_date(row[7]), row[8])
+            for row in database.execute(query).fetchall()]
 
 
 def grassroots_live_on(day: date) -> list[OrgRow]:

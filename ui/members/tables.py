@@ -6,7 +6,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from models.core import vocab as v
 from models.core.dates import fmt_date
-from models.members import HistoryRow, MemberFilter, MemberRow, member_page, member_rows
+from models.members import HistoryRow, MemberFilter, MemberRow, member_page, member_rows, tree_ranks
 from models.orgs import grassroots_names
 from ui.widgets.rows_model import RowsTableModel
 
@@ -33,6 +33,7 @@ class MemberTableModel(QAbstractTableModel):
         self._loaded = False  # no query until the page sets its filter: sorting first is free
         self._rows: dict[int, MemberRow] = {}
         self._grassroots: dict[int, str] = grassroots_names()
+        self._ranks: dict[int, int] | None = None  # the tree's order, read when sorted by it
 
     # --- what the page asks for ----------------------------------------------------
     def set_filter(self, flt: MemberFilter) -> None:
@@ -45,6 +46,7 @@ class MemberTableModel(QAbstractTableModel):
     def reload_orgs(self) -> None:
         """Organisation names changed: fetch the grassroots names again."""
         self._grassroots = grassroots_names()
+        self._ranks = None
         self.refresh()
 
     def refresh(self) -> None:
@@ -60,16 +62,21 @@ class MemberTableModel(QAbstractTableModel):
         """The row of a member, fetching the rest of the list if it is further down (a member
         just saved is chosen wherever the list puts it)."""
         if member_id not in self._ids and not self._complete:
-            self._take(member_page(self._filter, *self._sort, offset=len(self._ids)), complete=True)
+            self._take(self._page(len(self._ids)), complete=True)
         try:
             return self._ids.index(member_id)
         except ValueError:
             return -1
 
     def _first_page(self) -> None:
-        self._ids = member_page(self._filter, *self._sort, limit=PAGE)
+        self._ids = self._page(0, PAGE)
         self._complete = len(self._ids) < PAGE
         self._rows = {}
+
+    def _page(self, offset: int, limit: int | None = None) -> list[int]:
+        if self._sort[0] == "org" and self._ranks is None:
+            self._ranks = tree_ranks()  # kept while the clerk types and scrolls
+        return member_page(self._filter, *self._sort, offset=offset, limit=limit, ranks=self._ranks)
 
     def _take(self, more: list[int], complete: bool) -> None:
         if more:
@@ -88,7 +95,7 @@ class MemberTableModel(QAbstractTableModel):
         # Each page as long as the list so far: a clerk scrolling gets 200, 200, 400, 800…
         # and an export that takes the whole list makes a few queries, not one per 200 rows.
         wanted = max(PAGE, len(self._ids))
-        more = member_page(self._filter, *self._sort, offset=len(self._ids), limit=wanted)
+        more = self._page(len(self._ids), wanted)
         self._take(more, complete=len(more) < wanted)
 
     # --- QAbstractTableModel --------------------------------------------------------
