@@ -6,7 +6,7 @@ targets; asserts nothing. Start-up and pages: bench/startup.py.
 Offices work signed in: each database gets an account "bench", and `login` opens a sitting
 once, so the commands measured sign in as a clerk's later commands do (no password check).
 
-    python bench/scale.py [--members 2700 30000 100000] [--rebuild]
+    python bench/scale.py [--members 2700 30000 100000] [--rebuild] [--runs 3]
 
 The demo databases are kept in bench/out/ (shared with bench/startup.py); --rebuild builds
 them again and times the build.
@@ -15,6 +15,7 @@ them again and times the build.
 import argparse
 import os
 import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -100,6 +101,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--members", type=int, nargs="+", default=[2700, 30000, 100000])
     parser.add_argument("--rebuild", action="store_true")
+    parser.add_argument("--runs", type=int, default=3, help="export and import runs, their median shown")
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="dangvu-scale-"))
@@ -138,17 +140,17 @@ def main() -> int:
         print(f"  year-end report PDF              {verdict(seconds, TARGETS['report'][members])}")
         sheet = work / f"ds-{members}.xlsx"
         user = ["--user", "bench"] if _has_accounts(db) else []
-        seconds = run(["export", "members", "--db", str(db), "-o", str(sheet), *user])
+        # Export and import vary by a tenth from run to run: medians of --runs, floors likewise.
+        export = ["export", "members", "--db", str(db), "-o", str(sheet), *user]
+        seconds = median(args.runs, run, export)
         print(f"  export of the registry           {verdict(seconds, TARGETS['export'][members])}")
-        floor = _export_floor(sheet, work / f"san-{members}.xlsx")
+        floor = median(args.runs, _export_floor, sheet, work / f"san-{members}.xlsx")
         print(f"  export ÷ floor ({floor:.1f} s: XlsxWriter, constant memory)  "
               f"{seconds / floor:.1f}×  (≤ 2×)")
         empty = work / f"nhap-{members}.db"
-        seconds = run(
-            ["import", "members", str(sheet), "--db", str(empty), "--create-orgs", "--same-person", "add"]
-        )
+        seconds = median(args.runs, _import_into_empty, sheet, empty)
         print(f"  import into an empty database    {verdict(seconds, TARGETS['import'][members])}")
-        floor = _floor(sheet, work / f"san-{members}.db")
+        floor = median(args.runs, _floor, sheet, work / f"san-{members}.db")
         print(f"  import ÷ floor ({floor:.1f} s: calamine, one executemany)  {seconds / floor:.1f}×  (≤ 6×)")
         slowest_count = 0.0
         for sort, label in KEYSTROKE_SORTS.items():
@@ -196,6 +198,16 @@ for r, row in enumerate(rows):
 book.close()
 print(time.perf_counter() - started)
 """
+
+
+def median(runs: int, measure, *arguments) -> float:
+    return statistics.median(measure(*arguments) for _ in range(max(1, runs)))
+
+
+def _import_into_empty(sheet: Path, empty: Path) -> float:
+    for name in (empty.name, empty.name + "-wal", empty.name + "-shm"):
+        empty.with_name(name).unlink(missing_ok=True)
+    return run(["import", "members", str(sheet), "--db", str(empty), "--create-orgs", "--same-person", "add"])
 
 
 def _export_floor(sheet: Path, scratch: Path) -> float:
