@@ -179,7 +179,8 @@ def main() -> int:
         def median(key, runs=runs):
             return statistics.median(run[key] for run in runs)
 
-        print(f"\n{ORGS.get(members, 75)} organisations, {runs[0]['member_count']:,} members in the list")
+        print(f"\n{members:,} members, {ORGS.get(members, 75)} organisations "
+              f"({runs[0]['member_count']:,} rows on the member list's first page)")
         for key, label in (("signin_window", "start → sign-in window"),
                            ("password_check", "  of which the password check (scrypt)"),
                            ("main_window", "sign-in → home page on screen"),
