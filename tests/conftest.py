@@ -147,6 +147,41 @@ def type_text(widget, text: str) -> None:
             QApplication.sendEvent(widget, event)
 
 
+class MemoryStore:
+    """Stands in for the operating system's credential store."""
+
+    priority = 5
+
+    def __init__(self):
+        self.kept = {}
+
+    def get_password(self, service, key):
+        return self.kept.get((service, key))
+
+    def set_password(self, service, key, password):
+        self.kept[(service, key)] = password
+
+    def delete_password(self, service, key):
+        self.kept.pop((service, key), None)
+
+    def get_keyring(self):
+        return self
+
+
+@pytest.fixture(autouse=True)
+def _no_credential_store(monkeypatch):
+    """Tests never read or write the machine's real credential store: by default there is none."""
+    monkeypatch.setattr("models.core.os_store.keyring", None)
+
+
+@pytest.fixture
+def memory_store(monkeypatch):
+    """A credential store of the test's own."""
+    store = MemoryStore()
+    monkeypatch.setattr("models.core.os_store.keyring", store)
+    return store
+
+
 @pytest.fixture(autouse=True)
 def _nobody_signed_in():
     """Each test starts and ends with no signed-in user."""

@@ -103,32 +103,9 @@ def test_a_server_put_right_in_the_dialog_at_start_is_opened(qtbot, monkeypatch)
         drop_database(name)
 
 
-class MemoryStore:
-    """Stands in for the operating system's credential store."""
-
-    priority = 5
-
-    def __init__(self):
-        self.kept = {}
-
-    def get_password(self, service, key):
-        return self.kept.get((service, key))
-
-    def set_password(self, service, key, password):
-        self.kept[(service, key)] = password
-
-    def delete_password(self, service, key):
-        self.kept.pop((service, key), None)
-
-    def get_keyring(self):
-        return self
-
-
-def test_the_password_is_kept_in_the_credential_store_only_when_asked(qtbot, monkeypatch):
+def test_the_password_is_kept_in_the_credential_store_only_when_asked(qtbot, monkeypatch, memory_store):
     import ui.credentials as credentials
 
-    store = MemoryStore()
-    monkeypatch.setattr(credentials, "keyring", store)
     monkeypatch.setattr("ui.users.server_dialog.probe_server", lambda server: None)
     dialog = ServerDialog(Server("may-chu", 5432, "dangvu", "dangvu", "bi-mat"))
     qtbot.addWidget(dialog)

@@ -80,3 +80,89 @@ def test_only_a_signed_in_account_and_sensible_hours(clerk):
         open_sitting(session.LOCAL_ADMIN)
     with pytest.raises(ValidationError, match="từ 1 đến 12 giờ"):
         open_sitting(actor, hours=48)
+
+
+class AccountSeal:
+    """Stands in for Windows' seal of an account's secrets (DPAPI): what one account sealed
+    opens only for it. `account` says who is signed in to the machine now."""
+
+    def __init__(self):
+        self.account = "thuky-may-1"
+
+    def seal(self, secret: bytes) -> bytes:
+        return self.account.encode() + b"|" + secret[::-1]
+
+    def unseal(self, sealed: bytes) -> bytes | None:
+        account, _bar, body = sealed.partition(b"|")
+        return body[::-1] if account == self.account.encode() else None
+
+
+@pytest.fixture
+def windows(monkeypatch):
+    from models.core import user_seal
+
+    seal = AccountSeal()
+    monkeypatch.setattr(user_seal, "available", lambda: True)
+    monkeypatch.setattr(user_seal, "seal", seal.seal)
+    monkeypatch.setattr(user_seal, "unseal", seal.unseal)
+    return seal
+
+
+def test_on_windows_a_sitting_is_sealed_for_the_account_that_opened_it(clerk, windows):
+    _admin, actor = clerk
+    open_sitting(actor)
+    record = json.loads((app_data_folder() / SITTINGS_FILE).read_text(encoding="utf-8"))
+    assert record[f"{database_identity()}:thuky"]["sealed"]
+    assert resume_sitting("thuky").username == "thuky"
+    windows.account = "nguoi-khac-may-2"  # the key folder copied to another machine or account
+    assert resume_sitting("thuky") is None
+    windows.account = "thuky-may-1"
+    assert end_sitting("thuky") and resume_sitting("thuky") is None
+
+
+def test_on_windows_a_sitting_sealed_with_the_key_alone_is_no_sitting(clerk, windows, monkeypatch):
+    """What whoever holds the key folder could write elsewhere: a record sealed as where
+    Windows' seal is not to be had. On Windows it is not taken."""
+    from models.core import user_seal
+
+    _admin, actor = clerk
+    monkeypatch.setattr(user_seal, "available", lambda: False)
+    open_sitting(actor)
+    assert resume_sitting("thuky") is not None
+    monkeypatch.setattr(user_seal, "available", lambda: True)
+    assert resume_sitting("thuky") is None
+
+
+def test_windows_refusing_the_seal_opens_no_sitting(clerk, windows, monkeypatch):
+    from models.core import user_seal
+
+    _admin, actor = clerk
+    monkeypatch.setattr(user_seal, "seal", lambda secret: None)
+    with pytest.raises(ValidationError, match="hỏi mật khẩu như trước"):
+        open_sitting(actor)
+    assert resume_sitting("thuky") is None
+
+
+def test_without_windows_seal_a_sealed_record_is_no_sitting(clerk, windows, monkeypatch):
+    """A record sealed on Windows, read where the seal cannot be opened (the folder copied to
+    another system): refused, never taken as sealed with the key alone."""
+    from models.core import user_seal
+
+    _admin, actor = clerk
+    open_sitting(actor)
+    monkeypatch.setattr(user_seal, "available", lambda: False)
+    assert resume_sitting("thuky") is None
+
+
+def test_the_seal_is_unavailable_off_windows():
+    """The seal is Windows' own: anywhere else it says so, and seals nothing."""
+    import sys
+
+    from models.core import user_seal
+
+    if sys.platform == "win32":
+        sealed = user_seal.seal(b"bi-mat")
+        assert sealed and b"bi-mat" not in sealed and user_seal.unseal(sealed) == b"bi-mat"
+        assert user_seal.unseal(b"hong" + sealed[4:]) is None
+    else:
+        assert not user_seal.available() and user_seal.seal(b"bi-mat") is None
