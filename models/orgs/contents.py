@@ -3,6 +3,7 @@
 from peewee import fn
 
 from models.core import vocab as v
+from models.core.db import database
 from models.members.tables import Member
 from models.orgs.tree import get_org
 
@@ -21,9 +22,9 @@ def member_counts() -> dict[int, dict[str, int]]:
         Member.select(Member.org, Member.membership, Member.status, fn.COUNT(Member.id))
         .where(Member.status.not_in(v.LEFT) & Member.org.is_null(False))
         .group_by(Member.org, Member.membership, Member.status)
-        .tuples()
     )
-    for org_id, membership, status, count in rows:
+    # The cursor's rows as they come: peewee's wrapping of 10,000 groups cost more than the query.
+    for org_id, membership, status, count in database.execute(rows).fetchall():
         bucket = counts.setdefault(org_id, {v.PROBATIONARY: 0, v.FULL: 0, v.TEMP_IN: 0})
         bucket[v.TEMP_IN if status == v.TEMP_IN else membership] += count
     return counts
