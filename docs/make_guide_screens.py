@@ -20,8 +20,10 @@ from PySide6.QtCore import QStandardPaths, Qt  # noqa: E402
 QStandardPaths.setTestModeEnabled(True)  # never the clerk's own settings
 
 from models.accounts import session  # noqa: E402
+from models.accounts.users import authenticate, create_user  # noqa: E402
 from models.core.db import open_database  # noqa: E402
 from models.demo import DemoSize, build_demo  # noqa: E402
+from models.orgs import org_rows  # noqa: E402
 from ui.app import make_application  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 
@@ -29,13 +31,26 @@ OUT = ROOT / "resources" / "guide"
 WIDTH = 1000  # the guide's images are scaled to this width
 
 
+def signed_in_office():
+    """The accounts an office keeps (an administrator, a clerk limited to two grassroots
+    organisations, a viewer), signed in as the administrator: the guide shows what a clerk sees."""
+    password = "mat-khau-huong-dan-1"
+    create_user("quantri", "Nguyễn Thị Quản", "ADMIN", password)
+    actor = authenticate("quantri", password)
+    session.set_current(actor)
+    grassroots = [row.id for row in org_rows() if row.level in ("DBCS", "CBCS") and not row.dissolved][:2]
+    create_user("thuky", "Trần Văn Thư", "CLERK", password, grassroots)
+    create_user("xem", "Lê Thị Xem", "VIEWER", password)
+    return actor
+
+
 def main() -> int:
     app = make_application()
     folder = Path(tempfile.mkdtemp(prefix="dangvu-huong-dan-"))
     database = open_database(folder / "demo.db")
     build_demo(DemoSize())
-    session.set_current(session.LOCAL_ADMIN)
-    window = MainWindow(Path(database.database), session.LOCAL_ADMIN)
+    actor = signed_in_office()
+    window = MainWindow(Path(database.database), actor)
     window.resize(1366, 728)
     window.show()
     for index, page_class in enumerate(window.page_classes):

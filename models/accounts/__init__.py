@@ -20,5 +20,5 @@ __getattr__, __dir__, __all__ = face(globals(), {
     "workstations": ("register_this_workstation", "register_workstation", "registered_keys"),
     "trail_key": ("has_key", "key_id"),
     "users": ("accounts_kept_here", "actor_for", "authenticate", "create_user", "first_start", "get_user",
-        "set_password", "update_user", "user_orgs", "user_rows"),
+        "set_password", "update_user", "user_orgs", "user_rows", "user_scopes"),
 })

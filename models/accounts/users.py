@@ -95,6 +95,14 @@ def user_orgs(user_id: int) -> list[int]:
     return [row.org_id for row in UserOrg.select().where(UserOrg.user == user_id)]
 
 
+def user_scopes() -> dict[int, list[int]]:
+    """The organisations each limited account may work on (accounts not named: the bloc)."""
+    scopes: dict[int, list[int]] = {}
+    for user_id, org_id in UserOrg.select(UserOrg.user, UserOrg.org).tuples():
+        scopes.setdefault(user_id, []).append(org_id)
+    return scopes
+
+
 def actor_for(user: AppUser) -> Actor:
     orgs = user_orgs(user.id)
     return Actor(user.id, user.username, user.full_name, user.role, frozenset(orgs) if orgs else None)

@@ -188,3 +188,24 @@ def test_users_page_on_the_workstations_server_account_says_who_may_change_accou
         assert not page.owner_only.isHidden() and "tài khoản chủ" in page.owner_only.text()
         assert not any(action.isEnabled() for action in page.changing_actions)
         assert page.model.rowCount() == 1  # the list is still there to read
+
+
+def test_the_users_list_says_which_organisations_an_account_is_limited_to(db, bloc_tree):
+    """An administrator sees at a glance whom each account may work on: the whole bloc, or the
+    organisations named (the first two, then how many more)."""
+    create_user("quantri", "Quản Trị", ADMIN, PASSWORD)
+    session.set_current(authenticate("quantri", PASSWORD))
+    create_user("coso", "Cán Bộ Cơ Sở", CLERK, PASSWORD, [bloc_tree["base"].id])
+    create_user("nhieu", "Cán Bộ Nhiều Nơi", CLERK, PASSWORD,
+                [bloc_tree["base"].id, bloc_tree["small"].id, bloc_tree["cell_a"].id])
+    users = UserTableModel()
+    users.refresh()
+    scope = {users.index(r, 0).data(): users.index(r, 4).data() for r in range(users.rowCount())}
+    from PySide6.QtCore import Qt
+
+    assert users.headerData(4, Qt.Orientation.Horizontal) == "Phạm vi"
+    assert scope["quantri"] == "Toàn khối"
+    assert scope["coso"] == bloc_tree["base"].name
+    # In the tree's order, each named so that it is known (a cell with its đảng bộ).
+    assert scope["nhieu"] == ("Đảng bộ Sở Tài chính; Chi bộ Phòng Ngân sách, Đảng bộ Sở Tài chính "
+                              "và 1 tổ chức khác")

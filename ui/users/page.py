@@ -44,7 +44,7 @@ class UsersPage(Page):
         layout.addWidget(self.owner_only)
         layout.addWidget(self.view)
         self.model.refresh()
-        column_widths(self.view, (160, 240, 160))
+        column_widths(self.view, (150, 220, 140, 150))
 
     def selected_user_id(self) -> int | None:
         rows = self.view.selectionModel().selectedRows()

@@ -124,7 +124,7 @@ READ_ONLY = {"get_org", "org_rows", "children_map", "tree_order", "grassroots_of
              "residence_figures", "comments_of", "members_at", "social_orgs", "entry_rows", "item_rows",
              "movement_rows", "work_items", "due_this_month", "work_figures",
              "get_user", "accounts_kept_here",
-             "user_orgs", "actor_for", "hash_password", "password_matches", "user_rows",
+             "user_orgs", "user_scopes", "actor_for", "hash_password", "password_matches", "user_rows",
              "office_details", "office_warnings", "dataclass", "asdict", "contextmanager", "fold", "clean",
              "clean_multiline", "name_sort_key", "fmt_date", "parse_date", "add_months", "age_on",
              "check_plausible", "replay", "apply", "require", "may", "values_of", "log_insert",
