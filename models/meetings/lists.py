@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from peewee import JOIN, fn
 
 from models.core import vocab as v
-from models.core.dates import add_months
+from models.core.dates import add_months, stored_date
 from models.core.db import database
 from models.core.text import fold
 from models.meetings.tables import Meeting, MeetingResolution
@@ -85,9 +85,12 @@ def meeting_rows(flt: MeetingFilter) -> list[MeetingRow]:
     allowed = _allowed_orgs(flt.org_id)
     if allowed is not None:
         query = query.where(Meeting.org.in_(sorted(allowed)))
-    return [MeetingRow(meeting_id, day, time, body, kind, org_name or "", title or _numbered(body, number),
-                       place, count)
-            for meeting_id, day, time, body, kind, org_name, title, number, place, count in query.tuples()]
+    # The cursor's rows as they come, the date read here: peewee's conversion of 69,000 rows
+    # (a year at 100,000 members) cost 0.5 of the list's 0.9 s.
+    return [MeetingRow(meeting_id, stored_date(day), time, body, kind, org_name or "",
+                       title or _numbered(body, number), place, count)
+            for meeting_id, day, time, body, kind, org_name, title, number, place, count
+            in database.execute(query).fetchall()]
 
 
 def _numbered(body: str, number: int | None) -> str:
