@@ -39,39 +39,36 @@ def _api():
 
 
 def _call(unseal: bool, data: bytes) -> bytes | None:
-    crypt32, kernel32 = _api()
-    buffer = ctypes.create_string_buffer(data, len(data))
-    given = _Blob(len(data), ctypes.cast(buffer, ctypes.POINTER(ctypes.c_char)))
-    answer = _Blob()
-    if unseal:
-        done = crypt32.CryptUnprotectData(ctypes.byref(given), None, None, None, None, _UI_FORBIDDEN,
-                                          ctypes.byref(answer))
-    else:
-        done = crypt32.CryptProtectData(ctypes.byref(given), _DESCRIPTION, None, None, None, _UI_FORBIDDEN,
-                                        ctypes.byref(answer))
-    if not done:
+    """CryptUnprotectData or CryptProtectData over the bytes; None where there is no such
+    call (not Windows) or Windows refuses it."""
+    if not available():
         return None
     try:
-        return ctypes.string_at(answer.data, answer.size)
-    finally:
-        kernel32.LocalFree(ctypes.cast(answer.data, ctypes.c_void_p))
+        crypt32, kernel32 = _api()
+        buffer = ctypes.create_string_buffer(data, len(data))
+        given = _Blob(len(data), ctypes.cast(buffer, ctypes.POINTER(ctypes.c_char)))
+        answer = _Blob()
+        if unseal:
+            done = crypt32.CryptUnprotectData(ctypes.byref(given), None, None, None, None, _UI_FORBIDDEN,
+                                              ctypes.byref(answer))
+        else:
+            done = crypt32.CryptProtectData(ctypes.byref(given), _DESCRIPTION, None, None, None,
+                                            _UI_FORBIDDEN, ctypes.byref(answer))
+        if not done:
+            return None
+        try:
+            return ctypes.string_at(answer.data, answer.size)
+        finally:
+            kernel32.LocalFree(ctypes.cast(answer.data, ctypes.c_void_p))
+    except (OSError, AttributeError, ValueError):
+        return None
 
 
 def seal(secret: bytes) -> bytes | None:
     """The secret sealed for this account, or None where it cannot be (not Windows, refused)."""
-    if not available():
-        return None
-    try:
-        return _call(False, secret)
-    except (OSError, AttributeError, ValueError):
-        return None
+    return _call(False, secret)
 
 
 def unseal(sealed: bytes) -> bytes | None:
     """The secret, or None: sealed for another account or machine, damaged, or not Windows."""
-    if not available():
-        return None
-    try:
-        return _call(True, sealed)
-    except (OSError, AttributeError, ValueError):
-        return None
+    return _call(True, sealed)

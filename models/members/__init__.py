@@ -22,5 +22,5 @@ __getattr__, __dir__, __all__ = face(globals(), {
     "record": ("TEXT_FIELDS", "check_photo", "check_readable", "get_member", "get_photo", "member_fields",
         "readable_member", "set_photo", "update_member"),
     "search": ("AGE_BANDS", "MemberFilter", "MemberRow", "STATE_GROUPS", "matching_count", "member_ids",
-               "member_page", "member_rows", "tree_ranks"),
+               "member_page", "member_rows"),
 })

@@ -18,7 +18,7 @@ from models.core.db import database
 from models.core.text import fold
 from models.members.tables import Member
 from models.orgs.tables import PartyOrg
-from models.orgs.tree import org_rows, scope_ids, subtree_ids, tree_order
+from models.orgs.tree import scope_ids, subtree_ids, tree_ranks
 
 # Age bands as reports group them: label -> (lowest age, highest age) in whole years.
 AGE_BANDS = {
@@ -124,7 +124,7 @@ def member_ids(flt: MemberFilter, sort: str = "name", descending: bool = False) 
 def member_page(flt: MemberFilter, sort: str = "name", descending: bool = False, offset: int = 0,
                 limit: int | None = None, ranks: dict[int, int] | None = None) -> list[int]:
     """The matching ids from position `offset` on, at most `limit` of them (all without).
-    Sorted by organisation, `ranks` (tree_ranks()) may be kept by the caller while the tree
+    Sorted by organisation, `ranks` (models.orgs.tree_ranks()) may be kept by the caller while the tree
     stays as it is: reading the tree is 20 ms a keystroke at 5,800 organisations."""
     condition = _where(flt)
     few = _few_matching(condition) if sort != "name" else None
@@ -161,11 +161,6 @@ def _few_matching(condition) -> list[int] | None:
 def matching_count(flt: MemberFilter) -> int:
     """How many members match: the list's count, asked apart from its pages."""
     return Member.select().where(_where(flt)).count()
-
-
-def tree_ranks() -> dict[int, int]:
-    """Each organisation's place in the tree's order (grassroots, then its cells)."""
-    return {row.id: position for position, (_depth, row) in enumerate(tree_order(org_rows()))}
 
 
 def _page_in_tree_order(condition, few: bool, descending: bool, offset: int, limit: int | None,

@@ -91,6 +91,12 @@ def tree_order(rows: list[OrgRow]) -> list[tuple[int, OrgRow]]:
     return ordered
 
 
+def tree_ranks(rows: list[OrgRow] | None = None) -> dict[int, int]:
+    """Each organisation's place in the tree's order (grassroots, then its cells)."""
+    rows = org_rows() if rows is None else rows
+    return {row.id: position for position, (_depth, row) in enumerate(tree_order(rows))}
+
+
 def grassroots_of(rows: list[OrgRow] | None = None) -> dict[int, OrgRow]:
     """For every organisation at or below grassroots level, its grassroots organisation."""
     by_id = {row.id: row for row in (rows if rows is not None else org_rows())}

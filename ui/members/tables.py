@@ -6,8 +6,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from models.core import vocab as v
 from models.core.dates import fmt_date
-from models.members import HistoryRow, MemberFilter, MemberRow, member_page, member_rows, tree_ranks
-from models.orgs import grassroots_names
+from models.members import HistoryRow, MemberFilter, MemberRow, member_page, member_rows
+from models.orgs import grassroots_names, tree_ranks
 from ui.widgets.rows_model import RowsTableModel
 
 PAGE = 200

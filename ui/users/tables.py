@@ -4,7 +4,7 @@
 from models.accounts import ROLES, user_rows, user_scopes
 from models.core import clock
 from models.core.dates import fmt_date
-from models.orgs import full_names, org_rows, tree_order
+from models.orgs import full_names, org_rows, tree_ranks
 from reports.numbers import integer
 from ui.widgets.rows_model import RowsTableModel
 
@@ -18,7 +18,7 @@ class UserTableModel(RowsTableModel):
         scopes = user_scopes()
         if scopes:  # the tree is read only when some account is limited (60 ms at 5,800 organisations)
             rows = org_rows()
-            names, rank = full_names(rows), {row.id: n for n, (_depth, row) in enumerate(tree_order(rows))}
+            names, rank = full_names(rows), tree_ranks(rows)
             scopes = {user_id: _scope_words(sorted(org_ids, key=lambda org: rank.get(org, len(rank))), names)
                       for user_id, org_ids in scopes.items()}
         self.set_rows([(*row, scopes.get(row[0], "Toàn khối")) for row in user_rows()])

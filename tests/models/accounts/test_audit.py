@@ -111,7 +111,7 @@ WRITE_FUNCTIONS = {
     "models.inspections.cases": {"create_inspection", "update_inspection", "add_subject", "conclude_subject",
                            "remove_subject", "record_discipline"},
 }
-READ_ONLY = {"get_org", "org_rows", "children_map", "tree_order", "grassroots_of",
+READ_ONLY = {"get_org", "org_rows", "children_map", "tree_order", "tree_ranks", "grassroots_of",
              "grassroots_names",
              "subtree_ids", "current_member_count", "member_counts", "org_warnings", "size_warning",
              "cell_choices", "org_names", "full_names", "full_name_of", "check_full_date", "scope_ids",
