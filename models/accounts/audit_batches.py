@@ -14,6 +14,7 @@ from types import NoneType
 
 from models.accounts.tables import AuditEntry
 from models.accounts.trail_values import plain, plain_remembered
+from models.core.checks import record_number
 
 INSERT_MANY = "insert_many"
 ENTRY_ROWS = 1_000  # rows per entry: about 370 kB of text for members, read back in milliseconds
@@ -94,7 +95,7 @@ def batches_holding(table: str | None, record_ids: Iterable[str]) -> list[Held]:
     """The batch entries that inserted these records (of `table`, or of any table): who entered
     a member's history in an import, what the change log shows for a record's number."""
     wanted = {str(record) for record in record_ids}
-    numbers = [int(record) for record in wanted if record.isdigit()]
+    numbers = [number for number in map(record_number, wanted) if number >= 0]
     if not numbers:
         return []
     query = AuditEntry.select(AuditEntry.id, AuditEntry.record_id).where(AuditEntry.action == INSERT_MANY)

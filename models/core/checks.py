@@ -6,7 +6,10 @@ import re
 
 from models.core.errors import NotFound, ValidationError
 
-_WHOLE = re.compile(r"\s*[+-]?\d+\s*")
+# Digits 0–9 between plain spaces only: regex's \s and \d take more than int() does (a control
+# character such as \x1f counted as space crashed int(); found by the fuzzed writes).
+_WHOLE = re.compile(r"[ \t]*[+-]?[0-9]+[ \t]*")
+_RECORD = re.compile(r"[ \t]*[0-9]+[ \t]*")
 
 
 def whole_number(value, field: str, label: str, low: int, high: int) -> int:
@@ -33,7 +36,7 @@ def record_number(value) -> int:
     whole number, so a list or a crafted value never matches some other record."""
     if isinstance(value, int) and not isinstance(value, bool):
         return value
-    if isinstance(value, str) and value.strip().isdigit() and len(value) < 19:
+    if isinstance(value, str) and _RECORD.fullmatch(value) and len(value) < 19:
         return int(value)
     return -1
 

@@ -160,3 +160,10 @@ def test_a_column_mixing_flags_numbers_and_dates_keeps_each_as_it_was():
     read = [values["a"] for _record, values in batch_rows(batch_text(shaped))]
     assert read == [True, 1, "2020-01-01", False, 0, None, "2020-01-01 07:05:00", "2020-01-01"]
     assert [type(value) for value in read[:5]] == [bool, int, str, bool, int]
+
+
+def test_a_record_number_typed_with_other_digits_finds_nothing_and_never_fails(db):
+    """The change log's "Mã hồ sơ" box: "²" counts as a digit to isdigit() and crashed int()."""
+    from models.accounts.audit_batches import batches_holding
+
+    assert batches_holding(None, ["²", "١٢", "1\x1f", ""]) == []
