@@ -18,6 +18,7 @@ from models.documents import (
     issue_document,
     issued_for,
     own_number,
+    paper_day,
     template_for,
     write_draft,
     written_back,
@@ -140,9 +141,11 @@ def render_paper(path: Path, paper: Paper, number: int | None, issued_on: date) 
                           author=KIND_NAMES[paper.kind])
 
 
-def print_paper(path: Path, paper: Paper, issued_on: date, issue: bool) -> tuple[int | None, date]:
+def print_paper(path: Path, paper: Paper, chosen: date | None, issue: bool) -> tuple[int | None, date]:
     """A draft, or issued with the register's next number of its type; printed again from the
-    same record, it keeps its number and date. Returns (number, date printed)."""
+    same record, it keeps its number and date. Dated the day its record gives the act, else
+    `chosen`, else today. Returns (number, date printed)."""
+    issued_on = paper_day(paper, chosen)
     template = template_for(paper.kind, issued_on)  # grounds in force that day, or refused now
     for part in PARTS:  # a missing fact stops the print before a number is taken
         fill_all(template, part, paper)

@@ -10,7 +10,7 @@ __getattr__, __dir__, __all__ = face(globals(), {
     "facts": ("COMMISSION", "Paper", "admission_paper", "award_batch", "award_paper", "badge_paper",
         "bloc_facts",
         "discipline_paper", "full_membership_paper", "letter_paper", "member_facts", "placeholders_of"),
-    "numbers": ("own_number", "written_back"),
+    "numbers": ("act_day", "own_number", "paper_day", "written_back"),
     "issue": ("issue_document", "write_draft"),
     "about": ("documents_about", "member_documents"),
     "register": ("TYPE_CODES", "date_order_warning", "documents_from", "issued_already", "issued_for",

@@ -113,9 +113,14 @@ def place_facts(cell: PartyOrg | None) -> dict[str, str | None]:
     if cell is None:
         return dict.fromkeys(PLACE)
     base = grassroots(cell)
+    # Who carries the decision out, from the đảng bộ cơ sở down to the cell, the intermediate
+    # committee between them included (it appraised the case).
+    above, org = [], cell
+    while org is not None and org.level != v.BLOC:
+        above.insert(0, org.name)
+        org = org.parent if org.level not in v.GRASSROOTS else None
     return {"chi bộ": cell.name, "đảng bộ cơ sở": base.name if base else None,
-            "nơi sinh hoạt": full_names()[cell.id],
-            "tổ chức thi hành": ", ".join(dict.fromkeys(org.name for org in (base, cell) if org))}
+            "nơi sinh hoạt": full_names()[cell.id], "tổ chức thi hành": ", ".join(above)}
 
 
 def joined_words(member: Member) -> str | None:
@@ -224,7 +229,8 @@ def admission_paper(case_ids: list[int]) -> Paper:
     if len(cases) > 1:
         paper.list_title = "DANH SÁCH QUẦN CHÚNG ĐƯỢC KẾT NẠP VÀO ĐẢNG"
         paper.list_header = ["STT", "Họ và tên", "Ngày sinh", "Quê quán", "Chi bộ", "Nghị quyết chi bộ"]
-        paper.people = [[str(n), c.full_name, day(c.birth_date) or "", c.home_town, c.org.name,
+        names = full_names()  # "Chi bộ 1" of which committee: the list names each cell whole
+        paper.people = [[str(n), c.full_name, day(c.birth_date) or "", c.home_town, names[c.org_id],
                          f"{c.cell_resolution_no}, {day(c.cell_resolution_date) or ''}".strip(", ")]
                         for n, c in enumerate(cases, start=1)]
     return paper
@@ -249,7 +255,8 @@ def full_membership_paper(case_ids: list[int]) -> Paper:
     else:
         paper.list_title = "DANH SÁCH ĐẢNG VIÊN ĐƯỢC CÔNG NHẬN CHÍNH THỨC"
         paper.list_header = ["STT", "Họ và tên", "Ngày sinh", "Chi bộ", "Ngày vào Đảng", "Ngày chính thức"]
-        paper.people = [[str(n), m.full_name, day(m.birth_date) or "", m.org.name if m.org else "",
+        names = full_names()
+        paper.people = [[str(n), m.full_name, day(m.birth_date) or "", names.get(m.org_id, ""),
                          day(m.ceremony_date) or "", day(m.full_member_date) or ""]
                         for n, m in enumerate(members, start=1)]
     return paper
@@ -333,7 +340,8 @@ def award_paper(award_id: int) -> Paper:
              "người nhận": "các tập thể, cá nhân có tên tại Điều 1",
              "người có tên": "các tập thể, cá nhân có tên tại Điều 1"}
     paper = Paper("khen-thuong", "QĐ", "Quyết định", "về việc khen thưởng",
-                  f"Quyết định khen thưởng: {first.campaign}"[:200], f"khen-thuong:{first.id}", facts)
+                  f"Quyết định khen thưởng: {first.campaign}"[:200], f"khen-thuong:{first.id}", facts,
+                  typed_numbers=tuple(award.decision_no for award in batch))
     paper.list_title = "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN"
     units = [_unit_of(a) for a in collectives + people]
     named = collectives + people

@@ -1,11 +1,19 @@
-"""The number a paper takes (DOMAIN §8): one number per act. A number the record already
-carries in the register's form is the paper's; a decision whose record carries another is
-refused; an introduction letter's number goes back into its transfer."""
+"""The number and the day a paper takes (DOMAIN §8): one number and one day per act. A number
+the record already carries in the register's form is the paper's; a decision whose record
+carries another is refused; an introduction letter's number goes back into its transfer. A
+decision's day typed on its record is the paper's day, and the register's."""
+
+from datetime import date
 
 from models.accounts.office import office_details
+from models.admissions.tables import AdmissionCase
+from models.awards.tables import Award
+from models.core import clock
+from models.core.dates import fmt_date, stored_date
 from models.core.errors import ValidationError
 from models.documents.facts import COMMISSION, Paper
 from models.documents.register import parse_number
+from models.inspections.tables import Discipline
 from models.members.events import set_letter_number
 
 
@@ -46,3 +54,39 @@ def written_back(paper: Paper):
     event_id = int(paper.source.split(":")[1])
     code = issuer_code(paper)
     return lambda document: set_letter_number(event_id, f"{document.number:02d}-{paper.type_code}/{code}")
+
+
+# Where each kind of decision keeps the day it was signed, by the paper's source ("ket-nap:3,4").
+_ACT_DAYS = {"ket-nap": AdmissionCase.decision_date, "chinh-thuc": AdmissionCase.full_decision_date,
+             "ky-luat": Discipline.decision_date, "khen-thuong": Award.decision_date}
+
+
+def act_day(source: str) -> date | None:
+    """The day the records behind a paper give its act, None when they give none (a letter, a
+    proposal, a decision not yet entered). Records of one decision giving two days are refused."""
+    kind, _, ids = source.partition(":")
+    column = _ACT_DAYS.get(kind)
+    if column is None:
+        return None
+    numbers = [int(part) for part in ids.split(",") if part.strip().isdigit()]
+    rows = column.model.select(column).where(column.model.id.in_(numbers)).tuples()
+    days = sorted({stored_date(day) for (day,) in rows if day})
+    if len(days) > 1:
+        raise ValidationError("on", f"Các hồ sơ ghi những ngày quyết định khác nhau "
+                                    f"({', '.join(fmt_date(day) for day in days)}): một quyết định có một "
+                                    "ngày; sửa cho giống nhau rồi in lại.")
+    return days[0] if days else None
+
+
+def paper_day(paper: Paper, chosen: date | None) -> date:
+    """The day a paper is dated (found: a case decided 08/04/2024 as 20-QĐ/ĐUK, printed months
+    later, was dated and registered on the day it was printed): the day its records give the
+    act; another day asked for is refused, naming the record's. Without one, the day chosen,
+    else today."""
+    recorded = act_day(paper.source)
+    if recorded is None:
+        return chosen or clock.today()
+    if chosen is not None and chosen != recorded:
+        raise ValidationError("on", f"Hồ sơ ghi ngày quyết định {fmt_date(recorded)}: văn bản mang ngày đó. "
+                                    f"In với ngày {fmt_date(recorded)}, hoặc sửa ngày trên hồ sơ rồi in lại.")
+    return recorded

@@ -113,17 +113,19 @@ def grassroots_of(rows: list[OrgRow] | None = None) -> dict[int, OrgRow]:
 def full_names(rows: list[OrgRow] | None = None) -> dict[int, str]:
     """Each organisation named so that a reader knows which it is — the one rule for every
     place a name is shown or printed: a grassroots organisation (and the bloc) by its own name,
-    once; a cell or intermediate committee under a đảng bộ cơ sở with that đảng bộ after it
-    ("Chi bộ Phòng Thanh tra, Đảng bộ Sở Tư pháp": many cells share a name)."""
+    once; a cell or intermediate committee with every committee above it up to its đảng bộ
+    cơ sở ("Chi bộ Phòng Thanh tra, Đảng bộ Sở Tư pháp"; "Chi bộ 1, Đảng bộ bộ phận Phòng Kế
+    hoạch, Đảng bộ Sở Tài chính"): many cells share a name, also under one đảng bộ."""
     rows = org_rows() if rows is None else rows
     by_id = {row.id: row for row in rows}
     names = {}
     for row in rows:
-        owner = by_id.get(row.parent_id)
-        while owner is not None and owner.level not in v.GRASSROOTS:
-            owner = by_id.get(owner.parent_id)
-        beside_owner = row.level not in v.GRASSROOTS and row.level != v.BLOC and owner is not None
-        names[row.id] = f"{row.name}, {owner.name}" if beside_owner else row.name
+        chain = [row.name]
+        owner = by_id.get(row.parent_id) if row.level not in (*v.GRASSROOTS, v.BLOC) else None
+        while owner is not None and owner.level != v.BLOC:
+            chain.append(owner.name)
+            owner = None if owner.level in v.GRASSROOTS else by_id.get(owner.parent_id)
+        names[row.id] = ", ".join(chain)
     return names
 
 

@@ -15,6 +15,7 @@ from models.demo.build import DemoSize, build_demo
 from models.documents.tables import OutgoingDocument
 from models.inspections.tables import Discipline
 from models.members.tables import Member, MemberEvent
+from reports.numbers import header_date
 
 HEADER = ("ĐẢNG BỘ TỈNH QUẢNG NINH", "ĐẢNG ỦY KHỐI", "CÁC CƠ QUAN TỈNH", "ĐẢNG CỘNG SẢN VIỆT NAM",
           "Hạ Long, ngày")
@@ -63,8 +64,9 @@ def number_of(typed: str) -> str:
 
 def test_each_decision_prints_from_its_record_with_its_number(demo, tmp_path):
     case = bloc_decided_case("DECIDED") or bloc_decided_case("PROBATION")
-    text = printed(demo, tmp_path, "ket-nap", case.id, "--issue", "--date", "05/03/2026")
+    text = printed(demo, tmp_path, "ket-nap", case.id, "--issue")
     assert_frame(text, number_of(case.decision_no), "QUYẾT ĐỊNH về việc kết nạp đảng viên")
+    assert header_date("Hạ Long", case.decision_date) in text  # the record's day, the paper's
     assert f"Điều 1. Kết nạp quần chúng {case.full_name} vào Đảng Cộng sản Việt Nam." in text
     assert "BAN THƯỜNG VỤ ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH" in text and "QUYẾT ĐỊNH:" in text
     assert "- Căn cứ Điều lệ Đảng Cộng sản Việt Nam;" in text and "Nơi nhận:" in text
@@ -72,16 +74,18 @@ def test_each_decision_prints_from_its_record_with_its_number(demo, tmp_path):
 
     full = bloc_decided_case("FULL")
     member = Member.get_by_id(full.member_id)
-    text = printed(demo, tmp_path, "chinh-thuc", full.id, "--issue", "--date", "06/03/2026")
+    text = printed(demo, tmp_path, "chinh-thuc", full.id, "--issue")
     assert_frame(text, number_of(full.full_decision_no), "về việc công nhận đảng viên chính thức")
+    assert header_date("Hạ Long", full.full_decision_date) in text
     day = member.full_member_date
     assert (f"Điều 1. Công nhận đồng chí {member.full_name}, đảng viên dự bị là đảng viên chính thức, kể từ "
             f"ngày {day:%d/%m/%Y}.") in text
 
     discipline = Discipline.select().where(Discipline.deciding_body.contains("Thường vụ")).first()
     person = discipline.member
-    text = printed(demo, tmp_path, "ky-luat", discipline.id, "--issue", "--date", "07/03/2026")
+    text = printed(demo, tmp_path, "ky-luat", discipline.id, "--issue")
     assert_frame(text, number_of(discipline.decision_no), "về việc thi hành kỷ luật")
+    assert header_date("Hạ Long", discipline.decision_date) in text
     assert f"đối với đồng chí {person.full_name}" in text and discipline.note in text
     assert "Ủy ban Kiểm tra Tỉnh ủy (báo cáo)" in text
 
@@ -92,18 +96,22 @@ def test_each_decision_prints_from_its_record_with_its_number(demo, tmp_path):
 
 
 def test_printed_again_a_document_keeps_its_number_and_date(demo, tmp_path):
-    case = bloc_decided_case("PROBATION")
-    first = printed(demo, tmp_path, "ket-nap", case.id, "--issue", "--date", "05/03/2026")
-    again = printed(demo, tmp_path, "ket-nap", case.id, "--issue", "--date", "20/03/2026", suffix=".docx")
-    number = number_of(case.decision_no)
-    assert number in first and number in again and "ngày 05 tháng 3 năm 2026" in again
+    event = (MemberEvent.select().where(MemberEvent.kind == "TRANSFER_OUT")
+             .order_by(MemberEvent.id.desc()).first())
+    first = printed(demo, tmp_path, "gioi-thieu", event.id, "--issue", "--date", "05/03/2026")
+    again = printed(demo, tmp_path, "gioi-thieu", event.id, "--issue", "--date", "20/03/2026", suffix=".docx")
+    assert "Số 01-GGT/ĐUK" in first and "Số 01-GGT/ĐUK" in again and "ngày 05 tháng 3 năm 2026" in again
     assert OutgoingDocument.select().count() == 1
     assert OutgoingDocument.get().file_path.endswith(".docx")  # the register points at the last file
 
 
 def test_several_admissions_in_one_decision_with_the_list_annexed(demo, tmp_path):
+    from models.admissions.cases import write_case
+
     cases = list(AdmissionCase.select().where(AdmissionCase.decision_body.contains("Thường vụ"))
                  .order_by(AdmissionCase.id).limit(3))
+    for case in cases:  # one decision, one day on each of its records
+        write_case(case, {"decision_date": date(2026, 3, 5)})
     ids = ",".join(str(c.id) for c in cases)
     text = printed(demo, tmp_path, "ket-nap", ids)
     assert "Điều 1. Kết nạp 03 quần chúng có tên trong danh sách kèm theo vào Đảng Cộng sản Việt Nam." in text
@@ -134,8 +142,9 @@ def test_award_decision_then_its_certificates(demo, tmp_path):
              .order_by(Award.decision_date.desc()).first())
     assert main.main(["document", "giay-khen", "--for", str(award.id), "--db", demo, "-o",
                       str(tmp_path / "gk.pdf")]) == 1  # no decision yet: nothing to quote
-    text = printed(demo, tmp_path, "khen-thuong", award.id, "--issue", "--date", "12/01/2026")
-    assert_frame(text, "Số 01-QĐ/ĐUK", "về việc khen thưởng")
+    text = printed(demo, tmp_path, "khen-thuong", award.id, "--issue")
+    assert_frame(text, number_of(award.decision_no), "về việc khen thưởng")  # as the awards were entered
+    assert header_date("Hạ Long", award.decision_date) in text
     assert f"đã đạt thành tích “{award.campaign}”." in text and award.recipient_name in text
     assert "0 cá nhân" not in text and "00 cá nhân" not in text
     certificates = tmp_path / "giay-khen.pdf"
@@ -145,7 +154,8 @@ def test_award_decision_then_its_certificates(demo, tmp_path):
     assert len(pages) == Award.select().where((Award.campaign == award.campaign)
                                               & (Award.form == "GIAY_KHEN")).count()
     assert pages[0].mediabox.width > pages[0].mediabox.height  # A4 landscape
-    assert "Quyết định số 01-QĐ/ĐUK, ngày 12/01/2026." in pdf_text(certificates)
+    assert (f"Quyết định số {number_of(award.decision_no).removeprefix('Số ')}, ngày "
+            f"{award.decision_date:%d/%m/%Y}.") in pdf_text(certificates)
 
 
 def test_badge_proposal_member_sheet_and_short_record(demo, tmp_path):
@@ -172,7 +182,8 @@ def test_an_edited_template_changes_the_next_print_and_is_audited(demo, tmp_path
     wording = DEFAULTS["ky-luat"]
     save_template("ky-luat", wording.grounds.replace("296-QĐ/TW", "999-QĐ/TW"), wording.articles,
                   wording.recipients)
-    discipline = Discipline.select().where(Discipline.deciding_body.contains("Thường vụ")).first()
+    discipline = (Discipline.select().where(Discipline.deciding_body.contains("Thường vụ"))
+                  .order_by(Discipline.decision_date.desc()).first())  # dated after the grounds it cites
     text = printed(demo, tmp_path, "ky-luat", discipline.id)
     assert "Quy định số 999-QĐ/TW" in text and "296-QĐ/TW" not in text
     assert AuditEntry.select().where(AuditEntry.table_name == "document_template").count() == 1
@@ -198,8 +209,8 @@ def test_the_inspection_commissions_decision_has_its_own_frame_and_numbers(demo,
     decided could not be printed at all."""
     own = Discipline.select().where(Discipline.deciding_body.contains("Thường vụ")).first()
     commission = Discipline.select().where(Discipline.deciding_body.contains("Ủy ban Kiểm tra")).first()
-    printed(demo, tmp_path, "ky-luat", own.id, "--issue", "--date", "07/03/2026")
-    text = printed(demo, tmp_path, "ky-luat", commission.id, "--issue", "--date", "08/03/2026")
+    printed(demo, tmp_path, "ky-luat", own.id, "--issue")
+    text = printed(demo, tmp_path, "ky-luat", commission.id, "--issue")
     for expected in ("ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH", "ỦY BAN KIỂM TRA", number_of(commission.decision_no),
                      "QUYẾT ĐỊNH",
                      "ỦY BAN KIỂM TRA ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH", "T/M ỦY BAN KIỂM TRA", "CHỦ NHIỆM",

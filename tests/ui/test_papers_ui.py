@@ -33,8 +33,8 @@ def test_a_decision_for_two_chosen_cases_is_issued_from_the_admissions_page(qtbo
 
     wanted = [c.id for c in AdmissionCase.select().where(AdmissionCase.decision_body.contains("Thường vụ"))
               .order_by(AdmissionCase.id).limit(2)]
-    for case_id in wanted:  # one decision, one number: the cases carry the same
-        write_case(get_case(case_id), {"decision_no": "45-QĐ/ĐUK"})
+    for case_id in wanted:  # one decision, one number and one day: the cases carry the same
+        write_case(get_case(case_id), {"decision_no": "45-QĐ/ĐUK", "decision_date": date(2026, 3, 5)})
     view = page.case_view
     for case_id in wanted:
         row = next(r for r in range(page.cases.rowCount()) if page.cases.case_id(r) == case_id)
@@ -45,7 +45,8 @@ def test_a_decision_for_two_chosen_cases_is_issued_from_the_admissions_page(qtbo
     qtbot.addWidget(dialog)
     assert "(2 người)" in dialog.windowTitle()
     dialog.issue.setChecked(True)
-    dialog.on.set_date(date(2026, 3, 5))
+    # The day the records give the decision is the paper's: shown, and not to be chosen here.
+    assert dialog.on.text() == "05/03/2026" and dialog.on.isReadOnly() and dialog.recorded_note.isVisible()
     out = tmp_path / "qd.pdf"
     finish(qtbot, dialog.print_to_file(out))
     assert out.exists() and demo == [out]

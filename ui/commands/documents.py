@@ -59,17 +59,18 @@ KINDS = [*PAPERS, *SHEETS]
 def run_document(args, db_path: Path) -> int:
     output = Path(args.output).expanduser().resolve()
     with opened(db_path, args.acting_user):
-        on = parse_date(args.date) if args.date else clock.today()
+        chosen = parse_date(args.date) if args.date else None
         for note in letterhead_warnings():
             warn(f"Lưu ý: {note}")
         if args.kind in SHEETS:
             if args.issue:
                 raise Refused("Phiếu, danh sách và giấy khen không lấy số trong sổ văn bản đi; bỏ --issue.")
+            on = chosen or clock.today()
             write_draft(output, lambda target, _n: SHEETS[args.kind](target, args.record, on))
             say(f"Đã ghi {output}.")
             return 0
         paper = PAPERS[args.kind](args.record)
-        number, printed_on = print_paper(output, paper, on, args.issue)
+        number, printed_on = print_paper(output, paper, chosen, args.issue)
     if number is None:
         say(f"Đã ghi {output} (bản dự thảo, chưa lấy số).")
     else:

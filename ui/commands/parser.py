@@ -79,7 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
                                "đợt (dd/mm/yyyy)")
     _db(document)
     document.add_argument("-o", "--output", required=True, help="tệp .pdf hoặc .docx sẽ ghi")
-    document.add_argument("--date", help="ngày ban hành dd/mm/yyyy (mặc định: hôm nay)")
+    document.add_argument("--date", help="ngày ban hành dd/mm/yyyy (mặc định: ngày quyết định ghi trên hồ "
+                                         "sơ, không có thì hôm nay)")
     document.add_argument("--issue", action="store_true",
                           help="lấy số từ sổ văn bản đi (mặc định: bản dự thảo, để trống số)")
     _acting_user(document)

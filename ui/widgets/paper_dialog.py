@@ -23,7 +23,7 @@ from models.accounts import ISSUE_DOCUMENTS, may
 from models.core import clock
 from models.core.dates import fmt_date
 from models.core.errors import ValidationError
-from models.documents import Paper, documents_from, write_draft
+from models.documents import Paper, act_day, documents_from, write_draft
 from reports.papers import print_paper
 from ui.tasks import Task, run_task
 from ui.widgets.buttons import vietnamese_buttons
@@ -52,6 +52,9 @@ class PaperDialog(QDialog):
         self.on = DateEdit("Ngày ban hành", "on")
         self.on.set_date(clock.today())
         form.addRow("Ngày ban hành", self.on)
+        self.recorded_note = QLabel()
+        self.recorded_note.hide()
+        form.addRow("", self.recorded_note)
         self.draft = QRadioButton("Bản dự thảo (để trống số)")
         self.issue = QRadioButton("Ban hành: lấy số trong sổ văn bản đi")
         group = QButtonGroup(self)
@@ -81,6 +84,21 @@ class PaperDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.setMinimumWidth(480)
+        self._take_recorded_day(source)
+
+    def _take_recorded_day(self, source: str) -> None:
+        """A decision whose record gives the day it was signed is dated that day: shown, not
+        chosen (the record is where it is corrected)."""
+        try:
+            recorded = act_day(source) if source and self.make_paper is not None else None
+        except ValidationError as error:  # records of one decision giving two days: said now
+            self.say(error)
+            return
+        if recorded is not None:
+            self.on.set_date(recorded)
+            self.on.setReadOnly(True)
+            self.recorded_note.setText("Ngày quyết định ghi trên hồ sơ (sửa trên hồ sơ nếu khác).")
+            self.recorded_note.show()
 
     @staticmethod
     def _issued_text(source: str) -> str:

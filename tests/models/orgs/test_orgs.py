@@ -118,8 +118,9 @@ def test_same_name_allowed_under_another_parent(bloc_tree):
 
 
 def test_every_organisation_has_one_full_name_that_knows_the_tree(bloc_tree):
-    """A chi bộ cơ sở is named once; a cell under a đảng bộ cơ sở (also below an intermediate
-    committee) with that đảng bộ; the bloc and the grassroots organisations by themselves."""
+    """A chi bộ cơ sở is named once; a cell under a đảng bộ cơ sở with that đảng bộ, and below
+    an intermediate committee with that committee too (two cells of one name may sit under one
+    đảng bộ); the bloc and the grassroots organisations by themselves."""
     from models.orgs import full_names
 
     middle = create_org(name="Đảng bộ bộ phận Khối chuyên môn", level=v.DBBP, parent_id=bloc_tree["base"].id)
@@ -130,4 +131,4 @@ def test_every_organisation_has_one_full_name_that_knows_the_tree(bloc_tree):
     assert names[bloc_tree["bloc"].id] == "Đảng bộ Khối các cơ quan tỉnh"
     assert names[bloc_tree["cell_a"].id] == "Chi bộ Phòng Ngân sách, Đảng bộ Sở Tài chính"
     assert names[middle.id] == "Đảng bộ bộ phận Khối chuyên môn, Đảng bộ Sở Tài chính"
-    assert names[deep.id] == "Chi bộ Phòng Thanh tra, Đảng bộ Sở Tài chính"
+    assert names[deep.id] == "Chi bộ Phòng Thanh tra, Đảng bộ bộ phận Khối chuyên môn, Đảng bộ Sở Tài chính"

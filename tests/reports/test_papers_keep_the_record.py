@@ -1,0 +1,107 @@
+"""A decision printed from a record carries the record's facts, on a tree with an intermediate
+committee and on decisions entered after they were signed (found trying papers on data unlike
+the demo's): one act, one day — the record's decision date is the paper's and the register's —
+and every cell named so that two cells of one name under one đảng bộ are told apart."""
+
+from datetime import date
+
+import pytest
+
+import main
+from models.awards.awarding import create_award
+from models.core import vocab as v
+from models.documents.tables import OutgoingDocument
+from models.inspections.cases import record_discipline
+from models.inspections.vocab import DANG_VIEN
+from models.members.events import create_member, record_event
+from models.orgs.changes import create_org
+from tests.conftest import person
+from tests.reports import test_papers_as_signed as signed
+from tests.reports.test_papers import pdf_text
+from tests.reports.test_papers_as_signed import _decided_case, texts
+
+office = signed.office  # the bloc with its office's details, as the other papers' tests have it
+
+
+def _refused(db, tmp_path, kind: str, record, *extra: str) -> None:
+    out = tmp_path / f"bi-tu-choi-{kind}.pdf"
+    before = [(d.number, d.issued_on) for d in OutgoingDocument.select()]
+    assert main.main(["document", kind, "--for", str(record), "--db", str(db.database), "-o", str(out),
+                      *extra]) == 1
+    assert not out.exists() and [(d.number, d.issued_on) for d in OutgoingDocument.select()] == before
+
+
+def test_an_admission_decision_carries_the_day_its_record_gives(db, office, tmp_path, capsys):
+    """Found: a case decided 08/04/2024 as 20-QĐ/ĐUK, issued without a date, printed "ngày 06
+    tháng 12 năm 2026" and entered the register on that day."""
+    case = _decided_case(office["small"], "20-QĐ/ĐUK")
+    for text in texts(db, tmp_path, "ket-nap", case.id):  # the draft too
+        assert "Hạ Long, ngày 08 tháng 4 năm 2024" in text
+    other = _decided_case(office["cell_a"], "21-QĐ/ĐUK")  # decided 08/04/2024 too
+    _refused(db, tmp_path, "ket-nap", other.id, "--issue", "--date", "09/04/2024")
+    assert "ngày 08/04/2024" in capsys.readouterr().err  # the record's day is named
+    for text in texts(db, tmp_path, "ket-nap", case.id, "--issue"):
+        assert "Số 20-QĐ/ĐUK" in text and "Hạ Long, ngày 08 tháng 4 năm 2024" in text
+    texts(db, tmp_path, "ket-nap", other.id, "--issue", "--date", "08/04/2024")  # the same day: taken
+    assert [(d.number, d.issued_on) for d in OutgoingDocument.select().order_by(OutgoingDocument.number)] == [
+        (20, date(2024, 4, 8)), (21, date(2024, 4, 8))]
+
+
+def test_a_discipline_and_an_award_typed_after_signing_print_as_signed(db, office, tmp_path):
+    member = create_member(person(), {"kind": v.ADMITTED, "date": date(2010, 3, 1),
+                                      "org_id": office["small"].id})
+    discipline = record_discipline(DANG_VIEN, "KHIEN_TRACH",
+                      "Ban Thường vụ Đảng ủy Khối", "07-QĐ/ĐUK", date(2025, 6, 3), None,
+                      member_id=member.id, note="vi phạm quy định về sinh hoạt đảng")
+    for text in texts(db, tmp_path, "ky-luat", discipline.id, "--issue"):
+        assert "Số 07-QĐ/ĐUK" in text and "Hạ Long, ngày 03 tháng 6 năm 2025" in text
+    award = create_award(recipient_kind=v.MEMBER_RECIPIENT, member_id=member.id, form="GIAY_KHEN",
+                         issuer="Ban Thường vụ Đảng ủy Khối",
+                         campaign="hoàn thành xuất sắc nhiệm vụ năm 2025",
+                         decision_no="12-QĐ/ĐUK", decision_date=date(2026, 1, 5))
+    _refused(db, tmp_path, "khen-thuong", award.id, "--issue", "--date", "06/01/2026")
+    for text in texts(db, tmp_path, "khen-thuong", award.id, "--issue"):
+        assert "Số 12-QĐ/ĐUK" in text and "Hạ Long, ngày 05 tháng 01 năm 2026" in text
+    certificates = tmp_path / "giay-khen.pdf"
+    assert main.main(["document", "giay-khen", "--for", str(award.id), "--db", str(db.database), "-o",
+                      str(certificates)]) == 0
+    assert "Quyết định số 12-QĐ/ĐUK, ngày 05/01/2026." in pdf_text(certificates)
+
+
+@pytest.fixture
+def twin_cells(office):
+    """Two cells called "Chi bộ 1", each under its own intermediate committee of one đảng bộ."""
+    base = office["base"]
+    plans = create_org(name="Đảng bộ bộ phận Phòng Kế hoạch", level=v.DBBP, parent_id=base.id)
+    prices = create_org(name="Đảng bộ bộ phận Phòng Quản lý giá", level=v.DBBP, parent_id=base.id)
+    return (create_org(name="Chi bộ 1", level=v.CBTT, parent_id=plans.id),
+            create_org(name="Chi bộ 1", level=v.CBTT, parent_id=prices.id))
+
+
+def test_two_cells_of_one_name_under_one_dang_bo_are_told_apart_on_paper(db, twin_cells, tmp_path):
+    """Found: both printed "sinh hoạt tại Chi bộ 1, Đảng bộ Sở Tài chính"; the admission
+    decision's Điều 3 named "Đảng bộ Sở Tài chính, Chi bộ 1" for either."""
+    first, second = twin_cells
+    member = create_member(person(birth_date=date(1985, 3, 5), home_town="Xã Yên Đức",
+                                  admission_date=date(2024, 1, 2), ceremony_date=date(2024, 1, 8)),
+                           {"kind": v.ADMITTED, "date": date(2024, 1, 2), "org_id": first.id})
+    moved = record_event(member.id, v.TRANSFER_OUT, date(2024, 9, 6), place="Đảng bộ Khối Doanh nghiệp tỉnh",
+                         decision_no="15-GGT/ĐUK")
+    where = "Chi bộ 1, Đảng bộ bộ phận Phòng Kế hoạch, Đảng bộ Sở Tài chính"
+    for text in texts(db, tmp_path, "gioi-thieu", moved.id):
+        assert f"sinh hoạt tại {where}." in text
+    for text in texts(db, tmp_path, "phieu-dang-vien", member.id):
+        assert f"Sinh hoạt tại {where}" in text
+    case = _decided_case(second, "20-QĐ/ĐUK")
+    for text in texts(db, tmp_path, "ket-nap", case.id):
+        assert ("Ban Tổ chức Đảng ủy, Đảng bộ Sở Tài chính, Đảng bộ bộ phận Phòng Quản lý giá, Chi bộ 1 và "
+                "quần chúng Lý Thị Hạnh chịu trách nhiệm") in text
+
+
+def test_a_decision_for_several_names_each_cell_whole_in_its_list(db, twin_cells, tmp_path):
+    first, second = twin_cells
+    cases = [_decided_case(cell, "22-QĐ/ĐUK") for cell in twin_cells]  # one decision, both listed
+    ids = ",".join(str(case.id) for case in cases)
+    for text in texts(db, tmp_path, "ket-nap", ids):
+        assert text.count("Đảng bộ bộ phận Phòng Kế hoạch") == 1
+        assert text.count("Đảng bộ bộ phận Phòng Quản lý giá") == 1
