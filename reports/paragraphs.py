@@ -34,7 +34,10 @@ def organisation_paragraph(figures: PeriodFigures) -> str:
     on = figures.as_of
     text = (f"Đến ngày {on.day}/{on.month}/{on.year}, Đảng bộ Khối có "
             f"{integer(orgs.grassroots)} tổ chức cơ sở đảng ({kinds})")
-    if cells:
+    middle = orgs.by_level.get(v.DBBP, 0)
+    if middle:  # cells under an intermediate committee are not the grassroots committee's own
+        text += f", {integer(middle)} đảng bộ bộ phận, {integer(cells)} chi bộ trực thuộc"
+    elif cells:
         text += f", {integer(cells)} chi bộ trực thuộc đảng ủy cơ sở"
     if members.total:
         split = _counted([(members.full, "đảng viên chính thức"), (members.probationary, "đảng viên dự bị")])

@@ -124,9 +124,11 @@ def _build_orgs(rng: random.Random, size: DemoSize) -> list[tuple[int, int]]:
         name="Đảng bộ Khối các cơ quan tỉnh", level=v.BLOC, code="ĐUK", founded_on=date(1990, 3, 1)
     )
     placements = []
-    for (agency, org_type), members in zip(
-        _agencies(size.orgs), _grassroots_sizes(rng, size.orgs, size.members), strict=True
-    ):
+    sizes = _grassroots_sizes(rng, size.orgs, size.members)
+    # The largest đảng bộ (and any of 150 members or more) has an intermediate committee over
+    # half its cells, so every demo holds a tree three levels deep.
+    deepest = max(range(len(sizes)), key=lambda index: sizes[index]) if sizes else -1
+    for position, ((agency, org_type), members) in enumerate(zip(_agencies(size.orgs), sizes, strict=True)):
         founded = date(rng.randint(1976, 1985), rng.randint(1, 12), 1)
         if members < 30:
             cell = create_org(name=f"Chi bộ {agency}", level=v.CBCS, parent_id=bloc.id, code="CB",
@@ -138,9 +140,9 @@ def _build_orgs(rng: random.Random, size: DemoSize) -> list[tuple[int, int]]:
         cell_count = min(len(UNITS), max(2, members // 18))
         parent_of_cells = base.id
         for index, unit in enumerate(rng.sample(UNITS, cell_count)):
-            if members >= 150 and index == cell_count // 2:
+            if (members >= 150 or position == deepest) and index == cell_count // 2:
                 parent_of_cells = create_org(
-                    name=f"Đảng bộ bộ phận Khối chuyên môn {agency}", level=v.DBBP,
+                    name="Đảng bộ bộ phận Khối chuyên môn", level=v.DBBP,
                     parent_id=base.id, founded_on=founded,
                 ).id
             cell = create_org(name=f"Chi bộ {unit}", level=v.CBTT, parent_id=parent_of_cells,

@@ -78,6 +78,22 @@ def test_year_end_report_carries_header_figures_and_annexes(office, make_member,
     assert "Ban Thường vụ Đảng ủy Khối — kiểm tra chấp hành (theo chương trình) 3 0 0" in text
 
 
+def test_an_intermediate_committee_is_counted_and_its_cells_not_called_the_grassroots(office, make_member,
+                                                                                      tmp_path):
+    """Found on a tree three levels deep: its cells were counted as "chi bộ trực thuộc đảng ủy cơ
+    sở", though those under an intermediate committee belong to that committee."""
+    from models.orgs.changes import create_org
+
+    middle = create_org(name="Đảng bộ bộ phận Khối chuyên môn", level=v.DBBP, parent_id=office["base"].id,
+                        founded_on=date(2020, 1, 1))
+    deep = create_org(name="Chi bộ Phòng Thanh tra", level=v.CBTT, parent_id=middle.id,
+                      founded_on=date(2020, 1, 1))
+    make_member(org=deep, admitted=date(2021, 3, 1))
+    text, _ = report(tmp_path)
+    assert ("Đảng bộ Khối có 2 tổ chức cơ sở đảng (1 đảng bộ cơ sở, 1 chi bộ cơ sở), 1 đảng bộ bộ phận, "
+            "3 chi bộ trực thuộc, với 1 đảng viên") in text
+
+
 def test_sections_without_records_are_left_out(office, tmp_path):
     text, _ = report(tmp_path)
     assert "toàn Đảng bộ kết nạp" not in text and "Số đảng viên đầu kỳ" not in text
