@@ -6,11 +6,15 @@ decision's day typed on its record is the paper's day, and the register's."""
 from datetime import date
 
 from models.accounts.office import office_details
+from models.admissions.steps import record_step
 from models.admissions.tables import AdmissionCase
 from models.awards.tables import Award
 from models.core import clock
 from models.core.dates import fmt_date, stored_date
+from models.core.db import database
 from models.core.errors import ValidationError
+from models.core.text import clean
+from models.documents.about import documents_about
 from models.documents.facts import COMMISSION, Paper
 from models.documents.register import parse_number
 from models.inspections.tables import Discipline
@@ -90,3 +94,35 @@ def paper_day(paper: Paper, chosen: date | None) -> date:
         raise ValidationError("on", f"Hồ sơ ghi ngày quyết định {fmt_date(recorded)}: văn bản mang ngày đó. "
                                     f"In với ngày {fmt_date(recorded)}, hoặc sửa ngày trên hồ sơ rồi in lại.")
     return recorded
+
+
+# The admission steps whose decision the bloc may print and number from the case before the step
+# is entered: (the paper's kind, the step's number field, its day field).
+DECIDED_STEPS = {"decision": ("ket-nap", "decision_no", "decision_date"),
+                 "full": ("chinh-thuc", "full_decision_no", "full_decision_date")}
+
+
+def issued_decision(step: str, case_id: int) -> tuple[str, date] | None:
+    """("01-QĐ/ĐUK", its day) of the decision already issued from the case for this step."""
+    if step not in DECIDED_STEPS:
+        return None
+    for number, type_code, issued_on, _title, _file in documents_about(DECIDED_STEPS[step][0], case_id):
+        if type_code == "QĐ":
+            return f"{number:02d}-QĐ/{office_details().code}", stored_date(issued_on)
+    return None
+
+
+def record_step_as_issued(case_id: int, step: str, values: dict):
+    """The case's next step (admissions' record_step), which takes the number and the day of a
+    decision already issued from the case (found: a decision issued as 01-QĐ/ĐUK on 10/04/2024
+    before its step was entered, which then took any other number and day)."""
+    with database.atomic():
+        issued = issued_decision(step, case_id)
+        if issued is not None:
+            _kind, number_field, day_field = DECIDED_STEPS[step]
+            typed = parse_number(clean(values.get(number_field) or ""))
+            if typed != parse_number(issued[0]) or values.get(day_field) != issued[1]:
+                raise ValidationError(number_field, f"Quyết định này đã ban hành số {issued[0]} ngày "
+                                                    f"{fmt_date(issued[1])} (sổ văn bản đi): ghi đúng số và "
+                                                    "ngày đó.")
+        return record_step(case_id, step, values)

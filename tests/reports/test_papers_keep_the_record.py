@@ -105,3 +105,18 @@ def test_a_decision_for_several_names_each_cell_whole_in_its_list(db, twin_cells
     for text in texts(db, tmp_path, "ket-nap", ids):
         assert text.count("Đảng bộ bộ phận Phòng Kế hoạch") == 1
         assert text.count("Đảng bộ bộ phận Phòng Quản lý giá") == 1
+
+
+def test_a_decision_issued_before_its_step_is_entered_gives_the_step_its_number_and_day(db, office, tmp_path):
+    """Found: a decision printed and numbered from a case (01-QĐ/ĐUK, 10/04/2024) before the
+    clerk entered the decision step, which then took any other number and day."""
+    from models.core.errors import ValidationError
+    from models.documents import record_step_as_issued as record_step
+
+    case = _decided_case(office["small"], None)  # through the đảng bộ's resolution
+    texts(db, tmp_path, "ket-nap", case.id, "--issue", "--date", "10/04/2024")
+    for typed, on in (("02-QĐ/ĐUK", date(2024, 4, 10)), ("01-QĐ/ĐUK", date(2024, 4, 11))):
+        with pytest.raises(ValidationError) as said:
+            record_step(case.id, "decision", {"decision_no": typed, "decision_date": on})
+        assert "đã ban hành số 01-QĐ/ĐUK ngày 10/04/2024" in said.value.message
+    record_step(case.id, "decision", {"decision_no": "1-QĐ/ĐUK", "decision_date": date(2024, 4, 10)})

@@ -115,3 +115,33 @@ def test_target_dialog_refuses_a_zero_target(qtbot, db):
     assert "phải từ 1 đến" in dialog.errors.message_for("value")
     dialog.value.setValue(12)
     assert dialog.save()
+
+
+def test_the_decision_step_after_the_decision_was_issued_takes_its_number_and_day(qtbot, bloc_tree, tmp_path):
+    """Found: a decision printed and numbered from the case before its step was entered; the step
+    then took any other number and day."""
+    from models.accounts.office import OfficeDetails, save_office_details
+    from models.documents import admission_paper
+    from reports.papers import print_paper
+
+    save_office_details(OfficeDetails("Đảng ủy Khối các cơ quan tỉnh", "Đảng bộ tỉnh Quảng Ninh", "ĐUK",
+                                      "Hạ Long", "Nguyễn Đức Thành", "Bí thư"))
+    case = listed(bloc_tree, home_town="Xã Yên Đức")
+    for step, values in (("course", {"certificate_no": "1", "certificate_date": date(2024, 3, 1)}),
+                         ("verified", {"history_verified_on": date(2024, 6, 1)}),
+                         ("cell", {"cell_resolution_no": "2", "cell_resolution_date": date(2024, 9, 5),
+                                   "votes_for": 9, "votes_total": 10})):
+        record_step(case.id, step, values)
+    print_paper(tmp_path / "qd.pdf", admission_paper([case.id]), date(2024, 10, 1), issue=True)
+    dialog = StepDialog(case.id)
+    qtbot.addWidget(dialog)
+    assert dialog.step == "decision"
+    assert (dialog.inputs["decision_no"].text(), dialog.inputs["decision_date"].text()) == (
+        "01-QĐ/ĐUK", "01/10/2024")
+    dialog.inputs["decision_no"].setText("02-QĐ/ĐUK")
+    assert dialog.save() is False
+    assert "đã ban hành số 01-QĐ/ĐUK ngày 01/10/2024" in dialog.errors.message_for("decision_no")
+    dialog.inputs["decision_no"].setText("01-QĐ/ĐUK")
+    assert dialog.save() is True
+    decided = get_case(case.id)
+    assert (decided.decision_no, decided.decision_date) == ("01-QĐ/ĐUK", date(2024, 10, 1))

@@ -22,7 +22,6 @@ from models.admissions import (
     full_member_date,
     get_case,
     next_step,
-    record_step,
     set_target,
     update_case,
     withdraw,
@@ -30,6 +29,7 @@ from models.admissions import (
 from models.core import clock
 from models.core import vocab as v
 from models.core.dates import fmt_date
+from models.documents import DECIDED_STEPS, issued_decision, record_step_as_issued
 from models.members import TEXT_FIELDS, MemberFilter, member_ids, member_rows
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.form_dialog import FormDialog
@@ -186,6 +186,15 @@ class StepDialog(FormDialog):
             self.errors.add_row(form, field, FIELD_LABELS[field], widget)
         if self.step == "decision":
             self.inputs["decision_body"].setText("Ban Thường vụ Đảng ủy Khối")
+        issued = issued_decision(self.step, case_id)
+        if issued is not None:  # printed and numbered already: the step takes that number and day
+            _kind, number_field, day_field = DECIDED_STEPS[self.step]
+            self.inputs[number_field].setText(issued[0])
+            self.inputs[day_field].set_date(issued[1])
+            note = QLabel(f"Quyết định đã ban hành số {issued[0]} ngày {fmt_date(issued[1])} "
+                          "(sổ văn bản đi).")
+            note.setWordWrap(True)
+            form.addRow(note)
         if self.step == "full":
             due = full_member_date(case)
             explain = QLabel(f"Đủ 12 tháng dự bị ngày {fmt_date(due)}. Ngày trở thành đảng viên chính "
@@ -215,7 +224,7 @@ class StepDialog(FormDialog):
         return out
 
     def write(self) -> None:
-        record_step(self.case_id, self.step, self.values())
+        record_step_as_issued(self.case_id, self.step, self.values())
 
     @classmethod
     def ask(cls, case_id: int, parent=None) -> bool:
