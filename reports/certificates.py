@@ -17,7 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from models.accounts import office_details
 from models.core.errors import ValidationError
-from models.documents import award_paper, issued_for, template_for
+from models.documents import act_day, award_paper, issued_for, own_number, template_for
 from reports.fonts import register_fonts
 from reports.letterhead import office_signature
 from reports.numbers import header_date, inline_date
@@ -29,18 +29,24 @@ KEPT_FOR_THE_PAPER = 60 * mm
 
 
 def certificate_lines(award_id: int) -> tuple[list[str], list[str], date]:
-    """(recipients' names, the lines under each name, the decision's date). The decision must
-    have been issued: the certificate quotes its number."""
+    """(recipients' names, the lines under each name, the decision's date). The certificate
+    quotes the decision: as issued from the register, else as the awards were entered with
+    their number and day (typed from the signed decision)."""
     paper = award_paper(award_id)
     decision = issued_for("QĐ", paper.source)
-    if decision is None:
-        raise ValidationError("record", "Chưa in được giấy khen: in và lấy số Quyết định khen thưởng của đợt "
-                                        "này trước, giấy khen ghi số quyết định đó.")
+    if decision is not None:
+        number, on = decision.number, decision.issued_on
+    else:
+        number, on = own_number(paper), act_day(paper.source)
+    if number is None or on is None:
+        raise ValidationError("record", "Chưa in được giấy khen: ghi số quyết định khen thưởng của đợt này, "
+                                        "hoặc in và lấy số Quyết định khen thưởng trước; giấy khen ghi số "
+                                        "quyết định đó.")
     code = office_details().code
-    paper.facts["số quyết định"] = f"{decision.number:02d}-QĐ/{code}"
-    paper.facts["ngày quyết định"] = inline_date(decision.issued_on)
+    paper.facts["số quyết định"] = f"{number:02d}-QĐ/{code}"
+    paper.facts["ngày quyết định"] = inline_date(on)
     names = [row[1] for row in paper.people]  # the list's second column: the name
-    return names, fill_all(template_for("giay-khen"), "articles", paper), decision.issued_on
+    return names, fill_all(template_for("giay-khen"), "articles", paper), on
 
 
 def _wrapped(text: str, font: str, size: float) -> list[str]:

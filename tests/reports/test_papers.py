@@ -10,6 +10,7 @@ from pypdf import PdfReader
 
 import main
 from models.admissions.tables import AdmissionCase
+from models.awards.awarding import create_award
 from models.awards.tables import Award
 from models.demo.build import DemoSize, build_demo
 from models.documents.tables import OutgoingDocument
@@ -140,8 +141,12 @@ def test_introduction_letter_and_its_counterfoil(demo, tmp_path):
 def test_award_decision_then_its_certificates(demo, tmp_path):
     award = (Award.select().where((Award.form == "GIAY_KHEN") & Award.issuer.contains("Thường vụ"))
              .order_by(Award.decision_date.desc()).first())
-    assert main.main(["document", "giay-khen", "--for", str(award.id), "--db", demo, "-o",
-                      str(tmp_path / "gk.pdf")]) == 1  # no decision yet: nothing to quote
+    unnumbered = create_award(recipient_kind=award.recipient_kind, org_id=award.org_id,
+                              member_id=award.member_id, form="GIAY_KHEN", issuer=award.issuer,
+                              campaign="một đợt chưa có số quyết định",
+                              decision_date=award.decision_date)
+    assert main.main(["document", "giay-khen", "--for", str(unnumbered.id), "--db", demo, "-o",
+                      str(tmp_path / "gk.pdf")]) == 1  # no decision number anywhere: nothing to quote
     text = printed(demo, tmp_path, "khen-thuong", award.id, "--issue")
     assert_frame(text, number_of(award.decision_no), "về việc khen thưởng")  # as the awards were entered
     assert header_date("Hạ Long", award.decision_date) in text

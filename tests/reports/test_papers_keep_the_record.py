@@ -60,6 +60,10 @@ def test_a_discipline_and_an_award_typed_after_signing_print_as_signed(db, offic
                          campaign="hoàn thành xuất sắc nhiệm vụ năm 2025",
                          decision_no="12-QĐ/ĐUK", decision_date=date(2026, 1, 5))
     _refused(db, tmp_path, "khen-thuong", award.id, "--issue", "--date", "06/01/2026")
+    early = tmp_path / "giay-khen-truoc.pdf"  # entered from the signed decision: quoted as entered
+    assert main.main(["document", "giay-khen", "--for", str(award.id), "--db", str(db.database), "-o",
+                      str(early)]) == 0
+    assert "Quyết định số 12-QĐ/ĐUK, ngày 05/01/2026." in pdf_text(early)
     for text in texts(db, tmp_path, "khen-thuong", award.id, "--issue"):
         assert "Số 12-QĐ/ĐUK" in text and "Hạ Long, ngày 05 tháng 01 năm 2026" in text
     certificates = tmp_path / "giay-khen.pdf"
