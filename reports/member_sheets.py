@@ -10,6 +10,7 @@ from models.core import vocab as v
 from models.core.dates import fmt_date
 from models.documents import bloc_facts, member_facts
 from models.members import history, member_fields, readable_member
+from models.orgs import full_names
 from reports.document import Body, Header, build_document
 from reports.letterhead import Signature, office_signature
 
@@ -76,18 +77,18 @@ def render_member_sheet(path: Path, member_id: int, printed_on: date) -> Path:
 
 SHORT_HEADER = ["STT", "Họ và tên", "Ngày sinh", "Quê quán", "Vào Đảng, chính thức", "Trình độ CM, LLCT",
                 "Chức vụ, chi bộ"]
-SHORT_WIDTHS = [12, 26, 24, 28, 24, 23, 28]  # a date needs 24 mm at 12 pt
+SHORT_WIDTHS = [14, 26, 24, 26, 24, 23, 28]  # a date needs 24 mm at 12 pt, "STT" in bold 14 mm
 
 
 def short_record_rows(member_ids: list[int]) -> list[list[str]]:
-    rows = []
+    rows, names = [], full_names()  # a list across organisations names each cell whole
     for number, member_id in enumerate(member_ids, start=1):
         member = readable_member(member_id)
         shown = member_fields(member)
         levels = " / ".join(p for p in (member.professional_level, member.political_theory) if p)
         joined = "\n".join(fmt_date(day) for day in (member.ceremony_date or member.admission_date,
                                                        member.full_member_date) if day)
-        post_and_cell = ", ".join(p for p in (member.party_posts, member.org.name if member.org else "") if p)
+        post_and_cell = ", ".join(p for p in (member.party_posts, names.get(member.org_id, "")) if p)
         rows.append([str(number), member.full_name, fmt_date(member.birth_date), shown["home_town"] or "",
                      joined, levels, post_and_cell])
     return rows

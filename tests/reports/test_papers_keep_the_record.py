@@ -96,6 +96,8 @@ def test_two_cells_of_one_name_under_one_dang_bo_are_told_apart_on_paper(db, twi
         assert f"sinh hoạt tại {where}." in text
     for text in texts(db, tmp_path, "phieu-dang-vien", member.id):
         assert f"Sinh hoạt tại {where}" in text
+    for text in texts(db, tmp_path, "trich-ngang", member.id):  # reported: the bare "Chi bộ 1"
+        assert where in text
     case = _decided_case(second, "20-QĐ/ĐUK")
     for text in texts(db, tmp_path, "ket-nap", case.id):
         assert ("Ban Tổ chức Đảng ủy, Đảng bộ Sở Tài chính, Đảng bộ bộ phận Phòng Quản lý giá, Chi bộ 1 và "
