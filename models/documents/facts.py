@@ -296,9 +296,9 @@ def discipline_paper(discipline_id: int) -> Paper:
     facts, reasons = {**bloc_facts()}, {}
     if record.subject_type == TO_CHUC:
         org = record.org
-        facts.update({**place_facts(org), "người nhận": org.name, "người có tên": org.name})
+        name = full_names()[org.id]  # "Chi bộ 1" of which committee
+        facts.update({**place_facts(org), "người nhận": name, "người có tên": name})
         facts["đảng bộ cơ sở"] = facts["đảng bộ cơ sở"] or org.name
-        name = org.name
     else:
         member = record.member
         facts.update(member_facts(member, reasons))
@@ -343,7 +343,8 @@ def award_paper(award_id: int) -> Paper:
                   f"Quyết định khen thưởng: {first.campaign}"[:200], f"khen-thuong:{first.id}", facts,
                   typed_numbers=tuple(award.decision_no for award in batch))
     paper.list_title = "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN"
-    units = [_unit_of(a) for a in collectives + people]
+    names = full_names()
+    units = [_unit_of(a, names) for a in collectives + people]
     named = collectives + people
     if any(units):
         paper.list_header = ["STT", "Tên tập thể, cá nhân", "Đơn vị"]
@@ -355,10 +356,10 @@ def award_paper(award_id: int) -> Paper:
     return paper
 
 
-def _unit_of(award: Award) -> str:
+def _unit_of(award: Award, names: dict[int, str]) -> str:
     if award.member_id:
         org = Member.get_by_id(award.member_id).org
-        return org.name if org else ""
+        return names[org.id] if org else ""
     if award.org_id:
         org = PartyOrg.get_by_id(award.org_id)
         if org.level not in v.GRASSROOTS:

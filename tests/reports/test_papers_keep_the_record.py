@@ -98,6 +98,10 @@ def test_two_cells_of_one_name_under_one_dang_bo_are_told_apart_on_paper(db, twi
         assert f"Sinh hoạt tại {where}" in text
     for text in texts(db, tmp_path, "trich-ngang", member.id):  # reported: the bare "Chi bộ 1"
         assert where in text
+    cell_discipline = record_discipline("TO_CHUC", "KHIEN_TRACH", "Ban Thường vụ Đảng ủy Khối", "09-QĐ/ĐUK",
+                                        date(2025, 3, 4), None, org_id=second.id, note="vi phạm")
+    for text in texts(db, tmp_path, "ky-luat", cell_discipline.id):  # reported: "đối với Chi bộ 1"
+        assert "Chi bộ 1, Đảng bộ bộ phận Phòng Quản lý giá, Đảng bộ Sở Tài chính" in text
     case = _decided_case(second, "20-QĐ/ĐUK")
     for text in texts(db, tmp_path, "ket-nap", case.id):
         assert ("Ban Tổ chức Đảng ủy, Đảng bộ Sở Tài chính, Đảng bộ bộ phận Phòng Quản lý giá, Chi bộ 1 và "
