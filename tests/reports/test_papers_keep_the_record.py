@@ -130,3 +130,14 @@ def test_a_decision_issued_before_its_step_is_entered_gives_the_step_its_number_
             record_step(case.id, "decision", {"decision_no": typed, "decision_date": on})
         assert "đã ban hành số 01-QĐ/ĐUK ngày 10/04/2024" in said.value.message
     record_step(case.id, "decision", {"decision_no": "1-QĐ/ĐUK", "decision_date": date(2024, 4, 10)})
+
+
+def test_a_record_named_twice_is_refused_not_printed_as_two_people(db, office, tmp_path, capsys):
+    """Found: `--for 5,5` printed "Kết nạp 02 quần chúng có tên trong danh sách" listing one
+    person twice."""
+    case = _decided_case(office["small"], "20-QĐ/ĐUK")
+    member = create_member(person(), {"kind": v.ADMITTED, "date": date(2010, 3, 1),
+                                      "org_id": office["small"].id})
+    for kind, record in (("ket-nap", case.id), ("trich-ngang", member.id)):
+        _refused(db, tmp_path, kind, f"{record},{record}")
+        assert f"Hồ sơ số {record} được ghi hai lần" in capsys.readouterr().err

@@ -35,6 +35,9 @@ def _ids(text: str) -> list[int]:
                       "(12,13).") from None
     if not ids:
         raise Refused("Ghi số hồ sơ sau --for.")
+    twice = next((number for number in ids if ids.count(number) > 1), None)
+    if twice is not None:  # "5,5" is a slip, never one person listed twice
+        raise Refused(f"Hồ sơ số {twice} được ghi hai lần sau --for: mỗi hồ sơ ghi một lần.")
     return ids
 
 
