@@ -2,6 +2,8 @@
 
 import argparse
 
+from ui.commands.arguments import paper_file, workbook_file, year_number
+
 APP_NAME = "Đảng vụ"
 
 
@@ -9,6 +11,7 @@ def _acting_user(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--user", dest="acting_user", help="thực hiện với tư cách tài khoản này")
 
 
+PAPER_HELP = "tệp .pdf hoặc .docx (Word) sẽ ghi"
 DB_HELP = "tệp cơ sở dữ liệu, hoặc máy chủ: postgresql://tai-khoan@may-chu:5432/dangvu"
 
 
@@ -53,9 +56,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     report = sub.add_parser("report", help="in báo cáo tổng kết năm hoặc sơ kết 6 tháng ra PDF")
     report.add_argument("kind", choices=["year-end", "half-year"])
-    report.add_argument("--year", type=int, required=True)
+    report.add_argument("--year", type=year_number, required=True)
     _db(report)
-    report.add_argument("-o", "--output", required=True, help="tệp PDF sẽ ghi")
+    report.add_argument("-o", "--output", required=True, type=paper_file, help=PAPER_HELP)
     report.add_argument("--date", help="ngày ban hành dd/mm/yyyy (mặc định: hôm nay)")
     report.add_argument("--issue", action="store_true",
                         help="lấy số văn bản từ sổ văn bản đi (mặc định: bản dự thảo, để trống số)")
@@ -66,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     minutes = sub.add_parser("minutes", help="in biên bản một cuộc họp ra PDF")
     minutes.add_argument("meeting_id", type=int, help="mã cuộc họp")
     _db(minutes)
-    minutes.add_argument("-o", "--output", required=True, help="tệp PDF sẽ ghi")
+    minutes.add_argument("-o", "--output", required=True, type=paper_file, help=PAPER_HELP)
     _acting_user(minutes)
 
     document = sub.add_parser("document", help="in văn bản từ hồ sơ: quyết định, giấy giới thiệu, tờ trình, "
@@ -78,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
                                "thưởng, đảng viên); nhiều hồ sơ cách nhau bằng dấu phẩy; huy-hieu: ngày của "
                                "đợt (dd/mm/yyyy)")
     _db(document)
-    document.add_argument("-o", "--output", required=True, help="tệp .pdf hoặc .docx sẽ ghi")
+    document.add_argument("-o", "--output", required=True, type=paper_file, help=PAPER_HELP)
     document.add_argument("--date", help="ngày ban hành dd/mm/yyyy (mặc định: ngày quyết định ghi trên hồ "
                                          "sơ, không có thì hôm nay)")
     document.add_argument("--issue", action="store_true",
@@ -141,13 +144,14 @@ def build_parser() -> argparse.ArgumentParser:
     exporter = sub.add_parser("export", help="xuất danh sách đảng viên ra Excel (.xlsx)")
     exporter.add_argument("what", choices=["members"])
     _db(exporter)
-    exporter.add_argument("-o", "--output", required=True, help="tệp Excel sẽ ghi")
+    exporter.add_argument("-o", "--output", required=True, type=workbook_file,
+                          help="tệp Excel (.xlsx) sẽ ghi")
     _acting_user(exporter)
 
     ratings = sub.add_parser("ratings", help="trao đổi mẫu xếp loại đảng viên với các tổ chức cơ sở đảng")
     ratings.add_argument("action", choices=["export", "import"])
     ratings.add_argument("files", nargs="*", help="các tệp mẫu đã điền (khi nhập)")
-    ratings.add_argument("--year", type=int, required=True)
+    ratings.add_argument("--year", type=year_number, required=True)
     _db(ratings)
     ratings.add_argument("-o", "--output", help="thư mục ghi các mẫu (khi xuất)")
     ratings.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi gì")
@@ -163,7 +167,7 @@ def _returns(sub) -> None:
     actions = returns.add_subparsers(dest="returns_command", required=True)
     request = actions.add_parser("request", help="tạo yêu cầu báo cáo gửi các tổ chức cơ sở đảng")
     request.add_argument("--kind", required=True, choices=["month", "quarter", "half-year", "year", "ad-hoc"])
-    request.add_argument("--year", type=int, required=True)
+    request.add_argument("--year", type=year_number, required=True)
     request.add_argument("--period", type=int, default=0, help="tháng (1–12) hoặc quý (1–4)")
     request.add_argument("--title", default="", help="tên báo cáo (bắt buộc với báo cáo đột xuất)")
     request.add_argument("--start", metavar="DD/MM/YYYY", help="đầu kỳ (báo cáo đột xuất)")
@@ -173,7 +177,7 @@ def _returns(sub) -> None:
     request.add_argument("--days", type=int, help="hoặc: hạn gửi sau cuối kỳ bao nhiêu ngày làm "
                                                            "việc (mặc định 5)")
     listing = actions.add_parser("list", help="các yêu cầu báo cáo đã tạo")
-    listing.add_argument("--year", type=int)
+    listing.add_argument("--year", type=year_number)
     export = actions.add_parser("export", help="ghi mỗi tổ chức một mẫu Excel đã điền sẵn số liệu")
     export.add_argument("request_id", type=int, help="mã yêu cầu")
     export.add_argument("-o", "--output", required=True, help="thư mục ghi các mẫu")
@@ -197,7 +201,7 @@ def _returns(sub) -> None:
                        ("summary", "in báo cáo tổng hợp từ các báo cáo đã chấp nhận")):
         paper = actions.add_parser(name, help=text)
         paper.add_argument("request_id", type=int)
-        paper.add_argument("-o", "--output", required=True, help="tệp PDF (hoặc .docx) sẽ ghi")
+        paper.add_argument("-o", "--output", required=True, type=paper_file, help=PAPER_HELP)
         paper.add_argument("--date", metavar="DD/MM/YYYY", help="ngày ban hành (mặc định: hôm nay)")
         paper.add_argument("--issue", action="store_true", help="lấy số từ sổ văn bản đi")
     form = actions.add_parser("form", help="mẫu báo cáo gửi kèm yêu cầu: xem, ghi ra CSV, nhận CSV đã sửa, "
@@ -233,11 +237,11 @@ def _dues(sub) -> None:
     taken.add_argument("--dry-run", action="store_true", help="chỉ xem sẽ lấy gì, không ghi")
     listing = actions.add_parser("list", help="sổ đảng phí của một quý")
     report = actions.add_parser("report", help="in báo cáo thu, nộp đảng phí của một quý")
-    report.add_argument("-o", "--output", required=True, help="tệp PDF (hoặc .docx) sẽ ghi")
+    report.add_argument("-o", "--output", required=True, type=paper_file, help=PAPER_HELP)
     report.add_argument("--date", metavar="DD/MM/YYYY", help="ngày ban hành (mặc định: hôm nay)")
     report.add_argument("--issue", action="store_true", help="lấy số từ sổ văn bản đi")
     for action in (entry, taken, listing, report):
-        action.add_argument("--year", type=int, required=True)
+        action.add_argument("--year", type=year_number, required=True)
         action.add_argument("--quarter", type=int, required=True, choices=[1, 2, 3, 4])
     for action in actions.choices.values():
         _db(action)
