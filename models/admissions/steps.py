@@ -84,6 +84,31 @@ def record_step(case_id: int, step: str, values: dict) -> AdmissionCase:
         return case
 
 
+def correctable_step(case: AdmissionCase) -> str | None:
+    """The step a clerk may still correct (a number or a day typed wrong): the latest one
+    recorded, while the person is not yet in the registry — the ceremony and what follows write
+    the member's history, which is corrected there."""
+    if case.member_id is not None or case.state in (FULL, STRUCK_OFF, WITHDRAWN):
+        return None
+    done = [step for step in steps_for(case) if getattr(case, STEPS[step][1]) is not None]
+    return done[-1] if done else None
+
+
+def correct_step(case_id: int, step: str, values: dict) -> AdmissionCase:
+    """Write the latest step again with corrected values, checked as when it was recorded
+    (found: a decision's day typed wrong could not be put right, and the decision printed from
+    the case carries the case's day)."""
+    session.require(session.WRITE_RECORDS)
+    with database.atomic():
+        case = get_case(case_id)
+        check_in_scope(case.org_id)
+        if step != correctable_step(case):
+            raise ValidationError("step", "Chỉ sửa được bước ghi sau cùng, trước lễ kết nạp; sau lễ kết nạp, "
+                                          "sửa trong hồ sơ đảng viên.")
+        write_case(case, _checked(case, step, values))
+        return case
+
+
 def _checked(case: AdmissionCase, step: str, values: dict) -> dict:
     label, date_field = STEPS[step]
     changes = {key: values.get(key) for key in STEP_FIELDS[step]}

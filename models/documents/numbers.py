@@ -6,7 +6,7 @@ decision's day typed on its record is the paper's day, and the register's."""
 from datetime import date
 
 from models.accounts.office import office_details
-from models.admissions.steps import record_step
+from models.admissions.steps import correct_step, record_step
 from models.admissions.tables import AdmissionCase
 from models.awards.tables import Award
 from models.core import clock
@@ -112,10 +112,11 @@ def issued_decision(step: str, case_id: int) -> tuple[str, date] | None:
     return None
 
 
-def record_step_as_issued(case_id: int, step: str, values: dict):
-    """The case's next step (admissions' record_step), which takes the number and the day of a
-    decision already issued from the case (found: a decision issued as 01-QĐ/ĐUK on 10/04/2024
-    before its step was entered, which then took any other number and day)."""
+def record_step_as_issued(case_id: int, step: str, values: dict, correcting: bool = False):
+    """The case's next step (admissions' record_step), or its latest corrected (correct_step),
+    which takes the number and the day of a decision already issued from the case (found: a
+    decision issued as 01-QĐ/ĐUK on 10/04/2024 before its step was entered, which then took any
+    other number and day)."""
     with database.atomic():
         issued = issued_decision(step, case_id)
         if issued is not None:
@@ -125,4 +126,4 @@ def record_step_as_issued(case_id: int, step: str, values: dict):
                 raise ValidationError(number_field, f"Quyết định này đã ban hành số {issued[0]} ngày "
                                                     f"{fmt_date(issued[1])} (sổ văn bản đi): ghi đúng số và "
                                                     "ngày đó.")
-        return record_step(case_id, step, values)
+        return (correct_step if correcting else record_step)(case_id, step, values)

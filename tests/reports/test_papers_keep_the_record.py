@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 import main
+from models.admissions.cases import get_case
 from models.awards.awarding import create_award
 from models.core import vocab as v
 from models.documents.tables import OutgoingDocument
@@ -141,3 +142,29 @@ def test_a_record_named_twice_is_refused_not_printed_as_two_people(db, office, t
     for kind, record in (("ket-nap", case.id), ("trich-ngang", member.id)):
         _refused(db, tmp_path, kind, f"{record},{record}")
         assert f"Hồ sơ số {record} được ghi hai lần" in capsys.readouterr().err
+
+
+def test_a_decision_day_typed_wrong_is_corrected_on_the_case_then_printed(db, office, tmp_path):
+    """The paper takes the case's day; so a day typed wrong must be put right on the case: the
+    latest step can be corrected (audited, checked as when recorded), and not once the person is
+    in the registry."""
+    from models.accounts.tables import AuditEntry
+    from models.admissions.steps import correct_step, correctable_step, record_step
+    from models.core.errors import ValidationError
+    from tests.models.accounts.test_audit import assert_each_step_audited
+
+    case = _decided_case(office["small"], "20-QĐ/ĐUK")  # typed 08/04/2024
+    assert correctable_step(case) == "decision"
+    with pytest.raises(ValidationError, match="ở trước bước"):  # checked as when it was recorded
+        correct_step(case.id, "decision", {"decision_no": "20-QĐ/ĐUK", "decision_date": date(2024, 3, 1)})
+    with pytest.raises(ValidationError, match="bước ghi sau cùng"):
+        correct_step(case.id, "cell", {"cell_resolution_no": "04-NQ/CB", "votes_for": 9, "votes_total": 10,
+                                       "cell_resolution_date": date(2024, 3, 16)})
+    before = AuditEntry.select().count()
+    assert_each_step_audited([("correct_step", lambda: correct_step(
+        case.id, "decision", {"decision_no": "20-QĐ/ĐUK", "decision_date": date(2024, 4, 9)}))])
+    assert AuditEntry.select().count() == before + 1
+    for text in texts(db, tmp_path, "ket-nap", case.id, "--issue"):
+        assert "Hạ Long, ngày 09 tháng 4 năm 2024" in text
+    record_step(case.id, "ceremony", {"ceremony_date": date(2024, 4, 20)})
+    assert correctable_step(get_case(case.id)) is None  # in the registry: corrected on the member's record

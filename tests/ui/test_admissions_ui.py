@@ -145,3 +145,32 @@ def test_the_decision_step_after_the_decision_was_issued_takes_its_number_and_da
     assert dialog.save() is True
     decided = get_case(case.id)
     assert (decided.decision_no, decided.decision_date) == ("01-QĐ/ĐUK", date(2024, 10, 1))
+
+
+def test_the_latest_step_is_corrected_from_the_page(qtbot, bloc_tree, monkeypatch):
+    """A decision's day typed wrong is put right from the cases' toolbar: the form shows what was
+    recorded; the case then carries the corrected day (which its printed decision takes)."""
+    case = listed(bloc_tree)
+    for step, values in (("course", {"certificate_no": "1", "certificate_date": date(2024, 3, 1)}),
+                         ("verified", {"history_verified_on": date(2024, 6, 1)}),
+                         ("cell", {"cell_resolution_no": "2", "cell_resolution_date": date(2024, 9, 5),
+                                   "votes_for": 9, "votes_total": 10}),
+                         ("decision", {"decision_no": "3-QĐ/ĐUK", "decision_date": date(2024, 10, 11)})):
+        record_step(case.id, step, values)
+    seen = []
+
+    def answer(dialog):
+        seen.append((dialog.windowTitle(), dialog.inputs["decision_no"].text(),
+                     dialog.inputs["decision_date"].text()))
+        dialog.inputs["decision_date"].setText("01/10/2024")
+        return dialog.save()
+
+    monkeypatch.setattr(StepDialog, "accepted_after_exec", answer)
+    page = AdmissionsPage()
+    qtbot.addWidget(page)
+    settle(qtbot, page)
+    page.case_view.selectRow(0)
+    page.actions_by_name["correct"].trigger()
+    assert seen == [("Sửa bước “Quyết định kết nạp” — Hoàng Thị Mai", "3-QĐ/ĐUK", "11/10/2024")]
+    assert get_case(case.id).decision_date == date(2024, 10, 1)
+    assert "01/10/2024" in page.detail.text()

@@ -17,6 +17,7 @@ from models.admissions import (
     STEP_FIELDS,
     STEPS,
     case_fields,
+    correctable_step,
     create_case,
     fail_probation,
     full_member_date,
@@ -167,10 +168,12 @@ class CaseDialog(FormDialog):
 class StepDialog(FormDialog):
     """The fields of the case's next step, and nothing else."""
 
-    def __init__(self, case_id: int, parent=None):
+    def __init__(self, case_id: int, parent=None, correcting: bool = False):
         case = get_case(case_id)
-        self.step = next_step(case)
-        super().__init__(f"{STEPS[self.step][0]} — {case.full_name}", parent)
+        self.step = correctable_step(case) if correcting else next_step(case)
+        self.correcting = correcting
+        title = f"Sửa bước “{STEPS[self.step][0]}”" if correcting else STEPS[self.step][0]
+        super().__init__(f"{title} — {case.full_name}", parent)
         self.case_id = case_id
         form = QFormLayout()
         self.inputs = {}
@@ -186,6 +189,8 @@ class StepDialog(FormDialog):
             self.errors.add_row(form, field, FIELD_LABELS[field], widget)
         if self.step == "decision":
             self.inputs["decision_body"].setText("Ban Thường vụ Đảng ủy Khối")
+        if correcting:  # what was recorded, to be put right
+            self._show_recorded(case)
         issued = issued_decision(self.step, case_id)
         if issued is not None:  # printed and numbered already: the step takes that number and day
             _kind, number_field, day_field = DECIDED_STEPS[self.step]
@@ -212,6 +217,16 @@ class StepDialog(FormDialog):
         layout.addWidget(self.make_buttons())
         self.mark_clean()
 
+    def _show_recorded(self, case) -> None:
+        for field, widget in self.inputs.items():
+            value = getattr(case, field)
+            if isinstance(widget, DateEdit):
+                widget.set_date(value)
+            elif isinstance(widget, QSpinBox):
+                widget.setValue(value or 0)
+            else:
+                widget.setText(value or "")
+
     def values(self) -> dict:
         out = {}
         for field, widget in self.inputs.items():
@@ -224,11 +239,11 @@ class StepDialog(FormDialog):
         return out
 
     def write(self) -> None:
-        record_step_as_issued(self.case_id, self.step, self.values())
+        record_step_as_issued(self.case_id, self.step, self.values(), correcting=self.correcting)
 
     @classmethod
-    def ask(cls, case_id: int, parent=None) -> bool:
-        return cls(case_id, parent).accepted_after_exec()
+    def ask(cls, case_id: int, parent=None, correcting: bool = False) -> bool:
+        return cls(case_id, parent, correcting).accepted_after_exec()
 
 
 class EndCaseDialog(FormDialog):

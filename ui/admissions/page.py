@@ -23,6 +23,7 @@ from models.admissions import (
     attention,
     case_rows,
     case_warnings,
+    correctable_step,
     get_case,
     remove_target,
     steps_for,
@@ -72,6 +73,7 @@ class AdmissionsPage(Page):
             ("add", "Thêm người vào danh sách", self.add_case, QKeySequence.StandardKey.New),
             ("edit", "Sửa thông tin", self.edit_case, None),
             ("step", "Ghi bước tiếp theo", self.next_step, QKeySequence("Ctrl+B")),
+            ("correct", "Sửa bước vừa ghi", self.correct_step, None),
             ("strike", "Xóa tên khi dự bị", lambda: self.end_case(True), None),
             ("withdraw", "Đưa ra khỏi danh sách", lambda: self.end_case(False), None),
         ):
@@ -193,6 +195,17 @@ class AdmissionsPage(Page):
             inform(self, "Hồ sơ đã xong", "Hồ sơ này không còn bước nào để ghi.")
             return
         if StepDialog.ask(case_id, self):
+            self.refresh(case_id)
+
+    def correct_step(self) -> None:
+        case_id = self.selected_case_id()
+        if case_id is None or not may(WRITE_RECORDS):
+            return
+        if correctable_step(get_case(case_id)) is None:
+            inform(self, "Sửa bước vừa ghi", "Hồ sơ này chưa ghi bước nào, hoặc đã qua lễ kết nạp: sau lễ "
+                                             "kết nạp, sửa trong hồ sơ đảng viên.")
+            return
+        if StepDialog.ask(case_id, self, correcting=True):
             self.refresh(case_id)
 
     def end_case(self, struck_off: bool) -> None:

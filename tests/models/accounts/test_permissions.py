@@ -9,7 +9,7 @@ from models.accounts.office import OfficeDetails, save_office_details
 from models.accounts.session import ADMIN, CLERK, VIEWER
 from models.accounts.users import authenticate, create_user, set_password, update_user
 from models.admissions.cases import create_case
-from models.admissions.steps import record_step
+from models.admissions.steps import correct_step, record_step
 from models.admissions.targets import set_target
 from models.awards.awarding import create_award
 from models.awards.badges import present_badge
@@ -40,13 +40,15 @@ def office(bloc_tree, make_member):
     veteran = make_member(org=bloc_tree["cell_a"], full_name="Trần Văn Lâu", admitted=date(1990, 1, 10),
                           birth_date=date(1964, 6, 1))
     case = create_case({**CASE, "org_id": bloc_tree["cell_a"].id})
+    stepped = create_case({**CASE, "full_name": "Phạm Văn Bước", "org_id": bloc_tree["cell_a"].id})
+    record_step(stepped.id, "course", {"certificate_no": "1", "certificate_date": date(2023, 3, 1)})
     admin = create_user("quantri", "Quản Trị", ADMIN, PASSWORD)
     with session.acting_as(authenticate("quantri", PASSWORD)):
         clerk = create_user("canbo", "Cán Bộ", CLERK, PASSWORD)
         create_user("xem", "Người Xem", VIEWER, PASSWORD)
         create_user("coso", "Cán Bộ Cơ Sở", CLERK, PASSWORD, org_ids=[bloc_tree["base"].id])
     return {"tree": bloc_tree, "in_base": in_base, "in_small": in_small, "admin": admin, "case": case,
-            "clerk": clerk, "veteran": veteran}
+            "stepped": stepped, "clerk": clerk, "veteran": veteran}
 
 
 def operations(o):
@@ -82,6 +84,8 @@ def operations(o):
         "create_case_in_small": lambda: create_case({**CASE, "org_id": tree["small"].id}),
         "record_step_in_base": lambda: record_step(o["case"].id, "course", {
             "certificate_no": "1", "certificate_date": date(2023, 3, 1)}),
+        "correct_step_in_base": lambda: correct_step(o["stepped"].id, "course", {
+            "certificate_no": "2", "certificate_date": date(2023, 3, 2)}),
         "set_bloc_target": lambda: set_target(None, 2024, 2024, 5),
         "set_base_target": lambda: set_target(tree["base"].id, 2024, 2024, 2),
         "bloc_inspection": lambda: create_inspection({"performer": "BTV_DUK", "kind": "GS_CHUYEN_DE",
@@ -119,7 +123,7 @@ EVERYTHING = {"rate_in_base", "rate_small_org", "award_small_org", "award_member
               "register_document", "save_draft", "set_term_start", "save_template",
               "bloc_inspection", "base_inspection",
               "discipline_in_base", "create_case_in_base",
-              "create_case_in_small", "record_step_in_base",
+              "create_case_in_small", "record_step_in_base", "correct_step_in_base",
               "set_bloc_target", "set_base_target", "create_org", "update_org", "move_org",
               "dissolve_org", "create_member_in_base",
               "create_member_in_small", "update_member_in_base", "update_member_in_small",
@@ -134,7 +138,8 @@ ALLOWED = {
     "xem": set(),
     "coso": {"create_member_in_base", "update_member_in_base", "record_event_in_base",
              "remove_event_in_base", "set_photo_in_base", "create_case_in_base",
-             "record_step_in_base", "set_base_target", "base_inspection", "discipline_in_base",
+             "record_step_in_base", "correct_step_in_base", "set_base_target", "base_inspection",
+             "discipline_in_base",
              "rate_in_base", "award_member_in_base", "badge_in_base", "cell_meeting_in_base"},
 }
 
