@@ -86,8 +86,8 @@ def record_step(case_id: int, step: str, values: dict) -> AdmissionCase:
 
 def correctable_step(case: AdmissionCase) -> str | None:
     """The step a clerk may still correct (a number or a day typed wrong): the latest one
-    recorded, while the person is not yet in the registry — the ceremony and what follows write
-    the member's history, which is corrected there."""
+    recorded, while the person is not yet in the registry: the ceremony and what follows are
+    written into the member's history too, which one correction here would leave behind."""
     if case.member_id is not None or case.state in (FULL, STRUCK_OFF, WITHDRAWN):
         return None
     done = [step for step in steps_for(case) if getattr(case, STEPS[step][1]) is not None]
@@ -103,8 +103,8 @@ def correct_step(case_id: int, step: str, values: dict) -> AdmissionCase:
         case = get_case(case_id)
         check_in_scope(case.org_id)
         if step != correctable_step(case):
-            raise ValidationError("step", "Chỉ sửa được bước ghi sau cùng, trước lễ kết nạp; sau lễ kết nạp, "
-                                          "sửa trong hồ sơ đảng viên.")
+            raise ValidationError("step", "Chỉ sửa được bước ghi sau cùng, trước lễ kết nạp (sau đó người "
+                                          "đã vào danh sách đảng viên).")
         write_case(case, _checked(case, step, values))
         return case
 

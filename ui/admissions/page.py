@@ -202,8 +202,8 @@ class AdmissionsPage(Page):
         if case_id is None or not may(WRITE_RECORDS):
             return
         if correctable_step(get_case(case_id)) is None:
-            inform(self, "Sửa bước vừa ghi", "Hồ sơ này chưa ghi bước nào, hoặc đã qua lễ kết nạp: sau lễ "
-                                             "kết nạp, sửa trong hồ sơ đảng viên.")
+            inform(self, "Sửa bước vừa ghi", "Hồ sơ này chưa ghi bước nào, hoặc đã qua lễ kết nạp: người "
+                                             "đã vào danh sách đảng viên, các bước không sửa nữa.")
             return
         if StepDialog.ask(case_id, self, correcting=True):
             self.refresh(case_id)
