@@ -1,8 +1,10 @@
 """Finds text a clerk cannot read whole: a label, button or header narrower or shorter than
-its text needs. Used by the walk over every page and dialog at 1366×768."""
+its text needs, or a toolbar whose last actions hide behind its "»" (found: "In quyết định
+chính thức" out of sight on the admissions page). Used by the walk over every page and dialog
+at 1366×768."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QHeaderView, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QHeaderView, QLabel, QToolBar, QToolButton, QWidget
 
 
 def clipped_texts(root: QWidget) -> list[str]:
@@ -19,6 +21,14 @@ def clipped_texts(root: QWidget) -> list[str]:
                 found.append(f"nút “{widget.text()}” ({widget.width()} < {needed})")
         elif isinstance(widget, QHeaderView) and widget.orientation() == Qt.Orientation.Horizontal:
             found += _header_clipped(widget)
+        elif isinstance(widget, QToolBar):
+            more = widget.findChild(QToolButton, "qt_toolbar_ext_button")
+            if more is not None and more.isVisible():
+                shown = [widget.widgetForAction(action) for action in widget.actions()]
+                hidden = [action.text() for action, button in zip(widget.actions(), shown, strict=True)
+                          if action.isVisible() and not action.isSeparator()
+                          and not (button and button.isVisible())]
+                found.append(f"thanh công cụ giấu sau »: {', '.join(hidden)}")
     return found
 
 

@@ -134,10 +134,10 @@ def test_admissions_toolbar(office):
     choose_first_row(page.target_view)
     press(window, "Kết nạp đảng viên", "Bỏ chỉ tiêu")
     assert seen.shown[-1] == ("box", "Bỏ chỉ tiêu", "Bỏ chỉ tiêu đã chọn?")
-    press(window, "Kết nạp đảng viên", "Thêm người vào danh sách")
+    press(window, "Kết nạp đảng viên", "Thêm người")
     assert seen.shown[-1][:2] == ("dialog", "CaseDialog")
     choose_first_row(page.case_view)
-    for text in ("Sửa thông tin", "Ghi bước tiếp theo", "Xóa tên khi dự bị", "Đưa ra khỏi danh sách"):
+    for text in ("Sửa thông tin", "Ghi bước tiếp theo", "Sửa bước vừa ghi", "Xóa tên khi dự bị", "Thôi xét"):
         press(window, "Kết nạp đảng viên", text)
         assert seen.shown[-1][0] in ("dialog", "box"), text
     for text in ("In quyết định kết nạp…", "In quyết định chính thức…"):

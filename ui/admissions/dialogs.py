@@ -174,6 +174,7 @@ class StepDialog(FormDialog):
         self.correcting = correcting
         title = f"Sửa bước “{STEPS[self.step][0]}”" if correcting else STEPS[self.step][0]
         super().__init__(f"{title} — {case.full_name}", parent)
+        self.setMinimumWidth(480)  # "Ban Thường vụ Đảng ủy Khối" whole in its field
         self.case_id = case_id
         form = QFormLayout()
         self.inputs = {}

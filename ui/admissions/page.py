@@ -49,6 +49,12 @@ STEP_NUMBERS = {"course": "certificate_no", "cell": "cell_resolution_no", "base"
                 "decision": "decision_no", "full": "full_decision_no"}
 
 
+# The toolbar's words are short, so every action shows at 1366 px; the tooltip says it whole.
+TIPS = {"add": "Thêm người vào danh sách xét kết nạp (Ctrl+N)",
+        "withdraw": "Đưa ra khỏi danh sách xét kết nạp, kèm lý do",
+        "correct": "Sửa số hay ngày của bước ghi sau cùng (trước lễ kết nạp)"}
+
+
 class AdmissionsPage(Page):
     title = "Kết nạp đảng viên"
 
@@ -70,18 +76,19 @@ class AdmissionsPage(Page):
         can_write = may(WRITE_RECORDS)
         self.actions_by_name = {}
         for name, text, slot, shortcut in (
-            ("add", "Thêm người vào danh sách", self.add_case, QKeySequence.StandardKey.New),
+            ("add", "Thêm người", self.add_case, QKeySequence.StandardKey.New),
             ("edit", "Sửa thông tin", self.edit_case, None),
             ("step", "Ghi bước tiếp theo", self.next_step, QKeySequence("Ctrl+B")),
             ("correct", "Sửa bước vừa ghi", self.correct_step, None),
             ("strike", "Xóa tên khi dự bị", lambda: self.end_case(True), None),
-            ("withdraw", "Đưa ra khỏi danh sách", lambda: self.end_case(False), None),
+            ("withdraw", "Thôi xét", lambda: self.end_case(False), None),
         ):
             action = QAction(text, self)
             if shortcut is not None:
                 action.setShortcut(shortcut)
                 action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(slot)
+            action.setToolTip(TIPS.get(name, text))
             action.setEnabled(can_write)
             toolbar.addAction(action)
             page.addAction(action)
