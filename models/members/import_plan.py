@@ -113,8 +113,17 @@ class OrgMatcher:
         rows = [row for row in org_rows() if not row.dissolved]
         self.names = {row.id: row.name for row in rows}
         self.parent = {row.id: row.parent_id for row in rows}
-        self.parent_keys = {row.id: self._parent_keys(self.names[row.parent_id])
-                            if row.parent_id in self.names else set() for row in rows}
+        # A cell is told apart by any committee above it up to its đảng bộ cơ sở: a file names
+        # the đảng bộ, or the intermediate committee between (found: a cell under one was "not in
+        # the tree" when the file named its đảng bộ).
+        levels = {row.id: row.level for row in rows}
+        self.parent_keys = {}
+        for row in rows:
+            keys, above = set(), row.parent_id
+            while above in self.names and levels[above] != v.BLOC:
+                keys |= self._parent_keys(self.names[above])
+                above = None if levels[above] in v.GRASSROOTS else self.parent[above]
+            self.parent_keys[row.id] = keys
         self.cache: dict[tuple[str, str], tuple[int | None, str]] = {}
         self.by_name: dict[str, list[int]] = {}
         self.grassroots_by_name: dict[str, int] = {}
@@ -135,7 +144,7 @@ class OrgMatcher:
     @staticmethod
     def _parent_keys(name: str) -> set[str]:
         folded = fold(name)
-        return {folded, folded.removeprefix("dang bo ").strip()}
+        return {folded, *(folded.removeprefix(prefix).strip() for prefix in ("dang bo ", "dang bo bo phan "))}
 
     def match(self, cell: str, parent: str) -> tuple[int | None, str]:
         """(organisation id, "" ) or (None, why not); a file names the same cells over and over."""
@@ -161,7 +170,8 @@ class OrgMatcher:
             return None, GRASSROOTS_NAMED
         if not found:
             return None, NOT_IN_TREE
-        return None, "có nhiều chi bộ trùng tên; thêm cột Đảng bộ cơ sở để phân biệt"
+        return None, ("có nhiều chi bộ trùng tên; ghi ở cột Đảng bộ tên đảng bộ cơ sở, hoặc đảng bộ bộ phận "
+                      "của chi bộ, để phân biệt")
 
 
 def _read_row(number: int, cells: list, readers: list, matcher: OrgMatcher) -> PlannedRow:

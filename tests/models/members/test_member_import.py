@@ -261,3 +261,27 @@ def test_a_name_with_hidden_characters_is_stored_clean_though_checked_once(bloc_
     import_members(plan_import(workbook(tmp_path / "ds.xlsx", [hidden])))
     stored = Member.get()
     assert (stored.full_name, stored.name_folded) == ("Nguyễn Văn Đức", "nguyen van duc")
+
+
+def test_a_cell_under_an_intermediate_committee_is_found_by_its_dang_bo(bloc_tree, tmp_path):
+    """Found on a tree three levels deep: "Chi bộ Phòng Ngân sách | Đảng bộ Sở Y tế" was "not in
+    the tree" when that đảng bộ's cell of the name sits under its intermediate committee, since
+    only the cell's own parent was compared; the committee's name tells twins of one đảng bộ apart."""
+    from models.orgs.changes import create_org
+
+    health = create_org(name="Đảng bộ Sở Y tế", level=v.DBCS, parent_id=bloc_tree["bloc"].id)
+    middle = create_org(name="Đảng bộ bộ phận Khối chuyên môn", level=v.DBBP, parent_id=health.id)
+    deep = create_org(name="Chi bộ Phòng Ngân sách", level=v.CBTT, parent_id=middle.id)  # as cell_a's name
+    other_middle = create_org(name="Đảng bộ bộ phận Khối hành chính", level=v.DBBP, parent_id=health.id)
+    twin = create_org(name="Chi bộ Phòng Ngân sách", level=v.CBTT, parent_id=other_middle.id)
+    rows = [["Đinh Văn Một", "Nam", "01/01/1980", "05/03/2008", None, None, "Phòng Ngân sách",
+             "Đảng bộ Sở Tài chính"],
+            ["Đinh Văn Hai", "Nam", "01/01/1981", "05/03/2008", None, None, "Phòng Ngân sách",
+             "Đảng bộ bộ phận Khối chuyên môn"],
+            ["Đinh Văn Ba", "Nam", "01/01/1982", "05/03/2008", None, None, "Phòng Ngân sách",
+             "Khối hành chính"],
+            ["Đinh Văn Bốn", "Nam", "01/01/1983", "05/03/2008", None, None, "Phòng Ngân sách", "Sở Y tế"]]
+    plan = plan_import(workbook(tmp_path / "ds.xlsx", rows))
+    assert [row.org_id for row in plan.rows[:3]] == [bloc_tree["cell_a"].id, deep.id, twin.id]
+    (problem,) = plan.problems  # two cells of the name in Sở Y tế: which one is asked, not guessed
+    assert problem.row == plan.rows[3].row and "trùng tên" in problem.message
