@@ -4,6 +4,7 @@ Blocking rules raise ValidationError; deadlines only warn (case_warnings, attent
 from datetime import date
 
 from models.accounts import session
+from models.accounts.audit import save_changes
 from models.admissions.cases import (
     DECIDED,
     FULL,
@@ -28,6 +29,7 @@ from models.core.db import database
 from models.core.errors import ValidationError
 from models.core.text import clean
 from models.members.events import create_member, record_event
+from models.members.tables import MemberEvent
 from models.orgs.tree import check_in_scope
 
 STEP_FIELDS = {
@@ -86,9 +88,13 @@ def record_step(case_id: int, step: str, values: dict) -> AdmissionCase:
 
 def correctable_step(case: AdmissionCase) -> str | None:
     """The step a clerk may still correct (a number or a day typed wrong): the latest one
-    recorded, while the person is not yet in the registry: the ceremony and what follows are
-    written into the member's history too, which one correction here would leave behind."""
-    if case.member_id is not None or case.state in (FULL, STRUCK_OFF, WITHDRAWN):
+    recorded — before the ceremony, or the full-membership decision last of all (its number is
+    corrected on the member's "recognised" event too; the day of full membership follows the
+    ceremony, not the decision). The ceremony itself wrote the member into the registry, and is
+    corrected there."""
+    if case.state == FULL:
+        return "full"
+    if case.member_id is not None or case.state in (STRUCK_OFF, WITHDRAWN):
         return None
     done = [step for step in steps_for(case) if getattr(case, STEPS[step][1]) is not None]
     return done[-1] if done else None
@@ -103,9 +109,17 @@ def correct_step(case_id: int, step: str, values: dict) -> AdmissionCase:
         case = get_case(case_id)
         check_in_scope(case.org_id)
         if step != correctable_step(case):
-            raise ValidationError("step", "Chỉ sửa được bước ghi sau cùng, trước lễ kết nạp (sau đó người "
-                                          "đã vào danh sách đảng viên).")
-        write_case(case, _checked(case, step, values))
+            raise ValidationError("step", "Chỉ sửa được bước ghi sau cùng, trừ lễ kết nạp (đã ghi người này "
+                                          "vào danh sách đảng viên).")
+        changes = _checked(case, step, values)
+        if step == "full" and changes["full_decision_no"] != case.full_decision_no:
+            recognised = (MemberEvent.select().where((MemberEvent.member == case.member_id)
+                                                     & (MemberEvent.kind == v.RECOGNISED)
+                                                     & (MemberEvent.decision_no == case.full_decision_no))
+                          .order_by(MemberEvent.id.desc()).first())
+            if recognised is not None:
+                save_changes(recognised, {"decision_no": changes["full_decision_no"]})
+        write_case(case, changes)
         return case
 
 

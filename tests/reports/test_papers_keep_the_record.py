@@ -167,4 +167,18 @@ def test_a_decision_day_typed_wrong_is_corrected_on_the_case_then_printed(db, of
     for text in texts(db, tmp_path, "ket-nap", case.id, "--issue"):
         assert "Hạ Long, ngày 09 tháng 4 năm 2024" in text
     record_step(case.id, "ceremony", {"ceremony_date": date(2024, 4, 20)})
-    assert correctable_step(get_case(case.id)) is None  # in the registry: corrected on the member's record
+    assert correctable_step(get_case(case.id)) is None  # the ceremony wrote the registry: not here
+    record_step(case.id, "full", {"review_date": date(2025, 4, 22), "full_decision_no": "30-QĐ/ĐUK",
+                                  "full_decision_date": date(2025, 5, 6)})
+    assert correctable_step(get_case(case.id)) == "full"
+    assert_each_step_audited([("correct_step full", lambda: correct_step(
+        case.id, "full", {"review_date": date(2025, 4, 22), "full_decision_no": "31-QĐ/ĐUK",
+                          "full_decision_date": date(2025, 5, 7)}))])
+    from models.members.tables import MemberEvent
+
+    recognised = MemberEvent.get((MemberEvent.member == get_case(case.id).member_id)
+                                 & (MemberEvent.kind == v.RECOGNISED))
+    # The number follows the correction; the day of full membership stays the ceremony's + 1 year.
+    assert (recognised.decision_no, recognised.date) == ("31-QĐ/ĐUK", date(2025, 4, 20))
+    for text in texts(db, tmp_path, "chinh-thuc", case.id, "--issue"):
+        assert "Số 31-QĐ/ĐUK" in text and "Hạ Long, ngày 07 tháng 5 năm 2025" in text
