@@ -65,6 +65,12 @@ _ACT_DAYS = {"ket-nap": AdmissionCase.decision_date, "chinh-thuc": AdmissionCase
              "ky-luat": Discipline.decision_date, "khen-thuong": Award.decision_date}
 
 
+# Where a day typed wrong on the record is put right, said with the refusal of another day.
+CORRECTED_IN = {"ket-nap": "; ngày ghi nhầm thì sửa ở Kết nạp đảng viên › Sửa bước vừa ghi",
+                "chinh-thuc": "; ngày ghi nhầm thì sửa ở Kết nạp đảng viên › Sửa bước vừa ghi",
+                "khen-thuong": "; ngày ghi nhầm thì sửa khen thưởng đó ở trang Khen thưởng"}
+
+
 def act_day(source: str) -> date | None:
     """The day the records behind a paper give its act, None when they give none (a letter, a
     proposal, a decision not yet entered). Records of one decision giving two days are refused."""
@@ -91,8 +97,9 @@ def paper_day(paper: Paper, chosen: date | None) -> date:
     if recorded is None:
         return chosen or clock.today()
     if chosen is not None and chosen != recorded:
+        where = CORRECTED_IN.get(paper.source.partition(":")[0], "")
         raise ValidationError("on", f"Hồ sơ ghi ngày quyết định {fmt_date(recorded)}: văn bản mang ngày đó. "
-                                    f"In với ngày {fmt_date(recorded)}, hoặc sửa ngày trên hồ sơ rồi in lại.")
+                                    f"In với ngày {fmt_date(recorded)}{where}.")
     return recorded
 
 
