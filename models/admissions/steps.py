@@ -90,8 +90,8 @@ def correctable_step(case: AdmissionCase) -> str | None:
     """The step a clerk may still correct (a number or a day typed wrong): the latest one
     recorded — before the ceremony, or the full-membership decision last of all (its number is
     corrected on the member's "recognised" event too; the day of full membership follows the
-    ceremony, not the decision). The ceremony itself wrote the member into the registry, and is
-    corrected there."""
+    ceremony, not the decision). Not the ceremony: it wrote the member into the registry, which
+    one correction here would leave behind."""
     if case.state == FULL:
         return "full"
     if case.member_id is not None or case.state in (STRUCK_OFF, WITHDRAWN):

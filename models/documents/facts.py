@@ -22,7 +22,7 @@ from models.inspections.vocab import FORMS, TO_CHUC
 from models.members.record import MASK, check_readable, get_member, member_fields
 from models.members.tables import Member, MemberEvent
 from models.orgs.tables import PartyOrg
-from models.orgs.tree import full_names
+from models.orgs.tree import full_names, name_chains
 
 TRANSFER_KINDS = (v.TRANSFER_OUT, v.TEMP_OUT_START)
 COMMISSION = "UBKT"
@@ -113,14 +113,11 @@ def place_facts(cell: PartyOrg | None) -> dict[str, str | None]:
     if cell is None:
         return dict.fromkeys(PLACE)
     base = grassroots(cell)
-    # Who carries the decision out, from the đảng bộ cơ sở down to the cell, the intermediate
+    chain = name_chains()[cell.id]
+    # Who carries the decision out: from the đảng bộ cơ sở down to the cell, the intermediate
     # committee between them included (it appraised the case).
-    above, org = [], cell
-    while org is not None and org.level != v.BLOC:
-        above.insert(0, org.name)
-        org = org.parent if org.level not in v.GRASSROOTS else None
     return {"chi bộ": cell.name, "đảng bộ cơ sở": base.name if base else None,
-            "nơi sinh hoạt": full_names()[cell.id], "tổ chức thi hành": ", ".join(above)}
+            "nơi sinh hoạt": ", ".join(chain), "tổ chức thi hành": ", ".join(reversed(chain))}
 
 
 def joined_words(member: Member) -> str | None:

@@ -181,8 +181,8 @@ def template_for(kind: str, on: date | None = None) -> Template:
         raise ValidationError("date", f"Mẫu “{KIND_NAMES[kind]}” dẫn căn cứ ban hành từ ngày "
                                       f"{fmt_date(oldest)}, sau ngày của văn bản ({fmt_date(on)}): hãy thêm "
                                       "một mẫu dẫn các căn cứ có hiệu lực khi đó (Báo cáo › Mẫu văn bản), "
-                                      "hoặc sửa ngày ban hành (của quyết định đã ghi trên hồ sơ: sửa trên "
-                                      "hồ sơ).")
+                                      "hoặc sửa ngày ban hành (ngày quyết định đã ghi trên hồ sơ thì sửa "
+                                      "trên hồ sơ).")
     return max(candidates, key=lambda t: (t.in_force_from or date.min, t.version))
 
 

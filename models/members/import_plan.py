@@ -24,7 +24,7 @@ from models.members.columns import (
 )
 from models.members.record import validate
 from models.members.tables import Member
-from models.orgs.tree import org_rows
+from models.orgs.tree import name_chains, org_rows
 
 SKIP, UPDATE, ADD = "SKIP", "UPDATE", "ADD"
 ORG, DUPLICATE = "ORG", "DUPLICATE"  # kinds of problem found against the tree, the registry
@@ -111,19 +111,11 @@ class OrgMatcher:
 
     def __init__(self):
         rows = [row for row in org_rows() if not row.dissolved]
-        self.names = {row.id: row.name for row in rows}
-        self.parent = {row.id: row.parent_id for row in rows}
         # A cell is told apart by any committee above it up to its đảng bộ cơ sở: a file names
         # the đảng bộ, or the intermediate committee between (found: a cell under one was "not in
         # the tree" when the file named its đảng bộ).
-        levels = {row.id: row.level for row in rows}
-        self.parent_keys = {}
-        for row in rows:
-            keys, above = set(), row.parent_id
-            while above in self.names and levels[above] != v.BLOC:
-                keys |= self._parent_keys(self.names[above])
-                above = None if levels[above] in v.GRASSROOTS else self.parent[above]
-            self.parent_keys[row.id] = keys
+        self.parent_keys = {org_id: {key for name in chain[1:] for key in self._parent_keys(name)}
+                            for org_id, chain in name_chains(rows).items()}
         self.cache: dict[tuple[str, str], tuple[int | None, str]] = {}
         self.by_name: dict[str, list[int]] = {}
         self.grassroots_by_name: dict[str, int] = {}

@@ -10,5 +10,5 @@ __getattr__, __dir__, __all__ = face(globals(), {
     "changes": ("create_org", "dissolve_org", "move_org", "update_org"),
     "contents": ("member_counts", "org_warnings", "size_warning"),
     "tree": ("OrgRow", "children_map", "full_name_of", "full_names", "get_org", "grassroots_names",
-        "org_names", "org_rows", "tree_order", "tree_ranks"),
+        "name_chains", "org_names", "org_rows", "tree_order", "tree_ranks"),
 })

@@ -110,23 +110,30 @@ def grassroots_of(rows: list[OrgRow] | None = None) -> dict[int, OrgRow]:
     return found
 
 
-def full_names(rows: list[OrgRow] | None = None) -> dict[int, str]:
-    """Each organisation named so that a reader knows which it is — the one rule for every
-    place a name is shown or printed: a grassroots organisation (and the bloc) by its own name,
-    once; a cell or intermediate committee with every committee above it up to its đảng bộ
-    cơ sở ("Chi bộ Phòng Thanh tra, Đảng bộ Sở Tư pháp"; "Chi bộ 1, Đảng bộ bộ phận Phòng Kế
-    hoạch, Đảng bộ Sở Tài chính"): many cells share a name, also under one đảng bộ."""
+def name_chains(rows: list[OrgRow] | None = None) -> dict[int, list[str]]:
+    """Each organisation's name followed by the names of the committees above it up to its đảng
+    bộ cơ sở (["Chi bộ 1", "Đảng bộ bộ phận Phòng Kế hoạch", "Đảng bộ Sở Tài chính"]); a
+    grassroots organisation and the bloc by their own name alone."""
     rows = org_rows() if rows is None else rows
     by_id = {row.id: row for row in rows}
-    names = {}
+    chains = {}
     for row in rows:
         chain = [row.name]
         owner = by_id.get(row.parent_id) if row.level not in (*v.GRASSROOTS, v.BLOC) else None
         while owner is not None and owner.level != v.BLOC:
             chain.append(owner.name)
             owner = None if owner.level in v.GRASSROOTS else by_id.get(owner.parent_id)
-        names[row.id] = ", ".join(chain)
-    return names
+        chains[row.id] = chain
+    return chains
+
+
+def full_names(rows: list[OrgRow] | None = None) -> dict[int, str]:
+    """Each organisation named so that a reader knows which it is — the one rule for every
+    place a name is shown or printed: a grassroots organisation (and the bloc) by its own name,
+    once; a cell or intermediate committee with every committee above it up to its đảng bộ
+    cơ sở ("Chi bộ Phòng Thanh tra, Đảng bộ Sở Tư pháp"; "Chi bộ 1, Đảng bộ bộ phận Phòng Kế
+    hoạch, Đảng bộ Sở Tài chính"): many cells share a name, also under one đảng bộ."""
+    return {org_id: ", ".join(chain) for org_id, chain in name_chains(rows).items()}
 
 
 def full_name_of(org_id: int) -> str:

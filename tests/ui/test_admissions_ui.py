@@ -20,6 +20,15 @@ def listed(bloc_tree, **overrides):
     return create_case(fields)
 
 
+def through_the_cell(case) -> None:
+    """The case's steps up to the cell's resolution (a chi bộ cơ sở: the decision comes next)."""
+    for step, values in (("course", {"certificate_no": "1", "certificate_date": date(2024, 3, 1)}),
+                         ("verified", {"history_verified_on": date(2024, 6, 1)}),
+                         ("cell", {"cell_resolution_no": "2", "cell_resolution_date": date(2024, 9, 5),
+                                   "votes_for": 9, "votes_total": 10})):
+        record_step(case.id, step, values)
+
+
 def test_table_models_pass_modeltester(qtmodeltester, bloc_tree, make_member):
     listed(bloc_tree)
     make_member(admitted=date(2025, 11, 1))
@@ -81,12 +90,8 @@ def test_step_dialog_shows_the_rule_that_failed(qtbot, bloc_tree):
 
 def test_ceremony_from_the_dialog_enters_the_registry(qtbot, bloc_tree):
     case = listed(bloc_tree)
-    for step, values in (("course", {"certificate_no": "1", "certificate_date": date(2024, 3, 1)}),
-                         ("verified", {"history_verified_on": date(2024, 6, 1)}),
-                         ("cell", {"cell_resolution_no": "2", "cell_resolution_date": date(2024, 9, 5),
-                                   "votes_for": 9, "votes_total": 10}),
-                         ("decision", {"decision_no": "3", "decision_date": date(2024, 10, 1)})):
-        record_step(case.id, step, values)
+    through_the_cell(case)
+    record_step(case.id, "decision", {"decision_no": "3", "decision_date": date(2024, 10, 1)})
     dialog = StepDialog(case.id)
     qtbot.addWidget(dialog)
     dialog.inputs["ceremony_date"].setText("15/10/2024")
@@ -127,11 +132,7 @@ def test_the_decision_step_after_the_decision_was_issued_takes_its_number_and_da
     save_office_details(OfficeDetails("Đảng ủy Khối các cơ quan tỉnh", "Đảng bộ tỉnh Quảng Ninh", "ĐUK",
                                       "Hạ Long", "Nguyễn Đức Thành", "Bí thư"))
     case = listed(bloc_tree, home_town="Xã Yên Đức")
-    for step, values in (("course", {"certificate_no": "1", "certificate_date": date(2024, 3, 1)}),
-                         ("verified", {"history_verified_on": date(2024, 6, 1)}),
-                         ("cell", {"cell_resolution_no": "2", "cell_resolution_date": date(2024, 9, 5),
-                                   "votes_for": 9, "votes_total": 10})):
-        record_step(case.id, step, values)
+    through_the_cell(case)
     print_paper(tmp_path / "qd.pdf", admission_paper([case.id]), date(2024, 10, 1), issue=True)
     dialog = StepDialog(case.id)
     qtbot.addWidget(dialog)
@@ -151,12 +152,8 @@ def test_the_latest_step_is_corrected_from_the_page(qtbot, bloc_tree, monkeypatc
     """A decision's day typed wrong is put right from the cases' toolbar: the form shows what was
     recorded; the case then carries the corrected day (which its printed decision takes)."""
     case = listed(bloc_tree)
-    for step, values in (("course", {"certificate_no": "1", "certificate_date": date(2024, 3, 1)}),
-                         ("verified", {"history_verified_on": date(2024, 6, 1)}),
-                         ("cell", {"cell_resolution_no": "2", "cell_resolution_date": date(2024, 9, 5),
-                                   "votes_for": 9, "votes_total": 10}),
-                         ("decision", {"decision_no": "3-QĐ/ĐUK", "decision_date": date(2024, 10, 11)})):
-        record_step(case.id, step, values)
+    through_the_cell(case)
+    record_step(case.id, "decision", {"decision_no": "3-QĐ/ĐUK", "decision_date": date(2024, 10, 11)})
     seen = []
 
     def answer(dialog):
