@@ -10,6 +10,13 @@ from models.core.errors import NotFound, ValidationError
 # character such as \x1f counted as space crashed int(); found by the fuzzed writes).
 _WHOLE = re.compile(r"[ \t]*[+-]?[0-9]+[ \t]*")
 _RECORD = re.compile(r"[ \t]*[0-9]+[ \t]*")
+# Thousands as a clerk writes them and the program prints them: "1.500.000", "12 500" (a space or
+# the no-break space Excel puts there). Every group after the first has three digits, and one
+# mark separates them all; a comma is the Vietnamese decimal mark, so "1,500" is refused.
+_GROUPED = re.compile(r"[ \t]*[+-]?[0-9]{1,3}([. \u00a0\u202f])[0-9]{3}(?:\1[0-9]{3})*[ \t]*")
+_GROUP_MARKS = str.maketrans("", "", ". \u00a0\u202f")
+# The unit a clerk adds after a sum of money: 1.500.000 đồng, 200.000đ, 350000 VNĐ.
+_MONEY_UNIT = re.compile(r"\s*(?:đồng|đ|vnđ|vnd)\s*$", re.IGNORECASE)
 
 
 def whole_number(value, field: str, label: str, low: int, high: int) -> int:
@@ -21,6 +28,8 @@ def whole_number(value, field: str, label: str, low: int, high: int) -> int:
         number = int(value)
     elif isinstance(value, str) and _WHOLE.fullmatch(value) and len(value) < 20:
         number = int(value)
+    elif isinstance(value, str) and _GROUPED.fullmatch(value) and len(value) < 30:
+        number = int(value.strip(" \t").translate(_GROUP_MARKS))
     else:
         number = None
     if number is None:
@@ -29,6 +38,13 @@ def whole_number(value, field: str, label: str, low: int, high: int) -> int:
     if not low <= number <= high:
         raise ValidationError(field, f"{label} phải từ {low:,} đến {high:,}.".replace(",", "."))
     return number
+
+
+def amount(value, field: str, label: str, high: int) -> int:
+    """A sum of money in đồng: a whole number from 0 to `high`, its unit allowed after it."""
+    if isinstance(value, str):
+        value = _MONEY_UNIT.sub("", value.strip())
+    return whole_number(value, field, label, 0, high)
 
 
 def record_number(value) -> int:

@@ -10,7 +10,7 @@ from models.accounts import session
 from models.accounts.audit import log_insert, save_changes
 from models.core import clock
 from models.core import vocab as v
-from models.core.checks import whole_number
+from models.core.checks import amount, whole_number
 from models.core.dates import check_plausible, fmt_date
 from models.core.db import database
 from models.core.errors import ValidationError
@@ -65,9 +65,7 @@ def _grassroots_in(start: date, end: date) -> dict[int, str]:
 
 
 def _amount(value, field: str, label: str) -> int:
-    if isinstance(value, str):  # "1.200.000" as a clerk writes it
-        value = value.replace(".", "").replace(" ", "")
-    return whole_number(value, field, label, 0, MONEY_MAX)
+    return amount(value, field, label, MONEY_MAX)
 
 
 def set_entry(org_id: int, year: int, quarter: int, collected, remitted, remitted_on: date | None = None,

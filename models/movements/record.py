@@ -6,7 +6,7 @@ from datetime import date
 
 from models.accounts import session
 from models.accounts.audit import log_delete, log_insert, save_changes
-from models.core.checks import stored_record, whole_number
+from models.core.checks import amount, stored_record, whole_number
 from models.core.dates import check_plausible
 from models.core.db import database
 from models.core.errors import ValidationError
@@ -143,7 +143,7 @@ def _item_values(fields: dict) -> dict:
     if values["completed_on"] is not None and values["completed_on"] < values["registered_on"]:
         raise ValidationError("completed_on", "Ngày hoàn thành ở trước ngày đăng ký.")
     if values["value"] not in (None, ""):
-        values["value"] = whole_number(values["value"], "value", "Giá trị (đồng)", 0, 10**14)
+        values["value"] = amount(values["value"], "value", "Giá trị (đồng)", 10**14)
     else:
         values["value"] = None
     return values

@@ -20,7 +20,7 @@ from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from models.accounts import session
 from models.accounts.anchor import database_identity
 from models.core import clock
-from models.core.checks import whole_number
+from models.core.checks import amount, whole_number
 from models.core.dates import fmt_date
 from models.core.errors import ValidationError
 from models.core.excel import keep_as_text
@@ -189,8 +189,9 @@ def read_return_workbook(path: Path, request_id: int | None = None) -> ReturnFil
             elif text_value(value) == "":
                 result.problems.append(f"Dòng {number} ({line.label}): chưa điền.")
             else:
-                high = MAX_MONEY if line.kind == r.MONEY else MAX_COUNT
-                result.figures[line.key] = whole_number(value, line.key, line.label, 0, high)
+                result.figures[line.key] = (
+                    amount(value, line.key, line.label, MAX_MONEY) if line.kind == r.MONEY
+                    else whole_number(value, line.key, line.label, 0, MAX_COUNT))
         except ValidationError as error:
             result.problems.append(f"Dòng {number}: {error.message}")
     return result

@@ -7,7 +7,7 @@ import pytest
 
 from models.admissions.targets import set_target
 from models.core import vocab as v
-from models.core.checks import whole_number
+from models.core.checks import amount, whole_number
 from models.core.errors import ValidationError
 from models.inspections.cases import create_inspection
 from models.meetings.record import add_resolution, create_meeting
@@ -70,6 +70,30 @@ def test_whole_numbers_accepted(value, expected):
                                    "0\x1f", "\x1c7", "²", "1_0"])
 def test_whole_numbers_refused(value):
     assert refused(lambda: whole_number(value, "x", "Số", 0, 100)).field == "x"
+
+
+# A clerk writes thousands with dots ("1.500.000", as the program prints them) and money with
+# its unit; a comma is the Vietnamese decimal mark, so "1,500" is one and a half and is refused.
+@pytest.mark.parametrize("value, expected", [("1.500.000", 1_500_000), ("12 500", 12_500),
+                                             ("2\u00a0000", 2_000), ("1.500", 1_500)])
+def test_thousands_written_as_a_clerk_writes_them(value, expected):
+    assert whole_number(value, "x", "Số", 0, 10**9) == expected
+
+
+@pytest.mark.parametrize("value", ["1.5", "1.50.000", "1.500,000", "1,500", "1.500 000", ".500", "1..500"])
+def test_groups_that_are_not_thousands_are_refused(value):
+    assert refused(lambda: whole_number(value, "x", "Số", 0, 10**9)).field == "x"
+
+
+@pytest.mark.parametrize("value, expected", [("1.500.000 đồng", 1_500_000), ("200.000đ", 200_000),
+                                             ("350000 VNĐ", 350_000), (" 90.000 Đồng ", 90_000), (7, 7)])
+def test_money_with_its_unit(value, expected):
+    assert amount(value, "x", "Đảng phí", 10**12) == expected
+
+
+@pytest.mark.parametrize("value", ["1.5 đồng", "đồng", "1.500.000 USD", "-5 đồng"])
+def test_money_that_is_not_an_amount_is_refused(value):
+    assert refused(lambda: amount(value, "x", "Đảng phí", 10**12)).field == "x"
 
 
 def test_a_record_number_that_cannot_be_one_is_not_found(bloc_tree):

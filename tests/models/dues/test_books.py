@@ -83,6 +83,8 @@ def test_bad_figures_are_refused_and_nothing_is_written(books):
         (lambda: set_entry(base, 2025, 1, 100, 200), "remitted", "lớn hơn số thu"),
         (lambda: set_entry(base, 2025, 1, -5, 0), "collected", "phải từ 0"),
         (lambda: set_entry(base, 2025, 1, "một triệu", 0), "collected", "không phải số nguyên"),
+        # dots that do not group thousands were dropped: "1.5" was taken as fifteen đồng
+        (lambda: set_entry(base, 2025, 1, "1.5", 0), "collected", "không phải số nguyên"),
         (lambda: set_entry(base, 2025, 5, 100, 0), "quarter", "Quý phải từ 1 đến 4"),
         (lambda: set_entry(base, 2100, 1, 100, 0), "quarter", "chưa bắt đầu"),
         (lambda: set_entry(books["cell_a"].id, 2025, 1, 100, 0), "org", "tổ chức cơ sở đảng"),

@@ -85,6 +85,19 @@ def test_a_return_comes_back_compared_and_is_accepted(quarter, tmp_path):
     assert status_rows(request.id, date(2025, 10, 1))[1].standing == MISSING  # not due yet
 
 
+def test_figures_typed_as_a_clerk_types_them_are_read(quarter):
+    """Dues typed as text with dots and their unit (a cell formatted as text, or a workbook saved
+    again by LibreOffice) were refused as "không phải số nguyên"."""
+    request, by_org = quarter
+    _fill(by_org["tu-phap"], dang_phi_thu="1.200.000 đồng", dang_phi_nop="360.000đ", kiem_tra=" 1 ",
+          giam_sat=0, ky_luat=0, nhan_xet_cu_tru=1, ket_qua="Hoàn thành tốt nhiệm vụ quý.")
+    plan = plan_intake([by_org["tu-phap"]], request.id, received_on=date(2025, 10, 9))
+    line = plan.lines[0]
+    assert line.readable, line.found.problems
+    figures = line.found.figures
+    assert figures[r.DUES_COLLECTED] == 1_200_000 and figures[r.DUES_REMITTED] == 360_000
+
+
 def test_a_wrong_headcount_is_shown_beside_the_records_and_sent_back(quarter):
     request, by_org = quarter
     _fill(by_org["tai-chinh"], dang_vien_cuoi_ky=5, dang_phi_thu=0, dang_phi_nop=0, kiem_tra=0, giam_sat=0,
