@@ -31,6 +31,9 @@ from models.returns.tables import GrassrootsReturn, ReturnReportContent
 from models.returns.workbooks import ReturnFile, read_return_workbook
 
 REPORT_SUFFIXES = (".pdf", ".docx")
+# A return as the organisation saved it: .ods is LibreOffice Calc's own format, and an old .xls
+# is read far enough to say how to send it again.
+WORKBOOK_SUFFIXES = (".xlsx", ".ods", ".xls")
 MAX_REPORT_BYTES = 30 * 1024 * 1024
 MAX_ZIP_PARTS = 1_000
 MAX_ZIP_UNPACKED = 1024 * 1024 * 1024
@@ -81,9 +84,9 @@ def _unzip(archive: Path, into: Path) -> list[Path]:
             for part in parts:
                 name = Path(part.filename.replace("\\", "/")).name  # never a path out of the folder
                 suffix = Path(name).suffix.lower()
-                if suffix not in (".xlsx", *REPORT_SUFFIXES) or name.startswith("~$"):
+                if suffix not in (*WORKBOOK_SUFFIXES, *REPORT_SUFFIXES) or name.startswith(("~$", ".~lock")):
                     continue
-                cap = MAX_FILE_BYTES if suffix == ".xlsx" else MAX_REPORT_BYTES
+                cap = MAX_FILE_BYTES if suffix in WORKBOOK_SUFFIXES else MAX_REPORT_BYTES
                 if part.file_size > cap:
                     raise ValidationError("file", f"{archive.name}: tệp {name} lớn bất thường; không đọc.")
                 target = into / f"{len(unpacked):04d}" / name
@@ -153,9 +156,11 @@ def plan_intake(files: list[Path], request_id: int | None = None, received_on: d
     received_on = received_on or clock.today()
     check_plausible(received_on, "received_on", "Ngày nhận")
     plan = IntakePlan(received_on)
-    workbooks = [path for path in files if path.suffix.lower() == ".xlsx" and not path.name.startswith("~$")]
+    workbooks = [path for path in files if path.suffix.lower() in WORKBOOK_SUFFIXES
+                 and not path.name.startswith(("~$", ".~lock"))]
+    stems = {path.stem for path in workbooks}
     plan.ignored = [path.name for path in files if path not in workbooks
-                    and not (path.suffix.lower() in REPORT_SUFFIXES and _report_for(path, workbooks))]
+                    and not (path.suffix.lower() in REPORT_SUFFIXES and path.stem in stems)]
     known_by_request: dict[int, dict] = {}
     held = 0
     seen: dict[tuple[int, int], str] = {}

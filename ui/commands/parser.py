@@ -181,7 +181,7 @@ def _returns(sub) -> None:
     export = actions.add_parser("export", help="ghi mỗi tổ chức một mẫu Excel đã điền sẵn số liệu")
     export.add_argument("request_id", type=int, help="mã yêu cầu")
     export.add_argument("-o", "--output", required=True, help="thư mục ghi các mẫu")
-    intake = actions.add_parser("import", help="nhận báo cáo: tệp .xlsx, thư mục hoặc tệp .zip")
+    intake = actions.add_parser("import", help="nhận báo cáo: tệp .xlsx hoặc .ods, thư mục hoặc tệp .zip")
     intake.add_argument("paths", nargs="+", help="tệp mẫu đã điền, thư mục hoặc .zip (kèm báo cáo PDF/DOCX "
                                                  "cùng tên)")
     intake.add_argument("--request", type=int, dest="request_id", help="chỉ nhận mẫu của yêu cầu này")

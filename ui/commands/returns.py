@@ -104,7 +104,8 @@ def _import(args) -> int:
                     say(f"  Khác hồ sơ: {item.label}: báo cáo {item.reported}, hồ sơ Đảng ủy Khối "
                         f"{item.recorded}")
             for name in plan.ignored:
-                say(f"Bỏ qua {name} (không phải mẫu báo cáo .xlsx hay báo cáo đính kèm).")
+                say(f"Bỏ qua {name} (không phải mẫu báo cáo .xlsx/.ods, cũng không cùng tên với mẫu nào để "
+                    "là báo cáo đính kèm).")
             if args.dry_run:
                 say(f"Chạy thử: {len(plan.readable)} báo cáo có thể nhận, chưa ghi gì.")
             else:

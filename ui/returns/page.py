@@ -49,7 +49,7 @@ from ui.widgets.buttons import confirm, inform
 from ui.widgets.save_path import ask_save_path
 from ui.widgets.table_view import column_widths, list_view
 
-IN_FILTER = "Báo cáo gửi về (*.xlsx *.zip *.pdf *.docx)"
+IN_FILTER = "Báo cáo gửi về (*.xlsx *.ods *.xls *.zip *.pdf *.docx)"
 
 
 class ReturnsPage(Page):
@@ -225,8 +225,8 @@ class ReturnsPage(Page):
             exported, on_error=failed, label="Đang ghi các mẫu báo cáo…")
 
     def bring_back(self) -> None:
-        names, _ = file_dialog.get_open_file_names(self, "Chọn các báo cáo gửi về (mẫu .xlsx, tệp .zip, "
-                                                         "báo cáo PDF/DOCX cùng tên)",
+        names, _ = file_dialog.get_open_file_names(self, "Chọn các báo cáo gửi về (mẫu .xlsx hoặc .ods, tệp "
+                                                         ".zip, báo cáo PDF/DOCX cùng tên)",
                                                    settings.LAST_REPORT_FOLDER.get(), IN_FILTER)
         if not names:
             return

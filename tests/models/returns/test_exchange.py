@@ -16,6 +16,7 @@ from models.returns.requests import create_request, working_days_between
 from models.returns.status import LATE, MISSING, ON_TIME, OVERDUE, decide, late_orgs, reminders, status_rows
 from models.returns.tables import GrassrootsReturn
 from models.returns.workbooks import FIRST_ROW, SHEET, export_request_workbooks
+from tests.models.returns.ods import save_as_ods
 
 Q3 = dict(kind=r.QUARTER, year=2025, period=3, issued_on=date(2025, 7, 1))
 
@@ -69,6 +70,7 @@ def test_a_return_comes_back_compared_and_is_accepted(quarter, tmp_path):
         plan = plan_intake(files, request.id, received_on=date(2025, 10, 9))
     mine = next(line for line in plan.lines if "tu-phap" in line.name)
     assert mine.readable and mine.differences == [] and mine.late_days == 0 and mine.report == report
+    assert plan.ignored == []  # the report went with its workbook: not "passed over"
     other = next(line for line in plan.lines if "tai-chinh" in line.name)
     assert not other.readable  # dues and inspections left blank
     assert "Dòng" in other.found.problems[0] and "chưa điền" in other.found.problems[0]
@@ -96,6 +98,24 @@ def test_figures_typed_as_a_clerk_types_them_are_read(quarter):
     assert line.readable, line.found.problems
     figures = line.found.figures
     assert figures[r.DUES_COLLECTED] == 1_200_000 and figures[r.DUES_REMITTED] == 360_000
+
+
+def test_a_return_saved_by_libreoffice_as_ods_is_read_and_an_old_xls_is_named(quarter, tmp_path):
+    """LibreOffice Calc saves as .ods unless told otherwise; such a return was passed over as "not a
+    workbook", and an old .xls the same, with nothing said of how to send it again."""
+    request, by_org = quarter
+    _fill(by_org["tu-phap"], dang_phi_thu=1_200_000, dang_phi_nop=360_000, kiem_tra=1, giam_sat=0, ky_luat=0,
+          nhan_xet_cu_tru=1, ket_qua="Hoàn thành tốt nhiệm vụ quý.")
+    folder = tmp_path / "gui-ve"
+    folder.mkdir()
+    save_as_ods(by_org["tu-phap"], folder / "tu-phap.ods")
+    (folder / "tai-chinh.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    with gathered(folder) as files:
+        plan = plan_intake(files, request.id, received_on=date(2025, 10, 9))
+    lines = {line.name: line for line in plan.lines}
+    assert lines["tu-phap.ods"].readable and lines["tu-phap.ods"].found.figures[r.DUES_REMITTED] == 360_000
+    assert "định dạng Excel cũ (.xls)" in lines["tai-chinh.xls"].refused and plan.ignored == []
+    assert apply_intake(plan) == 1
 
 
 def test_a_wrong_headcount_is_shown_beside_the_records_and_sent_back(quarter):
