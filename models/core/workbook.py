@@ -10,6 +10,7 @@ a bound on rows, columns and the length of a cell, and spreads a cell merged dow
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from xml.etree import ElementTree
 
 from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 from xlsxwriter.utility import xl_col_to_name  # the column's letters; openpyxl's is 60 ms to load
@@ -56,7 +57,8 @@ def check_package(path: Path) -> None:
         raise ValidationError("file", f"Tệp {path.name} được đặt mật khẩu hoặc là định dạng Excel cũ (.xls): "
                                       "hãy mở bằng Excel, bỏ mật khẩu và lưu lại dạng .xlsx.")
     if not magic.startswith(ZIP_MAGIC):
-        raise ValidationError("file", f"Tệp {path.name} không phải bảng tính Excel (.xlsx).")
+        raise ValidationError("file", f"Tệp {path.name} không phải bảng tính Excel (.xlsx) hay LibreOffice "
+                                      "(.ods).")
     try:
         with zipfile.ZipFile(path) as package:
             parts = package.infolist()
@@ -88,7 +90,7 @@ def read_sheets(path: Path) -> list[Sheet]:
     except (CalamineError, OSError, ValueError) as error:
         raise _damaged(path) from error
     try:
-        return [_sheet(workbook, meta.name) for meta in workbook.sheets_metadata
+        return [_sheet(workbook, meta.name, path) for meta in workbook.sheets_metadata
                 if meta.visible == SheetVisibleEnum.Visible and meta.typ == SheetTypeEnum.WorkSheet]
     except CalamineError as error:
         raise _damaged(path) from error
@@ -96,7 +98,7 @@ def read_sheets(path: Path) -> list[Sheet]:
         workbook.close()
 
 
-def _sheet(workbook, title: str) -> Sheet:
+def _sheet(workbook, title: str, path: Path) -> Sheet:
     sheet = workbook.get_sheet_by_name(title)
     if sheet.total_height > MAX_ROWS:
         raise ValidationError("file", f"Trang “{title}” có hơn {MAX_ROWS:,} dòng; hãy tách thành nhiều "
@@ -112,10 +114,52 @@ def _sheet(workbook, title: str) -> Sheet:
         if sum(len(value) for value in row if type(value) is str) > MAX_CELL_CHARS:
             _refuse_long_cell(row, number, title)
         rows.append(row)
-    ranges = sheet.merged_cell_ranges or []  # ((row, column), (row, column)), 0-based
+    ranges = sheet.merged_cell_ranges  # ((row, column), (row, column)), 0-based
+    if ranges is None and path.suffix.lower() == ".ods":
+        ranges = _ods_merges(path, title)
     merges = sorted({(first[1] + 1, first[0] + 1, last[0] + 1) for first, last in ranges
                      if first[1] == last[1] and last[0] > first[0]})
     return Sheet(title, rows, merges)
+
+
+ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+ODS_CELLS = (f"{ODS_TABLE}table-cell", f"{ODS_TABLE}covered-table-cell")
+
+
+def _ods_merges(path: Path, title: str) -> list:
+    """The merged cells of one sheet of an .ods (LibreOffice Calc's own format), as calamine
+    gives them for an .xlsx; its .ods reader gives none, and a list with its Chi bộ merged down
+    the column would lose the cell of every member but the first. Streamed from content.xml,
+    whose unpacked size check_package() has bounded."""
+    try:
+        return _spans(path, title)
+    except (KeyError, ValueError, ElementTree.ParseError, zipfile.BadZipFile) as error:
+        raise _damaged(path) from error
+
+
+def _spans(path: Path, title: str) -> list:
+    ranges, row, column, inside = [], -1, 0, False
+    with zipfile.ZipFile(path) as package, package.open("content.xml") as content:
+        for event, element in ElementTree.iterparse(content, events=("start", "end")):
+            if element.tag == f"{ODS_TABLE}table":
+                if inside and event == "end":
+                    break
+                inside = event == "start" and element.get(f"{ODS_TABLE}name") == title
+            elif not inside:
+                pass
+            elif element.tag == f"{ODS_TABLE}table-row":
+                if event == "start":
+                    row, column = row + 1, 0
+                else:  # a row repeated stands for that many rows, all empty or all alike
+                    row += int(element.get(f"{ODS_TABLE}number-rows-repeated", "1")) - 1
+                    element.clear()
+            elif element.tag in ODS_CELLS and event == "start":
+                down = int(element.get(f"{ODS_TABLE}number-rows-spanned", "1"))
+                across = int(element.get(f"{ODS_TABLE}number-columns-spanned", "1"))
+                if down > 1 or across > 1:
+                    ranges.append(((row, column), (row + down - 1, column + across - 1)))
+                column += int(element.get(f"{ODS_TABLE}number-columns-repeated", "1"))
+    return ranges
 
 
 def _refuse_long_cell(row: list, number: int, title: str) -> None:

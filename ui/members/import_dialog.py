@@ -74,7 +74,7 @@ class ImportMembersDialog(QDialog):
         error_line = QLabel()
         self.errors = FormErrors(error_line)
         top = QFormLayout()
-        self.errors.add_row(top, "file", "Tệp Excel (.xlsx)", self.path)
+        self.errors.add_row(top, "file", "Tệp bảng tính (.xlsx, .ods)", self.path)
         top.addRow("", choose)
 
         self.columns = QTableWidget(0, 3)
@@ -138,7 +138,7 @@ class ImportMembersDialog(QDialog):
     def choose_file(self) -> None:
         folder = settings.LAST_REPORT_FOLDER.get()
         path, _ = file_dialog.get_open_file_name(self, "Chọn tệp danh sách đảng viên", folder,
-                                              "Excel (*.xlsx);;Mọi tệp (*)")
+                                              file_dialog.WORKBOOKS_TO_READ)
         if path:
             settings.LAST_REPORT_FOLDER.set(str(Path(path).parent))
             self.load(Path(path))

@@ -226,8 +226,9 @@ class RatingsPage(Page):
         if self.grid.changed_entries():
             inform(self, "Chưa lưu", "Xếp loại vừa nhập trên lưới chưa được lưu. Hãy lưu trước khi nhập mẫu.")
             return
-        names, _ = file_dialog.get_open_file_names(self, "Chọn các mẫu xếp loại đã điền",
-                                                settings.LAST_REPORT_FOLDER.get(), "Excel (*.xlsx)")
+        folder = settings.LAST_REPORT_FOLDER.get()
+        names, _ = file_dialog.get_open_file_names(self, "Chọn các mẫu xếp loại đã điền", folder,
+                                                file_dialog.WORKBOOKS_TO_READ)
         if not names:
             return
         year = self.year.value()

@@ -100,7 +100,8 @@ class ResidenceTab(QWidget):
                         lambda written: inform(self, "Nơi cư trú", f"Đã ghi {written}."), label="Đang ghi…")
 
     def import_list(self) -> Task | None:
-        name, _ = file_dialog.get_open_file_name(self, "Chọn danh sách nhận xét đã ghi", "", "Excel (*.xlsx)")
+        name, _ = file_dialog.get_open_file_name(self, "Chọn danh sách nhận xét đã ghi", "",
+                                                 file_dialog.WORKBOOKS_TO_READ)
         if not name:
             return None
         year = self.year

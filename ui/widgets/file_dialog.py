@@ -13,6 +13,8 @@ from PySide6.QtCore import QIdentityProxyModel, QStandardPaths, Qt
 from PySide6.QtWidgets import QFileDialog, QFileSystemModel, QHeaderView, QTreeView, QWidget
 
 NATIVE = sys.platform == "win32"
+# Workbooks the program reads: LibreOffice Calc's own .ods as well as Excel's .xlsx.
+WORKBOOKS_TO_READ = "Bảng tính (*.xlsx *.ods);;Mọi tệp (*)"
 DATE_COLUMN, SIZE_COLUMN, TYPE_COLUMN = 3, 1, 2
 WORDS = {QFileDialog.DialogLabel.LookIn: "Tìm trong:", QFileDialog.DialogLabel.FileName: "Tên tệp:",
          QFileDialog.DialogLabel.FileType: "Loại tệp:", QFileDialog.DialogLabel.Reject: "Hủy"}

@@ -15,6 +15,7 @@ from models.core.errors import ValidationError
 from models.members.import_plan import plan_import
 from models.ratings.exchange import read_rating_workbook
 from tests.models.members.test_member_import import workbook
+from tests.ods import save_as_ods
 
 ROW = ["Trần Văn An", "Nam", datetime(1980, 5, 15), "05/03/2008", "5/3/09", "01234567", "Văn phòng Sở",
        "Đảng bộ Sở Tài chính"]
@@ -105,6 +106,11 @@ def test_a_cell_merged_down_its_column_counts_for_every_row(bloc_tree, tmp_path)
     plan = plan_import(path)
     assert [row.org_label for row in plan.rows] == [plan.rows[0].org_label] * 2
     assert plan.rows[1].org_id == plan.rows[0].org_id is not None
+    # The same list saved by LibreOffice Calc as .ods: its reader gives no merges, so they are read
+    # from the sheet's own XML (the second member had no cell).
+    ods = save_as_ods(path, tmp_path / "ds.ods")
+    assert [(row.fields, row.org_id) for row in plan_import(ods).rows] == [(row.fields, row.org_id)
+                                                                           for row in plan.rows]
 
 
 def test_too_many_columns_or_rows_are_said(bloc_tree, tmp_path, monkeypatch):
@@ -133,3 +139,20 @@ def test_a_cut_workbook_is_said_in_vietnamese_without_the_readers_words(bloc_tre
     message = refused.value.message
     assert "cat-ngang.xlsx" in message and "hỏng" in message
     assert not any(word in message.lower() for word in ("zip", "file", "error", "calamine"))
+
+
+ODS_HEAD = ('<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+            'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"><office:body><office:spreadsheet>'
+            '<table:table table:name="DS"><table:table-row>')
+
+
+@pytest.mark.parametrize("content", ["<x", ODS_HEAD + '<table:table-cell table:number-rows-spanned="x"/>'
+                                     "</table:table-row></table:table></office:spreadsheet></office:body>"
+                                     "</office:document-content>"])
+def test_a_broken_ods_gets_a_message(db, tmp_path, content):
+    path = tmp_path / "ds.ods"
+    with zipfile.ZipFile(path, "w") as package:
+        package.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        package.writestr("content.xml", content)
+    with pytest.raises(ValidationError, match="bị hỏng"):
+        plan_import(path)

@@ -16,7 +16,7 @@ from models.returns.requests import create_request, working_days_between
 from models.returns.status import LATE, MISSING, ON_TIME, OVERDUE, decide, late_orgs, reminders, status_rows
 from models.returns.tables import GrassrootsReturn
 from models.returns.workbooks import FIRST_ROW, SHEET, export_request_workbooks
-from tests.models.returns.ods import save_as_ods
+from tests.ods import save_as_ods
 
 Q3 = dict(kind=r.QUARTER, year=2025, period=3, issued_on=date(2025, 7, 1))
 
