@@ -9,6 +9,7 @@ from models.core.face import face
 __getattr__, __dir__, __all__ = face(globals(), {
     "cases": ("add_subject", "conclude_subject", "create_inspection", "get_inspection",
         "inspection_history", "record_discipline", "remove_subject", "update_inspection"),
+    "corrections": ("correct_discipline", "remove_discipline"),
     "figures": ("InspectionFigures", "ProgrammeLine", "inspection_figures", "programme"),
     "lists": ("DisciplineRow", "InspectionRow", "SubjectRow", "discipline_rows", "inspection_rows",
         "subject_rows"),

@@ -190,15 +190,10 @@ def allowed_forms(subject_type: str, member: Member | None = None) -> tuple[str,
     return FULL_MEMBER_FORMS if member is not None and member.membership == v.FULL else PROBATIONARY_FORMS
 
 
-def record_discipline(subject_type: str, form: str, deciding_body: str, decision_no: str,
-                      decision_date: date | None, effective_date: date | None,
-                      org_id: int | None = None, member_id: int | None = None,
-                      case_id: int | None = None, note: str = "") -> Discipline:
-    session.require(session.WRITE_RECORDS)
-    if subject_type not in (TO_CHUC, DANG_VIEN, CAP_UY_VIEN):
-        raise ValidationError("subject_type", "Chọn đối tượng bị kỷ luật.")
-    if form not in FORMS:
-        raise ValidationError("form", "Chọn hình thức kỷ luật.")
+def decision_particulars(deciding_body: str, decision_no: str, decision_date: date | None,
+                         effective_date: date | None) -> tuple[str, str, date]:
+    """Who decided, the number and the days of a discipline decision, checked: the body and the
+    number cleaned, and the day it takes effect (the decision's own when not given)."""
     deciding_body, decision_no = clean(deciding_body), clean(decision_no)
     if not deciding_body:
         raise ValidationError("deciding_body", "Nhập cấp ra quyết định kỷ luật.")
@@ -210,6 +205,20 @@ def record_discipline(subject_type: str, form: str, deciding_body: str, decision
     effective_date = effective_date or decision_date
     if effective_date < decision_date:
         raise ValidationError("effective_date", "Ngày có hiệu lực ở trước ngày quyết định.")
+    return deciding_body, decision_no, effective_date
+
+
+def record_discipline(subject_type: str, form: str, deciding_body: str, decision_no: str,
+                      decision_date: date | None, effective_date: date | None,
+                      org_id: int | None = None, member_id: int | None = None,
+                      case_id: int | None = None, note: str = "") -> Discipline:
+    session.require(session.WRITE_RECORDS)
+    if subject_type not in (TO_CHUC, DANG_VIEN, CAP_UY_VIEN):
+        raise ValidationError("subject_type", "Chọn đối tượng bị kỷ luật.")
+    if form not in FORMS:
+        raise ValidationError("form", "Chọn hình thức kỷ luật.")
+    deciding_body, decision_no, effective_date = decision_particulars(
+        deciding_body, decision_no, decision_date, effective_date)
     with database.atomic():
         if case_id is not None:
             get_inspection(case_id)

@@ -139,6 +139,8 @@ class DisciplineRow:
     form: str
     deciding_body: str
     decision_no: str
+    effective_date: date
+    note: str
 
     @property
     def form_label(self) -> str:
@@ -165,6 +167,8 @@ def discipline_rows(year: int) -> list[DisciplineRow]:
             d.form,
             d.deciding_body,
             d.decision_no,
+            d.effective_date,
+            d.note,
         )
         for d in query
     ]

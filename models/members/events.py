@@ -60,14 +60,16 @@ def event_input(event: MemberEvent) -> EventInput:
     return EventInput(event.kind, event.date, event.org_id, event.membership)
 
 
-def _rewrite(member: Member, events: list[MemberEvent]) -> None:
+def _rewrite(member: Member, events: list[MemberEvent], stored: dict[int, dict] | None = None) -> None:
     """Replay the chain; store each event's before/after state and the member's state.
     An event without id is inserted; the others are written only where something changed,
-    each write with its audit entry. The member row is left for the caller to save."""
+    each write with its audit entry — against `stored` (id → values as stored) for an event
+    the caller has already changed in memory. The member row is left for the caller to save."""
     events.sort(key=lambda e: (e.date, e.position, e.id or 0))
     states = replay([event_input(e) for e in events])
+    stored = stored or {}
     for position, (event, (before, after)) in enumerate(zip(events, states, strict=True)):
-        old = values_of(event) if event.id is not None else None
+        old = (stored.get(event.id) or values_of(event)) if event.id is not None else None
         event.position = position
         event.org_before = before.org_id
         event.membership_before = before.membership
@@ -136,16 +138,9 @@ def check_leaving_papers(kind: str, decision_no: str, place: str) -> None:
                                              f"{v.EVENT_KINDS[kind].lower()}.")
 
 
-def _record(member: Member, member_before: dict | None, kind: str, date: date | None,
-            decision_no: str = "", org_id: int | None = None, place: str = "",
-            membership: str | None = None, note: str = "") -> MemberEvent:
-    """Add one event to a member inside the caller's transaction. `member_before` None
-    means the member row is new: it is audited as one insert, with its final state."""
-    if kind not in v.EVENT_KINDS:
-        raise ValidationError("kind", "Chọn loại biến động.")
-    if kind not in v.EVENTS_WITH_ORG:
-        org_id = None
-    _check_member_scope(member, org_id)
+def _particulars(member: Member, kind: str, date: date | None, decision_no: str, place: str,
+                 org_id: int | None) -> tuple[str, str]:
+    """An event's day, number and place checked; the number and place as cleaned."""
     if date is None:
         raise ValidationError("date", "Nhập ngày của biến động.")
     check_plausible(date, "date", "Ngày biến động")
@@ -156,9 +151,27 @@ def _record(member: Member, member_before: dict | None, kind: str, date: date | 
     if age_on(member.birth_date, date) < 16:
         raise ValidationError("date", f"Ngày {fmt_date(date)} khi đó đảng viên chưa đủ 16 tuổi.")
     _check_org(org_id, date)
+    return decision_no, place
+
+
+def _next_position(events: list[MemberEvent], on: date) -> int:
+    """Same-day entries go after those already there."""
+    return max((e.position for e in events if e.date == on), default=-1) + 1
+
+
+def _record(member: Member, member_before: dict | None, kind: str, date: date | None,
+            decision_no: str = "", org_id: int | None = None, place: str = "",
+            membership: str | None = None, note: str = "") -> MemberEvent:
+    """Add one event to a member inside the caller's transaction. `member_before` None
+    means the member row is new: it is audited as one insert, with its final state."""
+    if kind not in v.EVENT_KINDS:
+        raise ValidationError("kind", "Chọn loại biến động.")
+    if kind not in v.EVENTS_WITH_ORG:
+        org_id = None
+    _check_member_scope(member, org_id)
+    decision_no, place = _particulars(member, kind, date, decision_no, place, org_id)
     events = list(MemberEvent.select().where(MemberEvent.member == member.id))
-    # Same-day entries go after those already there.
-    position = max((e.position for e in events if e.date == date), default=-1) + 1
+    position = _next_position(events, date)
     new = MemberEvent(
         member=member.id, kind=kind, date=date, decision_no=decision_no, org=org_id,
         place=place, membership=membership if membership in v.MEMBERSHIPS else None,
@@ -175,6 +188,34 @@ def _record(member: Member, member_before: dict | None, kind: str, date: date | 
     else:
         log_update(member, member_before)
     return new
+
+
+def correct_event(event_id: int, on: date | None, decision_no: str) -> MemberEvent:
+    """Put right the day or the number of an event typed wrong, the whole history replayed
+    with it (a day that breaks the order of what followed is refused); the member's day of
+    admission or of full membership follows its event."""
+    with database.atomic():
+        event = MemberEvent.get_or_none(MemberEvent.id == record_number(event_id))
+        if event is None:
+            raise NotFound("Biến động này không còn nữa.")
+        member = get_member(event.member_id)
+        _check_member_scope(member, None)
+        number, _place = _particulars(member, event.kind, on, decision_no, event.place, event.org_id)
+        member_before, stored, old_day = values_of(member), values_of(event), event.date
+        events = list(MemberEvent.select().where(MemberEvent.member == member.id))
+        target = next(item for item in events if item.id == event.id)
+        if on != target.date:
+            target.position = _next_position([item for item in events if item.id != event.id], on)
+        target.date, target.decision_no = on, number
+        _rewrite(member, events, {event.id: stored})
+        if event.kind in (v.ADMITTED, v.READMITTED) and member.admission_date == old_day:
+            member.admission_date = on
+        if event.kind == v.RECOGNISED and member.full_member_date == old_day:
+            member.full_member_date = on
+        if values_of(member) != member_before:
+            member.save()
+            log_update(member, member_before)
+        return target
 
 
 def set_letter_number(event_id: int, number_text: str) -> MemberEvent:

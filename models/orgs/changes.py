@@ -240,6 +240,36 @@ def dissolve_org(org_id: int, on: date) -> PartyOrg:
         return org
 
 
+def redate_dissolution(org_id: int, on: date | None) -> PartyOrg:
+    """Put right the day of a dissolution typed wrong, or take it back (`on` None) when the
+    decision that dissolved the organisation was recorded against the wrong one."""
+    _require_tree_rights()
+    with database.atomic():
+        org = get_org(org_id)
+        before = values_of(org)
+        if org.dissolved_on is None:
+            raise ValidationError("dissolved_on", f"“{org.name}” chưa giải thể.")
+        if on is None:
+            parent = org.parent
+            if parent is not None and parent.dissolved_on is not None:
+                raise ValidationError("dissolved_on", f"Tổ chức cấp trên “{parent.name}” đã giải thể ngày "
+                                                      f"{fmt_date(parent.dissolved_on)}.")
+        else:
+            check_plausible(on, "dissolved_on", "Ngày giải thể")
+            if org.founded_on and on < org.founded_on:
+                raise ValidationError("dissolved_on", "Ngày giải thể ở trước ngày thành lập.")
+            # A member who came or went after the new day would have been in a dissolved body.
+            touching = (MemberEvent.org_before == org.id) | (MemberEvent.org_after == org.id)
+            last = MemberEvent.select(fn.MAX(MemberEvent.date)).where(touching).scalar()
+            if last is not None and last > on:
+                raise ValidationError("dissolved_on", f"“{org.name}” còn có biến động đảng viên ngày "
+                                                      f"{fmt_date(last)}, sau ngày giải thể "
+                                                      f"{fmt_date(on)}; kiểm tra lại ngày.")
+        org.dissolved_on = on
+        _save(org, before)
+        return org
+
+
 def _save(org: PartyOrg, before: dict) -> None:
     """Write and audit the organisation, unless the form changed nothing."""
     if values_of(org) == before:

@@ -4,7 +4,7 @@ from models.core import vocab as v
 from models.inspections.cases import add_subject, create_inspection, record_discipline
 from models.inspections.figures import programme
 from models.inspections.lists import discipline_rows, inspection_rows, subject_rows
-from models.members.events import record_event
+from models.members.events import history, record_event
 from models.members.record import get_member
 from ui.inspections.dialogs import DisciplineDialog, InspectionDialog
 from ui.inspections.page import InspectionsPage
@@ -106,3 +106,43 @@ def test_page_builds_the_sentence_for_the_year(qtbot, bloc_tree):
     page.pad.setChecked(False)
     page.compute()
     assert "kiểm tra 1 tổ chức." in page.sentence.toPlainText()
+
+
+def test_a_decision_typed_wrong_is_corrected_then_taken_back_from_the_page(qtbot, bloc_tree, make_member,
+                                                                           monkeypatch):
+    """The discipline tab had no way to put a decision right: 'Sửa…' (Enter) and 'Bỏ quyết định
+    ghi nhầm' (Delete) pressed on the chosen row, as a clerk does."""
+    from tests.ui.window_driver import record, toolbar_action
+
+    member = make_member(full_name="Đào Văn Đủ", admitted=date(2010, 3, 1))
+    record_event(member.id, v.RECOGNISED, date(2011, 3, 5))
+    record_discipline("DANG_VIEN", "KHAI_TRU", "BTV Đảng ủy Khối", "9-QĐ/ĐUK", date(2024, 8, 1), None,
+                      member_id=member.id)
+    seen = record(monkeypatch)
+    page = InspectionsPage()
+    qtbot.addWidget(page)
+    page.year.setValue(2024)
+    page.tabs.setCurrentIndex(1)
+    toolbar_action(page, "Sửa…").trigger()
+    assert seen.titles() == ["Sửa quyết định kỷ luật"]  # nothing chosen yet: said so
+    page.discipline_view.selectRow(0)
+
+    def correct(dialog):
+        assert dialog.deciding_body.text() == "BTV Đảng ủy Khối" and dialog.decision_no.text() == "9-QĐ/ĐUK"
+        dialog.decision_no.setText("19-QĐ/ĐUK")
+        dialog.effective_date.setText("05/08/2024")
+        assert dialog.save()
+        return 1
+
+    seen.on_dialog = correct
+    toolbar_action(page, "Sửa…").trigger()
+    assert seen.shown[-1][1:] == ("DisciplineDialog", "Sửa quyết định kỷ luật")
+    assert page.disciplines.row_at(0).decision_no == "19-QĐ/ĐUK"
+    expelled = [row for row in history(member.id) if row.kind == v.EXPELLED_EVENT]
+    assert [(row.date, row.decision_no) for row in expelled] == [(date(2024, 8, 5), "19-QĐ/ĐUK")]
+    page.discipline_view.selectRow(0)
+    toolbar_action(page, "Bỏ quyết định ghi nhầm").trigger()  # asked, and "no" keeps it
+    assert "Đảng viên trở lại danh sách" in seen.shown[-1][2] and page.disciplines.rowCount() == 1
+    seen.answer = "yes"
+    toolbar_action(page, "Bỏ quyết định ghi nhầm").trigger()
+    assert page.disciplines.rowCount() == 0 and get_member(member.id).status == v.ACTIVE

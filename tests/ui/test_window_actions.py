@@ -170,6 +170,16 @@ def test_inspections_toolbar(office):
     assert seen.shown[-1][:2] == ("dialog", "DisciplineDialog")
     press(window, "Kiểm tra, giám sát", "In quyết định kỷ luật…")
     assert seen.shown[-1][2] == "Chọn một quyết định kỷ luật trong danh sách trước."
+    for text in ("Sửa…", "Bỏ quyết định ghi nhầm"):
+        press(window, "Kiểm tra, giám sát", text)
+        assert seen.shown[-1][2] == "Chọn một quyết định kỷ luật trong danh sách trước."
+    page.tabs.setCurrentIndex(1)
+    assert page.disciplines.rowCount() > 0, "the demo's year has decisions of discipline"
+    choose_first_row(page.discipline_view)
+    press(window, "Kiểm tra, giám sát", "Sửa…")
+    assert seen.shown[-1][1:] == ("DisciplineDialog", "Sửa quyết định kỷ luật")
+    press(window, "Kiểm tra, giám sát", "Bỏ quyết định ghi nhầm")  # asked; "no" keeps it
+    assert seen.shown[-1][1] == "Bỏ quyết định kỷ luật" and page.disciplines.rowCount() > 0
     press(window, "Kiểm tra, giám sát", "Thêm cuộc kiểm tra, giám sát")
     assert seen.shown[-1][:2] == ("dialog", "InspectionDialog")
     choose_first_row(page.case_view)

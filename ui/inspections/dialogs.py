@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -28,8 +29,10 @@ from models.inspections import (
     STATUSES,
     SUBJECT_TYPES,
     TO_CHUC,
+    DisciplineRow,
     add_subject,
     conclude_subject,
+    correct_discipline,
     create_inspection,
     get_inspection,
     record_discipline,
@@ -246,8 +249,12 @@ class ConclusionDialog(FormDialog):
 
 
 class DisciplineDialog(FormDialog):
-    def __init__(self, parent=None):
-        super().__init__("Ghi quyết định kỷ luật", parent)
+    """A new decision, or (`entry`) one already recorded put right: its subject and form stay as
+    recorded and are shown, not offered — another form is another decision."""
+
+    def __init__(self, parent=None, entry: DisciplineRow | None = None):
+        super().__init__("Sửa quyết định kỷ luật" if entry else "Ghi quyết định kỷ luật", parent)
+        self.entry = entry
         form = QFormLayout()
         self.subject_type = code_combo({TO_CHUC: "Tổ chức đảng", "DANG_VIEN": "Đảng viên",
                                     "CAP_UY_VIEN": "Cấp ủy viên"})
@@ -259,10 +266,20 @@ class DisciplineDialog(FormDialog):
         self.decision_date = DateEdit("Ngày quyết định", "decision_date")
         self.effective_date = DateEdit("Ngày có hiệu lực", "effective_date")
         self.note = QLineEdit()
+        if entry is None:
+            subject = (("subject_type", "Đối tượng", self.subject_type), ("org", "Tổ chức đảng", self.org),
+                       ("member", "Đảng viên", self.member), ("form", "Hình thức", self.form_combo))
+        else:
+            whom = f"{SUBJECT_TYPES[entry.subject_type].capitalize()}: {entry.name}"
+            subject = (("subject_type", "Đối tượng", QLabel(whom)),
+                       ("form", "Hình thức", QLabel(entry.form_label)))
+            self.deciding_body.setText(entry.deciding_body)
+            self.decision_no.setText(entry.decision_no)
+            self.decision_date.set_date(entry.decision_date)
+            self.effective_date.set_date(entry.effective_date)
+            self.note.setText(entry.note)
         for field, label, widget in (
-            ("subject_type", "Đối tượng", self.subject_type), ("org", "Tổ chức đảng", self.org),
-            ("member", "Đảng viên", self.member), ("form", "Hình thức", self.form_combo),
-            ("deciding_body", "Cấp quyết định", self.deciding_body),
+            *subject, ("deciding_body", "Cấp quyết định", self.deciding_body),
             ("decision_no", "Số quyết định", self.decision_no),
             ("decision_date", "Ngày quyết định", self.decision_date),
             ("effective_date", "Ngày có hiệu lực", self.effective_date), ("note", "Ghi chú", self.note),
@@ -271,6 +288,11 @@ class DisciplineDialog(FormDialog):
         self.subject_type.currentIndexChanged.connect(self._fit)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        if entry is not None and entry.form in ("KHAI_TRU", "GIAI_TAN"):
+            follows = QLabel("Sửa ngày có hiệu lực thì ngày khai trừ trong lịch sử đảng viên, hoặc ngày "
+                             "giải thể của tổ chức, cũng được sửa theo.")
+            follows.setWordWrap(True)
+            layout.addWidget(follows)
         layout.addWidget(self.fallback)
         layout.addWidget(self.make_buttons())
         self.resize(700, self.sizeHint().height())
@@ -285,7 +307,7 @@ class DisciplineDialog(FormDialog):
     def save(self) -> bool:
         # Expulsion and dissolution change the registry and the tree: ask first.
         form = self.form_combo.currentData()
-        if form in ("KHAI_TRU", "GIAI_TAN") and not confirm(
+        if self.entry is None and form in ("KHAI_TRU", "GIAI_TAN") and not confirm(
             self, "Xác nhận", f"Ghi kỷ luật {FORMS[form].lower()}? Việc này ghi luôn biến động "
             "khai trừ của đảng viên, hoặc giải thể tổ chức, từ ngày có hiệu lực.", yes=FORMS[form],
         ):
@@ -293,6 +315,12 @@ class DisciplineDialog(FormDialog):
         return super().save()
 
     def write(self) -> None:
+        if self.entry is not None:
+            correct_discipline(self.entry.id, {
+                "deciding_body": self.deciding_body.text(), "decision_no": self.decision_no.text(),
+                "decision_date": self.decision_date.date(), "effective_date": self.effective_date.date(),
+                "note": self.note.text()})
+            return
         is_org = self.subject_type.currentData() == TO_CHUC
         record_discipline(self.subject_type.currentData(), self.form_combo.currentData(),
                           self.deciding_body.text(), self.decision_no.text(), self.decision_date.date(),
@@ -300,5 +328,5 @@ class DisciplineDialog(FormDialog):
                           member_id=None if is_org else self.member.member_id(), note=self.note.text())
 
     @classmethod
-    def ask(cls, parent=None) -> bool:
-        return cls(parent).accepted_after_exec()
+    def ask(cls, parent=None, entry: DisciplineRow | None = None) -> bool:
+        return cls(parent, entry).accepted_after_exec()

@@ -26,10 +26,12 @@ from models.documents import discipline_paper
 from models.inspections import (
     PERFORMERS,
     STATUSES,
+    DisciplineRow,
     discipline_rows,
     inspection_figures,
     inspection_rows,
     programme,
+    remove_discipline,
 )
 from reports.inspection_words import inspection_sentence
 from ui.inspections.dialogs import DisciplineDialog, InspectionDialog
@@ -39,7 +41,7 @@ from ui.inspections.tables import (
     ProgrammeTableModel,
 )
 from ui.page import Page
-from ui.widgets.buttons import inform
+from ui.widgets.buttons import confirm, inform
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.form_errors import FormErrors
@@ -110,11 +112,22 @@ class InspectionsPage(Page):
         toolbar = QToolBar()
         add = QAction("Ghi quyết định kỷ luật", self)
         add.triggered.connect(self.add_discipline)
-        add.setEnabled(may(WRITE_RECORDS))
-        toolbar.addAction(add)
+        edit = QAction("Sửa…", self)
+        edit.setToolTip("Sửa số, ngày, cấp quyết định hoặc ghi chú của quyết định đang chọn (Enter)")
+        edit.triggered.connect(self.edit_discipline)
+        remove = QAction("Bỏ quyết định ghi nhầm", self, shortcut=QKeySequence.StandardKey.Delete)
+        remove.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        remove.setToolTip("Bỏ quyết định ghi nhầm người hoặc nhầm tổ chức (Delete)")
+        remove.triggered.connect(self.remove_discipline)
+        for action in (add, edit, remove):
+            action.setEnabled(may(WRITE_RECORDS))
+            toolbar.addAction(action)
+            page.addAction(action)
         self.disciplines = DisciplineTableModel(self)
         view = self.discipline_view = list_view(self.disciplines)
         column_widths(view, (110, 100, 260, 100, 240))
+        if may(WRITE_RECORDS):
+            open_on_activate(view, self.edit_discipline)
         decision = toolbar.addAction("In quyết định kỷ luật…")
         decision.setToolTip("Quyết định của Ban Thường vụ Đảng ủy Khối, in từ dòng đang chọn")
         decision.triggered.connect(self.print_discipline)
@@ -198,9 +211,36 @@ class InspectionsPage(Page):
         if DisciplineDialog.ask(self):
             self.refresh()
 
-    def print_discipline(self) -> PaperDialog | None:
+    def _chosen_discipline(self) -> DisciplineRow | None:
         rows = self.discipline_view.selectionModel().selectedRows()
-        entry = self.disciplines.row_at(rows[0].row()) if rows else None
+        return self.disciplines.row_at(rows[0].row()) if rows else None
+
+    def edit_discipline(self) -> None:
+        entry = self._chosen_discipline()
+        if entry is None:
+            inform(self, "Sửa quyết định kỷ luật", "Chọn một quyết định kỷ luật trong danh sách trước.")
+        elif DisciplineDialog.ask(self, entry):
+            self.refresh()
+
+    def remove_discipline(self) -> None:
+        entry = self._chosen_discipline()
+        if entry is None:
+            inform(self, "Bỏ quyết định kỷ luật", "Chọn một quyết định kỷ luật trong danh sách trước.")
+            return
+        follows = {"KHAI_TRU": " Đảng viên trở lại danh sách như trước khi bị khai trừ.",
+                   "GIAI_TAN": " Tổ chức trở lại hoạt động như trước khi bị giải tán."}.get(entry.form, "")
+        if not confirm(self, "Bỏ quyết định kỷ luật",
+                       f"Bỏ quyết định {entry.decision_no} ({entry.form_label.lower()} {entry.name}) vì "
+                       f"đã ghi nhầm?{follows} Việc bỏ được ghi vào nhật ký thay đổi.", yes="Bỏ quyết định"):
+            return
+        try:
+            remove_discipline(entry.id)
+        except ValidationError as error:
+            inform(self, "Không bỏ được", error.message, warning=True)
+        self.refresh()
+
+    def print_discipline(self) -> PaperDialog | None:
+        entry = self._chosen_discipline()
         if entry is None:
             inform(self, "Quyết định kỷ luật", "Chọn một quyết định kỷ luật trong danh sách trước.")
             return None

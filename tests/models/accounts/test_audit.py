@@ -17,6 +17,7 @@ import models.awards.badges
 import models.documents.register
 import models.documents.templates
 import models.inspections.cases
+import models.inspections.corrections
 import models.meetings.files
 import models.meetings.record
 import models.members.events
@@ -39,7 +40,7 @@ from models.accounts.users import authenticate, create_user, set_password, updat
 from models.core import vocab as v
 from models.core.db import database
 from models.core.errors import ValidationError
-from models.members.events import create_member, record_event, remove_event
+from models.members.events import correct_event, create_member, record_event, remove_event
 from models.members.record import set_photo, update_member
 from models.members.tables import Member, MemberEvent
 from models.orgs.changes import create_org, create_orgs, dissolve_org, move_org, update_org
@@ -87,9 +88,11 @@ def assert_each_step_audited(steps: list[tuple[str, object]]) -> None:
 # Every public function that writes, by module; the test below fails when one is added
 # without being walked here.
 WRITE_FUNCTIONS = {
-    "models.orgs.changes": {"create_org", "create_orgs", "update_org", "move_org", "dissolve_org"},
+    "models.orgs.changes": {"create_org", "create_orgs", "update_org", "move_org", "dissolve_org",
+                            "redate_dissolution"},
     "models.members.record": {"update_member", "set_photo"},
-    "models.members.events": {"create_member", "record_event", "remove_event", "set_letter_number"},
+    "models.members.events": {"create_member", "record_event", "remove_event", "set_letter_number",
+                              "correct_event"},
     "models.accounts.users": {"create_user", "update_user", "set_password", "authenticate", "first_start"},
     "models.accounts.office": {"save_office_details", "save_setting"},
     "models.admissions.cases": {"create_case", "update_case"},
@@ -110,6 +113,7 @@ WRITE_FUNCTIONS = {
     "models.workplan.record": {"create_work_item", "update_work_item", "delete_work_item"},
     "models.inspections.cases": {"create_inspection", "update_inspection", "add_subject", "conclude_subject",
                            "remove_subject", "record_discipline"},
+    "models.inspections.corrections": {"correct_discipline", "remove_discipline"},
 }
 READ_ONLY = {"get_org", "org_rows", "children_map", "tree_order", "tree_ranks", "grassroots_of",
              "grassroots_names", "name_chains",
@@ -132,7 +136,8 @@ READ_ONLY = {"get_org", "org_rows", "children_map", "tree_order", "tree_ranks", 
              "full_member_date", "write_case", "months_between", "create_member", "admitted_count",
              "progress", "target_rows", "target_lines", "admission_figures", "add_working_days", "field",
              "achievement", "case_rows", "case_fields", "get_inspection", "allowed_forms",
-             "inspection_history", "dissolve_org", "term_start", "register_rows", "load_draft",
+             "inspection_history", "dissolve_org", "decision_particulars", "term_start", "register_rows",
+             "load_draft",
              "grid_rows", "year_warnings", "rules_for", "floor", "get_award",
              "awards_between", "award_counts", "tsvm_campaign", "streak_campaign", "tsvm_proposals",
              "streak_proposals", "badge_list", "awarded_milestones", "badges_presented", "badge_counts",
@@ -153,6 +158,7 @@ def test_every_public_write_function_is_walked():
     for module in (models.orgs.changes, models.members.record, models.members.events,
                    models.accounts.users, models.accounts.office, models.admissions.cases,
                    models.admissions.steps, models.admissions.targets, models.inspections.cases,
+                   models.inspections.corrections,
                    models.documents.register, models.documents.templates, models.ratings.grid,
                    models.awards.awarding, models.awards.badges, models.meetings.record,
                    models.meetings.files, models.orgs.tree, models.orgs.contents, models.targets.record,
@@ -189,6 +195,8 @@ def test_each_write_leaves_one_entry_per_changed_row(bloc_tree):
     step("record_event moves", lambda: record_event(member.id, v.MOVED, date(2015, 1, 1),
                                                     org_id=tree["small"].id))
     last = MemberEvent.select().order_by(MemberEvent.id.desc()).first()
+    step("correct_event", lambda: correct_event(last.id, date(2015, 2, 1), "3-QĐ/ĐUK"))
+    step("correct_event before the one it followed", lambda: correct_event(last.id, date(2011, 1, 1), ""))
     step("remove_event", lambda: remove_event(last.id))
     step("set_photo", lambda: set_photo(member.id, JPEG))
     step("set_photo replace", lambda: set_photo(member.id, JPEG + b"2"))

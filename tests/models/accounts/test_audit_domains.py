@@ -51,7 +51,10 @@ def test_inspection_writes_leave_one_entry_per_changed_row(bloc_tree, make_membe
         remove_subject,
         update_inspection,
     )
+    from models.inspections.corrections import correct_discipline, remove_discipline
+    from models.orgs.changes import create_org, redate_dissolution
 
+    empty = create_org(name="Chi bộ Trống", level=v.CBCS, parent_id=bloc_tree["bloc"].id)
     member = make_member(admitted=date(2010, 1, 1))
     record_event(member.id, v.RECOGNISED, date(2011, 1, 5))
     fields = {"performer": "UBKT_DUK", "kind": "KT_DAU_HIEU_VI_PHAM", "status": "IN_PROGRESS",
@@ -65,8 +68,16 @@ def test_inspection_writes_leave_one_entry_per_changed_row(bloc_tree, make_membe
         ("add org", lambda: box.update(o=add_subject(box["c"].id, "TO_CHUC", org_id=bloc_tree["small"].id))),
         ("conclude", lambda: conclude_subject(box["s"].id, "DISCIPLINE", "Kiểm điểm")),
         ("remove", lambda: remove_subject(box["o"].id)),
-        ("expel", lambda: record_discipline("DANG_VIEN", "KHAI_TRU", "BTV", "9-QĐ/ĐUK", date(2024, 5, 1),
-                                            None, member_id=member.id, case_id=box["c"].id)),
+        ("expel", lambda: box.update(d=record_discipline("DANG_VIEN", "KHAI_TRU", "BTV", "9-QĐ/ĐUK",
+                                                         date(2024, 5, 1), None, member_id=member.id,
+                                                         case_id=box["c"].id))),
+        ("correct expulsion", lambda: correct_discipline(box["d"].id, {
+            "deciding_body": "BTV", "decision_no": "19-QĐ/ĐUK", "decision_date": date(2024, 5, 3)})),
+        ("take expulsion back", lambda: remove_discipline(box["d"].id)),
+        ("dissolve", lambda: box.update(g=record_discipline("TO_CHUC", "GIAI_TAN", "BTV", "10-QĐ/ĐUK",
+                                                            date(2024, 5, 1), None, org_id=empty.id))),
+        ("redate dissolution", lambda: redate_dissolution(empty.id, date(2024, 5, 2))),
+        ("take dissolution back", lambda: remove_discipline(box["g"].id)),
     ]
     assert_each_step_audited(steps)
 

@@ -4,7 +4,7 @@ import pytest
 
 from models.core import vocab as v
 from models.core.errors import ValidationError
-from models.members.events import allowed_kinds, history, record_event, remove_event
+from models.members.events import allowed_kinds, correct_event, history, record_event, remove_event
 from models.members.record import get_member
 
 
@@ -162,3 +162,19 @@ def test_a_transfer_out_names_where_to_and_the_decision(make_member):
     record_event(member.id, v.TRANSFER_OUT, date(2024, 9, 1), place="Đảng bộ tỉnh Bắc Ninh",
                  decision_no="125-QĐ/ĐUK")
     assert get_member(member.id).status == v.TRANSFERRED_OUT
+
+
+def test_a_day_or_number_typed_wrong_is_corrected_with_the_history_replayed(bloc_tree, make_member):
+    member = make_member(admitted=date(2010, 3, 1))
+    recognised = record_event(member.id, v.RECOGNISED, date(2011, 3, 20), decision_no="12-QĐ/ĐUK")
+    moved = record_event(member.id, v.MOVED, date(2015, 1, 5), org_id=bloc_tree["small"].id)
+    correct_event(recognised.id, date(2011, 3, 2), "21-QĐ/ĐUK")
+    stored = get_member(member.id)
+    assert stored.full_member_date == date(2011, 3, 2)
+    assert [(row.date, row.decision_no) for row in history(member.id)][1] == (date(2011, 3, 2), "21-QĐ/ĐUK")
+    # Before twelve months of probation, or a move before the admission: refused, nothing changed.
+    for event_id, day in ((recognised.id, date(2010, 12, 1)), (moved.id, date(2009, 1, 1))):
+        with pytest.raises(ValidationError):
+            correct_event(event_id, day, "")
+    assert [row.date for row in history(member.id)] == [date(2010, 3, 1), date(2011, 3, 2), date(2015, 1, 5)]
+    assert get_member(member.id).org_id == bloc_tree["small"].id
