@@ -10,7 +10,7 @@ __getattr__, __dir__, __all__ = face(globals(), {
     "columns": ("LABELS",),
     "counts": ("ADDITIONS", "GrassrootsCount", "Headcount", "Movement", "REMOVALS", "headcount",
         "headcount_by_grassroots", "movement"),
-    "events": ("HistoryRow", "LEAVING_PAPERS", "allowed_kinds", "check_leaving_papers",
+    "events": ("HistoryRow", "LEAVING_PAPERS", "allowed_kinds", "check_leaving_papers", "correct_event",
                "create_member", "history",
                "record_event", "remove_event", "set_letter_number"),
     "export": ("export_members",),

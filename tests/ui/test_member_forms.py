@@ -267,3 +267,35 @@ def test_tab_leaves_the_note_and_printing_the_sheet_is_no_typing(qtbot, make_mem
     sheet = print_member_sheet(dialog, member.id)
     sheet.close()
     assert not dialog.has_unsaved_changes()
+
+
+def test_an_events_day_or_number_typed_wrong_is_corrected_from_the_history(qtbot, make_member, monkeypatch):
+    """The history offered only 'Bỏ biến động nhập nhầm': a day typed wrong meant removing the
+    event and every one after it. 'Sửa ngày, số…' corrects it in place; the form's own dates
+    follow without counting as typing, and saving the form does not write the old day back."""
+    import ui.members.dialogs as dialogs
+    from models.members.events import history, record_event
+
+    member = make_member(admitted=date(2010, 3, 1))
+    record_event(member.id, v.RECOGNISED, date(2011, 3, 20), decision_no="12-QĐ/ĐUK")
+    dialog = MemberDialog(member.id)
+    qtbot.addWidget(dialog)
+    assert dialog.inputs["full_member_date"].text() == "20/03/2011"
+    dialog.history_view.selectRow(1)
+
+    def correct(form):
+        assert form.date.text() == "20/03/2011" and form.decision_no.text() == "12-QĐ/ĐUK"
+        form.date.setText("01/01/2011")  # before twelve months of probation: refused, said next to it
+        assert not form.save() and "12 tháng" in form.errors.message_for("date")
+        form.date.setText("02/03/2011")
+        form.decision_no.setText("21-QĐ/ĐUK")
+        return form.save()
+
+    monkeypatch.setattr(dialogs.EventCorrectionDialog, "accepted_after_exec", correct)
+    dialog.correct_selected_event()
+    assert [(row.date, row.decision_no) for row in history(member.id)][1] == (date(2011, 3, 2), "21-QĐ/ĐUK")
+    assert dialog.inputs["full_member_date"].text() == "02/03/2011"
+    assert not dialog.has_unsaved_changes()
+    dialog.inputs["residence"].setText("Tổ 3")
+    assert dialog.save()
+    assert get_member(member.id).full_member_date == date(2011, 3, 2)

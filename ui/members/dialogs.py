@@ -43,7 +43,7 @@ from models.members import (
 )
 from models.orgs import get_org, grassroots_names
 from ui import settings
-from ui.members.event_dialog import NEEDS_MEMBERSHIP, EventDialog, EventFields
+from ui.members.event_dialog import NEEDS_MEMBERSHIP, EventCorrectionDialog, EventDialog, EventFields
 from ui.members.photo import PhotoBox
 from ui.members.printing import chosen_event, print_letter, print_member_sheet
 from ui.members.tables import HistoryTableModel
@@ -202,15 +202,18 @@ class MemberDialog(PhotoBox, FormDialog):
         self.history_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         add = QPushButton("Ghi biến động…")
         add.clicked.connect(self.add_event)
+        correct = QPushButton("Sửa ngày, số…")
+        correct.setToolTip("Sửa ngày hoặc số quyết định của biến động đang chọn, nếu đã nhập sai")
+        correct.clicked.connect(self.correct_selected_event)
         remove = QPushButton("Bỏ biến động nhập nhầm")
         remove.clicked.connect(self.remove_selected_event)
-        self.edit_buttons += [add, remove]
+        self.edit_buttons += [add, correct, remove]
         letter = QPushButton("In giấy giới thiệu…")
         letter.clicked.connect(lambda: print_letter(self, *chosen_event(self.history_view)))
         sheet = QPushButton("In phiếu đảng viên…")
         sheet.clicked.connect(lambda: print_member_sheet(self, self.member_id))
         buttons = QHBoxLayout()
-        for button in (add, remove, letter, sheet):
+        for button in (add, correct, remove, letter, sheet):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addWidget(self.history_view)
@@ -323,6 +326,22 @@ class MemberDialog(PhotoBox, FormDialog):
         if EventDialog.ask(self.member_id, name, self) is not None:
             self.saved = True
             self.refresh_history()
+
+    def correct_selected_event(self) -> None:
+        rows = self.history_view.selectionModel().selectedRows()
+        if not rows:
+            inform(self, "Sửa biến động", "Chọn biến động cần sửa trong bảng trước.")
+            return
+        event = self.history_model.row_at(rows[0].row())
+        if not EventCorrectionDialog.ask(event, self.inputs["full_name"].text(), self):
+            return
+        self.saved = True
+        self.refresh_history()
+        # The days of admission and full membership follow their events: shown as stored, not typed.
+        member = get_member(self.member_id)
+        for field in ("admission_date", "full_member_date"):
+            self.inputs[field].set_date(getattr(member, field))
+            self.mark_input_clean(self.inputs[field])
 
     def remove_selected_event(self) -> None:
         rows = self.history_view.selectionModel().selectedRows()

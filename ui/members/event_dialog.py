@@ -14,7 +14,14 @@ from PySide6.QtWidgets import (
 from models.core import vocab as v
 from models.core.dates import fmt_date
 from models.core.errors import ValidationError
-from models.members import LEAVING_PAPERS, allowed_kinds, check_leaving_papers, record_event
+from models.members import (
+    LEAVING_PAPERS,
+    HistoryRow,
+    allowed_kinds,
+    check_leaving_papers,
+    correct_event,
+    record_event,
+)
 from ui.widgets.buttons import confirm
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.form_dialog import FormDialog
@@ -148,3 +155,37 @@ class EventDialog(FormDialog):
         """None when cancelled; else what happened, as a sentence (empty for a plain event)."""
         dialog = cls(member_id, member_name, parent)
         return dialog.outcome if dialog.accepted_after_exec() else None
+
+
+class EventCorrectionDialog(FormDialog):
+    """The day or the number of an event typed wrong, put right in place: the history is
+    replayed with it, so a day that breaks what followed is refused next to the day."""
+
+    def __init__(self, event: HistoryRow, member_name: str, parent=None):
+        super().__init__(f"Sửa ngày, số của biến động — {member_name}", parent)
+        self.event_id = event.id
+        self.date = DateEdit("Ngày", "date")
+        self.date.set_date(event.date)
+        self.decision_no = QLineEdit(event.decision_no)
+        form = QFormLayout()
+        form.addRow("Biến động", QLabel(event.kind_label))
+        self.errors.add_row(form, "date", "Ngày", self.date)
+        self.errors.add_row(form, "decision_no", "Số quyết định", self.decision_no)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.fallback)
+        layout.addWidget(self.make_buttons())
+        self.resize(480, self.sizeHint().height())
+        self.mark_clean()
+
+    def show_error(self, error: ValidationError) -> None:
+        # The replay names the rule it broke ("kind"); what the clerk changed here is the day.
+        field = error.field if error.field == "decision_no" else "date"
+        self.errors.show(ValidationError(field, error.message))
+
+    def write(self) -> None:
+        correct_event(self.event_id, self.date.date(), self.decision_no.text())
+
+    @classmethod
+    def ask(cls, event: HistoryRow, member_name: str, parent=None) -> bool:
+        return cls(event, member_name, parent).accepted_after_exec()

@@ -16,25 +16,36 @@ def _address(widget: QWidget) -> int:
     return shiboken6.getCppPointer(widget)[0]
 
 
+_NOT_TYPED = object()
+
+
+def _typed(widget: QWidget) -> object:
+    """What a clerk typed or chose in one input; _NOT_TYPED for anything else."""
+    if isinstance(widget.parentWidget(), QComboBox):
+        return _NOT_TYPED  # an editable combo box's own line edit: the combo box speaks for it
+    if isinstance(widget, QLineEdit):
+        return _NOT_TYPED if widget.isReadOnly() else widget.text().strip()
+    if isinstance(widget, QComboBox):
+        return widget.currentText().strip() if widget.isEditable() else widget.currentIndex()
+    if isinstance(widget, QPlainTextEdit):
+        return _NOT_TYPED if widget.isReadOnly() else widget.toPlainText().rstrip()
+    if isinstance(widget, QCheckBox):
+        return widget.isChecked()
+    return _NOT_TYPED
+
+
+def form_state_of(widget: QWidget) -> dict[int, object]:
+    value = _typed(widget)
+    return {} if value is _NOT_TYPED else {_address(widget): value}
+
+
 def form_state(root: QWidget) -> dict[int, object]:
     """What a clerk can type or choose below root, keyed by the input it is in."""
     values: dict[int, object] = {}
     for widget in root.findChildren(QWidget):
         if widget.window() is not root.window():
             continue  # a dialog opened from the form (printing the sheet) is not the form's typing
-        if isinstance(widget.parentWidget(), QComboBox):
-            continue  # an editable combo box's own line edit: the combo box speaks for it
-        if isinstance(widget, QLineEdit):
-            if not widget.isReadOnly():
-                values[_address(widget)] = widget.text().strip()
-        elif isinstance(widget, QComboBox):
-            editable = widget.isEditable()
-            values[_address(widget)] = widget.currentText().strip() if editable else widget.currentIndex()
-        elif isinstance(widget, QPlainTextEdit):
-            if not widget.isReadOnly():
-                values[_address(widget)] = widget.toPlainText().rstrip()
-        elif isinstance(widget, QCheckBox):
-            values[_address(widget)] = widget.isChecked()
+        values.update(form_state_of(widget))
     return values
 
 
@@ -63,6 +74,10 @@ class GuardedDialog(QDialog):
     def mark_clean(self) -> None:
         """Call once the form shows what is stored (after load, after save)."""
         self._clean_state = form_state(self)
+
+    def mark_input_clean(self, widget: QWidget) -> None:
+        """One input the program refreshed from what is stored: what it shows is not typing."""
+        self._clean_state.update(form_state_of(widget))
 
     def has_unsaved_changes(self) -> bool:
         now = form_state(self)
