@@ -24,6 +24,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
                          "ngay thang nam chinh thuc"),
     "card_number": ("so the", "so the dang", "so the dang vien", "so the dv"),
     "parent_org": ("dang bo", "dang bo co so", "truc thuoc", "thuoc dang bo", "dang bo truc thuoc"),
+    # The committee between a cell and its đảng bộ cơ sở; longer than "dang bo", so taken first.
+    "unit_org": ("dang bo bo phan", "thuoc dang bo bo phan", "dbbp"),
     "org": ("chi bo", "chi bo sinh hoat", "to chuc dang", "chi bo, dang bo", "don vi", "ten chi bo",
             "sinh hoat tai chi bo", "noi sinh hoat"),
     "identity_number": ("cccd", "so cccd", "can cuoc", "can cuoc cong dan", "so can cuoc cong dan",
@@ -44,7 +46,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
 LABELS = {
     "full_name": "Họ và tên", "birth_date": "Ngày sinh", "sex": "Giới tính",
     "admission_date": "Ngày vào Đảng", "full_member_date": "Ngày chính thức", "card_number": "Số thẻ",
-    "org": "Chi bộ", "parent_org": "Đảng bộ cơ sở", "identity_number": "Số CCCD",
+    "org": "Chi bộ", "unit_org": "Đảng bộ bộ phận", "parent_org": "Đảng bộ cơ sở",
+    "identity_number": "Số CCCD",
     "dossier_number": "Số lý lịch", "ethnicity": "Dân tộc",
     "religion": "Tôn giáo", "home_town": "Quê quán", "residence": "Nơi ở hiện nay",
     "education": "Giáo dục phổ thông", "professional_level": "Chuyên môn, nghiệp vụ",

@@ -1,5 +1,6 @@
 """The registry to Excel in the layout `import members` reads back: one row per member counted
-on the day, with the cell and its đảng bộ cơ sở."""
+on the day, with the cell, the đảng bộ bộ phận between (a column only when some cell has one)
+and the đảng bộ cơ sở."""
 
 from datetime import date
 from pathlib import Path
@@ -13,7 +14,7 @@ from models.members.columns import LABELS
 from models.members.counts import roster_at
 from models.members.record import PERSONAL_FIELDS
 from models.members.tables import Member
-from models.orgs.tree import org_rows, scope_ids
+from models.orgs.tree import name_chains, org_rows, scope_ids
 
 COLUMNS = ("full_name", "sex", "birth_date", "admission_date", "full_member_date", "card_number",
            "dossier_number", "identity_number", "org", "parent_org", "ethnicity", "religion", "home_town",
@@ -31,11 +32,13 @@ def export_members(path: Path, on: date | None = None) -> int:
     allowed = scope_ids()
     people = roster_at(on, allowed)
     rows = {row.id: row for row in org_rows()}
+    chains = name_chains(list(rows.values()))
     personal = session.may(session.VIEW_PERSONAL)
-
-    def parent_of(org_id: int) -> str:
-        org = rows[org_id]
-        return rows[org.parent_id].name if org.level == v.CBTT and org.parent_id in rows else ""
+    # A cell's chain: itself, a đảng bộ bộ phận when there is one, its đảng bộ cơ sở.
+    units = {org_id: ", ".join(chains[org_id][1:-1]) for org_id in {org for _id, org, _m, _s in people}}
+    columns = COLUMNS if not any(units.values()) else (*COLUMNS[:COLUMNS.index("parent_org")], "unit_org",
+                                                       *COLUMNS[COLUMNS.index("parent_org"):])
+    widths = WIDTHS if columns is COLUMNS else [*WIDTHS[:9], 32, *WIDTHS[9:]]
 
     stored = [key for key in COLUMNS if key not in ("org", "parent_org")]
     fields = [Member.id, Member.sort_key, *(getattr(Member, key) for key in stored)]
@@ -49,15 +52,17 @@ def export_members(path: Path, on: date | None = None) -> int:
         found.sort(key=lambda row: (rows[place[row[0]]].name, row[1]))
         for member_id, _key, *stored_values in found:
             values = dict(zip(stored, stored_values, strict=True))
-            values.update(sex=v.SEXES.get(values["sex"], ""), org=rows[place[member_id]].name,
-                          parent_org=parent_of(place[member_id]))
+            org_id = place[member_id]
+            chain = chains[org_id]
+            values.update(sex=v.SEXES.get(values["sex"], ""), org=rows[org_id].name, unit_org=units[org_id],
+                          parent_org=chain[-1] if len(chain) > 1 else "")
             for key in ("card_number", "dossier_number", "identity_number"):
                 values[key] = values[key] or ""
             if not personal:  # masked as the member form masks them
                 values.update({key: "" for key in PERSONAL_FIELDS})
-            yield [values[key] for key in COLUMNS]
+            yield [values[key] for key in columns]
 
     office = office_details()
     write_table(path, "DANH SÁCH ĐẢNG VIÊN", f"{office.bloc_name or 'Đảng bộ Khối'} — đến ngày {on:%d/%m/%Y}",
-                [LABELS[key] for key in COLUMNS], records(), WIDTHS)
+                [LABELS[key] for key in columns], records(), widths)
     return len(people)

@@ -22,15 +22,13 @@ from models.members.columns import (
     readers_for,
     text_value,
 )
+from models.members.org_matching import GRASSROOTS_NAMED, NOT_IN_TREE, MissingCell, OrgMatcher
 from models.members.record import validate
 from models.members.tables import Member
-from models.orgs.tree import name_chains, org_rows
+from models.orgs.tree import org_rows
 
 SKIP, UPDATE, ADD = "SKIP", "UPDATE", "ADD"
 ORG, DUPLICATE = "ORG", "DUPLICATE"  # kinds of problem found against the tree, the registry
-NOT_IN_TREE = "không có chi bộ này trong cây tổ chức"
-GRASSROOTS_NAMED = ("đây là đảng bộ cơ sở; đảng viên sinh hoạt ở một chi bộ trực thuộc — chọn chi bộ "
-                    "cho các dòng này")
 TOTALS_WORDS = ("tong cong", "tong so", "cong")
 _TOTALS = re.compile("(?:" + "|".join(TOTALS_WORDS) + ")(?:$|[ :])")  # a whole word, then the figure
 CARD_IN_REGISTRY, SAME_PERSON_IN_REGISTRY, SAME_PERSON_IN_FILE = "CARD", "PERSON", "PERSON_IN_FILE"
@@ -56,6 +54,7 @@ class PlannedRow:
     fields: dict  # validated, ready to store
     org_label: str
     parent_label: str = ""
+    unit_label: str = ""  # the đảng bộ bộ phận between the cell and its đảng bộ cơ sở
     org_id: int | None = None
     org_missing: bool = False  # the tree has no cell of that name (not: several of that name)
     grassroots_id: int | None = None  # the "cell" named is a đảng bộ cơ sở: the clerk picks its cell
@@ -71,7 +70,7 @@ class ImportPlan:
     headers: list[str]  # as written in the file, for the clerk
     mapping: dict[int, str]
     rows: list[PlannedRow]
-    missing_orgs: Counter  # (parent label, cell label) -> rows; one entry however it is spelt
+    missing_orgs: Counter  # MissingCell -> rows; one entry however it is spelt
     skipped_rows: list[tuple[int, str]] = field(default_factory=list)  # (row, why): totals lines
 
     @property
@@ -105,67 +104,6 @@ def read_sheet(path: Path) -> tuple[str, list[list]]:
     raise first_error
 
 
-class OrgMatcher:
-    """Cells by name, accent- and case-insensitive, with or without "Chi bộ"; a name used by
-    cells of several đảng bộ is told apart by the đảng bộ column."""
-
-    def __init__(self):
-        rows = [row for row in org_rows() if not row.dissolved]
-        # A cell is told apart by any committee above it up to its đảng bộ cơ sở: a file names
-        # the đảng bộ, or the intermediate committee between (found: a cell under one was "not in
-        # the tree" when the file named its đảng bộ).
-        self.parent_keys = {org_id: {key for name in chain[1:] for key in self._parent_keys(name)}
-                            for org_id, chain in name_chains(rows).items()}
-        self.cache: dict[tuple[str, str], tuple[int | None, str]] = {}
-        self.by_name: dict[str, list[int]] = {}
-        self.grassroots_by_name: dict[str, int] = {}
-        for row in rows:
-            if row.level in v.CELLS:
-                for key in self._keys(row.name):
-                    self.by_name.setdefault(key, []).append(row.id)
-            elif row.level == v.DBCS:
-                for key in self._parent_keys(row.name):
-                    self.grassroots_by_name[key] = row.id
-
-    @staticmethod
-    def _keys(name: str) -> set[str]:
-        folded = fold(name)
-        bare = folded.removeprefix("chi bo ").strip()
-        return {folded, bare}
-
-    @staticmethod
-    def _parent_keys(name: str) -> set[str]:
-        folded = fold(name)
-        return {folded, *(folded.removeprefix(prefix).strip() for prefix in ("dang bo ", "dang bo bo phan "))}
-
-    def match(self, cell: str, parent: str) -> tuple[int | None, str]:
-        """(organisation id, "" ) or (None, why not); a file names the same cells over and over."""
-        if (cell, parent) not in self.cache:
-            self.cache[(cell, parent)] = self._match(cell, parent)
-        return self.cache[(cell, parent)]
-
-    def grassroots(self, cell: str) -> int | None:
-        """The đảng bộ cơ sở a file names where a cell belongs, if that is what it names."""
-        return next((self.grassroots_by_name[key] for key in self._parent_keys(cell)
-                     if key in self.grassroots_by_name), None)
-
-    def _match(self, cell: str, parent: str) -> tuple[int | None, str]:
-        found: set[int] = set()
-        for key in self._keys(cell):
-            found.update(self.by_name.get(key, []))
-        if len(found) > 1 and parent:
-            wanted = self._parent_keys(parent)
-            found = {org for org in found if self.parent_keys[org] & wanted}
-        if len(found) == 1:
-            return found.pop(), ""
-        if not found and self.grassroots(cell) is not None:
-            return None, GRASSROOTS_NAMED
-        if not found:
-            return None, NOT_IN_TREE
-        return None, ("có nhiều chi bộ trùng tên; ghi ở cột Đảng bộ tên đảng bộ cơ sở, hoặc đảng bộ bộ phận "
-                      "của chi bộ, để phân biệt")
-
-
 def _read_row(number: int, cells: list, readers: list, matcher: OrgMatcher) -> PlannedRow:
     width = len(cells)
     raw = {name: cells[index] if index < width else None for index, name, _read in readers}
@@ -184,10 +122,10 @@ def _read_row(number: int, cells: list, readers: list, matcher: OrgMatcher) -> P
         if name in raw and not fields.get(name) and not already:
             problem(name, f"Thiếu {LABELS[name].lower()}.")
     org_label, parent_label = fields.pop("org", ""), fields.pop("parent_org", "")
-    planned = PlannedRow(number, {}, org_label, parent_label)
+    planned = PlannedRow(number, {}, org_label, parent_label, fields.pop("unit_org", ""))
     readable = not problems  # the record's own checks need every value read
     if org_label:
-        planned.org_id, why = matcher.match(org_label, parent_label)
+        planned.org_id, why = matcher.match(org_label, parent_label, planned.unit_label)
         if planned.org_id is None:
             planned.org_missing = why == NOT_IN_TREE
             if why == GRASSROOTS_NAMED:
@@ -317,14 +255,15 @@ def _missing_orgs(rows: list[PlannedRow]) -> Counter:
     Sở Nội vụ", "Sở Nội vụ"): under the spelling a clerk would write — not all capitals, with
     "Chi bộ" — the first such one in the file."""
     counts: Counter = Counter()
-    spellings: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    keys: dict[tuple[str, str], tuple[str, str]] = {}  # a file names the same cells over and over
+    spellings: dict[tuple[str, str, str], list[MissingCell]] = {}
+    keys: dict[MissingCell, tuple[str, str, str]] = {}  # a file names the same cells over and over
     for row in rows:
         if row.org_missing:
-            labels = (row.parent_label, row.org_label)
+            labels = MissingCell(row.parent_label, row.unit_label, row.org_label)
             key = keys.get(labels)
             if key is None:
-                key = keys[labels] = (_bare(row.parent_label, "dang bo "), _bare(row.org_label, "chi bo "))
+                parent, unit = _bare(row.parent_label, "dang bo "), _bare(row.unit_label, "dang bo bo phan ")
+                key = keys[labels] = (parent, unit, _bare(row.org_label, "chi bo "))
                 spellings.setdefault(key, []).append(labels)
             counts[key] += 1
     missing: Counter = Counter()
@@ -337,9 +276,8 @@ def _bare(name: str, prefix: str) -> str:
     return fold(name).removeprefix(prefix).strip()
 
 
-def _spelling_rank(labels: tuple[str, str]) -> tuple[bool, bool]:
-    parent, cell = labels
-    return cell.isupper() or parent.isupper(), not fold(cell).startswith("chi bo ")
+def _spelling_rank(labels: MissingCell) -> tuple[bool, bool]:
+    return any(name.isupper() for name in labels), not fold(labels.cell).startswith("chi bo ")
 
 
 @collector_paused()
@@ -352,7 +290,7 @@ def rematch_orgs(plan: ImportPlan) -> ImportPlan:
         if not row.org_label:
             continue
         row.problems = [problem for problem in row.problems if problem.kind != ORG]
-        row.org_id, why = matcher.match(row.org_label, row.parent_label)
+        row.org_id, why = matcher.match(row.org_label, row.parent_label, row.unit_label)
         row.org_missing = row.org_id is None and why == NOT_IN_TREE
         row.grassroots_id = matcher.grassroots(row.org_label) if why == GRASSROOTS_NAMED else None
         if row.org_id is None:

@@ -143,10 +143,11 @@ def _update(row: PlannedRow) -> None:
 
 
 def create_missing_orgs(plan: ImportPlan) -> int:
-    """Make the cells the file names that the tree lacks: under their đảng bộ cơ sở (made too
-    when missing) or, without one, as grassroots organisations of the bloc — a đảng bộ cơ sở
-    when the name says "Đảng bộ" (reported: "Đảng bộ Sở Tài chính" filed as a chi bộ cơ sở),
-    whose members the plan then asks to be placed in a cell. Returns how many were made."""
+    """Make the cells the file names that the tree lacks: under their đảng bộ bộ phận and đảng
+    bộ cơ sở (each made too when missing) or, without one, as grassroots organisations of the
+    bloc — a đảng bộ cơ sở when the name says "Đảng bộ" (reported: "Đảng bộ Sở Tài chính" filed
+    as a chi bộ cơ sở), whose members the plan then asks to be placed in a cell. Returns how
+    many were made."""
     rows = org_rows()
     bloc = next((row for row in rows if row.level == v.BLOC), None)
     made = 0
@@ -156,22 +157,40 @@ def create_missing_orgs(plan: ImportPlan) -> int:
             made += 1
         else:
             bloc_id = bloc.id
-        grassroots = {fold(row.name): row.id for row in rows if row.level == v.DBCS and not row.dissolved}
+        live = [row for row in rows if not row.dissolved]
+        grassroots = {fold(row.name): row.id for row in live if row.level == v.DBCS}
+        units = {(row.parent_id, fold(row.name)): row.id for row in live if row.level == v.DBBP}
         wanted = sorted(plan.missing_orgs)
-        # The đảng bộ the file names that the tree lacks first, then every cell, each in one batch;
-        # a đảng bộ under the first spelling met.
+        # Level by level, each in one batch: the đảng bộ the file names that the tree lacks, then
+        # the đảng bộ bộ phận under them, then every cell; each under the first spelling met.
         parents: dict[str, str] = {}
-        for parent, _cell in wanted:
-            if parent and fold(parent) not in grassroots:
-                parents.setdefault(fold(parent), parent)
+        for missing in wanted:
+            if missing.parent and fold(missing.parent) not in grassroots:
+                parents.setdefault(fold(missing.parent), missing.parent)
         made_parents = create_orgs([{"name": name, "level": v.DBCS, "parent_id": bloc_id}
                                     for name in parents.values()])
         grassroots.update(zip(parents, made_parents, strict=True))
-        cells = [{"name": cell, "level": v.CBTT, "parent_id": grassroots[fold(parent)]} if parent
-                 else {"name": cell, "level": _grassroots_level(cell), "parent_id": bloc_id}
-                 for parent, cell in wanted]
-        made += len(made_parents) + len(create_orgs(cells))
+        new_units: dict[tuple[int, str], str] = {}
+        for missing in wanted:
+            if missing.parent and missing.unit:
+                key = (grassroots[fold(missing.parent)], fold(missing.unit))
+                if key not in units:
+                    new_units.setdefault(key, missing.unit)
+        made_units = create_orgs([{"name": name, "level": v.DBBP, "parent_id": parent_id}
+                                  for (parent_id, _folded), name in new_units.items()])
+        units.update(zip(new_units, made_units, strict=True))
+        cells = [{"name": missing.cell, "level": v.CBTT, "parent_id": _committee(missing, grassroots, units)}
+                 if missing.parent else
+                 {"name": missing.cell, "level": _grassroots_level(missing.cell), "parent_id": bloc_id}
+                 for missing in wanted]
+        made += len(made_parents) + len(made_units) + len(create_orgs(cells))
     return made
+
+
+def _committee(missing, grassroots: dict[str, int], units: dict[tuple[int, str], int]) -> int:
+    """The committee a missing cell goes under: its đảng bộ bộ phận if named, else its đảng bộ."""
+    parent_id = grassroots[fold(missing.parent)]
+    return units[(parent_id, fold(missing.unit))] if missing.unit else parent_id
 
 
 def _grassroots_level(name: str) -> str:

@@ -51,9 +51,9 @@ def print_plan(plan) -> None:
             say(f"{label}: {len(rows)} dòng ({listed}) — xem {option}")
     for row, why in plan.skipped_rows:
         say(f"Bỏ qua dòng {row}: {why}.")
-    for (parent, cell), count in sorted(plan.missing_orgs.items()):
-        where = f" thuộc {parent}" if parent else ""
-        warn(f"Chưa có trong cây tổ chức: {cell}{where} ({count} dòng) — thêm --create-orgs để tạo.")
+    for missing, count in sorted(plan.missing_orgs.items()):
+        where = f" thuộc {missing.where}" if missing.where else ""
+        warn(f"Chưa có trong cây tổ chức: {missing.cell}{where} ({count} dòng) — thêm --create-orgs để tạo.")
 
 
 def run_import(args, db_path: Path) -> int:

@@ -203,8 +203,8 @@ class ImportMembersDialog(QDialog):
                 f"{len(plan.clean_rows)} dòng nhập được, {bad_rows} dòng có lỗi "
                 "(không nhập, xem bảng bên cạnh).")
         if plan.missing_orgs:
-            names = ", ".join(cell + (f" ({parent})" if parent else "")
-                              for parent, cell in sorted(plan.missing_orgs))
+            names = ", ".join(missing.cell + (f" ({missing.where})" if missing.where else "")
+                              for missing in sorted(plan.missing_orgs))
             text += f"\nChưa có trong cây tổ chức: {names}."
         if plan.skipped_rows:
             text += "\nBỏ qua " + "; ".join(f"dòng {row} ({why})" for row, why in plan.skipped_rows) + "."

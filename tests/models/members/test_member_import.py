@@ -86,7 +86,7 @@ def test_every_problem_names_row_column_value_and_what_is_wrong(bloc_tree, tmp_p
     assert found[(8, "Chi bộ")] == ("Phòng Không Có", "không có chi bộ này trong cây tổ chức")
     assert "chưa đủ 18 tuổi" in found[(9, "Ngày vào Đảng")][1]
     assert found[(10, "Ngày sinh")][1] == "Ngày sinh: chỉ có năm 1975, cần đủ ngày/tháng/năm."
-    assert plan.missing_orgs == {("", "Phòng Không Có"): 1}
+    assert plan.missing_orgs == {("", "", "Phòng Không Có"): 1}
     assert import_members(plan).created == 0
 
 
