@@ -93,3 +93,24 @@ def test_org_tree_model_sums_members_up_the_tree(qtmodeltester, bloc_tree, make_
     # Đảng bộ cơ sở listed before chi bộ cơ sở.
     assert [model.index(r, 0, bloc).data() for r in range(model.rowCount(bloc))] == [
         "Đảng bộ Sở Tài chính", "Chi bộ Sở Tư pháp"]
+
+
+def test_twin_cells_of_one_dang_bo_are_told_apart_in_the_member_list(db, make_member, bloc_tree):
+    """Two "Chi bộ Văn phòng" under two đảng bộ bộ phận of one đảng bộ looked the same in the list:
+    its đảng bộ column names the committee between too; a chi bộ cơ sở is named once."""
+    from models.orgs.changes import create_org
+
+    for letter, person in (("A", "Trần Văn An"), ("B", "Lê Văn Ba")):
+        unit = create_org(name=f"Đảng bộ bộ phận Khối {letter}", level=v.DBBP, parent_id=bloc_tree["base"].id)
+        cell = create_org(name="Chi bộ Văn phòng", level=v.CBTT, parent_id=unit.id)
+        make_member(full_name=person, org=cell)
+    make_member(full_name="Vũ Thị Cơ", sex="F", org=bloc_tree["small"])
+    model = MemberTableModel()
+    model.set_filter(MemberFilter())
+    keys = [key for key, _label in COLUMNS]
+    org, above = keys.index("org"), keys.index("grassroots")
+    shown = {model.index(r, 0).data(): (model.index(r, org).data(), model.index(r, above).data())
+             for r in range(model.rowCount())}
+    assert shown == {"Trần Văn An": ("Chi bộ Văn phòng", "Đảng bộ bộ phận Khối A, Đảng bộ Sở Tài chính"),
+                     "Lê Văn Ba": ("Chi bộ Văn phòng", "Đảng bộ bộ phận Khối B, Đảng bộ Sở Tài chính"),
+                     "Vũ Thị Cơ": ("Chi bộ Sở Tư pháp", "Chi bộ Sở Tư pháp")}

@@ -7,7 +7,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from models.core import vocab as v
 from models.core.dates import fmt_date
 from models.members import HistoryRow, MemberFilter, MemberRow, member_page, member_rows
-from models.orgs import grassroots_names, tree_ranks
+from models.orgs import name_chains, tree_ranks
 from ui.widgets.rows_model import RowsTableModel
 
 PAGE = 200
@@ -23,6 +23,12 @@ COLUMNS = [
 ]
 
 
+def committees_above() -> dict[int, str]:
+    """Each cell's committees up to its đảng bộ cơ sở ("Đảng bộ bộ phận Khối A, Đảng bộ Sở Y
+    tế"), so twin cells of one đảng bộ are told apart; a grassroots organisation by its name."""
+    return {org_id: ", ".join(chain[1:]) or chain[0] for org_id, chain in name_chains().items()}
+
+
 class MemberTableModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -32,7 +38,7 @@ class MemberTableModel(QAbstractTableModel):
         self._complete = True  # no page left to fetch
         self._loaded = False  # no query until the page sets its filter: sorting first is free
         self._rows: dict[int, MemberRow] = {}
-        self._grassroots: dict[int, str] = grassroots_names()
+        self._grassroots: dict[int, str] = committees_above()
         self._ranks: dict[int, int] | None = None  # the tree's order, read when sorted by it
 
     # --- what the page asks for ----------------------------------------------------
@@ -45,7 +51,7 @@ class MemberTableModel(QAbstractTableModel):
 
     def reload_orgs(self) -> None:
         """Organisation names changed: fetch the grassroots names again."""
-        self._grassroots = grassroots_names()
+        self._grassroots = committees_above()
         self._ranks = None
         self.refresh()
 
