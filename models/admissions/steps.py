@@ -29,6 +29,7 @@ from models.core.db import database
 from models.core.errors import ValidationError
 from models.core.text import clean
 from models.members.events import create_member, record_event
+from models.members.record import get_member
 from models.members.tables import MemberEvent
 from models.orgs.tree import check_in_scope
 
@@ -88,12 +89,14 @@ def record_step(case_id: int, step: str, values: dict) -> AdmissionCase:
 
 def correctable_step(case: AdmissionCase) -> str | None:
     """The step a clerk may still correct (a number or a day typed wrong): the latest one
-    recorded — before the ceremony, or the full-membership decision last of all (its number is
+    recorded — the ceremony while on probation (its day is corrected on the member it wrote;
+    probation is counted from it), or the full-membership decision last of all (its number is
     corrected on the member's "recognised" event too; the day of full membership follows the
-    ceremony, not the decision). Not the ceremony: it wrote the member into the registry, which
-    one correction here would leave behind."""
+    ceremony, not the decision)."""
     if case.state == FULL:
         return "full"
+    if case.state == PROBATION and case.member_id is not None:
+        return "ceremony"
     if case.member_id is not None or case.state in (STRUCK_OFF, WITHDRAWN):
         return None
     done = [step for step in steps_for(case) if getattr(case, STEPS[step][1]) is not None]
@@ -109,9 +112,10 @@ def correct_step(case_id: int, step: str, values: dict) -> AdmissionCase:
         case = get_case(case_id)
         check_in_scope(case.org_id)
         if step != correctable_step(case):
-            raise ValidationError("step", "Chỉ sửa được bước ghi sau cùng, trừ lễ kết nạp (đã ghi người này "
-                                          "vào danh sách đảng viên).")
+            raise ValidationError("step", "Chỉ sửa được bước ghi sau cùng.")
         changes = _checked(case, step, values)
+        if step == "ceremony":
+            save_changes(get_member(case.member_id), {"ceremony_date": changes["ceremony_date"]})
         if step == "full" and changes["full_decision_no"] != case.full_decision_no:
             recognised = (MemberEvent.select().where((MemberEvent.member == case.member_id)
                                                      & (MemberEvent.kind == v.RECOGNISED)

@@ -146,8 +146,8 @@ def test_a_record_named_twice_is_refused_not_printed_as_two_people(db, office, t
 
 def test_a_decision_day_typed_wrong_is_corrected_on_the_case_then_printed(db, office, tmp_path):
     """The paper takes the case's day; so a day typed wrong must be put right on the case: the
-    latest step can be corrected (audited, checked as when recorded), and not once the person is
-    in the registry."""
+    latest step can be corrected (audited, checked as when recorded), the ceremony on the member
+    it wrote too."""
     from models.accounts.tables import AuditEntry
     from models.admissions.steps import correct_step, correctable_step, record_step
     from models.core.errors import ValidationError
@@ -167,7 +167,16 @@ def test_a_decision_day_typed_wrong_is_corrected_on_the_case_then_printed(db, of
     for text in texts(db, tmp_path, "ket-nap", case.id, "--issue"):
         assert "Hạ Long, ngày 09 tháng 4 năm 2024" in text
     record_step(case.id, "ceremony", {"ceremony_date": date(2024, 4, 20)})
-    assert correctable_step(get_case(case.id)) is None  # the ceremony wrote the registry: not here
+    # The ceremony's day typed wrong: corrected on the case and on the member it wrote, in one go
+    # (it could not be corrected at all; the probation is counted from it).
+    assert correctable_step(get_case(case.id)) == "ceremony"
+    with pytest.raises(ValidationError, match="ở trước bước"):
+        correct_step(case.id, "ceremony", {"ceremony_date": date(2024, 4, 1)})
+    assert_each_step_audited([("correct_step ceremony", lambda: correct_step(
+        case.id, "ceremony", {"ceremony_date": date(2024, 4, 19)}))])
+    from models.members.record import get_member
+
+    assert get_member(get_case(case.id).member_id).ceremony_date == date(2024, 4, 19)
     record_step(case.id, "full", {"review_date": date(2025, 4, 22), "full_decision_no": "30-QĐ/ĐUK",
                                   "full_decision_date": date(2025, 5, 6)})
     assert correctable_step(get_case(case.id)) == "full"
@@ -179,6 +188,6 @@ def test_a_decision_day_typed_wrong_is_corrected_on_the_case_then_printed(db, of
     recognised = MemberEvent.get((MemberEvent.member == get_case(case.id).member_id)
                                  & (MemberEvent.kind == v.RECOGNISED))
     # The number follows the correction; the day of full membership stays the ceremony's + 1 year.
-    assert (recognised.decision_no, recognised.date) == ("31-QĐ/ĐUK", date(2025, 4, 20))
+    assert (recognised.decision_no, recognised.date) == ("31-QĐ/ĐUK", date(2025, 4, 19))
     for text in texts(db, tmp_path, "chinh-thuc", case.id, "--issue"):
         assert "Số 31-QĐ/ĐUK" in text and "Hạ Long, ngày 07 tháng 5 năm 2025" in text

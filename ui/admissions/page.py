@@ -52,7 +52,7 @@ STEP_NUMBERS = {"course": "certificate_no", "cell": "cell_resolution_no", "base"
 # The toolbar's words are short, so every action shows at 1366 px; the tooltip says it whole.
 TIPS = {"add": "Thêm người vào danh sách xét kết nạp (Ctrl+N)",
         "withdraw": "Đưa ra khỏi danh sách xét kết nạp, kèm lý do",
-        "correct": "Sửa số hay ngày của bước ghi sau cùng (trừ lễ kết nạp)"}
+        "correct": "Sửa số hay ngày của bước ghi sau cùng"}
 
 
 class AdmissionsPage(Page):
@@ -209,9 +209,8 @@ class AdmissionsPage(Page):
         if case_id is None or not may(WRITE_RECORDS):
             return
         if correctable_step(get_case(case_id)) is None:
-            inform(self, "Sửa bước vừa ghi", "Hồ sơ này chưa ghi bước nào, hoặc bước sau cùng là lễ kết "
-                                             "nạp: lễ kết nạp đã ghi người này vào danh sách đảng viên, "
-                                             "không sửa ở đây.")
+            inform(self, "Sửa bước vừa ghi", "Hồ sơ này chưa ghi bước nào, hoặc đã kết thúc (xóa tên, thôi "
+                                             "xét): không có bước nào để sửa.")
             return
         if StepDialog.ask(case_id, self, correcting=True):
             self.refresh(case_id)
