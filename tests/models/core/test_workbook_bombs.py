@@ -15,7 +15,7 @@ from models.core.errors import ValidationError
 from models.members.import_plan import plan_import
 from models.ratings.exchange import read_rating_workbook
 from tests.models.members.test_member_import import workbook
-from tests.ods import save_as_ods
+from tests.ods import MANIFEST, save_as_ods
 
 ROW = ["Trần Văn An", "Nam", datetime(1980, 5, 15), "05/03/2008", "5/3/09", "01234567", "Văn phòng Sở",
        "Đảng bộ Sở Tài chính"]
@@ -142,17 +142,37 @@ def test_a_cut_workbook_is_said_in_vietnamese_without_the_readers_words(bloc_tre
 
 
 ODS_HEAD = ('<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-            'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"><office:body><office:spreadsheet>'
+            'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+            'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet>'
             '<table:table table:name="DS"><table:table-row>')
 
 
-@pytest.mark.parametrize("content", ["<x", ODS_HEAD + '<table:table-cell table:number-rows-spanned="x"/>'
-                                     "</table:table-row></table:table></office:spreadsheet></office:body>"
-                                     "</office:document-content>"])
+ODS_TAIL = "</table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"
+# Entities that expand ten times at each of nine levels: a billion letters from a few hundred bytes.
+LAUGHS = ('<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">'
+          + "".join(f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(9)) + "]>")
+
+
+@pytest.mark.parametrize("content", [
+    "<x", ODS_HEAD + '<table:table-cell table:number-rows-spanned="x"/>' + ODS_TAIL,
+    LAUGHS + ODS_HEAD + '<table:table-cell office:value-type="string"><text:p>&j;</text:p></table:table-cell>'
+    + ODS_TAIL])
 def test_a_broken_ods_gets_a_message(db, tmp_path, content):
+    """Each of these alone spoils a package that is otherwise whole (a readable one is below)."""
     path = tmp_path / "ds.ods"
     with zipfile.ZipFile(path, "w") as package:
         package.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        package.writestr("META-INF/manifest.xml", MANIFEST)
         package.writestr("content.xml", content)
     with pytest.raises(ValidationError, match="bị hỏng"):
         plan_import(path)
+
+
+def test_the_broken_odss_above_are_whole_but_for_what_spoils_them(db, tmp_path):
+    path = tmp_path / "ds.ods"
+    with zipfile.ZipFile(path, "w") as package:
+        package.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        package.writestr("META-INF/manifest.xml", MANIFEST)
+        cell = '<table:table-cell office:value-type="string"><text:p>Họ và tên</text:p></table:table-cell>'
+        package.writestr("content.xml", ODS_HEAD + cell + ODS_TAIL)
+    assert [sheet.rows for sheet in workbook_module.read_sheets(path)] == [[["Họ và tên"]]]
