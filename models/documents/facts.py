@@ -301,7 +301,7 @@ def discipline_paper(discipline_id: int) -> Paper:
         facts.update(member_facts(member, reasons))
         posts = f", {member.party_posts}" if member.party_posts else ""
         standing = facts["đảng viên chính thức hay dự bị"]
-        cell = facts["chi bộ"] or ""
+        cell = facts["nơi sinh hoạt"] or ""  # the cell with its committees: twin cells are common
         facts["người nhận"] = f"đồng chí {member.full_name}{posts}, {standing} {cell}".rstrip()
         facts["người có tên"] = f"đồng chí {member.full_name}"
         name = member.full_name

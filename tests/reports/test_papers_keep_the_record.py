@@ -90,6 +90,8 @@ def test_two_cells_of_one_name_under_one_dang_bo_are_told_apart_on_paper(db, twi
     member = create_member(person(birth_date=date(1985, 3, 5), home_town="Xã Yên Đức",
                                   admission_date=date(2024, 1, 2), ceremony_date=date(2024, 1, 8)),
                            {"kind": v.ADMITTED, "date": date(2024, 1, 2), "org_id": first.id})
+    member_discipline = record_discipline(DANG_VIEN, "KHIEN_TRACH", "Ban Thường vụ Đảng ủy Khối", "08-QĐ/ĐUK",
+                                          date(2024, 5, 2), None, member_id=member.id, note="vi phạm")
     moved = record_event(member.id, v.TRANSFER_OUT, date(2024, 9, 6), place="Đảng bộ Khối Doanh nghiệp tỉnh",
                          decision_no="15-GGT/ĐUK")
     where = "Chi bộ 1, Đảng bộ bộ phận Phòng Kế hoạch, Đảng bộ Sở Tài chính"
@@ -99,6 +101,8 @@ def test_two_cells_of_one_name_under_one_dang_bo_are_told_apart_on_paper(db, twi
         assert f"Sinh hoạt tại {where}" in text
     for text in texts(db, tmp_path, "trich-ngang", member.id):  # reported: the bare "Chi bộ 1"
         assert where in text
+    for text in texts(db, tmp_path, "ky-luat", member_discipline.id):  # found: "dự bị Chi bộ 1, vì"
+        assert f"đảng viên dự bị {where}, vì" in text
     cell_discipline = record_discipline("TO_CHUC", "KHIEN_TRACH", "Ban Thường vụ Đảng ủy Khối", "09-QĐ/ĐUK",
                                         date(2025, 3, 4), None, org_id=second.id, note="vi phạm")
     for text in texts(db, tmp_path, "ky-luat", cell_discipline.id):  # reported: "đối với Chi bộ 1"
