@@ -1,5 +1,7 @@
 from datetime import date
 
+from PySide6.QtWidgets import QLabel
+
 from models.admissions.cases import PROBATION, case_rows, create_case, get_case
 from models.admissions.steps import record_step
 from models.admissions.targets import set_target
@@ -98,6 +100,16 @@ def test_ceremony_from_the_dialog_enters_the_registry(qtbot, bloc_tree):
     assert dialog.save()
     case = get_case(case.id)
     assert case.state == PROBATION and case.member.full_name == "Hoàng Thị Mai"
+    # Its day typed wrong: corrected from the same dialog, which says what else follows.
+    correcting = StepDialog(case.id, correcting=True)
+    qtbot.addWidget(correcting)
+    assert correcting.inputs["ceremony_date"].text() == "15/10/2024"
+    words = " ".join(label.text() for label in correcting.findChildren(QLabel))
+    assert "ngày vào Đảng trong hồ sơ đảng viên cũng được sửa" in words
+    assert "được ghi vào danh sách" not in words
+    correcting.inputs["ceremony_date"].setText("14/10/2024")
+    assert correcting.save()
+    assert get_case(case.id).member.ceremony_date == date(2024, 10, 14)
 
 
 def test_page_lists_cases_reminders_and_targets(qtbot, bloc_tree):

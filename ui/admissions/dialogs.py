@@ -208,7 +208,9 @@ class StepDialog(FormDialog):
             explain.setWordWrap(True)
             form.addRow(explain)
         if self.step == "ceremony":
-            explain = QLabel("Khi lưu, người này được ghi vào danh sách đảng viên là đảng viên dự bị "
+            explain = QLabel("Khi lưu, ngày vào Đảng trong hồ sơ đảng viên cũng được sửa; thời gian dự bị "
+                             "12 tháng tính từ ngày mới." if correcting else
+                             "Khi lưu, người này được ghi vào danh sách đảng viên là đảng viên dự bị "
                              "của chi bộ, kèm biến động “Kết nạp”.")
             explain.setWordWrap(True)
             form.addRow(explain)
