@@ -19,7 +19,7 @@ from models.core.db import database
 from models.core.errors import NotFound, ValidationError
 from models.core.text import checked_multiline, clean
 from models.members.lifecycle import EMPTY, EventInput, apply, replay
-from models.members.record import check_full_date, get_member, validate
+from models.members.record import check_full_date, check_party_dates, get_member, validate
 from models.members.tables import Member, MemberEvent
 from models.orgs.tables import PartyOrg
 from models.orgs.tree import check_in_scope, get_org
@@ -213,6 +213,7 @@ def correct_event(event_id: int, on: date | None, decision_no: str) -> MemberEve
         if event.kind == v.RECOGNISED and member.full_member_date == old_day:
             member.full_member_date = on
         if values_of(member) != member_before:
+            check_party_dates(member)
             member.save()
             log_update(member, member_before)
         return target

@@ -150,6 +150,14 @@ def _identifiers(fields: dict, data: dict, member_id: int | None, check_unique: 
         data[key] = value
 
 
+def check_party_dates(member: Member) -> None:
+    """The stored record's days of birth, admission, ceremony and full membership in their
+    order, as a form's save checks them (for a write that moves one of them, not a form)."""
+    fields = {key: getattr(member, key) for key in ("birth_date", "admission_date", "ceremony_date",
+                                                    "full_member_date")}
+    _party_dates(fields, dict(fields), clock.today())
+
+
 def _party_dates(fields: dict, data: dict, today: date) -> None:
     labels = (
         ("admission_date", "Ngày quyết định kết nạp"),

@@ -176,5 +176,8 @@ def test_a_day_or_number_typed_wrong_is_corrected_with_the_history_replayed(bloc
     for event_id, day in ((recognised.id, date(2010, 12, 1)), (moved.id, date(2009, 1, 1))):
         with pytest.raises(ValidationError):
             correct_event(event_id, day, "")
+    admitted = history(member.id)[0]
+    with pytest.raises(ValidationError, match="chưa đủ 18 tuổi"):  # the record's own rule, as its form has it
+        correct_event(admitted.id, date(1998, 3, 1), "")
     assert [row.date for row in history(member.id)] == [date(2010, 3, 1), date(2011, 3, 2), date(2015, 1, 5)]
     assert get_member(member.id).org_id == bloc_tree["small"].id
