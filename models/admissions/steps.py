@@ -24,11 +24,12 @@ from models.admissions.cases import (
 )
 from models.admissions.tables import AdmissionCase
 from models.core import vocab as v
+from models.core.checks import record_number
 from models.core.dates import check_plausible, fmt_date, months_between
 from models.core.db import database
 from models.core.errors import ValidationError
 from models.core.text import clean
-from models.members.events import create_member, record_event
+from models.members.events import correct_event, create_member, record_event
 from models.members.record import get_member
 from models.members.tables import MemberEvent
 from models.orgs.tree import check_in_scope
@@ -231,3 +232,23 @@ def withdraw(case_id: int, on: date | None, reason: str) -> AdmissionCase:
         check_plausible(on, "ended_on", "Ngày đưa ra khỏi danh sách")
         write_case(case, {"state": WITHDRAWN, "ended_on": on, "end_reason": clean(reason)})
         return case
+
+
+def correct_registry_event(event_id: int, on: date | None, decision_no: str) -> MemberEvent:
+    """An event's day or number put right from the member's history (members.correct_event),
+    the admission case it came from kept in step: a member admitted through a case has its
+    "Kết nạp" event from the case's decision — corrected there too, checked as that step is —
+    and its full membership from the case's last decision, whose number follows."""
+    with database.atomic():
+        event = MemberEvent.get_or_none(MemberEvent.id == record_number(event_id))
+        case = None if event is None else AdmissionCase.get_or_none(AdmissionCase.member == event.member_id)
+        if case is not None and event.kind == v.ADMITTED:
+            changes = _checked(case, "decision", {"decision_no": decision_no, "decision_date": on,
+                                                  "decision_body": case.decision_body})
+            corrected = correct_event(event_id, on, decision_no)
+            write_case(case, changes)
+            return corrected
+        corrected = correct_event(event_id, on, decision_no)
+        if case is not None and event.kind == v.RECOGNISED and case.state == FULL:
+            write_case(case, {"full_decision_no": corrected.decision_no})
+        return corrected

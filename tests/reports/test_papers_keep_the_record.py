@@ -195,3 +195,31 @@ def test_a_decision_day_typed_wrong_is_corrected_on_the_case_then_printed(db, of
     assert (recognised.decision_no, recognised.date) == ("31-QĐ/ĐUK", date(2025, 4, 19))
     for text in texts(db, tmp_path, "chinh-thuc", case.id, "--issue"):
         assert "Số 31-QĐ/ĐUK" in text and "Hạ Long, ngày 07 tháng 5 năm 2025" in text
+
+
+def test_an_admission_corrected_in_the_members_history_is_corrected_on_its_case(db, office, tmp_path):
+    """The member's "Kết nạp" event is the case's decision: corrected from the history, the case
+    (whose decision paper prints its number and day) follows, checked as its step is; a full-
+    membership number the same. Before, the history and the case then disagreed."""
+    from models.admissions import correct_registry_event
+    from models.admissions.steps import record_step
+    from models.core.errors import ValidationError
+    from models.members.events import history
+
+    case = _decided_case(office["small"], "20-QĐ/ĐUK")  # decided 08/04/2024, its cell 15/03/2024
+    record_step(case.id, "ceremony", {"ceremony_date": date(2024, 4, 20)})
+    member_id = get_case(case.id).member_id
+    admitted = history(member_id)[0]
+    with pytest.raises(ValidationError, match="ở trước bước"):  # before the cell's resolution
+        correct_registry_event(admitted.id, date(2024, 3, 10), "20-QĐ/ĐUK")
+    correct_registry_event(admitted.id, date(2024, 4, 9), "21-QĐ/ĐUK")
+    case = get_case(case.id)
+    assert (case.decision_date, case.decision_no) == (date(2024, 4, 9), "21-QĐ/ĐUK")
+    assert (history(member_id)[0].date, history(member_id)[0].decision_no) == (date(2024, 4, 9), "21-QĐ/ĐUK")
+    for text in texts(db, tmp_path, "ket-nap", case.id, "--issue"):
+        assert "Số 21-QĐ/ĐUK" in text and "ngày 09 tháng 4 năm 2024" in text
+    record_step(case.id, "full", {"review_date": date(2025, 4, 22), "full_decision_no": "30-QĐ/ĐUK",
+                                  "full_decision_date": date(2025, 5, 6)})
+    recognised = next(row for row in history(member_id) if row.kind == v.RECOGNISED)
+    correct_registry_event(recognised.id, recognised.date, "31-QĐ/ĐUK")
+    assert get_case(case.id).full_decision_no == "31-QĐ/ĐUK"

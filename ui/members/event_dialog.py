@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.admissions import correct_registry_event
 from models.core import vocab as v
 from models.core.dates import fmt_date
 from models.core.errors import ValidationError
@@ -19,7 +20,6 @@ from models.members import (
     HistoryRow,
     allowed_kinds,
     check_leaving_papers,
-    correct_event,
     record_event,
 )
 from ui.widgets.buttons import confirm
@@ -184,7 +184,7 @@ class EventCorrectionDialog(FormDialog):
         self.errors.show(ValidationError(field, error.message))
 
     def write(self) -> None:
-        correct_event(self.event_id, self.date.date(), self.decision_no.text())
+        correct_registry_event(self.event_id, self.date.date(), self.decision_no.text())
 
     @classmethod
     def ask(cls, event: HistoryRow, member_name: str, parent=None) -> bool:

@@ -10,9 +10,10 @@ from tests.models.accounts.test_audit import assert_each_step_audited
 
 
 def test_admission_writes_leave_one_entry_per_changed_row(bloc_tree):
-    from models.admissions.cases import create_case, update_case
-    from models.admissions.steps import fail_probation, record_step, withdraw
+    from models.admissions.cases import create_case, get_case, update_case
+    from models.admissions.steps import correct_registry_event, fail_probation, record_step, withdraw
     from models.admissions.targets import remove_target, set_target
+    from models.members.tables import MemberEvent
 
     person_fields = {"full_name": "Hoàng Thị Mai", "sex": "F", "birth_date": date(1998, 4, 10),
                      "org_id": bloc_tree["cell_a"].id, "listed_on": date(2023, 1, 9)}
@@ -31,6 +32,9 @@ def test_admission_writes_leave_one_entry_per_changed_row(bloc_tree):
         ("decision", lambda: record_step(box["c"].id, "decision", {
             "decision_no": "3", "decision_date": date(2023, 11, 1)})),
         ("ceremony", lambda: record_step(box["c"].id, "ceremony", {"ceremony_date": date(2023, 11, 20)})),
+        ("correct the admission event", lambda: correct_registry_event(
+            MemberEvent.get(MemberEvent.member == get_case(box["c"].id).member_id).id, date(2023, 11, 2),
+            "3")),
         ("fail_probation", lambda: fail_probation(box["c"].id, date(2024, 6, 1), "Vi phạm")),
         ("create second", lambda: box.update(d=create_case({**person_fields, "full_name": "Lê Văn Hai"}))),
         ("withdraw", lambda: withdraw(box["d"].id, date(2023, 5, 1), "Chuyển công tác")),
