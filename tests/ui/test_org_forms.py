@@ -48,6 +48,29 @@ def test_dissolve_refused_with_members_shows_why(qtbot, bloc_tree, make_member):
     assert get_org(bloc_tree["small"].id).dissolved_on is None
 
 
+def test_a_dissolution_typed_wrong_is_corrected_or_taken_back(qtbot, bloc_tree, monkeypatch):
+    """"Giải thể" on an organisation already dissolved said only "đã giải thể ngày …": a day typed
+    wrong, or the wrong organisation chosen, could not be put right."""
+    import ui.orgs.dialogs as dialogs
+    from models.orgs.changes import dissolve_org
+
+    dissolve_org(bloc_tree["cell_b"].id, date(2024, 8, 1))
+    dialog = DissolveOrgDialog(bloc_tree["cell_b"].id)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle().startswith("Sửa ngày giải thể") and dialog.on.text() == "01/08/2024"
+    dialog.on.setText("01/07/2024")
+    assert dialog.save()
+    assert get_org(bloc_tree["cell_b"].id).dissolved_on == date(2024, 7, 1)
+    again = DissolveOrgDialog(bloc_tree["cell_b"].id)
+    qtbot.addWidget(again)
+    monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: False)
+    again.take_back()  # asked, and "no" keeps it
+    assert get_org(bloc_tree["cell_b"].id).dissolved_on == date(2024, 7, 1)
+    monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: True)
+    again.take_back()
+    assert get_org(bloc_tree["cell_b"].id).dissolved_on is None and again.result() == 1
+
+
 def test_move_dialog_moves_cell(qtbot, bloc_tree):
     from models.orgs.changes import create_org
 

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 from models.core import clock
 from models.core import vocab as v
 from models.core.errors import ValidationError
-from models.orgs import create_org, dissolve_org, get_org, move_org, update_org
+from models.orgs import create_org, dissolve_org, get_org, move_org, redate_dissolution, update_org
+from ui.widgets.buttons import confirm
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.form_dialog import FormDialog
 from ui.widgets.org_picker import OrgPicker
@@ -142,24 +143,49 @@ class MoveOrgDialog(_OrgForm):
 
 
 class DissolveOrgDialog(_OrgForm):
+    """Dissolve an organisation; or, for one already dissolved, put its day right or take the
+    dissolution back (the wrong organisation chosen)."""
+
     def __init__(self, org_id: int, parent=None):
         org = get_org(org_id)
-        super().__init__(f"Giải thể “{org.name}”", parent)
-        self.org_id = org_id
+        self.correcting = org.dissolved_on is not None
+        super().__init__(f"Sửa ngày giải thể “{org.name}”" if self.correcting else f"Giải thể “{org.name}”",
+                         parent)
+        self.org_id, self.org_name = org_id, org.name
         explain = QLabel(
             "Tổ chức giải thể vẫn giữ nguyên lịch sử và số liệu các năm trước; chỉ không còn "
             "nhận đảng viên hay tổ chức trực thuộc mới."
+            + (" Nếu đã chọn nhầm tổ chức, bấm “Hủy giải thể”." if self.correcting else "")
         )
         explain.setWordWrap(True)
         self.form.addRow(explain)
         self.on = self.add_row("dissolved_on", "Ngày giải thể (*)",
                                DateEdit("Ngày giải thể", "dissolved_on"))
-        self.on.set_date(clock.today())
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("Giải thể")
+        self.on.set_date(org.dissolved_on or clock.today())
+        if self.correcting:
+            restore = self.buttons.addButton("Hủy giải thể", QDialogButtonBox.ButtonRole.ResetRole)
+            restore.clicked.connect(self.take_back)
+        else:
+            self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("Giải thể")
         self.mark_clean()
 
     def write_org(self) -> int:
+        if self.correcting:
+            return redate_dissolution(self.org_id, self.on.date()).id
         return dissolve_org(self.org_id, self.on.date()).id
+
+    def take_back(self) -> None:
+        if not confirm(self, "Hủy giải thể", f"Hủy việc giải thể “{self.org_name}”? Tổ chức trở lại hoạt "
+                       "động như trước; việc này được ghi vào nhật ký thay đổi.", yes="Hủy giải thể"):
+            return
+        self.clear_errors()
+        try:
+            self.result_id = redate_dissolution(self.org_id, None).id
+        except ValidationError as error:
+            self.show_error(error)
+            return
+        self.mark_clean()
+        self.accept()
 
     @classmethod
     def ask(cls, org_id: int, parent=None) -> bool:
