@@ -155,7 +155,7 @@ class DissolveOrgDialog(_OrgForm):
         explain = QLabel(
             "Tổ chức giải thể vẫn giữ nguyên lịch sử và số liệu các năm trước; chỉ không còn "
             "nhận đảng viên hay tổ chức trực thuộc mới."
-            + (" Nếu đã chọn nhầm tổ chức, bấm “Hủy giải thể”." if self.correcting else "")
+            + (" Nếu đã chọn nhầm tổ chức để giải thể, bấm “Khôi phục tổ chức”." if self.correcting else "")
         )
         explain.setWordWrap(True)
         self.form.addRow(explain)
@@ -163,10 +163,11 @@ class DissolveOrgDialog(_OrgForm):
                                DateEdit("Ngày giải thể", "dissolved_on"))
         self.on.set_date(org.dissolved_on or clock.today())
         if self.correcting:
-            restore = self.buttons.addButton("Hủy giải thể", QDialogButtonBox.ButtonRole.ResetRole)
+            restore = self.buttons.addButton("Khôi phục tổ chức", QDialogButtonBox.ButtonRole.ResetRole)
             restore.clicked.connect(self.take_back)
         else:
             self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("Giải thể")
+        self.resize(max(self.sizeHint().width(), 480), self.sizeHint().height())
         self.mark_clean()
 
     def write_org(self) -> int:
@@ -175,8 +176,9 @@ class DissolveOrgDialog(_OrgForm):
         return dissolve_org(self.org_id, self.on.date()).id
 
     def take_back(self) -> None:
-        if not confirm(self, "Hủy giải thể", f"Hủy việc giải thể “{self.org_name}”? Tổ chức trở lại hoạt "
-                       "động như trước; việc này được ghi vào nhật ký thay đổi.", yes="Hủy giải thể"):
+        if not confirm(self, "Khôi phục tổ chức", f"Bỏ việc giải thể “{self.org_name}” vì đã chọn nhầm? Tổ "
+                       "chức trở lại hoạt động như trước; việc này được ghi vào nhật ký thay đổi.",
+                       yes="Khôi phục tổ chức"):
             return
         self.clear_errors()
         try:
