@@ -34,6 +34,7 @@ REPORT_SUFFIXES = (".pdf", ".docx")
 # A return as the organisation saved it: .ods is LibreOffice Calc's own format, and an old .xls
 # is read far enough to say how to send it again.
 WORKBOOK_SUFFIXES = (".xlsx", ".ods", ".xls")
+LOCK_FILES = ("~$", ".~lock")  # what Excel and LibreOffice leave beside a file they hold open
 MAX_REPORT_BYTES = 30 * 1024 * 1024
 MAX_ZIP_PARTS = 1_000
 MAX_ZIP_UNPACKED = 1024 * 1024 * 1024
@@ -84,7 +85,7 @@ def _unzip(archive: Path, into: Path) -> list[Path]:
             for part in parts:
                 name = Path(part.filename.replace("\\", "/")).name  # never a path out of the folder
                 suffix = Path(name).suffix.lower()
-                if suffix not in (*WORKBOOK_SUFFIXES, *REPORT_SUFFIXES) or name.startswith(("~$", ".~lock")):
+                if suffix not in (*WORKBOOK_SUFFIXES, *REPORT_SUFFIXES) or name.startswith(LOCK_FILES):
                     continue
                 cap = MAX_FILE_BYTES if suffix in WORKBOOK_SUFFIXES else MAX_REPORT_BYTES
                 if part.file_size > cap:
@@ -156,8 +157,8 @@ def plan_intake(files: list[Path], request_id: int | None = None, received_on: d
     received_on = received_on or clock.today()
     check_plausible(received_on, "received_on", "Ngày nhận")
     plan = IntakePlan(received_on)
-    workbooks = [path for path in files if path.suffix.lower() in WORKBOOK_SUFFIXES
-                 and not path.name.startswith(("~$", ".~lock"))]
+    files = [path for path in files if not path.name.startswith(LOCK_FILES)]
+    workbooks = [path for path in files if path.suffix.lower() in WORKBOOK_SUFFIXES]
     stems = {path.stem for path in workbooks}
     plan.ignored = [path.name for path in files if path not in workbooks
                     and not (path.suffix.lower() in REPORT_SUFFIXES and path.stem in stems)]

@@ -109,6 +109,9 @@ def test_a_return_saved_by_libreoffice_as_ods_is_read_and_an_old_xls_is_named(qu
     folder = tmp_path / "gui-ve"
     folder.mkdir()
     save_as_ods(by_org["tu-phap"], folder / "tu-phap.ods")
+    # The lock files Excel and LibreOffice leave beside an open file are neither read nor listed.
+    (folder / "~$tu-phap.xlsx").write_bytes(b"lock")
+    (folder / ".~lock.tu-phap.ods#").write_bytes(b"lock")
     (folder / "tai-chinh.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
     with gathered(folder) as files:
         plan = plan_intake(files, request.id, received_on=date(2025, 10, 9))
