@@ -125,9 +125,10 @@ def build_parser() -> argparse.ArgumentParser:
     _db(station)
     _acting_user(station)
 
-    importer = sub.add_parser("import", help="nhập danh sách đảng viên từ Excel (.xlsx)")
+    importer = sub.add_parser("import", help="nhập danh sách đảng viên từ bảng tính Excel (.xlsx) hoặc "
+                                             "LibreOffice (.ods)")
     importer.add_argument("what", choices=["members"])
-    importer.add_argument("source", help="tệp Excel")
+    importer.add_argument("source", help="tệp bảng tính")
     _db(importer)
     importer.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi gì")
     importer.add_argument("--cards", choices=["skip", "update"], default="skip",
