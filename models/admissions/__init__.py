@@ -10,7 +10,7 @@ __getattr__, __dir__, __all__ = face(globals(), {
     "cases": ("CaseRow", "STATES", "STEPS", "case_fields", "case_rows", "create_case",
         "full_member_date", "get_case", "next_step", "steps_for", "update_case"),
     "steps": ("STEP_FIELDS", "correct_registry_event", "correct_step", "correctable_step", "fail_probation",
-        "record_step", "withdraw"),
+        "record_step", "reopen_case", "withdraw"),
     "targets": ("AGE_BANDS", "AdmissionFigures", "admission_figures", "admitted_count", "progress",
         "remove_target", "set_target", "target_lines", "target_rows"),
     "watch": ("REMINDER_KINDS", "Reminder", "attention", "case_warnings"),

@@ -29,7 +29,7 @@ from models.core.dates import check_plausible, fmt_date, months_between
 from models.core.db import database
 from models.core.errors import ValidationError
 from models.core.text import clean
-from models.members.events import correct_event, create_member, record_event
+from models.members.events import correct_event, create_member, record_event, remove_event
 from models.members.record import get_member
 from models.members.tables import MemberEvent
 from models.orgs.tree import check_in_scope
@@ -231,6 +231,30 @@ def withdraw(case_id: int, on: date | None, reason: str) -> AdmissionCase:
             raise ValidationError("ended_on", "Nhập ngày.")
         check_plausible(on, "ended_on", "Ngày đưa ra khỏi danh sách")
         write_case(case, {"state": WITHDRAWN, "ended_on": on, "end_reason": clean(reason)})
+        return case
+
+
+def reopen_case(case_id: int) -> AdmissionCase:
+    """Take back an ending recorded on the wrong case: one taken off the list is back on it; one
+    struck off during probation is on probation again, its struck-off event taken out of the
+    member's history in the same transaction (refused if what followed depends on it)."""
+    session.require(session.WRITE_RECORDS)
+    with database.atomic():
+        case = get_case(case_id)
+        check_in_scope(case.org_id)
+        if case.state not in (WITHDRAWN, STRUCK_OFF):
+            raise ValidationError("step", "Hồ sơ chưa kết thúc (thôi xét hay xóa tên): không có gì để mở "
+                                          "lại.")
+        state = POOL
+        if case.state == STRUCK_OFF:
+            struck = (MemberEvent.select().where((MemberEvent.member == case.member_id)
+                                                 & (MemberEvent.kind == v.STRUCK_OFF_EVENT)
+                                                 & (MemberEvent.date == case.ended_on))
+                      .order_by(MemberEvent.id.desc()).first())
+            if struck is not None:
+                remove_event(struck.id)
+            state = PROBATION
+        write_case(case, {"state": state, "ended_on": None, "end_reason": ""})
         return case
 
 

@@ -183,3 +183,26 @@ def test_the_latest_step_is_corrected_from_the_page(qtbot, bloc_tree, monkeypatc
     assert seen == [("Sửa bước “Quyết định kết nạp” — Hoàng Thị Mai", "3-QĐ/ĐUK", "11/10/2024")]
     assert get_case(case.id).decision_date == date(2024, 10, 1)
     assert "01/10/2024" in page.detail.text()
+
+
+def test_a_case_ended_by_mistake_is_reopened_from_the_page(qtbot, bloc_tree, monkeypatch):
+    """'Sửa bước vừa ghi' on a case taken off the list by mistake said there was nothing to
+    correct: its last step is the ending, taken back after a question."""
+    import ui.admissions.page as page_module
+    from models.admissions.steps import withdraw
+
+    case = listed(bloc_tree)
+    withdraw(case.id, date(2024, 5, 2), "Chuyển công tác")
+    questions = []
+    monkeypatch.setattr(page_module, "confirm", lambda _p, _t, text, **_k: questions.append(text) or False)
+    page = AdmissionsPage()
+    qtbot.addWidget(page)
+    page.state.setCurrentIndex(page.state.findData("WITHDRAWN"))
+    settle(qtbot, page)
+    page.case_view.selectRow(0)
+    page.actions_by_name["correct"].trigger()
+    assert "đã thôi xét ngày 02/05/2024 (Chuyển công tác)" in questions[0]
+    assert get_case(case.id).state == "WITHDRAWN"  # "no" keeps it
+    monkeypatch.setattr(page_module, "confirm", lambda *_a, **_k: True)
+    page.actions_by_name["correct"].trigger()
+    assert get_case(case.id).state == "POOL"

@@ -26,12 +26,14 @@ from models.admissions import (
     correctable_step,
     get_case,
     remove_target,
+    reopen_case,
     steps_for,
     target_lines,
 )
 from models.admissions import next_step as case_next_step
 from models.core import clock
 from models.core.dates import fmt_date
+from models.core.errors import ValidationError
 from models.documents import documents_about
 from models.orgs import org_names
 from reports.glance import REMINDERS
@@ -49,10 +51,14 @@ STEP_NUMBERS = {"course": "certificate_no", "cell": "cell_resolution_no", "base"
                 "decision": "decision_no", "full": "full_decision_no"}
 
 
+# An ended case, what ended it, and what taking that back does.
+ENDED = {"WITHDRAWN": ("thôi xét", "Người này trở lại danh sách xét kết nạp."),
+         "STRUCK_OFF": ("bị xóa tên khi dự bị", "Người này lại là đảng viên dự bị; biến động xóa tên được bỏ "
+                                                "khỏi lịch sử đảng viên.")}
 # The toolbar's words are short, so every action shows at 1366 px; the tooltip says it whole.
 TIPS = {"add": "Thêm người vào danh sách xét kết nạp (Ctrl+N)",
         "withdraw": "Đưa ra khỏi danh sách xét kết nạp, kèm lý do",
-        "correct": "Sửa số hay ngày của bước ghi sau cùng"}
+        "correct": "Sửa số hay ngày của bước ghi sau cùng; với hồ sơ đã thôi xét hay xóa tên nhầm: mở lại"}
 
 
 class AdmissionsPage(Page):
@@ -208,12 +214,31 @@ class AdmissionsPage(Page):
         case_id = self.selected_case_id()
         if case_id is None or not may(WRITE_RECORDS):
             return
-        if correctable_step(get_case(case_id)) is None:
-            inform(self, "Sửa bước vừa ghi", "Hồ sơ này chưa ghi bước nào, hoặc đã kết thúc (xóa tên, thôi "
-                                             "xét): không có bước nào để sửa.")
+        case = get_case(case_id)
+        if case.state in ENDED:
+            self.reopen(case)
+            return
+        if correctable_step(case) is None:
+            inform(self, "Sửa bước vừa ghi", "Hồ sơ này chưa ghi bước nào để sửa.")
             return
         if StepDialog.ask(case_id, self, correcting=True):
             self.refresh(case_id)
+
+    def reopen(self, case) -> None:
+        """The last thing recorded on an ended case is its ending: taken back if it was the wrong
+        case (asked first)."""
+        ending, back = ENDED[case.state]
+        reason = f" ({case.end_reason})" if case.end_reason else ""
+        if not confirm(self, "Sửa bước vừa ghi", f"Hồ sơ {case.full_name} đã {ending} ngày "
+                       f"{fmt_date(case.ended_on)}{reason}. Bỏ việc này vì đã ghi nhầm hồ sơ? {back} Việc "
+                       "bỏ được ghi vào nhật ký thay đổi.", yes="Mở lại hồ sơ"):
+            return
+        try:
+            reopen_case(case.id)
+        except ValidationError as error:
+            inform(self, "Không mở lại được", error.message, warning=True)
+            return
+        self.refresh(case.id)
 
     def end_case(self, struck_off: bool) -> None:
         case_id = self.selected_case_id()

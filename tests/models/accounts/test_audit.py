@@ -97,7 +97,7 @@ WRITE_FUNCTIONS = {
     "models.accounts.office": {"save_office_details", "save_setting"},
     "models.admissions.cases": {"create_case", "update_case"},
     "models.admissions.steps": {"record_step", "correct_step", "fail_probation", "withdraw",
-                                "correct_registry_event"},
+                                "correct_registry_event", "reopen_case"},
     "models.admissions.targets": {"set_target", "remove_target"},
     "models.ratings.grid": {"rate_members", "rate_org", "set_totals"},
     "models.awards.awarding": {"create_award", "update_award", "delete_award", "award_many"},

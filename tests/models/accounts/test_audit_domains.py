@@ -11,7 +11,13 @@ from tests.models.accounts.test_audit import assert_each_step_audited
 
 def test_admission_writes_leave_one_entry_per_changed_row(bloc_tree):
     from models.admissions.cases import create_case, get_case, update_case
-    from models.admissions.steps import correct_registry_event, fail_probation, record_step, withdraw
+    from models.admissions.steps import (
+        correct_registry_event,
+        fail_probation,
+        record_step,
+        reopen_case,
+        withdraw,
+    )
     from models.admissions.targets import remove_target, set_target
     from models.members.tables import MemberEvent
 
@@ -36,8 +42,10 @@ def test_admission_writes_leave_one_entry_per_changed_row(bloc_tree):
             MemberEvent.get(MemberEvent.member == get_case(box["c"].id).member_id).id, date(2023, 11, 2),
             "3")),
         ("fail_probation", lambda: fail_probation(box["c"].id, date(2024, 6, 1), "Vi phạm")),
+        ("reopen the struck off", lambda: reopen_case(box["c"].id)),
         ("create second", lambda: box.update(d=create_case({**person_fields, "full_name": "Lê Văn Hai"}))),
         ("withdraw", lambda: withdraw(box["d"].id, date(2023, 5, 1), "Chuyển công tác")),
+        ("reopen the withdrawn", lambda: reopen_case(box["d"].id)),
         ("set_target", lambda: box.update(t=set_target(None, 2024, 2024, 5))),
         ("set_target again", lambda: set_target(None, 2024, 2024, 6)),
         ("remove_target", lambda: remove_target(box["t"].id)),

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 from models.admissions.cases import (
     DECIDED,
     FULL,
+    POOL,
     PROBATION,
     STRUCK_OFF,
     WITHDRAWN,
@@ -15,7 +16,7 @@ from models.admissions.cases import (
     get_case,
     next_step,
 )
-from models.admissions.steps import fail_probation, record_step, withdraw
+from models.admissions.steps import fail_probation, record_step, reopen_case, withdraw
 from models.admissions.tables import AdmissionCase
 from models.admissions.watch import attention, case_warnings
 from models.core import vocab as v
@@ -138,6 +139,28 @@ def test_withdraw_only_before_the_decision(bloc_tree):
     assert get_case(case.id).state == WITHDRAWN
     with pytest.raises(ValidationError):
         record_step(case.id, "course", {"certificate_no": "1", "certificate_date": date(2023, 3, 1)})
+
+
+def test_an_ending_recorded_on_the_wrong_case_is_taken_back(bloc_tree):
+    """"Thôi xét" or "Xóa tên khi dự bị" pressed on the wrong case ended it for ever: the person
+    had to be entered again from the start, and a member struck off stayed so on the case even
+    once the history's event was removed."""
+    listed = create_case(candidate(bloc_tree["cell_a"]))
+    withdraw(listed.id, date(2023, 5, 1), "Chuyển công tác")
+    reopen_case(listed.id)
+    case = get_case(listed.id)
+    assert (case.state, case.ended_on, case.end_reason) == (POOL, None, "")
+    record_step(case.id, "course", {"certificate_no": "1", "certificate_date": date(2023, 3, 1)})  # goes on
+    admitted = create_case(candidate(bloc_tree["cell_a"], full_name="Trần Thị Dự Bị"))
+    take_to_ceremony(admitted)
+    fail_probation(admitted.id, date(2024, 6, 1), "Vi phạm tư cách đảng viên")
+    reopen_case(admitted.id)
+    case = get_case(admitted.id)
+    assert case.state == PROBATION and case.ended_on is None
+    member = get_member(case.member_id)
+    assert member.status == v.ACTIVE and [row.kind for row in history(member.id)] == [v.ADMITTED]
+    with pytest.raises(ValidationError, match="chưa kết thúc"):
+        reopen_case(admitted.id)
 
 
 def test_introducer_and_deadline_warnings(bloc_tree, make_member):
