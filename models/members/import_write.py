@@ -179,10 +179,22 @@ def create_missing_orgs(plan: ImportPlan) -> int:
         made_units = create_orgs([{"name": name, "level": v.DBBP, "parent_id": parent_id}
                                   for (parent_id, _folded), name in new_units.items()])
         units.update(zip(new_units, made_units, strict=True))
-        cells = [{"name": missing.cell, "level": v.CBTT, "parent_id": _committee(missing, grassroots, units)}
-                 if missing.parent else
-                 {"name": missing.cell, "level": _grassroots_level(missing.cell), "parent_id": bloc_id}
-                 for missing in wanted]
+        # A committee named without its đảng bộ: the one of that name, if the tree has just one.
+        named_units: dict[str, list[int]] = {}
+        for (_parent_id, folded), unit_id in units.items():
+            named_units.setdefault(folded, []).append(unit_id)
+        cells = []
+        for missing in wanted:
+            if missing.parent:
+                cells.append({"name": missing.cell, "level": v.CBTT,
+                              "parent_id": _committee(missing, grassroots, units)})
+            elif not missing.unit:
+                cells.append({"name": missing.cell, "level": _grassroots_level(missing.cell),
+                              "parent_id": bloc_id})
+            elif len(named_units.get(fold(missing.unit), [])) == 1:
+                cells.append({"name": missing.cell, "level": v.CBTT,
+                              "parent_id": named_units[fold(missing.unit)][0]})
+            # else: no committee of that name, or several: left for the clerk to place.
         made += len(made_parents) + len(made_units) + len(create_orgs(cells))
     return made
 

@@ -82,3 +82,25 @@ def test_into_an_empty_database_the_committees_are_made_at_their_level(bloc_tree
     levels = sorted((row.level, row.name) for row in org_rows() if row.level != v.BLOC)
     assert levels.count((v.DBBP, COMMITTEE)) == 2
     assert [name for level, name in levels if level == v.DBCS] == ["Đảng bộ Sở Tài chính", "Đảng bộ Sở Y tế"]
+
+
+def test_a_file_naming_only_the_committee_between_places_new_cells_under_it(bloc_tree, tmp_path):
+    """A list with "Chi bộ" and "Đảng bộ bộ phận" but no "Đảng bộ cơ sở" column: a cell to create
+    goes under that committee when the tree has one of that name; with none, or several, it is
+    left for the clerk (it was made a chi bộ cơ sở of the bloc, the committee ignored)."""
+    from openpyxl import Workbook
+
+    unit = create_org(name=COMMITTEE, level=v.DBBP, parent_id=bloc_tree["base"].id)
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["STT", "Họ và tên", "Giới tính", "Ngày sinh", "Ngày vào Đảng", "Chi bộ", "Đảng bộ bộ phận"])
+    sheet.append([1, "Trần Văn Mới", "Nam", "01/01/1980", "05/03/2008", "Chi bộ Phòng Mới", COMMITTEE])
+    sheet.append([2, "Lê Văn Lạc", "Nam", "01/01/1981", "05/03/2008", "Chi bộ Lạc", "Đảng bộ bộ phận X"])
+    book.save(tmp_path / "ds.xlsx")
+    plan = plan_import(tmp_path / "ds.xlsx")
+    create_missing_orgs(plan)
+    made = {row.name: (row.level, row.parent_id) for row in org_rows()}
+    assert made["Chi bộ Phòng Mới"] == (v.CBTT, unit.id)
+    assert "Chi bộ Lạc" not in made
+    plan = plan_import(tmp_path / "ds.xlsx")
+    assert [problem.row for problem in plan.problems] == [3]
