@@ -190,14 +190,19 @@ def _record(member: Member, member_before: dict | None, kind: str, date: date | 
     return new
 
 
+def _stored_event(event_id) -> MemberEvent:
+    event = MemberEvent.get_or_none(MemberEvent.id == record_number(event_id))
+    if event is None:
+        raise NotFound("Biến động này không còn nữa.")
+    return event
+
+
 def correct_event(event_id: int, on: date | None, decision_no: str) -> MemberEvent:
     """Put right the day or the number of an event typed wrong, the whole history replayed
     with it (a day that breaks the order of what followed is refused); the member's day of
     admission or of full membership follows its event."""
     with database.atomic():
-        event = MemberEvent.get_or_none(MemberEvent.id == record_number(event_id))
-        if event is None:
-            raise NotFound("Biến động này không còn nữa.")
+        event = _stored_event(event_id)
         member = get_member(event.member_id)
         _check_member_scope(member, None)
         number, _place = _particulars(member, event.kind, on, decision_no, event.place, event.org_id)
@@ -222,9 +227,7 @@ def correct_event(event_id: int, on: date | None, decision_no: str) -> MemberEve
 def set_letter_number(event_id: int, number_text: str) -> MemberEvent:
     """A transfer out carries the number of the introduction letter issued for it ("05-GGT/ĐUK"):
     written when the letter takes its number from the register, in the same transaction."""
-    event = MemberEvent.get_or_none(MemberEvent.id == record_number(event_id))
-    if event is None:
-        raise NotFound("Biến động này không còn nữa.")
+    event = _stored_event(event_id)
     if event.kind not in (v.TRANSFER_OUT, v.TEMP_OUT_START):
         raise ValidationError("kind", "Số giấy giới thiệu chỉ ghi vào biến động chuyển sinh hoạt đi.")
     _check_member_scope(get_member(event.member_id), None)
@@ -235,9 +238,7 @@ def set_letter_number(event_id: int, number_text: str) -> MemberEvent:
 def remove_event(event_id: int) -> None:
     """Take back an event entered by mistake, if the history stays valid without it."""
     with database.atomic():
-        event = MemberEvent.get_or_none(MemberEvent.id == record_number(event_id))
-        if event is None:
-            raise NotFound("Biến động này không còn nữa.")
+        event = _stored_event(event_id)
         member = get_member(event.member_id)
         _check_member_scope(member, None)
         rest = list(

@@ -207,13 +207,11 @@ def dissolve_org(org_id: int, on: date) -> PartyOrg:
         before = values_of(org)
         if on is None:
             raise ValidationError("dissolved_on", "Nhập ngày giải thể.")
-        check_plausible(on, "dissolved_on", "Ngày giải thể")
         if org.dissolved_on:
             raise ValidationError(
                 "dissolved_on", f"“{org.name}” đã giải thể ngày {fmt_date(org.dissolved_on)}."
             )
-        if org.founded_on and on < org.founded_on:
-            raise ValidationError("dissolved_on", "Ngày giải thể ở trước ngày thành lập.")
+        _check_dissolution_day(org, on)
         live = PartyOrg.select().where((PartyOrg.parent == org.id) & PartyOrg.dissolved_on.is_null())
         if live.exists():
             names = ", ".join(child.name for child in live.limit(3))
@@ -229,15 +227,22 @@ def dissolve_org(org_id: int, on: date) -> PartyOrg:
                 f"“{org.name}” còn {members} đảng viên. Chuyển sinh hoạt cho các đảng viên "
                 "sang chi bộ khác trước khi giải thể.",
             )
-        later = MemberEvent.select().where((MemberEvent.org_after == org.id) & (MemberEvent.date > on))
-        if later.exists():
-            raise ValidationError(
-                "dissolved_on",
-                "Có biến động đảng viên của tổ chức này sau ngày giải thể đã nhập; kiểm tra lại ngày.",
-            )
         org.dissolved_on = on
         _save(org, before)
         return org
+
+
+def _check_dissolution_day(org: PartyOrg, on: date) -> None:
+    """A day an organisation can have been dissolved on: a real day, not before it was founded,
+    and not before a member came to it or left it (they would have been in a dissolved body)."""
+    check_plausible(on, "dissolved_on", "Ngày giải thể")
+    if org.founded_on and on < org.founded_on:
+        raise ValidationError("dissolved_on", "Ngày giải thể ở trước ngày thành lập.")
+    touching = (MemberEvent.org_before == org.id) | (MemberEvent.org_after == org.id)
+    last = MemberEvent.select(fn.MAX(MemberEvent.date)).where(touching).scalar()
+    if last is not None and last > on:
+        raise ValidationError("dissolved_on", f"“{org.name}” có biến động đảng viên ngày {fmt_date(last)}, "
+                                              f"sau ngày giải thể {fmt_date(on)}; kiểm tra lại ngày.")
 
 
 def redate_dissolution(org_id: int, on: date | None) -> PartyOrg:
@@ -255,16 +260,7 @@ def redate_dissolution(org_id: int, on: date | None) -> PartyOrg:
                 raise ValidationError("dissolved_on", f"Tổ chức cấp trên “{parent.name}” đã giải thể ngày "
                                                       f"{fmt_date(parent.dissolved_on)}.")
         else:
-            check_plausible(on, "dissolved_on", "Ngày giải thể")
-            if org.founded_on and on < org.founded_on:
-                raise ValidationError("dissolved_on", "Ngày giải thể ở trước ngày thành lập.")
-            # A member who came or went after the new day would have been in a dissolved body.
-            touching = (MemberEvent.org_before == org.id) | (MemberEvent.org_after == org.id)
-            last = MemberEvent.select(fn.MAX(MemberEvent.date)).where(touching).scalar()
-            if last is not None and last > on:
-                raise ValidationError("dissolved_on", f"“{org.name}” còn có biến động đảng viên ngày "
-                                                      f"{fmt_date(last)}, sau ngày giải thể "
-                                                      f"{fmt_date(on)}; kiểm tra lại ngày.")
+            _check_dissolution_day(org, on)
         org.dissolved_on = on
         _save(org, before)
         return org

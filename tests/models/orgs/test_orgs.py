@@ -67,6 +67,16 @@ def test_dissolve_refused_while_members_remain(bloc_tree, make_member):
     assert all(row.id != bloc_tree["small"].id for row in org_rows(include_dissolved=False))
 
 
+def test_a_dissolution_before_a_member_left_is_refused(bloc_tree, make_member):
+    """Dissolving on a day before a member moved out of the cell left that member in a dissolved
+    body (only members who came in after the day were checked); the day is named."""
+    member = make_member(org=bloc_tree["small"])
+    record_event(member.id, v.MOVED, date(2023, 6, 1), org_id=bloc_tree["cell_a"].id)
+    with pytest.raises(ValidationError, match="biến động đảng viên ngày 01/06/2023"):
+        dissolve_org(bloc_tree["small"].id, date(2023, 5, 1))
+    assert get_org(bloc_tree["small"].id).dissolved_on is None
+
+
 def test_dissolve_refused_while_live_children_remain(bloc_tree):
     with pytest.raises(ValidationError) as caught:
         dissolve_org(bloc_tree["base"].id, date(2024, 1, 1))
