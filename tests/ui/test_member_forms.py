@@ -299,3 +299,22 @@ def test_an_events_day_or_number_typed_wrong_is_corrected_from_the_history(qtbot
     dialog.inputs["residence"].setText("Tổ 3")
     assert dialog.save()
     assert get_member(member.id).full_member_date == date(2011, 3, 2)
+
+
+def test_an_event_entered_by_mistake_is_removed_from_the_history(qtbot, make_member, monkeypatch):
+    import ui.members.dialogs as dialogs
+    from models.members.events import history, record_event
+
+    member = make_member(admitted=date(2010, 3, 1))
+    record_event(member.id, v.RECOGNISED, date(2011, 3, 20))
+    said = []
+    monkeypatch.setattr(dialogs, "inform", lambda _p, title, text, **_k: said.append((title, text)))
+    monkeypatch.setattr(dialogs, "confirm", lambda *_a, **_k: True)
+    dialog = MemberDialog(member.id)
+    qtbot.addWidget(dialog)
+    dialog.remove_selected_event()  # nothing chosen: said which to choose, nothing removed
+    assert said == [("Bỏ biến động", "Chọn biến động nhập nhầm trong bảng trước.")]
+    dialog.history_view.selectRow(1)
+    dialog.remove_selected_event()
+    assert [row.kind for row in history(member.id)] == [v.ADMITTED]
+    assert dialog.history_model.rowCount() == 1 and dialog.saved

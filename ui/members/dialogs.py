@@ -327,13 +327,17 @@ class MemberDialog(PhotoBox, FormDialog):
             self.saved = True
             self.refresh_history()
 
-    def correct_selected_event(self) -> None:
+    def _chosen_event(self, title: str, which: str):
+        """The history row chosen, or None after saying which one to choose."""
         rows = self.history_view.selectionModel().selectedRows()
         if not rows:
-            inform(self, "Sửa biến động", "Chọn biến động cần sửa trong bảng trước.")
-            return
-        event = self.history_model.row_at(rows[0].row())
-        if not EventCorrectionDialog.ask(event, self.inputs["full_name"].text(), self):
+            inform(self, title, f"Chọn biến động {which} trong bảng trước.")
+            return None
+        return self.history_model.row_at(rows[0].row())
+
+    def correct_selected_event(self) -> None:
+        event = self._chosen_event("Sửa biến động", "cần sửa")
+        if event is None or not EventCorrectionDialog.ask(event, self.inputs["full_name"].text(), self):
             return
         self.saved = True
         self.refresh_history()
@@ -344,16 +348,12 @@ class MemberDialog(PhotoBox, FormDialog):
             self.mark_input_clean(self.inputs[field])
 
     def remove_selected_event(self) -> None:
-        rows = self.history_view.selectionModel().selectedRows()
-        if not rows:
-            inform(self, "Bỏ biến động", "Chọn biến động nhập nhầm trong bảng trước.")
-            return
-        event_id = self.history_model.event_id(rows[0].row())
-        if not confirm(self, "Bỏ biến động", "Bỏ biến động đã chọn khỏi quá trình của đảng viên?",
-                       yes="Bỏ biến động"):
+        event = self._chosen_event("Bỏ biến động", "nhập nhầm")
+        if event is None or not confirm(self, "Bỏ biến động", "Bỏ biến động đã chọn khỏi quá trình của "
+                                        "đảng viên?", yes="Bỏ biến động"):
             return
         try:
-            remove_event(event_id)
+            remove_event(event.id)
         except ValidationError as error:
             inform(self, "Không bỏ được", error.message, warning=True)
             return
