@@ -127,6 +127,13 @@ def name_chains(rows: list[OrgRow] | None = None) -> dict[int, list[str]]:
     return chains
 
 
+def committees_above(rows: list[OrgRow] | None = None) -> dict[int, str]:
+    """Each cell's committees up to its đảng bộ cơ sở ("Đảng bộ bộ phận Khối A, Đảng bộ Sở Y
+    tế"), so twin cells of one đảng bộ are told apart in a list that shows the cell beside it;
+    a grassroots organisation by its own name."""
+    return {org_id: ", ".join(chain[1:]) or chain[0] for org_id, chain in name_chains(rows).items()}
+
+
 def full_names(rows: list[OrgRow] | None = None) -> dict[int, str]:
     """Each organisation named so that a reader knows which it is — the one rule for every
     place a name is shown or printed: a grassroots organisation (and the bloc) by its own name,

@@ -41,7 +41,7 @@ from models.members import (
     set_photo,
     update_member,
 )
-from models.orgs import get_org, grassroots_names
+from models.orgs import committees_above, get_org
 from ui import settings
 from ui.members.event_dialog import NEEDS_MEMBERSHIP, EventCorrectionDialog, EventDialog, EventFields
 from ui.members.photo import PhotoBox
@@ -258,8 +258,8 @@ class MemberDialog(PhotoBox, FormDialog):
         place = ""
         if member.org_id:
             org = get_org(member.org_id)
-            grassroots = grassroots_names().get(org.id)
-            place = org.name + (f" — {grassroots}" if grassroots and grassroots != org.name else "")
+            above = committees_above().get(org.id)  # the đảng bộ bộ phận too: twin cells are common
+            place = org.name + (f" — {above}" if above and above != org.name else "")
         parts = [f"Đảng viên {v.MEMBERSHIPS.get(member.membership, '').lower()}",
                  v.STATUSES.get(member.status, "").lower(), place]
         self.state_label.setText("Hiện nay: " + ", ".join(p for p in parts if p))

@@ -7,7 +7,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from models.core import vocab as v
 from models.core.dates import fmt_date
 from models.members import HistoryRow, MemberFilter, MemberRow, member_page, member_rows
-from models.orgs import name_chains, tree_ranks
+from models.orgs import committees_above, tree_ranks
 from ui.widgets.rows_model import RowsTableModel
 
 PAGE = 200
@@ -21,12 +21,6 @@ COLUMNS = [
     ("status", "Tình trạng"),
     ("card_number", "Số thẻ"),
 ]
-
-
-def committees_above() -> dict[int, str]:
-    """Each cell's committees up to its đảng bộ cơ sở ("Đảng bộ bộ phận Khối A, Đảng bộ Sở Y
-    tế"), so twin cells of one đảng bộ are told apart; a grassroots organisation by its name."""
-    return {org_id: ", ".join(chain[1:]) or chain[0] for org_id, chain in name_chains().items()}
 
 
 class MemberTableModel(QAbstractTableModel):
