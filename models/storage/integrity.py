@@ -209,9 +209,12 @@ def _checked(db_path, found: FileCheck, anchor: Anchor | None, notes: list[str])
         chain = verify_chain(anchor.signed_from if anchor else None)
         return FileReport(all_problems(anchor, chain, integrity_checked=True), notes + audit_notes(chain))
     missing = sorted(set(available()) - found.applied)
-    notes.append(f"Tệp có cấu trúc cũ (thiếu {', '.join(missing)}): chỉ kiểm tra tệp và nhật ký thay "
-                 "đổi; mở tệp bằng chương trình để cập nhật cấu trúc rồi kiểm tra lại.")
-    audit = audit_problems(anchor) if AuditEntry._meta.table_name in database.get_tables() else []
+    notes.append(f"Tệp có cấu trúc cũ (thiếu {', '.join(missing)}): dữ liệu chỉ được đối chiếu với nhật ký "
+                 "thay đổi ở những bảng, cột đã có; mở tệp bằng chương trình để cập nhật cấu trúc rồi kiểm "
+                 "tra lại.")
+    audit = []
+    if AuditEntry._meta.table_name in database.get_tables():
+        audit = audit_problems(anchor) + trail_problems(older_schema=True)
     return FileReport(database_problems(integrity=False) + audit, notes)
 
 

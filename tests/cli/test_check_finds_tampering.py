@@ -263,3 +263,20 @@ def test_an_older_copy_elsewhere_passes_with_a_note_saying_what_it_is(office, ca
     capsys.readouterr()
     assert main.main(["check", "--db", str(elsewhere)]) == 0
     assert "một bản chép cũ hơn" in capsys.readouterr().out
+
+
+def test_data_changed_and_a_migration_unrecorded_is_still_found(office, capsys):
+    """A file of an older schema is checked as far as its tables go: unrecording the newest
+    migration made `check` skip the data against its trail and exit 0 on any edit."""
+    tamper(office, "update member set full_name = 'Nguyễn Văn Giả' where id = 1",
+           "delete from schema_migration where name = (select max(name) from schema_migration)")
+    said = checked(office, capsys)
+    assert "Đảng viên: dữ liệu khác với nhật ký" in said and "mã 1, Họ và tên" in said
+
+
+def test_a_column_dropped_does_not_hide_the_others(office, capsys):
+    """The table's remaining columns are still held against the trail."""
+    tamper(office, "update member set full_name = 'Nguyễn Văn Giả' where id = 2",
+           "alter table member drop column note",
+           "delete from schema_migration where name = (select max(name) from schema_migration)")
+    assert "mã 2, Họ và tên" in checked(office, capsys)

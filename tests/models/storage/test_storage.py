@@ -2,6 +2,7 @@
 another process writes), restore of every older schema, the rotation of automatic backups."""
 
 import importlib
+import json
 import subprocess
 import sys
 import time
@@ -14,6 +15,8 @@ from hypothesis import strategies as st
 from peewee import CharField, Model, SqliteDatabase, Table
 from playhouse.migrate import SchemaMigrator
 
+from models.accounts import audit
+from models.accounts.trail_values import plain
 from models.core import vocab as v
 from models.core.db import close_database, current_location, database, open_database
 from models.core.errors import ValidationError
@@ -62,6 +65,7 @@ def fill_older_schema(old, upto: int) -> None:
     rows = [PartyOrg(id=1, name="Đảng bộ Khối cũ", name_folded="dang bo khoi cu", level=v.BLOC),
             Member(id=1, full_name="Nguyễn Văn Cũ", name_folded="nguyen van cu", sort_key="cu nguyen van",
                    sex="M", birth_date=date(1980, 1, 1), org=1, membership=v.FULL, status=v.ACTIVE)]
+    prev = audit.GENESIS
     for row in rows:
         table_name = row._meta.table_name
         if table_name not in old.get_tables():
@@ -71,6 +75,21 @@ def fill_older_schema(old, upto: int) -> None:
         fields = [f for f in row._meta.sorted_fields if f.column_name in columns]
         table = Table(table_name, [f.column_name for f in fields]).bind(old)
         table.insert({f.column_name: f.db_value(row.__data__.get(f.name)) for f in fields}).execute()
+        if "audit_entry" in old.get_tables():
+            prev = _logged(old, row, fields, prev)
+
+
+def _logged(old, row, fields, prev: str) -> str:
+    """The row's trail entry as an older program wrote it (unsigned, as before the trail's key):
+    `check` holds an older file's rows against their trail."""
+    entry = {"at": datetime.now().isoformat(sep=" ", timespec="microseconds"), "user_id": None,
+             "username": "may-tai-cho", "action": audit.INSERT, "table_name": row._meta.table_name,
+             "record_id": str(row.get_id()), "old_values": None,
+             "new_values": json.dumps({f.column_name: plain(row.__data__.get(f.name)) for f in fields}),
+             "prev_hash": prev}
+    entry["hash"] = audit._digest(audit._payload(entry), None)
+    Table("audit_entry", list(entry)).bind(old).insert(entry).execute()
+    return entry["hash"]
 
 
 def test_foreign_damaged_and_newer_files_are_refused_untouched(tmp_path):
@@ -192,6 +211,8 @@ import sys, time
 sys.path.insert(0, {root!r})
 from models.core.db import open_database
 from models.orgs import create_org
+from models.accounts import audit
+from models.accounts.trail_values import plain
 from models.core import vocab as v
 open_database({path!r})
 bloc = create_org(name="Đảng bộ Khối", level=v.BLOC)
