@@ -154,10 +154,11 @@ def remove_file(file_id: int) -> None:
 
 
 def verify_file(file_id: int) -> bool:
-    """The stored copy is there and unchanged."""
+    """The stored copy is there and unchanged: in the folder, or in the database (a server's, or
+    a file restored on a workstation without the folder)."""
     row = _file_row(file_id)
-    if on_server():
-        content = stored_content(row.stored_name)
-        return content is not None and hashlib.sha256(content).hexdigest() == row.sha256
-    path = attachment_path(row.stored_name)
-    return path is not None and path.is_file() and _digest(path) == row.sha256
+    path = None if on_server() else attachment_path(row.stored_name)
+    if path is not None and path.is_file():
+        return _digest(path) == row.sha256
+    content = stored_content(row.stored_name)
+    return content is not None and hashlib.sha256(content).hexdigest() == row.sha256

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from models.core.db import beside_database, database, on_server
 from models.core.where import location
-from models.meetings.tables import MeetingFileContent
+from models.meetings.tables import MeetingFile, MeetingFileContent
 
 
 def attachments_folder() -> Path:
@@ -67,3 +67,23 @@ def copy_out(stored_name: str, sha256: str) -> Path | None:
 
 def _digest_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def files_into_database(target, folder: Path) -> int:
+    """The attached files of a file installation, from its folder into the database `target` (a
+    server it moves to, or its backup), in the caller's transaction: each whole one (its hash the
+    recorded one) and inside the folder; others stay missing, as they were. A file installation
+    reads them from there when its own folder lacks them (restored on another workstation)."""
+    with target.bind_ctx([MeetingFile, MeetingFileContent], bind_refs=False, bind_backrefs=False):
+        present = set(MeetingFileContent.select(MeetingFileContent.stored_name).tuples())
+        moved = 0
+        for stored_name, sha256 in MeetingFile.select(MeetingFile.stored_name, MeetingFile.sha256).tuples():
+            path = (folder / stored_name).resolve()
+            if (stored_name,) in present or not path.is_relative_to(folder.resolve()) or not path.is_file():
+                continue
+            content = path.read_bytes()
+            if _digest_of(content) == sha256:
+                MeetingFileContent.create(stored_name=stored_name, content=content)
+                present.add((stored_name,))
+                moved += 1
+    return moved

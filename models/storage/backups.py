@@ -24,6 +24,7 @@ from models.core.db import (
     translated,
 )
 from models.core.errors import ValidationError, failure_reason, os_reason
+from models.meetings.folder import attachments_folder, files_into_database
 from models.migrations import SchemaMigration, available, newer_schema
 from models.migrations import migrate as migrate_schema
 from models.storage.transfer import copy_all
@@ -136,6 +137,8 @@ def backup_to(target: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
         copy_online(database.obj if on_server() else database.connection(), target)
+        if not on_server():
+            _with_attached_files(target)
     except OSError as error:
         raise ValidationError("backup", f"Không ghi được bản sao lưu vào {target}: "
                                         f"{os_reason(error)}.") from None
@@ -148,6 +151,18 @@ def backup_to(target: Path) -> Path:
     write_manifest(target, _trail_end(target))
     record_anchor(current_location())
     return target
+
+
+def _with_attached_files(target: Path) -> None:
+    """A file installation's attached files into its backup (a server's are in the database
+    already): restored on another workstation, where the folder beside the file is not, they
+    still open (reported: each came back "missing")."""
+    copy = SqliteDatabase(str(target))
+    try:
+        with copy.atomic():
+            files_into_database(copy, attachments_folder())
+    finally:
+        copy.close()
 
 
 def _trail_end(path: Path):

@@ -3,7 +3,6 @@ copied row for row with their ids, from a SQLite file to a PostgreSQL server or 
 server database into a file: that is its backup). The target must be new or empty; it is
 written in one transaction, so a failed copy leaves it as it was."""
 
-import hashlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -15,7 +14,8 @@ from models.core.db import Unreachable, file_database, server_database, translat
 from models.core.errors import ValidationError
 from models.core.server_rights import grant_where_missing
 from models.core.where import Server, location
-from models.meetings.tables import MeetingFile, MeetingFileContent
+from models.meetings.folder import files_into_database
+from models.meetings.tables import MeetingFileContent
 from models.migrations import SchemaMigration, applied, migrate, newer_schema
 from models.returns.tables import ReturnReportContent
 from models.storage.trail_replay import AUDITED
@@ -110,27 +110,8 @@ def copy_all(source, target, progress: Progress | None = None,
             copied[model._meta.table_name] = _copy_rows(model, model._meta.sorted_fields, source, target)
             target.follow_ids(model)
         if attachments is not None:
-            copied[MeetingFileContent._meta.table_name] += _files_into(target, attachments)
+            copied[MeetingFileContent._meta.table_name] += files_into_database(target, attachments)
     return copied
-
-
-def _files_into(target, folder: Path) -> int:
-    """The attached files of a file installation, from its folder into the target's database:
-    each whole one (its hash the recorded one) and inside the folder; others stay missing, as
-    they were."""
-    with target.bind_ctx([MeetingFile, MeetingFileContent], bind_refs=False, bind_backrefs=False):
-        present = set(MeetingFileContent.select(MeetingFileContent.stored_name).tuples())
-        moved = 0
-        for stored_name, sha256 in MeetingFile.select(MeetingFile.stored_name, MeetingFile.sha256).tuples():
-            path = (folder / stored_name).resolve()
-            if (stored_name,) in present or not path.is_relative_to(folder.resolve()) or not path.is_file():
-                continue
-            content = path.read_bytes()
-            if hashlib.sha256(content).hexdigest() == sha256:
-                MeetingFileContent.create(stored_name=stored_name, content=content)
-                present.add((stored_name,))
-                moved += 1
-    return moved
 
 
 def transfer_database(source_where, target_where, progress: Progress | None = None) -> dict[str, int]:
