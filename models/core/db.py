@@ -6,6 +6,8 @@ the tests — and brings the schema up to date. What differs between the engines
 import logging
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 import peewee
 from peewee import (
@@ -253,7 +255,15 @@ def on_server() -> bool:
 
 def current_location() -> Path | Server:
     """Where the open database is: its file, or its server."""
-    return location(database.database) if on_server() else Path(database.database)
+    return location(database.database) if on_server() else _file_of(database.database)
+
+
+def _file_of(name: str) -> Path:
+    """The file behind a database's name: a file opened only to be looked at is named by its
+    URI (read_only_uri), whose folder of attached files `check` still reads."""
+    if name.startswith("file:"):
+        return Path(url2pathname(urlsplit(name).path))
+    return Path(name)
 
 
 def server_database(server: Server, read_only: bool = False) -> ServerDatabase:
@@ -389,5 +399,5 @@ def close_database() -> None:
 
 def beside_database(suffix: str) -> Path:
     """A folder named after the open database file, next to it ("dangvu-<suffix>")."""
-    db_file = Path(database.database)
+    db_file = _file_of(database.database)
     return db_file.with_name(f"{db_file.stem}-{suffix}")

@@ -31,6 +31,7 @@ from models.members.tables import Member, MemberEvent
 from models.migrations import applied, available, newer_schema
 from models.orgs.tables import PartyOrg
 from models.ratings.tables import RatingTotals
+from models.storage.attachments_check import attachment_findings
 from models.storage.backups import FileCheck, inspect_file
 from models.storage.trail_replay import trail_problems
 
@@ -207,7 +208,9 @@ def _checked(db_path, found: FileCheck, anchor: Anchor | None, notes: list[str])
         # inspect_file(thorough=True) ran SQLite's integrity check already: 2.5 s at 30,000
         # members, as long as the chain's, which is walked once for problems and notes.
         chain = verify_chain(anchor.signed_from if anchor else None)
-        return FileReport(all_problems(anchor, chain, integrity_checked=True), notes + audit_notes(chain))
+        attached, attached_notes = attachment_findings()
+        return FileReport(all_problems(anchor, chain, integrity_checked=True) + attached,
+                          notes + audit_notes(chain) + attached_notes)
     missing = sorted(set(available()) - found.applied)
     notes.append(f"Tệp có cấu trúc cũ (thiếu {', '.join(missing)}): dữ liệu chỉ được đối chiếu với nhật ký "
                  "thay đổi ở những bảng, cột đã có; mở tệp bằng chương trình để cập nhật cấu trúc rồi kiểm "
@@ -215,7 +218,8 @@ def _checked(db_path, found: FileCheck, anchor: Anchor | None, notes: list[str])
     audit = []
     if AuditEntry._meta.table_name in database.get_tables():
         audit = audit_problems(anchor) + trail_problems(older_schema=True)
-    return FileReport(database_problems(integrity=False) + audit, notes)
+    attached, attached_notes = attachment_findings()
+    return FileReport(database_problems(integrity=False) + audit + attached, notes + attached_notes)
 
 
 def _look_at_server(server: Server) -> FileCheck:

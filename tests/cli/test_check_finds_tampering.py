@@ -280,3 +280,20 @@ def test_a_column_dropped_does_not_hide_the_others(office, capsys):
            "alter table member drop column note",
            "delete from schema_migration where name = (select max(name) from schema_migration)")
     assert "mã 2, Họ và tên" in checked(office, capsys)
+
+
+def test_an_attached_file_replaced_in_its_folder_is_found(office, capsys):
+    """The copy beside the file is held against the hash its audited record keeps."""
+    (stored,) = [p for p in office.with_name("dangvu-tep-dinh-kem").rglob("*") if p.is_file()]
+    stored.write_bytes(b"%PDF-1.4 bien ban khac")
+    assert "Tệp đính kèm: nội dung khác với khi đính kèm (đã bị thay ngoài phần mềm) — mã 1" \
+        in checked(office, capsys)
+
+
+def test_an_attached_file_gone_from_its_folder_is_said_without_failing(office, capsys):
+    """A copy of the file made without the folder beside it is not a forgery."""
+    (stored,) = [p for p in office.with_name("dangvu-tep-dinh-kem").rglob("*") if p.is_file()]
+    stored.unlink()
+    capsys.readouterr()
+    assert main.main(["check", "--db", str(office)]) == 0
+    assert "1 tệp đính kèm không còn bản chép" in capsys.readouterr().out

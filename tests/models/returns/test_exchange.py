@@ -254,3 +254,22 @@ def test_every_write_of_the_exchange_is_in_the_trail(quarter, tmp_path):
         assert list(table_differences(model)) == [], model
     with pytest.raises(ValidationError, match="Đã nhận 1 báo cáo"):
         delete_request(request.id)
+
+
+def test_an_attached_report_changed_behind_the_programs_back_is_found_by_check(quarter):
+    from models.returns.tables import ReturnReportContent
+    from models.storage.attachments_check import attachment_findings
+
+    request, by_org = quarter
+    _fill(by_org["tu-phap"], dang_phi_thu=0, dang_phi_nop=0, kiem_tra=0, giam_sat=0, ky_luat=0,
+          nhan_xet_cu_tru=0)
+    by_org["tu-phap"].with_suffix(".pdf").write_bytes(b"%PDF-1.4\n% bao cao\n")
+    with gathered(by_org["tu-phap"].parent) as files:
+        apply_intake(plan_intake(files, received_on=date(2025, 10, 9)))
+    assert attachment_findings() == ([], [])
+    ReturnReportContent.update(content=b"%PDF-1.4\n% bao cao khac\n").execute()
+    problems, _notes = attachment_findings()
+    assert problems == ["Báo cáo của tổ chức cơ sở: báo cáo kèm theo khác với khi nhận (đã bị thay ngoài "
+                        f"phần mềm) — mã {GrassrootsReturn.get().id}."]
+    ReturnReportContent.delete().execute()
+    assert "báo cáo kèm theo không còn" in attachment_findings()[0][0]
