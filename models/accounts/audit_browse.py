@@ -72,8 +72,8 @@ FIELD_LABELS = {
     "occupation": "Nghề nghiệp", "party_posts": "Chức vụ Đảng", "card_number": "Số thẻ",
     "dossier_number": "Số lý lịch", "admission_date": "Ngày kết nạp",
     "ceremony_date": "Ngày vào Đảng", "full_member_date": "Ngày chính thức",
-    "org_id": "Chi bộ (mã)", "membership": "Dự bị/chính thức", "status": "Tình trạng",
-    "member_id": "Đảng viên (mã)", "kind": "Loại biến động", "date": "Ngày",
+    "org_id": "Tổ chức đảng (mã)", "membership": "Dự bị/chính thức", "status": "Tình trạng",
+    "member_id": "Đảng viên (mã)", "kind": "Loại", "date": "Ngày",
     "decision_no": "Số quyết định", "place": "Nơi đi/đến", "position": "Thứ tự",
     "status_after": "Tình trạng sau", "username": "Tên đăng nhập", "role": "Vai trò",
     "password_hash": "Mật khẩu (dấu vân tay)", "failed_attempts": "Số lần nhập sai",
@@ -153,6 +153,22 @@ FIELD_LABELS = {
     "original_name": "Tên tệp gốc", "stored_name": "Tên tệp lưu", "size": "Cỡ tệp",
     "body_size": "Cỡ nội dung", "sha256": "Dấu kiểm SHA-256", "added_at": "Thêm lúc",
 }
+# A column whose meaning depends on its table: "kind" of an event is not that of a meeting
+# (reported: a resolution's kind read "Loại biến động").
+TABLE_FIELD_LABELS = {
+    ("member_event", "kind"): "Loại biến động", ("meeting", "kind"): "Loại hội nghị, sinh hoạt",
+    ("meeting_resolution", "kind"): "Nghị quyết hay kết luận", ("inspection_case", "kind"): "Loại cuộc",
+    ("movement", "kind"): "Loại phong trào", ("movement_item", "kind"): "Mô hình hay công trình",
+    ("return_request", "kind"): "Loại báo cáo", ("work_item", "kind"): "Loại nội dung",
+    ("report_draft", "kind"): "Loại báo cáo", ("document_template", "kind"): "Loại văn bản",
+    ("member_event", "org_id"): "Chi bộ (mã)", ("member", "org_id"): "Chi bộ (mã)",
+}
+
+
+def field_label(table: str, column: str) -> str:
+    """A column's name as the clerk knows it, in the table it belongs to."""
+    return TABLE_FIELD_LABELS.get((table, column)) or FIELD_LABELS.get(column, column)
+
 PAGE_LIMIT = 5000
 EXPORT_STEP = 5000  # rows between two progress reports of the CSV export
 

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from models.accounts.audit import DELETE, INSERT, SECRET_FIELDS, values_of
 from models.accounts.audit_batches import INSERT_MANY, batch_rows
-from models.accounts.audit_browse import FIELD_LABELS, TABLE_LABELS
+from models.accounts.audit_browse import TABLE_LABELS, field_label
 from models.accounts.tables import AppUser, AuditEntry, OfficeSetting, UserOrg
 from models.accounts.trail_values import plain
 from models.admissions.tables import AdmissionCase, AdmissionTarget
@@ -140,7 +140,7 @@ def trail_problems(older_schema: bool = False) -> list[str]:
         for kind, record, column in table_differences(model, unreadable, present):
             found.setdefault(kind, []).append((record, column))
         for kind, items in found.items():
-            problems.append(_said(kind, table, items))
+            problems.append(_said(kind, model._meta.table_name, items))
         if unreadable:
             listed = ", ".join(str(number) for number in unreadable[:SHOWN])
             more = f" và {len(unreadable) - SHOWN} mục khác" if len(unreadable) > SHOWN else ""
@@ -149,11 +149,12 @@ def trail_problems(older_schema: bool = False) -> list[str]:
     return problems
 
 
-def _said(kind: str, table: str, items: list[tuple[str, str]]) -> str:
+def _said(kind: str, table_name: str, items: list[tuple[str, str]]) -> str:
+    table = TABLE_LABELS.get(table_name, table_name)
     shown = items[:SHOWN]
     more = f" và {len(items) - SHOWN} bản ghi khác" if len(items) > SHOWN else ""
     if kind == "changed":
-        places = "; ".join(f"mã {record}, {FIELD_LABELS.get(column, column)}" for record, column in shown)
+        places = "; ".join(f"mã {record}, {field_label(table_name, column)}" for record, column in shown)
         return f"{table}: dữ liệu khác với nhật ký thay đổi (đã bị sửa ngoài phần mềm) — {places}{more}."
     records = ", ".join(record for record, _ in shown)
     words = {

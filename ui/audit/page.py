@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 )
 
 from models.accounts import (
-    FIELD_LABELS,
     INSERT_MANY,
     PAGE_LIMIT,
     TABLE_LABELS,
@@ -27,6 +26,7 @@ from models.accounts import (
     audit_usernames,
     batch_entry_rows,
     export_audit_csv,
+    field_label,
     user_label,
     verify_chain,
 )
@@ -52,13 +52,13 @@ def describe_change(entry: AuditRow, record_id: str = "") -> str:
         return _describe_batch(entry, record_id)
     old = json.loads(entry.old_values) if entry.old_values else {}
     new = json.loads(entry.new_values) if entry.new_values else {}
-    return _fields(old, new)
+    return _fields(entry.table_name, old, new)
 
 
-def _fields(old: dict, new: dict) -> str:
+def _fields(table: str, old: dict, new: dict) -> str:
     lines = []
     for key in sorted(set(old) | set(new)):
-        label = FIELD_LABELS.get(key, key)
+        label = field_label(table, key)
         if key in old and key in new:
             lines.append(f"{label}: {old[key]!r} → {new[key]!r}")
         elif key in new:
@@ -76,11 +76,12 @@ def _describe_batch(entry: AuditRow, record_id: str) -> str:
     if rows is None:
         return "Mục này ghi giá trị không đọc được (đã bị sửa ngoài phần mềm)."
     if record_id:
-        return "\n\n".join(f"Thêm cùng lúc với các bản ghi mã {entry.record_label}.\n{_fields({}, values)}"
-                            for _record, values in rows)
+        said = f"Thêm cùng lúc với các bản ghi mã {entry.record_label}."
+        return "\n\n".join(f"{said}\n{_fields(entry.table_name, {}, values)}" for _record, values in rows)
     parts = [f"{integer(len(rows))} bản ghi được thêm cùng lúc (nhập từ Excel, dữ liệu mẫu, bảng nhập nhiều "
              "dòng)."]
-    parts += [f"— Mã {record}\n{_fields({}, values)}" for record, values in rows[:BATCH_SHOWN]]
+    parts += [f"— Mã {record}\n{_fields(entry.table_name, {}, values)}"
+              for record, values in rows[:BATCH_SHOWN]]
     if len(rows) > BATCH_SHOWN:
         more = integer(len(rows) - BATCH_SHOWN)
         parts.append(f"… và {more} bản ghi khác: lọc theo mã hồ sơ, hoặc xuất CSV để xem đủ.")

@@ -46,3 +46,15 @@ def test_an_office_detail_is_named_as_the_form_names_it():
 
     row = AuditRow(1, datetime(2026, 1, 1), "quantri", "UPDATE", "office_setting", "signer_name", None, None)
     assert (row.table_label, row.record_label) == ("Thông tin cơ quan", "Người ký")
+
+
+def test_a_column_is_named_for_its_table():
+    """Reported: `check` named a resolution's and a movement's kind "Loại biến động", and a
+    meeting's organisation "Chi bộ" when it may be a đảng bộ."""
+    from models.accounts.audit_browse import field_label
+
+    assert field_label("member_event", "kind") == "Loại biến động"
+    assert field_label("meeting_resolution", "kind") == "Nghị quyết hay kết luận"
+    assert field_label("movement", "kind") == "Loại phong trào"
+    assert field_label("meeting", "org_id") == "Tổ chức đảng (mã)"
+    assert field_label("member", "org_id") == "Chi bộ (mã)"
