@@ -49,6 +49,11 @@ class PhotoBox:
         except ValidationError as error:
             self.errors.show(error)
             return
+        if not QPixmap().loadFromData(data):  # it starts as a picture but is not one whole
+            self.errors.show(ValidationError("photo", "Tệp ảnh bị hỏng (có thể tải về chưa hết), không "
+                                                      "xem được; hãy chọn lại tệp ảnh khác."))
+            return
+        self.errors.clear_field("photo")
         self.set_photo_bytes(data)
 
     def set_photo_bytes(self, data: bytes | None) -> None:
