@@ -30,6 +30,7 @@ from models.accounts import (
     open_sitting,
 )
 from models.core.errors import ValidationError
+from models.core.files import forget_opened_copies
 from models.core.where import Server
 from ui import settings
 from ui.admissions.page import AdmissionsPage
@@ -324,6 +325,7 @@ class MainWindow(QMainWindow):
                 end_sitting(self.actor.username)
             except (ValidationError, OSError):
                 pass  # it ends with its time
+        forget_opened_copies()
         super().closeEvent(event)
         self.closed.emit()
 

@@ -6,8 +6,6 @@ the tests — and brings the schema up to date. What differs between the engines
 import logging
 import os
 from pathlib import Path
-from urllib.parse import urlsplit
-from urllib.request import url2pathname
 
 import peewee
 from peewee import (
@@ -31,7 +29,7 @@ from peewee import (
 
 from models.core.errors import ValidationError
 from models.core.server_rights import NotPermitted, grant_where_missing, refusal, schema_behind
-from models.core.where import Server, location
+from models.core.where import Server, file_of, location
 from models.migrations import applied, available, migrate
 
 log = logging.getLogger(__name__)
@@ -255,15 +253,7 @@ def on_server() -> bool:
 
 def current_location() -> Path | Server:
     """Where the open database is: its file, or its server."""
-    return location(database.database) if on_server() else _file_of(database.database)
-
-
-def _file_of(name: str) -> Path:
-    """The file behind a database's name: a file opened only to be looked at is named by its
-    URI (read_only_uri), whose folder of attached files `check` still reads."""
-    if name.startswith("file:"):
-        return Path(url2pathname(urlsplit(name).path))
-    return Path(name)
+    return location(database.database) if on_server() else file_of(database.database)
 
 
 def server_database(server: Server, read_only: bool = False) -> ServerDatabase:
@@ -399,5 +389,5 @@ def close_database() -> None:
 
 def beside_database(suffix: str) -> Path:
     """A folder named after the open database file, next to it ("dangvu-<suffix>")."""
-    db_file = _file_of(database.database)
+    db_file = file_of(database.database)
     return db_file.with_name(f"{db_file.stem}-{suffix}")

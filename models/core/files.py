@@ -8,7 +8,9 @@ closing at once neither fail nor lose each other's lines."""
 
 import json
 import os
+import shutil
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -125,3 +127,15 @@ def change_json(path: Path, change: Callable[[dict], bool]) -> bool:
         if changed:
             write_json(path, data)
     return changed
+
+
+def opened_copies(*parts: str) -> Path:
+    """Where copies written out for the clerk to open are kept (a meeting's file from the
+    server, a return's attached report): under the user's temporary folder, and removed when the
+    window closes — they are minutes and reports that name members."""
+    return Path(tempfile.gettempdir(), "dangvu-ban-mo", *parts)
+
+
+def forget_opened_copies() -> None:
+    """A copy still open in a viewer stays (Windows refuses to delete it) until the next close."""
+    shutil.rmtree(opened_copies(), ignore_errors=True)

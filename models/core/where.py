@@ -4,6 +4,7 @@ as given by --db, DANGVU_DB or the connection dialog."""
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
+from urllib.request import url2pathname
 
 from models.core.errors import ValidationError
 
@@ -88,3 +89,11 @@ def location(where) -> Path | Server:
     if is_server(str(where)):
         return parse_server(str(where))
     return Path(where)
+
+
+def file_of(name: str) -> Path:
+    """The file behind an open database's name: a file opened only to be looked at is named by
+    its URI (db.read_only_uri), whose folder of attached files `check` still reads."""
+    if name.startswith("file:"):
+        return Path(url2pathname(urlsplit(name).path))
+    return Path(name)

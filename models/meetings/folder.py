@@ -8,10 +8,10 @@ database carries its files; a file installation reads a content it finds in its 
 (copied from a server) when its folder lacks the file."""
 
 import hashlib
-import tempfile
 from pathlib import Path
 
 from models.core.db import beside_database, database, on_server
+from models.core.files import opened_copies
 from models.core.where import location
 from models.meetings.tables import MeetingFile, MeetingFileContent
 
@@ -20,7 +20,7 @@ def attachments_folder() -> Path:
     """<database name>-tep-dinh-kem beside the database file; on a server, this workstation's
     cache of the files opened from it."""
     if on_server():
-        return Path(tempfile.gettempdir()) / "dangvu-tep-dinh-kem" / location(database.database).stem
+        return opened_copies("tep-dinh-kem", location(database.database).stem)
     return beside_database("tep-dinh-kem")
 
 

@@ -23,6 +23,7 @@ from models.core import clock
 from models.core.dates import check_plausible, fmt_date
 from models.core.db import database
 from models.core.errors import ValidationError, os_reason
+from models.core.files import opened_copies
 from models.core.workbook import MAX_FILE_BYTES
 from models.returns import vocab as r
 from models.returns.known import Difference, differences, known_figures
@@ -256,7 +257,7 @@ def report_copy(return_id: int, folder: Path | None = None) -> Path:
     content = bytes(stored.content) if stored is not None else b""
     if hashlib.sha256(content).hexdigest() != row.report_sha256:
         raise ValidationError("report", f"Tệp “{row.report_name}” đã mất hoặc bị thay đổi ngoài phần mềm.")
-    folder = Path(tempfile.gettempdir()) / "dangvu-bao-cao-gui-ve" / str(row.id) if folder is None else folder
+    folder = opened_copies("bao-cao-gui-ve", str(row.id)) if folder is None else folder
     target = Path(folder) / Path(row.report_name).name
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(content)

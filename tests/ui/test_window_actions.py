@@ -52,12 +52,17 @@ def test_file_menu_quit_closes_the_window(office):
     """…and ends the sitting the sign-in opened: while the window was open, commands with the same
     account on this data needed no password (models/accounts/sittings.py)."""
     from models.accounts.sittings import resume_sitting
+    from models.core.files import opened_copies
 
     window, _seen = office
     assert resume_sitting("quantri").username == "quantri"
+    opened = opened_copies("bao-cao-gui-ve", "7", "bao-cao-quy-III.pdf")  # written out to be read
+    opened.parent.mkdir(parents=True, exist_ok=True)
+    opened.write_bytes(b"%PDF-1.4")
     press(window, "Tệp", "Thoát")
     assert not window.isVisible() and not window.signed_out
     assert resume_sitting("quantri") is None
+    assert not opened.exists()  # the copies name members: none is left behind
 
 
 def test_view_menu_opens_each_page_and_find_selects_the_search(office):
