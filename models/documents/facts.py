@@ -123,15 +123,14 @@ def place_facts(cell: PartyOrg | None) -> dict[str, str | None]:
 def joined_words(member: Member) -> str | None:
     """"vào Đảng ngày 19/05/2010, chính thức ngày 19/05/2011; số thẻ đảng viên 01234567" — or, for a
     probationary member, what there is (reported: a letter refused for a probationary member
-    whose record has no full-membership date yet)."""
+    whose record has no full-membership date yet). Being on probation the paper says next, with
+    {đảng viên chính thức hay dự bị}."""
     joined = day(member.ceremony_date or member.admission_date)
     if joined is None:
         return None
     words = f"vào Đảng ngày {joined}"
     if member.membership == v.FULL and member.full_member_date:
         words += f", chính thức ngày {day(member.full_member_date)}"
-    elif member.membership == v.PROBATIONARY:
-        words += ", đang trong thời gian dự bị"
     return words + (f"; số thẻ đảng viên {member.card_number}" if member.card_number else "")
 
 

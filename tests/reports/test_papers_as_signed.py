@@ -74,7 +74,8 @@ def test_a_probationary_member_gets_a_letter_that_says_so(db, office, tmp_path):
     member, event = _leaving(office["cell_a"], ceremony_date=date(2024, 1, 8),
                              admission_date=date(2024, 1, 2))
     for text in texts(db, tmp_path, "gioi-thieu", event.id):
-        assert "Vào Đảng ngày 08/01/2024, đang trong thời gian dự bị; là đảng viên dự bị" in text
+        # Said once (it read "…, đang trong thời gian dự bị; là đảng viên dự bị").
+        assert "Vào Đảng ngày 08/01/2024; là đảng viên dự bị, sinh hoạt tại" in text
         assert "sinh hoạt tại Chi bộ Phòng Ngân sách, Đảng bộ Sở Tài chính." in text
 
 
