@@ -194,4 +194,22 @@ def read_return_workbook(path: Path, request_id: int | None = None) -> ReturnFil
                     else whole_number(value, line.key, line.label, 0, MAX_COUNT))
         except ValidationError as error:
             result.problems.append(f"Dòng {number}: {error.message}")
+    result.problems += _parts_above_their_whole(result.figures, form)
     return result
+
+
+# A "trong đó" line and the line it is part of: a part above its whole is a slip of the
+# grassroots clerk, sent back rather than taken in (dues remitted may exceed those collected in a
+# quarter that also pays arrears, so they are not a pair).
+PARTS = ((r.PROBATIONARY, r.HEADCOUNT),)
+
+
+def _parts_above_their_whole(figures: dict, form) -> list[str]:
+    rows = {line.key: (number, line.label) for number, line in enumerate(form, FIRST_ROW)}
+    said = []
+    for part, whole in PARTS:
+        if part in figures and whole in figures and figures[part] > figures[whole]:
+            (number, label), (whole_row, whole_label) = rows[part], rows[whole]
+            said.append(f"Dòng {number} ({label}): {figures[part]}, nhiều hơn dòng {whole_row} "
+                        f"({whole_label.lower()}: {figures[whole]}).")
+    return said

@@ -273,3 +273,17 @@ def test_an_attached_report_changed_behind_the_programs_back_is_found_by_check(q
                         f"phần mềm) — mã {GrassrootsReturn.get().id}."]
     ReturnReportContent.delete().execute()
     assert "báo cáo kèm theo không còn" in attachment_findings()[0][0]
+
+
+def test_a_part_above_its_whole_is_not_taken_in(quarter):
+    """Reported: "Trong đó: đảng viên dự bị 50" beside a headcount of 16 came in, said only as a
+    difference with the records."""
+    request, by_org = quarter
+    _fill(by_org["tu-phap"], dang_vien_cuoi_ky=16, du_bi_cuoi_ky=50, dang_phi_thu=0, dang_phi_nop=0,
+          kiem_tra=0, giam_sat=0, ky_luat=0, nhan_xet_cu_tru=0)
+    with gathered(by_org["tu-phap"].parent) as files:
+        plan = plan_intake(files, request.id, received_on=date(2025, 10, 9))
+    mine = next(line for line in plan.lines if "tu-phap" in line.name)
+    assert not mine.readable
+    assert mine.found.problems == ["Dòng 8 (Trong đó: đảng viên dự bị): 50, nhiều hơn dòng 7 (tổng số đảng "
+                                   "viên cuối kỳ: 16)."]
