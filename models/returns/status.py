@@ -135,11 +135,14 @@ class Reminder:
     title: str
     overdue: int
     waiting: int  # received, not yet accepted or sent back
+    sent_back: int = 0  # to be sent again, corrected
 
     def text(self) -> str:
         parts = []
         if self.overdue:
             parts.append(f"{self.overdue} tổ chức quá hạn chưa gửi")
+        if self.sent_back:
+            parts.append(f"{self.sent_back} báo cáo trả lại chờ gửi lại")
         if self.waiting:
             parts.append(f"{self.waiting} báo cáo chờ xem xét")
         return f"{self.title}: {', '.join(parts)}"
@@ -153,10 +156,11 @@ def reminders(today: date | None = None) -> list[Reminder]:
         if (today - request.due_on).days > 366:
             continue
         rows = status_rows(request.id, today, compare=False)
-        overdue = sum(1 for row in rows if row.standing == OVERDUE or row.state == r.SENT_BACK)
+        overdue = sum(1 for row in rows if row.standing == OVERDUE)
+        sent_back = sum(1 for row in rows if row.state == r.SENT_BACK)
         waiting = sum(1 for row in rows if row.state == r.RECEIVED)
-        if overdue or waiting:
-            found.append(Reminder(request.id, request.title, overdue, waiting))
+        if overdue or waiting or sent_back:
+            found.append(Reminder(request.id, request.title, overdue, waiting, sent_back))
     return found
 
 

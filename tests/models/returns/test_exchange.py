@@ -139,7 +139,9 @@ def test_a_wrong_headcount_is_shown_beside_the_records_and_sent_back(quarter):
     decide(row.id, accept=False, note="Số đảng viên cuối kỳ là 3, không phải 5.")
     assert "Đảng bộ Sở Tài chính" in [s.org_name for s in late_orgs(request.id, date(2025, 10, 20))]
     texts = [item.text() for item in reminders(date(2025, 10, 20))]
-    assert texts == ["Báo cáo quý III năm 2025: 2 tổ chức quá hạn chưa gửi"]
+    # Counted as the request's page counts them (the home page said "2 quá hạn chưa gửi" where
+    # the page said "quá hạn chưa gửi 1; trả lại 1").
+    assert texts == ["Báo cáo quý III năm 2025: 1 tổ chức quá hạn chưa gửi, 1 báo cáo trả lại chờ gửi lại"]
     # Sent again, corrected: the same return, received again and awaiting a decision.
     _fill(by_org["tai-chinh"], dang_vien_cuoi_ky=3)
     plan = plan_intake([by_org["tai-chinh"]], received_on=date(2025, 10, 21))
