@@ -55,7 +55,7 @@ def test_a_return_is_read_beside_the_records_and_sent_back_then_accepted(qtbot, 
     assert "Đã nhận 1/2 báo cáo; quá hạn chưa gửi 1; chờ xem xét 1" in page.summary.text()
     page.view.setCurrentIndex(page.model.index(1, 0))
     assert "1 số liệu khác hồ sơ" in page.detail.text()
-    assert page.model.index(1, 3).data() == "2"  # two working days late
+    assert page.model.index(1, 4).data() == "2"  # two working days late
     monkeypatch.setattr("ui.returns.page.QInputDialog.getMultiLineText",
                         lambda *args, **kwargs: ("Tổng số đảng viên là 1.", True))
     page.send_back_button.click()

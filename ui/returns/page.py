@@ -73,7 +73,7 @@ class ReturnsPage(Page):
         self.summary.setWordWrap(True)
         self.model = StatusTableModel(self)
         self.view = list_view(self.model)
-        column_widths(self.view, [250, 120, 85, 80, 130, 90, 150])
+        column_widths(self.view, [195, 130, 170, 85, 80, 90, 150])
         self.view.selectionModel().currentRowChanged.connect(lambda _now, _before: self.show_return())
         self.lines = ReturnLinesModel(self)
         self.lines_view = list_view(self.lines, stretch_first=True)
