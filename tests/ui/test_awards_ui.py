@@ -84,3 +84,21 @@ def test_badge_tab_lists_and_presents_for_the_chosen_day(qtbot, bloc_tree, make_
 def test_next_occasion_is_the_first_presentation_day_from_today():
     assert next_occasion(date(2026, 11, 22)) == date(2027, 2, 3)
     assert next_occasion(date(2026, 5, 19)) == date(2026, 5, 19)
+
+
+def test_the_year_counts_awards_and_the_decisions_they_came_in(qtbot, bloc_tree, make_member):
+    """Reported: "91 quyết định khen thưởng" under 91 awards given by 4 decisions."""
+    from models.awards.awarding import create_award
+
+    for n, name in enumerate(("An", "Bình", "Cường")):
+        member = make_member(full_name=f"Nguyễn Văn {name}", identity_number=f"00108001234{n}")
+        create_award(recipient_kind=v.MEMBER_RECIPIENT, member_id=member.id, form="GIAY_KHEN",
+                     issuer="Ban Thường vụ Đảng ủy Khối", decision_no="240-QĐ/ĐUK",
+                     decision_date=date(2024, 1, 25))
+    create_award(recipient_kind=v.COLLECTIVE, recipient_name="Văn phòng Đảng ủy Khối", form="BANG_KHEN",
+                 issuer="Ủy ban nhân dân tỉnh", decision_no="2305/QĐ-UBND", decision_date=date(2024, 1, 25))
+    page = AwardsPage()
+    qtbot.addWidget(page)
+    page.award_year.setValue(2024)
+    page.refresh_awards()
+    assert page.award_summary.text() == "4 khen thưởng theo 2 quyết định trong năm 2024."

@@ -115,7 +115,11 @@ class AwardsPage(Page):
         year = self.award_year.value()
         rows = awards_between(date(year, 1, 1), date(year, 12, 31))
         self.awards.set_rows(rows)
-        self.award_summary.setText(f"{len(rows)} quyết định khen thưởng trong năm {year}.")
+        # One decision often awards many (a year's outstanding members): counted apart.
+        decisions = {(row.issuer, row.decision_no, row.decision_date) if row.decision_no else row.id
+                     for row in rows}
+        self.award_summary.setText(f"{len(rows)} khen thưởng theo {len(decisions)} quyết định trong năm "
+                                   f"{year}.")
 
     def _chosen_award(self):
         index = self.award_view.currentIndex()
