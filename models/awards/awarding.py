@@ -19,7 +19,7 @@ from models.core.text import checked_multiline, clean
 from models.members.record import get_member
 from models.members.tables import Member
 from models.orgs.tables import PartyOrg
-from models.orgs.tree import check_in_scope, get_org, scope_ids
+from models.orgs.tree import check_in_scope, full_names, get_org, scope_ids
 from models.ratings.rules import EXCELLENT, TSVM
 from models.ratings.tables import MemberRating, OrgRating
 
@@ -224,7 +224,7 @@ def streak_proposals(year: int) -> list[Proposal]:
               .where(Member.id.in_(streak)).order_by(Member.sort_key))
     allowed = scope_ids()
     people = [m for m in people if allowed is None or m.org_id in allowed]
-    names = dict(PartyOrg.select(PartyOrg.id, PartyOrg.name).tuples())
+    names = full_names()  # a cell with its đảng bộ: many share a name
     already = _already(streak_campaign(year), Award.member, [m.id for m in people])
     return [Proposal(v.MEMBER_RECIPIENT, m.id, m.full_name, names.get(m.org_id, ""), already.get(m.id, ""))
             for m in people]

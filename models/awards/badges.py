@@ -26,8 +26,7 @@ from models.core.text import checked_multiline, clean
 from models.members.counts import counted_among
 from models.members.record import get_member
 from models.members.tables import Member, MemberEvent
-from models.orgs.tables import PartyOrg
-from models.orgs.tree import check_in_scope, scope_ids, subtree_ids
+from models.orgs.tree import check_in_scope, full_names, scope_ids, subtree_ids
 
 DUE, EARLY, POSTHUMOUS = "DUE", "EARLY", "POSTHUMOUS"
 CANDIDATE_KINDS = {DUE: "Đủ tuổi Đảng", EARLY: "Có thể tặng sớm (ốm nặng)", POSTHUMOUS: "Truy tặng"}
@@ -122,7 +121,7 @@ def badge_list(occasion: date, org_id: int | None = None, with_early: bool = Tru
     # thousands of parameters, and none of the younger members' events read).
     histories = _histories([m.id for m, _org, _died in people] if allowed is not None
                            else old_enough_ids)
-    names = dict(PartyOrg.select(PartyOrg.id, PartyOrg.name).tuples())
+    names = full_names()  # a cell with its đảng bộ: many share a name
     awarded = awarded_milestones()
     found = []
     for member, org, died in people:

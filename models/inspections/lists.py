@@ -8,7 +8,7 @@ from peewee import JOIN, fn
 from models.inspections.tables import Discipline, InspectionCase, InspectionSubject
 from models.inspections.vocab import CONCLUSIONS, FORMS, KINDS, PERFORMERS, STATUSES, SUBJECT_TYPES, TO_CHUC
 from models.members.tables import Member
-from models.orgs.tables import PartyOrg
+from models.orgs.tree import full_names
 
 SUBJECTS_SHOWN = 3
 CHUNK = 500  # case ids per query: SQLite's limit on parameters is far above, PostgreSQL's too
@@ -73,15 +73,14 @@ def inspection_rows(
 def _subject_names(case_ids: list[int]) -> dict[int, list[str]]:
     """The organisations and members each case looks at, in the order they were entered."""
     names: dict[int, list[str]] = {}
+    orgs = full_names()  # a cell with its đảng bộ: many share a name
     for start in range(0, len(case_ids), CHUNK):
-        query = (InspectionSubject.select(InspectionSubject.case, PartyOrg.name, Member.full_name)
-                 .join(PartyOrg, JOIN.LEFT_OUTER, on=(InspectionSubject.org == PartyOrg.id))
-                 .switch(InspectionSubject)
+        query = (InspectionSubject.select(InspectionSubject.case, InspectionSubject.org, Member.full_name)
                  .join(Member, JOIN.LEFT_OUTER, on=(InspectionSubject.member == Member.id))
                  .where(InspectionSubject.case.in_(case_ids[start:start + CHUNK]))
                  .order_by(InspectionSubject.id))
-        for case_id, org_name, member_name in query.tuples():
-            names.setdefault(case_id, []).append(org_name or member_name or "")
+        for case_id, org_id, member_name in query.tuples():
+            names.setdefault(case_id, []).append(orgs.get(org_id) or member_name or "")
     return names
 
 
@@ -107,16 +106,15 @@ class SubjectRow:
 
 def subject_rows(case_id: int) -> list[SubjectRow]:
     query = (
-        InspectionSubject.select(InspectionSubject, PartyOrg.name, Member.full_name)
-        .join(PartyOrg, JOIN.LEFT_OUTER, on=(InspectionSubject.org == PartyOrg.id))
-        .switch(InspectionSubject)
+        InspectionSubject.select(InspectionSubject, Member.full_name)
         .join(Member, JOIN.LEFT_OUTER, on=(InspectionSubject.member == Member.id))
         .where(InspectionSubject.case == case_id)
         .order_by(InspectionSubject.id)
     )
+    orgs = full_names()  # a cell with its đảng bộ: many share a name
     rows = []
     for subject in query:
-        name = subject.org.name if subject.subject_type == TO_CHUC else subject.member.full_name
+        name = orgs[subject.org_id] if subject.subject_type == TO_CHUC else subject.member.full_name
         rows.append(
             SubjectRow(
                 subject.id,
@@ -149,20 +147,19 @@ class DisciplineRow:
 
 def discipline_rows(year: int) -> list[DisciplineRow]:
     query = (
-        Discipline.select(Discipline, PartyOrg.name, Member.full_name)
-        .join(PartyOrg, JOIN.LEFT_OUTER, on=(Discipline.org == PartyOrg.id))
-        .switch(Discipline)
+        Discipline.select(Discipline, Member.full_name)
         .join(Member, JOIN.LEFT_OUTER, on=(Discipline.member == Member.id))
         .where(
             (Discipline.decision_date >= date(year, 1, 1)) & (Discipline.decision_date <= date(year, 12, 31))
         )
         .order_by(Discipline.decision_date.desc())
     )
+    orgs = full_names()  # a cell with its đảng bộ: many share a name
     return [
         DisciplineRow(
             d.id,
             d.decision_date,
-            d.org.name if d.subject_type == TO_CHUC else d.member.full_name,
+            orgs[d.org_id] if d.subject_type == TO_CHUC else d.member.full_name,
             d.subject_type,
             d.form,
             d.deciding_body,

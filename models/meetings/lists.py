@@ -5,7 +5,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from peewee import JOIN, fn
+from peewee import fn
 
 from models.core import vocab as v
 from models.core.dates import add_months, stored_date
@@ -13,8 +13,7 @@ from models.core.db import database
 from models.core.text import fold
 from models.meetings.tables import Meeting, MeetingResolution
 from models.meetings.vocab import BCH_DUK, BODIES, CHI_BO, CHUYEN_DE, SO_KET, THUONG_KY, TONG_KET
-from models.orgs.tables import PartyOrg
-from models.orgs.tree import org_rows, scope_ids, subtree_ids
+from models.orgs.tree import committees_above, full_names, org_rows, scope_ids, subtree_ids
 
 
 @dataclass(frozen=True)
@@ -69,8 +68,7 @@ def meeting_rows(flt: MeetingFilter) -> list[MeetingRow]:
     resolutions = (MeetingResolution.select(fn.COUNT(MeetingResolution.id))
                    .where(MeetingResolution.meeting == Meeting.id))
     query = (Meeting.select(Meeting.id, Meeting.date, Meeting.time, Meeting.body, Meeting.kind,
-                            PartyOrg.name, Meeting.title, Meeting.number, Meeting.place, resolutions)
-             .join(PartyOrg, JOIN.LEFT_OUTER, on=(Meeting.org == PartyOrg.id))
+                            Meeting.org, Meeting.title, Meeting.number, Meeting.place, resolutions)
              .order_by(Meeting.date.desc(), Meeting.time.desc(), Meeting.id.desc()))
     if flt.start:
         query = query.where(Meeting.date >= flt.start)
@@ -87,9 +85,10 @@ def meeting_rows(flt: MeetingFilter) -> list[MeetingRow]:
         query = query.where(Meeting.org.in_(sorted(allowed)))
     # The cursor's rows as they come, the date read here: peewee's conversion of 69,000 rows
     # (a year at 100,000 members) cost 0.5 of the list's 0.9 s.
-    return [MeetingRow(meeting_id, stored_date(day), time, body, kind, org_name or "",
+    names = full_names()  # a cell with its đảng bộ: many share a name
+    return [MeetingRow(meeting_id, stored_date(day), time, body, kind, names.get(org_id, ""),
                        title or _numbered(body, number), place, count)
-            for meeting_id, day, time, body, kind, org_name, title, number, place, count
+            for meeting_id, day, time, body, kind, org_id, title, number, place, count
             in database.execute(query).fetchall()]
 
 
@@ -125,8 +124,9 @@ def _cells_without(kind: str, start: date, end: date) -> list[CellGap]:
         (Meeting.body == CHI_BO) & (Meeting.kind == kind) & Meeting.date.between(start, end)).tuples()}
     rows = org_rows()
     names = {row.id: row.name for row in rows}
-    parents = {row.id: row.parent_id for row in rows}
-    gaps = [CellGap(row.id, row.name, names.get(parents.get(row.id), ""))
+    above = committees_above(rows)  # every committee up to the đảng bộ: many cells share a name
+    gaps = [CellGap(row.id, row.name,
+                    names.get(row.parent_id, "") if row.level in v.GRASSROOTS else above[row.id])
             for row in _cells_live(start, end) if row.id not in held]
     return sorted(gaps, key=lambda gap: (fold(gap.parent), fold(gap.name)))
 

@@ -5,8 +5,6 @@ backdated entry is checked against everything that came after it."""
 from dataclasses import dataclass
 from datetime import date
 
-from peewee import JOIN
-
 from models.accounts.audit import INSERT, log_delete, log_insert, log_update, save_changes, values_of
 from models.accounts.audit_batches import batches_holding
 from models.accounts.session import WRITE_RECORDS, require
@@ -21,8 +19,7 @@ from models.core.text import checked_multiline, clean
 from models.members.lifecycle import EMPTY, EventInput, apply, replay
 from models.members.record import check_full_date, check_party_dates, get_member, validate
 from models.members.tables import Member, MemberEvent
-from models.orgs.tables import PartyOrg
-from models.orgs.tree import check_in_scope, get_org
+from models.orgs.tree import check_in_scope, full_names, get_org
 
 TEXT_MAX = 200
 
@@ -258,9 +255,8 @@ def history(member_id: int) -> list[HistoryRow]:
     query = (
         MemberEvent.select(
             MemberEvent.id, MemberEvent.date, MemberEvent.kind, MemberEvent.decision_no,
-            PartyOrg.name, MemberEvent.place, MemberEvent.status_after, MemberEvent.note,
+            MemberEvent.org_after, MemberEvent.place, MemberEvent.status_after, MemberEvent.note,
         )
-        .join(PartyOrg, on=(MemberEvent.org_after == PartyOrg.id), join_type=JOIN.LEFT_OUTER)
         .where(MemberEvent.member == member_id)
         .order_by(MemberEvent.position)
         .tuples()
@@ -275,7 +271,8 @@ def history(member_id: int) -> list[HistoryRow]:
     )
     if unfound := [record for record in ids if record not in entered]:  # entered in bulk: an import
         entered.update((held.record_id, held.username) for held in batches_holding(table, unfound))
-    return [HistoryRow(*row[:4], row[4] or "", *row[5:], recorded_by=entered.get(str(row[0]), ""))
+    names = full_names()  # a cell with its đảng bộ: many share a name
+    return [HistoryRow(*row[:4], names.get(row[4], ""), *row[5:], recorded_by=entered.get(str(row[0]), ""))
             for row in rows]
 
 

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from models.movements.tables import Movement, MovementEntry, MovementItem, SocialOrg
-from models.orgs.tables import PartyOrg
+from models.orgs.tree import full_names
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ def movement_rows() -> list[MovementRow]:
 
 
 def _names() -> tuple[dict[int, str], dict[int, str]]:
-    return (dict(PartyOrg.select(PartyOrg.id, PartyOrg.name).tuples()),
+    return (full_names(),  # a cell with its đảng bộ: many share a name
             dict(SocialOrg.select(SocialOrg.id, SocialOrg.name).tuples()))
 
 
