@@ -104,7 +104,7 @@ class MeetingsPage(Page):
         self.meetings = MeetingTableModel(self)
         self.view = list_view(self.meetings)
         self.view.setWordWrap(False)
-        column_widths(self.view, (90, 50, 190, 190, 190, 330))
+        column_widths(self.view, (90, 50, 175, 175, 330, 330))
         open_on_activate(self.view, self.open_meeting)
         self.search.lead_to(self.view, self.open_meeting)
         self.calendar = QCalendarWidget()
