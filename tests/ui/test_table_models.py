@@ -76,6 +76,10 @@ def test_history_model_passes_modeltester(qtmodeltester, make_member):
     qtmodeltester.check(model)
     assert model.index(1, 1).data() == "Công nhận đảng viên chính thức"
     assert model.index(1, 0).data() == "15/01/2011"
+    # The cell named with its đảng bộ, read whole in the tooltip where the column cuts it off.
+    assert model.index(1, 3).data() == "Chi bộ Phòng Ngân sách, Đảng bộ Sở Tài chính"
+    assert model.index(1, 3).data(Qt.ItemDataRole.ToolTipRole) == model.index(1, 3).data()
+    assert model.index(1, 0).data(Qt.ItemDataRole.ToolTipRole) is None
 
 
 def test_org_tree_model_sums_members_up_the_tree(qtmodeltester, bloc_tree, make_member):

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -51,7 +50,7 @@ from ui.widgets.buttons import confirm, inform
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.form_dialog import FormDialog
 from ui.widgets.screen import fit_to_screen
-from ui.widgets.table_view import list_view
+from ui.widgets.table_view import column_widths, list_view
 
 DATE_FIELDS = {
     "birth_date": "Ngày sinh",
@@ -199,7 +198,9 @@ class MemberDialog(PhotoBox, FormDialog):
         page = QWidget()
         layout = QVBoxLayout(page)
         self.history_view = list_view(self.history_model)
-        self.history_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Set widths, the long ones cut with their tooltip: fitted to contents, an organisation's
+        # full name pushed the column's title out of sight.
+        column_widths(self.history_view, (85, 225, 105, 240, 180, 130, 160, 90))
         add = QPushButton("Ghi biến động…")
         add.clicked.connect(self.add_event)
         correct = QPushButton("Sửa ngày, số…")

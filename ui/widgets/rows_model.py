@@ -4,6 +4,8 @@ how one row reads. For the long member list see ui/members/table.py (rows fetche
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QFont
 
+LONG_TEXT = 25  # characters from which a cell's text is also its tooltip
+
 
 class RowsTableModel(QAbstractTableModel):
     headers: list[str] = []
@@ -50,6 +52,9 @@ class RowsTableModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self.cells(row)[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:  # a long text a column cuts off, read whole
+            text = self.cells(row)[index.column()]
+            return text if isinstance(text, str) and len(text) >= LONG_TEXT else None
         if (role == Qt.ItemDataRole.TextAlignmentRole and self.right_aligned_from is not None
                 and index.column() >= self.right_aligned_from):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
