@@ -13,6 +13,8 @@ from models.orgs.tree import full_names
 SUBJECTS_SHOWN = 3
 CHUNK = 500  # case ids per query: SQLite's limit on parameters is far above, PostgreSQL's too
 
+# A performer below the bloc, said before the organisation it belongs to.
+PERFORMED_BY = {"CAP_UY_CO_SO": "Cấp ủy", "UBKT_CO_SO": "Ủy ban Kiểm tra", "CHI_BO_TRUC_THUOC": ""}
 
 @dataclass(frozen=True)
 class InspectionRow:
@@ -25,6 +27,7 @@ class InspectionRow:
     title: str
     subjects: int
     subject_names: tuple[str, ...] = ()
+    performer_org: str = ""  # the grassroots committee or cell that performed it, named in full
 
     @property
     def who(self) -> str:
@@ -35,7 +38,14 @@ class InspectionRow:
 
     @property
     def labels(self) -> tuple[str, str, str]:
-        return PERFORMERS[self.performer], KINDS[self.kind], STATUSES[self.status]
+        return self.performed_by, KINDS[self.kind], STATUSES[self.status]
+
+    @property
+    def performed_by(self) -> str:
+        """Which body: "Cấp ủy Đảng bộ Sở Y tế", not "Đảng ủy, chi bộ cơ sở" for dozens of cases."""
+        if not self.performer_org:
+            return PERFORMERS[self.performer]
+        return f"{PERFORMED_BY[self.performer]} {self.performer_org}".strip()
 
 
 def inspection_rows(
@@ -55,6 +65,7 @@ def inspection_rows(
             InspectionCase.end_date,
             InspectionCase.title,
             fn.COUNT(InspectionSubject.id),
+            InspectionCase.performer_org,
         )
         .join(InspectionSubject, JOIN.LEFT_OUTER)
         .where(in_year)
@@ -65,9 +76,11 @@ def inspection_rows(
         query = query.where(InspectionCase.performer == performer)
     if status:
         query = query.where(InspectionCase.status == status)
-    rows = [InspectionRow(*row) for row in query.tuples()]
-    names = _subject_names([row.id for row in rows])
-    return [replace(row, subject_names=tuple(names.get(row.id, []))) for row in rows]
+    rows = [(InspectionRow(*row[:-1]), row[-1]) for row in query.tuples()]
+    names = _subject_names([row.id for row, _org in rows])
+    orgs = full_names()
+    return [replace(row, subject_names=tuple(names.get(row.id, [])), performer_org=orgs.get(org_id, ""))
+            for row, org_id in rows]
 
 
 def _subject_names(case_ids: list[int]) -> dict[int, list[str]]:

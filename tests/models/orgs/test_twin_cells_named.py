@@ -60,3 +60,18 @@ def test_each_list_names_twin_cells_apart(twins):
     for cell, _member in twins:
         register(campaign.id, date(2023, 2, 1), org_id=cell.id)
     assert {row.name for row in entry_rows(campaign.id)} == TWINS
+
+
+def test_a_case_says_which_organisation_performed_it(twins):
+    """Reported: the inspections list said "Đảng ủy, chi bộ cơ sở" for 30 cases, never whose."""
+    (cell, _member), _other = twins
+    done = {"status": "CONCLUDED", "start_date": date(2023, 3, 1), "end_date": date(2023, 4, 1)}
+    create_inspection({"performer": "CAP_UY_CO_SO", "performer_org_id": cell.parent_id,
+                       "kind": "KT_CHAP_HANH", **done})
+    create_inspection({"performer": "CHI_BO_TRUC_THUOC", "performer_org_id": cell.id,
+                       "kind": "GS_THUONG_XUYEN", **done, "start_date": date(2023, 5, 1),
+                       "end_date": date(2023, 6, 1)})
+    create_inspection({"performer": "BTV_DUK", "kind": "KT_CHAP_HANH", "status": "CONCLUDED",
+                       "start_date": date(2023, 7, 1), "end_date": date(2023, 8, 1)})
+    assert [row.labels[0] for row in inspection_rows(2023)] == [
+        "Ban Thường vụ Đảng ủy Khối", "Chi bộ Văn phòng, Đảng bộ Sở Y tế", "Cấp ủy Đảng bộ Sở Y tế"]
