@@ -106,9 +106,26 @@ def _list_annex(paper: Paper, number_text: str, issued_on: date) -> Body | None:
     annex.heading(paper.list_title, centered=True)
     annex.paragraph(f"(Kèm theo {paper.title.lower()} {number_text}, ngày {inline_date(issued_on)} của Ban "
                     f"Thường vụ {office_details().bloc_name})")
-    widths = {2: [13, 152], 3: [13, 94, 58], 6: [13, 39, 25, 36, 26, 26]}[len(paper.list_header)]
-    annex.table([paper.list_header, *paper.people], widths, numeric_from=len(paper.list_header))
+    annex.table([paper.list_header, *paper.people], list_widths(paper.list_header),
+                numeric_from=len(paper.list_header))
     return annex
+
+
+# The columns of an annexed list by what they hold: a number, a date or a year keeps the width it
+# needs; names and organisations share the rest (one set of widths for every six-column list
+# gave a 4-digit year 25 mm and cut a cell's full name into five lines).
+FIXED_MM = {"STT": 13, "Ngày sinh": 26, "Năm sinh": 15, "Ngày vào Đảng": 26, "Ngày chính thức": 26,
+            "Huy hiệu": 26, "Nghị quyết chi bộ": 26}
+SHARE = {"Họ và tên": 39, "Quê quán": 36, "Chi bộ": 40, "Đảng bộ, chi bộ": 50, "Tên tập thể, cá nhân": 94,
+         "Đơn vị": 58}
+TEXT_WIDTH_MM = 165  # A4 less the margins of §8
+
+
+def list_widths(header: list[str]) -> list[float]:
+    left = TEXT_WIDTH_MM - sum(FIXED_MM.get(title, 0) for title in header)
+    shares = sum(SHARE.get(title, 0) for title in header)
+    return [FIXED_MM[title] if title in FIXED_MM else round(SHARE[title] * left / shares, 1)
+            for title in header]
 
 
 def _counterfoil(paper: Paper, number_text: str, issued_on: date) -> Body:

@@ -158,3 +158,13 @@ def test_an_office_version_serves_the_days_its_grounds_cover(db, office, tmp_pat
                   wording.articles, wording.recipients)
     assert "khóa XV" in template_for("ket-nap", date(2026, 3, 1)).grounds  # the office's, from 20/01/2025
     assert "24-QĐ/TW" in template_for("ket-nap", date(2024, 6, 1)).grounds  # before it: the older default
+
+
+def test_an_annexed_list_gives_each_column_the_room_its_contents_need():
+    """Reported: the badge list gave a 4-digit year 25 mm and cut a cell's full name into five lines."""
+    from reports.papers import list_widths
+
+    header = ["STT", "Họ và tên", "Năm sinh", "Đảng bộ, chi bộ", "Ngày vào Đảng", "Huy hiệu"]
+    widths = dict(zip(header, list_widths(header), strict=True))
+    assert round(sum(widths.values())) == 165  # the text width of §8
+    assert widths["Năm sinh"] < 16 and widths["Đảng bộ, chi bộ"] > 45 and widths["Ngày vào Đảng"] >= 26
