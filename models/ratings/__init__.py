@@ -11,5 +11,6 @@ __getattr__, __dir__, __all__ = face(globals(), {
     "figures": ("RatingFigures", "rating_figures"),
     "grid": ("GridRow", "TOTAL_FIELDS", "grid_rows", "org_level", "org_totals", "rate_members",
         "rate_org", "set_totals", "year_warnings"),
-    "rules": ("ADEQUATE", "EXCELLENT", "FAILED", "GOOD", "NOT_RATED_REASONS", "rules_for"),
+    "rules": ("ADEQUATE", "EXCELLENT", "FAILED", "GOOD", "NOT_RATED_REASONS", "rules_for",
+        "year_being_rated"),
 })

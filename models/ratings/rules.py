@@ -2,6 +2,7 @@
 entry; the year picks it."""
 
 from dataclasses import dataclass
+from datetime import date
 
 from models.core.codes import as_codes
 
@@ -56,3 +57,12 @@ def rules_for(year: int) -> RuleSet:
     return FROM_2025
 
 as_codes(globals())  # membership tests answer no, never raise, for a value of the wrong kind
+
+
+RATING_MONTH = 12  # cells and committees review and rate the year in its last month
+
+
+def year_being_rated(today: date) -> int:
+    """The year whose rating a clerk enters on `today`: this one from December, when the reviews
+    are held, else the last (its results come in through the new year's first months)."""
+    return today.year if today.month >= RATING_MONTH else today.year - 1

@@ -33,6 +33,7 @@ from models.ratings import (
     read_rating_workbook,
     rules_for,
     set_totals,
+    year_being_rated,
     year_warnings,
 )
 from models.residence import comments_of
@@ -57,7 +58,7 @@ class RatingsPage(Page):
         super().__init__(parent)
         self.year = QSpinBox()
         self.year.setRange(1990, clock.today().year)
-        self.year.setValue(clock.today().year - 1)
+        self.year.setValue(year_being_rated(clock.today()))
         self.year.setPrefix("Năm ")
         self.org = OrgPicker(levels=v.GRASSROOTS)
         self.org.setPlaceholderText("Chọn tổ chức cơ sở đảng…")

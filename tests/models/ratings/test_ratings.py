@@ -116,3 +116,13 @@ def test_long_sick_leave_caps_the_level_with_a_warning(bloc_tree, make_member):
                for w in year_warnings(2023))
     rate_members(2023, [(member.id, ADEQUATE, None, None, True)])
     assert not any("nghỉ ốm" in w for w in year_warnings(2023))
+
+
+@pytest.mark.parametrize(("today", "rated"), [(date(2027, 1, 1), 2026), (date(2028, 2, 29), 2027),
+                                              (date(2026, 11, 30), 2025), (date(2026, 12, 1), 2026),
+                                              (date(2026, 12, 31), 2026)])
+def test_the_year_being_rated_is_this_one_from_december(today, rated):
+    """The year's review and rating are held in December: the page opened then on last year."""
+    from models.ratings.rules import year_being_rated
+
+    assert year_being_rated(today) == rated
