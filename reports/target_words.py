@@ -3,7 +3,7 @@ yếu năm 2021 đều hoàn thành, trong đó chỉ tiêu kết nạp đảng 
 term's counts against the congress ("đạt 100% mục tiêu Đại hội đề ra", examples/001), and
 the annex table "Chỉ tiêu — Kết quả — Đánh giá"."""
 
-from models.targets import ABOVE, ACHIEVED, COUNT, EXCEEDED, MISSED, RANGE, TargetResult
+from models.targets import ABOVE, ACHIEVED, COUNT, EXCEEDED, MISSED, RANGE, UNDER_WAY, TargetResult
 from reports.numbers import integer, share
 
 # Shares of organisations take one decimal, of members two (DOMAIN §9).
@@ -39,9 +39,11 @@ def threshold_text(result: TargetResult) -> str:
 def judgement_text(result: TargetResult) -> str:
     if result.judgement == EXCEEDED and result.ratio is not None:
         return f"Vượt {share(result.ratio - 100)}"
-    if result.judgement == MISSED and result.ratio is not None:
-        return f"Chưa đạt (đạt {share(result.ratio)})"
-    return {ACHIEVED: "Đạt", EXCEEDED: "Vượt", MISSED: "Chưa đạt"}.get(result.judgement, "Chưa đánh giá được")
+    if result.judgement in (MISSED, UNDER_WAY) and result.ratio is not None:
+        said = "Chưa đạt" if result.judgement == MISSED else "Đang thực hiện"
+        return f"{said} (đạt {share(result.ratio)})"
+    return {ACHIEVED: "Đạt", EXCEEDED: "Vượt", MISSED: "Chưa đạt", UNDER_WAY: "Đang thực hiện"}.get(
+        result.judgement, "Chưa đánh giá được")
 
 
 def target_sentence(results: list[TargetResult], year: int) -> str:
@@ -52,7 +54,8 @@ def target_sentence(results: list[TargetResult], year: int) -> str:
         met = [r for r in own if r.judgement in (ACHIEVED, EXCEEDED)]
         exceeded = [r for r in own if r.judgement == EXCEEDED]
         missed = [r for r in own if r.judgement == MISSED]
-        unknown = [r for r in own if r.judgement not in (ACHIEVED, EXCEEDED, MISSED)]
+        under_way = [r for r in own if r.judgement == UNDER_WAY]
+        unknown = [r for r in own if r.judgement not in (ACHIEVED, EXCEEDED, MISSED, UNDER_WAY)]
         if len(met) == len(own):
             text = f"{len(own)} chỉ tiêu chủ yếu năm {year} đều hoàn thành"
         else:
@@ -61,6 +64,8 @@ def target_sentence(results: list[TargetResult], year: int) -> str:
             text += f", trong đó {_names(exceeded)} vượt chỉ tiêu"
         if missed:
             text += f"; {_names(missed)} chưa đạt"
+        if under_way:
+            text += f"; {_names(under_way)} đang thực hiện"
         if unknown:
             text += f"; {_names(unknown)} chưa có số liệu để đánh giá"
         sentences.append(text + ".")

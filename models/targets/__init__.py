@@ -11,5 +11,5 @@ __getattr__, __dir__, __all__ = face(globals(), {
         "update_target"),
     "results": ("TargetResult", "judge", "measured", "target_results"),
     "vocab": ("ABOVE", "ACHIEVED", "AT_LEAST", "COMPARATORS", "COUNT", "EXCEEDED", "MANUAL", "MEASURES",
-        "MISSED", "RANGE", "SHARE", "UNKNOWN"),
+        "MISSED", "RANGE", "SHARE", "UNDER_WAY", "UNKNOWN"),
 })

@@ -15,7 +15,18 @@ from models.ratings.figures import RatingFigures, rating_figures
 from models.ratings.rules import EXCELLENT, GOOD, TSVM
 from models.targets.record import targets_for, threshold_of
 from models.targets.tables import MainTarget
-from models.targets.vocab import ABOVE, ACHIEVED, COUNT, EXCEEDED, MANUAL, MEASURES, MISSED, RANGE, UNKNOWN
+from models.targets.vocab import (
+    ABOVE,
+    ACHIEVED,
+    COUNT,
+    EXCEEDED,
+    MANUAL,
+    MEASURES,
+    MISSED,
+    RANGE,
+    UNDER_WAY,
+    UNKNOWN,
+)
 
 
 @dataclass(frozen=True)
@@ -31,7 +42,7 @@ class TargetResult:
     threshold: float
     threshold_high: float | None
     value: Fraction | float | None  # a percentage for a share; None: no figures yet
-    judgement: str  # vocab: ACHIEVED, EXCEEDED, MISSED, UNKNOWN
+    judgement: str  # vocab: ACHIEVED, EXCEEDED, MISSED, UNDER_WAY, UNKNOWN
     source: str
 
     @property
@@ -104,11 +115,12 @@ def result_of(target: MainTarget, year: int, ratings: dict[int, RatingFigures] |
                                                                       ratings)
     unit = MEASURES[target.measure][1]
     threshold = threshold_of(target)
+    judgement = judge(target.comparator, threshold, target.threshold_high, value, unit)
+    if judgement == MISSED and date(target.year_to, 12, 31) >= clock.today():
+        judgement = UNDER_WAY  # not "chưa đạt" with weeks of the year, or years of the term, to go
     return TargetResult(target.id, target.year_from != target.year_to, target.year_from, target.year_to,
                         target.wording, target.short_name, target.measure, target.comparator,
-                        threshold, target.threshold_high, value,
-                        judge(target.comparator, threshold, target.threshold_high, value, unit),
-                        target.source)
+                        threshold, target.threshold_high, value, judgement, target.source)
 
 
 def target_results(year: int, ratings: RatingFigures | None = None) -> list[TargetResult]:

@@ -23,5 +23,6 @@ AT_LEAST, ABOVE, RANGE = "AT_LEAST", "ABOVE", "RANGE"
 COMPARATORS = {AT_LEAST: "Từ … trở lên (đạt khi bằng)", ABOVE: "Trên … (phải vượt)",
                RANGE: "Trong khoảng … – …"}
 ACHIEVED, EXCEEDED, MISSED, UNKNOWN = "ACHIEVED", "EXCEEDED", "MISSED", "UNKNOWN"
+UNDER_WAY = "UNDER_WAY"  # not reached yet, with its year or term still to run
 
 as_codes(globals())

@@ -123,3 +123,23 @@ def test_meetings_held_are_measured_from_the_meeting_records(bloc_tree):
     assert (conferences.value, conferences.judgement) == (1, ACHIEVED)
     cells = 3  # the bloc tree's cells: two under the đảng bộ cơ sở and the chi bộ cơ sở
     assert meetings.value == Fraction(100, cells) and meetings.judgement == MISSED
+
+
+def test_a_target_not_reached_while_its_year_or_term_runs_is_under_way_not_missed(bloc_tree, make_member):
+    """Reported: on 06/12 the page judged "Kết nạp 108 đảng viên mới" as "Chưa đạt (đạt 82,4%)", and
+    the draft year-end report said it "chưa đạt", with three weeks of the year to go."""
+    from models.core import clock
+    from models.targets import UNDER_WAY
+    from reports.target_words import judgement_text
+
+    make_member(admitted=date(2026, 3, 1))
+    target(year_from=2026, year_to=2026, wording="Kết nạp 4 đảng viên mới", threshold=4)
+    target(year_from=2025, year_to=2030, wording="Kết nạp 10 đảng viên trong nhiệm kỳ", threshold=10)
+    with clock.fixed_day(date(2026, 12, 6)):
+        results = target_results(2026)
+        assert [r.judgement for r in results] == [UNDER_WAY, UNDER_WAY]
+        assert judgement_text(results[0]) == "Đang thực hiện (đạt 25%)"
+        assert target_sentence(results, 2026).startswith(
+            "0/1 chỉ tiêu chủ yếu năm 2026 hoàn thành; chỉ tiêu kết nạp đảng viên mới đang thực hiện.")
+    with clock.fixed_day(date(2027, 1, 1)):  # the year over: missed; the term still runs
+        assert [r.judgement for r in target_results(2026)] == [MISSED, UNDER_WAY]
