@@ -23,7 +23,7 @@ from reports.figures import PeriodFigures, period_figures
 from reports.fonts import register_fonts
 from reports.letterhead import office_signature
 from reports.numbers import achievement, integer, percent
-from reports.outline import YEAR_END, Draft, fresh_draft, from_records, regenerate
+from reports.outline import YEAR_END, Draft, fresh_draft, from_records, regenerate, unwritten_headings
 from reports.rating_lines import member_rating_lines
 from reports.returns_words import returns_org_rows, returns_source_rows
 from reports.target_words import target_table_rows
@@ -45,6 +45,17 @@ def final_figures_advice(figures: PeriodFigures) -> str | None:
     return (f"Kỳ báo cáo chưa kết thúc (đến ngày {fmt_date(figures.end)}): số liệu tính đến hôm nay, ngày "
             f"{fmt_date(figures.as_of)}. Sau ngày {fmt_date(figures.end)}, mở lại dự thảo, bấm “Tính lại số "
             "liệu” (hoặc chạy lại lệnh report) rồi in để có số liệu cả kỳ.")
+
+
+def unwritten_advice(draft: Draft) -> str | None:
+    """For the clerk, not the paper: headings that would print bare (reported: "PHƯƠNG HƯỚNG,
+    NHIỆM VỤ" printed alone above the signature)."""
+    headings = unwritten_headings(draft)
+    if not headings:
+        return None
+    listed = ", ".join(f"“{heading}”" for heading in headings)
+    return (f"Các mục chưa có nội dung, in ra chỉ có tiêu đề: {listed}. Viết các mục đó ở trang Báo cáo "
+            "(Mở dự thảo), lưu dự thảo rồi in lại.")
 
 
 def _body(draft: Draft, figures: PeriodFigures) -> Body:

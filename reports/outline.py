@@ -146,3 +146,24 @@ def to_records(draft: Draft) -> list[dict]:
 def from_records(kind: str, year: int, records: list[dict]) -> Draft:
     return Draft(kind, year, tuple(Section(r["key"], r["heading"], r["level"], r["computed"], r["text"])
                                    for r in records))
+
+
+def unwritten_headings(draft: Draft) -> list[str]:
+    """The headings that would print with nothing under them: a section left for the office to
+    write and still empty, with no computed paragraph below it either. A part's number
+    ("PHẦN THỨ HAI") goes with the title after it and is not named apart."""
+    sections, found = draft.sections, []
+    for position, section in enumerate(sections):
+        if not section.heading or section.text.strip():
+            continue
+        following = sections[position + 1:]
+        if section.level == 0 and following and following[0].level == 0:
+            continue
+        below = []
+        for later in following:
+            if later.heading and later.level <= section.level:
+                break
+            below.append(later.text.strip())
+        if not any(below):
+            found.append(section.heading)
+    return found

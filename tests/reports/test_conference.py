@@ -195,3 +195,24 @@ def test_a_number_dated_before_the_last_one_is_warned_about(office, tmp_path, ca
                "-o", str(tmp_path / "bc-2017.pdf")]
     assert main.main(command) == 0
     assert "Lưu ý: Ngày ban hành 02/02/2018" in capsys.readouterr().err
+
+
+def test_headings_with_nothing_under_them_are_named_before_printing(office, tmp_path, capsys):
+    """Reported: "PHẦN THỨ HAI — PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024" printed as a bare heading above the
+    signature, with not a word about it to the clerk."""
+    import main
+    from reports.conference import unwritten_advice
+
+    draft = draft_for(YEAR_END, 2023, period_figures(*report_period(YEAR_END, 2023)))
+    advice = unwritten_advice(draft)
+    assert "“PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024”" in advice and "“III. LÃNH ĐẠO" in advice
+    assert "PHẦN THỨ HAI”" not in advice  # the part's number: its title follows
+    records = [{**record, "text": "Tiếp tục đổi mới nội dung, phương thức lãnh đạo."}
+               if record["key"] == "direction" else record for record in to_records(draft)]
+    save_draft(YEAR_END, 2023, records)
+    written = draft_for(YEAR_END, 2023, period_figures(*report_period(YEAR_END, 2023)))
+    assert "PHƯƠNG HƯỚNG" not in unwritten_advice(written)
+    db = office["bloc"]._meta.database.database
+    command = ["report", "year-end", "--year", "2023", "--db", str(db), "-o", str(tmp_path / "b.pdf")]
+    assert main.main(command) == 0
+    assert "Lưu ý: Các mục chưa có nội dung" in capsys.readouterr().err

@@ -106,3 +106,20 @@ def test_a_section_starts_from_last_years_draft_only_when_asked(qtbot, bloc_tree
     assert leadership.toPlainText() == "Năm 2022, Ban Chấp hành tập trung lãnh đạo toàn diện."
     assert not offer.isVisible() and page.has_unsaved_changes()
     assert "sửa lại cho năm nay" in page.status.text()
+
+
+def test_printing_with_bare_headings_asks_first(qtbot, bloc_tree, monkeypatch):
+    """Reported: "PHƯƠNG HƯỚNG, NHIỆM VỤ" printed as a bare heading, the clerk never told."""
+    import ui.reports.page as page_module
+
+    asked, saved = [], []
+    monkeypatch.setattr(page_module, "confirm", lambda *a, **k: asked.append(a[2]) or False)
+    monkeypatch.setattr(page_module, "ask_save_path", lambda *a, **k: saved.append(a) or None)
+    page = ReportsPage()
+    qtbot.addWidget(page)
+    page.kind.setCurrentIndex(page.kind.findData("year-end"))
+    page.year.setValue(2023)
+    finish(qtbot, page.open_draft())
+    assert "Các mục chưa có nội dung" in page.status.text()
+    page.export(issue=False)
+    assert "PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024" in asked[-1] and saved == []  # declined: nothing written

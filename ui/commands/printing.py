@@ -5,7 +5,14 @@ from pathlib import Path
 from models.core import clock
 from models.core.dates import parse_date
 from models.documents import write_draft
-from reports.conference import draft_for, final_figures_advice, issue_warning, print_report, report_period
+from reports.conference import (
+    draft_for,
+    final_figures_advice,
+    issue_warning,
+    print_report,
+    report_period,
+    unwritten_advice,
+)
 from reports.figures import period_figures
 from reports.letterhead import letterhead_warnings
 from reports.minutes import minutes_of, render_minutes
@@ -19,8 +26,8 @@ def run_report(args, db_path: Path) -> int:
         figures = period_figures(*report_period(args.kind, args.year))
         draft = draft_for(args.kind, args.year, figures)
         warning = issue_warning(draft, issued_on) if args.issue else None
-        advice = final_figures_advice(figures)
-        for note in ([warning] if warning else []) + ([advice] if advice else []) + letterhead_warnings():
+        advice = [note for note in (final_figures_advice(figures), unwritten_advice(draft)) if note]
+        for note in ([warning] if warning else []) + advice + letterhead_warnings():
             warn(f"Lưu ý: {note}")
         number = print_report(output, draft, issued_on, args.issue, figures, args.org_table)
     say(f"Đã ghi {output} " + (f"(số {number:02d}-BC)." if args.issue else "(bản dự thảo, chưa lấy số)."))

@@ -40,6 +40,7 @@ from reports.conference import (
     last_year_texts,
     print_report,
     report_period,
+    unwritten_advice,
 )
 from reports.figures import period_figures
 from reports.letterhead import letterhead_warnings
@@ -181,8 +182,9 @@ class ReportsPage(Page):
     def _draft_opened(self, opened: tuple[Draft, dict[str, str], str | None]) -> None:
         self.draft, self.last_year, advice = opened
         self._show_draft()
+        notes = "".join(f"\n{note}" for note in (advice, unwritten_advice(self.draft)) if note)
         self.status.setText("Các đoạn có nền vàng được viết từ số liệu; các mục còn lại để trống cho "
-                            "Văn phòng viết. Sửa xong bấm Lưu dự thảo." + (f"\n{advice}" if advice else ""))
+                            f"Văn phòng viết. Sửa xong bấm Lưu dự thảo.{notes}")
 
     def _show_draft(self) -> None:
         holder = QWidget()
@@ -278,6 +280,9 @@ class ReportsPage(Page):
         draft = self.current_draft()
         if draft is None:
             inform(self, "Chưa có dự thảo", "Chọn loại báo cáo, năm và bấm “Mở dự thảo” trước.")
+            return
+        bare = unwritten_advice(draft)
+        if bare and not confirm(self, "Còn mục chưa viết", f"{bare}\n\nVẫn in báo cáo?", yes="Vẫn in"):
             return
         try:
             issued_on = self.issued_on.date() or clock.today()
