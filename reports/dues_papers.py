@@ -93,17 +93,18 @@ def render_dues(path: Path, books: DuesQuarter, issued_on: date, number: int | N
     header = report_header(office, number, issued_on, subject)
     body = Body()
     sentences = dues_sentences(books)
-    for sentence in sentences[:-1]:
+    for sentence in sentences:
         body.paragraph(sentence)
-    if with_sources:  # the draft says where the figures come from; the issued copy does not
-        body.subheading("Nguồn số liệu (chỉ in trong bản dự thảo)")
-        body.table(source_rows(books), [120, 45], numeric_from=1)
-    body.paragraph(sentences[-1])  # the signature is kept with a paragraph, never with a table
     annex = Body()
     annex.heading("PHỤ LỤC: THU, NỘP ĐẢNG PHÍ CỦA CÁC TỔ CHỨC CƠ SỞ ĐẢNG", centered=True)
     annex.paragraph(f"(Kèm theo báo cáo {subject}; đơn vị tính: đồng; “còn nợ” gồm cả số nợ các quý "
                     "trước)")
     annex.table(annex_rows(books), [14, 39, 28, 28, 28, 28], numeric_from=2)
+    # The draft says where the figures come from, after the annex: in the body it pushed the last
+    # paragraph and the signature over to a page of their own, where the issued copy has none.
+    if with_sources:
+        annex.subheading("Nguồn số liệu (chỉ in trong bản dự thảo)")
+        annex.table(source_rows(books), [120, 45], numeric_from=1)
     return build_document(path, header, body, office_signature(office), RECIPIENTS, annex=annex,
                           author="Báo cáo thu, nộp đảng phí")
 

@@ -113,9 +113,6 @@ def render_summary(path: Path, summary: ReturnsSummary, issued_on: date, number:
         speakers = {org for key, _heading in worded for org, _words in summary.texts[key]}
         body.paragraph(f"Kết quả nổi bật và hạn chế do {len(speakers)} tổ chức cơ sở đảng nêu trong báo cáo "
                        "được tập hợp ở phụ lục.")
-    if with_sources:  # the draft says where each figure comes from; the issued copy does not
-        body.subheading("Nguồn số liệu (chỉ in trong bản dự thảo)")
-        body.table(source_lines(summary), [75, 30, 25, 35], numeric_from=1)
     annex = Body()
     annex.heading("PHỤ LỤC: BÁO CÁO CỦA CÁC TỔ CHỨC CƠ SỞ ĐẢNG", centered=True)
     annex.paragraph(f"(Kèm theo báo cáo {subject})")
@@ -138,6 +135,9 @@ def render_summary(path: Path, summary: ReturnsSummary, issued_on: date, number:
         annex.subheading(f"{'I' * number}. {heading}")
         for org, words in summary.texts[key]:
             annex.paragraph(f"- {org}: {words}")
+    if with_sources:  # the draft says where each figure comes from, after the annex (as above)
+        annex.subheading("Nguồn số liệu (chỉ in trong bản dự thảo)")
+        annex.table(source_lines(summary), [75, 30, 25, 35], numeric_from=1)
     return build_document(path, header, body, office_signature(office), SUMMARY_RECIPIENTS, annex=annex,
                           author="Báo cáo tổng hợp của tổ chức cơ sở")
 
