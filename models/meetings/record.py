@@ -179,6 +179,15 @@ class AttendanceLine:
     exempt: bool = False
     present: bool = True
     absence_reason: str = ""
+    # Counted among those convened unless away on the day (AWAY): read from the registry, not
+    # stored with the sheet.
+    convened: bool = True
+
+
+# Members of a cell not convened to its meeting unless they come (Quy chế bầu cử trong Đảng,
+# Điều 32; QĐ 24-QĐ/TW): temporarily active elsewhere, exempt, suspended.
+AWAY = {v.EXEMPT: "Miễn sinh hoạt", v.TEMP_OUT: "Sinh hoạt tạm thời nơi khác",
+        v.SUSPENDED: "Đình chỉ sinh hoạt"}
 
 
 def default_roster(meeting_id: int) -> list[AttendanceLine]:
@@ -190,15 +199,20 @@ def default_roster(meeting_id: int) -> list[AttendanceLine]:
     people = roster_at(meeting.date, {meeting.org_id})
     records = {m.id: m for m in Member.select(Member.id, Member.full_name, Member.sort_key)
                .where(Member.id.in_([p[0] for p in people]))}
-    away = {v.EXEMPT: "Miễn sinh hoạt", v.TEMP_OUT: "Sinh hoạt tạm thời nơi khác"}
     lines = [AttendanceLine(member_id, records[member_id].full_name, membership, status == v.EXEMPT,
-                            status not in away, away.get(status, ""))
+                            status not in AWAY, AWAY.get(status, ""), status not in AWAY)
              for member_id, _org, membership, status in people]
     return sorted(lines, key=lambda line: records[line.member_id].sort_key)
 
 
 def attendance(meeting_id: int) -> list[AttendanceLine]:
-    return [AttendanceLine(a.member_id, a.name, a.membership, a.exempt, a.present, a.absence_reason)
+    meeting = get_meeting(meeting_id)
+    away = set()
+    if meeting.body == CHI_BO and meeting.org_id is not None:
+        roster = roster_at(meeting.date, {meeting.org_id})
+        away = {member_id for member_id, _org, _membership, status in roster if status in AWAY}
+    return [AttendanceLine(a.member_id, a.name, a.membership, a.exempt, a.present, a.absence_reason,
+                           not a.exempt and a.member_id not in away)
             for a in MeetingAttendance.select().where(MeetingAttendance.meeting == meeting_id)
             .order_by(MeetingAttendance.id)]
 
@@ -243,10 +257,11 @@ class Quorum:
     exempt: int
     present: int
     voting: int  # who vote on resolutions: a cell's full members; a committee's members
+    away: int = 0  # not convened: away on the day (AWAY) and not come
 
     @property
     def convened(self) -> int:
-        return self.members - self.exempt
+        return self.members - self.away
 
     @property
     def needed(self) -> int:
@@ -267,7 +282,8 @@ def quorum_of(body: str, body_size: int | None, lines: list[AttendanceLine]) -> 
     present = sum(line.present for line in lines)
     exempt = sum(line.exempt for line in lines)
     if body == CHI_BO:
-        return Quorum(len(lines), exempt, present, sum(line.membership == v.FULL for line in lines))
+        away = sum(not line.present and (line.exempt or not line.convened) for line in lines)
+        return Quorum(len(lines), exempt, present, sum(line.membership == v.FULL for line in lines), away)
     members = body_size or len(lines)
     return Quorum(members, exempt, present, members)
 

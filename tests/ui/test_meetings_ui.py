@@ -115,3 +115,22 @@ def test_attendance_messages_follow_what_the_sheet_shows(qtbot, bloc_tree, make_
     assert "vắng mặt thì ghi lý do" in dialog.errors.message_for("attendance")
     sheet.setData(sheet.index(0, REASON), "Ốm")
     assert dialog.errors.message_for("attendance") == ""
+
+
+def test_the_sheet_keeps_who_was_away_on_the_day(qtbot, bloc_tree, make_member):
+    """A reason typed beside a member studying elsewhere keeps them out of those convened (the
+    sheet rebuilt each edited line and forgot it)."""
+    from models.core import vocab as v
+    from models.members.events import record_event
+
+    people = [make_member(full_name=f"Đảng viên {name}", admitted=date(2015, 1, 1 + n))
+              for n, name in enumerate(("An", "Bình", "Cường"))]
+    record_event(people[2].id, v.TEMP_OUT_START, date(2023, 9, 1), place="Trường Chính trị tỉnh",
+                 decision_no="3-GGT/ĐUK")
+    meeting = create_meeting({"body": CHI_BO, "org_id": bloc_tree["cell_a"].id, "kind": THUONG_KY,
+                              "date": date(2024, 3, 5)})
+    sheet = AttendanceModel()
+    sheet.set_lines(default_roster(meeting.id))
+    away = next(row for row, line in enumerate(sheet.lines) if not line.convened)
+    sheet.setData(sheet.index(away, REASON), "Đang học")
+    assert not sheet.lines[away].convened  # a reason typed does not make the member convened

@@ -2,6 +2,8 @@
 person, "có mặt" ticked from the keyboard (space) or the mouse, the reason typed in for an
 absence; the quorum is read off as it changes."""
 
+from dataclasses import replace
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
 from models.core import vocab as v
@@ -102,11 +104,9 @@ class AttendanceModel(QAbstractTableModel):
         line = self.lines[index.row()]
         if role == Qt.ItemDataRole.CheckStateRole and index.column() == PRESENT:
             present = Qt.CheckState(value) == Qt.CheckState.Checked
-            line = AttendanceLine(line.member_id, line.name, line.membership, line.exempt, present,
-                                  "" if present else line.absence_reason)
+            line = replace(line, present=present, absence_reason="" if present else line.absence_reason)
         elif role == Qt.ItemDataRole.EditRole and index.column() == REASON:
-            line = AttendanceLine(line.member_id, line.name, line.membership, line.exempt, line.present,
-                                  str(value))
+            line = replace(line, absence_reason=str(value))
         else:
             return False
         self.lines[index.row()] = line

@@ -1,6 +1,7 @@
 """Meetings (DOMAIN §6): the conferences of examples/000, 002 and 003 recorded as reported,
 numbering within the term, attendance with quorum and majority, compliance and figures."""
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -178,3 +179,28 @@ def test_compliance_on_the_demo_database_matches_the_recorded_meetings(demo_cloc
         missing = {gap.org_id for gap in cells_without_monthly_meeting(today.year, month)}
         assert missing == cells - held and not missing & held
     assert meeting_figures(date(today.year, 1, 1), today).cells_visited <= 7
+
+
+def test_members_away_are_not_convened_unless_they_come(bloc_tree, make_member):
+    """Those temporarily active elsewhere, exempt or suspended are not counted among those convened
+    (Quy chế bầu cử trong Đảng, Điều 32: "trừ số đảng viên đã được giới thiệu sinh hoạt tạm thời ở
+    đảng bộ khác, đảng viên đã được miễn công tác và sinh hoạt đảng không có mặt … (nếu có mặt … thì
+    vẫn tính)"). Reported: a cell of five with two studying elsewhere was told it had no quorum
+    with the other two and its secretary present."""
+    people = [make_member(full_name=f"Đảng viên {chr(65 + i)}", admitted=date(2015, 1, 1 + i))
+              for i in range(5)]
+    for person in people[2:4]:
+        record_event(person.id, v.TEMP_OUT_START, date(2023, 9, 1), place="Học viện Chính trị khu vực I",
+                     decision_no="12-GGT/ĐUK")
+    record_event(people[4].id, v.EXEMPTED, date(2020, 1, 1))
+    meeting = cell(bloc_tree["cell_a"], THUONG_KY, date(2024, 3, 5))
+    roster = default_roster(meeting.id)
+    assert [(line.present, line.convened) for line in roster].count((False, False)) == 3
+    set_attendance(meeting.id, roster)
+    check = quorum(meeting.id)
+    assert (check.members, check.convened, check.present, check.needed, check.ok) == (5, 2, 2, 2, True)
+    assert meeting_warnings(meeting.id) == []
+    came = [line if line.member_id != people[4].id else replace(line, present=True, absence_reason="")
+            for line in attendance(meeting.id)]
+    set_attendance(meeting.id, came)  # the exempt member came: counted among the convened
+    assert (quorum(meeting.id).convened, quorum(meeting.id).present) == (3, 3)
