@@ -256,7 +256,7 @@ class Quorum:
     members: int  # of the body
     exempt: int
     present: int
-    voting: int  # who vote on resolutions: a cell's full members; a committee's members
+    voting: int  # who vote on resolutions: a cell's full members not away; a committee's members
     away: int = 0  # not convened: away on the day (AWAY) and not come
 
     @property
@@ -282,8 +282,9 @@ def quorum_of(body: str, body_size: int | None, lines: list[AttendanceLine]) -> 
     present = sum(line.present for line in lines)
     exempt = sum(line.exempt for line in lines)
     if body == CHI_BO:
-        away = sum(not line.present and (line.exempt or not line.convened) for line in lines)
-        return Quorum(len(lines), exempt, present, sum(line.membership == v.FULL for line in lines), away)
+        gone = [not line.present and (line.exempt or not line.convened) for line in lines]
+        voting = sum(line.membership == v.FULL and not away for line, away in zip(lines, gone, strict=True))
+        return Quorum(len(lines), exempt, present, voting, sum(gone))
     members = body_size or len(lines)
     return Quorum(members, exempt, present, members)
 

@@ -189,6 +189,8 @@ def test_members_away_are_not_convened_unless_they_come(bloc_tree, make_member):
     with the other two and its secretary present."""
     people = [make_member(full_name=f"Đảng viên {chr(65 + i)}", admitted=date(2015, 1, 1 + i))
               for i in range(5)]
+    for person in (people[0], people[2]):
+        record_event(person.id, v.RECOGNISED, date(2016, 1, 10))
     for person in people[2:4]:
         record_event(person.id, v.TEMP_OUT_START, date(2023, 9, 1), place="Học viện Chính trị khu vực I",
                      decision_no="12-GGT/ĐUK")
@@ -199,6 +201,7 @@ def test_members_away_are_not_convened_unless_they_come(bloc_tree, make_member):
     set_attendance(meeting.id, roster)
     check = quorum(meeting.id)
     assert (check.members, check.convened, check.present, check.needed, check.ok) == (5, 2, 2, 2, True)
+    assert (check.voting, check.majority) == (1, 1)  # the full member away votes on nothing here
     assert meeting_warnings(meeting.id) == []
     came = [line if line.member_id != people[4].id else replace(line, present=True, absence_reason="")
             for line in attendance(meeting.id)]
