@@ -311,9 +311,11 @@ class MeetingDialog(FormDialog):
             self.warning_line.setText("\n".join(meeting_warnings(self.meeting_id, self.sheet.lines)))
         check = quorum_of(self.body.currentData(), self.body_size.value() or None, self.sheet.lines)
         verdict = "đủ" if check.ok else "KHÔNG đủ"
-        self.quorum_line.setText(f"Có mặt {check.present}/{check.convened} được triệu tập (miễn sinh hoạt "
-                                 f"{check.exempt}); cần ít nhất {check.needed} (2/3): {verdict} số lượng để "
-                                 f"họp. Nghị quyết cần ít nhất {check.majority} phiếu tán thành.")
+        away = (f" (không tính {check.away} người miễn, tạm thời sinh hoạt nơi khác hay bị đình chỉ)"
+                if check.away else "")
+        self.quorum_line.setText(f"Có mặt {check.present}/{check.convened} được triệu tập{away}; cần ít nhất "
+                                 f"{check.needed} (2/3): {verdict} số lượng để họp. Nghị quyết cần ít nhất "
+                                 f"{check.majority} phiếu tán thành.")
 
     def fill_roster(self) -> None:
         if not self._saved():
