@@ -21,7 +21,7 @@ from models.core import vocab as v
 from models.core.dates import add_months, fmt_date, months_between
 from models.core.workdays import add_working_days
 from models.members.tables import Member
-from models.orgs.tree import org_names, scope_ids
+from models.orgs.tree import full_names, scope_ids
 
 REVIEW_NOTICE_DAYS = 30
 
@@ -91,7 +91,7 @@ REMINDER_KINDS = {"review": "Xét chính thức", "stalled": "Hồ sơ không ti
 
 def attention(today: date | None = None) -> list[Reminder]:
     today = today or clock.today()
-    names = org_names()
+    names = full_names()  # a cell with its đảng bộ: many share a name
     scope = scope_ids()
     found: list[Reminder] = []
     probationers = Member.select(Member.id, Member.full_name, Member.org, Member.ceremony_date,

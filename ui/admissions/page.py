@@ -35,7 +35,7 @@ from models.core import clock
 from models.core.dates import fmt_date
 from models.core.errors import ValidationError
 from models.documents import documents_about
-from models.orgs import org_names
+from models.orgs import full_names
 from reports.glance import REMINDERS
 from ui.admissions.dialogs import CaseDialog, EndCaseDialog, StepDialog, TargetDialog
 from ui.admissions.printing import print_case_decision
@@ -66,7 +66,7 @@ class AdmissionsPage(Page):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.names = org_names()
+        self.names = full_names()
         self.tabs = QTabWidget()
         self.tabs.addTab(self._cases_tab(), "Hồ sơ kết nạp")
         self.reminders_tab = self._reminders_tab()
@@ -298,7 +298,7 @@ class AdmissionsPage(Page):
             self.refresh_targets()
 
     def refresh(self, select: int | None = None) -> None:
-        self.names = org_names()
+        self.names = full_names()
         self.cases.org_names = self.names
         self.refresh_cases(select)
         self.load_later("reminders", lambda: attention(clock.today()), self.reminders.set_rows)
@@ -319,6 +319,6 @@ class AdmissionsPage(Page):
 
 
 def _target_lines() -> list[tuple]:
-    names = org_names()
+    names = full_names()
     return [(line.id, names.get(line.org_id, "Toàn Đảng bộ Khối"), line.year_from, line.year_to, line.value,
              line.actual) for line in target_lines()]

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QVBoxLayout, QWidg
 from models.accounts import WRITE_RECORDS, may
 from models.core.dates import fmt_date
 from models.core.errors import ValidationError
-from models.orgs import org_names
+from models.orgs import full_names
 from models.residence import (
     EXEMPTIONS,
     RESULTS,
@@ -80,7 +80,7 @@ class ResidenceTab(QWidget):
         rows = contact_rows(year, org_id) if org_id else []
         kept = {"all": rows, "introduce": [r for r in rows if r.needs_introduction],
                 "comment": [r for r in rows if r.needs_comment]}[self.filter.currentData()]
-        self.model.names = org_names()
+        self.model.names = full_names()
         self.model.set_rows(kept)
         introduced = sum(r.introduced_on is not None for r in rows)
         commented = sum(r.result is not None for r in rows)

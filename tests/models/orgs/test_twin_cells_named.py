@@ -75,3 +75,13 @@ def test_a_case_says_which_organisation_performed_it(twins):
                        "start_date": date(2023, 7, 1), "end_date": date(2023, 8, 1)})
     assert [row.labels[0] for row in inspection_rows(2023)] == [
         "Ban Thường vụ Đảng ủy Khối", "Chi bộ Văn phòng, Đảng bộ Sở Y tế", "Cấp ủy Đảng bộ Sở Y tế"]
+
+
+def test_admission_reminders_name_the_cell_with_its_dang_bo(twins):
+    from models.admissions.watch import attention
+
+    for n, (cell, _member) in enumerate(twins):
+        create_member(person(full_name=f"Lê Thị {'CD'[n]}", identity_number=f"00119001234{n}",
+                             birth_date=date(1995, 4, 1)),
+                      {"kind": v.ADMITTED, "date": date(2025, 1, 10), "org_id": cell.id})
+    assert {reminder.org_name for reminder in attention(date(2026, 1, 20))} == TWINS
