@@ -26,7 +26,7 @@ from models.core.errors import ValidationError
 from models.core.excel import keep_as_text
 from models.core.files import write_in_place
 from models.core.text import checked_multiline, fold
-from models.core.workbook import read_sheets
+from models.core.workbook import read_sheets, uncomputed_formulas
 from models.members.columns import text_value
 from models.orgs.tree import full_names, scope_ids
 from models.returns import vocab as r
@@ -177,6 +177,7 @@ def read_return_workbook(path: Path, request_id: int | None = None) -> ReturnFil
     if len(lines) != len(form):
         raise _refuse(path, f"khung mẫu đã bị sửa: có {len(lines)} dòng chỉ tiêu, mẫu gửi đi có {len(form)}. "
                             "Hãy điền lại vào tệp gốc.")
+    blank = []  # (row, label) of the figures left empty
     for number, (row, line) in enumerate(zip(lines, form, strict=True), FIRST_ROW):
         if text_value(row[4]) != line.key or text_value(row[1]) != line.label:
             raise _refuse(path, f"khung mẫu đã bị sửa ở dòng {number} (“{text_value(row[1])[:60]}”, mẫu gửi "
@@ -187,13 +188,19 @@ def read_return_workbook(path: Path, request_id: int | None = None) -> ReturnFil
                 words = value if isinstance(value, str) else text_value(value)  # a number typed as words
                 result.figures[line.key] = checked_multiline(words, line.key, line.label, TEXT_LIMIT)
             elif text_value(value) == "":
-                result.problems.append(f"Dòng {number} ({line.label}): chưa điền.")
+                blank.append((number, line.label))
             else:
                 result.figures[line.key] = (
                     amount(value, line.key, line.label, MAX_MONEY) if line.kind == r.MONEY
                     else whole_number(value, line.key, line.label, 0, MAX_COUNT))
         except ValidationError as error:
             result.problems.append(f"Dòng {number}: {error.message}")
+    formulas = uncomputed_formulas(path, SHEET, {f"C{number}" for number, _label in blank})
+    for number, label in blank:
+        result.problems.append(f"Dòng {number} ({label}): " + (
+            "ô có công thức nhưng không có kết quả (tệp được ghi bằng một chương trình không tính công "
+            "thức); mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi gửi lại." if f"C{number}" in formulas
+            else "chưa điền."))
     result.problems += _parts_above_their_whole(result.figures, form)
     return result
 

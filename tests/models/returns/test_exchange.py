@@ -289,3 +289,16 @@ def test_a_part_above_its_whole_is_not_taken_in(quarter):
     assert not mine.readable
     assert mine.found.problems == ["Dòng 8 (Trong đó: đảng viên dự bị): 50, nhiều hơn dòng 7 (tổng số đảng "
                                    "viên cuối kỳ: 16)."]
+
+
+def test_a_figure_left_as_an_uncomputed_formula_says_so(quarter):
+    """Reported as left out: a return filled by a script with formulas and saved without their
+    results read as "chưa điền", though the clerk had typed a formula there."""
+    request, by_org = quarter
+    _fill(by_org["tu-phap"], dang_phi_thu="=1200000", dang_phi_nop=360_000, kiem_tra=1, giam_sat=0,
+          ky_luat=0, nhan_xet_cu_tru=1)
+    with gathered(by_org["tu-phap"].parent) as files:
+        plan = plan_intake(files, request.id, received_on=date(2025, 10, 9))
+    mine = next(line for line in plan.lines if "tu-phap" in line.name)
+    (problem,) = mine.found.problems
+    assert "Đảng phí thu được" in problem and "công thức" in problem and "chưa điền" not in problem
