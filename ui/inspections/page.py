@@ -99,7 +99,7 @@ class InspectionsPage(Page):
         filters.addStretch(1)
         self.cases = InspectionTableModel(self)
         self.case_view = list_view(self.cases)
-        column_widths(self.case_view, (200, 250, 110, 90, 90, 300))
+        column_widths(self.case_view, (290, 195, 118, 90, 90, 300))
         open_on_activate(self.case_view, self.open_case)
         layout = QVBoxLayout(page)
         layout.addWidget(toolbar)
