@@ -15,12 +15,12 @@ from models.core.checks import stored_record
 from models.core.db import database, on_server
 from models.core.errors import ValidationError, os_reason
 from models.meetings.folder import (
+    attached_bytes,
     attachment_path,
     attachments_folder,
     copy_out,
     drop_content,
     has_content,
-    stored_content,
 )
 from models.meetings.record import get_meeting, require_meeting_rights
 from models.meetings.tables import MeetingFile, MeetingFileContent
@@ -157,8 +157,5 @@ def verify_file(file_id: int) -> bool:
     """The stored copy is there and unchanged: in the folder, or in the database (a server's, or
     a file restored on a workstation without the folder)."""
     row = _file_row(file_id)
-    path = None if on_server() else attachment_path(row.stored_name)
-    if path is not None and path.is_file():
-        return _digest(path) == row.sha256
-    content = stored_content(row.stored_name)
+    content = attached_bytes(row.stored_name)
     return content is not None and hashlib.sha256(content).hexdigest() == row.sha256

@@ -38,6 +38,15 @@ def stored_content(stored_name: str) -> bytes | None:
     return bytes(row.content) if row else None
 
 
+def attached_bytes(stored_name: str) -> bytes | None:
+    """The stored copy's bytes as a clerk would open them: the folder's on a file installation,
+    else the database's (a server's, or a file restored where the folder is not)."""
+    path = None if on_server() else attachment_path(stored_name)
+    if path is not None and path.is_file():
+        return path.read_bytes()
+    return stored_content(stored_name)
+
+
 def drop_content(stored_name: str) -> None:
     """In the caller's transaction, once no attached file refers to it any more."""
     MeetingFileContent.delete().where(MeetingFileContent.stored_name == stored_name).execute()

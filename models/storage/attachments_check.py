@@ -5,8 +5,8 @@ report's content rewritten in the database."""
 
 import hashlib
 
-from models.core.db import database, on_server
-from models.meetings.folder import attachment_path, stored_content
+from models.core.db import database
+from models.meetings.folder import attached_bytes
 from models.meetings.tables import MeetingFile
 from models.returns.tables import GrassrootsReturn, ReturnReportContent
 
@@ -22,14 +22,6 @@ def _named(ids: list[int]) -> str:
     return ", ".join(str(i) for i in ids[:SHOWN]) + more
 
 
-def _meeting_file_bytes(stored_name: str) -> bytes | None:
-    """The copy a clerk would open: the folder's on a file installation, else the database's."""
-    path = None if on_server() else attachment_path(stored_name)
-    if path is not None and path.is_file():
-        return path.read_bytes()
-    return stored_content(stored_name)
-
-
 def attachment_findings() -> tuple[list[str], list[str]]:
     """(problems, notes): a copy whose content differs from its record is a problem; a meeting's
     file with no copy at all is a note (a file copied without the folder beside it)."""
@@ -39,7 +31,7 @@ def attachment_findings() -> tuple[list[str], list[str]]:
     files = MeetingFile.select(MeetingFile.id, MeetingFile.stored_name, MeetingFile.sha256)
     meeting_files = MeetingFile._meta.table_name in tables
     for file_id, stored_name, sha256 in (files.order_by(MeetingFile.id).tuples() if meeting_files else []):
-        content = _meeting_file_bytes(stored_name)
+        content = attached_bytes(stored_name)
         if content is None:
             missing.append(file_id)
         elif _digest(content) != sha256:
