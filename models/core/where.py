@@ -95,5 +95,6 @@ def file_of(name: str) -> Path:
     """The file behind an open database's name: a file opened only to be looked at is named by
     its URI (db.read_only_uri), whose folder of attached files `check` still reads."""
     if name.startswith("file:"):
-        return Path(url2pathname(urlsplit(name).path))
+        parts = urlsplit(name)  # a file on a network share keeps its server: file://server/share/…
+        return Path(url2pathname(f"//{parts.netloc}{parts.path}" if parts.netloc else parts.path))
     return Path(name)
