@@ -77,3 +77,15 @@ def test_check_exits_non_zero_on_a_problem_and_opens_no_foreign_file(tmp_path, c
     assert main.main(["check", "--db", str(text)]) == 3
     assert "không phải tệp dữ liệu" in capsys.readouterr().err
     assert text.read_text() == "không phải cơ sở dữ liệu"
+
+
+def test_restore_onto_a_new_workstation_makes_the_folder(tmp_path, capsys):
+    """Reported: restoring into a folder not yet made said only that a ".lock" file could not be
+    read; a backup named wrongly made no folder at all."""
+    db = _database(tmp_path / "dangvu.db", "Chi bộ A")
+    assert main.main(["backup", "--db", str(db), "-o", str(tmp_path / "sao-luu.db")]) == 0
+    fresh = tmp_path / "may-moi" / "DangVu" / "dangvu.db"
+    assert main.main(["restore", str(tmp_path / "khong-co.db"), "--db", str(fresh)]) == 1
+    assert "Không có tệp" in capsys.readouterr().err and not (tmp_path / "may-moi").exists()
+    assert main.main(["restore", str(tmp_path / "sao-luu.db"), "--db", str(fresh)]) == 0
+    assert _names(fresh) == ["Chi bộ A", "Đảng bộ Khối các cơ quan tỉnh"]

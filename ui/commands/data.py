@@ -121,6 +121,12 @@ def run_restore(args, db_path: Path) -> int:
                       f"main.py transfer --from {args.source} --to postgresql://…")
     keep = Path(args.keep).expanduser().resolve() if args.keep else db_path.parent / KEEP_FOLDER
     source = Path(args.source).expanduser().resolve()
+    if not source.is_file():
+        raise Refused(f"Không có tệp {source}.")
+    try:  # a new workstation's folder: restoring is how it gets its data
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise Refused(f"Không tạo được thư mục {db_path.parent}: {failure_reason(error)}.") from None
     other = acquire_lock(db_path)
     if other is not None:  # the window's next change would be saved into neither file
         raise _held_open("khôi phục", db_path, other)
