@@ -184,7 +184,3 @@ def check_in_scope(org_id: int) -> None:
 def cell_choices() -> list[OrgRow]:
     """Live cells, where a member can be placed."""
     return [row for row in org_rows(include_dissolved=False) if row.level in v.CELLS]
-
-
-def org_names() -> dict[int, str]:
-    return dict(PartyOrg.select(PartyOrg.id, PartyOrg.name).tuples())

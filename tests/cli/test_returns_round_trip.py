@@ -121,9 +121,9 @@ def test_a_month_out_to_75_organisations_and_back(office, demo_clock, capsys):
     assert f"Đã nhận {len(late) + 1} báo cáo" in captured.out
 
     # The clerk accepts what agrees with the records and sends the wrong headcount back.
-    from models.orgs.tree import org_names
+    from models.orgs.tree import full_names
 
-    ids = {name: org_id for org_id, name in org_names().items()}
+    ids = {name: org_id for org_id, name in full_names().items()}
     for name in accepted:
         assert run(db, "accept", str(request_id), str(ids[name])) == 0
     assert run(db, "send-back", str(request_id), str(ids[names[wrong]]), "--note", "Sửa số đảng viên") == 0

@@ -8,7 +8,7 @@ from models.admissions.targets import set_target
 from models.admissions.watch import attention
 from models.core import vocab as v
 from models.members.events import record_event
-from models.orgs.tree import org_names
+from models.orgs.tree import full_names
 from tests.conftest import settle, type_text
 from ui.admissions.dialogs import CaseDialog, StepDialog, TargetDialog
 from ui.admissions.page import AdmissionsPage
@@ -34,7 +34,7 @@ def through_the_cell(case) -> None:
 def test_table_models_pass_modeltester(qtmodeltester, bloc_tree, make_member):
     listed(bloc_tree)
     make_member(admitted=date(2025, 11, 1))
-    cases = CaseTableModel(org_names())
+    cases = CaseTableModel(full_names())
     cases.set_rows(case_rows())
     qtmodeltester.check(cases)
     assert [cases.index(0, c).data() for c in (0, 1, 3)] == [

@@ -119,7 +119,7 @@ WRITE_FUNCTIONS = {
 READ_ONLY = {"get_org", "org_rows", "children_map", "tree_order", "tree_ranks", "grassroots_of",
              "grassroots_names", "name_chains", "committees_above",
              "subtree_ids", "current_member_count", "member_counts", "org_warnings", "size_warning",
-             "cell_choices", "org_names", "full_names", "full_name_of", "check_full_date", "scope_ids",
+             "cell_choices", "full_names", "full_name_of", "check_full_date", "scope_ids",
              "check_in_scope", "get_member", "validate", "threshold_of", "place_facts", "joined_words",
              "own_number", "issuer_code", "parse_number", "check_readable", "readable_member",
              "check_party_dates",
