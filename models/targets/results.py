@@ -116,8 +116,10 @@ def result_of(target: MainTarget, year: int, ratings: dict[int, RatingFigures] |
     unit = MEASURES[target.measure][1]
     threshold = threshold_of(target)
     judgement = judge(target.comparator, threshold, target.threshold_high, value, unit)
-    if judgement == MISSED and date(target.year_to, 12, 31) >= clock.today():
-        judgement = UNDER_WAY  # not "chưa đạt" with weeks of the year, or years of the term, to go
+    # Not "chưa đạt" with weeks of the year, or years of the term, still to run: as of the end of
+    # the year reported on (a term that ran on past it), or of today for the year under way.
+    if judgement == MISSED and (last < target.year_to or date(target.year_to, 12, 31) >= clock.today()):
+        judgement = UNDER_WAY
     return TargetResult(target.id, target.year_from != target.year_to, target.year_from, target.year_to,
                         target.wording, target.short_name, target.measure, target.comparator,
                         threshold, target.threshold_high, value, judgement, target.source)

@@ -143,3 +143,16 @@ def test_a_target_not_reached_while_its_year_or_term_runs_is_under_way_not_misse
             "0/1 chỉ tiêu chủ yếu năm 2026 hoàn thành; chỉ tiêu kết nạp đảng viên mới đang thực hiện.")
     with clock.fixed_day(date(2027, 1, 1)):  # the year over: missed; the term still runs
         assert [r.judgement for r in target_results(2026)] == [MISSED, UNDER_WAY]
+
+
+def test_a_term_target_in_an_earlier_years_report_was_under_way_then(bloc_tree, make_member):
+    """The 2021 report printed in 2026 judges the term 2020–2025 as it stood at the end of 2021:
+    under way, not missed because the term has since ended."""
+    from models.core import clock
+    from models.targets import UNDER_WAY
+
+    make_member(admitted=date(2021, 3, 1))
+    target(year_from=2020, year_to=2025, wording="Kết nạp 10 đảng viên trong nhiệm kỳ", threshold=10)
+    with clock.fixed_day(date(2026, 12, 6)):
+        assert [r.judgement for r in target_results(2021)] == [UNDER_WAY]
+        assert [r.judgement for r in target_results(2025)] == [MISSED]
