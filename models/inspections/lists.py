@@ -16,6 +16,7 @@ CHUNK = 500  # case ids per query: SQLite's limit on parameters is far above, Po
 # A performer below the bloc, said before the organisation it belongs to.
 PERFORMED_BY = {"CAP_UY_CO_SO": "Cấp ủy", "UBKT_CO_SO": "Ủy ban Kiểm tra", "CHI_BO_TRUC_THUOC": ""}
 
+
 @dataclass(frozen=True)
 class InspectionRow:
     id: int

@@ -28,9 +28,7 @@ def attachment_findings() -> tuple[list[str], list[str]]:
     tables = set(database.get_tables())  # a file of an older schema may lack them
     problems, notes = [], []
     changed, missing = [], []
-    files = MeetingFile.select(MeetingFile.id, MeetingFile.stored_name, MeetingFile.sha256)
-    meeting_files = MeetingFile._meta.table_name in tables
-    for file_id, stored_name, sha256 in (files.order_by(MeetingFile.id).tuples() if meeting_files else []):
+    for file_id, stored_name, sha256 in (_meeting_files() if MeetingFile._meta.table_name in tables else []):
         content = attached_bytes(stored_name)
         if content is None:
             missing.append(file_id)
@@ -46,6 +44,11 @@ def attachment_findings() -> tuple[list[str], list[str]]:
     if {GrassrootsReturn._meta.table_name, ReturnReportContent._meta.table_name} <= tables:
         problems += _report_problems()
     return problems, notes
+
+
+def _meeting_files():
+    return (MeetingFile.select(MeetingFile.id, MeetingFile.stored_name, MeetingFile.sha256)
+            .order_by(MeetingFile.id).tuples())
 
 
 def _report_problems() -> list[str]:
