@@ -8,8 +8,8 @@ from models.core.face import face
 
 __getattr__, __dir__, __all__ = face(globals(), {
     "awarding": ("AwardCounts", "AwardRow", "Proposal", "award_counts", "award_many", "awards_between",
-        "create_award", "delete_award", "streak_campaign", "streak_proposals", "tsvm_campaign",
-        "tsvm_proposals", "update_award"),
+        "create_award", "decisions_among", "delete_award", "streak_campaign", "streak_proposals",
+        "tsvm_campaign", "tsvm_proposals", "update_award"),
     "badges": ("BadgeCandidate", "BadgeRow", "CANDIDATE_KINDS", "EARLY", "POSTHUMOUS", "badge_counts",
         "badge_list", "badges_presented", "present_badge", "present_badges", "remove_badge"),
     "seniority": ("MILESTONES", "occasions_of"),

@@ -25,6 +25,7 @@ from models.awards import (
     awards_between,
     badge_list,
     badges_presented,
+    decisions_among,
     delete_award,
     occasions_of,
     remove_badge,
@@ -115,11 +116,8 @@ class AwardsPage(Page):
         year = self.award_year.value()
         rows = awards_between(date(year, 1, 1), date(year, 12, 31))
         self.awards.set_rows(rows)
-        # One decision often awards many (a year's outstanding members): counted apart.
-        decisions = {(row.issuer, row.decision_no, row.decision_date) if row.decision_no else row.id
-                     for row in rows}
-        self.award_summary.setText(f"{len(rows)} khen thưởng theo {len(decisions)} quyết định trong năm "
-                                   f"{year}.")
+        self.award_summary.setText(f"{len(rows)} khen thưởng theo {decisions_among(rows)} quyết định "
+                                   f"trong năm {year}.")
 
     def _chosen_award(self):
         index = self.award_view.currentIndex()

@@ -7,7 +7,9 @@ import pytest
 from models.awards.awarding import (
     award_counts,
     award_many,
+    awards_between,
     create_award,
+    decisions_among,
     streak_campaign,
     streak_proposals,
     tsvm_campaign,
@@ -76,3 +78,19 @@ def test_confirming_a_list_is_all_or_nothing(bloc_tree, make_member):
     with pytest.raises(ValidationError):
         award_many([(v.MEMBER_RECIPIENT, member.id), (v.ORG_RECIPIENT, None)], form="GIAY_KHEN", **ISSUER)
     assert award_counts(date(2024, 1, 1), date(2024, 12, 31)).total_individuals == 0
+
+
+def test_awards_are_counted_by_the_decisions_that_gave_them(bloc_tree, make_member):
+    """Three members in one decision, an organisation in another, one award typed without a
+    number: three decisions, though the same number from another issuer would be a fourth."""
+    decision = {**ISSUER, "decision_no": "15-QĐ/ĐUK"}
+    award_many([(v.MEMBER_RECIPIENT, make_member().id) for _ in range(3)], form="GIAY_KHEN", **decision)
+    create_award(recipient_kind=v.ORG_RECIPIENT, org_id=bloc_tree["small"].id, form="GIAY_KHEN",
+                 **{**decision, "decision_no": "16-QĐ/ĐUK"})
+    create_award(recipient_kind=v.COLLECTIVE, recipient_name="Văn phòng Đảng ủy Khối", form="GIAY_KHEN",
+                 **ISSUER)
+    rows = awards_between(date(2024, 1, 1), date(2024, 12, 31))
+    assert (len(rows), decisions_among(rows)) == (5, 3)
+    create_award(recipient_kind=v.COLLECTIVE, recipient_name="Sở Tài chính", form="GIAY_KHEN",
+                 **{**decision, "issuer": "UBND tỉnh"})
+    assert decisions_among(awards_between(date(2024, 1, 1), date(2024, 12, 31))) == 4
