@@ -46,7 +46,8 @@ class Minutes:
     full_members: int
     probationary: int
     check: Quorum | None
-    absent: list[tuple[str, str]]
+    away: list[tuple[str, str]]  # not convened: away on the day (name, reason)
+    absent: list[tuple[str, str]]  # convened and not come
     resolutions: list[tuple[str, str, str, tuple]]  # label, date, text, votes
     warnings: list[str]
 
@@ -67,7 +68,8 @@ def minutes_of(meeting_id: int) -> Minutes:
         meeting.secretary, meeting.guests.splitlines(), meeting.presenters.splitlines(), meeting.agenda,
         meeting.minutes, meeting.body == CHI_BO, sum(line.membership == v.FULL for line in lines),
         sum(line.membership == v.PROBATIONARY for line in lines), quorum(meeting_id),
-        [(line.name, line.absence_reason) for line in lines if not line.present],
+        [(line.name, line.absence_reason) for line in lines if line.stayed_away],
+        [(line.name, line.absence_reason) for line in lines if not line.present and not line.stayed_away],
         [(f"{RESOLUTION_KINDS[r.kind]} {r.number}".strip(), inline_date(r.date), r.text,
           (r.votes_for, r.votes_against, r.abstentions)) for r in resolutions(meeting_id)],
         meeting_warnings(meeting_id),
@@ -80,14 +82,19 @@ def _attendance_sentence(m: Minutes) -> str:
         return "Chưa ghi điểm danh."
     if m.is_cell:
         text = (f"Tổng số đảng viên của chi bộ: {integer(check.members)} đồng chí (chính thức "
-                f"{integer(m.full_members)}, dự bị {integer(m.probationary)}); miễn sinh hoạt "
-                f"{integer(check.exempt)}; có mặt {integer(check.present)}")
+                f"{integer(m.full_members)}, dự bị {integer(m.probationary)}); ")
+        if m.away:
+            text += f"không phải triệu tập {integer(len(m.away))} ({_named(m.away)}); "
+        text += f"phải triệu tập {integer(check.convened)}; có mặt {integer(check.present)}"
     else:
         text = (f"Tổng số thành viên: {integer(check.members)} đồng chí; có mặt {integer(check.present)}")
     if m.absent:
-        reasons = "; ".join(f"{name} — {reason}" for name, reason in m.absent)
-        text += f"; vắng mặt {integer(len(m.absent))} ({reasons})"
+        text += f"; vắng mặt {integer(len(m.absent))} ({_named(m.absent)})"
     return text + "."
+
+
+def _named(people: list[tuple[str, str]]) -> str:
+    return "; ".join(f"{name} — {reason}" for name, reason in people)
 
 
 def _sentence(text: str) -> str:

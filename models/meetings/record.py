@@ -183,6 +183,11 @@ class AttendanceLine:
     # stored with the sheet.
     convened: bool = True
 
+    @property
+    def stayed_away(self) -> bool:
+        """Away on the day and not come: neither convened nor absent (Điều 32)."""
+        return not self.present and (self.exempt or not self.convened)
+
 
 # Members of a cell not convened to its meeting unless they come (Quy chế bầu cử trong Đảng,
 # Điều 32; QĐ 24-QĐ/TW): temporarily active elsewhere, exempt, suspended.
@@ -282,7 +287,7 @@ def quorum_of(body: str, body_size: int | None, lines: list[AttendanceLine]) -> 
     present = sum(line.present for line in lines)
     exempt = sum(line.exempt for line in lines)
     if body == CHI_BO:
-        gone = [not line.present and (line.exempt or not line.convened) for line in lines]
+        gone = [line.stayed_away for line in lines]
         voting = sum(line.membership == v.FULL and not away for line, away in zip(lines, gone, strict=True))
         return Quorum(len(lines), exempt, present, voting, sum(gone))
     members = body_size or len(lines)

@@ -39,13 +39,35 @@ def test_cell_minutes_state_attendance_and_votes_and_carry_two_signatures(bloc_t
     for expected in ("ĐẢNG BỘ SỞ TÀI CHÍNH", "CHI BỘ PHÒNG NGÂN SÁCH", "ĐẢNG CỘNG SẢN VIỆT NAM",
                      "Bắc Giang, ngày 05 tháng 3 năm 2024", "BIÊN BẢN",
                      "Thời gian: 14 giờ 00, ngày 05/03/2024.", "Địa điểm: Phòng họp tầng 2.",
-                     "Tổng số đảng viên của chi bộ: 3 đồng chí (chính thức 2, dự bị 1); miễn sinh hoạt 0; "
+                     "Tổng số đảng viên của chi bộ: 3 đồng chí (chính thức 2, dự bị 1); phải triệu tập 3; "
                      "có mặt 2; vắng mặt 1 (Phạm Văn Cường — Ốm).",
                      "Số đồng chí có mặt đủ 2/3 số được triệu tập (2)",
                      "Nghị quyết 03-NQ/CB ngày 05/03/2024: Nhiệm vụ tháng 3. Biểu quyết: tán thành 2, "
                      "không tán thành 0.", "THƯ KÝ", "CHỦ TRÌ HỘI NGHỊ", "Trần Thị Bình"):
         assert expected in text, expected
     assert "Nơi nhận" not in text
+
+
+def test_members_away_are_named_apart_from_those_absent(bloc_tree, make_member, tmp_path):
+    """Reported: a member studying elsewhere and an exempt one were printed under "vắng mặt", so
+    the minutes said 3 of 5 were absent while the quorum line counted 3 convened."""
+    people = [make_member(full_name=f"Đảng viên {letter}", admitted=date(2015, 1, 5)) for letter in "ABCDE"]
+    for person in people:
+        record_event(person.id, v.RECOGNISED, date(2016, 1, 10))
+    record_event(people[2].id, v.TEMP_OUT_START, date(2023, 9, 1), place="Học viện Chính trị khu vực I",
+                 decision_no="12-GGT/ĐUK")
+    record_event(people[3].id, v.EXEMPTED, date(2020, 1, 1))
+    meeting = create_meeting({"body": CHI_BO, "org_id": bloc_tree["cell_a"].id, "kind": THUONG_KY,
+                              "date": date(2024, 3, 5), "chairs": "Đảng viên A", "secretary": "Đảng viên B"})
+    set_attendance(meeting.id, [line if line.name != "Đảng viên E" else
+                                AttendanceLine(line.member_id, line.name, line.membership, present=False,
+                                               absence_reason="Ốm") for line in default_roster(meeting.id)])
+    out = render_minutes(tmp_path / "bb.pdf", minutes_of(meeting.id))
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(out).pages).split())
+    assert ("Tổng số đảng viên của chi bộ: 5 đồng chí (chính thức 5, dự bị 0); không phải triệu tập 2 "
+            "(Đảng viên C — Sinh hoạt tạm thời nơi khác; Đảng viên D — Miễn sinh hoạt); phải triệu tập 3; "
+            "có mặt 2; vắng mặt 1 (Đảng viên E — Ốm).") in text
+    assert "Số đồng chí có mặt đủ 2/3 số được triệu tập (2)" in text
 
 
 def board_meeting(votes_for: int):
