@@ -52,7 +52,8 @@ def header_date(place: str, day) -> str:
     """The place-and-date line of a document header: "Hạ Long, ngày 02 tháng 02 năm 2018".
     Days below 10 and the months January and February take a leading zero (DOMAIN §8)."""
     month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
-    return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
+    words = f"ngày {day.day:02d} tháng {month} năm {day.year}"
+    return f"{place}, {words}" if place.strip() else words.capitalize()
 
 
 def inline_date(day) -> str:

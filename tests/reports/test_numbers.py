@@ -46,4 +46,6 @@ def test_header_and_inline_dates():
     assert header_date("Hạ Long", date(2018, 2, 2)) == "Hạ Long, ngày 02 tháng 02 năm 2018"
     assert header_date("Hạ Long", date(2023, 7, 5)) == "Hạ Long, ngày 05 tháng 7 năm 2023"
     assert header_date("Hạ Long", date(2023, 12, 15)) == "Hạ Long, ngày 15 tháng 12 năm 2023"
+    # The office's place name not yet set: the line does not open on a stray comma.
+    assert header_date("", date(2024, 3, 5)) == "Ngày 05 tháng 3 năm 2024"
     assert inline_date(date(2023, 7, 12)) == "12/07/2023"  # on papers as on the member sheet
