@@ -187,6 +187,11 @@ _XLSX = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _RELATION = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 
 
+# What a clerk is told of a cell found by uncomputed_formulas.
+UNCOMPUTED_ADVICE = ("ô có công thức nhưng không có kết quả (tệp được ghi bằng một chương trình không tính "
+                     "công thức); mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi gửi lại.")
+
+
 def uncomputed_formulas(path: Path, title: str, places: set[str]) -> set[str]:
     """Of the cells `places` ("C20") of the sheet `title` of an .xlsx that read empty, those that
     hold a formula saved without its result — a workbook written by a script that does not

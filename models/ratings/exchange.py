@@ -19,7 +19,7 @@ from models.core.errors import ValidationError
 from models.core.excel import DATE_FORMAT, keep_as_text
 from models.core.files import write_in_place
 from models.core.text import fold
-from models.core.workbook import read_sheets
+from models.core.workbook import UNCOMPUTED_ADVICE, read_sheets, uncomputed_formulas
 from models.members.columns import text_value
 from models.members.tables import Member
 from models.orgs.tree import grassroots_live_on, org_rows, scope_ids
@@ -142,6 +142,7 @@ def read_rating_workbook(path: Path, year: int) -> RatingReturn:
     result = RatingReturn(path, org_id, grassroots[org_id].name, year)
     rules = rules_for(year)
     listed = {row.member_id for row in grid_rows(year, org_id)}
+    blank = {}  # a level or score cell read empty: ("F7", row's words)
     for number, cells in enumerate(rows[FIRST_ROW - 1:], start=FIRST_ROW):
         cells = list(cells) + [None] * (9 - len(cells))
         if not any(text_value(c) for c in cells[1:]):
@@ -156,6 +157,9 @@ def read_rating_workbook(path: Path, year: int) -> RatingReturn:
                                    f"ngày 31/12/{year}.")
             continue
         level_text, reason_text = text_value(cells[5]), text_value(cells[7])
+        for column, heading, cell in (("F", "Xếp loại", cells[5]), ("G", "Điểm", cells[6])):
+            if not text_value(cell):
+                blank[f"{column}{number}"] = f"Dòng {number} ({text_value(cells[2])}), ô “{heading}”"
         try:
             level = _level_code(level_text, rules.member_levels) if level_text else None
             reason = _reason_code(reason_text) if reason_text else None
@@ -168,21 +172,40 @@ def read_rating_workbook(path: Path, year: int) -> RatingReturn:
             continue
         sick = fold(text_value(cells[8])) in SICK_WORDS
         result.entries.append((member_id, level, score, reason, sick))
+    result.problems += _uncomputed(path, MEMBERS_SHEET, blank)
     if TOTALS_SHEET in sheets:
-        totals = {}
-        for label, value, key, *_rest in (row + [None] * 3 for row in sheets[TOTALS_SHEET][1:]):
-            if key in TOTAL_FIELDS and text_value(value):
-                try:
-                    totals[key] = whole_number(value, key, label, 0, 1_000_000)
-                except ValidationError as error:
-                    result.problems.append(f"Trang “{TOTALS_SHEET}”, {error.message}")
-        if totals:
-            missing = [TOTAL_FIELDS[key] for key in TOTAL_FIELDS if key not in totals]
-            if missing:
-                result.problems.append(f"Trang “{TOTALS_SHEET}” còn thiếu: {', '.join(missing)}.")
-            else:
-                result.totals = totals
+        _read_totals(path, sheets[TOTALS_SHEET], result)
     return result
+
+
+def _uncomputed(path: Path, title: str, blank: dict[str, str]) -> list[str]:
+    """Of the cells read empty ({"F7": where}), those holding a formula saved without its result:
+    named, not taken for a level or total left blank."""
+    found = uncomputed_formulas(path, title, set(blank))
+    return [f"{blank[place]}: {UNCOMPUTED_ADVICE}" for place in sorted(found, key=lambda p: (int(p[1:]), p))]
+
+
+def _read_totals(path: Path, rows: list, result: RatingReturn) -> None:
+    """The totals an organisation may report instead of a list: all of them or none."""
+    totals, blank = {}, {}
+    for number, (label, value, key, *_rest) in enumerate((row + [None] * 3 for row in rows[1:]), 2):
+        if key not in TOTAL_FIELDS:
+            continue
+        if not text_value(value):
+            blank[f"B{number}"] = f"Trang “{TOTALS_SHEET}”, dòng {number} ({label})"
+            continue
+        try:
+            totals[key] = whole_number(value, key, label, 0, 1_000_000)
+        except ValidationError as error:
+            result.problems.append(f"Trang “{TOTALS_SHEET}”, {error.message}")
+    formulas = _uncomputed(path, TOTALS_SHEET, blank)
+    result.problems += formulas
+    if totals and not formulas:
+        missing = [TOTAL_FIELDS[key] for key in TOTAL_FIELDS if key not in totals]
+        if missing:
+            result.problems.append(f"Trang “{TOTALS_SHEET}” còn thiếu: {', '.join(missing)}.")
+        else:
+            result.totals = totals
 
 
 def apply_rating_return(result: RatingReturn) -> None:

@@ -26,7 +26,7 @@ from models.core.errors import ValidationError
 from models.core.excel import keep_as_text
 from models.core.files import write_in_place
 from models.core.text import checked_multiline, fold
-from models.core.workbook import read_sheets, uncomputed_formulas
+from models.core.workbook import UNCOMPUTED_ADVICE, read_sheets, uncomputed_formulas
 from models.members.columns import text_value
 from models.orgs.tree import full_names, scope_ids
 from models.returns import vocab as r
@@ -197,10 +197,8 @@ def read_return_workbook(path: Path, request_id: int | None = None) -> ReturnFil
             result.problems.append(f"Dòng {number}: {error.message}")
     formulas = uncomputed_formulas(path, SHEET, {f"C{number}" for number, _label in blank})
     for number, label in blank:
-        result.problems.append(f"Dòng {number} ({label}): " + (
-            "ô có công thức nhưng không có kết quả (tệp được ghi bằng một chương trình không tính công "
-            "thức); mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi gửi lại." if f"C{number}" in formulas
-            else "chưa điền."))
+        result.problems.append(f"Dòng {number} ({label}): "
+                               + (UNCOMPUTED_ADVICE if f"C{number}" in formulas else "chưa điền."))
     result.problems += _parts_above_their_whole(result.figures, form)
     return result
 

@@ -73,3 +73,28 @@ def test_a_workbook_of_another_year_or_edited_key_is_refused(bloc_tree, tmp_path
     (tmp_path / "khac.xlsx").write_bytes(b"not a workbook")
     with pytest.raises(ValidationError, match="không phải bảng tính"):
         read_rating_workbook(tmp_path / "khac.xlsx", 2023)
+
+
+def test_a_level_or_total_left_as_an_uncomputed_formula_is_named_not_taken_as_blank(bloc_tree, make_member,
+                                                                                        tmp_path):
+    """A workbook filled by a script that wrote formulas without their results (a level worked out
+    from the score, totals counted with COUNTIF) read as "not rated" and "còn thiếu": the members
+    would have gone in unrated without a word."""
+    make_member(org=bloc_tree["small"], full_name="Lê Văn An", admitted=date(2010, 1, 1))
+    path = next(p for p in export_rating_workbooks(2023, tmp_path) if "tu-phap" in p.name)
+    book = load_workbook(path)
+    book[MEMBERS_SHEET].cell(row=FIRST_ROW, column=6).value = '=IF(G5>=90,"Hoàn thành xuất sắc nhiệm vụ","")'
+    book[MEMBERS_SHEET].cell(row=FIRST_ROW, column=7).value = 95
+    totals = book[TOTALS_SHEET]
+    for row, value in zip(range(2, 9), (20, "=B2-1", 2, 15, 2, 0, 1), strict=True):
+        totals.cell(row=row, column=2).value = value
+    book.save(path)
+    returned = read_rating_workbook(path, 2023)
+    assert len(returned.problems) == 2, returned.problems
+    level, total = returned.problems
+    assert level.startswith("Dòng 5 (Lê Văn An), ô “Xếp loại”: ô có công thức nhưng không có kết quả")
+    assert total.startswith(f"Trang “{TOTALS_SHEET}”, dòng 3 (") and "công thức" in total
+    assert "mở tệp bằng Excel hoặc LibreOffice, lưu lại" in level
+    with pytest.raises(ValidationError):
+        apply_rating_return(returned)
+    assert MemberRating.select().count() == 0
