@@ -85,20 +85,21 @@ class ImportPlan:
         return [row for row in self.clean_rows if row.duplicate == kind]
 
 
-def read_sheet(path: Path) -> tuple[str, list[list]]:
+def read_sheet(path: Path) -> tuple[str, list[list], tuple[int, list[str], int]]:
     """The first visible sheet that has a recognisable header, as lists of cell values, cells
-    merged down a column spread to their rows. Anything that is not a readable .xlsx, or would
-    unpack too large, gets a Vietnamese message (models/core/workbook.py)."""
+    merged down a column spread to their rows, with that header (find_header). Anything that is
+    not a readable .xlsx, or would unpack too large, gets a Vietnamese message
+    (models/core/workbook.py)."""
     path = Path(path)
     first_error = None
     for sheet in read_sheets(path):
         try:
-            header_index, _headers, _depth = find_header(sheet.rows)
+            header = find_header(sheet.rows)
         except ValidationError as error:
             first_error = first_error or error
             continue
-        spread_merges(sheet.rows, sheet.merges, from_row=header_index + 2)
-        return sheet.title, sheet.rows
+        spread_merges(sheet.rows, sheet.merges, from_row=header[0] + 2)
+        return sheet.title, sheet.rows, header
     if first_error is None:
         raise ValidationError("file", f"Bảng tính {path.name} không có trang nào.")
     raise first_error
@@ -212,8 +213,7 @@ def plan_import(path: Path, mapping: dict[int, str] | None = None, duplicates: b
     """Read and check the whole file; `mapping` (column -> field) replaces the detected one when
     the clerk changed it. Without `duplicates`, for a caller that creates the missing cells and
     then calls rematch_orgs(), which marks them over again."""
-    sheet, rows = read_sheet(path)
-    header_index, headers, depth = find_header(rows)
+    sheet, rows, (header_index, headers, depth) = read_sheet(path)
     mapping = dict(mapping) if mapping is not None else detect_mapping(headers)
     twice = [name for name in set(mapping.values()) if list(mapping.values()).count(name) > 1]
     if twice:
