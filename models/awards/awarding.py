@@ -146,12 +146,12 @@ def awards_between(start: date, end: date) -> list[AwardRow]:
             if allowed is None or a.org_id in allowed or members.get(a.member_id) in allowed]
 
 
-
 def decisions_among(rows: list[AwardRow]) -> int:
     """How many decisions these awards were given by: one decision often awards many (a year's
     outstanding members). An award typed without a number is its own decision."""
     return len({(row.issuer, row.decision_no, row.decision_date) if row.decision_no else ("", row.id)
                 for row in rows})
+
 
 @dataclass(frozen=True)
 class AwardCounts:

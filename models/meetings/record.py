@@ -287,9 +287,8 @@ def quorum_of(body: str, body_size: int | None, lines: list[AttendanceLine]) -> 
     present = sum(line.present for line in lines)
     exempt = sum(line.exempt for line in lines)
     if body == CHI_BO:
-        gone = [line.stayed_away for line in lines]
-        voting = sum(line.membership == v.FULL and not away for line, away in zip(lines, gone, strict=True))
-        return Quorum(len(lines), exempt, present, voting, sum(gone))
+        voting = sum(line.membership == v.FULL and not line.stayed_away for line in lines)
+        return Quorum(len(lines), exempt, present, voting, sum(line.stayed_away for line in lines))
     members = body_size or len(lines)
     return Quorum(members, exempt, present, members)
 
