@@ -1,6 +1,7 @@
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
 from models.ratings.figures import rating_figures
 from models.ratings.grid import grid_rows
@@ -101,6 +102,39 @@ def test_workbooks_out_and_back_from_the_page(qtbot, bloc_tree, make_member, tmp
     monkeypatch.setattr(file_dialog, "get_open_file_names", lambda *_a, **_k: ([str(path)], ""))
     page.import_workbooks()
     assert MemberRating.get().level == "HTXSNV"
+
+
+def test_a_workbook_with_an_uncomputed_level_is_named_on_the_page_and_nothing_is_written(
+        qtbot, bloc_tree, make_member, tmp_path, monkeypatch):
+    """The page's import tells the clerk which cell holds a formula without its result, and how
+    to fix it; the file is not written."""
+    from openpyxl import load_workbook
+
+    from models.ratings.exchange import FIRST_ROW, MEMBERS_SHEET, export_rating_workbooks
+    from ui.ratings import page as ratings_page
+    from ui.widgets import file_dialog
+
+    make_member(full_name="Lê Văn An", admitted=date(2010, 1, 1))
+    path = next(p for p in export_rating_workbooks(2023, tmp_path) if "tai-chinh" in p.name)
+    book = load_workbook(path)
+    book[MEMBERS_SHEET].cell(row=FIRST_ROW, column=6).value = '=IF(G5>=90,"Hoàn thành xuất sắc nhiệm vụ","")'
+    book[MEMBERS_SHEET].cell(row=FIRST_ROW, column=7).value = 95
+    book.save(path)
+    page = RatingsPage()
+    qtbot.addWidget(page)
+    page.year.setValue(2023)
+    told = []
+    monkeypatch.setattr(ratings_page, "inform", lambda _p, title, text, **_k: told.append((title, text)))
+    monkeypatch.setattr(file_dialog, "get_open_file_names", lambda *_a, **_k: ([str(path)], ""))
+    qtbot.mouseClick(_button(page, "Nhập mẫu đã điền…"), Qt.MouseButton.LeftButton)
+    (title, text), = told
+    assert title == "Chưa nhập được tệp nào"
+    assert "Dòng 5 (Lê Văn An), ô “Xếp loại”: ô có công thức nhưng không có kết quả" in text
+    assert MemberRating.select().count() == 0
+
+
+def _button(page, text: str):
+    return next(button for button in page.findChildren(QPushButton) if button.text() == text)
 
 
 def test_the_saved_organisation_level_is_shown(qtbot, bloc_tree):
