@@ -109,7 +109,6 @@ class AdmissionsPage(Page):
         self.search = SearchBox("Tìm theo họ tên…")
         self.search.search.connect(lambda _t: self.refresh_cases())
         self.org = OrgPicker(any_label="Tất cả tổ chức")
-        self._picker_fresh = True  # just filled: the first showing need not read the tree again
         self.org.currentIndexChanged.connect(lambda _i: self.refresh_cases())
         self.state = QComboBox()
         self.state.addItem("Đang theo dõi (chưa xong)", ("POOL", "DECIDED", "PROBATION"))
@@ -305,9 +304,7 @@ class AdmissionsPage(Page):
         self.refresh_targets()
 
     def on_shown(self) -> None:
-        if not self._picker_fresh:  # another page may have changed the tree since
-            self.org.reload()
-        self._picker_fresh = False
+        self.org.refresh()
         self.refresh()
 
     def show_part(self, part: str) -> None:

@@ -319,7 +319,7 @@ class AwardsPage(Page):
         self.refresh_badges()
 
     def on_shown(self) -> None:
-        self.badge_org.reload()
+        self.badge_org.refresh()
         self.refresh_awards()
         self.refresh_proposals()
         self.refresh_badges()

@@ -299,7 +299,7 @@ class MeetingsPage(Page):
                                refused=self.figure_errors.show)
 
     def on_shown(self) -> None:
-        self.org.reload()
+        self.org.refresh()
         self.refresh()
         self.refresh_compliance()
         self.compute()

@@ -248,7 +248,7 @@ class RatingsPage(Page):
 
     def on_shown(self) -> None:
         # Reported: the page opened with no organisation and an empty grid, without a word.
-        self.org.reload()
+        self.org.refresh()
         self.org.choose_first()
 
     def save_layout(self) -> None:

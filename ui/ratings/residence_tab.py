@@ -80,7 +80,7 @@ class ResidenceTab(QWidget):
         rows = contact_rows(year, org_id) if org_id else []
         kept = {"all": rows, "introduce": [r for r in rows if r.needs_introduction],
                 "comment": [r for r in rows if r.needs_comment]}[self.filter.currentData()]
-        self.model.names = full_names()
+        self.model.names = full_names() if rows else {}  # the whole tree's names: read only when shown
         self.model.set_rows(kept)
         introduced = sum(r.introduced_on is not None for r in rows)
         commented = sum(r.result is not None for r in rows)
