@@ -15,7 +15,7 @@ from xml.etree import ElementTree
 from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 from xlsxwriter.utility import xl_col_to_name  # the column's letters; openpyxl's is 60 ms to load
 
-from models.core.errors import ValidationError
+from models.core.errors import ValidationError, not_a_file
 
 MAX_FILE_BYTES = 60 * 1024 * 1024
 MAX_UNPACKED_BYTES = 250 * 1024 * 1024  # a 100,000-member list unpacks to well under half of it
@@ -44,7 +44,7 @@ def check_package(path: Path) -> None:
     """Refuse what is not a readable .xlsx, or what would unpack too large, with a message."""
     path = Path(path)
     if not path.is_file():
-        raise ValidationError("file", f"Không có tệp {path}.")
+        raise ValidationError("file", not_a_file(path))
     size = path.stat().st_size
     if size == 0:
         raise ValidationError("file", f"Tệp {path.name} trống.")

@@ -23,7 +23,7 @@ from models.core.db import (
     read_only_uri,
     translated,
 )
-from models.core.errors import ValidationError, failure_reason, os_reason
+from models.core.errors import ValidationError, failure_reason, not_a_file, os_reason
 from models.meetings.folder import attachments_folder, files_into_database
 from models.migrations import SchemaMigration, available, newer_schema
 from models.migrations import migrate as migrate_schema
@@ -53,7 +53,7 @@ def inspect_file(path: Path, thorough: bool = False, pages: bool = True) -> File
     after a clean close: see `before_opening`); otherwise the quick check."""
     path = Path(path)
     if not path.exists():
-        return FileCheck(f"Không có tệp {path}.")
+        return FileCheck(not_a_file(path))
     if path.stat().st_size == 0:
         return FileCheck(empty=True)
     with path.open("rb") as handle:

@@ -34,3 +34,18 @@ def test_a_dry_run_import_on_a_missing_database_writes_nothing(tmp_path, capsys)
     assert main.main(["import", "members", str(source), "--db", str(target), "--dry-run"]) != 0
     assert not target.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["ds.xlsx"]
     assert "không có tệp" in capsys.readouterr().err.lower()
+
+
+def test_a_folder_given_for_a_file_is_named_as_a_folder(tmp_path, capsys):
+    """Reported: `import members` given the folder of the returns said "Không có tệp …", as if
+    nothing were there."""
+    path = tmp_path / "dangvu.db"
+    open_database(path)
+    create_org(name="Đảng bộ Khối các cơ quan tỉnh", level="BLOC")
+    close_database()
+    folder = tmp_path / "danh-sach"
+    folder.mkdir()
+    for command in (["import", "members", str(folder)], ["restore", str(folder)]):
+        assert main.main([*command, "--db", str(path)]) == 1
+        message = capsys.readouterr().err
+        assert f"{folder} là một thư mục, không phải tệp" in message and "Traceback" not in message

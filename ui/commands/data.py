@@ -7,7 +7,7 @@ from pathlib import Path
 from models.core import clock
 from models.core.dates import fmt_date, parse_date
 from models.core.db import close_database, open_database
-from models.core.errors import ValidationError, failure_reason
+from models.core.errors import ValidationError, failure_reason, not_a_file
 from models.core.where import Server
 from models.demo import DemoSize, build_demo_file, check_demo_day, check_replaceable, existing_work, keep_copy
 from models.storage import (
@@ -122,7 +122,7 @@ def run_restore(args, db_path: Path) -> int:
     keep = Path(args.keep).expanduser().resolve() if args.keep else db_path.parent / KEEP_FOLDER
     source = Path(args.source).expanduser().resolve()
     if not source.is_file():
-        raise Refused(f"Không có tệp {source}.")
+        raise Refused(not_a_file(source))
     try:  # a new workstation's folder: restoring is how it gets its data
         db_path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from models.accounts import GENESIS, any_user_exists, last_hash, record_anchor, session
 from models.core.db import close_database
+from models.core.errors import not_a_file
 from models.core.where import Server
 from models.demo import DemoSize, build_demo_file
 from models.storage import check_file, note_accepted_breakage, open_checked, transfer_database
@@ -24,7 +25,7 @@ def run_transfer(args, _db_path) -> int:
     the target's trail end is anchored on this workstation, as after a restore."""
     source, target = located(args.source), located(args.target)
     if isinstance(source, Path) and not source.exists():
-        raise Refused(f"Không có tệp {source}.")
+        raise Refused(not_a_file(source))
     open_checked(source)  # a foreign, damaged or newer file is refused untouched
     close_database()
     # The whole check first (reported: a file that failed `check` came out on the server clean).
