@@ -69,14 +69,19 @@ def _committee(paper: Paper) -> str:
     return f"{body} {fill('{đảng ủy khối}', paper).upper()}"
 
 
+def paper_number(paper: Paper, number: int | None) -> str:
+    """The number as the paper prints it ("07-GGT/ĐUK", "05-QĐ/UBKT"), blank when a draft."""
+    code = COMMISSION if paper.issuer == COMMISSION else office_details().code
+    return number_line(number, code, paper.type_code).removeprefix("Số ")
+
+
 def _frame(paper: Paper, office, number: int | None, issued_on: date) -> tuple[Header, Signature]:
     """The standing committee's header and signature, or the inspection commission's: under the
     bloc's committee, its own number ("Số 05-QĐ/UBKT") and "T/M ỦY BAN KIỂM TRA / CHỦ NHIỆM"."""
+    line = "Số " + paper_number(paper, number)
     if paper.issuer == COMMISSION:
-        line = number_line(number, COMMISSION, paper.type_code)
         return (Header(office.bloc_name, "Ủy ban Kiểm tra", line, office.place, issued_on, paper.title,
                        paper.subject), Signature("T/M ỦY BAN KIỂM TRA", "CHỦ NHIỆM", office.inspection_chair))
-    line = number_line(number, office.code, paper.type_code)
     return (Header(office.superior_body, office.bloc_name, line, office.place, issued_on, paper.title,
                    paper.subject), office_signature(office))
 
@@ -146,6 +151,7 @@ def _counterfoil(paper: Paper, number_text: str, issued_on: date) -> Body:
 def render_paper(path: Path, paper: Paper, number: int | None, issued_on: date) -> Path:
     """The document as a PDF, or its Word copy for a .docx path."""
     office = office_details()
+    paper.facts_on(issued_on)
     template = template_for(paper.kind, issued_on)
     header, signature = _frame(paper, office, number, issued_on)
     line = header.number_line

@@ -3,6 +3,7 @@ template's {placeholders} are filled with, its list of people when it has one, a
 it comes from. A fact the record lacks is None: the print stops and names it, never a blank
 guessed over."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -78,6 +79,13 @@ class Paper:
     # The numbers its records already carry ("20-QĐ/ĐUK"), typed with the act: one for a paper
     # from one record, the cases' own for a decision with a list.
     typed_numbers: tuple[str, ...] = ()
+    # Facts that follow the day the paper is dated rather than its record (`facts` holds them as
+    # of the record's day, for a draft): a letter dated after the transfer runs from its own day.
+    dated: Callable[[date], dict[str, str | None]] | None = None
+
+    def facts_on(self, issued_on: date) -> None:
+        if self.dated is not None:
+            self.facts.update(self.dated(issued_on))
 
 
 def day(value: date | None) -> str | None:
@@ -270,16 +278,21 @@ def letter_paper(event_id: int) -> Paper:
     facts = {**bloc_facts(), **member_facts(member, reasons)}
     if event.org_before_id:  # where the member was when leaving, not where the record stands now
         facts.update(place_facts(PartyOrg.get_by_id(event.org_before_id)))
+    def valid_until(issued_on: date) -> dict[str, str | None]:
+        # To be presented within 30 working days (DOMAIN §2), Tết and holidays not counted, from
+        # the letter's day (found: a letter dated 06/12 for a transfer of 02/12 ran from 02/12)
+        # or from the transfer's, when the letter is written ahead of it.
+        return {"hạn giấy giới thiệu": day(add_working_days(max(issued_on, event.date), LETTER_DAYS))}
+
     facts.update({"nơi chuyển đến": text(event.place), "ngày chuyển": day(event.date),
-                  # To be presented within 30 working days (DOMAIN §2), Tết and holidays not counted.
-                  "hạn giấy giới thiệu": day(add_working_days(event.date, LETTER_DAYS)),
+                  **valid_until(event.date),
                   "người nhận": f"đồng chí {member.full_name}",
                   "người có tên": f"đồng chí {member.full_name}"})
     temporary = event.kind == v.TEMP_OUT_START
     subject = "sinh hoạt đảng tạm thời" if temporary else "sinh hoạt đảng"
     return Paper("gioi-thieu", "GGT", "Giấy giới thiệu", subject,
                  f"Giấy giới thiệu {subject} đồng chí {member.full_name}", f"gioi-thieu:{event.id}", facts,
-                 reasons=reasons, typed_numbers=(event.decision_no or "",))
+                 reasons=reasons, typed_numbers=(event.decision_no or "",), dated=valid_until)
 
 
 def discipline_paper(discipline_id: int) -> Paper:

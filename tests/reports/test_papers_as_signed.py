@@ -168,3 +168,22 @@ def test_an_annexed_list_gives_each_column_the_room_its_contents_need():
     widths = dict(zip(header, list_widths(header), strict=True))
     assert round(sum(widths.values())) == 165  # the text width of §8
     assert widths["Năm sinh"] < 16 and widths["Đảng bộ, chi bộ"] > 45 and widths["Ngày vào Đảng"] >= 26
+
+
+def test_a_letter_dated_after_the_transfer_runs_from_its_own_day(db, office, tmp_path):
+    """Found: a letter dated 06/12/2026 for a transfer of 02/12/2026 was valid "đến hết ngày
+    14/01/2027", 30 working days from the transfer: 28 from the letter the member carries."""
+    _member, moved = _leaving(office["small"])  # moved on 06/09/2024
+    for text in texts(db, tmp_path, "gioi-thieu", moved.id, "--issue", "--date", "18/09/2024"):
+        assert "kể từ ngày 06/09/2024" in text
+        assert "có giá trị đến hết ngày 30/10/2024" in text
+
+
+def test_the_command_names_the_number_and_day_as_the_paper_prints_them(db, office, tmp_path, capsys):
+    """Found: "Đã ghi … (số 07-GGT, ngày 6/12/2026)" for a letter headed "Số 07-GGT/ĐUK" and
+    dated 06/12/2026."""
+    _member, moved = _leaving(office["small"])
+    out = tmp_path / "gt.pdf"
+    assert main.main(["document", "gioi-thieu", "--for", str(moved.id), "--db", str(db.database),
+                      "-o", str(out), "--issue", "--date", "08/09/2024"]) == 0
+    assert f"Đã ghi {out} (số 15-GGT/ĐUK, ngày 08/09/2024)." in capsys.readouterr().out

@@ -4,7 +4,7 @@ the record's page prints them — a draft, or issued with the register's number.
 from pathlib import Path
 
 from models.core import clock
-from models.core.dates import parse_date
+from models.core.dates import fmt_date, parse_date
 from models.documents import (
     admission_paper,
     award_paper,
@@ -17,7 +17,7 @@ from models.documents import (
 from reports.certificates import render_certificates
 from reports.letterhead import letterhead_warnings
 from reports.member_sheets import render_member_sheet, render_short_record
-from reports.papers import print_paper
+from reports.papers import paper_number, print_paper
 from ui.commands.context import Refused, opened, say, warn
 
 
@@ -77,6 +77,5 @@ def run_document(args, db_path: Path) -> int:
     if number is None:
         say(f"Đã ghi {output} (bản dự thảo, chưa lấy số).")
     else:
-        say(f"Đã ghi {output} (số {number:02d}-{paper.type_code}, ngày {printed_on.day}/{printed_on.month}/"
-            f"{printed_on.year}).")
+        say(f"Đã ghi {output} (số {paper_number(paper, number)}, ngày {fmt_date(printed_on)}).")
     return 0
