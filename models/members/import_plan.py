@@ -22,7 +22,7 @@ from models.members.columns import (
     readers_for,
     text_value,
 )
-from models.members.org_matching import GRASSROOTS_NAMED, NOT_IN_TREE, MissingCell, OrgMatcher
+from models.members.org_matching import GRASSROOTS_NAMED, MissingCell, OrgMatcher, is_missing
 from models.members.record import validate
 from models.members.tables import Member
 from models.orgs.tree import org_rows
@@ -128,7 +128,7 @@ def _read_row(number: int, cells: list, readers: list, matcher: OrgMatcher) -> P
     if org_label:
         planned.org_id, why = matcher.match(org_label, parent_label, planned.unit_label)
         if planned.org_id is None:
-            planned.org_missing = why == NOT_IN_TREE
+            planned.org_missing = is_missing(why)
             if why == GRASSROOTS_NAMED:
                 planned.grassroots_id = matcher.grassroots(org_label)
             problems.append(Problem(number, LABELS["org"], org_label, why, ORG))
@@ -258,7 +258,9 @@ def _missing_orgs(rows: list[PlannedRow]) -> Counter:
     spellings: dict[tuple[str, str, str], list[MissingCell]] = {}
     keys: dict[MissingCell, tuple[str, str, str]] = {}  # a file names the same cells over and over
     for row in rows:
-        if row.org_missing:
+        # Only for rows that would be taken once their cell exists: a row refused for its own
+        # values (found: a cell made for three rows that were all refused) waits for its fix.
+        if row.org_missing and all(problem.kind for problem in row.problems):
             labels = MissingCell(row.parent_label, row.unit_label, row.org_label)
             key = keys.get(labels)
             if key is None:
@@ -291,7 +293,7 @@ def rematch_orgs(plan: ImportPlan) -> ImportPlan:
             continue
         row.problems = [problem for problem in row.problems if problem.kind != ORG]
         row.org_id, why = matcher.match(row.org_label, row.parent_label, row.unit_label)
-        row.org_missing = row.org_id is None and why == NOT_IN_TREE
+        row.org_missing = row.org_id is None and is_missing(why)
         row.grassroots_id = matcher.grassroots(row.org_label) if why == GRASSROOTS_NAMED else None
         if row.org_id is None:
             row.problems.append(Problem(row.row, LABELS["org"], row.org_label, why, ORG))

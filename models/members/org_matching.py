@@ -15,6 +15,11 @@ SHARED_NAME = ("có nhiều chi bộ trùng tên; ghi ở cột Đảng bộ tê
                "bộ, để phân biệt")
 
 
+def is_missing(why: str) -> bool:
+    """Whether a refusal is for a cell the tree lacks (which --create-orgs makes)."""
+    return why.startswith(NOT_IN_TREE)
+
+
 class MissingCell(NamedTuple):
     """A cell a file names that the tree lacks, with the committees it names above it."""
 
@@ -41,13 +46,19 @@ class OrgMatcher:
         self.cache: dict[tuple[str, str, str], tuple[int | None, str]] = {}
         self.by_name: dict[str, list[int]] = {}
         self.grassroots_by_name: dict[str, int] = {}
+        self.bloc_keys: set[str] = set()  # "Đảng bộ Khối …" in the column says nothing of the cell
+        self.full_names = {org_id: ", ".join(chain) for org_id, chain in name_chains(rows).items()}
         for row in rows:
             if row.level in v.CELLS:
                 for key in cell_keys(row.name):
                     self.by_name.setdefault(key, []).append(row.id)
+                if row.level == v.CBCS:  # a chi bộ cơ sở the file names again as its own đảng bộ
+                    self.parent_keys[row.id] = self.parent_keys[row.id] | parent_keys(row.name)
             elif row.level == v.DBCS:
                 for key in parent_keys(row.name):
                     self.grassroots_by_name[key] = row.id
+            elif row.level == v.BLOC:
+                self.bloc_keys |= parent_keys(row.name)
 
     def match(self, cell: str, parent: str, unit: str = "") -> tuple[int | None, str]:
         """(organisation id, "" ) or (None, why not); a file names the same cells over and over."""
@@ -64,14 +75,21 @@ class OrgMatcher:
         found: set[int] = set()
         for key in cell_keys(cell):
             found.update(self.by_name.get(key, []))
+        named = found
         for committee in (parent, unit):
-            if len(found) > 1 and committee:
-                wanted = parent_keys(committee)
+            wanted = parent_keys(committee) if committee else set()
+            # A committee the row names holds even when one cell has the name: found, a row of
+            # "Chi bộ Văn phòng | Đảng bộ Sở Mới" was placed in Sở Công Thương's Chi bộ Văn phòng.
+            if found and wanted and not wanted & self.bloc_keys:
                 found = {org for org in found if self.parent_keys[org] & wanted}
         if len(found) == 1:
             return found.pop(), ""
-        if not found and self.grassroots(cell) is not None:
+        if not named and self.grassroots(cell) is not None:
             return None, GRASSROOTS_NAMED
+        if named and not found:
+            where = ", ".join(committee for committee in (unit, parent) if committee)
+            elsewhere = "; ".join(sorted(self.full_names[org] for org in named)[:3])
+            return None, f"{NOT_IN_TREE} ở {where} (chi bộ cùng tên có ở: {elsewhere})"
         if not found:
             return None, NOT_IN_TREE
         return None, SHARED_NAME

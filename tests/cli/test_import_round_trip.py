@@ -35,6 +35,9 @@ def test_create_orgs_makes_a_dang_bo_and_the_dry_run_counts_as_the_real_run(db, 
                       "--errors", str(errors)]) == 4
     said = capsys.readouterr()
     assert "Chạy thử: 12 dòng có thể nhập" in said.out
+    # What will be made, by name; the rows refused for their own values make nothing.
+    assert ("Khi nhập thật sẽ tạo 2 tổ chức đảng còn thiếu:\n  Chi bộ Sở Xây dựng (12 dòng)\n"
+            "  Đảng bộ Sở Công Thương (3 dòng)\n") in said.out
     assert Member.select().count() == 0 and "Chi bộ Sở Xây dựng" not in {r.name for r in org_rows()}
     problems = list(load_workbook(errors).active.iter_rows(min_row=5, values_only=True))
     assert len(problems) == 28  # 25 impossible dates, 3 rows to place in a cell of the đảng bộ

@@ -69,8 +69,12 @@ def run_import(args, db_path: Path) -> int:
                 say(f"Đã tạo {create_missing_orgs(plan)} tổ chức đảng còn thiếu.")
             plan = rematch_orgs(plan)
         elif plan.missing_orgs and args.create_orgs:  # counted as the real run will find them
+            wanted = sorted(plan.missing_orgs.items())
             made, plan = rehearse_created_orgs(plan)
-            say(f"Khi nhập thật sẽ tạo {made} tổ chức đảng còn thiếu.")
+            say(f"Khi nhập thật sẽ tạo {made} tổ chức đảng còn thiếu:")
+            for missing, count in wanted:
+                where = f" thuộc {missing.where}" if missing.where else ""
+                say(f"  {missing.cell}{where} ({count} dòng)")
         print_plan(plan)
         if args.errors:
             written = write_problems(Path(args.errors).expanduser().resolve(), plan.problems)

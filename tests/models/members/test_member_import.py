@@ -285,3 +285,39 @@ def test_a_cell_under_an_intermediate_committee_is_found_by_its_dang_bo(bloc_tre
     assert [row.org_id for row in plan.rows[:3]] == [bloc_tree["cell_a"].id, deep.id, twin.id]
     (problem,) = plan.problems  # two cells of the name in Sở Y tế: which one is asked, not guessed
     assert problem.row == plan.rows[3].row and "trùng tên" in problem.message
+
+
+def test_a_cell_named_with_another_dang_bo_is_not_placed_in_the_one_of_that_name(bloc_tree, tmp_path):
+    """Found: "Chi bộ Văn phòng Sở | Đảng bộ Sở Mới" was placed in Sở Tài chính's Chi bộ Văn phòng
+    Sở, the only cell of the name, though the row names another đảng bộ."""
+    rows = [["Đinh Văn Một", "Nam", "01/01/1980", "05/03/2008", None, None, "Chi bộ Văn phòng Sở",
+             "Đảng bộ Sở Mới"],
+            ["Đinh Văn Hai", "Nam", "01/01/1981", "05/03/2008", None, None, "Chi bộ Văn phòng Sở",
+             "Sở Tài chính"],
+            ["Đinh Văn Ba", "Nam", "01/01/1982", "05/03/2008", None, None, "Chi bộ Sở Tư pháp",
+             "Đảng bộ Khối các cơ quan tỉnh"],  # a chi bộ cơ sở's "Đảng bộ" is the bloc's
+            ["Đinh Văn Bốn", "Nam", "01/01/1983", "05/03/2008", None, None, "Chi bộ Sở Tư pháp",
+             "Chi bộ Sở Tư pháp"]]  # or itself again
+    plan = plan_import(workbook(tmp_path / "ds.xlsx", rows))
+    assert [row.org_id for row in plan.rows] == [None, bloc_tree["cell_b"].id, bloc_tree["small"].id,
+                                                 bloc_tree["small"].id]
+    (problem,) = plan.problems
+    assert problem.message == ("không có chi bộ này trong cây tổ chức ở Đảng bộ Sở Mới (chi bộ cùng tên có "
+                               "ở: Chi bộ Văn phòng Sở, Đảng bộ Sở Tài chính)")
+    assert list(plan.missing_orgs) == [("Đảng bộ Sở Mới", "", "Chi bộ Văn phòng Sở")]
+    assert create_missing_orgs(plan) == 2  # the đảng bộ and its cell
+    plan = rematch_orgs(plan)
+    assert plan.problems == [] and plan.rows[0].org_id not in (None, bloc_tree["cell_b"].id)
+
+
+def test_no_cell_is_made_for_rows_refused_for_their_own_values(bloc_tree, tmp_path):
+    """Found: --create-orgs made "Chi bộ Sở Xây dựng" for three rows all refused (an impossible
+    date, an age under 18, a sex of "X"), leaving an empty cell in the tree."""
+    from models.orgs.tree import org_rows
+
+    rows = [["Đinh Văn Một", "Nam", "31/02/1980", "05/03/2008", None, None, "Chi bộ Sở Xây dựng", ""],
+            ["Đinh Văn Hai", "X", "01/01/1981", "05/03/2008", None, None, "Chi bộ Sở Xây dựng", ""]]
+    plan = plan_import(workbook(tmp_path / "ds.xlsx", rows))
+    assert not plan.missing_orgs and all(row.org_missing for row in plan.rows)
+    before = len(org_rows())
+    assert create_missing_orgs(plan) == 0 and len(org_rows()) == before
