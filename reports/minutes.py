@@ -15,10 +15,10 @@ from models.meetings import (
     MeetingFilter,
     Quorum,
     attendance,
-    get_meeting,
     meeting_rows,
     meeting_warnings,
     quorum,
+    readable_meeting,
     resolutions,
 )
 from models.orgs import get_org
@@ -53,7 +53,7 @@ class Minutes:
 
 
 def minutes_of(meeting_id: int) -> Minutes:
-    meeting = get_meeting(meeting_id)
+    meeting = readable_meeting(meeting_id)
     office = office_details()
     superior, issuing = office.superior_body, office.bloc_name
     if meeting.org_id is not None:

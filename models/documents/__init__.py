@@ -7,9 +7,9 @@ Each name is loaded from its module on first use (models/core/face.py)."""
 from models.core.face import face
 
 __getattr__, __dir__, __all__ = face(globals(), {
-    "facts": ("COMMISSION", "Paper", "admission_paper", "award_batch", "award_paper", "badge_paper",
-        "bloc_facts",
+    "facts": ("COMMISSION", "Paper", "admission_paper", "bloc_facts",
         "discipline_paper", "full_membership_paper", "letter_paper", "member_facts", "placeholders_of"),
+    "award_papers": ("award_batch", "award_paper", "badge_paper"),
     "numbers": ("DECIDED_STEPS", "act_day", "issued_decision", "own_number", "paper_day",
         "record_step_as_issued", "written_back"),
     "issue": ("issue_document", "write_draft"),

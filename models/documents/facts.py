@@ -9,9 +9,6 @@ from datetime import date
 
 from models.accounts.office import office_details
 from models.admissions.cases import get_case
-from models.awards.awarding import get_award
-from models.awards.badges import POSTHUMOUS, badge_list
-from models.awards.tables import Award
 from models.core import vocab as v
 from models.core.checks import record_number
 from models.core.dates import fmt_date
@@ -23,7 +20,7 @@ from models.inspections.vocab import FORMS, TO_CHUC
 from models.members.record import MASK, check_readable, get_member, member_fields
 from models.members.tables import Member, MemberEvent
 from models.orgs.tables import PartyOrg
-from models.orgs.tree import full_names, name_chains
+from models.orgs.tree import check_in_scope, full_names, name_chains
 
 TRANSFER_KINDS = (v.TRANSFER_OUT, v.TEMP_OUT_START)
 COMMISSION = "UBKT"
@@ -176,7 +173,7 @@ def _case_facts(case) -> dict[str, str | None]:
             "ngày quyết định kết nạp": day(case.decision_date)}
 
 
-def _bloc_decides(body: str, what: str) -> None:
+def bloc_decides(body: str, what: str) -> None:
     """The bloc's standing committee prints only its own decisions (DOMAIN §3 and §5): not
     those of a grassroots committee or of the inspection commission, which sign their own."""
     lowered = body.lower()
@@ -219,11 +216,21 @@ def _several(kind: str, ids: list[int], cases: list, who_one: str, subject: str,
     return Paper(kind, "QĐ", "Quyết định", subject, register_title, source, facts)
 
 
-def admission_paper(case_ids: list[int]) -> Paper:
-    """From cases that passed the grassroots resolution: one decision, a list when several."""
+def _readable_cases(case_ids: list[int]) -> list:
+    """The cases a decision names, each of the account's organisations (found: a clerk limited
+    to one đảng bộ printed the admission decision, with birth date and home town, of a person
+    in another)."""
     cases = [get_case(i) for i in case_ids]
     for case in cases:
-        _bloc_decides(case.decision_body, "Quyết định kết nạp")
+        check_in_scope(case.org_id)
+    return cases
+
+
+def admission_paper(case_ids: list[int]) -> Paper:
+    """From cases that passed the grassroots resolution: one decision, a list when several."""
+    cases = _readable_cases(case_ids)
+    for case in cases:
+        bloc_decides(case.decision_body, "Quyết định kết nạp")
         if not case.base_resolution_date and not case.cell_resolution_date:
             raise ValidationError("kind", f"Hồ sơ kết nạp {case.full_name} chưa có nghị quyết của chi bộ: "
                                           "chưa đến bước ra quyết định kết nạp.")
@@ -242,7 +249,7 @@ def admission_paper(case_ids: list[int]) -> Paper:
 
 def full_membership_paper(case_ids: list[int]) -> Paper:
     """From cases at the full-membership step: the member, probation done, reviewed by the cell."""
-    cases = [get_case(i) for i in case_ids]
+    cases = _readable_cases(case_ids)
     members = []
     for case in cases:
         if case.member_id is None:
@@ -301,10 +308,11 @@ def discipline_paper(discipline_id: int) -> Paper:
         raise NotFound(f"Không tìm thấy quyết định kỷ luật số {discipline_id}.")
     by_commission = _bloc_commission(record.deciding_body)
     if not by_commission:
-        _bloc_decides(record.deciding_body, "Quyết định kỷ luật")
+        bloc_decides(record.deciding_body, "Quyết định kỷ luật")
     facts, reasons = {**bloc_facts()}, {}
     if record.subject_type == TO_CHUC:
         org = record.org
+        check_in_scope(org.id)
         name = full_names()[org.id]  # "Chi bộ 1" of which committee
         facts.update({**place_facts(org), "người nhận": name, "người có tên": name})
         facts["đảng bộ cơ sở"] = facts["đảng bộ cơ sở"] or org.name
@@ -323,73 +331,3 @@ def discipline_paper(discipline_id: int) -> Paper:
     return Paper(kind, "QĐ", "Quyết định", "về việc thi hành kỷ luật", f"Quyết định kỷ luật {name}",
                  f"ky-luat:{record.id}", facts, reasons=reasons, issuer=COMMISSION if by_commission else "",
                  typed_numbers=(record.decision_no or "",))
-
-
-def award_batch(award_id: int) -> list[Award]:
-    """The awards recorded together with this one: same issuer, form, campaign and date."""
-    award = get_award(award_id)
-    return list(Award.select().where((Award.issuer == award.issuer) & (Award.form == award.form)
-                                     & (Award.campaign == award.campaign)
-                                     & (Award.decision_date == award.decision_date)).order_by(Award.id))
-
-
-def award_paper(award_id: int) -> Paper:
-    batch = award_batch(award_id)
-    first = batch[0]
-    _bloc_decides(first.issuer, "Quyết định khen thưởng")
-    if first.form != "GIAY_KHEN":
-        raise ValidationError("kind", "Đảng ủy Khối quyết định tặng Giấy khen; cờ và bằng khen do cấp trên "
-                                      "quyết định.")
-    collectives = [a for a in batch if a.recipient_kind != v.MEMBER_RECIPIENT]
-    people = [a for a in batch if a.recipient_kind == v.MEMBER_RECIPIENT]
-    counted = [f"{len(group):02d} {word}" for group, word in ((collectives, "tập thể"), (people, "cá nhân"))
-               if group]
-    facts = {**bloc_facts(), "được khen": " và ".join(counted), "số tập thể": f"{len(collectives):02d}",
-             "số cá nhân": f"{len(people):02d}", "thành tích": text(first.campaign),
-             "người nhận": "các tập thể, cá nhân có tên tại Điều 1",
-             "người có tên": "các tập thể, cá nhân có tên tại Điều 1"}
-    paper = Paper("khen-thuong", "QĐ", "Quyết định", "về việc khen thưởng",
-                  f"Quyết định khen thưởng: {first.campaign}"[:200], f"khen-thuong:{first.id}", facts,
-                  typed_numbers=tuple(award.decision_no for award in batch))
-    paper.list_title = "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN"
-    names = full_names()
-    units = [_unit_of(a, names) for a in collectives + people]
-    named = collectives + people
-    if any(units):
-        paper.list_header = ["STT", "Tên tập thể, cá nhân", "Đơn vị"]
-        paper.people = [[str(n), a.recipient_name, unit]
-                        for n, (a, unit) in enumerate(zip(named, units, strict=True), start=1)]
-    else:  # no column of blanks
-        paper.list_header = ["STT", "Tên tập thể, cá nhân"]
-        paper.people = [[str(n), a.recipient_name] for n, a in enumerate(named, start=1)]
-    return paper
-
-
-def _unit_of(award: Award, names: dict[int, str]) -> str:
-    if award.member_id:
-        org = Member.get_by_id(award.member_id).org
-        return names[org.id] if org else ""
-    if award.org_id:
-        org = PartyOrg.get_by_id(award.org_id)
-        if org.level not in v.GRASSROOTS:
-            return grassroots(org).name
-    return ""
-
-
-def badge_paper(occasion: date) -> Paper:
-    """The standing committee's proposal to the provincial committee for an occasion's badges."""
-    candidates = badge_list(occasion)
-    when = day(occasion)
-    if not candidates:
-        raise ValidationError("kind", f"Không có đảng viên nào đủ tiêu chuẩn Huy hiệu Đảng đợt {when}.")
-    facts = {**bloc_facts(), "số đảng viên": f"{len(candidates):02d}", "đợt": when}
-    paper = Paper("huy-hieu", "TTr", "Tờ trình", f"về việc đề nghị tặng Huy hiệu Đảng đợt {when}",
-                  f"Tờ trình đề nghị tặng Huy hiệu Đảng đợt {when}", f"huy-hieu:{occasion.isoformat()}",
-                  facts)
-    paper.list_title = "DANH SÁCH ĐẢNG VIÊN ĐỀ NGHỊ TẶNG HUY HIỆU ĐẢNG"
-    paper.list_header = ["STT", "Họ và tên", "Năm sinh", "Đảng bộ, chi bộ", "Ngày vào Đảng", "Huy hiệu"]
-    paper.people = [[str(n), c.full_name + (" (truy tặng)" if c.kind == POSTHUMOUS else ""),
-                     str(c.birth_date.year), c.org_name, day(c.admitted_on) or "",
-                     f"{c.milestone} năm tuổi Đảng"]
-                    for n, c in enumerate(candidates, start=1)]
-    return paper

@@ -11,7 +11,7 @@ __getattr__, __dir__, __all__ = face(globals(), {
     "lists": ("CellGap", "MeetingFigures", "MeetingFilter", "MeetingRow",
         "cells_without_monthly_meeting", "monthly_meeting_months", "cells_without_thematic_meeting",
         "meeting_days",
-        "meeting_figures", "meeting_rows"),
+        "meeting_figures", "meeting_rows", "readable_meeting"),
     "record": ("AttendanceLine", "Quorum", "add_resolution", "attendance", "create_meeting",
         "default_roster", "delete_meeting", "get_meeting", "meeting_warnings", "next_bch_number",
         "quorum", "quorum_of", "remove_resolution", "resolutions", "set_attendance", "update_meeting",

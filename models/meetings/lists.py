@@ -10,10 +10,12 @@ from peewee import fn
 from models.core import vocab as v
 from models.core.dates import add_months, stored_date
 from models.core.db import database
+from models.core.errors import Forbidden
 from models.core.text import fold
+from models.meetings.record import get_meeting
 from models.meetings.tables import Meeting, MeetingResolution
 from models.meetings.vocab import BCH_DUK, BODIES, CHI_BO, CHUYEN_DE, SO_KET, THUONG_KY, TONG_KET
-from models.orgs.tree import committees_above, full_names, org_rows, scope_ids, subtree_ids
+from models.orgs.tree import check_in_scope, committees_above, full_names, org_rows, scope_ids, subtree_ids
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,20 @@ def _allowed_orgs(org_id: int | None) -> set[int] | None:
     if org_id is not None:
         allowed = subtree_ids(org_id) if allowed is None else allowed & subtree_ids(org_id)
     return allowed
+
+
+def readable_meeting(meeting_id: int) -> Meeting:
+    """A meeting whose minutes are taken out of the program (they name who came and who did
+    not): for an account limited to some organisations, only their meetings, as their list shows
+    (found: such a clerk asked for the minutes of the bloc's committee, and the command failed
+    with an unexplained error)."""
+    meeting = get_meeting(meeting_id)
+    if meeting.org_id is not None:
+        check_in_scope(meeting.org_id)
+    elif scope_ids() is not None:
+        raise Forbidden("Tài khoản này chỉ được làm việc với các tổ chức được giao, không gồm hội nghị của "
+                        "cấp Khối.")
+    return meeting
 
 
 def meeting_rows(flt: MeetingFilter) -> list[MeetingRow]:

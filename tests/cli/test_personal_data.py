@@ -81,3 +81,57 @@ def test_a_clerk_limited_to_one_organisation_takes_out_only_its_members(office, 
     assert not (tmp_path / "sao-luu.db").exists()
     assert main.main(["document", "phieu-dang-vien", "--for", str(other), "-o", str(tmp_path / "phieu.pdf"),
                       "--db", str(office), "--user", "quantri"]) == 0
+
+
+def test_every_paper_about_another_organisation_is_refused_to_a_limited_clerk(office, bloc_tree, tmp_path,
+                                                                               capsys):
+    """Found: a clerk limited to one organisation printed the admission decision (name, birth
+    date, home town) of a person in another, and `minutes` of the bloc's committee meeting
+    stopped with "Lỗi không lường trước: ."."""
+    from models.accounts.session import CLERK
+    from models.awards.awarding import create_award
+    from models.core import vocab as v
+    from models.core.db import open_database
+    from models.inspections.cases import record_discipline
+    from models.meetings.record import create_meeting
+    from models.meetings.vocab import BCH_DUK, CHI_BO, THUONG_KY
+    from models.members.events import record_event
+    from models.members.tables import Member
+    from tests.reports.test_papers_as_signed import _decided_case
+
+    open_database(office)
+    admin = authenticate("quantri", PASSWORD)
+    with session.acting_as(admin):
+        create_user("thuky", "Trần Thư Ký", CLERK, PASSWORD, org_ids=[bloc_tree["small"].id])
+        other = Member.get()  # in Chi bộ Phòng Ngân sách, outside the clerk's organisation
+        case = _decided_case(bloc_tree["cell_a"], "20-QĐ/ĐUK")
+        moved = record_event(other.id, v.TRANSFER_OUT, date(2024, 9, 6), place="Đảng bộ Khối Doanh nghiệp tỉnh",
+                             decision_no="15-GGT/ĐUK")
+        punished = record_discipline("TO_CHUC", "KHIEN_TRACH", "Ban Thường vụ Đảng ủy Khối", "7-QĐ/ĐUK",
+                                     date(2024, 5, 2), None, org_id=bloc_tree["cell_b"].id)
+        award = create_award(recipient_kind=v.MEMBER_RECIPIENT, member_id=other.id, form="GIAY_KHEN",
+                             issuer="Ban Thường vụ Đảng ủy Khối", decision_no="240-QĐ/ĐUK",
+                             decision_date=date(2024, 1, 25))
+        cell_meeting = create_meeting({"body": CHI_BO, "org_id": bloc_tree["cell_a"].id, "kind": THUONG_KY,
+                                       "date": date(2024, 3, 5)})
+        bloc_meeting = create_meeting({"body": BCH_DUK, "kind": "KHAC", "date": date(2024, 3, 5),
+                                       "title": "Hội nghị chuyên đề chuyển đổi số"})
+    close_database()
+    out = tmp_path / "ra"
+    out.mkdir()
+    for command in (["document", "ket-nap", "--for", str(case.id)],
+                    ["document", "gioi-thieu", "--for", str(moved.id)],
+                    ["document", "ky-luat", "--for", str(punished.id)],
+                    ["document", "khen-thuong", "--for", str(award.id)],
+                    ["document", "giay-khen", "--for", str(award.id)],
+                    ["document", "huy-hieu", "--for", "03/02/2025"],
+                    ["minutes", str(cell_meeting.id)],
+                    ["minutes", str(bloc_meeting.id)]):
+        status = main.main([*command, "-o", str(out / "giay.pdf"), "--db", str(office), "--user", "thuky"])
+        said = capsys.readouterr().err
+        assert status == 1 and "Traceback" not in said and "không lường trước" not in said, (command, said)
+        assert "tổ chức được giao" in said or "không bị giới hạn tổ chức" in said, (command, said)
+    assert list(out.iterdir()) == []
+    # The administrator prints them.
+    assert main.main(["minutes", str(bloc_meeting.id), "-o", str(out / "bb.pdf"), "--db", str(office),
+                      "--user", "quantri"]) == 0
