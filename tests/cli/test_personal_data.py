@@ -105,8 +105,8 @@ def test_every_paper_about_another_organisation_is_refused_to_a_limited_clerk(of
         create_user("thuky", "Trần Thư Ký", CLERK, PASSWORD, org_ids=[bloc_tree["small"].id])
         other = Member.get()  # in Chi bộ Phòng Ngân sách, outside the clerk's organisation
         case = _decided_case(bloc_tree["cell_a"], "20-QĐ/ĐUK")
-        moved = record_event(other.id, v.TRANSFER_OUT, date(2024, 9, 6), place="Đảng bộ Khối Doanh nghiệp tỉnh",
-                             decision_no="15-GGT/ĐUK")
+        moved = record_event(other.id, v.TRANSFER_OUT, date(2024, 9, 6), decision_no="15-GGT/ĐUK",
+                             place="Đảng bộ Khối Doanh nghiệp tỉnh")
         punished = record_discipline("TO_CHUC", "KHIEN_TRACH", "Ban Thường vụ Đảng ủy Khối", "7-QĐ/ĐUK",
                                      date(2024, 5, 2), None, org_id=bloc_tree["cell_b"].id)
         award = create_award(recipient_kind=v.MEMBER_RECIPIENT, member_id=other.id, form="GIAY_KHEN",
