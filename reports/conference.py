@@ -9,6 +9,7 @@ from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 
+from models.accounts import require_bloc_reader
 from models.admissions import AGE_BANDS
 from models.core import vocab as v
 from models.core.dates import fmt_date
@@ -314,6 +315,7 @@ def print_report(path: Path, draft: Draft, issued_on: date, issue: bool,
     """The report as a PDF at `path`, for the command line and the window alike: a draft, or
     issued with the register's next number, taken only once the file is in place. `figures`
     when the caller has them for the period already. Returns the number (None for a draft)."""
+    require_bloc_reader("Báo cáo của Đảng ủy Khối")
     figures = figures or period_figures(*report_period(draft.kind, draft.year))
 
     def write(target: Path, number: int | None) -> None:

@@ -6,7 +6,7 @@ numbered from the register when issued; the draft also says where each line's fi
 from datetime import date
 from pathlib import Path
 
-from models.accounts import office_details
+from models.accounts import office_details, require_bloc_reader
 from models.core.errors import ValidationError
 from models.documents import issue_document, write_draft
 from models.dues import DuesQuarter, dues_quarter, quarter_name
@@ -110,6 +110,7 @@ def render_dues(path: Path, books: DuesQuarter, issued_on: date, number: int | N
 
 
 def print_dues_report(path: Path, year: int, quarter: int, issued_on: date, issue: bool) -> int | None:
+    require_bloc_reader("Báo cáo thu, nộp đảng phí của Đảng ủy Khối")
     books = dues_quarter(year, quarter)
     if books.share is None:
         raise ValidationError("quarter", f"Chưa đặt tỷ lệ trích giữ lại đảng phí áp dụng cho "

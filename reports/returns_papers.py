@@ -5,7 +5,7 @@ of returns by organisation) and the reminder to the organisations that are late 
 from datetime import date
 from pathlib import Path
 
-from models.accounts import office_details
+from models.accounts import office_details, require_bloc_reader
 from models.core.errors import ValidationError
 from models.core.workdays import add_working_days
 from models.documents import issue_document, write_draft
@@ -143,6 +143,7 @@ def render_summary(path: Path, summary: ReturnsSummary, issued_on: date, number:
 
 
 def print_summary(path: Path, request_id: int, today: date, issued_on: date, issue: bool) -> int | None:
+    require_bloc_reader("Báo cáo tổng hợp của Đảng ủy Khối")
     summary = returns_summary(request_id, today)
     if issue:
         def write(target: Path, number: int | None) -> None:
@@ -184,6 +185,7 @@ def render_reminder(path: Path, summary: ReturnsSummary, issued_on: date, number
 def print_reminder(path: Path, request_id: int, issued_on: date, issue: bool) -> tuple[int | None, int]:
     """The letter to the organisations late on the day it is dated. Returns (number, how many
     organisations it names)."""
+    require_bloc_reader("Công văn đôn đốc của Đảng ủy Khối")
     summary = returns_summary(request_id, issued_on)
     late = len(summary.overdue) + len(summary.sent_back)
     if late == 0:

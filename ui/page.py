@@ -17,6 +17,9 @@ from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QToolBar, QWidget
 from models.core.errors import ValidationError
 from ui.tasks import Task, run_task
 
+# Why a bloc document's button is greyed for an account limited to some organisations.
+BLOC_ONLY = "Văn bản của Đảng ủy Khối tính số liệu cả Khối: tài khoản giới hạn tổ chức không in được."
+
 
 @dataclass(frozen=True)
 class ActionSpec:

@@ -15,7 +15,7 @@ __getattr__, __dir__, __all__ = face(globals(), {
     "office": ("FormatWarning", "LABELS", "OfficeDetails", "office_details", "office_warnings",
         "save_office_details"),
     "session": ("Actor", "BACKUP", "CHANGE_SETTINGS", "CLERK", "ISSUE_DOCUMENTS", "MANAGE_USERS", "RESTORE",
-        "ROLES", "WRITE_RECORDS", "any_user_exists", "may"),
+        "ROLES", "WRITE_RECORDS", "any_user_exists", "may", "require_bloc_reader", "whole_bloc"),
     "sittings": ("DEFAULT_HOURS", "MAX_HOURS", "end_sitting", "open_sitting", "resume_sitting"),
     "workstations": ("register_this_workstation", "register_workstation", "registered_keys"),
     "trail_key": ("has_key", "key_id"),

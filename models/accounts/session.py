@@ -143,13 +143,27 @@ def require(permission: str) -> Actor:
     return actor
 
 
-def require_whole_bloc(permission: str, what: str) -> Actor:
+def require_whole_bloc(permission: str, what: str, doing: str = "nhập") -> Actor:
     """The bloc's own records (its targets, programme, documents): not for an account limited
     to some organisations."""
     actor = require(permission)
     if actor.org_ids is not None:
-        raise Forbidden(f"{what} chỉ do người dùng không bị giới hạn tổ chức nhập.")
+        raise Forbidden(f"{what} chỉ do người dùng không bị giới hạn tổ chức {doing}.")
     return actor
+
+
+def require_bloc_reader(what: str) -> Actor:
+    """A document of the bloc, counted over the whole bloc (its reports, letters, proposals): an
+    account limited to some organisations would print it with their figures alone under the
+    standing committee's name (found: a year-end report whose returns read "3/3 báo cáo" and
+    whose dues were one đảng bộ's, beside the bloc's headcount)."""
+    return require_whole_bloc(READ_RECORDS, what, "in")
+
+
+def whole_bloc() -> bool:
+    """Whether the signed-in account works on the whole bloc (not limited to organisations)."""
+    actor = current()
+    return actor is not None and actor.org_ids is None
 
 
 def may(permission: str) -> bool:

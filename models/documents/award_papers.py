@@ -76,7 +76,7 @@ def badge_paper(occasion: date) -> Paper:
     """The standing committee's proposal to the provincial committee for an occasion's badges."""
     # The bloc's proposal for the whole bloc: an account limited to some organisations would
     # print it with only their members, under the standing committee's name.
-    session.require_whole_bloc(session.READ_RECORDS, "Tờ trình đề nghị tặng Huy hiệu Đảng")
+    session.require_bloc_reader("Tờ trình đề nghị tặng Huy hiệu Đảng")
     candidates = badge_list(occasion)
     when = day(occasion)
     if not candidates:

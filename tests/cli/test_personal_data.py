@@ -135,3 +135,29 @@ def test_every_paper_about_another_organisation_is_refused_to_a_limited_clerk(of
     # The administrator prints them.
     assert main.main(["minutes", str(bloc_meeting.id), "-o", str(out / "bb.pdf"), "--db", str(office),
                       "--user", "quantri"]) == 0
+
+
+def test_the_blocs_reports_and_letters_are_not_printed_by_a_limited_clerk(office, bloc_tree, tmp_path,
+                                                                           capsys):
+    """Found: a clerk limited to one đảng bộ printed the bloc's year-end report with the bloc's
+    headcount beside that đảng bộ's returns ("chấp nhận 3/3 báo cáo") and dues."""
+    from models.accounts.session import CLERK
+    from models.core.db import open_database
+
+    open_database(office)
+    with session.acting_as(authenticate("quantri", PASSWORD)):
+        create_user("thuky", "Trần Thư Ký", CLERK, PASSWORD, org_ids=[bloc_tree["small"].id])
+    close_database()
+    assert main.main(["returns", "request", "--kind", "quarter", "--year", "2024", "--period", "1",
+                      "--db", str(office), "--user", "quantri"]) == 0
+    out = tmp_path / "ra"
+    out.mkdir()
+    for command in (["report", "year-end", "--year", "2024"], ["report", "half-year", "--year", "2024"],
+                    ["dues", "report", "--year", "2024", "--quarter", "1"],
+                    ["returns", "summary", "1"], ["returns", "letter", "1"]):
+        status = main.main([*command, "-o", str(out / "vb.pdf"), "--db", str(office), "--user", "thuky"])
+        said = capsys.readouterr().err
+        assert status == 1 and "chỉ do người dùng không bị giới hạn tổ chức in" in said, (command, said)
+    assert list(out.iterdir()) == []
+    assert main.main(["report", "year-end", "--year", "2024", "-o", str(out / "bc.pdf"), "--db", str(office),
+                      "--user", "quantri"]) == 0

@@ -209,3 +209,29 @@ def test_the_users_list_says_which_organisations_an_account_is_limited_to(db, bl
     # In the tree's order, each named so that it is known (a cell with its đảng bộ).
     assert scope["nhieu"] == ("Đảng bộ Sở Tài chính; Chi bộ Phòng Ngân sách, Đảng bộ Sở Tài chính "
                               "và 1 tổ chức khác")
+
+
+def test_a_limited_clerk_finds_the_blocs_documents_greyed_with_the_reason(qtbot, db, bloc_tree):
+    """The bloc's reports and letters count the whole bloc: for a clerk limited to one đảng bộ
+    the buttons that print them are greyed, with the reason on them (the command refuses too)."""
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QPushButton
+
+    from ui.dues.page import DuesPage
+    from ui.page import BLOC_ONLY
+    from ui.reports.page import ReportsPage
+    from ui.returns.page import ReturnsPage
+
+    create_user("quantri", "Quản Trị", ADMIN, PASSWORD)
+    with session.acting_as(authenticate("quantri", PASSWORD)):
+        create_user("thuky", "Thư Ký", CLERK, PASSWORD, [bloc_tree["base"].id])
+    window = _window(qtbot, db, "thuky")
+    reports = window.page(ReportsPage)
+    printing = [b for b in reports.findChildren(QPushButton)
+                if b.text().startswith(("Lưu dự thảo", "In bản dự thảo", "Lấy số văn bản", "Xuất Word"))]
+    assert len(printing) == 4 and not any(b.isEnabled() for b in printing)
+    assert all(b.toolTip() == BLOC_ONLY for b in printing)
+    for page_class, texts in ((ReturnsPage, ("In công văn đôn đốc…", "In báo cáo tổng hợp…")),
+                              (DuesPage, ("In báo cáo quý…",))):
+        actions = {a.text(): a for a in window.page(page_class).findChildren(QAction)}
+        assert all(not actions[text].isEnabled() for text in texts), page_class

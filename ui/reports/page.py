@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.accounts import CHANGE_SETTINGS, ISSUE_DOCUMENTS, WRITE_RECORDS, may
+from models.accounts import CHANGE_SETTINGS, ISSUE_DOCUMENTS, WRITE_RECORDS, may, whole_bloc
 from models.core import clock
 from models.core.dates import fmt_date
 from models.core.errors import ValidationError
@@ -45,7 +45,7 @@ from reports.conference import (
 from reports.figures import period_figures
 from reports.letterhead import letterhead_warnings
 from reports.outline import KINDS, Draft, regenerate, report_file_name, to_records
-from ui.page import Page
+from ui.page import BLOC_ONLY, Page
 from ui.reports.templates_tab import TemplatesTab
 from ui.tasks import Task, run_task
 from ui.widgets.buttons import confirm, inform
@@ -115,8 +115,12 @@ class ReportsPage(Page):
         for button in (self.save_button, recompute, draft_pdf, self.issue_button, word):
             actions.addWidget(button)
         actions.addStretch(1)
-        self.save_button.setEnabled(may(WRITE_RECORDS))
-        self.issue_button.setEnabled(may(ISSUE_DOCUMENTS))
+        self.save_button.setEnabled(may(WRITE_RECORDS) and whole_bloc())
+        self.issue_button.setEnabled(may(ISSUE_DOCUMENTS) and whole_bloc())
+        if not whole_bloc():
+            for button in (self.save_button, draft_pdf, self.issue_button, word):
+                button.setEnabled(False)
+                button.setToolTip(BLOC_ONLY)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 

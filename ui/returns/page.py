@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.accounts import WRITE_RECORDS, may
+from models.accounts import WRITE_RECORDS, may, whole_bloc
 from models.core import clock
 from models.core.dates import fmt_date
 from models.core.errors import ValidationError, failure_reason
@@ -39,7 +39,7 @@ from models.returns import (
 )
 from reports.returns_papers import print_reminder, print_summary
 from ui import settings
-from ui.page import ActionSpec, Page
+from ui.page import BLOC_ONLY, ActionSpec, Page
 from ui.returns.dialogs import RequestDialog
 from ui.returns.form_editor import FormEditorDialog
 from ui.returns.tables import ReturnLinesModel, StatusTableModel
@@ -65,8 +65,10 @@ class ReturnsPage(Page):
             ActionSpec("Yêu cầu mới…", self.new_request, "Ctrl+N", enabled=writes),
             ActionSpec("Xuất mẫu Excel…", self.export_workbooks, "Ctrl+E"),
             ActionSpec("Nhận báo cáo…", self.bring_back, "Ctrl+I", enabled=writes),
-            ActionSpec("In công văn đôn đốc…", lambda: self.print_paper(False)),
-            ActionSpec("In báo cáo tổng hợp…", lambda: self.print_paper(True)),
+            ActionSpec("In công văn đôn đốc…", lambda: self.print_paper(False), enabled=whole_bloc(),
+                       tip="" if whole_bloc() else BLOC_ONLY),
+            ActionSpec("In báo cáo tổng hợp…", lambda: self.print_paper(True), enabled=whole_bloc(),
+                       tip="" if whole_bloc() else BLOC_ONLY),
             ActionSpec("Mẫu báo cáo…", self.edit_form, enabled=writes),
         ])
         self.summary = QLabel()
