@@ -9,6 +9,6 @@ from models.core.face import face
 __getattr__, __dir__, __all__ = face(globals(), {
     "changes": ("create_org", "dissolve_org", "move_org", "redate_dissolution", "update_org"),
     "contents": ("member_counts", "org_warnings", "size_warning"),
-    "tree": ("OrgRow", "children_map", "committees_above", "full_name_of", "full_names", "get_org",
-        "grassroots_names", "name_chains", "org_rows", "tree_order", "tree_ranks"),
+    "tree": ("OrgRow", "check_in_scope", "children_map", "committees_above", "full_name_of", "full_names",
+        "get_org", "grassroots_names", "name_chains", "org_rows", "tree_order", "tree_ranks"),
 })

@@ -177,7 +177,7 @@ def scope_ids() -> set[int] | None:
 def check_in_scope(org_id: int) -> None:
     scope = scope_ids()
     if scope is not None and org_id not in scope:
-        name = PartyOrg.get_by_id(org_id).name
+        name = get_org(org_id).name  # a number no organisation has is said so (it was a traceback)
         raise Forbidden(f"Tài khoản này chỉ được làm việc với các tổ chức được giao, không gồm “{name}”.")
 
 

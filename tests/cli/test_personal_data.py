@@ -161,3 +161,27 @@ def test_the_blocs_reports_and_letters_are_not_printed_by_a_limited_clerk(office
     assert list(out.iterdir()) == []
     assert main.main(["report", "year-end", "--year", "2024", "-o", str(out / "bc.pdf"), "--db", str(office),
                       "--user", "quantri"]) == 0
+
+
+def test_a_limited_clerk_naming_an_organisation_by_number_gets_a_reason(office, bloc_tree, capsys):
+    """Found: `dues set 99999 …` by a limited clerk printed "Lỗi không lường trước" with the SQL
+    query; `returns accept` of another organisation's return said it had not been sent."""
+    from models.accounts.session import CLERK
+    from models.core.db import open_database
+
+    open_database(office)
+    with session.acting_as(authenticate("quantri", PASSWORD)):
+        create_user("thuky", "Trần Thư Ký", CLERK, PASSWORD, org_ids=[bloc_tree["small"].id])
+    close_database()
+    assert main.main(["returns", "request", "--kind", "quarter", "--year", "2024", "--period", "1",
+                      "--db", str(office), "--user", "quantri"]) == 0
+    capsys.readouterr()
+    as_clerk = ["--db", str(office), "--user", "thuky"]
+    cases = ((["dues", "set", "99999", "--year", "2024", "--quarter", "1", "--collected", "100",
+               "--remitted", "50"], "Không tìm thấy tổ chức đảng số 99999."),
+             (["returns", "accept", "1", "99999"], "Không tìm thấy tổ chức đảng số 99999."),
+             (["returns", "accept", "1", str(bloc_tree["base"].id)], "không gồm “Đảng bộ Sở Tài chính”"))
+    for command, reason in cases:
+        assert main.main([*command, *as_clerk]) == 1
+        said = capsys.readouterr().err
+        assert reason in said and "không lường trước" not in said and "SELECT" not in said, (command, said)
