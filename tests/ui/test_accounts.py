@@ -230,8 +230,9 @@ def test_a_limited_clerk_finds_the_blocs_documents_greyed_with_the_reason(qtbot,
     printing = [b for b in reports.findChildren(QPushButton)
                 if b.text().startswith(("Lưu dự thảo", "In bản dự thảo", "Lấy số văn bản", "Xuất Word"))]
     assert len(printing) == 4 and not any(b.isEnabled() for b in printing)
-    assert all(b.toolTip() == BLOC_ONLY for b in printing)
-    for page_class, texts in ((ReturnsPage, ("In công văn đôn đốc…", "In báo cáo tổng hợp…")),
+    assert all(b.toolTip() == BLOC_ONLY for b in printing) and reports.status.text() == BLOC_ONLY
+    for page_class, texts in ((ReturnsPage, ("In công văn đôn đốc…", "In báo cáo tổng hợp…", "Yêu cầu mới…",
+                                             "Mẫu báo cáo…")),
                               (DuesPage, ("In báo cáo quý…",))):
         actions = {a.text(): a for a in window.page(page_class).findChildren(QAction)}
         assert all(not actions[text].isEnabled() for text in texts), page_class

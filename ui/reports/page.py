@@ -121,6 +121,7 @@ class ReportsPage(Page):
             for button in (self.save_button, draft_pdf, self.issue_button, word):
                 button.setEnabled(False)
                 button.setToolTip(BLOC_ONLY)
+            self.status.setText(BLOC_ONLY)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 

@@ -62,14 +62,15 @@ class ReturnsPage(Page):
         self.request.currentIndexChanged.connect(lambda _index: self.load())
         writes = may(WRITE_RECORDS)
         bar, actions = self.toolbar([
-            ActionSpec("Yêu cầu mới…", self.new_request, "Ctrl+N", enabled=writes),
+            # The bloc asks; a clerk limited to some organisations brings back and checks theirs.
+            ActionSpec("Yêu cầu mới…", self.new_request, "Ctrl+N", enabled=writes and whole_bloc()),
             ActionSpec("Xuất mẫu Excel…", self.export_workbooks, "Ctrl+E"),
             ActionSpec("Nhận báo cáo…", self.bring_back, "Ctrl+I", enabled=writes),
             ActionSpec("In công văn đôn đốc…", lambda: self.print_paper(False), enabled=whole_bloc(),
                        tip="" if whole_bloc() else BLOC_ONLY),
             ActionSpec("In báo cáo tổng hợp…", lambda: self.print_paper(True), enabled=whole_bloc(),
                        tip="" if whole_bloc() else BLOC_ONLY),
-            ActionSpec("Mẫu báo cáo…", self.edit_form, enabled=writes),
+            ActionSpec("Mẫu báo cáo…", self.edit_form, enabled=writes and whole_bloc()),
         ])
         self.summary = QLabel()
         self.summary.setWordWrap(True)
