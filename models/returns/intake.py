@@ -171,8 +171,8 @@ def plan_intake(files: list[Path], request_id: int | None = None, received_on: d
         plan.lines.append(line)
         try:
             found = read_return_workbook(path, request_id)
-        except ValidationError as error:
-            line.refused = error.message
+        except ValidationError as error:  # the line names its file once: "X.xlsx: không nhận — X.xlsx: …"
+            line.refused = error.message.removeprefix(f"{path.name}: ")
             continue
         line.found = found
         request = get_request(found.request_id)

@@ -115,7 +115,7 @@ def test_a_month_out_to_75_organisations_and_back(office, demo_clock, capsys):
     assert run(db, "import", str(bundle), "--received", "02/12/2026") == 0
     assert run(db, "import", str(later), "--received", "04/12/2026") == 4  # one file refused
     captured = capsys.readouterr()
-    assert f"{edited.name}: không nhận — {edited.name}: khung mẫu đã bị sửa ở dòng" in captured.err
+    assert f"{edited.name}: không nhận — khung mẫu đã bị sửa ở dòng" in captured.err
     assert f"{names[late[0]]}: chậm 1 ngày làm việc." in captured.out
     assert "Khác hồ sơ: Tổng số đảng viên cuối kỳ: báo cáo" in captured.out
     assert f"Đã nhận {len(late) + 1} báo cáo" in captured.out

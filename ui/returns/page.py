@@ -326,7 +326,7 @@ def _plan_lines(plan) -> list[str]:
     lines = []
     for line in plan.lines:
         if line.refused:
-            lines.append(f"✗ {line.refused}")
+            lines.append(f"✗ {line.name}: {line.refused}")
         elif line.found.problems:
             lines.append(f"✗ {line.name} — {line.found.org_name}: {'; '.join(line.found.problems[:3])}")
         else:

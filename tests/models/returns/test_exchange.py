@@ -174,6 +174,8 @@ def test_workbooks_that_are_not_the_one_sent_are_refused(quarter, tmp_path, bloc
     assert "mã khung không khớp" in refusals[0]
     assert "khung mẫu đã bị sửa ở dòng 7" in refusals[1]
     assert "không phải bảng tính Excel" in refusals[2]
+    # The line names its file; the reason does not again ("X.xlsx: không nhận — X.xlsx: …").
+    assert not any(line.refused.startswith(line.name) for line in plan.lines)
     assert apply_intake(plan) == 0 and GrassrootsReturn.select().count() == 0
 
 
