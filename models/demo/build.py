@@ -229,11 +229,24 @@ DESTINATIONS = ("Đảng bộ Khối Doanh nghiệp tỉnh", "Đảng bộ thàn
 
 
 def _destination(kind: str, member_id: int) -> str:
-    """Where a member transferred out went (the rules ask for it); chosen by the record, not
-    the random stream, so the rest of the demo stays as it was."""
-    if kind not in (v.TRANSFER_OUT, v.TEMP_OUT_START):
+    """Where a member transferred out went (the rules ask for it), or came from (the member sheet
+    prints it beside the transfer); chosen by the record, not the random stream, so the rest of
+    the demo stays as it was."""
+    if kind not in (v.TRANSFER_OUT, v.TEMP_OUT_START, v.TRANSFER_IN, v.TEMP_IN_START):
         return ""
     return DESTINATIONS[member_id % len(DESTINATIONS)]
+
+
+def _paper_number(rng: random.Random, kind: str, member_id: int) -> str:
+    """The decision or letter an event was made by, as a clerk types it; an expulsion by the
+    standing committee's decision (the form refuses one without)."""
+    if kind in (v.ADMITTED, v.RECOGNISED, v.TRANSFER_IN, v.TRANSFER_OUT):
+        return f"{rng.randint(1, 999)}-QĐ/ĐUK"
+    if kind == v.TEMP_OUT_START:
+        return f"{member_id % 97 + 1}-GGT/ĐUK"
+    if kind == v.EXPELLED_EVENT:
+        return f"{member_id % 89 + 1}-QĐ/ĐUK"
+    return ""
 
 
 PHASES = ["tổ chức đảng", "đảng viên và biến động", "hồ sơ kết nạp", "kiểm tra, giám sát",
@@ -286,9 +299,7 @@ def build_demo(size: DemoSize, progress: Callable[[int, int, str], None] | None 
                     "org_id": ev.org_id, "place": _destination(ev.kind, member_id), "note": "",
                     "created_at": now,
                     "membership": ev.membership, "position": position,
-                    "decision_no": f"{rng.randint(1, 999)}-QĐ/ĐUK" if ev.kind in
-                    (v.ADMITTED, v.RECOGNISED, v.TRANSFER_IN, v.TRANSFER_OUT)
-                    else f"{member_id % 97 + 1}-GGT/ĐUK" if ev.kind == v.TEMP_OUT_START else "",
+                    "decision_no": _paper_number(rng, ev.kind, member_id),
                     "org_before_id": before.org_id, "membership_before": before.membership,
                     "counted_before": before.counted, "org_after_id": after.org_id,
                     "membership_after": after.membership, "counted_after": after.counted,

@@ -41,3 +41,18 @@ def test_same_seed_same_demo(demo_clock, tmp_path):
         names.append([m.full_name for m in Member.select().order_by(Member.id)])
         close_database()
     assert names[0] == names[1]
+
+
+def test_every_demo_event_carries_the_papers_the_form_asks_for(demo_clock, db):
+    """Found: expulsions without their decision, which the form refuses, and transfers in
+    without where from, so the member sheet's "nơi đi/đến" stood empty."""
+    from models.members.events import check_leaving_papers
+    from models.members.tables import MemberEvent
+
+    build_demo(DemoSize(orgs=20, members=2000, seed=5))
+    events = list(MemberEvent.select())
+    assert {v.EXPELLED_EVENT, v.TRANSFER_OUT, v.TRANSFER_IN} <= {event.kind for event in events}
+    for event in events:
+        check_leaving_papers(event.kind, event.decision_no, event.place)
+        if event.kind in (v.TRANSFER_IN, v.TEMP_IN_START):
+            assert event.place, event.kind
