@@ -77,7 +77,8 @@ def render_member_sheet(path: Path, member_id: int, printed_on: date) -> Path:
 
 SHORT_HEADER = ["STT", "Họ và tên", "Ngày sinh", "Quê quán", "Vào Đảng, chính thức", "Trình độ CM, LLCT",
                 "Chức vụ, chi bộ"]
-SHORT_WIDTHS = [13, 25, 24, 26, 24, 21, 32]  # a date needs 24 mm at 12 pt, "STT" in bold 13; the rest to the cell
+# A date needs 24 mm at 12 pt, "STT" in bold 13; the cell with its committees takes the rest.
+SHORT_WIDTHS = [13, 25, 24, 26, 24, 21, 32]
 
 
 def short_record_rows(member_ids: list[int]) -> list[list[str]]:
