@@ -32,10 +32,11 @@ def whole_number(value, field: str, label: str, low: int, high: int) -> int:
         number = int(value.strip(" \t").translate(_GROUP_MARKS))
     else:
         number = None
-    if number is None:
+    digits = isinstance(value, str) and value.strip().isascii() and value.strip().isdigit()
+    if number is None and not digits:
         shown = str(value)[:30]
         raise ValidationError(field, f"{label}: “{shown}” không phải số nguyên.")
-    if not low <= number <= high:
+    if number is None or not low <= number <= high:  # too many digits to read is out of range too
         raise ValidationError(field, f"{label} phải từ {low:,} đến {high:,}.".replace(",", "."))
     return number
 

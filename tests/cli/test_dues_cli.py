@@ -36,7 +36,7 @@ def test_two_quarters_typed_and_the_report_printed(bloc_tree, make_member, db_lo
     assert dues("set", base, *q1, "--collected", "1.000.000", "--remitted", "600000",
                 "--on", "10/04/2025") == 0
     assert dues("set", base, *q2, "--collected", "2000000", "--remitted", "1500000") == 0
-    capsys.readouterr()
+    assert "Đã ghi đảng phí quý II năm 2025 của Đảng bộ Sở Tài chính." in capsys.readouterr().out
     assert dues("set", small, *q2, "--collected", "500000", "--remitted", "900000") == 1
     assert "Số đã nộp lớn hơn số thu" in capsys.readouterr().err
     assert dues("set", small, *q2, "--collected", "500000", "--remitted", "200000") == 0

@@ -18,6 +18,7 @@ from models.dues import (
     share_rows,
     take_from_returns,
 )
+from models.orgs import get_org
 from reports.dues_papers import print_dues_report
 from reports.letterhead import letterhead_warnings
 from reports.numbers import integer
@@ -53,7 +54,7 @@ def _share(args) -> int:
 def _set(args) -> int:
     on = parse_date(args.on, "remitted_on", "Ngày nộp") if args.on else None
     set_entry(args.org_id, args.year, args.quarter, args.collected, args.remitted, on, args.note)
-    say(f"Đã ghi đảng phí {quarter_name(args.year, args.quarter)} của tổ chức mã {args.org_id}.")
+    say(f"Đã ghi đảng phí {quarter_name(args.year, args.quarter)} của {get_org(args.org_id).name}.")
     return 0
 
 

@@ -102,3 +102,10 @@ def test_a_record_number_that_cannot_be_one_is_not_found(bloc_tree):
     for impossible in (float("inf"), [1], {"id": 1}, "một", "²", "1\x1f"):
         error = refused(lambda value=impossible: create_org(name="Chi bộ Mới", level="CBTT", parent_id=value))
         assert "Không tìm thấy tổ chức đảng" in error.message
+
+
+def test_a_number_too_long_to_read_is_said_to_be_out_of_range():
+    """Found: "99999999999999999999999" as dues collected read "không phải số nguyên"."""
+    error = refused(lambda: whole_number("9" * 23, "x", "Đảng phí thu được", 0, 10**12))
+    assert error.message == "Đảng phí thu được phải từ 0 đến 1.000.000.000.000."
+    assert "không phải số nguyên" in refused(lambda: whole_number("9" * 23 + "x", "x", "Số", 0, 9)).message
