@@ -6,7 +6,7 @@ from pathlib import Path
 from models.core import clock
 from models.core.dates import fmt_date, parse_date
 from models.core.errors import ValidationError
-from models.orgs import check_in_scope
+from models.orgs import check_in_scope, get_org
 from models.returns import (
     AD_HOC,
     HALF,
@@ -138,9 +138,9 @@ def _decide(args, accept: bool) -> int:
     rows = [row for row in status_rows(args.request_id) if row.org_id == args.org_id]
     if not rows:  # another organisation's, or none at all, is said so: not "has not sent"
         check_in_scope(args.org_id)
-        raise ValidationError("org_id", f"Yêu cầu này không gửi đến tổ chức mã {args.org_id}.")
+        raise ValidationError("org_id", f"Yêu cầu này không gửi đến {get_org(args.org_id).name}.")
     if rows[0].return_id is None:
-        raise ValidationError("org_id", f"Tổ chức mã {args.org_id} chưa gửi báo cáo theo yêu cầu này.")
+        raise ValidationError("org_id", f"{rows[0].org_name} chưa gửi báo cáo theo yêu cầu này.")
     decide(rows[0].return_id, accept, args.note)
     say(f"{rows[0].org_name}: " + ("đã chấp nhận báo cáo." if accept else "đã trả lại báo cáo để sửa."))
     return 0
