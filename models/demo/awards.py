@@ -33,8 +33,8 @@ def build_awards(rng: random.Random, years: list[int]) -> None:
             award_many([(p.kind, p.record_id) for p in chosen], form="GIAY_KHEN",
                        campaign=tsvm_campaign(year), decision_no=f"{rng.randint(100, 400)}-QĐ/ĐUK", **common)
         streak = streak_proposals(year)
-        if streak:
-            award_many([(p.kind, p.record_id) for p in streak], form="BANG_KHEN",
+        if streak:  # the bloc's committee gives Giấy khen; Bằng khen is the province's (DOMAIN §7)
+            award_many([(p.kind, p.record_id) for p in streak], form="GIAY_KHEN",
                        campaign=streak_campaign(year), decision_no=f"{rng.randint(100, 400)}-QĐ/ĐUK",
                        **common)
         for name in rng.sample(COLLECTIVES, 2):

@@ -56,3 +56,17 @@ def test_every_demo_event_carries_the_papers_the_form_asks_for(demo_clock, db):
         check_leaving_papers(event.kind, event.decision_no, event.place)
         if event.kind in (v.TRANSFER_IN, v.TEMP_IN_START):
             assert event.place, event.kind
+
+
+def test_every_award_the_demo_gives_in_the_blocs_name_can_be_printed(demo_clock, db):
+    """Found: the demo had the bloc's standing committee give Bằng khen (the province's), so
+    "In quyết định" on those awards was refused by the program's own rule."""
+    from models.awards.tables import Award
+    from models.documents.award_papers import award_paper
+
+    build_demo(DemoSize(orgs=12, members=600, seed=5))
+    ours = Award.select().where(Award.issuer.contains("Đảng ủy Khối"))
+    assert ours.count() > 0
+    for award in ours:
+        assert award.form == "GIAY_KHEN"
+        award_paper(award.id)  # refused for a form the bloc does not give
