@@ -5,6 +5,7 @@ in the restored trail — brought up to date on a copy, and only then put in pla
 import os
 import shutil
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,7 +44,7 @@ class BrokenTrail(ValidationError):
 
 
 def restore(source: Path, db_path: Path, keep_folder: Path, by_signed_in_user: bool = True,
-            despite_broken_trail: bool = False) -> Restored:
+            despite_broken_trail: bool = False, step: Callable[[str], None] | None = None) -> Restored:
     """Replace the database with a backup. The backup is checked (opens, integrity, a Đảng vụ
     database of a known schema, its audit trail whole — or restored despite a broken one only
     when told), brought up to date on a copy, and only then put in place; the current file is
@@ -59,7 +60,7 @@ def restore(source: Path, db_path: Path, keep_folder: Path, by_signed_in_user: b
     # The whole check first, as `check` runs it (reported: a backup forged with its manifest,
     # an entry given another key, was restored): refused unless the administrator accepts it.
     close_database()
-    problems = check_file(source).problems
+    problems = check_file(source, step).problems
     if problems and not despite_broken_trail:
         if by_signed_in_user:  # the current file stays open, as it was
             open_database(db_path)

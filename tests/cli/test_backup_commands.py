@@ -89,3 +89,15 @@ def test_restore_onto_a_new_workstation_makes_the_folder(tmp_path, capsys):
     assert "Không có tệp" in capsys.readouterr().err and not (tmp_path / "may-moi").exists()
     assert main.main(["restore", str(tmp_path / "sao-luu.db"), "--db", str(fresh)]) == 0
     assert _names(fresh) == ["Chi bộ A", "Đảng bộ Khối các cơ quan tỉnh"]
+
+
+def test_check_says_which_part_it_is_at_and_keeps_its_findings_on_stdout(tmp_path, capsys):
+    """Found: at 100,000 members `check` said nothing for 40 s."""
+    db = _database(tmp_path / "dangvu.db", "Chi bộ A")
+    assert main.main(["check", "--db", str(db)]) == 0
+    said = capsys.readouterr()
+    assert said.out.endswith(f"Không thấy vấn đề gì trong {db}.\n") and "Đang kiểm tra" not in said.out
+    parts = [line.split("…")[0].strip() for line in said.err.splitlines()]
+    assert parts == ["Đang kiểm tra tệp dữ liệu", "Đang kiểm tra chuỗi nhật ký thay đổi",
+                     "Đang kiểm tra hồ sơ đảng viên, xếp loại, tài khoản",
+                     "Đang kiểm tra dữ liệu so với nhật ký thay đổi"]

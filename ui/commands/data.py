@@ -25,6 +25,7 @@ from ui.commands.context import (
     BAD_ARGUMENTS,
     PROBLEMS_FOUND,
     Refused,
+    check_steps,
     opened,
     progress_printer,
     say,
@@ -94,7 +95,7 @@ def _may_replace(db_path: Path, username: str | None) -> None:
 
 def run_check(args, db_path: Path) -> int:
     """SQLite's integrity check, the domain checks and the audit chain; non-zero on any problem."""
-    report = check_file(db_path)
+    report = check_file(db_path, check_steps())
     for note in report.notes:
         say(note)
     problems = report.problems
@@ -136,7 +137,7 @@ def run_restore(args, db_path: Path) -> int:
             open_database(db_path)
             sign_in(args.acting_user, fresh=True)  # the data replaced: the password, not a sitting
         result = restore(source, db_path, keep, by_signed_in_user=protected,
-                         despite_broken_trail=args.accept_broken_trail)
+                         despite_broken_trail=args.accept_broken_trail, step=check_steps())
     except BrokenTrail as broken:
         raise Refused(f"{broken.message} Không khôi phục. Nếu vẫn muốn dùng bản sao lưu này, chạy lại với "
                       "--accept-broken-trail.") from None

@@ -12,7 +12,7 @@ from models.core.errors import not_a_file
 from models.core.where import Server
 from models.demo import DemoSize, build_demo_file
 from models.storage import check_file, note_accepted_breakage, open_checked, transfer_database
-from ui.commands.context import Refused, progress_printer, say, sign_in
+from ui.commands.context import Refused, check_steps, progress_printer, say, sign_in
 from ui.credentials import located
 
 
@@ -29,7 +29,7 @@ def run_transfer(args, _db_path) -> int:
     open_checked(source)  # a foreign, damaged or newer file is refused untouched
     close_database()
     # The whole check first (reported: a file that failed `check` came out on the server clean).
-    problems = check_file(source).problems
+    problems = check_file(source, check_steps()).problems
     if problems and not args.accept_broken_trail:
         raise Refused(f"{_named(source)} không qua được phép kiểm tra ({len(problems)} vấn đề; xem bằng "
                       f"main.py check --db {_named(source)}): {problems[0]} Không chuyển. Nếu vẫn muốn "
