@@ -6,6 +6,7 @@ from datetime import date
 from models.accounts import session
 from models.awards.awarding import get_award
 from models.awards.badges import POSTHUMOUS, badge_list
+from models.awards.seniority import occasions_of
 from models.awards.tables import Award
 from models.core import vocab as v
 from models.core.errors import ValidationError
@@ -77,8 +78,12 @@ def badge_paper(occasion: date) -> Paper:
     # The bloc's proposal for the whole bloc: an account limited to some organisations would
     # print it with only their members, under the standing committee's name.
     session.require_bloc_reader("Tờ trình đề nghị tặng Huy hiệu Đảng")
-    candidates = badge_list(occasion)
     when = day(occasion)
+    occasions = [held for held, _name in occasions_of(occasion.year)]
+    if occasion not in occasions:  # found: a proposal "đợt 01/01/2020" was printed
+        raise ValidationError("for", f"Ngày {when} không phải một đợt trao Huy hiệu Đảng; các đợt năm "
+                                     f"{occasion.year}: {', '.join(day(held) for held in occasions)}.")
+    candidates = badge_list(occasion)
     if not candidates:
         raise ValidationError("kind", f"Không có đảng viên nào đủ tiêu chuẩn Huy hiệu Đảng đợt {when}.")
     facts = {**bloc_facts(), "số đảng viên": f"{len(candidates):02d}", "đợt": when}

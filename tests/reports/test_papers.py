@@ -168,6 +168,10 @@ def test_badge_proposal_member_sheet_and_short_record(demo, tmp_path):
     assert_frame(text, "Số 01-TTr/ĐUK", "TỜ TRÌNH về việc đề nghị tặng Huy hiệu Đảng đợt 03/02/2027")
     assert "Kính gửi: Ban Thường vụ Tỉnh ủy" in text
     assert "DANH SÁCH ĐẢNG VIÊN ĐỀ NGHỊ TẶNG HUY HIỆU ĐẢNG" in text
+    # A day that is no presentation is refused (found: a proposal "đợt 01/01/2020" was printed).
+    assert main.main(["document", "huy-hieu", "--for", "01/01/2020", "--db", demo, "-o",
+                      str(tmp_path / "khong-phai-dot.pdf")]) == 1
+    assert not (tmp_path / "khong-phai-dot.pdf").exists()
 
     member = Member.select().where(Member.org.is_null(False)).order_by(Member.id).first()
     sheet = printed(demo, tmp_path, "phieu-dang-vien", member.id)
