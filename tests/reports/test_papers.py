@@ -163,7 +163,7 @@ def test_award_decision_then_its_certificates(demo, tmp_path):
             f"{award.decision_date:%d/%m/%Y}.") in pdf_text(certificates)
 
 
-def test_badge_proposal_member_sheet_and_short_record(demo, tmp_path):
+def test_badge_proposal_member_sheet_and_short_record(demo, tmp_path, capsys):
     text = printed(demo, tmp_path, "huy-hieu", "03/02/2027", "--issue", "--date", "20/11/2026")
     assert_frame(text, "Số 01-TTr/ĐUK", "TỜ TRÌNH về việc đề nghị tặng Huy hiệu Đảng đợt 03/02/2027")
     assert "Kính gửi: Ban Thường vụ Tỉnh ủy" in text
@@ -172,6 +172,7 @@ def test_badge_proposal_member_sheet_and_short_record(demo, tmp_path):
     assert main.main(["document", "huy-hieu", "--for", "01/01/2020", "--db", demo, "-o",
                       str(tmp_path / "khong-phai-dot.pdf")]) == 1
     assert not (tmp_path / "khong-phai-dot.pdf").exists()
+    assert "Ngày 01/01/2020 không phải một đợt trao Huy hiệu Đảng" in capsys.readouterr().err
 
     member = Member.select().where(Member.org.is_null(False)).order_by(Member.id).first()
     sheet = printed(demo, tmp_path, "phieu-dang-vien", member.id)
