@@ -2,6 +2,7 @@
 the start-up says about a damaged file or a file already open."""
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
@@ -12,7 +13,15 @@ from models.core import clock
 from models.core.db import close_database, open_database
 from models.core.errors import ValidationError, failure_reason
 from models.core.where import Server
-from models.storage import BrokenTrail, auto_backup, backup_now, inspect_file, latest_good_backup, restore
+from models.storage import (
+    CHECK_PARTS,
+    BrokenTrail,
+    auto_backup,
+    backup_now,
+    inspect_file,
+    latest_good_backup,
+    restore,
+)
 from ui import settings
 from ui.tasks import Task, run_and_wait, run_task, wait_for_tasks
 from ui.widgets import file_dialog
@@ -142,13 +151,24 @@ def _restore_off_the_ui_thread(parent: QWidget | None, source: Path, db_path: Pa
     wait_for_tasks()
     close_database()
     try:
-        return run_and_wait(parent, lambda _progress: restore(source, db_path, keep_folder(db_path),
-                                                              by_signed_in_user=by_signed_in_user,
-                                                              despite_broken_trail=despite_broken_trail),
+        return run_and_wait(parent, lambda progress: restore(source, db_path, keep_folder(db_path),
+                                                             by_signed_in_user=by_signed_in_user,
+                                                             despite_broken_trail=despite_broken_trail,
+                                                             step=_checking(progress)),
                             "Đang khôi phục dữ liệu…")
     finally:
         if db_path.exists() and inspect_file(db_path).ok:
             open_database(db_path)
+
+
+def _checking(progress) -> Callable[[str], None]:
+    """The whole check a backup passes before it is restored, part by part in the progress
+    dialog (40 s at 100,000 members)."""
+    parts = iter(range(CHECK_PARTS))
+
+    def step(what: str) -> None:
+        progress.step(next(parts, CHECK_PARTS - 1), CHECK_PARTS, f"Đang kiểm tra {what}…")
+    return step
 
 
 def offer_restore_at_start(db_path: Path, problem: str) -> bool:

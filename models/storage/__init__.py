@@ -9,7 +9,7 @@ from models.core.face import face
 __getattr__, __dir__, __all__ = face(globals(), {
     "backups": ("auto_backup", "backup_now", "backup_to", "before_opening", "holds_data", "inspect_file",
                 "latest_good_backup"),
-    "integrity": ("all_problems", "check_file"),
+    "integrity": ("CHECK_PARTS", "all_problems", "check_file"),
     "lock": ("Holder", "acquire_lock", "held_words", "holder_of", "release_lock"),
     "opening": ("open_checked",),
     "restoring": ("BrokenTrail", "note_accepted_breakage", "restore"),

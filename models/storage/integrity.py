@@ -153,6 +153,10 @@ def all_problems(anchor: Anchor | None = None, chain: ChainCheck | None = None,
     return found + trail_problems()
 
 
+# The parts check_file names as they begin: the file, the trail's chain, the records, the replay.
+CHECK_PARTS = 4
+
+
 @dataclass(frozen=True)
 class FileReport:
     problems: list[str]
