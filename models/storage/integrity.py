@@ -26,8 +26,7 @@ from models.core import vocab as v
 from models.core.db import close_database, database, open_read_only
 from models.core.errors import ValidationError
 from models.core.where import Server
-from models.members.events import event_input
-from models.members.lifecycle import replay
+from models.members.lifecycle import EventInput, replay
 from models.members.tables import Member, MemberEvent
 from models.migrations import applied, available, newer_schema
 from models.orgs.tables import PartyOrg
@@ -56,16 +55,20 @@ def member_problems() -> list[str]:
     orphans = (Member.select(Member.full_name)
                .where(Member.status.in_(v.COUNTED) & Member.org.is_null()))
     problems += [f"{m.full_name}: đang trong danh sách nhưng không thuộc tổ chức nào." for m in orphans]
-    histories: dict[int, list] = {}
-    for event in MemberEvent.select().order_by(MemberEvent.member, MemberEvent.date, MemberEvent.position):
-        histories.setdefault(event.member_id, []).append(event)
+    # Each history as plain inputs: a model per event was most of this check's 7 s at 100,000.
+    histories: dict[int, list[EventInput]] = {}
+    events = (MemberEvent.select(MemberEvent.member, MemberEvent.kind, MemberEvent.date, MemberEvent.org,
+                                 MemberEvent.membership)
+              .order_by(MemberEvent.member, MemberEvent.date, MemberEvent.position).tuples())
+    for member_id, kind, day, org_id, membership in events.iterator():
+        histories.setdefault(member_id, []).append(EventInput(kind, day, org_id, membership))
     members = {m.id: m for m in Member.select(Member.id, Member.full_name, Member.status, Member.org,
                                               Member.membership)}
     history_problems = []
-    for member_id, events in histories.items():
+    for member_id, inputs in histories.items():
         member = members[member_id]
         try:
-            states = replay([event_input(e) for e in events])
+            states = replay(inputs)
         except ValidationError as error:
             history_problems.append(f"{member.full_name}: quá trình biến động không hợp lệ — {error.message}")
             continue
