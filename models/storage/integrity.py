@@ -106,9 +106,13 @@ def audit_problems(anchor: Anchor | None = None, result: ChainCheck | None = Non
                         f"{anchor.signed_from} mọi mục đều được ký: nhật ký đã bị viết lại ngoài phần mềm.")
     if anchor is not None and not reaches(anchor):
         entries = f"{anchor.entries:,}".replace(",", ".")
+        # A fork — two copies of one database both written here — cannot be told from an end cut
+        # and continued: both are said, with what to do if it is the first.
         problems.append(f"Nhật ký thay đổi không còn tới mốc ghi ngoài tệp lúc {anchor.at} ({entries} mục, "
                         f"mục cuối số {anchor.head_id}): các mục cuối đã bị xóa hoặc viết lại ngoài "
-                        "phần mềm.")
+                        "phần mềm — hoặc đây là một bản chép của cùng dữ liệu được ghi song song với bản "
+                        "khác trên máy này (ví dụ bản để tập huấn). Chỉ làm việc tiếp trên một bản; bản "
+                        "tập huấn thì tạo bằng lệnh demo.")
     return problems
 
 

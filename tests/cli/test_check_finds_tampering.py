@@ -297,3 +297,23 @@ def test_an_attached_file_gone_from_its_folder_is_said_without_failing(office, c
     capsys.readouterr()
     assert main.main(["check", "--db", str(office)]) == 0
     assert "1 tệp đính kèm không còn bản chép" in capsys.readouterr().out
+
+
+def test_two_copies_written_side_by_side_are_told_as_such(office, capsys, tmp_path):
+    """Found: a copy of the data file and the file itself, each written through the program on
+    this workstation (a copy kept for training), diverge; the one written last does not reach
+    the other's anchor, and `check` said only that its end was cut or rewritten. A fork cannot be
+    told from a cut end continued (the design holds it against the anchor): the finding says
+    both, and which to keep working on."""
+    import shutil
+
+    copy = tmp_path / "tap-huan.db"
+    shutil.copyfile(office, copy)
+    for path in (office, copy):  # each written through the program, which anchors it on closing
+        assert main.main(["returns", "request", "--kind", "quarter", "--year", "2024", "--period", "1",
+                          "--db", str(path), "--user", "quantri"]) == 0
+    assert "không ghi được mốc nhật ký" in capsys.readouterr().err  # said when the copy was written
+    assert main.main(["check", "--db", str(office)]) == 0  # the first written moved the anchor
+    said = checked(copy, capsys)
+    assert "không còn tới mốc ghi ngoài tệp" in said
+    assert "bản chép của cùng dữ liệu được ghi song song" in said

@@ -96,8 +96,11 @@ def opened(db_path: Path, username: str | None = None, create: bool = False,
     finally:
         session.set_current(None)
         try:
-            if last_hash() != head:  # the command wrote: where the trail ends now, written down outside
-                record_anchor(db_path)
+            # The command wrote: where the trail ends now, written down outside; refused when the
+            # trail does not reach the last anchor of this database (said, not passed over).
+            if last_hash() != head and not record_anchor(db_path):
+                warn(f"Lưu ý: không ghi được mốc nhật ký cho {db_path}: nhật ký của tệp không tới mốc đã "
+                     "ghi cho cùng dữ liệu trên máy này. Xem bằng: main.py check --db …")
         finally:
             close_database()
 
