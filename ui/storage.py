@@ -65,12 +65,19 @@ def anchor_on_exit(db_path: Path, parent: QWidget | None = None) -> None:
     """Where the trail ends, written down outside the file as the program closes. A failure
     (the app-data folder full or blocked) is said; the data themselves are saved already."""
     try:
-        record_anchor(db_path)
+        moved = record_anchor(db_path)
     except ValidationError as error:
         log.warning("Không ghi được mốc nhật ký: %s", error.message)
         inform(parent, "Chưa ghi được mốc nhật ký", f"{error.message}\n\nDữ liệu đã được lưu đầy đủ. Chỉ "
                "có điều lần kiểm tra sau (Kiểm tra toàn vẹn, lệnh check) không so được phần cuối nhật ký "
                "thay đổi với mốc của lần đóng này.", warning=True)
+        return
+    if not moved:  # the trail does not reach this database's last anchor: said, never passed over
+        log.warning("Nhật ký của %s không tới mốc đã ghi: không ghi mốc mới", db_path)
+        inform(parent, "Chưa ghi được mốc nhật ký", "Nhật ký thay đổi của tệp này không tới mốc đã ghi cho "
+               "cùng dữ liệu trên máy này: có thể đây là một bản chép được ghi song song với tệp gốc (ví dụ "
+               "bản để tập huấn), hoặc phần cuối nhật ký đã bị sửa ngoài phần mềm. Dữ liệu đã được lưu; "
+               "xem bằng Kiểm tra toàn vẹn (lệnh check). Chỉ làm việc tiếp trên một bản.", warning=True)
 
 
 def choose_backup_folder(parent: QWidget, db_path: Path) -> None:

@@ -147,3 +147,26 @@ def test_the_restore_dialog_names_each_part_of_the_whole_check(tmp_path):
     check_file(tmp_path / "dangvu.db", _checking(Progress()))
     assert [done for done, _total, _text in seen] == list(range(CHECK_PARTS))
     assert all(total == CHECK_PARTS and text.startswith("Đang kiểm tra ") for _done, total, text in seen)
+
+
+def test_a_copy_written_beside_the_file_is_said_as_the_window_closes(qtbot, tmp_path, monkeypatch):
+    """Two copies of one database both written here: the window closing on the second could not
+    move the anchor, and said nothing; the next check flagged its end."""
+    import shutil
+
+    monkeypatch.setenv("DANGVU_KEY_DIR", str(tmp_path / "khoa"))
+    monkeypatch.setattr("models.accounts.trail_key._remembered", None)
+    told = []
+    monkeypatch.setattr("ui.storage.inform", lambda *args, **kwargs: told.append(args))
+    original, copy = tmp_path / "dangvu.db", tmp_path / "tap-huan.db"
+    open_database(original)
+    bloc = create_org(name="Đảng bộ Khối các cơ quan tỉnh", level="BLOC")
+    storage.anchor_on_exit(original)
+    close_database()
+    shutil.copyfile(original, copy)
+    for path, name in ((original, "Chi bộ A"), (copy, "Chi bộ B")):
+        open_database(path)
+        create_org(name=name, level="CBCS", parent_id=bloc.id)
+        storage.anchor_on_exit(path)
+        close_database()
+    assert len(told) == 1 and told[0][1] == "Chưa ghi được mốc nhật ký" and "bản chép" in told[0][2]
