@@ -34,13 +34,18 @@ GENESIS = "0" * 64
 SECRET_FIELDS = {"password_hash"}
 
 
+def secret_fingerprint(value) -> str:
+    """How the trail records a secret: a fingerprint that shows a change, not the value."""
+    return "***" + hashlib.sha256(str(value).encode()).hexdigest()[:8]
+
+
 def values_of(instance: Model) -> dict:
     """The record's stored values as JSON-ready data (foreign keys as ids)."""
     out = {}
     for name, field in instance._meta.fields.items():
         value = instance.__data__.get(name)
         if name in SECRET_FIELDS and value is not None:
-            out[field.column_name] = "***" + hashlib.sha256(str(value).encode()).hexdigest()[:8]
+            out[field.column_name] = secret_fingerprint(value)
         else:
             out[field.column_name] = plain(value)
     return out

@@ -4,14 +4,13 @@ editor, a script). Each difference is said with its table, record and field — 
 values, which may be personal data.
 """
 
-import hashlib
 import json
 import re
 from collections.abc import Callable, Iterator
 
 from peewee import BlobField, BooleanField, DateField, DateTimeField
 
-from models.accounts.audit import DELETE, INSERT, SECRET_FIELDS
+from models.accounts.audit import DELETE, INSERT, SECRET_FIELDS, secret_fingerprint
 from models.accounts.audit_batches import INSERT_MANY, batch_rows
 from models.accounts.audit_browse import TABLE_LABELS, field_label
 from models.accounts.tables import AppUser, AuditEntry, OfficeSetting, UserOrg
@@ -129,7 +128,7 @@ def _stored_rows(model, fields: list) -> Iterator[tuple[str, dict]]:
                   for (column, form), value in zip(forms, row, strict=True)}
         for column in SECRET_FIELDS & values.keys():  # a fingerprint, as the trail records it
             if values[column] is not None:
-                values[column] = "***" + hashlib.sha256(str(values[column]).encode()).hexdigest()[:8]
+                values[column] = secret_fingerprint(values[column])
         yield str(row[key]), values
 
 
