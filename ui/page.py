@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QToolBar, QWidget
 
+from models.accounts import whole_bloc
 from models.core.errors import ValidationError
 from ui.tasks import Task, run_task
 
@@ -30,6 +31,13 @@ class ActionSpec:
     shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None
     tip: str = ""
     enabled: bool = True
+
+
+def bloc_document(text: str, slot: Callable[[], None], shortcut: str | None = None) -> ActionSpec:
+    """A button that prints a document of the bloc: greyed, with the reason, for an account
+    limited to some organisations (the print refuses it in models/ too)."""
+    whole = whole_bloc()
+    return ActionSpec(text, slot, shortcut, tip="" if whole else BLOC_ONLY, enabled=whole)
 
 
 class Page(QWidget):

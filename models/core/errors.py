@@ -79,7 +79,6 @@ def failure_reason(error: BaseException) -> str:
 def not_a_file(path) -> str:
     """Why a file to read is not there: a folder named where a file was meant is said so (a
     clerk who picked the folder of returns for a single workbook read "no such file")."""
-    from_path = str(path)
-    if os.path.isdir(from_path):
-        return f"{from_path} là một thư mục, không phải tệp: chọn một tệp trong đó."
-    return f"Không có tệp {from_path}."
+    if os.path.isdir(path):
+        return f"{path} là một thư mục, không phải tệp: chọn một tệp trong đó."
+    return f"Không có tệp {path}."

@@ -30,6 +30,21 @@ def office(bloc_tree, make_member, db_location, monkeypatch):
     return db_location
 
 
+@pytest.fixture
+def quarter_for_a_clerk(office, bloc_tree):
+    """A clerk "thuky" limited to Chi bộ Sở Tư pháp, and a quarter's returns asked of the bloc."""
+    from models.accounts.session import CLERK
+    from models.core.db import open_database
+
+    open_database(office)
+    with session.acting_as(authenticate("quantri", PASSWORD)):
+        create_user("thuky", "Trần Thư Ký", CLERK, PASSWORD, org_ids=[bloc_tree["small"].id])
+    close_database()
+    assert main.main(["returns", "request", "--kind", "quarter", "--year", "2024", "--period", "1",
+                      "--db", str(office), "--user", "quantri"]) == 0
+    return "thuky"
+
+
 @pytest.mark.parametrize("command", [
     ["export", "members", "-o", "{out}/ds.xlsx"],
     ["backup", "-o", "{out}/sao-luu.db"],
@@ -137,19 +152,10 @@ def test_every_paper_about_another_organisation_is_refused_to_a_limited_clerk(of
                       "--user", "quantri"]) == 0
 
 
-def test_the_blocs_reports_and_letters_are_not_printed_by_a_limited_clerk(office, bloc_tree, tmp_path,
-                                                                           capsys):
+def test_the_blocs_reports_and_letters_are_not_printed_by_a_limited_clerk(office, quarter_for_a_clerk,
+                                                                           tmp_path, capsys):
     """Found: a clerk limited to one đảng bộ printed the bloc's year-end report with the bloc's
     headcount beside that đảng bộ's returns ("chấp nhận 3/3 báo cáo") and dues."""
-    from models.accounts.session import CLERK
-    from models.core.db import open_database
-
-    open_database(office)
-    with session.acting_as(authenticate("quantri", PASSWORD)):
-        create_user("thuky", "Trần Thư Ký", CLERK, PASSWORD, org_ids=[bloc_tree["small"].id])
-    close_database()
-    assert main.main(["returns", "request", "--kind", "quarter", "--year", "2024", "--period", "1",
-                      "--db", str(office), "--user", "quantri"]) == 0
     out = tmp_path / "ra"
     out.mkdir()
     for command in (["report", "year-end", "--year", "2024"], ["report", "half-year", "--year", "2024"],
@@ -163,18 +169,10 @@ def test_the_blocs_reports_and_letters_are_not_printed_by_a_limited_clerk(office
                       "--user", "quantri"]) == 0
 
 
-def test_a_limited_clerk_naming_an_organisation_by_number_gets_a_reason(office, bloc_tree, capsys):
+def test_a_limited_clerk_naming_an_organisation_by_number_gets_a_reason(office, quarter_for_a_clerk,
+                                                                         bloc_tree, capsys):
     """Found: `dues set 99999 …` by a limited clerk printed "Lỗi không lường trước" with the SQL
     query; `returns accept` of another organisation's return said it had not been sent."""
-    from models.accounts.session import CLERK
-    from models.core.db import open_database
-
-    open_database(office)
-    with session.acting_as(authenticate("quantri", PASSWORD)):
-        create_user("thuky", "Trần Thư Ký", CLERK, PASSWORD, org_ids=[bloc_tree["small"].id])
-    close_database()
-    assert main.main(["returns", "request", "--kind", "quarter", "--year", "2024", "--period", "1",
-                      "--db", str(office), "--user", "quantri"]) == 0
     capsys.readouterr()
     as_clerk = ["--db", str(office), "--user", "thuky"]
     cases = ((["dues", "set", "99999", "--year", "2024", "--quarter", "1", "--collected", "100",

@@ -5,7 +5,7 @@ the accepted returns after a look at what would change, the shares, the quarterl
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout
 
-from models.accounts import WRITE_RECORDS, may, whole_bloc
+from models.accounts import WRITE_RECORDS, may
 from models.core import clock
 from models.core.errors import ValidationError, failure_reason
 from models.dues import (
@@ -22,7 +22,7 @@ from reports.dues_papers import print_dues_report
 from reports.numbers import integer
 from ui.dues.dialogs import DuesEntryDialog, DuesShareDialog
 from ui.dues.tables import DuesTableModel
-from ui.page import BLOC_ONLY, ActionSpec, Page
+from ui.page import ActionSpec, Page, bloc_document
 from ui.tasks import Task, run_and_wait, run_task
 from ui.widgets.buttons import confirm, inform
 from ui.widgets.save_path import ask_save_path
@@ -52,8 +52,7 @@ class DuesPage(Page):
             ActionSpec("Ghi số liệu…", self.edit_chosen, "Ctrl+E", enabled=writes),
             ActionSpec("Lấy từ báo cáo cơ sở…", self.take_from_returns, "Ctrl+I", enabled=writes),
             ActionSpec("Tỷ lệ trích giữ lại…", self.edit_shares, enabled=writes),
-            ActionSpec("In báo cáo quý…", self.print_report, "Ctrl+P", enabled=whole_bloc(),
-                       tip="" if whole_bloc() else BLOC_ONLY),
+            bloc_document("In báo cáo quý…", self.print_report, "Ctrl+P"),
         ])
         self.summary = QLabel()
         self.summary.setWordWrap(True)

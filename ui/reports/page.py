@@ -115,9 +115,9 @@ class ReportsPage(Page):
         for button in (self.save_button, recompute, draft_pdf, self.issue_button, word):
             actions.addWidget(button)
         actions.addStretch(1)
-        self.save_button.setEnabled(may(WRITE_RECORDS) and whole_bloc())
-        self.issue_button.setEnabled(may(ISSUE_DOCUMENTS) and whole_bloc())
-        if not whole_bloc():
+        self.save_button.setEnabled(may(WRITE_RECORDS))
+        self.issue_button.setEnabled(may(ISSUE_DOCUMENTS))
+        if not whole_bloc():  # the bloc's report counts the whole bloc: not for a limited account
             for button in (self.save_button, draft_pdf, self.issue_button, word):
                 button.setEnabled(False)
                 button.setToolTip(BLOC_ONLY)

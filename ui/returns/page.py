@@ -39,7 +39,7 @@ from models.returns import (
 )
 from reports.returns_papers import print_reminder, print_summary
 from ui import settings
-from ui.page import BLOC_ONLY, ActionSpec, Page
+from ui.page import ActionSpec, Page, bloc_document
 from ui.returns.dialogs import RequestDialog
 from ui.returns.form_editor import FormEditorDialog
 from ui.returns.tables import ReturnLinesModel, StatusTableModel
@@ -66,10 +66,8 @@ class ReturnsPage(Page):
             ActionSpec("Yêu cầu mới…", self.new_request, "Ctrl+N", enabled=writes and whole_bloc()),
             ActionSpec("Xuất mẫu Excel…", self.export_workbooks, "Ctrl+E"),
             ActionSpec("Nhận báo cáo…", self.bring_back, "Ctrl+I", enabled=writes),
-            ActionSpec("In công văn đôn đốc…", lambda: self.print_paper(False), enabled=whole_bloc(),
-                       tip="" if whole_bloc() else BLOC_ONLY),
-            ActionSpec("In báo cáo tổng hợp…", lambda: self.print_paper(True), enabled=whole_bloc(),
-                       tip="" if whole_bloc() else BLOC_ONLY),
+            bloc_document("In công văn đôn đốc…", lambda: self.print_paper(False)),
+            bloc_document("In báo cáo tổng hợp…", lambda: self.print_paper(True)),
             ActionSpec("Mẫu báo cáo…", self.edit_form, enabled=writes and whole_bloc()),
         ])
         self.summary = QLabel()

@@ -94,11 +94,10 @@ def _with_ancestors(rows: list, levels: tuple[str, ...]) -> list:
     picker of grassroots organisations lists neither the cells under them (disabled lines, 11,000
     of them at 100,000 members) nor the committees in between."""
     by_id = {row.id: row for row in rows}
-    kept: dict[int, object] = {}
+    kept: set[int] = set()
     for row in rows:
-        if row.level in levels:
-            current = row
-            while current is not None and current.id not in kept:
-                kept[current.id] = current
-                current = by_id.get(current.parent_id)
+        current = row if row.level in levels else None
+        while current is not None and current.id not in kept:
+            kept.add(current.id)
+            current = by_id.get(current.parent_id)
     return [row for row in rows if row.id in kept]
