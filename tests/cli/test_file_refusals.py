@@ -49,3 +49,20 @@ def test_a_folder_given_for_a_file_is_named_as_a_folder(tmp_path, capsys):
         assert main.main([*command, "--db", str(path)]) == 1
         message = capsys.readouterr().err
         assert f"{folder} là một thư mục, không phải tệp" in message and "Traceback" not in message
+
+
+def test_an_empty_file_is_refused_by_the_commands_that_read_and_left_empty(tmp_path, capsys):
+    """Found: `report year-end` on a 0-byte file wrote 651 kB of tables into it and printed a
+    report of headings alone, as if the bloc had nothing to report."""
+    path = tmp_path / "trong.db"
+    path.write_bytes(b"")
+    commands = (["report", "year-end", "--year", "2026", "-o", str(tmp_path / "bc.pdf"), "--db", str(path)],
+                ["export", "members", "-o", str(tmp_path / "ds.xlsx"), "--db", str(path)],
+                ["backup", "-o", str(tmp_path / "sao-luu.db"), "--db", str(path)],
+                ["transfer", "--from", str(path), "--to", str(tmp_path / "moi.db")])
+    for command in commands:
+        assert main.main(command) == 1, command
+        message = capsys.readouterr().err
+        assert f"Tệp {path} trống" in message and "Traceback" not in message, command
+    assert path.stat().st_size == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["trong.db"]

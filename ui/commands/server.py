@@ -12,7 +12,7 @@ from models.core.errors import not_a_file
 from models.core.where import Server
 from models.demo import DemoSize, build_demo_file
 from models.storage import check_file, note_accepted_breakage, open_checked, transfer_database
-from ui.commands.context import Refused, check_steps, progress_printer, say, sign_in
+from ui.commands.context import Refused, check_steps, progress_printer, refuse_empty, say, sign_in
 from ui.credentials import located
 
 
@@ -26,6 +26,7 @@ def run_transfer(args, _db_path) -> int:
     source, target = located(args.source), located(args.target)
     if isinstance(source, Path) and not source.exists():
         raise Refused(not_a_file(source))
+    refuse_empty(source)
     open_checked(source)  # a foreign, damaged or newer file is refused untouched
     close_database()
     # The whole check first (reported: a file that failed `check` came out on the server clean).
