@@ -15,7 +15,7 @@ from models.core.checks import stored_record
 from models.core.dates import check_plausible, fmt_date
 from models.core.db import database
 from models.core.errors import ValidationError
-from models.core.text import checked_multiline, clean
+from models.core.text import checked_multiline, clean, fold
 from models.members.record import get_member
 from models.members.tables import Member
 from models.orgs.tables import PartyOrg
@@ -27,6 +27,20 @@ TEXT_MAX = 200
 AWARD_FIELDS = ("recipient_kind", "org_id", "member_id", "recipient_name", "form", "issuer", "campaign",
                 "decision_no", "decision_date", "note")
 STREAK_YEARS = 5
+
+
+# Flags and Bằng khen are the province's to give (DOMAIN §1: giấy khen by BTV ĐUK, bằng khen by
+# the province): typed with the bloc as issuer they were counted in the reports as the bloc's and
+# refused only when the decision was printed.
+HIGHER_FORMS = ("CO", "BANG_KHEN")
+_BLOC_BODIES = ("dang uy khoi", "dang bo khoi", "btv khoi", "bch khoi")
+
+
+def from_the_bloc(issuer: str) -> bool:
+    """The issuer names the bloc's own committee, however the clerk spelled or shortened it."""
+    words = " ".join(fold(issuer).replace("-", " ").split())
+    return any(body in words for body in _BLOC_BODIES) or "duk" in words.split() or (
+        " khoi" in f" {words}" and any(rank in words for rank in ("thuong vu", "chap hanh", "btv", "bch")))
 
 
 def get_award(award_id: int) -> Award:
@@ -59,6 +73,11 @@ def _validated(fields: dict) -> dict:
     issuer = clean(fields.get("issuer") or "")
     if not issuer:
         raise ValidationError("issuer", "Nhập cấp khen thưởng (cơ quan ra quyết định).")
+    if fields["form"] in HIGHER_FORMS and from_the_bloc(issuer):
+        higher = v.AWARD_FORMS[fields["form"]].lower()
+        raise ValidationError("form", f"Đảng ủy Khối tặng Giấy khen; {higher} do cấp trên tặng (Tỉnh ủy, "
+                                      "Ủy ban nhân dân tỉnh…). Chọn Giấy khen, hoặc ghi đúng cấp đã ra "
+                                      "quyết định.")
     decision_date = fields.get("decision_date")
     if decision_date is None:
         raise ValidationError("decision_date", "Nhập ngày quyết định khen thưởng.")

@@ -16,6 +16,7 @@ from tests.conftest import finish, type_text
 from ui.awards.dialogs import AwardDialog, BadgeDialog, ConfirmProposalsDialog
 from ui.awards.page import AwardsPage, next_occasion
 from ui.awards.tables import AwardTableModel, BadgeCandidateModel, PresentedBadgeModel, ProposalTableModel
+from ui.widgets.code_combo import select_code
 
 
 def _veteran(make_member):
@@ -57,9 +58,13 @@ def test_award_form_shows_errors_beside_fields_and_saves(qtbot, bloc_tree):
     assert dialog.errors.message_for("decision_date")
     dialog.decision_date.setText("15/01/2024")
     dialog.decision_no.setText("12-QĐ/ĐUK")
+    select_code(dialog.form_kind, "CO")  # a flag is the province's to give, not the bloc's
+    assert not dialog.save()
+    assert "Đảng ủy Khối tặng Giấy khen" in dialog.errors.message_for("form")
+    select_code(dialog.form_kind, "GIAY_KHEN")
     assert dialog.save()
     award = Award.get()
-    assert (award.recipient_name, award.form, award.issuer) == ("Văn phòng Đảng ủy Khối", "CO",
+    assert (award.recipient_name, award.form, award.issuer) == ("Văn phòng Đảng ủy Khối", "GIAY_KHEN",
                                                                 "Ban Thường vụ Đảng ủy Khối")
 
 

@@ -49,6 +49,7 @@ class AwardDialog(FormDialog):
         self.name = QLineEdit()
         self.name.setPlaceholderText("Tên in trên quyết định; để trống thì lấy tên trong hồ sơ")
         self.form_kind = code_combo(v.AWARD_FORMS)
+        select_code(self.form_kind, "GIAY_KHEN")  # what the bloc, the first issuer offered, gives
         self.issuer = _issuer_box()
         self.campaign = QLineEdit()
         self.campaign.setPlaceholderText("Ví dụ: Hoàn thành xuất sắc nhiệm vụ 5 năm liền (2019–2023)")

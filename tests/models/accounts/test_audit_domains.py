@@ -137,13 +137,14 @@ def test_award_and_badge_writes_leave_one_entry_per_changed_row(bloc_tree, make_
 
     member = make_member(admitted=date(1990, 1, 10), birth_date=date(1965, 4, 2))
     small = bloc_tree["small"].id
-    common = {"form": "BANG_KHEN", "issuer": "Ban Thường vụ Đảng ủy Khối", "decision_date": date(2024, 1, 5)}
+    common = {"form": "GIAY_KHEN", "issuer": "Ban Thường vụ Đảng ủy Khối", "decision_date": date(2024, 1, 5)}
     made = {}
     steps = [
         ("award", lambda: made.setdefault("a", create_award(recipient_kind=v.ORG_RECIPIENT, org_id=small,
                                                               **common))),
         ("award changed", lambda: update_award(made["a"].id, recipient_kind=v.ORG_RECIPIENT, org_id=small,
-                                               **{**common, "form": "GIAY_KHEN"})),
+                                               **{**common, "form": "BANG_KHEN",
+                                                  "issuer": "Ban Thường vụ Tỉnh ủy"})),
         ("award removed", lambda: delete_award(made["a"].id)),
         ("awards confirmed", lambda: award_many([(v.MEMBER_RECIPIENT, member.id),
                                                  (v.ORG_RECIPIENT, small)], **common)),

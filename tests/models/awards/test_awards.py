@@ -15,12 +15,14 @@ from models.awards.awarding import (
     tsvm_campaign,
     tsvm_proposals,
 )
+from models.awards.tables import Award
 from models.core import vocab as v
 from models.core.errors import ValidationError
 from models.ratings.grid import rate_members, rate_org
 from models.ratings.rules import EXCELLENT, GOOD, TSVM
 
 ISSUER = {"issuer": "Ban Thường vụ Đảng ủy Khối", "decision_date": date(2024, 1, 20)}
+PROVINCE = {"issuer": "Ban Thường vụ Tỉnh ủy", "decision_date": date(2024, 1, 20)}
 
 
 def test_award_validation_names_the_field(bloc_tree):
@@ -39,10 +41,10 @@ def test_award_validation_names_the_field(bloc_tree):
 
 def test_award_counts_split_collectives_and_individuals(bloc_tree, make_member):
     member = make_member()
-    award = create_award(recipient_kind=v.ORG_RECIPIENT, org_id=bloc_tree["small"].id, form="CO", **ISSUER)
+    award = create_award(recipient_kind=v.ORG_RECIPIENT, org_id=bloc_tree["small"].id, form="CO", **PROVINCE)
     assert award.recipient_name == "Chi bộ Sở Tư pháp"
     create_award(recipient_kind=v.COLLECTIVE, recipient_name="Văn phòng Đảng ủy Khối", form="BANG_KHEN",
-                 **ISSUER)
+                 **PROVINCE)
     create_award(recipient_kind=v.MEMBER_RECIPIENT, member_id=member.id, form="GIAY_KHEN", **ISSUER)
     create_award(recipient_kind=v.PERSON, recipient_name="Ông Trần Văn An", form="GIAY_KHEN",
                  issuer="UBND tỉnh", decision_date=date(2023, 12, 30))
@@ -94,3 +96,21 @@ def test_awards_are_counted_by_the_decisions_that_gave_them(bloc_tree, make_memb
     create_award(recipient_kind=v.COLLECTIVE, recipient_name="Sở Tài chính", form="GIAY_KHEN",
                  **{**decision, "issuer": "UBND tỉnh"})
     assert decisions_among(awards_between(date(2024, 1, 1), date(2024, 12, 31))) == 4
+
+
+@pytest.mark.parametrize("issuer", ["Ban Thường vụ Đảng ủy Khối", "BCH Đảng bộ Khối các cơ quan tỉnh"])
+@pytest.mark.parametrize("form", ["CO", "BANG_KHEN"])
+def test_a_flag_or_certificate_of_merit_from_the_bloc_is_refused_beside_the_form(bloc_tree, issuer, form):
+    """Left out before: such an award was stored, counted in the reports ("Ban Thường vụ Đảng ủy
+    Khối tặng bằng khen…"), and refused only when its decision was printed. The bloc's standing
+    committee gives Giấy khen; flags and Bằng khen come from the province (DOMAIN §1)."""
+    with pytest.raises(ValidationError) as caught:
+        create_award(recipient_kind=v.COLLECTIVE, recipient_name="Văn phòng Đảng ủy Khối", form=form,
+                     issuer=issuer, decision_date=date(2024, 1, 20))
+    assert caught.value.field == "form" and "Giấy khen" in caught.value.message
+    assert Award.select().count() == 0
+    create_award(recipient_kind=v.COLLECTIVE, recipient_name="Văn phòng Đảng ủy Khối", form=form,
+                 issuer="Ban Thường vụ Tỉnh ủy", decision_date=date(2024, 1, 20))
+    create_award(recipient_kind=v.COLLECTIVE, recipient_name="Văn phòng Đảng ủy Khối", form="GIAY_KHEN",
+                 issuer=issuer, decision_date=date(2024, 1, 20))
+    assert Award.select().count() == 2
