@@ -218,6 +218,13 @@ def _quick_password_hashing(request, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def _drafts_of_this_test_only(tmp_path, monkeypatch):
+    """Forms keep their typing in a folder of this test's own: a draft another test left (same
+    clock, same first trail entry) would otherwise be offered in a question nobody answers."""
+    monkeypatch.setattr("models.accounts.drafts._folder", lambda: tmp_path / "ban-nhap")
+
+
+@pytest.fixture(autouse=True)
 def _unsaved_forms_close_at_teardown(monkeypatch):
     """A form left with typing at the end of a test closes without a modal question (which
     would wait forever offscreen); tests about the question patch it themselves."""

@@ -21,6 +21,7 @@ from ui.tasks import run_and_wait, wait_for_tasks
 from ui.translation import install_vietnamese
 from ui.users.dialogs import FirstStartDialog, SignInDialog
 from ui.users.server_dialog import ServerDialog
+from ui.widgets.form_drafts import tell_drafts_left
 
 log = logging.getLogger("dangvu")
 PRELOAD_AFTER_MS = 150  # the sign-in window paints first
@@ -174,6 +175,8 @@ def _sign_in_loop(app: QApplication, db_path: Path) -> int:
         window = MainWindow(db_path, actor)
         window.closed.connect(app.quit)
         window.show()
+        # With the window as context: never called once it is gone (a segfault in the tests).
+        QTimer.singleShot(0, window, lambda shown=window: tell_drafts_left(shown))
         status = app.exec()
         window.deleteLater()
         session.set_current(None)

@@ -12,6 +12,7 @@ __getattr__, __dir__, __all__ = face(globals(), {
     "audit_batches": ("INSERT_MANY",),
     "audit_browse": ("AuditFilter", "AuditRow", "FIELD_LABELS", "PAGE_LIMIT", "TABLE_LABELS",
         "audit_rows", "audit_usernames", "batch_entry_rows", "export_audit_csv", "field_label", "user_label"),
+    "drafts": ("Draft", "DraftSlot", "draft_of", "draft_slot", "drafts_left", "drop_draft", "keep_draft"),
     "office": ("FormatWarning", "LABELS", "OfficeDetails", "office_details", "office_warnings",
         "save_office_details"),
     "session": ("Actor", "BACKUP", "CHANGE_SETTINGS", "CLERK", "ISSUE_DOCUMENTS", "MANAGE_USERS", "RESTORE",

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from models.core.errors import ValidationError
 from ui.widgets.buttons import vietnamese_buttons
+from ui.widgets.form_drafts import DraftKeeper
 from ui.widgets.form_errors import FormErrors
 from ui.widgets.guarded_dialog import GuardedDialog
 
@@ -49,6 +50,7 @@ class FormDialog(GuardedDialog):
         self.fallback = QLabel()  # for a message that belongs to no single field
         self.errors = FormErrors(self.fallback)
         self._tabs_ordered = False
+        self._drafts: DraftKeeper | None = None
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -59,6 +61,22 @@ class FormDialog(GuardedDialog):
             chain = tab_chain_by_layout(self)
             if chain and self.focusWidget() not in chain[:1]:
                 chain[0].setFocus(Qt.FocusReason.TabFocusReason)  # the keyboard starts in the first field
+            self._drafts = DraftKeeper(self)  # typing survives a power cut (form_drafts.py)
+        elif self._drafts is not None and self._drafts.slot is not None:
+            self._drafts.timer.start()
+
+    def hideEvent(self, event) -> None:
+        # A hidden form is typed into by nobody: its timer rests (a form hidden and kept by a
+        # page, its inputs half gone, made Qt fall over when the timer read them).
+        if self._drafts is not None:
+            self._drafts.timer.stop()
+        super().hideEvent(event)
+
+    def done(self, result: int) -> None:
+        # Saved, or closed on purpose after the question about unsaved typing: no draft to offer.
+        if self._drafts is not None:
+            self._drafts.closed()
+        super().done(result)
 
     def write(self) -> None:
         """Save what the form shows; raise ValidationError to refuse."""

@@ -1,0 +1,195 @@
+"""A form's typing kept every few seconds while it is open (models/accounts/drafts.py), and
+offered back when the same form is opened again on the same record after the program was
+closed without the form being saved or closed — a power cut, a crash, Windows restarting.
+
+Inputs are named by the attribute that holds them ("name", "org", "dates.start"), which is
+the same in every run; Qt's own order of children is not (a tab viewed reorders it)."""
+
+import logging
+
+import shiboken6
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QMessageBox, QPlainTextEdit, QWidget
+
+from models.accounts import Draft, draft_of, draft_slot, drafts_left, drop_draft, keep_draft
+from models.core.dates import fmt_date
+from models.core.errors import ValidationError
+from ui.widgets.buttons import inform
+from ui.widgets.date_edit import DateEdit
+
+log = logging.getLogger(__name__)
+KEEP_EVERY_MS = 3000
+_DEPTH = 3  # a dialog's own inputs, and those inside its pickers and panels
+
+
+def _is_input(widget: QWidget) -> bool:
+    if isinstance(widget, QLineEdit) and widget.echoMode() != QLineEdit.EchoMode.Normal:
+        return False  # a password is never written down
+    if isinstance(widget, QLineEdit | QPlainTextEdit):
+        return not widget.isReadOnly()
+    return isinstance(widget, QComboBox | QCheckBox)
+
+
+def named_inputs(root: QWidget) -> dict[str, QWidget]:
+    """Every input held in an attribute of the form — or in a dict or list it holds, or inside
+    a widget held so (a picker, a panel) — by its path: "name", "inputs.full_name", "opening.date"."""
+    found: dict[str, QWidget] = {}
+    seen: set[int] = {id(root)}
+
+    def visit(name: str, value: object, depth: int) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                visit(f"{name}.{key}", item, depth)
+        elif isinstance(value, list | tuple):
+            for index, item in enumerate(value):
+                visit(f"{name}.{index}", item, depth)
+        elif (isinstance(value, QWidget) and id(value) not in seen and shiboken6.isValid(value)
+              and root.isAncestorOf(value)):
+            # (a page or window the form holds a reference to is not the form's: never walked)
+            seen.add(id(value))
+            if _is_input(value):
+                found[name] = value
+            elif depth < _DEPTH:
+                walk(value, f"{name}.", depth + 1)
+
+    def walk(holder: object, prefix: str, depth: int) -> None:
+        for name, value in list(vars(holder).items()):
+            if not name.startswith("__"):
+                visit(prefix + name, value, depth)
+    walk(root, "", 1)
+    return found
+
+
+def _value(widget: QWidget) -> object:
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    if isinstance(widget, QCheckBox):
+        return widget.isChecked()
+    if widget.isEditable():
+        return widget.currentText()
+    data = widget.currentData()
+    return {"data": data} if isinstance(data, str | int) and not isinstance(data, bool) else {
+        "index": widget.currentIndex()}
+
+
+def form_values(inputs: dict[str, QWidget]) -> dict[str, object]:
+    # (an input the form has removed since it opened — a row taken out — is passed over)
+    return {name: _value(widget) for name, widget in inputs.items() if shiboken6.isValid(widget)}
+
+
+def _put(widget: QWidget, value: object) -> None:
+    if isinstance(widget, QLineEdit) and isinstance(value, str):
+        widget.setText(value)
+    elif isinstance(widget, QPlainTextEdit) and isinstance(value, str):
+        widget.setPlainText(value)
+    elif isinstance(widget, QCheckBox) and isinstance(value, bool):
+        widget.setChecked(value)
+    elif isinstance(widget, QComboBox) and widget.isEditable() and isinstance(value, str):
+        widget.setCurrentText(value)
+    elif isinstance(widget, QComboBox) and isinstance(value, dict):
+        index = widget.findData(value["data"]) if "data" in value else value.get("index", -1)
+        if isinstance(index, int) and 0 <= index < widget.count():
+            widget.setCurrentIndex(index)
+
+
+def put_values(inputs: dict[str, QWidget], values: dict) -> None:
+    """The draft's values back in their inputs; an input the form no longer has is passed over."""
+    for name, value in values.items():
+        if name in inputs and shiboken6.isValid(inputs[name]):
+            _put(inputs[name], value)
+
+
+RESTORE, DISCARD = "restore", "discard"
+
+
+def tell_drafts_left(parent: QWidget) -> None:
+    """After signing in: the forms left half-typed when the program last closed, so the clerk
+    knows what to open again (the form offers the typing back when it is opened)."""
+    try:
+        drafts = drafts_left()
+    except OSError as error:
+        log.warning("Không đọc được các bản nhập dở: %s", error)
+        return
+    if not drafts:
+        return
+    lines = "\n".join(f"• {draft.title} (lúc {draft.at:%H:%M} ngày {fmt_date(draft.at.date())})"
+                      for draft in drafts[-10:])
+    inform(parent, "Có biểu mẫu đang nhập dở",
+           f"Lần trước chương trình đã đóng khi còn biểu mẫu đang nhập dở, chưa lưu:\n{lines}\n\n"
+           "Mở lại đúng biểu mẫu đó (thêm mới, hoặc sửa đúng hồ sơ đó): chương trình sẽ hỏi có điền lại "
+           "những gì đã nhập không. Bản nhập dở được giữ 30 ngày.")
+
+
+def ask_to_restore(form: QWidget, draft: Draft) -> str | None:
+    box = QMessageBox(QMessageBox.Icon.Question, "Khôi phục nội dung đang nhập dở",
+                      f"Lúc {draft.at:%H:%M} ngày {fmt_date(draft.at.date())}, chương trình đã đóng khi biểu "
+                      "mẫu này đang được nhập dở, chưa lưu.", parent=form)
+    box.setInformativeText("Điền lại những gì đã nhập khi đó? Sau khi điền lại, xem lại rồi bấm Lưu.")
+    restore = box.addButton("Điền lại", QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton("Bỏ bản nhập dở", QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(restore)
+    box.exec()
+    clicked = box.clickedButton()
+    return RESTORE if clicked is restore else DISCARD if clicked is discard else None
+
+
+class DraftKeeper(QObject):
+    """Keeps one open form's typing; made when the form is first shown."""
+
+    def __init__(self, form):
+        super().__init__(form)
+        self.form = form
+        self.inputs = named_inputs(form)
+        opened_with = {name: value for name, value in form_values(self.inputs).items()
+                       if not isinstance(self.inputs[name], DateEdit)}  # a new form's dates are today's
+        self.slot = draft_slot(f"{type(form).__module__}.{type(form).__qualname__}", opened_with)
+        self.kept: dict | None = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(KEEP_EVERY_MS)
+        self.timer.timeout.connect(self.keep)
+        if self.slot is not None:
+            self.timer.start()
+            QTimer.singleShot(0, self, self.offer)  # not called once the form is gone
+
+    def offer(self) -> None:
+        """The draft a closed program left, offered once; kept if the clerk closes the question
+        without answering, so it is not lost by a slip of the hand."""
+        draft = draft_of(self.slot.name)
+        if draft is None or draft.values == form_values(self.inputs) or not self.form.isVisible():
+            return
+        answer = ask_to_restore(self.form, draft)
+        if answer == RESTORE:
+            put_values(self.inputs, draft.values)
+            self.kept = draft.values
+        elif answer == DISCARD:
+            drop_draft(self.slot.name)
+
+    def keep(self) -> None:
+        try:
+            if not self.form.has_unsaved_changes():
+                if self.kept is not None:  # typed, then put back as it was
+                    drop_draft(self.slot.name)
+                    self.kept = None
+                return
+            values = form_values(self.inputs)
+            if values != self.kept:
+                keep_draft(self.slot, self._title(), values)
+                self.kept = values
+        except ValidationError as error:  # a full or blocked app-data folder: the form itself goes on
+            log.warning("Không ghi được bản nhập dở: %s", error.message)
+
+    def _title(self) -> str:
+        named = next((w.text().strip() for w in self.inputs.values()
+                      if isinstance(w, QLineEdit) and not isinstance(w, DateEdit) and w.text().strip()), "")
+        return f"{self.form.windowTitle()} — {named[:60]}" if named else self.form.windowTitle()
+
+    def closed(self) -> None:
+        """The form was saved or closed on purpose: its typing is where the clerk wanted it."""
+        self.timer.stop()
+        if self.slot is not None:
+            try:
+                drop_draft(self.slot.name)
+            except OSError as error:  # said in the log; the draft goes when it is 30 days old
+                log.warning("Không xóa được bản nhập dở: %s", error)
