@@ -12,9 +12,10 @@ import ui.widgets.form_drafts as form_drafts
 from models.accounts import DraftSlot, draft_of, draft_slot, drafts_left, keep_draft
 from models.core import clock
 from models.members.tables import Member
-from tests.conftest import type_text
+from tests.conftest import finish, type_text
 from tests.ui.test_member_forms import fill_new
 from ui.members.dialogs import MemberDialog
+from ui.reports.page import ReportsPage
 from ui.users.dialogs import UserDialog
 
 
@@ -138,3 +139,34 @@ def test_signing_in_names_the_forms_left_half_typed(qtbot, bloc_tree, quick_keep
     _power_cut(dialog)
     form_drafts.tell_drafts_left(None)
     assert len(told) == 1 and "• Thêm đảng viên — Nguyễn Thị Ánh Đào (lúc " in told[0]
+
+
+def test_a_report_draft_typed_and_not_saved_comes_back_when_the_same_report_is_opened(
+        qtbot, bloc_tree, quick_keeping):
+    """The report's assessments are written here over days; a power cut took what was typed
+    since the last Lưu dự thảo."""
+    asked, answer = quick_keeping
+    page = ReportsPage()
+    qtbot.addWidget(page)
+    page.show()
+    page.year.setValue(2023)
+    finish(qtbot, page.open_draft())
+    page.editors["leadership"].setPlainText("Ban Thường vụ đã lãnh đạo toàn diện…")
+    qtbot.waitUntil(lambda: [d.title for d in drafts_left()] == ["Dự thảo báo cáo tổng kết năm 2023"],
+                    timeout=5000)
+    page.keeper.timer.stop()  # the power goes
+    page.hide()
+
+    answer(form_drafts.RESTORE)
+    again = ReportsPage()
+    qtbot.addWidget(again)
+    again.show()
+    again.year.setValue(2023)
+    finish(qtbot, again.open_draft())
+    typed = "Ban Thường vụ đã lãnh đạo toàn diện…"
+    qtbot.waitUntil(lambda: again.editors["leadership"].toPlainText() == typed, timeout=5000)
+    assert len(asked) == 1 and again.has_unsaved_changes()
+    assert again.save()
+    assert drafts_left() == []  # saved: nothing left to offer
+    again.editors["leadership"].setPlainText("Sửa tiếp sau khi lưu")
+    qtbot.waitUntil(lambda: len(drafts_left()) == 1, timeout=5000)  # kept again from the next change

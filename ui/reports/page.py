@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.accounts import CHANGE_SETTINGS, ISSUE_DOCUMENTS, WRITE_RECORDS, may, whole_bloc
+from models.accounts import CHANGE_SETTINGS, ISSUE_DOCUMENTS, WRITE_RECORDS, draft_slot, may, whole_bloc
 from models.core import clock
 from models.core.dates import fmt_date
 from models.core.errors import ValidationError
@@ -51,6 +51,7 @@ from ui.tasks import Task, run_task
 from ui.widgets.buttons import confirm, inform
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.flow_layout import FlowLayout
+from ui.widgets.form_drafts import DraftKeeper
 from ui.widgets.pdf_preview import PdfPreviewDialog
 from ui.widgets.rows_model import RowsTableModel
 from ui.widgets.save_path import ask_save_path
@@ -71,6 +72,7 @@ class ReportsPage(Page):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.draft: Draft | None = None
+        self.keeper: DraftKeeper | None = None  # the open draft's typing, kept against a power cut
         self.editors: dict[str, QPlainTextEdit] = {}
         self.last_year: dict[str, str] = {}  # the clerk's sections of last year's draft
         self.offers: dict[str, QPushButton] = {}
@@ -167,6 +169,7 @@ class ReportsPage(Page):
 
     def discard_changes(self) -> None:
         """The clerk chose to drop the edits (the data were replaced from a backup)."""
+        self._stop_keeping()
         self.draft = None
         self.templates.reload()
 
@@ -185,8 +188,10 @@ class ReportsPage(Page):
         return run_task(self, opened, self._draft_opened, label="Đang lập dự thảo từ số liệu…")
 
     def _draft_opened(self, opened: tuple[Draft, dict[str, str], str | None]) -> None:
+        self._stop_keeping()  # the draft shown before was saved, or its changes dropped on asking
         self.draft, self.last_year, advice = opened
         self._show_draft()
+        self._keep_typing()
         notes = "".join(f"\n{note}" for note in (advice, unwritten_advice(self.draft)) if note)
         self.status.setText("Các đoạn có nền vàng được viết từ số liệu; các mục còn lại để trống cho "
                             f"Văn phòng viết. Sửa xong bấm Lưu dự thảo.{notes}")
@@ -239,6 +244,27 @@ class ReportsPage(Page):
         self.status.setText(f"Đã lấy mục này từ dự thảo năm {self.draft.year - 1}: sửa lại cho năm nay "
                             "(năm, số liệu, nhận định) rồi lưu dự thảo.")
 
+    def _keep_typing(self) -> None:
+        """The sections typed since the last save, kept every few seconds (form_drafts.py): an
+        office writes its report's assessments here over days, and a power cut took them."""
+        kind, year = self.draft.kind, self.draft.year
+
+        def put(values: dict) -> None:
+            for key, text in values.items():
+                if key in self.editors and isinstance(text, str):
+                    self.editors[key].setPlainText(text)
+        self.keeper = DraftKeeper(
+            self, draft_slot(f"{__name__}.ReportsPage:{kind}:{year}", {}),
+            lambda: {key: editor.toPlainText() for key, editor in self.editors.items()}, put,
+            lambda: self.draft is not None and self.current_draft() != self.draft,
+            lambda: f"Dự thảo {KINDS[kind].lower()} {year}")
+
+    def _stop_keeping(self) -> None:
+        if self.keeper is not None:
+            self.keeper.closed()
+            self.keeper.deleteLater()
+            self.keeper = None
+
     def current_draft(self) -> Draft | None:
         """The draft with what the clerk has typed."""
         if self.draft is None:
@@ -257,6 +283,8 @@ class ReportsPage(Page):
             inform(self, "Không lưu được", error.message, warning=True)
             return False
         self.draft = draft
+        if self.keeper is not None:
+            self.keeper.saved()
         self.status.setText("Đã lưu dự thảo.")
         return True
 

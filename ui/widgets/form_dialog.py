@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from models.core.errors import ValidationError
 from ui.widgets.buttons import vietnamese_buttons
-from ui.widgets.form_drafts import DraftKeeper
+from ui.widgets.form_drafts import DraftKeeper, form_keeper
 from ui.widgets.form_errors import FormErrors
 from ui.widgets.guarded_dialog import GuardedDialog
 
@@ -61,7 +61,7 @@ class FormDialog(GuardedDialog):
             chain = tab_chain_by_layout(self)
             if chain and self.focusWidget() not in chain[:1]:
                 chain[0].setFocus(Qt.FocusReason.TabFocusReason)  # the keyboard starts in the first field
-            self._drafts = DraftKeeper(self)  # typing survives a power cut (form_drafts.py)
+            self._drafts = form_keeper(self)  # typing survives a power cut (form_drafts.py)
         elif self._drafts is not None and self._drafts.slot is not None:
             self._drafts.timer.start()
 

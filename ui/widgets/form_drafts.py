@@ -6,12 +6,13 @@ Inputs are named by the attribute that holds them ("name", "org", "dates.start")
 the same in every run; Qt's own order of children is not (a tab viewed reorders it)."""
 
 import logging
+from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QMessageBox, QPlainTextEdit, QWidget
 
-from models.accounts import Draft, draft_of, draft_slot, drafts_left, drop_draft, keep_draft
+from models.accounts import Draft, DraftSlot, draft_of, draft_slot, drafts_left, drop_draft, keep_draft
 from models.core.dates import fmt_date
 from models.core.errors import ValidationError
 from ui.widgets.buttons import inform
@@ -136,60 +137,81 @@ def ask_to_restore(form: QWidget, draft: Draft) -> str | None:
 
 
 class DraftKeeper(QObject):
-    """Keeps one open form's typing; made when the form is first shown."""
+    """Keeps the typing of one form — or of a page's editors — while it is shown: `values()`
+    gives it, `put(values)` puts a draft back, `unsaved()` says whether there is typing to
+    keep, `title()` names it in the list shown after signing in."""
 
-    def __init__(self, form):
-        super().__init__(form)
-        self.form = form
-        self.inputs = named_inputs(form)
-        opened_with = {name: value for name, value in form_values(self.inputs).items()
-                       if not isinstance(self.inputs[name], DateEdit)}  # a new form's dates are today's
-        self.slot = draft_slot(f"{type(form).__module__}.{type(form).__qualname__}", opened_with)
+    def __init__(self, owner: QWidget, slot: DraftSlot | None, values: Callable[[], dict],
+                 put: Callable[[dict], None], unsaved: Callable[[], bool], title: Callable[[], str]):
+        super().__init__(owner)
+        self.owner, self.slot = owner, slot
+        self.values, self.put, self.unsaved, self.title = values, put, unsaved, title
         self.kept: dict | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(KEEP_EVERY_MS)
         self.timer.timeout.connect(self.keep)
         if self.slot is not None:
             self.timer.start()
-            QTimer.singleShot(0, self, self.offer)  # not called once the form is gone
+            QTimer.singleShot(0, self, self.offer)  # not called once the owner is gone
 
     def offer(self) -> None:
         """The draft a closed program left, offered once; kept if the clerk closes the question
         without answering, so it is not lost by a slip of the hand."""
         draft = draft_of(self.slot.name)
-        if draft is None or draft.values == form_values(self.inputs) or not self.form.isVisible():
+        if draft is None or draft.values == self.values() or not self.owner.isVisible():
             return
-        answer = ask_to_restore(self.form, draft)
+        answer = ask_to_restore(self.owner, draft)
         if answer == RESTORE:
-            put_values(self.inputs, draft.values)
+            self.put(draft.values)
             self.kept = draft.values
         elif answer == DISCARD:
             drop_draft(self.slot.name)
 
     def keep(self) -> None:
+        if not self.owner.isVisible():  # hidden: typed into by nobody
+            return
         try:
-            if not self.form.has_unsaved_changes():
+            if not self.unsaved():
                 if self.kept is not None:  # typed, then put back as it was
                     drop_draft(self.slot.name)
                     self.kept = None
                 return
-            values = form_values(self.inputs)
+            values = self.values()
             if values != self.kept:
-                keep_draft(self.slot, self._title(), values)
+                keep_draft(self.slot, self.title(), values)
                 self.kept = values
-        except ValidationError as error:  # a full or blocked app-data folder: the form itself goes on
+        except ValidationError as error:  # a full or blocked app-data folder: the work itself goes on
             log.warning("Không ghi được bản nhập dở: %s", error.message)
 
-    def _title(self) -> str:
-        named = next((w.text().strip() for w in self.inputs.values()
-                      if isinstance(w, QLineEdit) and not isinstance(w, DateEdit) and w.text().strip()), "")
-        return f"{self.form.windowTitle()} — {named[:60]}" if named else self.form.windowTitle()
+    def saved(self) -> None:
+        """Saved, and still open for more typing: kept again from the next change on."""
+        self.kept = None
+        self._drop()
 
     def closed(self) -> None:
-        """The form was saved or closed on purpose: its typing is where the clerk wanted it."""
+        """Closed on purpose, or saved and closed: the typing is where the clerk wanted it."""
         self.timer.stop()
+        self._drop()
+
+    def _drop(self) -> None:
         if self.slot is not None:
             try:
                 drop_draft(self.slot.name)
             except OSError as error:  # said in the log; the draft goes when it is 30 days old
                 log.warning("Không xóa được bản nhập dở: %s", error)
+
+
+def form_keeper(form) -> DraftKeeper:
+    """A form's keeper, made when it is first shown: its inputs named by attribute, its draft
+    slot by the form and what it showed on opening (a record's values; a new form's defaults)."""
+    inputs = named_inputs(form)
+    opened_with = {name: value for name, value in form_values(inputs).items()
+                   if not isinstance(inputs[name], DateEdit)}  # a new form's dates are today's
+
+    def title() -> str:
+        named = next((w.text().strip() for w in inputs.values()
+                      if isinstance(w, QLineEdit) and not isinstance(w, DateEdit) and w.text().strip()), "")
+        return f"{form.windowTitle()} — {named[:60]}" if named else form.windowTitle()
+    return DraftKeeper(form, draft_slot(f"{type(form).__module__}.{type(form).__qualname__}", opened_with),
+                       lambda: form_values(inputs), lambda values: put_values(inputs, values),
+                       form.has_unsaved_changes, title)
