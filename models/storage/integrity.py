@@ -34,6 +34,7 @@ from models.ratings.tables import RatingTotals
 from models.storage.attachments_check import attachment_findings
 from models.storage.backups import FileCheck, inspect_file
 from models.storage.trail_replay import trail_problems
+from models.storage.upgrade_rehearsal import upgrade_refused
 
 LIMIT = 20  # problems of one kind listed before "và N trường hợp khác"
 
@@ -239,8 +240,11 @@ def _checked(db_path, found: FileCheck, anchor: Anchor | None, notes: list[str],
                  "thay đổi ở những bảng, cột đã có; mở tệp bằng chương trình để cập nhật cấu trúc rồi kiểm "
                  "tra lại.")
     audit = []
+    refused = None if isinstance(db_path, Server) else upgrade_refused()
+    if refused:
+        audit.append(refused)
     if AuditEntry._meta.table_name in database.get_tables():
-        audit = audit_problems(anchor) + trail_problems(older_schema=True)
+        audit += audit_problems(anchor) + trail_problems(older_schema=True)
     attached, attached_notes = attachment_findings()
     return FileReport(database_problems(integrity=False) + audit + attached, notes + attached_notes)
 

@@ -317,3 +317,14 @@ def test_two_copies_written_side_by_side_are_told_as_such(office, capsys, tmp_pa
     said = checked(copy, capsys)
     assert "không còn tới mốc ghi ngoài tệp" in said
     assert "bản chép của cùng dữ liệu được ghi song song" in said
+
+
+def test_a_list_of_upgrades_cut_behind_the_program_is_found_before_the_file_fails_to_open(office, capsys):
+    """Found: with upgrades struck off `schema_migration` while the tables keep their columns,
+    `check` passed the file ("Tệp có cấu trúc cũ…", then nothing), and every command and the
+    window then refused it: "duplicate column name: version"."""
+    tamper(office, "delete from schema_migration where name like '0020%'")
+    said = checked(office, capsys)
+    assert "không cập nhật được lên bản này" in said and "schema_migration" in said
+    assert main.main(["export", "members", "--db", str(office), "-o", str(office.with_suffix(".xlsx"))]) == 1
+    assert "Traceback" not in capsys.readouterr().err
