@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QStandardPaths, QTimer
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from models.accounts import session
+from models.accounts import lockout_reason, session
 from models.core.db import close_database, open_database, probe_server
 from models.core.errors import ValidationError, failure_reason
 from models.core.where import Server
@@ -163,6 +163,10 @@ def _sign_in_loop(app: QApplication, db_path: Path) -> int:
         created = FirstStartDialog.ask()
         if created is None:
             return 0
+    reason = lockout_reason()  # no account, and none may be made here: said, not a sign-in that never works
+    if reason:
+        _tell("Không đăng nhập được", reason)
+        return 1
     while True:
         load_main_window_soon()
         actor = SignInDialog.ask(created)

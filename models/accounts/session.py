@@ -111,6 +111,23 @@ def accounts_deleted() -> bool:
     return not AppUser.select().exists() and _trail_holds_accounts()
 
 
+def lockout_reason() -> str | None:
+    """Why nobody can act on a database that holds no account, or None. Such a file falls back
+    to the local administrator only when its whole trail was written here by nobody signed in;
+    otherwise the sign-in asked for an account that does not exist, and said no more."""
+    if AppUser.select().exists() or not any_user_exists():
+        return None
+    if _trail_holds_accounts():
+        return ("Các tài khoản người dùng của dữ liệu này đã bị xóa ngoài phần mềm (nhật ký thay đổi vẫn ghi "
+                "các tài khoản đó), nên không ai đăng nhập được. Hãy thay tệp bằng bản sao lưu gần nhất còn "
+                "tốt, rồi xem lại bằng lệnh check.")
+    return ("Dữ liệu này chưa có tài khoản người dùng nào, nhưng nhật ký thay đổi của nó không do chính máy "
+            "này ghi từ đầu: tệp được tạo hoặc ghi trên một máy khác (hay đã bị sửa ngoài phần mềm). Vì an "
+            "toàn, máy này không được quyền quản trị tại máy trên tệp đó. Hãy mở tệp trên máy đã tạo ra nó, "
+            "tạo tài khoản quản trị ở đó (trang Người dùng, hoặc lệnh user add), rồi chép tệp sang đây và "
+            "đăng nhập bằng tài khoản đó.")
+
+
 def current() -> Actor | None:
     """The signed-in user; the local administrator while the office never had an account;
     else None."""

@@ -66,3 +66,45 @@ def test_an_empty_file_is_refused_by_the_commands_that_read_and_left_empty(tmp_p
         assert f"Tệp {path} trống" in message and "Traceback" not in message, command
     assert path.stat().st_size == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["trong.db"]
+
+
+def _made_on_another_workstation(tmp_path, monkeypatch, accounts: bool = False):
+    monkeypatch.setenv("DANGVU_KEY_DIR", str(tmp_path / "may-khac"))
+    monkeypatch.setattr("models.accounts.trail_key._remembered", None)
+    path = tmp_path / "dangvu.db"
+    open_database(path)
+    create_org(name="Đảng bộ Khối các cơ quan tỉnh", level="BLOC")
+    if accounts:
+        from models.accounts.users import create_user
+
+        create_user("quantri", "Nguyễn Quản Trị", "ADMIN", "mat-khau-du-dai")
+    close_database()
+    monkeypatch.setenv("DANGVU_KEY_DIR", str(tmp_path / "may-nay"))
+    monkeypatch.setattr("models.accounts.trail_key._remembered", None)
+    return path
+
+
+def test_a_file_without_accounts_from_another_workstation_says_why_nobody_can_act(tmp_path, monkeypatch,
+                                                                                  capsys):
+    """Found: such a file (an office's data prepared on another PC) answered every command with
+    "Chưa đăng nhập … Dữ liệu này có tài khoản người dùng: thêm --user", though it has none, and
+    `user add` the same: no way out was named."""
+    path = _made_on_another_workstation(tmp_path, monkeypatch)
+    monkeypatch.setenv("DANGVU_NEW_PASSWORD", "mat-khau-du-dai")
+    for command in (["user", "add", "quantri", "--name", "Nguyễn Quản Trị", "--role", "ADMIN"],
+                    ["report", "year-end", "--year", "2026", "-o", str(tmp_path / "bc.pdf")]):
+        assert main.main([*command, "--db", str(path)]) == 1
+        said = capsys.readouterr().err
+        assert "không do chính máy này ghi từ đầu" in said and "tạo tài khoản quản trị ở đó" in said
+        assert "có tài khoản người dùng: thêm --user" not in said
+    assert not (tmp_path / "bc.pdf").exists()
+
+
+def test_accounts_deleted_outside_the_program_are_named_as_such(tmp_path, monkeypatch, capsys):
+    import sqlite3
+
+    path = _made_on_another_workstation(tmp_path, monkeypatch, accounts=True)
+    with sqlite3.connect(path) as raw:
+        raw.execute("delete from app_user")
+    assert main.main(["export", "members", "--db", str(path), "-o", str(tmp_path / "ds.xlsx")]) == 1
+    assert "đã bị xóa ngoài phần mềm" in capsys.readouterr().err

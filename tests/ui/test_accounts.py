@@ -1,5 +1,7 @@
 from pathlib import Path
 
+import pytest
+
 from models.accounts import session
 from models.accounts.session import ADMIN, CLERK, VIEWER
 from models.accounts.tables import AppUser
@@ -236,3 +238,27 @@ def test_a_limited_clerk_finds_the_blocs_documents_greyed_with_the_reason(qtbot,
                               (DuesPage, ("In báo cáo quý…",))):
         actions = {a.text(): a for a in window.page(page_class).findChildren(QAction)}
         assert all(not actions[text].isEnabled() for text in texts), page_class
+
+
+def test_a_file_nobody_can_sign_in_to_is_explained_instead_of_a_sign_in_that_never_works(
+        qtbot, tmp_path, monkeypatch):
+    """Found: a file without accounts, prepared on another workstation, opened on a sign-in
+    dialog no name and password could pass, with nothing said."""
+    import ui.app as app_module
+    from models.core.db import close_database, open_database
+    from models.orgs.changes import create_org
+
+    monkeypatch.setenv("DANGVU_KEY_DIR", str(tmp_path / "may-khac"))
+    monkeypatch.setattr("models.accounts.trail_key._remembered", None)
+    path = tmp_path / "dangvu.db"
+    open_database(path)
+    create_org(name="Đảng bộ Khối các cơ quan tỉnh", level="BLOC")
+    close_database()
+    monkeypatch.setenv("DANGVU_KEY_DIR", str(tmp_path / "may-nay"))
+    monkeypatch.setattr("models.accounts.trail_key._remembered", None)
+    open_database(path)
+    told = []
+    monkeypatch.setattr(app_module, "_tell", lambda title, text: told.append((title, text)))
+    monkeypatch.setattr(SignInDialog, "ask", lambda *a, **k: pytest.fail("a sign-in nobody can pass"))
+    assert app_module._sign_in_loop(app_module.make_application(), path) == 1
+    assert told and told[0][0] == "Không đăng nhập được" and "tạo tài khoản quản trị ở đó" in told[0][1]

@@ -10,7 +10,15 @@ from contextlib import contextmanager
 from getpass import getpass
 from pathlib import Path
 
-from models.accounts import actor_for, authenticate, last_hash, record_anchor, resume_sitting, session
+from models.accounts import (
+    actor_for,
+    authenticate,
+    last_hash,
+    lockout_reason,
+    record_anchor,
+    resume_sitting,
+    session,
+)
 from models.core import clock
 from models.core.db import Busy, close_database
 from models.core.errors import Forbidden, ValidationError, failure_reason
@@ -101,6 +109,9 @@ def opened(db_path: Path, username: str | None = None, create: bool = False,
     open_checked(db_path, create)
     head = last_hash()
     try:
+        reason = lockout_reason()  # a file nobody can sign in to: why, rather than "add --user"
+        if reason:
+            raise Refused(reason)
         sign_in(username, fresh)
         yield
     finally:
