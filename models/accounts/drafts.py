@@ -78,18 +78,21 @@ def draft_slot(form: str, opened_with: dict) -> DraftSlot | None:
 
 def keep_draft(slot: DraftSlot, title: str, values: dict) -> None:
     """Write the form's typing over its previous draft (a partial file renamed into place)."""
-    text = json.dumps({"at": clock.now().isoformat(timespec="seconds"), "title": title, "owner": slot.owner,
-                       "identity": slot.identity, "values": values}, ensure_ascii=False).encode()
+    _write(slot.name, {"at": clock.now().isoformat(timespec="seconds"), "title": title, "owner": slot.owner,
+                       "identity": slot.identity, "values": values})
+
+
+def _write(slot: str, content: dict) -> None:
+    text = json.dumps(content, ensure_ascii=False).encode()
     sealed = user_seal.seal(text) if user_seal.available() else None
     stored = json.dumps({"sealed": base64.b64encode(sealed).decode()} if sealed is not None
                         else {"plain": text.decode()}, ensure_ascii=False)
-    folder = _folder()
-    folder.mkdir(parents=True, exist_ok=True)
+    _folder().mkdir(parents=True, exist_ok=True)
 
     def write(partial: Path) -> None:
         partial.write_text(stored, encoding="utf-8")
         os.chmod(partial, 0o600)
-    write_in_place(_file(slot.name), write)
+    write_in_place(_file(slot), write)
 
 
 def _opened(path: Path) -> dict | None:
@@ -131,9 +134,11 @@ def drop_draft(slot: str) -> None:
     _file(slot).unlink(missing_ok=True)
 
 
-def drafts_left() -> list[Draft]:
+def drafts_left(untold: bool = False) -> list[Draft]:
     """The drafts this account left on the open database (the window says so after signing
-    in: the clerk may not remember which form was open when the power went)."""
+    in: the clerk may not remember which form was open when the power went). `untold`: only
+    those not yet named after a sign-in (mark_told), so one is not named at every sign-in for
+    30 days when its record has changed since and the form no longer offers it."""
     try:
         identity, owner, found = database_identity(), _owner(), []
     except PeeweeException:  # no database open behind the window
@@ -144,6 +149,14 @@ def drafts_left() -> list[Draft]:
         if len(path.stem) != SLOT_LENGTH:  # another window's draft being written (write_in_place)
             continue
         content, draft = _opened(path), draft_of(path.stem)  # an unreadable one is removed
-        if draft is not None and content.get("identity") == identity and content.get("owner") == owner:
+        if (draft is not None and content.get("identity") == identity and content.get("owner") == owner
+                and not (untold and content.get("told"))):
             found.append(draft)
     return sorted(found, key=lambda draft: draft.at)
+
+
+def mark_told(drafts: list[Draft]) -> None:
+    for draft in drafts:
+        content = _opened(_file(draft.slot))
+        if content is not None:
+            _write(draft.slot, {**content, "told": True})

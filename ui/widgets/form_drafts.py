@@ -12,7 +12,16 @@ import shiboken6
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QMessageBox, QPlainTextEdit, QWidget
 
-from models.accounts import Draft, DraftSlot, draft_of, draft_slot, drafts_left, drop_draft, keep_draft
+from models.accounts import (
+    Draft,
+    DraftSlot,
+    draft_of,
+    draft_slot,
+    drafts_left,
+    drop_draft,
+    keep_draft,
+    mark_told,
+)
 from models.core.dates import fmt_date
 from models.core.errors import ValidationError
 from ui.widgets.buttons import inform
@@ -109,8 +118,9 @@ def tell_drafts_left(parent: QWidget) -> None:
     """After signing in: the forms left half-typed when the program last closed, so the clerk
     knows what to open again (the form offers the typing back when it is opened)."""
     try:
-        drafts = drafts_left()
-    except OSError as error:
+        drafts = drafts_left(untold=True)
+        mark_told(drafts)
+    except (OSError, ValidationError) as error:
         log.warning("Không đọc được các bản nhập dở: %s", error)
         return
     if not drafts:
