@@ -24,6 +24,7 @@ from peewee import PeeweeException
 from models.accounts import session, trail_key
 from models.accounts.anchor import database_identity
 from models.core import clock, user_seal
+from models.core.db import database
 from models.core.files import write_in_place
 
 DRAFTS_FOLDER = "ban-nhap"
@@ -65,9 +66,11 @@ def _owner() -> str:
 def draft_slot(form: str, opened_with: dict) -> DraftSlot | None:
     """The name of one form's draft on one record; None where the open database has no
     identity yet (no trail entry), so nothing could tell its drafts from another file's."""
+    if database.obj is None:  # a form shown before any database is open (the server's, at start)
+        return None
     try:
         identity = database_identity()
-    except PeeweeException:  # a form shown with no database open behind it
+    except PeeweeException:  # the database gone from under the form (a server unreachable)
         return None
     if identity is None:
         return None
@@ -139,9 +142,11 @@ def drafts_left(untold: bool = False) -> list[Draft]:
     in: the clerk may not remember which form was open when the power went). `untold`: only
     those not yet named after a sign-in (mark_told), so one is not named at every sign-in for
     30 days when its record has changed since and the form no longer offers it."""
+    if database.obj is None:
+        return []
     try:
         identity, owner, found = database_identity(), _owner(), []
-    except PeeweeException:  # no database open behind the window
+    except PeeweeException:  # the database gone from under the window (a server unreachable)
         return []
     if identity is None or not _folder().is_dir():
         return []

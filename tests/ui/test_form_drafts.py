@@ -172,3 +172,16 @@ def test_a_report_draft_typed_and_not_saved_comes_back_when_the_same_report_is_o
     assert drafts_left() == []  # saved: nothing left to offer
     again.editors["leadership"].setPlainText("Sửa tiếp sau khi lưu")
     qtbot.waitUntil(lambda: len(drafts_left()) == 1, timeout=5000)  # kept again from the next change
+
+
+def test_a_form_shown_before_any_database_is_open_keeps_no_draft_and_shows(qtbot, db):
+    """Found while building: the server's dialog, shown at start before any database is open,
+    raised "Cannot use uninitialized Proxy" from its first showing."""
+    from models.core.db import close_database
+    from ui.users.server_dialog import ServerDialog
+
+    close_database()
+    dialog = ServerDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.isVisible() and dialog._drafts.slot is None

@@ -2,6 +2,8 @@
 models/, a refused write shown next to its field with the dialog left open, and a question
 before closing over unsaved typing (GuardedDialog)."""
 
+import logging
+
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -20,6 +22,8 @@ from ui.widgets.buttons import vietnamese_buttons
 from ui.widgets.form_drafts import DraftKeeper, form_keeper
 from ui.widgets.form_errors import FormErrors
 from ui.widgets.guarded_dialog import GuardedDialog
+
+log = logging.getLogger(__name__)
 
 
 def tab_chain_by_layout(dialog: QWidget) -> list[QWidget]:
@@ -61,7 +65,10 @@ class FormDialog(GuardedDialog):
             chain = tab_chain_by_layout(self)
             if chain and self.focusWidget() not in chain[:1]:
                 chain[0].setFocus(Qt.FocusReason.TabFocusReason)  # the keyboard starts in the first field
-            self._drafts = form_keeper(self)  # typing survives a power cut (form_drafts.py)
+            try:
+                self._drafts = form_keeper(self)  # typing survives a power cut (form_drafts.py)
+            except Exception:  # noqa: BLE001 - keeping a draft must never stop the form being typed in
+                log.exception("Không giữ được bản nhập dở của biểu mẫu %s", type(self).__name__)
         elif self._drafts is not None and self._drafts.slot is not None:
             self._drafts.timer.start()
 
