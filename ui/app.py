@@ -179,7 +179,7 @@ def _sign_in_loop(app: QApplication, db_path: Path) -> int:
         window = MainWindow(db_path, actor)
         window.closed.connect(app.quit)
         window.show()
-        # With the window as context: never called once it is gone (a segfault in the tests).
+        # With the window as context: never called on a window already gone.
         QTimer.singleShot(0, window, lambda shown=window: tell_drafts_left(shown))
         status = app.exec()
         window.deleteLater()
