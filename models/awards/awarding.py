@@ -11,11 +11,12 @@ from models.accounts.audit import log_delete, log_insert, save_changes
 from models.awards.tables import Award
 from models.core import clock
 from models.core import vocab as v
+from models.core.bodies import bloc_commission, bloc_committee
 from models.core.checks import stored_record
 from models.core.dates import check_plausible, fmt_date
 from models.core.db import database
 from models.core.errors import ValidationError
-from models.core.text import checked_multiline, clean, fold
+from models.core.text import checked_multiline, clean
 from models.members.record import get_member
 from models.members.tables import Member
 from models.orgs.tables import PartyOrg
@@ -33,14 +34,6 @@ STREAK_YEARS = 5
 # the province): typed with the bloc as issuer they were counted in the reports as the bloc's and
 # refused only when the decision was printed.
 HIGHER_FORMS = ("CO", "BANG_KHEN")
-_BLOC_BODIES = ("dang uy khoi", "dang bo khoi", "btv khoi", "bch khoi")
-
-
-def from_the_bloc(issuer: str) -> bool:
-    """The issuer names the bloc's own committee, however the clerk spelled or shortened it."""
-    words = " ".join(fold(issuer).replace("-", " ").split())
-    return any(body in words for body in _BLOC_BODIES) or "duk" in words.split() or (
-        " khoi" in f" {words}" and any(rank in words for rank in ("thuong vu", "chap hanh", "btv", "bch")))
 
 
 def get_award(award_id: int) -> Award:
@@ -73,7 +66,7 @@ def _validated(fields: dict) -> dict:
     issuer = clean(fields.get("issuer") or "")
     if not issuer:
         raise ValidationError("issuer", "Nhập cấp khen thưởng (cơ quan ra quyết định).")
-    if fields["form"] in HIGHER_FORMS and from_the_bloc(issuer):
+    if fields["form"] in HIGHER_FORMS and (bloc_committee(issuer) or bloc_commission(issuer)):
         higher = v.AWARD_FORMS[fields["form"]].lower()
         raise ValidationError("form", f"Đảng ủy Khối tặng Giấy khen; {higher} do cấp trên tặng (Tỉnh ủy, "
                                       "Ủy ban nhân dân tỉnh…). Chọn Giấy khen, hoặc ghi đúng cấp đã ra "

@@ -10,6 +10,7 @@ from datetime import date
 from models.accounts.office import office_details
 from models.admissions.cases import get_case
 from models.core import vocab as v
+from models.core.bodies import bloc_commission, bloc_committee
 from models.core.checks import record_number
 from models.core.dates import fmt_date
 from models.core.errors import NotFound, ValidationError
@@ -176,16 +177,9 @@ def _case_facts(case) -> dict[str, str | None]:
 def bloc_decides(body: str, what: str) -> None:
     """The bloc's standing committee prints only its own decisions (DOMAIN §3 and §5): not
     those of a grassroots committee or of the inspection commission, which sign their own."""
-    lowered = body.lower()
-    if body and not ("khối" in lowered and ("thường vụ" in lowered or "chấp hành" in lowered)):
+    if body and not bloc_committee(body):
         raise ValidationError("kind", f"{what} do {body} ban hành, không phải Ban Thường vụ Đảng ủy Khối: "
                                       "văn bản đó không in từ đây.")
-
-
-def _bloc_commission(body: str) -> bool:
-    """The bloc's inspection commission decides some disciplines itself (Điều lệ Đảng)."""
-    lowered = body.lower()
-    return "ủy ban kiểm tra" in lowered and "khối" in lowered
 
 
 def _shared(values: list[str | None], many: str) -> str | None:
@@ -306,7 +300,7 @@ def discipline_paper(discipline_id: int) -> Paper:
     record = Discipline.get_or_none(Discipline.id == record_number(discipline_id))
     if record is None:
         raise NotFound(f"Không tìm thấy quyết định kỷ luật số {discipline_id}.")
-    by_commission = _bloc_commission(record.deciding_body)
+    by_commission = bloc_commission(record.deciding_body)
     if not by_commission:
         bloc_decides(record.deciding_body, "Quyết định kỷ luật")
     facts, reasons = {**bloc_facts()}, {}

@@ -36,6 +36,16 @@ def _power_cut(dialog) -> None:
     dialog.hide()
 
 
+def _half_typed_member(qtbot, bloc_tree) -> MemberDialog:
+    """A new member's form typed into and shown until its draft is kept."""
+    dialog = MemberDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    fill_new(dialog, bloc_tree)
+    qtbot.waitUntil(lambda: len(drafts_left()) == 1, timeout=5000)
+    return dialog
+
+
 def test_a_half_typed_member_comes_back_after_the_program_closed_unsaved(qtbot, bloc_tree, quick_keeping):
     asked, answer = quick_keeping
     first = MemberDialog()
@@ -64,11 +74,7 @@ def test_a_half_typed_member_comes_back_after_the_program_closed_unsaved(qtbot, 
 
 
 def test_a_form_saved_or_closed_on_purpose_leaves_no_draft(qtbot, bloc_tree, quick_keeping):
-    dialog = MemberDialog()
-    qtbot.addWidget(dialog)
-    dialog.show()
-    fill_new(dialog, bloc_tree)
-    qtbot.waitUntil(lambda: len(drafts_left()) == 1, timeout=5000)
+    dialog = _half_typed_member(qtbot, bloc_tree)
     dialog.reject()  # the question about unsaved typing answered "Bỏ thay đổi" (conftest)
     assert drafts_left() == [] and list(drafts._folder().glob("*.json")) == []
 
@@ -76,12 +82,7 @@ def test_a_form_saved_or_closed_on_purpose_leaves_no_draft(qtbot, bloc_tree, qui
 def test_a_draft_declined_is_removed_and_another_record_is_not_offered_it(qtbot, bloc_tree, make_member,
                                                                          quick_keeping):
     asked, answer = quick_keeping
-    dialog = MemberDialog()
-    qtbot.addWidget(dialog)
-    dialog.show()
-    fill_new(dialog, bloc_tree)
-    qtbot.waitUntil(lambda: len(drafts_left()) == 1, timeout=5000)
-    _power_cut(dialog)
+    _power_cut(_half_typed_member(qtbot, bloc_tree))
     other = MemberDialog(make_member(full_name="Phạm Văn Tùng").id)  # another record: another slot
     qtbot.addWidget(other)
     other.show()
@@ -131,12 +132,7 @@ def test_signing_in_names_the_forms_left_half_typed(qtbot, bloc_tree, quick_keep
     monkeypatch.setattr(form_drafts, "inform", lambda parent, title, text: told.append(text))
     form_drafts.tell_drafts_left(None)
     assert told == []  # nothing left: nothing said
-    dialog = MemberDialog()
-    qtbot.addWidget(dialog)
-    dialog.show()
-    fill_new(dialog, bloc_tree)
-    qtbot.waitUntil(lambda: len(drafts_left()) == 1, timeout=5000)
-    _power_cut(dialog)
+    _power_cut(_half_typed_member(qtbot, bloc_tree))
     form_drafts.tell_drafts_left(None)
     assert len(told) == 1 and "• Thêm đảng viên — Nguyễn Thị Ánh Đào (lúc " in told[0]
     form_drafts.tell_drafts_left(None)  # the next sign-in: named once is enough
