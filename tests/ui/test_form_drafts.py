@@ -181,3 +181,18 @@ def test_a_form_shown_before_any_database_is_open_keeps_no_draft_and_shows(qtbot
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.isVisible() and dialog._drafts.slot is None
+
+
+def test_a_blocked_app_data_folder_never_stops_the_form(qtbot, bloc_tree, quick_keeping, monkeypatch,
+                                                        tmp_path):
+    """The drafts' folder cannot be made (a file of that name, a full or read-only disk): the
+    form goes on and saves as before; the failure is written in the log, not shown every 3 s."""
+    blocked = tmp_path / "khong-ghi-duoc"
+    blocked.write_text("một tệp, không phải thư mục")
+    monkeypatch.setattr("models.accounts.drafts._folder", lambda: blocked / "ban-nhap")
+    dialog = MemberDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    fill_new(dialog, bloc_tree)
+    qtbot.wait(300)  # several turns of the keeper's timer
+    assert dialog.save() and Member.select().count() == 1

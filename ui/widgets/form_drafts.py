@@ -175,7 +175,7 @@ class DraftKeeper(QObject):
             self.put(draft.values)
             self.kept = draft.values
         elif answer == DISCARD:
-            drop_draft(self.slot.name)
+            self._drop()
 
     def keep(self) -> None:
         if not self.owner.isVisible():  # hidden: typed into by nobody
@@ -183,15 +183,15 @@ class DraftKeeper(QObject):
         try:
             if not self.unsaved():
                 if self.kept is not None:  # typed, then put back as it was
-                    drop_draft(self.slot.name)
+                    self._drop()
                     self.kept = None
                 return
             values = self.values()
             if values != self.kept:
                 keep_draft(self.slot, self.title(), values)
                 self.kept = values
-        except ValidationError as error:  # a full or blocked app-data folder: the work itself goes on
-            log.warning("Không ghi được bản nhập dở: %s", error.message)
+        except (OSError, ValidationError) as error:  # a full or blocked app-data folder: the work goes on
+            log.warning("Không ghi được bản nhập dở: %s", getattr(error, "message", error))
 
     def saved(self) -> None:
         """Saved, and still open for more typing: kept again from the next change on."""
