@@ -3,6 +3,8 @@ its attendance from the roster, the quorum read off as boxes are ticked; complia
 
 from datetime import date
 
+import pytest
+
 from PySide6.QtCore import Qt
 
 from models.meetings.lists import MeetingFilter, cells_without_monthly_meeting, meeting_rows
@@ -134,3 +136,31 @@ def test_the_sheet_keeps_who_was_away_on_the_day(qtbot, bloc_tree, make_member):
     away = next(row for row, line in enumerate(sheet.lines) if not line.convened)
     sheet.setData(sheet.index(away, REASON), "Đang học")
     assert not sheet.lines[away].convened  # a reason typed does not make the member convened
+
+
+def test_closing_with_unsaved_attendance_asks_first(qtbot, bloc_tree, make_member, monkeypatch):
+    """Attendance ticked and reasons typed, then Esc: the form closed without a word and the
+    ticks were gone (the sheet is a table, not one of the inputs the question looked at)."""
+    import ui.widgets.guarded_dialog as guarded
+    for index in range(2):
+        make_member(full_name=f"Đảng viên {chr(65 + index)}")
+    meeting = create_meeting({"body": CHI_BO, "org_id": bloc_tree["cell_a"].id, "kind": THUONG_KY,
+                              "date": date(2024, 3, 5)})
+    dialog = MeetingDialog(meeting.id)
+    qtbot.addWidget(dialog)
+    dialog.load(meeting.id)
+    dialog.fill_roster()
+    assert dialog.save()
+    dialog.mark_clean()
+    monkeypatch.setattr(guarded, "ask_unsaved", lambda *a, **k: pytest.fail("asked with nothing typed"))
+    assert not dialog.has_unsaved_changes()
+    sheet = dialog.sheet
+    sheet.setData(sheet.index(0, PRESENT), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    sheet.setData(sheet.index(0, REASON), "Ốm")
+    assert dialog.has_unsaved_changes()
+    asked = []
+    monkeypatch.setattr(guarded, "ask_unsaved", lambda *a, **k: asked.append(1) or guarded.CONTINUE)
+    dialog.reject()
+    assert asked and dialog.result() == 0 and [line.present for line in attendance(meeting.id)] == [True, True]
+    sheet.setData(sheet.index(0, PRESENT), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    assert not dialog.has_unsaved_changes()  # ticked back as stored: nothing to ask about

@@ -4,15 +4,11 @@ attached files."""
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
@@ -31,17 +27,13 @@ from models.meetings import (
     CHI_BO,
     KINDS,
     RESOLUTION_KINDS,
-    attach_file,
     attendance,
     create_meeting,
     default_roster,
-    file_copy,
-    files_of,
     get_meeting,
     meeting_warnings,
     next_bch_number,
     quorum_of,
-    remove_file,
     remove_resolution,
     resolutions,
     set_attendance,
@@ -49,8 +41,8 @@ from models.meetings import (
 )
 from reports.minutes import minutes_of, render_minutes
 from ui.meetings.dialogs import ResolutionDialog, minutes_file_name, text_box
+from ui.meetings.files_tab import MeetingFilesTab
 from ui.meetings.tables import AttendanceModel, ResolutionTableModel
-from ui.widgets import file_dialog
 from ui.widgets.buttons import confirm, inform
 from ui.widgets.code_combo import code_combo, select_code
 from ui.widgets.date_edit import DateEdit
@@ -67,7 +59,6 @@ class MeetingDialog(FormDialog):
         super().__init__("Hội nghị, sinh hoạt", parent)
         self.meeting_id = meeting_id
         self.seen_version: int | None = None
-        self.attendance_touched = False
         self.tabs = QTabWidget()
         self.tabs.addTab(self._general_tab(), "Thông tin chung")
         self.tabs.addTab(self._attendance_tab(), "Điểm danh")
@@ -75,7 +66,8 @@ class MeetingDialog(FormDialog):
         self.minutes.setPlaceholderText("Diễn biến hội nghị, ý kiến thảo luận, kết luận của chủ trì…")
         self.tabs.addTab(self.minutes, "Biên bản")
         self.tabs.addTab(self._resolutions_tab(), "Nghị quyết, kết luận")
-        self.tabs.addTab(self._files_tab(), "Tệp đính kèm")
+        self.files_tab = MeetingFilesTab(lambda: self.meeting_id if self._saved() else None)
+        self.tabs.addTab(self.files_tab, "Tệp đính kèm")
         self.warning_line = QLabel()
         self.warning_line.setWordWrap(True)
         self.warning_line.setStyleSheet("color: #8a1c1c;")
@@ -202,27 +194,6 @@ class MeetingDialog(FormDialog):
         layout.addWidget(self.resolution_view)
         return page
 
-    def _files_tab(self) -> QWidget:
-        page = QWidget()
-        self.files = QListWidget()
-        self.files.itemDoubleClicked.connect(lambda _item: self.open_file())
-        attach = QPushButton("Đính kèm tệp…")
-        attach.clicked.connect(self.attach)
-        open_button = QPushButton("Mở")
-        open_button.clicked.connect(self.open_file)
-        drop = QPushButton("Xóa tệp đính kèm")
-        drop.clicked.connect(self.remove_attached)
-        bar = QHBoxLayout()
-        for widget in (attach, open_button, drop):
-            bar.addWidget(widget)
-        bar.addStretch(1)
-        layout = QVBoxLayout(page)
-        layout.addLayout(bar)
-        layout.addWidget(QLabel("Tệp được chép vào thư mục dữ liệu của chương trình: xóa hay chuyển tệp gốc "
-                                "không làm mất bản đính kèm."))
-        layout.addWidget(self.files)
-        return page
-
     # --- behaviour ----------------------------------------------------------------------
     def _fit_body(self) -> None:
         body = self.body.currentData()
@@ -260,7 +231,7 @@ class MeetingDialog(FormDialog):
                            (self.agenda, meeting.agenda), (self.minutes, meeting.minutes)):
             box.setPlainText(value)
         self.sheet.set_lines(attendance(meeting_id))
-        self.attendance_touched = False
+        self.sheet.mark_stored()
         self.refresh_children()
 
     def values(self) -> dict:
@@ -283,10 +254,22 @@ class MeetingDialog(FormDialog):
             self.meeting_id = create_meeting(self.values()).id
         else:
             self.seen_version = update_meeting(self.meeting_id, self.values(), self.seen_version).version
-        if self.attendance_touched:
+        if self.sheet.unsaved():
             set_attendance(self.meeting_id, self.sheet.lines)
-            self.attendance_touched = False
+            self.sheet.mark_stored()
         self.refresh_children()
+
+    def has_unsaved_changes(self) -> bool:
+        # The sheet is a table, not an input: ticks and reasons were lost on Esc without a word.
+        return super().has_unsaved_changes() or self.sheet.unsaved()
+
+    def draft_extras(self) -> dict:
+        """Kept with the form's inputs against a power cut (form_drafts.py)."""
+        return {"attendance": self.sheet.as_draft()} if self.sheet.unsaved() else {}
+
+    def put_draft_extras(self, extras: dict) -> None:
+        if "attendance" in extras:
+            self.sheet.put_draft(extras["attendance"])
 
     def _saved(self) -> bool:
         return self.meeting_id is not None or self.save()
@@ -295,17 +278,10 @@ class MeetingDialog(FormDialog):
         if self.meeting_id is None:
             return
         self.resolutions.set_rows(resolutions(self.meeting_id))
-        self.files.clear()
-        for stored in files_of(self.meeting_id):
-            missing = " — KHÔNG TÌM THẤY BẢN CHÉP" if stored.missing else ""
-            item = QListWidgetItem(f"{stored.original_name} ({stored.size:,} byte, "
-                                   f"{stored.added_at:%d/%m/%Y}){missing}".replace(",", "."))
-            item.setData(256, stored)
-            self.files.addItem(item)
+        self.files_tab.load(self.meeting_id)
         self.warning_line.setText("\n".join(meeting_warnings(self.meeting_id)))
 
     def _attendance_edited(self) -> None:
-        self.attendance_touched = True
         self.errors.clear_field("attendance")  # "vắng mặt thì ghi lý do" stayed after the reason came
         if self.meeting_id is not None:
             self.warning_line.setText("\n".join(meeting_warnings(self.meeting_id, self.sheet.lines)))
@@ -351,32 +327,6 @@ class MeetingDialog(FormDialog):
             remove_resolution(row.id)
             self.refresh_children()
 
-    def attach(self) -> None:
-        if not self._saved():
-            return
-        paths, _filter = file_dialog.get_open_file_names(self, "Chọn tệp đính kèm")
-        for path in paths:
-            try:
-                attach_file(self.meeting_id, Path(path))
-            except ValidationError as error:
-                inform(self, "Không đính kèm được", error.message, warning=True)
-        self.refresh_children()
-
-    def _chosen_file(self):
-        item = self.files.currentItem()
-        return item.data(256) if item else None
-
-    def open_file(self) -> None:
-        stored = self._chosen_file()
-        if stored is None:
-            return
-        try:
-            path = file_copy(stored.id)  # from the server, written to this workstation first
-        except ValidationError as error:
-            inform(self, "Không mở được", error.message, warning=True)
-            return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
     def print_minutes(self) -> None:
         """Saved first, so the minutes print what the form shows."""
         if not self.save():
@@ -391,10 +341,3 @@ class MeetingDialog(FormDialog):
                    warning=True)
             return
         PdfPreviewDialog(Path(path), self).exec()
-
-    def remove_attached(self) -> None:
-        stored = self._chosen_file()
-        if stored is not None and confirm(self, "Xóa tệp đính kèm", f"Xóa “{stored.original_name}” khỏi cuộc "
-                                          "họp? Bản chép trong thư mục dữ liệu cũng bị xóa.", yes="Xóa"):
-            remove_file(stored.id)
-            self.refresh_children()

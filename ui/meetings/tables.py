@@ -2,7 +2,7 @@
 person, "có mặt" ticked from the keyboard (space) or the mouse, the reason typed in for an
 absence; the quorum is read off as it changes."""
 
-from dataclasses import replace
+from dataclasses import asdict, replace
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
@@ -42,18 +42,44 @@ ATTENDANCE_HEADERS = ["Họ và tên", "Đảng viên", "Miễn sinh hoạt", "C
 PRESENT, REASON = 3, 4
 
 
+_DRAFT_LINE = {"member_id": int | None, "name": str, "membership": str | None, "exempt": bool,
+               "present": bool, "absence_reason": str, "convened": bool}
+
+
 class AttendanceModel(QAbstractTableModel):
     edited = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.lines: list[AttendanceLine] = []
+        self.stored: list[AttendanceLine] = []  # the sheet as saved: what "unsaved" is measured from
 
     def set_lines(self, lines: list[AttendanceLine]) -> None:
         self.beginResetModel()
         self.lines = list(lines)
         self.endResetModel()
         self.edited.emit()
+
+    def mark_stored(self) -> None:
+        self.stored = list(self.lines)
+
+    def unsaved(self) -> bool:
+        return self.lines != self.stored
+
+    def as_draft(self) -> list[dict]:
+        return [asdict(line) for line in self.lines]
+
+    def put_draft(self, lines: object) -> None:
+        """A kept sheet back, line by line; what a damaged or foreign draft file holds in
+        place of a line is passed over rather than shown."""
+        if not isinstance(lines, list):
+            return
+        kept = []
+        for line in lines:
+            if isinstance(line, dict) and all(isinstance(line.get(key), kinds)
+                                              for key, kinds in _DRAFT_LINE.items()):
+                kept.append(AttendanceLine(**{key: line[key] for key in _DRAFT_LINE}))
+        self.set_lines(kept)
 
     def add_line(self, name: str) -> None:
         self.beginInsertRows(QModelIndex(), len(self.lines), len(self.lines))

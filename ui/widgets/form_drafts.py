@@ -211,6 +211,11 @@ class DraftKeeper(QObject):
                 log.warning("Không xóa được bản nhập dở: %s", error)
 
 
+# What a form keeps beside its inputs — a table typed into, such as a meeting's attendance —
+# given by its draft_extras() and put back by put_draft_extras(); no input is named so.
+_EXTRAS = "@extras"
+
+
 def form_keeper(form) -> DraftKeeper:
     """A form's keeper, made when it is first shown: its inputs named by attribute, its draft
     slot by the form and what it showed on opening (a record's values; a new form's defaults)."""
@@ -222,6 +227,14 @@ def form_keeper(form) -> DraftKeeper:
         named = next((w.text().strip() for w in inputs.values()
                       if isinstance(w, QLineEdit) and not isinstance(w, DateEdit) and w.text().strip()), "")
         return f"{form.windowTitle()} — {named[:60]}" if named else form.windowTitle()
+    def values() -> dict:
+        extras = form.draft_extras() if hasattr(form, "draft_extras") else {}
+        return {**form_values(inputs), **({_EXTRAS: extras} if extras else {})}
+
+    def put(values: dict) -> None:
+        put_values(inputs, values)
+        extras = values.get(_EXTRAS)
+        if isinstance(extras, dict) and hasattr(form, "put_draft_extras"):
+            form.put_draft_extras(extras)
     return DraftKeeper(form, draft_slot(f"{type(form).__module__}.{type(form).__qualname__}", opened_with),
-                       lambda: form_values(inputs), lambda values: put_values(inputs, values),
-                       form.has_unsaved_changes, title)
+                       values, put, form.has_unsaved_changes, title)
