@@ -317,6 +317,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             self.signed_out = False
             return
+        for page in unsaved:  # dropped on purpose: no draft of it is offered next time
+            page.discard_changes()
         settings.WINDOW_GEOMETRY.set(self.saveGeometry())
         for page in self.pages:
             page.save_layout()

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.accounts import WRITE_RECORDS, may
+from models.accounts import WRITE_RECORDS, draft_slot, may
 from models.core import clock
 from models.core import vocab as v
 from models.core.errors import ValidationError, failure_reason
@@ -47,6 +47,7 @@ from ui.tasks import Task, run_and_wait, run_task
 from ui.widgets import file_dialog
 from ui.widgets.buttons import confirm, inform
 from ui.widgets.flow_layout import FlowLayout
+from ui.widgets.form_drafts import DraftKeeper
 from ui.widgets.org_picker import OrgPicker
 from ui.widgets.table_view import column_widths, list_view
 
@@ -112,6 +113,7 @@ class RatingsPage(Page):
         totals_form.addRow(QLabel("Dùng khi tổ chức chỉ báo cáo số lượng, không gửi danh sách."), save_totals)
 
         self._loaded = self._typed()
+        self.keeper: DraftKeeper | None = None  # the grid's typing, kept against a power cut
         self.results = QPlainTextEdit()
         self.results.setReadOnly(True)
         tabs = QTabWidget()
@@ -160,6 +162,7 @@ class RatingsPage(Page):
         rows = grid_rows(year, org_id) if org_id else []
         self.grid.load(year, rows, comments_of(year, [row.member_id for row in rows]))
         self._loaded = self._typed()
+        self._keep_typing(year, org_id)
         self.residence.load(year, org_id)
         keys = ", ".join(f"{n} = {label.lower()}" for n, label in enumerate(rules.member_levels.values(), 1))
         self.hint.setText(f"{rules.name}. Gõ phím: {keys}; M = miễn sinh hoạt, D = đình chỉ, N = kết nạp "
@@ -174,6 +177,7 @@ class RatingsPage(Page):
             return
         self.grid.mark_saved()
         self.grid.layoutChanged.emit()
+        self._after_saving()
 
     def save_org_level(self) -> None:
         if self.org.org_id() is None:
@@ -184,6 +188,7 @@ class RatingsPage(Page):
             inform(self, "Không lưu được", error.message, warning=True)
             return
         self._loaded = self._typed()
+        self._after_saving()
 
     def save_totals(self) -> None:
         if self.org.org_id() is None:
@@ -195,6 +200,41 @@ class RatingsPage(Page):
             inform(self, "Không lưu được", error.message, warning=True)
             return
         self._loaded = self._typed()
+        self._after_saving()
+
+    # --- typing kept against a power cut (form_drafts.py) ---------------------------------
+    def _keep_typing(self, year: int, org_id: int | None) -> None:
+        """A year's grid is typed over an afternoon, a hundred rows at a time; a power cut
+        before "Lưu" took it all. Kept per organisation and year."""
+        if self.keeper is not None:  # what the grid showed before was saved, or dropped on asking
+            self.keeper.closed()
+            self.keeper.deleteLater()
+            self.keeper = None
+        if org_id is None:
+            return
+        name = self.org.shown_text()
+        self.keeper = DraftKeeper(
+            self, draft_slot(f"{__name__}.RatingsPage:{year}:{org_id}", {}), self._draft_values,
+            self._put_draft, self.has_unsaved_changes, lambda: f"Xếp loại năm {year} — {name}")
+
+    def _draft_values(self) -> dict:
+        return {"grid": [list(entry) for entry in self.grid.changed_entries()],
+                "org_level": self.org_level.currentData(),
+                "totals": {key: spin.value() for key, spin in self.totals.items()}}
+
+    def _put_draft(self, values: dict) -> None:
+        self.grid.put_entries(values.get("grid"))
+        level = values.get("org_level")
+        if isinstance(level, str) and self.org_level.findData(level) >= 0:
+            self.org_level.setCurrentIndex(self.org_level.findData(level))
+        totals = values.get("totals")
+        for key, spin in self.totals.items():
+            if isinstance(totals, dict) and isinstance(totals.get(key), int):
+                spin.setValue(totals[key])
+
+    def _after_saving(self) -> None:
+        if self.keeper is not None and not self.has_unsaved_changes():
+            self.keeper.saved()
 
     def show_results(self) -> Task:
         """The year's figures read every rating of the registry: off the UI thread."""

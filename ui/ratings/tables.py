@@ -48,6 +48,22 @@ class RatingGridModel(QAbstractTableModel):
         self.rows = [list(row) for row in self.saved]
         self.endResetModel()
 
+    def put_entries(self, entries: object) -> None:
+        """Kept typing back on the rows of the same members (changed_entries' shape); a member
+        no longer on the grid, a level the year's rules do not have or a damaged entry is passed over."""
+        rows = {row[0]: row for row in self.rows}
+        levels = self.levels()
+        for entry in entries if isinstance(entries, list) else []:
+            if not (isinstance(entry, list) and len(entry) == 5 and isinstance(entry[0], int)):
+                continue
+            member, level, score, reason, sick = entry
+            if (member in rows and (level is None or level in levels)
+                    and (score is None or isinstance(score, int))
+                    and (reason is None or reason in NOT_RATED_REASONS) and isinstance(sick, bool)):
+                rows[member][3:7] = [level, score, reason, sick]
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(HEADERS) - 1))
+
     def set_level(self, row: int, level: str | None, reason: str | None = None) -> None:
         if not 0 <= row < len(self.rows):
             return
