@@ -47,7 +47,7 @@ from ui.tasks import Task, run_and_wait, run_task
 from ui.widgets import file_dialog
 from ui.widgets.buttons import confirm, inform
 from ui.widgets.flow_layout import FlowLayout
-from ui.widgets.form_drafts import DraftKeeper
+from ui.widgets.form_drafts import DraftKeeper, retire
 from ui.widgets.org_picker import OrgPicker
 from ui.widgets.table_view import column_widths, list_view
 
@@ -206,10 +206,8 @@ class RatingsPage(Page):
     def _keep_typing(self, year: int, org_id: int | None) -> None:
         """A year's grid is typed over an afternoon, a hundred rows at a time; a power cut
         before "Lưu" took it all. Kept per organisation and year."""
-        if self.keeper is not None:  # what the grid showed before was saved, or dropped on asking
-            self.keeper.closed()
-            self.keeper.deleteLater()
-            self.keeper = None
+        retire(self.keeper)
+        self.keeper = None
         if org_id is None:
             return
         name = self.org.shown_text()

@@ -51,7 +51,7 @@ from ui.tasks import Task, run_task
 from ui.widgets.buttons import confirm, inform
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.flow_layout import FlowLayout
-from ui.widgets.form_drafts import DraftKeeper
+from ui.widgets.form_drafts import DraftKeeper, retire
 from ui.widgets.pdf_preview import PdfPreviewDialog
 from ui.widgets.rows_model import RowsTableModel
 from ui.widgets.save_path import ask_save_path
@@ -260,10 +260,8 @@ class ReportsPage(Page):
             lambda: f"Dự thảo {KINDS[kind].lower()} {year}")
 
     def _stop_keeping(self) -> None:
-        if self.keeper is not None:
-            self.keeper.closed()
-            self.keeper.deleteLater()
-            self.keeper = None
+        retire(self.keeper)
+        self.keeper = None
 
     def current_draft(self) -> Draft | None:
         """The draft with what the clerk has typed."""

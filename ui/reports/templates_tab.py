@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.accounts import CHANGE_SETTINGS, may
+from models.accounts import CHANGE_SETTINGS, draft_slot, may
 from models.core.dates import fmt_date
 from models.core.errors import ValidationError
 from models.documents import (
@@ -27,6 +27,7 @@ from models.documents import (
     template_versions,
 )
 from ui.widgets.buttons import confirm
+from ui.widgets.form_drafts import DraftKeeper, retire
 from ui.widgets.form_errors import FormErrors
 
 
@@ -70,12 +71,14 @@ class TemplatesTab(QWidget):
         layout.addWidget(self.fallback)
         layout.addLayout(buttons)
         self.shown_kind = self.kind.currentData()
+        self.keeper: DraftKeeper | None = None
         self._show(template_for(self.shown_kind))
 
     def _show(self, template: Template) -> None:
         for part, edit in self.parts.items():
             edit.setPlainText(getattr(template, part))
         self.loaded = self.texts()
+        self._keep_typing(template.kind)
         versions = template_versions(template.kind)
         if versions:
             number, saved_at = versions[0]
@@ -85,6 +88,20 @@ class TemplatesTab(QWidget):
         names = sorted(placeholders_of(template.kind))
         self.names.setText("Chỗ điền từ hồ sơ: " + ", ".join("{" + name + "}" for name in names)
                            + ". Chỗ nào hồ sơ chưa có thì văn bản dừng in và nói thiếu gì.")
+
+    def _keep_typing(self, kind: str) -> None:
+        """The wording is rewritten when the rules change, part by part over a sitting: kept
+        against a power cut like a form's typing (form_drafts.py)."""
+        retire(self.keeper)
+
+        def put(values: dict) -> None:
+            for part, edit in self.parts.items():
+                if isinstance(values.get(part), str):
+                    edit.setPlainText(values[part])
+        self.keeper = DraftKeeper(
+            self, draft_slot(f"{__name__}.TemplatesTab:{kind}", {}),
+            lambda: {part: edit.toPlainText() for part, edit in self.parts.items()}, put,
+            self.has_unsaved_changes, lambda: f"Mẫu văn bản: {KIND_NAMES[kind]}")
 
     def texts(self) -> tuple[str, ...]:
         return tuple(edit.toPlainText() for edit in self.parts.values())

@@ -157,6 +157,7 @@ class DraftKeeper(QObject):
         self.owner, self.slot = owner, slot
         self.values, self.put, self.unsaved, self.title = values, put, unsaved, title
         self.kept: dict | None = None
+        self.offered = False  # a page's tab not in view yet is offered its draft when it comes
         self.timer = QTimer(self)
         self.timer.setInterval(KEEP_EVERY_MS)
         self.timer.timeout.connect(self.keep)
@@ -167,8 +168,11 @@ class DraftKeeper(QObject):
     def offer(self) -> None:
         """The draft a closed program left, offered once; kept if the clerk closes the question
         without answering, so it is not lost by a slip of the hand."""
+        if self.offered or not self.owner.isVisible():
+            return
+        self.offered = True
         draft = draft_of(self.slot.name)
-        if draft is None or draft.values == self.values() or not self.owner.isVisible():
+        if draft is None or draft.values == self.values():
             return
         answer = ask_to_restore(self.owner, draft)
         if answer == RESTORE:
@@ -179,6 +183,9 @@ class DraftKeeper(QObject):
 
     def keep(self) -> None:
         if not self.owner.isVisible():  # hidden: typed into by nobody
+            return
+        if not self.offered:
+            self.offer()
             return
         try:
             if not self.unsaved():
@@ -214,6 +221,13 @@ class DraftKeeper(QObject):
 # What a form keeps beside its inputs — a table typed into, such as a meeting's attendance —
 # given by its draft_extras() and put back by put_draft_extras(); no input is named so.
 _EXTRAS = "@extras"
+
+
+def retire(keeper: DraftKeeper | None) -> None:
+    """A page's keeper for what it showed before: saved, or dropped on asking."""
+    if keeper is not None:
+        keeper.closed()
+        keeper.deleteLater()
 
 
 def form_keeper(form) -> DraftKeeper:

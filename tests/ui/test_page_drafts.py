@@ -1,6 +1,7 @@
-"""Typing done in a table survives the program closing unsaved, like a form's inputs: a
-meeting's attendance ticks and reasons, a year's rating grid. Before, a power cut took them,
-and the attendance ticks went even on Esc without a question."""
+"""Typing done in a table or on a page survives the program closing unsaved, like a form's
+inputs: a meeting's attendance ticks and reasons, a year's rating grid, a document template's
+wording. Before, a power cut took them, and the attendance ticks went even on Esc without a
+question."""
 
 from datetime import date
 
@@ -15,6 +16,7 @@ from models.ratings.tables import MemberRating
 from ui.meetings.meeting_dialog import MeetingDialog
 from ui.meetings.tables import PRESENT, REASON
 from ui.ratings.page import RatingsPage
+from ui.reports.page import ReportsPage
 
 
 @pytest.fixture
@@ -163,3 +165,29 @@ def test_closing_the_window_and_dropping_the_grid_leaves_no_draft(office, qtbot,
     press(window, "Tệp", "Thoát")
     assert not window.isVisible() and seen.shown[-1][:2] == ("box", "Chưa lưu")
     assert drafts_left() == []
+
+
+def test_a_template_rewritten_and_not_saved_is_offered_when_its_tab_comes_into_view(qtbot, bloc_tree,
+                                                                                   restore_answer):
+    asked, answer = restore_answer
+    page = ReportsPage()
+    qtbot.addWidget(page)
+    page.show()
+    tabs = page.templates.parentWidget().parentWidget()
+    tabs.setCurrentWidget(page.templates)
+    page.templates.parts["grounds"].setPlainText("Căn cứ Điều lệ Đảng;\nCăn cứ Quy định số 232-QĐ/TW")
+    qtbot.waitUntil(lambda: len(drafts_left()) == 1, timeout=5000)
+    assert drafts_left()[0].title.startswith("Mẫu văn bản: ")
+    page.templates.keeper.timer.stop()  # the power goes
+    page.hide()
+
+    answer(form_drafts.RESTORE)
+    again = ReportsPage()
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.wait(200)
+    assert asked == []  # the tab is not in view: nothing asked over the report's draft
+    again.templates.parentWidget().parentWidget().setCurrentWidget(again.templates)
+    qtbot.waitUntil(lambda: len(asked) == 1, timeout=5000)
+    assert again.templates.parts["grounds"].toPlainText().endswith("232-QĐ/TW")
+    assert again.templates.save() and drafts_left() == []
