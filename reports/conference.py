@@ -11,6 +11,7 @@ from reportlab.lib.units import mm
 
 from models.accounts import require_bloc_reader
 from models.admissions import AGE_BANDS
+from models.awards import beyond_the_bloc
 from models.core import vocab as v
 from models.core.dates import fmt_date
 from models.core.text import fold
@@ -46,6 +47,24 @@ def final_figures_advice(figures: PeriodFigures) -> str | None:
     return (f"Kỳ báo cáo chưa kết thúc (đến ngày {fmt_date(figures.end)}): số liệu tính đến hôm nay, ngày "
             f"{fmt_date(figures.as_of)}. Sau ngày {fmt_date(figures.end)}, mở lại dự thảo, bấm “Tính lại số "
             "liệu” (hoặc chạy lại lệnh report) rồi in để có số liệu cả kỳ.")
+
+
+def awards_advice(figures: PeriodFigures) -> str | None:
+    """For the clerk: awards an earlier version stored with the bloc giving a flag or Bằng khen
+    (the form refuses them now), which the report would print as the bloc's."""
+    wrong = [f"{groups + people} khen thưởng ghi “{issuer}” tặng {AWARD_FORMS[form].lower()}"
+             for (issuer, form), (groups, people) in figures.awards.by_issuer.items()
+             if beyond_the_bloc(form, issuer)]
+    if not wrong:
+        return None
+    return (f"{'; '.join(wrong)}: Đảng ủy Khối tặng Giấy khen, cờ và bằng khen do cấp trên tặng. Sửa cấp "
+            "khen hoặc hình thức ở trang Khen thưởng (bản ghi từ phiên bản trước), rồi tính lại số liệu.")
+
+
+def figures_advice(figures: PeriodFigures) -> str | None:
+    """Everything the clerk should know of the figures before printing, one note a line."""
+    notes = [note for note in (final_figures_advice(figures), awards_advice(figures)) if note]
+    return "\n".join(notes) or None
 
 
 def unwritten_advice(draft: Draft) -> str | None:

@@ -40,6 +40,11 @@ def get_award(award_id: int) -> Award:
     return stored_record(Award, award_id, "khen thưởng")
 
 
+def beyond_the_bloc(form: str, issuer: str) -> bool:
+    """A flag or Bằng khen named as given by the bloc's own bodies, which give Giấy khen only."""
+    return form in HIGHER_FORMS and (bloc_committee(issuer) or bloc_commission(issuer))
+
+
 def _validated(fields: dict) -> dict:
     kind = fields.get("recipient_kind")
     if kind not in v.AWARD_RECIPIENTS:
@@ -66,7 +71,7 @@ def _validated(fields: dict) -> dict:
     issuer = clean(fields.get("issuer") or "")
     if not issuer:
         raise ValidationError("issuer", "Nhập cấp khen thưởng (cơ quan ra quyết định).")
-    if fields["form"] in HIGHER_FORMS and (bloc_committee(issuer) or bloc_commission(issuer)):
+    if beyond_the_bloc(fields["form"], issuer):
         higher = v.AWARD_FORMS[fields["form"]].lower()
         raise ValidationError("form", f"Đảng ủy Khối tặng Giấy khen; {higher} do cấp trên tặng (Tỉnh ủy, "
                                       "Ủy ban nhân dân tỉnh…). Chọn Giấy khen, hoặc ghi đúng cấp đã ra "

@@ -22,6 +22,8 @@ from models.accounts.audit import ChainCheck, verify_chain
 from models.accounts.session import accounts_deleted
 from models.accounts.tables import AuditEntry
 from models.accounts.workstations import registered_keys
+from models.awards.awarding import beyond_the_bloc
+from models.awards.tables import Award
 from models.core import vocab as v
 from models.core.db import close_database, database, open_read_only
 from models.core.errors import ValidationError
@@ -93,6 +95,16 @@ def rating_problems() -> list[str]:
             problems.append(f"Năm {t.year}, {names[t.org_id]}: được đánh giá {t.rated} + chưa đánh giá "
                             f"{t.not_rated} khác tổng số {t.total_members}.")
     return _listed(problems, "trường hợp")
+
+
+def award_notes() -> list[str]:
+    """Awards an earlier version stored with the bloc giving a flag or Bằng khen: not tampering
+    (the form refuses them only since), but the reports would print them as the bloc's."""
+    counted = (Award.select(Award.issuer, Award.form, fn.COUNT(Award.id))
+               .group_by(Award.issuer, Award.form).tuples())
+    return [f"{count} khen thưởng ghi “{issuer}” tặng {v.AWARD_FORMS[form].lower()}: Đảng ủy Khối tặng Giấy "
+            "khen, cờ và bằng khen do cấp trên tặng. Sửa cấp khen hoặc hình thức ở trang Khen thưởng."
+            for issuer, form, count in counted if beyond_the_bloc(form, issuer)]
 
 
 def audit_problems(anchor: Anchor | None = None, result: ChainCheck | None = None) -> list[str]:
@@ -234,7 +246,7 @@ def _checked(db_path, found: FileCheck, anchor: Anchor | None, notes: list[str],
         chain = verify_chain(anchor.signed_from if anchor else None)
         attached, attached_notes = attachment_findings()
         return FileReport(all_problems(anchor, chain, integrity_checked=True, step=step) + attached,
-                          notes + audit_notes(chain) + attached_notes)
+                          notes + audit_notes(chain) + attached_notes + award_notes())
     missing = sorted(set(available()) - found.applied)
     notes.append(f"Tệp có cấu trúc cũ (thiếu {', '.join(missing)}): dữ liệu chỉ được đối chiếu với nhật ký "
                  "thay đổi ở những bảng, cột đã có; mở tệp bằng chương trình để cập nhật cấu trúc rồi kiểm "

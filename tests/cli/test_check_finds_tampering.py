@@ -328,3 +328,20 @@ def test_a_list_of_upgrades_cut_behind_the_program_is_found_before_the_file_fail
     assert "không cập nhật được lên bản này" in said and "schema_migration" in said
     assert main.main(["export", "members", "--db", str(office), "-o", str(office.with_suffix(".xlsx"))]) == 1
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_an_award_an_earlier_version_let_the_bloc_give_is_said_without_failing(office, capsys, monkeypatch):
+    """A Bằng khen stored with the bloc as its issuer before the form refused it: not a forgery,
+    but the reports would print it as the bloc's; `check` names it so the clerk corrects it."""
+    import models.awards.awarding as awarding
+    from models.awards.awarding import create_award
+
+    open_database(office)
+    with monkeypatch.context() as earlier_version, session.acting_as(authenticate("quantri", PASSWORD)):
+        earlier_version.setattr(awarding, "beyond_the_bloc", lambda form, issuer: False)
+        create_award(recipient_kind="COLLECTIVE", recipient_name="Chi bộ Văn phòng", form="BANG_KHEN",
+                     issuer="Ban Thường vụ Đảng ủy Khối", decision_date=date(2024, 1, 20))
+    close_database()
+    capsys.readouterr()
+    assert main.main(["check", "--db", str(office)]) == 0
+    assert "1 khen thưởng ghi “Ban Thường vụ Đảng ủy Khối” tặng bằng khen" in capsys.readouterr().out

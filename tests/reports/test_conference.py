@@ -216,3 +216,25 @@ def test_headings_with_nothing_under_them_are_named_before_printing(office, tmp_
     command = ["report", "year-end", "--year", "2023", "--db", str(db), "-o", str(tmp_path / "b.pdf")]
     assert main.main(command) == 0
     assert "Lưu ý: Các mục chưa có nội dung" in capsys.readouterr().err
+
+
+def test_an_award_stored_before_the_issuer_rule_is_named_before_printing(office, tmp_path, capsys):
+    """Left out before: a Bằng khen stored with the bloc as its issuer by an earlier version (the
+    form now refuses it) was printed as "Ban Thường vụ Đảng ủy Khối tặng bằng khen…" without a
+    word to the clerk."""
+    import main
+    from models.awards.tables import Award
+    from reports.conference import figures_advice
+
+    Award.create(recipient_kind=v.COLLECTIVE, recipient_name="Chi bộ Sở Tài chính", form="BANG_KHEN",
+                 issuer="Ban Thường vụ Đảng ủy Khối", decision_date=date(2023, 12, 20))
+    Award.create(recipient_kind=v.COLLECTIVE, recipient_name="Chi bộ Sở Nội vụ", form="BANG_KHEN",
+                 issuer="Ban Thường vụ Tỉnh ủy", decision_date=date(2023, 12, 20))
+    advice = figures_advice(period_figures(*report_period(YEAR_END, 2023)))
+    assert "1 khen thưởng ghi “Ban Thường vụ Đảng ủy Khối” tặng bằng khen" in advice
+    assert "Đảng ủy Khối tặng Giấy khen" in advice and "Tỉnh ủy" not in advice
+    assert figures_advice(period_figures(*report_period(YEAR_END, 2022))) is None
+    db = office["bloc"]._meta.database.database
+    command = ["report", "year-end", "--year", "2023", "--db", str(db), "-o", str(tmp_path / "b.pdf")]
+    assert main.main(command) == 0
+    assert "Lưu ý: 1 khen thưởng ghi “Ban Thường vụ Đảng ủy Khối”" in capsys.readouterr().err

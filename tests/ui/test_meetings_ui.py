@@ -4,7 +4,6 @@ its attendance from the roster, the quorum read off as boxes are ticked; complia
 from datetime import date
 
 import pytest
-
 from PySide6.QtCore import Qt
 
 from models.meetings.lists import MeetingFilter, cells_without_monthly_meeting, meeting_rows
@@ -161,6 +160,7 @@ def test_closing_with_unsaved_attendance_asks_first(qtbot, bloc_tree, make_membe
     asked = []
     monkeypatch.setattr(guarded, "ask_unsaved", lambda *a, **k: asked.append(1) or guarded.CONTINUE)
     dialog.reject()
-    assert asked and dialog.result() == 0 and [line.present for line in attendance(meeting.id)] == [True, True]
+    assert asked and dialog.result() == 0
+    assert [line.present for line in attendance(meeting.id)] == [True, True]
     sheet.setData(sheet.index(0, PRESENT), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
     assert not dialog.has_unsaved_changes()  # ticked back as stored: nothing to ask about

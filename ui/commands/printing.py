@@ -7,7 +7,7 @@ from models.core.dates import parse_date
 from models.documents import write_draft
 from reports.conference import (
     draft_for,
-    final_figures_advice,
+    figures_advice,
     issue_warning,
     print_report,
     report_period,
@@ -26,7 +26,7 @@ def run_report(args, db_path: Path) -> int:
         figures = period_figures(*report_period(args.kind, args.year))
         draft = draft_for(args.kind, args.year, figures)
         warning = issue_warning(draft, issued_on) if args.issue else None
-        advice = [note for note in (final_figures_advice(figures), unwritten_advice(draft)) if note]
+        advice = [note for note in (figures_advice(figures), unwritten_advice(draft)) if note]
         for note in ([warning] if warning else []) + advice + letterhead_warnings():
             warn(f"Lưu ý: {note}")
         number = print_report(output, draft, issued_on, args.issue, figures, args.org_table)

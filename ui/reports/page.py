@@ -35,7 +35,7 @@ from models.documents import (
 )
 from reports.conference import (
     draft_for,
-    final_figures_advice,
+    figures_advice,
     issue_warning,
     last_year_texts,
     print_report,
@@ -183,7 +183,7 @@ class ReportsPage(Page):
 
         def opened(_progress) -> tuple[Draft, dict[str, str], str | None]:
             figures = period_figures(*report_period(kind, year))
-            return draft_for(kind, year, figures), last_year_texts(kind, year), final_figures_advice(figures)
+            return draft_for(kind, year, figures), last_year_texts(kind, year), figures_advice(figures)
 
         return run_task(self, opened, self._draft_opened, label="Đang lập dự thảo từ số liệu…")
 
@@ -297,7 +297,7 @@ class ReportsPage(Page):
 
         def recomputed(_progress) -> tuple[Draft, str | None]:
             figures = period_figures(*period)
-            return regenerate(draft, figures), final_figures_advice(figures)
+            return regenerate(draft, figures), figures_advice(figures)
 
         return run_task(self, recomputed, self._recomputed, label="Đang tính lại số liệu…")
 
