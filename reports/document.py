@@ -6,6 +6,7 @@ laid out here; renderers only supply the words and tables."""
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import import_module
+from io import BytesIO
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -87,9 +88,15 @@ class Body:
         self.items.append(("page_break", None))
 
 
-def _styles() -> dict[str, ParagraphStyle]:
+# Line spacing: the format allows single to 1.5 lines (DOMAIN §8). Papers print at 18 pt for
+# 14 pt text; a paper whose signature would go over to a second page is set again at single
+# spacing (16 pt, as the Word copy has it), and kept if it then fits where it began.
+LEADING, SINGLE = 18, 16
+
+
+def _styles(leading: int = LEADING) -> dict[str, ParagraphStyle]:
     family = register_fonts()
-    base = ParagraphStyle("base", fontName=family, fontSize=14, leading=18)
+    base = ParagraphStyle("base", fontName=family, fontSize=14, leading=leading)
     return {
         "header_left": ParagraphStyle("hl", parent=base, alignment=TA_CENTER, leading=17),
         "header_right": ParagraphStyle("hr", parent=base, alignment=TA_CENTER, fontSize=15, leading=18),
@@ -111,7 +118,7 @@ def _styles() -> dict[str, ParagraphStyle]:
                                      spaceAfter=2, alignment=TA_JUSTIFY, firstLineIndent=12.7 * mm,
                                      keepWithNext=1),
         "paragraph": ParagraphStyle("p", parent=base, alignment=TA_JUSTIFY, firstLineIndent=12.7 * mm,
-                                    spaceAfter=6),
+                                    spaceAfter=6 if leading == LEADING else 3),
         "cell": ParagraphStyle("cell", parent=base, fontSize=12, leading=14, alignment=TA_LEFT),
         "cell_number": ParagraphStyle("cn", parent=base, fontSize=12, leading=14, alignment=TA_CENTER),
         "cell_head": ParagraphStyle("ch", parent=base, fontSize=12, leading=14, alignment=TA_CENTER,
@@ -265,7 +272,35 @@ def build_document(path: Path, header: Header, body: Body, signature: Signature,
         # python-docx is loaded for a Word copy only (0.1 s of every PDF's command otherwise).
         word = import_module("reports.word")
         return word.build_docx(path, header, body, signature, recipients, annex, author, left_signature)
-    styles = _styles()
+    title = f"{header.title} {header.subject}"
+    signed_on = _build_pdf(path, header, body, signature, recipients, annex, title, author, left_signature,
+                           LEADING)
+    if signed_on == 2:
+        # A one-page paper run over: set at single spacing in memory, kept if it fits on one.
+        tighter = BytesIO()
+        if _build_pdf(tighter, header, body, signature, recipients, annex, title, author, left_signature,
+                      SINGLE) == 1:
+            Path(path).write_bytes(tighter.getvalue())
+    return path
+
+
+class _PageMark(Flowable):
+    """Takes no room; remembers the page it is drawn on (the signature's)."""
+
+    page = 0
+
+    def wrap(self, available_width, available_height):
+        return 0, 0
+
+    def draw(self):
+        self.page = self.canv.getPageNumber()
+
+
+def _build_pdf(target, header: Header, body: Body, signature: Signature, recipients: list[str],
+               annex: Body | None, title: str, author: str, left_signature: Signature | None,
+               leading: int) -> int:
+    """The PDF written to `target` (a path or a buffer); the page its signature is on."""
+    styles = _styles(leading)
     story = _header(header, styles) + _flow(body, styles)
     # The signature never stands alone on a page: it goes over with the body's last paragraph,
     # and with the headings just above that paragraph (one KeepTogether of plain flowables:
@@ -273,14 +308,15 @@ def build_document(path: Path, header: Header, body: Body, signature: Signature,
     tail = [story.pop()] if body.items else []
     while body.items and story and getattr(story[-1], "getKeepWithNext", lambda: False)():
         tail.insert(0, story.pop())
-    story.append(KeepTogether([*tail, *_signature(signature, recipients, styles, left_signature)]))
+    mark = _PageMark()
+    story.append(KeepTogether([*tail, *_signature(signature, recipients, styles, left_signature), mark]))
     if annex is not None and annex.items:
         story.append(PageBreak())
         story += _flow(annex, styles)
     document = SimpleDocTemplate(
-        str(path), pagesize=A4, topMargin=TOP, bottomMargin=BOTTOM, leftMargin=LEFT,
-        rightMargin=RIGHT, title=f"{header.title} {header.subject}", author=author,
+        target if isinstance(target, BytesIO) else str(target), pagesize=A4, topMargin=TOP,
+        bottomMargin=BOTTOM, leftMargin=LEFT, rightMargin=RIGHT, title=title, author=author,
         initialFontName=register_fonts(),
     )
     document.build(story, onLaterPages=_page_number)
-    return path
+    return mark.page

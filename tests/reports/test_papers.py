@@ -280,3 +280,17 @@ def test_a_letter_takes_the_register_number_its_transfer_was_given(demo, tmp_pat
                                        & (AuditEntry.record_id == str(event.id)))
              .order_by(AuditEntry.id.desc()).first())
     assert entry.action == "insert"  # the transfer's number was never rewritten
+
+
+def test_a_one_page_decision_is_printed_on_one_page(demo, tmp_path):
+    """Measured: the admission decision of a member of "Chi bộ Phòng Tổng hợp, Đảng bộ Ngân hàng
+    Nông nghiệp chi nhánh tỉnh" put Điều 3, the signature and Nơi nhận on page 2 with a quarter
+    of page 1 empty, where the Word copy (single spacing) kept the whole on one page. A
+    decision that fits at single spacing, which the format allows, is printed on one page."""
+    decided = [(case.id, case.org.name) for case in AdmissionCase.select().where(
+        AdmissionCase.decision_body.contains("Thường vụ") & AdmissionCase.decision_no.is_null(False))]
+    assert len(decided) >= 3
+    for case_id, org_name in decided:
+        out = tmp_path / f"ket-nap-{case_id}.pdf"
+        assert main.main(["document", "ket-nap", "--for", str(case_id), "--db", demo, "-o", str(out)]) == 0
+        assert len(PdfReader(out).pages) == 1, org_name
