@@ -120,8 +120,8 @@ def _list_annex(paper: Paper, number_text: str, issued_on: date) -> Body | None:
 # needs; names and organisations share the rest (one set of widths for every six-column list
 # gave a 4-digit year 25 mm and cut a cell's full name into five lines).
 FIXED_MM = {"STT": 13, "Ngày sinh": 26, "Năm sinh": 15, "Ngày vào Đảng": 26, "Ngày chính thức": 26,
-            "Huy hiệu": 26, "Nghị quyết chi bộ": 26}
-SHARE = {"Họ và tên": 39, "Quê quán": 36, "Chi bộ": 40, "Đảng bộ, chi bộ": 50, "Tên tập thể, cá nhân": 94,
+            "Huy hiệu": 22, "Nghị quyết chi bộ": 26}
+SHARE = {"Họ và tên": 42, "Quê quán": 36, "Chi bộ": 40, "Đảng bộ, chi bộ": 50, "Tên tập thể, cá nhân": 94,
          "Đơn vị": 58}
 TEXT_WIDTH_MM = 165  # A4 less the margins of §8
 

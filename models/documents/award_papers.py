@@ -94,6 +94,6 @@ def badge_paper(occasion: date) -> Paper:
     paper.list_header = ["STT", "Họ và tên", "Năm sinh", "Đảng bộ, chi bộ", "Ngày vào Đảng", "Huy hiệu"]
     paper.people = [[str(n), c.full_name + (" (truy tặng)" if c.kind == POSTHUMOUS else ""),
                      str(c.birth_date.year), c.org_name, day(c.admitted_on) or "",
-                     f"{c.milestone} năm tuổi Đảng"]
+                     f"{c.milestone} năm"]  # under "Huy hiệu": "30 năm tuổi Đảng" took two lines a row
                     for n, c in enumerate(candidates, start=1)]
     return paper

@@ -170,6 +170,23 @@ def test_an_annexed_list_gives_each_column_the_room_its_contents_need():
     assert widths["Năm sinh"] < 16 and widths["Đảng bộ, chi bộ"] > 45 and widths["Ngày vào Đảng"] >= 26
 
 
+def test_a_badge_list_keeps_a_three_word_name_and_the_badge_on_one_line():
+    """Seen on the 2,700-member demo's list of 43: "Nguyễn Tuấn / Khánh" and "30 năm tuổi /
+    Đảng" took two lines each, and the list a page more than its Word copy."""
+    from reportlab.lib.units import mm
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from reports.fonts import register_fonts
+    from reports.papers import list_widths
+
+    family, padding = register_fonts(), 12  # reportlab's cell padding, both sides
+    header = ["STT", "Họ và tên", "Năm sinh", "Đảng bộ, chi bộ", "Ngày vào Đảng", "Huy hiệu"]
+    widths = dict(zip(header, (width * mm for width in list_widths(header)), strict=True))
+    assert stringWidth("Nguyễn Tuấn Khánh", family, 12) + padding <= widths["Họ và tên"]
+    assert stringWidth("Huy hiệu", f"{family}-Bold", 12) + padding <= widths["Huy hiệu"]
+    assert stringWidth("30 năm", family, 12) + padding <= widths["Huy hiệu"]
+
+
 def test_a_letter_dated_after_the_transfer_runs_from_its_own_day(db, office, tmp_path):
     """Found: a letter dated 06/12/2026 for a transfer of 02/12/2026 was valid "đến hết ngày
     14/01/2027", 30 working days from the transfer: 28 from the letter the member carries."""
