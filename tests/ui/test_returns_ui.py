@@ -111,3 +111,40 @@ def test_the_form_editor_adds_a_line_and_refuses_a_duplicate_key_beside_the_tabl
     assert dialog.save()
     keys = [line.key for line in office_form()]
     assert keys[-2:] == ["cong_trinh", "han_che"] and len(keys) == standard + 1
+
+
+def test_the_form_editor_asks_before_its_lines_are_dropped_and_keeps_them_as_a_draft(qtbot, bloc_tree,
+                                                                                    monkeypatch):
+    """A label reworded or a line taken out, then Esc: the editor closed without asking and the
+    work was gone (the table's cells are not inputs the question looked at)."""
+    import ui.widgets.form_drafts as form_drafts
+    import ui.widgets.guarded_dialog as guarded
+    from models.accounts import drafts_left
+    from ui.returns.form_editor import LABEL, FormEditorDialog
+
+    monkeypatch.setattr(form_drafts, "KEEP_EVERY_MS", 50)
+    monkeypatch.setattr(guarded, "ask_unsaved", lambda *a, **k: pytest.fail("asked with nothing typed"))
+    dialog = FormEditorDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.has_unsaved_changes()
+    standard = dialog.table.rowCount()
+    dialog.table.item(0, LABEL).setText("Tổng số đảng viên cuối kỳ (kể cả dự bị)")
+    assert dialog.has_unsaved_changes()
+    asked = []
+    monkeypatch.setattr(guarded, "ask_unsaved", lambda *a, **k: asked.append(1) or guarded.CONTINUE)
+    dialog.reject()
+    assert asked and dialog.isVisible()
+    dialog.table.setCurrentCell(standard - 1, LABEL)
+    dialog.remove_line()
+    qtbot.waitUntil(lambda: len(drafts_left()) == 1, timeout=5000)
+    dialog._drafts.timer.stop()  # the power goes
+    dialog.hide()
+
+    monkeypatch.setattr(form_drafts, "ask_to_restore", lambda owner, draft: form_drafts.RESTORE)
+    again = FormEditorDialog()
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitUntil(lambda: again.table.rowCount() == standard - 1, timeout=5000)
+    assert again.table.item(0, LABEL).text() == "Tổng số đảng viên cuối kỳ (kể cả dự bị)"
+    assert again.has_unsaved_changes()
