@@ -196,3 +196,28 @@ def test_a_blocked_app_data_folder_never_stops_the_form(qtbot, bloc_tree, quick_
     fill_new(dialog, bloc_tree)
     qtbot.wait(300)  # several turns of the keeper's timer
     assert dialog.save() and Member.select().count() == 1
+
+
+def test_the_question_names_what_was_left_half_typed(qtbot, monkeypatch):
+    """A page's grid or a template is no "biểu mẫu" to the clerk: the question says its title."""
+    from datetime import datetime
+
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    from models.accounts import Draft
+
+    seen = []
+
+    def answer(box):
+        seen.append((box.text(), [button.text() for button in box.buttons()]))
+        box.buttons()[0].click()
+        return 0
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    draft = Draft("ten", datetime(2026, 12, 4, 9, 5), "Xếp loại năm 2026 — Chi bộ Văn phòng", {})
+    assert form_drafts.ask_to_restore(owner, draft) == form_drafts.RESTORE
+    text, buttons = seen[0]
+    assert text == ("Lúc 09:05 ngày 04/12/2026, chương trình đã đóng khi “Xếp loại năm 2026 — Chi bộ Văn "
+                    "phòng” đang được nhập dở, chưa lưu.")
+    assert buttons == ["Điền lại", "Bỏ bản nhập dở"]

@@ -134,9 +134,10 @@ def tell_drafts_left(parent: QWidget) -> None:
 
 
 def ask_to_restore(form: QWidget, draft: Draft) -> str | None:
+    # Named by its title: a page's grid or a template is no "biểu mẫu" to the clerk.
     box = QMessageBox(QMessageBox.Icon.Question, "Khôi phục nội dung đang nhập dở",
-                      f"Lúc {draft.at:%H:%M} ngày {fmt_date(draft.at.date())}, chương trình đã đóng khi biểu "
-                      "mẫu này đang được nhập dở, chưa lưu.", parent=form)
+                      f"Lúc {draft.at:%H:%M} ngày {fmt_date(draft.at.date())}, chương trình đã đóng khi "
+                      f"“{draft.title}” đang được nhập dở, chưa lưu.", parent=form)
     box.setInformativeText("Điền lại những gì đã nhập khi đó? Sau khi điền lại, xem lại rồi bấm Lưu.")
     restore = box.addButton("Điền lại", QMessageBox.ButtonRole.AcceptRole)
     discard = box.addButton("Bỏ bản nhập dở", QMessageBox.ButtonRole.DestructiveRole)
