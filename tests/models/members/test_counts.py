@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from models.core import vocab as v
 from models.core.db import close_database, open_database
 from models.core.errors import ValidationError
-from models.members.counts import headcount, movement
+from models.members.counts import _last_states, headcount, movement, roster_at
 from models.members.events import create_member, history, record_event
 from models.members.lifecycle import EMPTY, EventInput, apply
 from models.members.tables import MemberEvent
@@ -59,7 +59,7 @@ def histories(draw):
     plans = []
     for _ in range(members):
         steps = draw(st.lists(
-            st.tuples(st.sampled_from(KINDS), st.integers(1, 900), st.integers(0, 3),
+            st.tuples(st.sampled_from(KINDS), st.integers(0, 900), st.integers(0, 3),  # 0: the same day
                       st.sampled_from([v.PROBATIONARY, v.FULL])),
             min_size=0, max_size=8,
         ))
@@ -132,6 +132,14 @@ def _check_balances(plans, periods):
                 if (s := _replay_state_at(events, end)).counted and (ids is None or s.org_id in ids)
             )
             assert table.closing == expected
+    for offset, length in periods:
+        on = START + timedelta(days=offset + length)
+        # The roster: each member's state after the last event (by day, then order of entry),
+        # the same by SQLite's grouped max and by the window function the server uses.
+        expected = sorted((member_id, s.org_id) for member_id, events in accepted.items()
+                          if (s := _replay_state_at(events, on)).counted)
+        assert sorted((member_id, org) for member_id, org, _m, _s in roster_at(on)) == expected
+        assert sorted(_last_states(on, None, window=True)) == sorted(_last_states(on, None, window=False))
 
 
 def _as_input(event_id):
