@@ -11,7 +11,7 @@ from reportlab.lib.units import mm
 
 from models.accounts import require_bloc_reader
 from models.admissions import AGE_BANDS
-from models.awards import beyond_the_bloc
+from models.awards import issuer_advice
 from models.core import vocab as v
 from models.core.dates import fmt_date
 from models.core.text import fold
@@ -50,15 +50,10 @@ def final_figures_advice(figures: PeriodFigures) -> str | None:
 
 
 def awards_advice(figures: PeriodFigures) -> str | None:
-    """For the clerk: awards an earlier version stored with the bloc giving a flag or Bằng khen
-    (the form refuses them now), which the report would print as the bloc's."""
-    wrong = [f"{groups + people} khen thưởng ghi “{issuer}” tặng {AWARD_FORMS[form].lower()}"
-             for (issuer, form), (groups, people) in figures.awards.by_issuer.items()
-             if beyond_the_bloc(form, issuer)]
-    if not wrong:
-        return None
-    return (f"{'; '.join(wrong)}: Đảng ủy Khối tặng Giấy khen, cờ và bằng khen do cấp trên tặng. Sửa cấp "
-            "khen hoặc hình thức ở trang Khen thưởng (bản ghi từ phiên bản trước), rồi tính lại số liệu.")
+    """The awards of the period the report would print as the bloc's, wrongly (issuer_advice)."""
+    advice = issuer_advice((issuer, form, groups + people)
+                           for (issuer, form), (groups, people) in figures.awards.by_issuer.items())
+    return f"{advice} Rồi tính lại số liệu." if advice else None
 
 
 def figures_advice(figures: PeriodFigures) -> str | None:

@@ -8,7 +8,7 @@ from models.core.face import face
 
 __getattr__, __dir__, __all__ = face(globals(), {
     "awarding": ("AwardCounts", "AwardRow", "Proposal", "award_counts", "award_many", "awards_between",
-        "beyond_the_bloc",
+        "issuer_advice",
         "create_award", "decisions_among", "delete_award", "streak_campaign", "streak_proposals",
         "tsvm_campaign", "tsvm_proposals", "update_award"),
     "badges": ("BadgeCandidate", "BadgeRow", "CANDIDATE_KINDS", "EARLY", "POSTHUMOUS", "badge_counts",

@@ -45,6 +45,17 @@ def beyond_the_bloc(form: str, issuer: str) -> bool:
     return form in HIGHER_FORMS and (bloc_committee(issuer) or bloc_commission(issuer))
 
 
+def issuer_advice(counts) -> str | None:
+    """For the clerk, of (issuer, form, how many) counts: the awards an earlier version stored
+    with the bloc giving a flag or Bằng khen (the form refuses them now); None when none."""
+    wrong = [f"{count} khen thưởng ghi “{issuer}” tặng {v.AWARD_FORMS[form].lower()}"
+             for issuer, form, count in counts if beyond_the_bloc(form, issuer)]
+    if not wrong:
+        return None
+    return (f"{'; '.join(wrong)}: Đảng ủy Khối tặng Giấy khen, cờ và bằng khen do cấp trên tặng. Sửa cấp "
+            "khen hoặc hình thức ở trang Khen thưởng (bản ghi từ phiên bản trước).")
+
+
 def _validated(fields: dict) -> dict:
     kind = fields.get("recipient_kind")
     if kind not in v.AWARD_RECIPIENTS:

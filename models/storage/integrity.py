@@ -22,7 +22,7 @@ from models.accounts.audit import ChainCheck, verify_chain
 from models.accounts.session import accounts_deleted
 from models.accounts.tables import AuditEntry
 from models.accounts.workstations import registered_keys
-from models.awards.awarding import beyond_the_bloc
+from models.awards.awarding import issuer_advice
 from models.awards.tables import Award
 from models.core import vocab as v
 from models.core.db import close_database, database, open_read_only
@@ -102,9 +102,8 @@ def award_notes() -> list[str]:
     (the form refuses them only since), but the reports would print them as the bloc's."""
     counted = (Award.select(Award.issuer, Award.form, fn.COUNT(Award.id))
                .group_by(Award.issuer, Award.form).tuples())
-    return [f"{count} khen thưởng ghi “{issuer}” tặng {v.AWARD_FORMS[form].lower()}: Đảng ủy Khối tặng Giấy "
-            "khen, cờ và bằng khen do cấp trên tặng. Sửa cấp khen hoặc hình thức ở trang Khen thưởng."
-            for issuer, form, count in counted if beyond_the_bloc(form, issuer)]
+    advice = issuer_advice(counted)
+    return [advice] if advice else []
 
 
 def audit_problems(anchor: Anchor | None = None, result: ChainCheck | None = None) -> list[str]:

@@ -5,8 +5,6 @@ import json
 import stat
 from datetime import timedelta
 
-import pytest
-
 import models.accounts.drafts as drafts
 import ui.widgets.form_drafts as form_drafts
 from models.accounts import DraftSlot, draft_of, draft_slot, drafts_left, keep_draft
@@ -17,17 +15,6 @@ from tests.ui.test_member_forms import fill_new
 from ui.members.dialogs import MemberDialog
 from ui.reports.page import ReportsPage
 from ui.users.dialogs import UserDialog
-
-
-@pytest.fixture
-def quick_keeping(monkeypatch):
-    monkeypatch.setattr(form_drafts, "KEEP_EVERY_MS", 50)
-    asked = []
-
-    def answer(which):
-        monkeypatch.setattr(form_drafts, "ask_to_restore", lambda form, draft: asked.append(draft) or which)
-    answer(None)
-    return asked, answer
 
 
 def _power_cut(dialog) -> None:

@@ -5,7 +5,6 @@ question."""
 
 from datetime import date
 
-import pytest
 from PySide6.QtCore import Qt
 
 import ui.widgets.form_drafts as form_drafts
@@ -19,17 +18,6 @@ from ui.ratings.page import RatingsPage
 from ui.reports.page import ReportsPage
 
 
-@pytest.fixture
-def restore_answer(monkeypatch):
-    monkeypatch.setattr(form_drafts, "KEEP_EVERY_MS", 50)
-    asked = []
-
-    def answer(which):
-        monkeypatch.setattr(form_drafts, "ask_to_restore", lambda owner, draft: asked.append(draft) or which)
-    answer(None)
-    return asked, answer
-
-
 def _cell_meeting(bloc_tree, make_member) -> int:
     for letter in "AB":
         make_member(full_name=f"Đảng viên {letter}")
@@ -40,8 +28,8 @@ def _cell_meeting(bloc_tree, make_member) -> int:
 
 
 def test_attendance_ticked_and_not_saved_comes_back_after_a_power_cut(qtbot, bloc_tree, make_member,
-                                                                      restore_answer):
-    asked, answer = restore_answer
+                                                                      quick_keeping):
+    asked, answer = quick_keeping
     meeting_id = _cell_meeting(bloc_tree, make_member)
     first = MeetingDialog(meeting_id)
     qtbot.addWidget(first)
@@ -72,10 +60,10 @@ def test_a_damaged_attendance_draft_shows_only_whole_lines(qtbot, bloc_tree, mak
     dialog = MeetingDialog(meeting_id)
     qtbot.addWidget(dialog)
     good = dialog.sheet.as_draft()[1]
-    dialog.put_draft_extras({"attendance": [{"name": ["không phải tên"]}, "dòng hỏng",
+    dialog.put_table_state({"attendance": [{"name": ["không phải tên"]}, "dòng hỏng",
                                             {**good, "present": "có"}, good]})
     assert [line.name for line in dialog.sheet.lines] == [good["name"]]
-    dialog.put_draft_extras({"attendance": "không phải danh sách"})
+    dialog.put_table_state({"attendance": "không phải danh sách"})
     assert len(dialog.sheet.lines) == 1  # nothing usable: the sheet is left as it was
 
 
@@ -89,8 +77,8 @@ def _ratings_page(qtbot, org_id: int) -> RatingsPage:
 
 
 def test_a_rating_grid_typed_and_not_saved_comes_back_after_a_power_cut(qtbot, bloc_tree, make_member,
-                                                                       restore_answer):
-    asked, answer = restore_answer
+                                                                       quick_keeping):
+    asked, answer = quick_keeping
     first_member = make_member(full_name="Lê Văn An", admitted=date(2010, 1, 1))
     second_member = make_member(full_name="Trần Văn Bình", admitted=date(2010, 1, 1))
     page = _ratings_page(qtbot, bloc_tree["base"].id)
@@ -116,8 +104,8 @@ def test_a_rating_grid_typed_and_not_saved_comes_back_after_a_power_cut(qtbot, b
 
 
 def test_a_rating_draft_is_offered_only_for_its_own_organisation_and_year(qtbot, bloc_tree, make_member,
-                                                                         restore_answer):
-    asked, answer = restore_answer
+                                                                         quick_keeping):
+    asked, answer = quick_keeping
     make_member(full_name="Lê Văn An", admitted=date(2010, 1, 1))
     page = _ratings_page(qtbot, bloc_tree["base"].id)
     page.view.selectRow(0)
@@ -168,8 +156,8 @@ def test_closing_the_window_and_dropping_the_grid_leaves_no_draft(office, qtbot,
 
 
 def test_a_template_rewritten_and_not_saved_is_offered_when_its_tab_comes_into_view(qtbot, bloc_tree,
-                                                                                   restore_answer):
-    asked, answer = restore_answer
+                                                                                   quick_keeping):
+    asked, answer = quick_keeping
     page = ReportsPage()
     qtbot.addWidget(page)
     page.show()

@@ -231,7 +231,6 @@ class MeetingDialog(FormDialog):
                            (self.agenda, meeting.agenda), (self.minutes, meeting.minutes)):
             box.setPlainText(value)
         self.sheet.set_lines(attendance(meeting_id))
-        self.sheet.mark_stored()
         self.refresh_children()
 
     def values(self) -> dict:
@@ -254,22 +253,16 @@ class MeetingDialog(FormDialog):
             self.meeting_id = create_meeting(self.values()).id
         else:
             self.seen_version = update_meeting(self.meeting_id, self.values(), self.seen_version).version
-        if self.sheet.unsaved():
+        if self.tables_changed():
             set_attendance(self.meeting_id, self.sheet.lines)
-            self.sheet.mark_stored()
         self.refresh_children()
 
-    def has_unsaved_changes(self) -> bool:
-        # The sheet is a table, not an input: ticks and reasons were lost on Esc without a word.
-        return super().has_unsaved_changes() or self.sheet.unsaved()
+    def table_state(self) -> dict:
+        return {"attendance": self.sheet.as_draft()}
 
-    def draft_extras(self) -> dict:
-        """Kept with the form's inputs against a power cut (form_drafts.py)."""
-        return {"attendance": self.sheet.as_draft()} if self.sheet.unsaved() else {}
-
-    def put_draft_extras(self, extras: dict) -> None:
-        if "attendance" in extras:
-            self.sheet.put_draft(extras["attendance"])
+    def put_table_state(self, state: dict) -> None:
+        if "attendance" in state:
+            self.sheet.put_draft(state["attendance"])
 
     def _saved(self) -> bool:
         return self.meeting_id is not None or self.save()

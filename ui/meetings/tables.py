@@ -52,19 +52,12 @@ class AttendanceModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.lines: list[AttendanceLine] = []
-        self.stored: list[AttendanceLine] = []  # the sheet as saved: what "unsaved" is measured from
 
     def set_lines(self, lines: list[AttendanceLine]) -> None:
         self.beginResetModel()
         self.lines = list(lines)
         self.endResetModel()
         self.edited.emit()
-
-    def mark_stored(self) -> None:
-        self.stored = list(self.lines)
-
-    def unsaved(self) -> bool:
-        return self.lines != self.stored
 
     def as_draft(self) -> list[dict]:
         return [asdict(line) for line in self.lines]

@@ -54,22 +54,11 @@ class FormEditorDialog(FormDialog):
         self.show_lines(office_form())
         self.mark_clean()
 
-    def mark_clean(self) -> None:
-        super().mark_clean()
-        self._lines_at_load = self.lines()
+    def table_state(self) -> dict:
+        return {"lines": [[line.key, line.label, line.kind] for line in self.lines()]}
 
-    def has_unsaved_changes(self) -> bool:
-        # The cells are not inputs: a label reworded or a line taken out was lost on Esc.
-        return super().has_unsaved_changes() or self.lines() != self._lines_at_load
-
-    def draft_extras(self) -> dict:
-        """Kept with the form's inputs against a power cut (form_drafts.py)."""
-        lines = self.lines()
-        return {"lines": [[line.key, line.label, line.kind] for line in lines]} \
-            if lines != self._lines_at_load else {}
-
-    def put_draft_extras(self, extras: dict) -> None:
-        lines = extras.get("lines")
+    def put_table_state(self, state: dict) -> None:
+        lines = state.get("lines")
         if isinstance(lines, list) and all(isinstance(line, list) and len(line) == 3 and
                                            all(isinstance(part, str) for part in line) for line in lines):
             self.show_lines([FormLine(*line) for line in lines])

@@ -234,12 +234,16 @@ class UserDialog(FormDialog):
         return [self.orgs.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.orgs.count())
                 if self.orgs.item(i).checkState() == Qt.CheckState.Checked]
 
-    def has_unsaved_changes(self) -> bool:
-        return super().has_unsaved_changes() or self.chosen_orgs() != self._orgs_at_load
+    def table_state(self) -> dict:
+        return {"orgs": self.chosen_orgs()}
 
-    def mark_clean(self) -> None:
-        super().mark_clean()
-        self._orgs_at_load = self.chosen_orgs()
+    def put_table_state(self, state: dict) -> None:
+        orgs = state.get("orgs")
+        if isinstance(orgs, list):
+            for index in range(self.orgs.count()):
+                item = self.orgs.item(index)
+                item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in orgs
+                                   else Qt.CheckState.Unchecked)
 
     def write(self) -> None:
         if self.user_id is None:

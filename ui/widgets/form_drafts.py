@@ -220,7 +220,7 @@ class DraftKeeper(QObject):
 
 
 # What a form keeps beside its inputs — a table typed into, such as a meeting's attendance —
-# given by its draft_extras() and put back by put_draft_extras(); no input is named so.
+# given by its table_state() (guarded_dialog.py); no input is named so.
 _EXTRAS = "@extras"
 
 
@@ -243,13 +243,11 @@ def form_keeper(form) -> DraftKeeper:
                       if isinstance(w, QLineEdit) and not isinstance(w, DateEdit) and w.text().strip()), "")
         return f"{form.windowTitle()} — {named[:60]}" if named else form.windowTitle()
     def values() -> dict:
-        extras = form.draft_extras() if hasattr(form, "draft_extras") else {}
-        return {**form_values(inputs), **({_EXTRAS: extras} if extras else {})}
+        return {**form_values(inputs), **({_EXTRAS: form.table_state()} if form.tables_changed() else {})}
 
     def put(values: dict) -> None:
         put_values(inputs, values)
-        extras = values.get(_EXTRAS)
-        if isinstance(extras, dict) and hasattr(form, "put_draft_extras"):
-            form.put_draft_extras(extras)
+        if isinstance(values.get(_EXTRAS), dict):
+            form.put_table_state(values[_EXTRAS])
     return DraftKeeper(form, draft_slot(f"{type(form).__module__}.{type(form).__qualname__}", opened_with),
                        values, put, form.has_unsaved_changes, title)

@@ -70,16 +70,31 @@ class GuardedDialog(QDialog):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._clean_state: dict[int, object] = {}
+        self._clean_tables: dict = {}
 
     def mark_clean(self) -> None:
         """Call once the form shows what is stored (after load, after save)."""
         self._clean_state = form_state(self)
+        self._clean_tables = self.table_state()
+
+    def table_state(self) -> dict:
+        """What the form holds beyond its inputs — a table typed into (a meeting's attendance,
+        a list ticked) — as plain values: compared for unsaved typing, kept in its draft."""
+        return {}
+
+    def put_table_state(self, state: dict) -> None:
+        """A kept table_state() back; what a damaged draft holds is passed over."""
+
+    def tables_changed(self) -> bool:
+        return self.table_state() != self._clean_tables
 
     def mark_input_clean(self, widget: QWidget) -> None:
         """One input the program refreshed from what is stored: what it shows is not typing."""
         self._clean_state.update(form_state_of(widget))
 
     def has_unsaved_changes(self) -> bool:
+        if self.tables_changed():  # a table's cells are not inputs: its ticks were lost on Esc
+            return True
         now = form_state(self)
         # An input built after loading (a row added) counts only if it holds something.
         return any(self._clean_state.get(key, _EMPTY.get(type(value))) != value for key, value in now.items())

@@ -117,7 +117,7 @@ WRITE_FUNCTIONS = {
     "models.inspections.corrections": {"correct_discipline", "remove_discipline"},
 }
 READ_ONLY = {"get_org", "org_rows", "children_map", "tree_order", "tree_ranks", "grassroots_of",
-             "grassroots_names", "name_chains", "committees_above", "beyond_the_bloc",
+             "grassroots_names", "name_chains", "committees_above", "beyond_the_bloc", "issuer_advice",
              "subtree_ids", "current_member_count", "member_counts", "org_warnings", "size_warning",
              "cell_choices", "full_names", "full_name_of", "check_full_date", "scope_ids",
              "check_in_scope", "get_member", "validate", "threshold_of", "place_facts", "joined_words",
