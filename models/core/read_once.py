@@ -7,6 +7,7 @@ headcount at a date by two movement tables. Within `reading_once()` a function m
 Per thread: the window counts figures on a worker while its own thread may read the records
 as they stand. Outside the block every call reads afresh."""
 
+import inspect
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -28,16 +29,21 @@ def reading_once() -> Iterator[None]:
 
 
 def read_once(function: Callable) -> Callable:
-    """Answers kept for the block; a list is handed out as a copy, so a caller that sorts or
-    extends its answer does not change the next caller's."""
+    """Answers kept for the block; a list or a dict is handed out as a copy, so a caller that
+    sorts or extends its answer does not change the next caller's. A question is known by its
+    arguments with the defaults filled in: headcount(day) is headcount(day, None)."""
+    signature = inspect.signature(function)
+
     @wraps(function)
-    def answer(*args):
+    def answer(*args, **kwargs):
         kept = getattr(_reading, "answers", None)
         if kept is None:
-            return function(*args)
-        key = (function, args)
+            return function(*args, **kwargs)
+        bound = signature.bind(*args, **kwargs)
+        bound.apply_defaults()
+        key = (function, bound.args, tuple(sorted(bound.kwargs.items())))
         if key not in kept:
-            kept[key] = function(*args)
+            kept[key] = function(*args, **kwargs)
         value = kept[key]
-        return list(value) if isinstance(value, list) else value
+        return type(value)(value) if isinstance(value, (list, dict)) else value
     return answer

@@ -57,7 +57,7 @@ def _grassroots_in(start: date, end: date) -> dict[int, str]:
     those the account may see."""
     allowed = scope_ids()
     rows = org_rows()  # read once: a bloc of 200 organisations has some 1,800 with its cells
-    names = full_names(rows)
+    names = full_names()
     return {row.id: names.get(row.id, "") for row in rows
             if row.level in v.GRASSROOTS and (allowed is None or row.id in allowed)
             and not (row.founded_on and row.founded_on > end)

@@ -140,7 +140,14 @@ def full_names(rows: list[OrgRow] | None = None) -> dict[int, str]:
     once; a cell or intermediate committee with every committee above it up to its đảng bộ
     cơ sở ("Chi bộ Phòng Thanh tra, Đảng bộ Sở Tư pháp"; "Chi bộ 1, Đảng bộ bộ phận Phòng Kế
     hoạch, Đảng bộ Sở Tài chính"): many cells share a name, also under one đảng bộ."""
+    if rows is None:
+        return _tree_full_names()
     return {org_id: ", ".join(chain) for org_id, chain in name_chains(rows).items()}
+
+
+@read_once  # the quarterly dues books and the returns' status ask for them five times in a report
+def _tree_full_names() -> dict[int, str]:
+    return {org_id: ", ".join(chain) for org_id, chain in name_chains(org_rows()).items()}
 
 
 def full_name_of(org_id: int) -> str:

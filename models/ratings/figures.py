@@ -75,21 +75,21 @@ def rating_figures(year: int) -> RatingFigures:
     # The driver's rows, not records nor peewee's tuples: 73,000 ratings at 100,000 members.
     ratings = dict(database.execute(MemberRating.select(MemberRating.member, MemberRating.level)
                                     .where(MemberRating.year == year)).fetchall())
-    for member_id, org, _membership in members_at(end):
+    # Counted by (cell, level) in one pass the interpreter runs in C, then by organisation:
+    # a Counter per member's cell and level was a third of the count at 100,000 members.
+    by_cell = Counter((org, ratings.get(member_id)) for member_id, org, _membership in members_at(end))
+    for (org, level), count in by_cell.items():
         grassroots = owner.get(org)
         if grassroots is not None and grassroots.id in totals:
             continue
-        total += 1
-        level = ratings.get(member_id)
-        mine = per_org.get(grassroots.id) if grassroots is not None else Counter()
-        if mine is None:  # made only when missing: a Counter per member was a tenth of the count
-            mine = per_org[grassroots.id] = Counter()
-        mine["members"] += 1
+        total += count
+        mine = per_org.setdefault(grassroots.id, Counter()) if grassroots is not None else Counter()
+        mine["members"] += count
         if level:
-            rated += 1
-            levels[level] += 1
-            mine["rated"] += 1
-            mine[level] += 1
+            rated += count
+            levels[level] += count
+            mine["rated"] += count
+            mine[level] += count
     lines = sorted((OrgRatingLine(names[org_id], own_level.get(org_id), c["members"], c["rated"],
                                   c[EXCELLENT], c[EXCELLENT] + c[GOOD], org_id in totals)
                     for org_id, c in per_org.items() if org_id in live_ids), key=lambda line: line.name)

@@ -44,3 +44,24 @@ def test_the_roster_and_headcount_are_read_once_and_handed_out_as_copies(bloc_tr
         assert len(reads) - read == 2  # the two grouped sums, once
     make_member(admitted=date(2016, 1, 1))
     assert len(roster_at(date(2024, 12, 31))) == 2  # outside the block: as it stands
+
+
+def test_an_argument_left_to_its_default_is_the_same_question(bloc_tree, make_member, monkeypatch):
+    """The report asks headcount(day) and the movement table headcount(day, None): one reading
+    (at 100,000 members each is two grouped sums over the whole history)."""
+    make_member(admitted=date(2015, 1, 1))
+    reads = []
+    real = MemberEvent.select
+    monkeypatch.setattr(MemberEvent, "select", classmethod(lambda cls, *a: reads.append(1) or real(*a)))
+    with reading_once():
+        day = date(2024, 12, 31)
+        assert headcount(day).total == headcount(day, None).total == headcount(day, org_id=None).total == 1
+    assert len(reads) == 2
+
+
+def test_a_table_handed_out_is_the_callers_own(bloc_tree):
+    from models.orgs.tree import full_names
+    with reading_once():
+        names = full_names()
+        names.clear()
+        assert full_names()[bloc_tree["base"].id]
