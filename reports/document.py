@@ -1,4 +1,5 @@
-"""The Party document frame (DOMAIN §8, after HD 36-HD/VPTW): A4, margins 20/20/30/15 mm,
+"""The Party document frame (DOMAIN §8, after HD 36-HD/VPTW): A4, margins 20/20/30/15 mm (a wide
+list on A4 landscape, the same margins),
 the two-column header, number line, place and date, title and subject line, the body, the
 signature block with "Nơi nhận", page numbers from page 2. Every document the app prints is
 laid out here; renderers only supply the words and tables."""
@@ -12,7 +13,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -34,6 +35,7 @@ from reports.numbers import header_date
 
 TOP, BOTTOM, LEFT, RIGHT = 20 * mm, 20 * mm, 30 * mm, 15 * mm
 WIDTH = A4[0] - LEFT - RIGHT
+WIDE = landscape(A4)[0] - LEFT - RIGHT  # the text's width on a landscape page
 HANDWRITING_ROW_MM = 9  # a blank row to be filled in by hand: room for a pen (at least 8 mm)
 
 
@@ -155,10 +157,15 @@ class RuledText(Flowable):
                     2 if self.text else self.height / 2)
 
 
-def _side_by_side(left: list, right: list, widths: list[float]) -> Table:
-    """Two columns of flowables without borders (header, signature block). The font is set
-    on the table too: reportlab otherwise selects Helvetica for its cells."""
-    table = Table([[left, right]], colWidths=widths)
+def _side_by_side(left: list, right: list, widths: list[float], right_width: float | None = None) -> Table:
+    """Two columns of flowables without borders (header, signature block); the right one kept
+    `right_width` wide against the right margin, with an empty column between, when given. The
+    font is set on the table too: reportlab otherwise selects Helvetica for its cells."""
+    gap = widths[1] - right_width if right_width is not None else 0
+    if gap > 0:
+        table = Table([[left, "", right]], colWidths=[widths[0], gap, right_width])
+    else:
+        table = Table([[left, right]], colWidths=widths)
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("FONTNAME", (0, 0), (-1, -1), register_fonts()),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -173,9 +180,10 @@ def _lines(text: str, style: ParagraphStyle, available: float, bold: bool = Fals
     return "<br/>".join(escape(line) for line in lines)
 
 
-def _header(header: Header, styles) -> list:
+def _header(header: Header, styles, width: float = WIDTH) -> list:
     family = register_fonts()
     column = LEFT_COLUMN_MM * mm
+    right_column = WIDTH - column  # as on a portrait page: a landscape page's extra goes between
     superior, issuing = left_column(header.superior_body, header.issuing_body)
     left = [
         Paragraph("<br/>".join(escape(line) for line in superior), styles["header_left"]),
@@ -191,13 +199,13 @@ def _header(header: Header, styles) -> list:
     ]
     if not header.title:  # a công văn: its subject "V/v …" under the number, 12 italic (DOMAIN §8)
         left.append(Paragraph(escape(header.subject), styles["letter_subject"]))
-        return [_side_by_side(left, right, [column, WIDTH - column]), Spacer(1, 10)]
-    table = _side_by_side(left, right, [column, WIDTH - column])
+        return [_side_by_side(left, right, [column, width - column], right_column), Spacer(1, 10)]
+    table = _side_by_side(left, right, [column, width - column], right_column)
     return [
         table,
         Paragraph(escape(header.title.upper()), styles["title"]),
-        Paragraph(_lines(header.subject, styles["subject"], WIDTH), styles["subject"]),
-        RuledText("", family, 14, WIDTH, rule_only=25 * mm),
+        Paragraph(_lines(header.subject, styles["subject"], width), styles["subject"]),
+        RuledText("", family, 14, width, rule_only=25 * mm),
         Spacer(1, 6),
     ]
 
@@ -227,7 +235,7 @@ def _signature_block(signature: Signature, styles) -> list:
 
 
 def _signature(signature: Signature, recipients: list[str], styles,
-               left_signature: Signature | None = None) -> list[Flowable]:
+               left_signature: Signature | None = None, width: float = WIDTH) -> list[Flowable]:
     """"Nơi nhận" on the left; or, for minutes, the minute-taker's signature there."""
     if left_signature is not None:
         left = _signature_block(left_signature, styles)
@@ -237,14 +245,15 @@ def _signature(signature: Signature, recipients: list[str], styles,
             end = "." if index == len(recipients) - 1 else ";"
             left.append(Paragraph(escape(f"- {item.rstrip(';.')}{end}"), styles["recipient"]))
     right = _signature_block(signature, styles)
-    return [Spacer(1, 8), _side_by_side(left, right, [WIDTH * 0.5, WIDTH * 0.5])]
+    return [Spacer(1, 8), _side_by_side(left, right, [width * 0.5, width * 0.5])]
 
 
 def _page_number(canvas, document) -> None:
     """Page numbers centred in the top margin, from page 2 on."""
     canvas.saveState()
     canvas.setFont(register_fonts(), 13)
-    canvas.drawCentredString(A4[0] / 2 + (LEFT - RIGHT) / 2, A4[1] - 12 * mm, str(document.page))
+    page_width, page_height = document.pagesize
+    canvas.drawCentredString(page_width / 2 + (LEFT - RIGHT) / 2, page_height - 12 * mm, str(document.page))
     canvas.restoreState()
 
 
@@ -265,21 +274,23 @@ def _flow(body: Body, styles) -> list:
 
 def build_document(path: Path, header: Header, body: Body, signature: Signature,
                    recipients: list[str], annex: Body | None = None, author: str = "Đảng vụ",
-                   left_signature: Signature | None = None) -> Path:
+                   left_signature: Signature | None = None, wide: bool = False) -> Path:
     """Header, body, signature and "Nơi nhận" (or a second signature); then the annexes (phụ
-    lục) from a new page. A path ending in .docx gets the Word copy (reports/word.py)."""
+    lục) from a new page; `wide`: on A4 landscape (a list whose columns the portrait page
+    cramps, its tables' widths adding up to WIDE). A path ending in .docx gets the Word copy
+    (reports/word.py)."""
     if Path(path).suffix.lower() == ".docx":
         # python-docx is loaded for a Word copy only (0.1 s of every PDF's command otherwise).
         word = import_module("reports.word")
-        return word.build_docx(path, header, body, signature, recipients, annex, author, left_signature)
+        return word.build_docx(path, header, body, signature, recipients, annex, author, left_signature, wide)
     title = f"{header.title} {header.subject}"
     signed_on = _build_pdf(path, header, body, signature, recipients, annex, title, author, left_signature,
-                           LEADING)
+                           LEADING, wide)
     if signed_on == 2:
         # A one-page paper run over: set at single spacing in memory, kept if it fits on one.
         tighter = BytesIO()
         if _build_pdf(tighter, header, body, signature, recipients, annex, title, author, left_signature,
-                      SINGLE) == 1:
+                      SINGLE, wide) == 1:
             Path(path).write_bytes(tighter.getvalue())
     return path
 
@@ -298,10 +309,11 @@ class _PageMark(Flowable):
 
 def _build_pdf(target, header: Header, body: Body, signature: Signature, recipients: list[str],
                annex: Body | None, title: str, author: str, left_signature: Signature | None,
-               leading: int) -> int:
+               leading: int, wide: bool = False) -> int:
     """The PDF written to `target` (a path or a buffer); the page its signature is on."""
     styles = _styles(leading)
-    story = _header(header, styles) + _flow(body, styles)
+    width = WIDE if wide else WIDTH
+    story = _header(header, styles, width) + _flow(body, styles)
     # The signature never stands alone on a page: it goes over with the body's last paragraph,
     # and with the headings just above that paragraph (one KeepTogether of plain flowables:
     # reportlab's keepWithNext does not reach into a nested KeepTogether).
@@ -309,13 +321,14 @@ def _build_pdf(target, header: Header, body: Body, signature: Signature, recipie
     while body.items and story and getattr(story[-1], "getKeepWithNext", lambda: False)():
         tail.insert(0, story.pop())
     mark = _PageMark()
-    story.append(KeepTogether([*tail, *_signature(signature, recipients, styles, left_signature), mark]))
+    signed = _signature(signature, recipients, styles, left_signature, width)
+    story.append(KeepTogether([*tail, *signed, mark]))
     if annex is not None and annex.items:
         story.append(PageBreak())
         story += _flow(annex, styles)
     document = SimpleDocTemplate(
-        target if isinstance(target, BytesIO) else str(target), pagesize=A4, topMargin=TOP,
-        bottomMargin=BOTTOM, leftMargin=LEFT, rightMargin=RIGHT, title=title, author=author,
+        target if isinstance(target, BytesIO) else str(target), pagesize=landscape(A4) if wide else A4,
+        topMargin=TOP, bottomMargin=BOTTOM, leftMargin=LEFT, rightMargin=RIGHT, title=title, author=author,
         initialFontName=register_fonts(),
     )
     document.build(story, onLaterPages=_page_number)

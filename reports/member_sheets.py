@@ -77,8 +77,10 @@ def render_member_sheet(path: Path, member_id: int, printed_on: date) -> Path:
 
 SHORT_HEADER = ["STT", "Họ và tên", "Ngày sinh", "Quê quán", "Vào Đảng, chính thức", "Trình độ CM, LLCT",
                 "Chức vụ, chi bộ"]
-# A date needs 24 mm at 12 pt, "STT" in bold 13; the cell with its committees takes the rest.
-SHORT_WIDTHS = [13, 25, 24, 26, 24, 21, 32]
+# On A4 landscape (252 mm of text), measured at 12 pt: a four-word name on one line (49 mm),
+# "Tiến sĩ / Trung cấp" on one (37), a home town on two at most, where the portrait page's
+# 165 mm cut them into two, three and four. A date needs 24 mm, "STT" in bold 13.
+SHORT_WIDTHS = [13, 50, 25, 52, 25, 37, 50]
 
 
 def short_record_rows(member_ids: list[int]) -> list[list[str]]:
@@ -103,4 +105,4 @@ def render_short_record(path: Path, member_ids: list[int], printed_on: date) -> 
     body.table([SHORT_HEADER, *short_record_rows(member_ids)], SHORT_WIDTHS, numeric_from=len(SHORT_HEADER))
     return build_document(path, header, body, office_signature(office), [],
                           left_signature=Signature("NGƯỜI LẬP DANH SÁCH", "", ""),
-                          author="Danh sách trích ngang")
+                          author="Danh sách trích ngang", wide=True)

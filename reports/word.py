@@ -8,7 +8,7 @@ Charts are drawings of the PDF only: the Word copy has their figures in the tabl
 from pathlib import Path
 
 from docx import Document
-from docx.enum.section import WD_SECTION
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
@@ -24,16 +24,18 @@ from reports.numbers import header_date
 FONT = "Times New Roman"
 MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
 WIDTH_MM = 210 - MARGINS_MM["left"] - MARGINS_MM["right"]
+WIDE_MM = 297 - MARGINS_MM["left"] - MARGINS_MM["right"]  # on A4 landscape
 CENTER, JUSTIFY, LEFT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.LEFT
 
 
 def build_docx(path: Path, header, body, signature, recipients: list[str], annex=None,
-               author: str = "Đảng vụ", left_signature=None) -> Path:
+               author: str = "Đảng vụ", left_signature=None, wide: bool = False) -> Path:
     document = Document()
-    _frame(document, author, f"{header.title} {header.subject}")
-    _header(document, header)
+    _frame(document, author, f"{header.title} {header.subject}", wide)
+    width = WIDE_MM if wide else WIDTH_MM
+    _header(document, header, width)
     _flow(document, body)
-    _signatures(document, signature, recipients, left_signature)
+    _signatures(document, signature, recipients, left_signature, width)
     if annex is not None and annex.items:
         document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         _flow(document, annex)
@@ -41,9 +43,12 @@ def build_docx(path: Path, header, body, signature, recipients: list[str], annex
     return path
 
 
-def _frame(document, author: str, title: str) -> None:
+def _frame(document, author: str, title: str, wide: bool) -> None:
     section = document.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
+    if wide:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = Mm(297), Mm(210)
     for side, size in MARGINS_MM.items():
         setattr(section, f"{side}_margin", Mm(size))
     section.start_type = WD_SECTION.NEW_PAGE
@@ -88,11 +93,14 @@ def _borderless(table) -> None:
     table._tbl.tblPr.append(borders)
 
 
-def _two_columns(document, widths_mm: tuple[float, float]):
-    table = document.add_table(rows=1, cols=2)
+def _two_columns(document, widths_mm: tuple[float, ...]):
+    """A borderless row of cells (two, or three with an empty one between)."""
+    table = document.add_table(rows=1, cols=len(widths_mm))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     _borderless(table)
+    for column, width in zip(table.columns, widths_mm, strict=True):
+        column.width = Mm(width)  # the grid LibreOffice lays out by; Word reads the cells' own
     for cell, width in zip(table.rows[0].cells, widths_mm, strict=True):
         cell.width = Mm(width)
         cell.paragraphs[0]._element.getparent().remove(cell.paragraphs[0]._element)
@@ -107,9 +115,13 @@ def _balanced(text: str, bold: bool, size: float, width_mm: float) -> str:
     return "\n".join(balanced_lines(text, lambda line: stringWidth(line, font, size), Mm(width_mm).pt))
 
 
-def _header(document, header) -> None:
+def _header(document, header, width: float = WIDTH_MM) -> None:
     column = WIDTH_MM - 92
-    left, right = _two_columns(document, (column, 92))
+    if width > WIDTH_MM:  # landscape: the right block against the right margin, as in the PDF
+        left, gap, right = _two_columns(document, (column, width - WIDTH_MM, 92))
+        gap.add_paragraph()  # a cell holds a paragraph at least, or Word calls the file damaged
+    else:
+        left, right = _two_columns(document, (column, 92))
     usable = column - 4  # the cell's own margins
     _line(left, _balanced(header.superior_body.upper(), False, 14, usable))
     _line(left, _balanced(header.issuing_body.upper(), True, 14, usable), bold=True)
@@ -123,7 +135,7 @@ def _header(document, header) -> None:
         return
     title = _line(document, header.title.upper(), bold=True, size=16)
     title.paragraph_format.space_before = Pt(14)
-    _line(document, _balanced(header.subject, True, 14, WIDTH_MM - 4), bold=True)
+    _line(document, _balanced(header.subject, True, 14, width - 4), bold=True)
     _line(document, "—————", size=10)
 
 
@@ -175,8 +187,8 @@ def _table(document, rows, widths_mm, header_rows: int, numeric_from: int, handw
     document.add_paragraph()
 
 
-def _signatures(document, signature, recipients: list[str], left_signature) -> None:
-    left, right = _two_columns(document, (WIDTH_MM / 2, WIDTH_MM / 2))
+def _signatures(document, signature, recipients: list[str], left_signature, width: float = WIDTH_MM) -> None:
+    left, right = _two_columns(document, (width / 2, width / 2))
     if left_signature is not None:
         _signature_block(left, left_signature)
     else:

@@ -204,3 +204,28 @@ def test_the_command_names_the_number_and_day_as_the_paper_prints_them(db, offic
     assert main.main(["document", "gioi-thieu", "--for", str(moved.id), "--db", str(db.database),
                       "-o", str(out), "--issue", "--date", "08/09/2024"]) == 0
     assert f"Đã ghi {out} (số 15-GGT/ĐUK, ngày 08/09/2024)." in capsys.readouterr().out
+
+
+def test_a_short_record_is_a_landscape_list_whose_names_and_towns_keep_to_a_line(db, office, tmp_path):
+    """Seen on the demo's trích ngang: on the portrait page "Huỳnh / Hồng Thúy" took two lines
+    and "xã Quảng / Minh, thành / phố Uông / Bí" four; nine members filled a page."""
+    from docx.enum.section import WD_ORIENT
+    from docx.oxml.ns import qn
+
+    member = create_member(person(full_name="Nguyễn Thị Phương Thảo", birth_date=date(1985, 3, 5),
+                                  home_town="xã Quảng Minh, thành phố Uông Bí"),
+                           {"kind": v.ADMITTED, "date": date(2019, 5, 10), "org_id": office["small"].id})
+    pdf, docx = tmp_path / "tn.pdf", tmp_path / "tn.docx"
+    for out in (pdf, docx):
+        assert main.main(["document", "trich-ngang", "--for", str(member.id), "--db", str(db.database),
+                          "-o", str(out)]) == 0
+    page = PdfReader(pdf).pages[0]
+    assert page.mediabox.width > page.mediabox.height  # A4 landscape
+    lines = [line.strip() for line in page.extract_text().splitlines()]
+    assert "Nguyễn Thị Phương Thảo" in lines
+    town = lines[lines.index("05/03/1985") + 1:lines.index("10/05/2019")]  # the cells between, by line
+    assert " ".join(town) == "xã Quảng Minh, thành phố Uông Bí" and len(town) <= 2
+    section = Document(str(docx)).sections[0]
+    assert section.orientation == WD_ORIENT.LANDSCAPE and section.page_width > section.page_height
+    body = Document(str(docx)).element.body
+    assert all(cell.findall(qn("w:p")) for cell in body.iter(qn("w:tc")))  # Word refuses an empty cell
