@@ -14,7 +14,7 @@ from models.core import vocab as v
 from models.core.dates import add_months, fmt_date
 from models.core.read_once import reading_once
 from models.meetings import cells_without_monthly_meeting
-from models.members import headcount
+from models.members import bloc_totals, headcount
 from models.orgs import org_rows
 from models.returns import reminders as returns_to_chase
 from models.workplan import due_this_month
@@ -109,9 +109,8 @@ def next_presentation_day(today: date) -> tuple[date, str] | None:
 
 
 def year_points(today: date) -> list[YearPoint]:
-    points = []
-    for year in range(today.year - YEARS_SHOWN + 1, today.year + 1):
-        end = min(date(year, 12, 31), today)
-        points.append(YearPoint(year, headcount(end).total, admitted_count(date(year, 1, 1), end),
-                                until=end if end < date(year, 12, 31) else None))
-    return points
+    years = range(today.year - YEARS_SHOWN + 1, today.year + 1)
+    ends = {year: min(date(year, 12, 31), today) for year in years}
+    members = bloc_totals(list(ends.values()))  # five days from one reading of the history
+    return [YearPoint(year, members[end], admitted_count(date(year, 1, 1), end),
+                      until=end if end < date(year, 12, 31) else None) for year, end in ends.items()]

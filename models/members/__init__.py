@@ -8,8 +8,8 @@ from models.core.face import face
 
 __getattr__, __dir__, __all__ = face(globals(), {
     "columns": ("LABELS",),
-    "counts": ("ADDITIONS", "GrassrootsCount", "Headcount", "Movement", "REMOVALS", "headcount",
-        "headcount_by_grassroots", "movement"),
+    "counts": ("ADDITIONS", "GrassrootsCount", "Headcount", "Movement", "REMOVALS", "bloc_totals",
+               "headcount", "headcount_by_grassroots", "movement"),
     "events": ("HistoryRow", "LEAVING_PAPERS", "allowed_kinds", "check_leaving_papers", "correct_event",
                "create_member", "history",
                "record_event", "remove_event", "set_letter_number"),

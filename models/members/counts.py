@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from peewee import fn
 
 from models.core import vocab as v
-from models.core.dates import check_period
+from models.core.dates import check_period, stored_date
 from models.core.db import database, on_server
 from models.core.read_once import read_once
 from models.members.tables import MemberEvent
@@ -101,6 +101,32 @@ def headcount(on: date, org_id: int | None = None) -> Headcount:
     probationary = sum(p for p, _ in by_org.values())
     full = sum(f for _, f in by_org.values())
     return Headcount(on, probationary, full, {k: (p, f) for k, (p, f) in by_org.items()})
+
+
+def bloc_totals(days: list[date]) -> dict[date, int]:
+    """The whole bloc's headcount on each of the days, from one reading of the events (the home
+    page's five years): headcount()'s telescoping sums taken per day of the events, then added
+    up to each day — two grouped scans for any number of days, where five headcounts took ten
+    (0.5 → 0.17 s at 100,000 members)."""
+    if not days:
+        return {}
+    last = max(days)
+    net: dict[date, int] = {}
+    for counted_col, sign in ((MemberEvent.counted_after, 1), (MemberEvent.counted_before, -1)):
+        query = (MemberEvent.select(MemberEvent.date, fn.COUNT(MemberEvent.id))
+                 .where((counted_col == True) & (MemberEvent.date <= last))  # noqa: E712 - SQL
+                 .group_by(MemberEvent.date))
+        for day, count in database.execute(query).fetchall():
+            day = stored_date(day)
+            net[day] = net.get(day, 0) + sign * count
+    totals, running, changes = {}, 0, sorted(net.items())
+    at = 0
+    for day in sorted(set(days)):
+        while at < len(changes) and changes[at][0] <= day:
+            running += changes[at][1]
+            at += 1
+        totals[day] = running
+    return {day: totals[day] for day in days}
 
 
 def movement(start: date, end: date, org_id: int | None = None) -> Movement:

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from models.core import vocab as v
 from models.core.db import close_database, open_database
 from models.core.errors import ValidationError
-from models.members.counts import _last_states, headcount, movement, roster_at
+from models.members.counts import _last_states, bloc_totals, headcount, movement, roster_at
 from models.members.events import create_member, history, record_event
 from models.members.lifecycle import EMPTY, EventInput, apply
 from models.members.tables import MemberEvent
@@ -140,6 +140,10 @@ def _check_balances(plans, periods):
                           if (s := _replay_state_at(events, on)).counted)
         assert sorted((member_id, org) for member_id, org, _m, _s in roster_at(on)) == expected
         assert sorted(_last_states(on, None, window=True)) == sorted(_last_states(on, None, window=False))
+    # The home page's years: the bloc's totals on several days from one reading, as each day's own.
+    days = [START + timedelta(days=offset + length) for offset, length in periods]
+    days.append(START - timedelta(days=1))  # before anyone
+    assert bloc_totals(days) == {day: headcount(day).total for day in days}
 
 
 def _as_input(event_id):
