@@ -11,9 +11,11 @@ from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from models.accounts import lockout_reason, session
+from models.core import clock
 from models.core.db import close_database, open_database, probe_server
 from models.core.errors import ValidationError, failure_reason
 from models.core.where import Server
+from models.core.workdays import public_holidays
 from models.storage import acquire_lock, before_opening, held_words, open_checked, release_lock
 from resources import resource_path
 from ui.storage import anchor_on_exit, backup_on_exit, offer_restore_at_start
@@ -152,6 +154,10 @@ def load_main_window_soon() -> None:
 
 def _load_main_window() -> None:
     import ui.main_window  # noqa: F401 — loaded now so that signing in opens the window at once
+
+    # The holiday package loads every country's calendar on its first use (0.1 s), which the
+    # home page's deadlines in working days would otherwise wait for after signing in.
+    public_holidays(clock.today().year)
 
 
 def _sign_in_loop(app: QApplication, db_path: Path) -> int:

@@ -9,11 +9,13 @@ at most."""
 from datetime import date, timedelta
 from functools import lru_cache
 
-import holidays
-
 
 @lru_cache(maxsize=64)
 def public_holidays(year: int) -> frozenset[date]:
+    # Loaded at the first deadline (0.2 s with every country's calendar), not with the program:
+    # the window asks for it while the clerk types the password (ui/app.py).
+    import holidays
+
     return frozenset(holidays.country_holidays("VN", years=year))
 
 

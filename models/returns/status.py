@@ -2,6 +2,7 @@
 return (accept, or send back with a note); the reminders the home page shows."""
 
 import json
+from collections import namedtuple
 from dataclasses import dataclass
 from datetime import date
 
@@ -9,6 +10,7 @@ from models.accounts import session
 from models.accounts.audit import save_changes
 from models.core import clock
 from models.core.checks import stored_record
+from models.core.dates import stored_date
 from models.core.db import database
 from models.core.errors import ValidationError
 from models.core.text import checked_multiline
@@ -37,9 +39,21 @@ class StatusRow:
     report_name: str
 
 
-def _returns(request_id: int) -> dict[int, GrassrootsReturn]:
-    rows = GrassrootsReturn.select().where(GrassrootsReturn.request == request_id)
-    return {row.org_id: row for row in rows}
+_Received = namedtuple("_Received", "id received_on state decision_note report_name figures")
+
+
+def _returns(request_id: int, figures: bool) -> dict[int, _Received]:
+    """Each organisation's return to the request, its figures only when they are compared: the
+    home page reads five requests' status, 3,000 returns for a bloc of 600 organisations."""
+    query = GrassrootsReturn.select(
+        GrassrootsReturn.org, GrassrootsReturn.id, GrassrootsReturn.received_on, GrassrootsReturn.state,
+        GrassrootsReturn.decision_note, GrassrootsReturn.report_name,
+        *([GrassrootsReturn.figures] if figures else []),
+    ).where(GrassrootsReturn.request == request_id)
+    rows = database.execute(query).fetchall()
+    return {org_id: _Received(return_id, stored_date(received_on), state, note, report,
+                              json.loads(rest[0]) if figures else {})
+            for org_id, return_id, received_on, state, note, report, *rest in rows}
 
 
 def status_rows(request_id: int, today: date | None = None, compare: bool = True) -> list[StatusRow]:
@@ -50,7 +64,7 @@ def status_rows(request_id: int, today: date | None = None, compare: bool = True
     today = today or clock.today()
     names = full_names()
     allowed = scope_ids()
-    received = _returns(request.id)
+    received = _returns(request.id, compare)
     end = min(request.period_end, today)
     known = known_figures(request.period_start, end) \
         if compare and received and end >= request.period_start else {}
@@ -65,10 +79,8 @@ def status_rows(request_id: int, today: date | None = None, compare: bool = True
             rows.append(StatusRow(org_id, names.get(org_id, ""), standing, None, 0, "", None, 0, "", ""))
             continue
         late = working_days_between(request.due_on, row.received_on)
-        figures = json.loads(row.figures)
         mine = known.get(org_id, {})
-        disagree = sum(1 for key in checked
-                       if compare and key in figures and figures[key] != mine.get(key, 0))
+        disagree = sum(1 for key in checked if key in row.figures and row.figures[key] != mine.get(key, 0))
         rows.append(StatusRow(org_id, names.get(org_id, ""), LATE if late else ON_TIME, row.received_on, late,
                               row.state, row.id, disagree, row.decision_note, row.report_name))
     return sorted(rows, key=lambda row: row.org_name.casefold())
