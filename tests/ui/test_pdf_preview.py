@@ -37,3 +37,43 @@ def test_printing_sends_every_page(qtbot, tmp_path):
     printer.setOutputFileName(str(tmp_path / "in.pdf"))
     sent = print_pdf(path, printer)
     assert sent == len(PdfReader(path).pages) == len(PdfReader(tmp_path / "in.pdf").pages)
+
+
+def _inked_rows(pdf_path) -> tuple[float, float]:
+    """The first and last rows with ink on the first page, as fractions of its height."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(str(pdf_path))
+    image = document[0].render(scale=0.5).to_pil().convert("L")
+    document.close()
+    width, height = image.size
+    pixels = image.load()
+    rows = [y for y in range(height) if any(pixels[x, y] < 128 for x in range(0, width, 2))]
+    return rows[0] / height, rows[-1] / height
+
+
+def test_a_landscape_list_fills_the_sheet_it_is_printed_on(qtbot, tmp_path):
+    """Found printing the trích ngang (A4 landscape): on a portrait sheet it came out at 70 %,
+    in the top half of the paper. The print dialog now offers the document's own orientation,
+    and a page of the other orientation is turned to fill the sheet."""
+    from PySide6.QtGui import QPageLayout
+    from reportlab.lib.units import mm
+
+    from reports.document import WIDE
+    from ui.widgets.pdf_preview import pdf_orientation
+
+    body = Body()
+    body.table([["STT", "Họ và tên", "Quê quán"], ["1", "Nguyễn Thị Phương Thảo", "xã Quảng Minh"]],
+               [20, 80, WIDE / mm - 100])
+    path = build_document(tmp_path / "tn.pdf", Header("Đảng bộ tỉnh", "Đảng ủy Khối", "", "Hạ Long",
+                                                      date(2024, 1, 15), "Danh sách", "trích ngang"),
+                          body, Signature(), [], wide=True)
+    assert pdf_orientation(path) == QPageLayout.Orientation.Landscape
+    assert pdf_orientation(_document(tmp_path / "bc.pdf")) == QPageLayout.Orientation.Portrait
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "in.pdf"))
+    printer.setPageOrientation(QPageLayout.Orientation.Portrait)  # the sheet the clerk left chosen
+    assert print_pdf(path, printer) == 1
+    top, bottom = _inked_rows(tmp_path / "in.pdf")
+    assert bottom - top > 0.6  # the list's whole width along the sheet's length, not its top half

@@ -9,9 +9,11 @@ from PySide6.QtGui import (
     QDesktopServices,
     QImage,
     QKeySequence,
+    QPageLayout,
     QPainter,
     QPixmap,
     QShortcut,
+    QTransform,
 )
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -46,8 +48,21 @@ def render_pages(path: Path, scale: float) -> list[QImage]:
         document.close()
 
 
+def pdf_orientation(path: Path) -> QPageLayout.Orientation:
+    """Landscape when the document's first page is wider than tall (a list like the trích
+    ngang), for the print dialog to offer."""
+    document = pdfium.PdfDocument(str(path))
+    try:
+        width, height = document[0].get_size() if len(document) else (0, 1)
+    finally:
+        document.close()
+    return QPageLayout.Orientation.Landscape if width > height else QPageLayout.Orientation.Portrait
+
+
 def print_pdf(path: Path, printer: QPrinter) -> int:
-    """Every page, scaled to the printer's page; returns the pages sent."""
+    """Every page, scaled to the printer's page, and turned a quarter when its orientation is
+    not the sheet's (a landscape list left on portrait paper fills the sheet, not its top
+    half); returns the pages sent."""
     document = pdfium.PdfDocument(str(path))
     pages = len(document)
     painter = QPainter()
@@ -60,6 +75,9 @@ def print_pdf(path: Path, printer: QPrinter) -> int:
                 printer.newPage()
             image = render_page(document, index, PRINT_DPI / 72)
             target = painter.viewport()
+            if (image.width() > image.height()) != (target.width() > target.height()):
+                # A landscape page in a portrait sheaf has its top towards the bound left edge.
+                image = image.transformed(QTransform().rotate(-90))
             size = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
             painter.drawImage(QRectF(0, 0, size.width(), size.height()), image)
     finally:
@@ -127,6 +145,7 @@ class PdfPreviewDialog(QDialog):
 
     def print_document(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageOrientation(pdf_orientation(self.path))  # the dialog offers the document's own
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle("In tài liệu")
         if dialog.exec() == QDialog.DialogCode.Accepted:
