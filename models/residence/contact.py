@@ -17,7 +17,7 @@ from models.members.record import get_member
 from models.members.tables import Member
 from models.orgs.tree import check_in_scope, subtree_ids
 from models.residence.tables import ResidenceComment, ResidenceContact
-from models.residence.vocab import EXEMPTIONS, NOT_INTRODUCED_EXEMPTIONS, RESULTS
+from models.residence.vocab import EXEMPTIONS, KHONG_DAT, NOT_INTRODUCED_EXEMPTIONS, RESULTS
 
 
 def _writable(member_id: int) -> Member:
@@ -179,7 +179,7 @@ def residence_figures(year: int, org_id: int | None = None) -> ResidenceFigures:
                      if exemption in NOT_INTRODUCED_EXEMPTIONS and member not in introduced_ids)
     not_introduced = len(people) - introduced - kept_apart
     exempt, commented = len(exemptions), len(results)
-    failed = sum(1 for result in results.values() if result == "KHONG_DAT")
+    failed = sum(1 for result in results.values() if result == KHONG_DAT)
     return ResidenceFigures(len(people), introduced, exempt, not_introduced, commented, failed)
 
 

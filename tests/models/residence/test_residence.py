@@ -37,6 +37,30 @@ def test_introduction_comment_and_the_lists(bloc_tree, make_member):
     assert comments_of(2023, [introduced.id]) == {}
 
 
+def test_the_figures_count_exemptions_and_each_cell(bloc_tree, make_member):
+    """The bloc's and one cell's counts, an exemption from introduction (special duty) apart
+    from one from the comment only (the armed forces)."""
+    cell_a, cell_b = bloc_tree["cell_a"], bloc_tree["cell_b"]
+    failed = make_member(full_name="Lê Văn An", org=cell_a)
+    make_member(full_name="Trần Thị Bình", org=cell_a)  # not introduced
+    soldier = make_member(full_name="Phạm Văn Công", org=cell_a)
+    special = make_member(full_name="Đỗ Văn Dũng", org=cell_a)
+    elsewhere = make_member(full_name="Hoàng Thị Em", org=cell_b)
+    for member in (failed, elsewhere):
+        set_contact(member.id, "Đảng bộ phường Hồng Hải", "Chi bộ khu 5", date(2020, 3, 1))
+    set_contact(soldier.id, "Đảng bộ phường Cao Xanh", "", date(2020, 3, 1), exemption="ARMED_FORCES")
+    set_contact(special.id, "", "", None, exemption="SPECIAL_DUTY")
+    record_comment(failed.id, 2023, KHONG_DAT, "Chưa tham gia sinh hoạt tổ dân phố", date(2023, 12, 10))
+    record_comment(elsewhere.id, 2023, DAT, "", date(2023, 12, 12))
+
+    def counted(figures):
+        return (figures.members, figures.introduced, figures.exempt_from_comment, figures.not_introduced,
+                figures.commented, figures.failed)
+    assert counted(residence_figures(2023)) == (5, 3, 2, 1, 2, 1)
+    assert counted(residence_figures(2023, cell_a.id)) == (4, 2, 2, 1, 1, 1)
+    assert counted(residence_figures(2023, cell_b.id)) == (1, 1, 0, 0, 1, 0)
+
+
 def test_rules(bloc_tree, make_member):
     member = make_member(admitted=date(2010, 3, 1))
     with pytest.raises(ValidationError) as caught:
