@@ -157,13 +157,12 @@ class RuledText(Flowable):
                     2 if self.text else self.height / 2)
 
 
-def _side_by_side(left: list, right: list, widths: list[float], right_width: float | None = None) -> Table:
-    """Two columns of flowables without borders (header, signature block); the right one kept
-    `right_width` wide against the right margin, with an empty column between, when given. The
-    font is set on the table too: reportlab otherwise selects Helvetica for its cells."""
-    gap = widths[1] - right_width if right_width is not None else 0
+def _side_by_side(left: list, right: list, widths: list[float], gap: float = 0) -> Table:
+    """Two columns of flowables without borders (header, signature block), with an empty
+    column `gap` wide between them when given. The font is set on the table too: reportlab
+    otherwise selects Helvetica for its cells."""
     if gap > 0:
-        table = Table([[left, "", right]], colWidths=[widths[0], gap, right_width])
+        table = Table([[left, "", right]], colWidths=[widths[0], gap, widths[1]])
     else:
         table = Table([[left, right]], colWidths=widths)
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -183,7 +182,7 @@ def _lines(text: str, style: ParagraphStyle, available: float, bold: bool = Fals
 def _header(header: Header, styles, width: float = WIDTH) -> list:
     family = register_fonts()
     column = LEFT_COLUMN_MM * mm
-    right_column = WIDTH - column  # as on a portrait page: a landscape page's extra goes between
+    columns = [column, WIDTH - column]  # as on a portrait page: a landscape page's extra goes between
     superior, issuing = left_column(header.superior_body, header.issuing_body)
     left = [
         Paragraph("<br/>".join(escape(line) for line in superior), styles["header_left"]),
@@ -199,8 +198,8 @@ def _header(header: Header, styles, width: float = WIDTH) -> list:
     ]
     if not header.title:  # a công văn: its subject "V/v …" under the number, 12 italic (DOMAIN §8)
         left.append(Paragraph(escape(header.subject), styles["letter_subject"]))
-        return [_side_by_side(left, right, [column, width - column], right_column), Spacer(1, 10)]
-    table = _side_by_side(left, right, [column, width - column], right_column)
+        return [_side_by_side(left, right, columns, width - WIDTH), Spacer(1, 10)]
+    table = _side_by_side(left, right, columns, width - WIDTH)
     return [
         table,
         Paragraph(escape(header.title.upper()), styles["title"]),

@@ -6,8 +6,10 @@ period is the set of events whose before/after states cross the edge of the coun
 That makes A + B − C = D hold by construction, for the whole bloc or any sub-tree.
 """
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from itertools import accumulate
 
 from peewee import fn
 
@@ -119,14 +121,9 @@ def bloc_totals(days: list[date]) -> dict[date, int]:
         for day, count in database.execute(query).fetchall():
             day = stored_date(day)
             net[day] = net.get(day, 0) + sign * count
-    totals, running, changes = {}, 0, sorted(net.items())
-    at = 0
-    for day in sorted(set(days)):
-        while at < len(changes) and changes[at][0] <= day:
-            running += changes[at][1]
-            at += 1
-        totals[day] = running
-    return {day: totals[day] for day in days}
+    changed_on = sorted(net)
+    running = list(accumulate(net[day] for day in changed_on))  # the headcount after each such day
+    return {day: running[at - 1] if (at := bisect_right(changed_on, day)) else 0 for day in days}
 
 
 def movement(start: date, end: date, org_id: int | None = None) -> Movement:

@@ -53,10 +53,10 @@ def pdf_orientation(path: Path) -> QPageLayout.Orientation:
     ngang), for the print dialog to offer."""
     document = pdfium.PdfDocument(str(path))
     try:
-        width, height = document[0].get_size() if len(document) else (0, 1)
+        wide = len(document) > 0 and document[0].get_width() > document[0].get_height()
     finally:
         document.close()
-    return QPageLayout.Orientation.Landscape if width > height else QPageLayout.Orientation.Portrait
+    return QPageLayout.Orientation.Landscape if wide else QPageLayout.Orientation.Portrait
 
 
 def print_pdf(path: Path, printer: QPrinter) -> int:
