@@ -59,8 +59,7 @@ def write_in_place(target: Path, write: Callable[[Path], object]) -> object:
     of the system becomes a Vietnamese message; any other error (a stop asked by the clerk)
     passes through, the partial file removed either way. Returns what `write` returned."""
     target = Path(target)
-    # Each writer its own partial file: two writing the same target at once must not share one.
-    partial = target.with_name(f"{target.stem}.dang-ghi-{os.getpid()}-{threading.get_ident()}{target.suffix}")
+    partial = partial_beside(target)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         result = write(partial)
@@ -69,7 +68,23 @@ def write_in_place(target: Path, write: Callable[[Path], object]) -> object:
     except OSError as error:
         raise ValidationError("file", unwritable(target, error)) from None
     finally:
-        partial.unlink(missing_ok=True)
+        try:
+            partial.unlink(missing_ok=True)
+        except OSError:  # a partial that could not even be named: the reason above is the clerk's
+            pass
+
+
+NAME_BYTES = 255  # the longest file name NTFS, ext4 and APFS take
+
+
+def partial_beside(target: Path) -> Path:
+    """The partial file's name: each writer its own (two writing the same target at once must not
+    share one), and no longer than the system allows where the target's own name fits."""
+    tag = f".dang-ghi-{os.getpid()}-{threading.get_ident()}{target.suffix}"
+    stem = target.stem
+    while stem and len((stem + tag).encode("utf-8")) > NAME_BYTES:
+        stem = stem[:-1]
+    return target.with_name(stem + tag)
 
 
 def unwritable(target: Path, error: OSError) -> str:

@@ -24,6 +24,7 @@ from models.core.db import (
     translated,
 )
 from models.core.errors import ValidationError, failure_reason, not_a_file, os_reason
+from models.core.files import partial_beside
 from models.meetings.folder import attachments_folder, files_into_database
 from models.migrations import SchemaMigration, available, newer_schema
 from models.migrations import migrate as migrate_schema
@@ -103,8 +104,7 @@ def copy_online(source, target: Path) -> None:
     """A consistent copy even while the database is being written: SQLite's online backup of a
     file (`source` its sqlite3 connection); of a server's database (`source` its handle) every
     table copied from one snapshot into a new file — the same portable file either way."""
-    partial = target.with_name(target.name + ".dang-ghi")
-    partial.unlink(missing_ok=True)
+    partial = partial_beside(target)
     copy = SqliteDatabase(str(partial)) if isinstance(source, sqlite3.Connection) else file_database(partial)
     try:
         copy.connect()

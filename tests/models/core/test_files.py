@@ -42,3 +42,23 @@ def test_a_full_disk_is_said_in_vietnamese(tmp_path):
     with pytest.raises(ValidationError) as refused:
         write_in_place(tmp_path / "a.pdf", write)
     assert "ổ đĩa đã đầy" in refused.value.message and "space" not in refused.value.message
+
+
+def test_a_name_as_long_as_the_system_allows_is_written(tmp_path):
+    # The partial file beside it must not be the name that is too long: a 250-byte name is legal.
+    name = "Báo cáo tổng kết " * 20
+    while len(name.encode("utf-8")) > 246:
+        name = name[:-1]
+    target = tmp_path / (name.strip() + ".pdf")
+    assert 240 < len(target.name.encode("utf-8")) <= 255
+    write_in_place(target, lambda partial: partial.write_bytes(b"%PDF"))
+    assert target.read_bytes() == b"%PDF"
+    assert [path.name for path in tmp_path.iterdir()] == [target.name]
+
+
+def test_a_name_too_long_is_said_with_the_clerks_name_not_the_partial_one(tmp_path):
+    target = tmp_path / ("a" * 300 + ".pdf")
+    with pytest.raises(ValidationError) as refused:
+        write_in_place(target, lambda partial: partial.write_bytes(b"%PDF"))
+    assert "tên tệp quá dài" in refused.value.message
+    assert "dang-ghi" not in refused.value.message
