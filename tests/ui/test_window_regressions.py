@@ -131,3 +131,26 @@ def test_the_organisation_tree_shows_every_column_at_1366(office):
                if not header.isSectionHidden(column))
     assert used <= tree.viewport().width()
     assert header.sectionSize(0) >= 200  # the names keep room to be read
+
+
+def test_a_cell_too_narrow_ends_on_one_line(office):
+    """Seen on the member list at 1366: “Chi bộ Phòng Kế hoạch -” over the top sliver of a second
+    line, Qt wrapping the name at its hyphen in a row one line high. A cell too narrow is elided
+    on one line, on every page's tables."""
+    from PySide6.QtWidgets import QCalendarWidget, QHeaderView, QTableView
+
+    window, _seen = office
+    wrapping = []
+    for index, page_class in enumerate(window.page_classes):
+        window.sidebar.setCurrentRow(index)
+        settled()
+        page = window.page(page_class)
+        days = [view for calendar in page.findChildren(QCalendarWidget)
+                for view in calendar.findChildren(QTableView)]
+        for view in page.findChildren(QTableView):
+            if view in days:
+                continue
+            grows = view.verticalHeader().sectionResizeMode(0) == QHeaderView.ResizeMode.ResizeToContents
+            if view.wordWrap() and not grows:
+                wrapping.append((page_class.title, type(view.model()).__name__))
+    assert not wrapping

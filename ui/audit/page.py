@@ -42,7 +42,7 @@ from ui.widgets.export_table import add_export_action
 from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.form_errors import FormErrors
 from ui.widgets.save_path import ask_save_path
-from ui.widgets.table_view import column_widths, readable_headers
+from ui.widgets.table_view import column_widths, one_line_cells, readable_headers
 
 
 def describe_change(entry: AuditRow, record_id: str = "") -> str:
@@ -131,6 +131,7 @@ class AuditPage(Page):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
+        one_line_cells(self.view)
         self.view.horizontalHeader().setStretchLastSection(True)
         column_widths(self.view, (70, 150, 140, 110, 190))  # "Thêm hàng loạt" on one line
         self.detail = QPlainTextEdit()

@@ -49,7 +49,7 @@ from ui.widgets.form_dialog import FormDialog
 from ui.widgets.member_picker import MemberPicker
 from ui.widgets.org_picker import OrgPicker
 from ui.widgets.screen import fit_to_screen, scrolling
-from ui.widgets.table_view import column_widths, open_on_activate, readable_headers
+from ui.widgets.table_view import column_widths, one_line_cells, open_on_activate, readable_headers
 
 
 class InspectionDialog(FormDialog):
@@ -98,6 +98,7 @@ class InspectionDialog(FormDialog):
         self.subject_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.subject_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.subject_view.horizontalHeader().setStretchLastSection(True)
+        one_line_cells(self.subject_view)
         open_on_activate(self.subject_view, self.conclude_selected)
         column_widths(self.subject_view, (95, 230, 240, 220))
         self.subject_type = code_combo({key: label.capitalize() for key, label in SUBJECT_TYPES.items()})

@@ -33,7 +33,7 @@ from ui.widgets.flow_layout import flow_row
 from ui.widgets.org_picker import OrgPicker
 from ui.widgets.save_path import ask_save_path
 from ui.widgets.search_box import SearchBox
-from ui.widgets.table_view import column_widths, open_on_activate, readable_headers
+from ui.widgets.table_view import column_widths, one_line_cells, open_on_activate, readable_headers
 
 
 def _combo(items: list[tuple[str, object]]) -> QComboBox:
@@ -108,6 +108,7 @@ class MembersPage(Page):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAlternatingRowColors(True)
+        one_line_cells(self.view)
         self.view.verticalHeader().setDefaultSectionSize(24)
         self.view.verticalHeader().setMinimumWidth(48)
         header = self.view.horizontalHeader()

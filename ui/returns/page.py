@@ -81,7 +81,10 @@ class ReturnsPage(Page):
         for column in (1, 2):  # the figures narrow, the line's name takes the rest
             self.lines_view.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             self.lines_view.setColumnWidth(column, 96)
+        # A line's name and the free text (achievements, shortcomings) wrap, each row as high as
+        # its text: a row one line high showed only the top of its second line.
         self.lines_view.setWordWrap(True)
+        self.lines_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.detail = QLabel("Chọn một tổ chức để xem báo cáo của tổ chức đó.")
         self.detail.setWordWrap(True)
         self.accept_button = QPushButton("Chấp nhận")

@@ -45,6 +45,9 @@ class ReturnLinesModel(RowsTableModel):
         row = self.row_at(index.row()) if index.isValid() else None
         if role == Qt.ItemDataRole.BackgroundRole and row is not None and self.disagrees(row):
             return QColor("#ffe4e1")  # the line that differs from the records, in pink
+        if role == Qt.ItemDataRole.TextAlignmentRole and row is not None and isinstance(row.reported, str):
+            # prose reads from the left
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         return super().data(index, role)
 
     @staticmethod

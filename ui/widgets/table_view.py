@@ -14,6 +14,7 @@ def list_view(model, stretch_first: bool = False) -> QTableView:
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
+    one_line_cells(view)
     view.verticalHeader().hide()
     if stretch_first:
         view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -23,6 +24,13 @@ def list_view(model, stretch_first: bool = False) -> QTableView:
     readable_headers(view)
     keep_choice(view)
     return view
+
+
+def one_line_cells(view: QTableView) -> None:
+    """A cell too narrow for its text ends in "…" on its one line. Qt wraps it by default, and a
+    row one line high then showed the top of a second line under the first ("Chi bộ Phòng Kế
+    hoạch -" over a sliver of "Tài chính")."""
+    view.setWordWrap(False)
 
 
 def _row_key(model, position: int):
