@@ -1,6 +1,8 @@
-"""A realistic year of meetings for the demo database: the executive committee each quarter
-(the year-end review in January, the half-year review in July), the standing committee each
-month, and the cells' monthly and quarterly thematic meetings — a few missed, as happens."""
+"""Meetings for the demo database, last year's and this year's up to today: the executive
+committee each quarter (the year-end review in January, the half-year review in July), the
+standing committee each month, and the cells' monthly and quarterly thematic meetings — a few
+missed, as happens. Last year's are there for the reports printed in January (a demo built on
+1 January had none at all, and its year-end report counted no cell meeting)."""
 
 import random
 from datetime import date, timedelta
@@ -37,16 +39,22 @@ def _weekday(rng: random.Random, year: int, month: int, latest: date) -> date | 
     return day if day <= latest else None
 
 
+def _months(today: date) -> list[tuple[int, int]]:
+    """(year, month) from last January to this month."""
+    return [(year, month) for year in (today.year - 1, today.year) for month in range(1, 13)
+            if (year, month) <= (today.year, today.month)]
+
+
 def build_meetings(rng: random.Random, today: date) -> int:
-    year, made = today.year, 0
-    for month in range(1, 13):
+    made = 0
+    for year, month in _months(today):
         day = _weekday(rng, year, month, today)
         if day is None:
             break
         create_meeting({"body": BTV_DUK, "kind": KHAC, "date": day, "time": "08:00",
                         "place": "Phòng họp Đảng ủy Khối", "chairs": CHAIR, "secretary": SECRETARY,
                         "body_size": 9,
-                        "title": f"Hội nghị Ban Thường vụ Đảng ủy Khối tháng {month}"})
+                        "title": f"Hội nghị Ban Thường vụ Đảng ủy Khối tháng {month}/{year}"})
         made += 1
         # The committee meets the day after the standing committee: not yet when that is tomorrow.
         if month in (1, 4, 7, 10) and day + timedelta(days=1) <= today:
@@ -68,7 +76,7 @@ def build_meetings(rng: random.Random, today: date) -> int:
     detailed_from = add_months(date(today.year, today.month, 1), -ATTENDANCE_MONTHS + 1)
     for cell in cells:
         diligence = rng.random()
-        for month in range(1, 13):
+        for year, month in _months(today):
             day = _weekday(rng, year, month, today)
             if day is None:
                 break

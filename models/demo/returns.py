@@ -88,13 +88,16 @@ def build_returns(rng: random.Random, today: date) -> int:
                 continue  # not sent yet
             late = rng.random() < 0.12
             spread = (due - end).days + (rng.randint(1, 15) if late else 0)
-            received = end + timedelta(days=min(rng.randint(1, max(spread, 1)), last_day))
+            after = rng.randint(1, max(spread, 1))
             figures, state, note = _figures(rng, known.get(org_id, {})), r.ACCEPTED, ""
             if latest and position == 0:
                 state, note = r.SENT_BACK, "Chưa điền số cuộc kiểm tra, giám sát; xin bổ sung và gửi lại."
             elif latest and position == 1:
                 figures[r.HEADCOUNT] += 2  # counted two members who had already left
                 state = r.RECEIVED
+            elif after > last_day:
+                continue  # its day has not come: not sent yet (they came all on the demo's day)
+            received = end + timedelta(days=min(after, last_day))  # the clerk's two cases are there
             rows.append({"request": request_id, "org": org_id, "received_on": received,
                          "figures": json.dumps(figures, ensure_ascii=False, sort_keys=True), "state": state,
                          "decision_note": note, "source_name": f"bao-cao-quy-{quarter}-{year}-{org_id}.xlsx",

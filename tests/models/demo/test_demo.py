@@ -70,3 +70,33 @@ def test_every_award_the_demo_gives_in_the_blocs_name_can_be_printed(demo_clock,
     for award in ours:
         assert award.form == "GIAY_KHEN"
         award_paper(award.id)  # refused for a form the bloc does not give
+
+
+def test_a_demo_built_in_january_holds_last_years_meetings(db):
+    """Built on 1 January, the demo had no meeting at all: the cells' regular meetings were made
+    for the year under way only. The home page said every cell missed December's meeting, and the
+    year-end report the office prints in January counted 0 cell meetings for the year."""
+    from models.meetings import cells_without_monthly_meeting, monthly_meeting_months
+    from tests.clock import clock_at
+
+    with clock_at(date(2027, 1, 1)):
+        build_demo(DemoSize(orgs=5, members=120, seed=3))
+        held, cell_months = monthly_meeting_months(2026)
+        assert cell_months and held >= 0.85 * cell_months
+        cells = [row for row in org_rows() if row.level in v.CELLS and not row.dissolved]
+        assert len(cells_without_monthly_meeting(2026, 12)) < len(cells) / 2
+
+
+def test_returns_come_in_over_the_days_after_the_quarter_not_all_on_the_demos_day(db):
+    """Built on 2 January, the demo had nearly every organisation send its fourth-quarter return
+    on 1 or 2 January: a return due later was dated the demo's day instead of not yet sent."""
+    from models.returns.tables import GrassrootsReturn, ReturnRequest
+    from tests.clock import clock_at
+
+    with clock_at(date(2027, 1, 2)):
+        build_demo(DemoSize(orgs=20, members=300, seed=5))
+    fourth = ReturnRequest.get((ReturnRequest.year == 2026) & (ReturnRequest.period == 4))
+    returns = GrassrootsReturn.select().where(GrassrootsReturn.request == fourth)
+    received = [row.received_on for row in returns]
+    assert 2 <= len(received) < 20 / 2
+    assert max(received) <= date(2027, 1, 2)
