@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 from shiboken6 import isValid
 
@@ -128,6 +128,10 @@ class Task(QObject):
         if self.dialog is not None:
             self.dialog.setLabelText("Đang dừng…")
 
+    # The three receivers of the worker's signals are declared slots. Undeclared, PySide adds each
+    # to the class's meta-object at run time, at every task's connection, while workers of other
+    # tasks emit: the suite once died of a segmentation fault with two page tasks under way.
+    @Slot(int, int, str)
     def _progressed(self, done: int, total: int, text: str) -> None:
         if self.dialog is None or not isValid(self.dialog):
             return
@@ -136,6 +140,7 @@ class Task(QObject):
         if text and not self.progress.cancelled:
             self.dialog.setLabelText(text)
 
+    @Slot(object)
     def _succeeded(self, result: Any) -> None:
         self.result = result
         self._end()
@@ -143,6 +148,7 @@ class Task(QObject):
             self.on_done(result)
         self.finished.emit()
 
+    @Slot(object)
     def _failed(self, error: BaseException) -> None:
         self.error = error
         self._end()
