@@ -3,6 +3,7 @@ present and absent with reasons, who chaired and who took the minutes, the cours
 meeting and the resolutions with their votes; signed by the minute-taker (left) and the
 chair (right)."""
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -110,6 +111,18 @@ def _votes(votes: tuple) -> str:
     return f" Biểu quyết: {', '.join(words)}." if words else ""
 
 
+# "đồng chí Nguyễn Đức Thành - Bí thư Đảng ủy Khối": the address before the name, the title after.
+_ADDRESS = re.compile(r"^(đồng chí|đ/c)\s+", re.IGNORECASE)
+_TITLE = re.compile(r"\s+[-–—]\s+|,")
+
+
+def _signer(chairs: str) -> str:
+    """The name under the chair's signature: the first chair of the "Chủ trì" line, without the
+    "đồng chí" that introduces them or the title after the name (the whole line was printed)."""
+    first = chairs.strip().splitlines()[0] if chairs.strip() else ""
+    return _TITLE.split(_ADDRESS.sub("", first.strip()), maxsplit=1)[0].strip()
+
+
 def render_minutes(path: Path, m: Minutes) -> Path:
     header = Header(m.superior_body, m.issuing_body, "", m.office.place, m.date, "Biên bản", m.heading)
     body = Body()
@@ -141,6 +154,5 @@ def render_minutes(path: Path, m: Minutes) -> Path:
             body.paragraph(f"{label} ngày {day}: {_sentence(text)}{_votes(votes)}")
     for warning in m.warnings:
         body.paragraph(f"Lưu ý: {warning}")
-    chair = m.chairs.splitlines()[0] if m.chairs else ""
-    return build_document(path, header, body, Signature("CHỦ TRÌ HỘI NGHỊ", "", chair), [],
+    return build_document(path, header, body, Signature("CHỦ TRÌ HỘI NGHỊ", "", _signer(m.chairs)), [],
                           left_signature=Signature("THƯ KÝ", "", m.secretary))

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 from models.core import vocab as v
 from models.core.dates import add_months
+from models.core.workdays import add_working_days, is_working_day
 from models.meetings.record import (
     AttendanceLine,
     add_resolution,
@@ -33,9 +34,15 @@ ATTENDANCE_MONTHS = 2  # full attendance sheets for the last months only, to kee
 
 
 def _weekday(rng: random.Random, year: int, month: int, latest: date) -> date | None:
-    day = date(year, month, rng.randint(3, 25))
-    while day.weekday() > 4:
+    """A working day of the month (never a weekend or a holiday such as Tết), None when it is
+    still to come."""
+    chosen = day = date(year, month, rng.randint(3, 25))
+    while not is_working_day(day):
         day += timedelta(days=1)
+    if day.month != month:  # Tết's holidays at the month's end: the working day before them
+        day = chosen
+        while not is_working_day(day):
+            day -= timedelta(days=1)
     return day if day <= latest else None
 
 
@@ -56,11 +63,12 @@ def build_meetings(rng: random.Random, today: date) -> int:
                         "body_size": 9,
                         "title": f"Hội nghị Ban Thường vụ Đảng ủy Khối tháng {month}/{year}"})
         made += 1
-        # The committee meets the day after the standing committee: not yet when that is tomorrow.
-        if month in (1, 4, 7, 10) and day + timedelta(days=1) <= today:
+        # The committee meets the working day after the standing committee: not yet when that
+        # is still to come.
+        if month in (1, 4, 7, 10) and add_working_days(day, 1) <= today:
             kind = TONG_KET if month == 1 else SO_KET if month == 7 else KHAC
             meeting = create_meeting({
-                "body": BCH_DUK, "kind": kind, "date": day + timedelta(days=1), "time": "08:00",
+                "body": BCH_DUK, "kind": kind, "date": add_working_days(day, 1), "time": "08:00",
                 "place": "Hội trường Đảng ủy Khối", "chairs": CHAIR, "secretary": SECRETARY, "body_size": 33,
                 "guests": rng.choice(GUESTS), "presenters": "đồng chí Phó Bí thư Thường trực Đảng ủy Khối"})
             absent = rng.sample(range(33), rng.randint(1, 5))
@@ -93,8 +101,8 @@ def build_meetings(rng: random.Random, today: date) -> int:
                     line if rng.random() > 0.08 or not line.present else
                     AttendanceLine(line.member_id, line.name, line.membership, line.exempt, False, "Ốm")
                     for line in default_roster(meeting.id)])
-            if month % 3 == 0 and day + timedelta(days=1) <= today and rng.random() < 0.85 + 0.1 * diligence:
+            if month % 3 == 0 and add_working_days(day, 1) <= today and rng.random() < 0.85 + 0.1 * diligence:
                 create_meeting({"body": CHI_BO, "org_id": cell.id, "kind": CHUYEN_DE,
-                                "date": day + timedelta(days=1), "title": rng.choice(THEMES)})
+                                "date": add_working_days(day, 1), "title": rng.choice(THEMES)})
                 made += 1
     return made

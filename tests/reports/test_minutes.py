@@ -95,3 +95,23 @@ def test_a_resolution_without_a_full_stop_reads_as_a_sentence_and_the_command_pr
     assert "Thư ký: Lê Thị Thu Hà." in text and "Nguyễn Đức Thành" in text
     assert main.main(["minutes", "999", "--db", str(db.database), "-o", str(tmp_path / "x.pdf")]) != 0
     assert "Không tìm thấy cuộc họp số 999" in capsys.readouterr().err
+
+
+def test_the_chair_signs_with_a_name_not_with_the_line_that_introduced_them(bloc_tree, tmp_path):
+    """Seen on the demo's minutes: under CHỦ TRÌ HỘI NGHỊ the signature read “đồng chí Nguyễn
+    Đức Thành - Bí thư Đảng ủy Khối”, the whole “Chủ trì” line. A signature is a name."""
+    from docx import Document
+
+    for chairs, signer in (("đồng chí Nguyễn Đức Thành - Bí thư Đảng ủy Khối", "Nguyễn Đức Thành"),
+                           ("Đ/c Lê Văn An, Bí thư chi bộ\nđồng chí Trần Thị Bình", "Lê Văn An"),
+                           ("Phạm Thị Hoa – Phó Bí thư", "Phạm Thị Hoa"), ("Trần Văn Dũng", "Trần Văn Dũng")):
+        meeting = create_meeting({"body": CHI_BO, "org_id": bloc_tree["cell_a"].id, "kind": THUONG_KY,
+                                  "date": date(2024, 3, 5), "chairs": chairs, "secretary": "Lê Thị Thu Hà"})
+        pdf = render_minutes(tmp_path / "bb.pdf", minutes_of(meeting.id))
+        text = " ".join(" ".join(page.extract_text() for page in PdfReader(pdf).pages).split())
+        signatures = text[text.index("CHỦ TRÌ HỘI NGHỊ"):]
+        assert signer in signatures and "Bí thư" not in signatures and "đồng chí" not in signatures.lower()
+        word = render_minutes(tmp_path / "bb.docx", minutes_of(meeting.id))
+        cells = [cell.text for table in Document(word).tables for row in table.rows for cell in row.cells]
+        assert any(cell.endswith(signer) for cell in cells)
+        assert not any("Bí thư" in cell or "đồng chí" in cell.lower() for cell in cells)

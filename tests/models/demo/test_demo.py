@@ -100,3 +100,14 @@ def test_returns_come_in_over_the_days_after_the_quarter_not_all_on_the_demos_da
     received = [row.received_on for row in returns]
     assert 2 <= len(received) < 20 / 2
     assert max(received) <= date(2027, 1, 2)
+
+
+def test_the_demos_meetings_fall_on_working_days(demo_clock, db):
+    """The executive committee met “the day after” the standing committee, a Saturday when that
+    was a Friday (the half-year conference of 19/07/2025); cells met on Tết's holidays."""
+    from models.core.workdays import is_working_day
+    from models.meetings.tables import Meeting
+
+    build_demo(DemoSize(orgs=6, members=150, seed=4))
+    days = [meeting.date for meeting in Meeting.select(Meeting.date)]
+    assert days and [day for day in days if not is_working_day(day)] == []
