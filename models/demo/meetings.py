@@ -52,6 +52,21 @@ def _months(today: date) -> list[tuple[int, int]]:
             if (year, month) <= (today.year, today.month)]
 
 
+def _monthly_meeting(rng: random.Random, cell_id: int, day: date, visited: set[int], detailed: bool) -> int:
+    """A cell's regular meeting, with its attendance sheet for the last months (a few ill)."""
+    visitor = rng.choice(VISITORS) if cell_id in visited and day.month == 3 else ""
+    meeting = create_meeting({"body": CHI_BO, "org_id": cell_id, "kind": THUONG_KY, "date": day,
+                              "time": "14:00", "standing_visitors": visitor,
+                              "minutes": "Đánh giá kết quả thực hiện nhiệm vụ tháng, đề ra nhiệm vụ "
+                                         "tháng tới."})
+    if detailed:
+        set_attendance(meeting.id, [
+            line if rng.random() > 0.08 or not line.present else
+            AttendanceLine(line.member_id, line.name, line.membership, line.exempt, False, "Ốm")
+            for line in default_roster(meeting.id)])
+    return 1
+
+
 def build_meetings(rng: random.Random, today: date) -> int:
     made = 0
     for year, month in _months(today):
@@ -88,21 +103,12 @@ def build_meetings(rng: random.Random, today: date) -> int:
             day = _weekday(rng, year, month, today)
             if day is None:
                 break
-            if rng.random() < 0.03 + 0.1 * (diligence < 0.1):  # a missed month
-                continue
-            visitor = rng.choice(VISITORS) if cell.id in visited and month == 3 else ""
-            meeting = create_meeting({"body": CHI_BO, "org_id": cell.id, "kind": THUONG_KY, "date": day,
-                                      "time": "14:00", "standing_visitors": visitor,
-                                      "minutes": "Đánh giá kết quả thực hiện nhiệm vụ tháng, đề ra nhiệm vụ "
-                                                 "tháng tới."})
-            made += 1
-            if day >= detailed_from:
-                set_attendance(meeting.id, [
-                    line if rng.random() > 0.08 or not line.present else
-                    AttendanceLine(line.member_id, line.name, line.membership, line.exempt, False, "Ốm")
-                    for line in default_roster(meeting.id)])
-            if month % 3 == 0 and add_working_days(day, 1) <= today and rng.random() < 0.85 + 0.1 * diligence:
-                create_meeting({"body": CHI_BO, "org_id": cell.id, "kind": CHUYEN_DE,
-                                "date": add_working_days(day, 1), "title": rng.choice(THEMES)})
+            if rng.random() >= 0.03 + 0.1 * (diligence < 0.1):  # else a missed month
+                made += _monthly_meeting(rng, cell.id, day, visited, day >= detailed_from)
+            # The quarter's thematic meeting the working day after: kept by nearly every cell.
+            themed = add_working_days(day, 1)
+            if month % 3 == 0 and themed <= today and rng.random() < 0.97 + 0.03 * diligence:
+                create_meeting({"body": CHI_BO, "org_id": cell.id, "kind": CHUYEN_DE, "date": themed,
+                                "title": rng.choice(THEMES)})
                 made += 1
     return made

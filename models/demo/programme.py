@@ -40,7 +40,7 @@ def build_main_targets(today: date) -> int:
             ("10 – 15% đảng viên hoàn thành xuất sắc nhiệm vụ", "đảng viên hoàn thành xuất sắc nhiệm vụ",
              "MEMBER_EXCELLENT", RANGE, 10, 15, None),
             ("100% chi bộ sinh hoạt chuyên đề ít nhất mỗi quý một lần", "chi bộ sinh hoạt chuyên đề",
-             "MANUAL_SHARE", AT_LEAST, 100, None, 100),
+             "CELL_THEMATIC", AT_LEAST, 100, None, None),
         ]
         for position, (wording, short, measure, comparator, low, high, result) in enumerate(rows, start=1):
             if low is None:

@@ -10,6 +10,7 @@ __getattr__, __dir__, __all__ = face(globals(), {
     "files": ("attach_file", "file_copy", "files_of", "remove_file"),
     "lists": ("CellGap", "MeetingFigures", "MeetingFilter", "MeetingRow",
         "cells_without_monthly_meeting", "monthly_meeting_months", "cells_without_thematic_meeting",
+        "thematic_cells_kept",
         "meeting_days",
         "meeting_figures", "meeting_rows", "readable_meeting"),
     "record": ("AttendanceLine", "Quorum", "add_resolution", "attendance", "create_meeting",

@@ -172,6 +172,19 @@ def cells_without_thematic_meeting(year: int, quarter: int) -> list[CellGap]:
     return _cells_without(CHUYEN_DE, start, add_months(start, 3) - timedelta(days=1))
 
 
+def thematic_cells_kept(year: int, last_quarter: int = 4) -> tuple[int, int]:
+    """(cells with a thematic meeting in every quarter they existed, cells that existed) from the
+    first quarter to `last_quarter`: "chi bộ sinh hoạt chuyên đề ít nhất mỗi quý một lần"."""
+    existed: set[int] = set()
+    missed: set[int] = set()
+    for quarter in range(1, last_quarter + 1):
+        start = date(year, 3 * (quarter - 1) + 1, 1)
+        end = add_months(start, 3) - timedelta(days=1)
+        existed |= {row.id for row in _cells_live(start, end)}
+        missed |= {gap.org_id for gap in _cells_without(CHUYEN_DE, start, end)}
+    return len(existed - missed), len(existed)
+
+
 @dataclass(frozen=True)
 class MeetingFigures:
     by_body_kind: dict[tuple[str, str], int] = field(default_factory=dict)

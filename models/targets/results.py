@@ -10,7 +10,7 @@ from models.admissions.targets import admitted_count
 from models.core import clock
 from models.inspections.tables import InspectionCase
 from models.inspections.vocab import BLOC_PERFORMERS, CONCLUDED, IN_PROGRESS
-from models.meetings.lists import meeting_figures, monthly_meeting_months
+from models.meetings.lists import meeting_figures, monthly_meeting_months, thematic_cells_kept
 from models.ratings.figures import RatingFigures, rating_figures
 from models.ratings.rules import EXCELLENT, GOOD, TSVM
 from models.targets.record import targets_for, threshold_of
@@ -81,6 +81,10 @@ def measured(measure: str, first_year: int, last_year: int,
         months_gone = 12 if last_year < today.year else max(1, today.month - 1)
         held, months = monthly_meeting_months(last_year, months_gone)
         return _share(held, months)
+    if measure == "CELL_THEMATIC":
+        today = clock.today()  # a year under way counts the quarters ended, or the first one begun
+        quarters_gone = 4 if last_year < today.year else max(1, (today.month - 1) // 3)
+        return _share(*thematic_cells_kept(last_year, quarters_gone))
     if ratings is None:
         ratings = {}
     if last_year not in ratings:

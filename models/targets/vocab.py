@@ -14,6 +14,7 @@ MEASURES = {
     "BCH_CONFERENCES": ("Số hội nghị Ban Chấp hành Đảng bộ Khối đã tổ chức", COUNT),
     "CELL_MEETINGS": ("Tỷ lệ chi bộ sinh hoạt thường kỳ hằng tháng (số tháng có sinh hoạt trên số tháng)",
                       SHARE),
+    "CELL_THEMATIC": ("Tỷ lệ chi bộ sinh hoạt chuyên đề ít nhất mỗi quý một lần (trên số chi bộ)", SHARE),
     "MANUAL_COUNT": ("Số liệu văn phòng nhập (số lượng)", COUNT),
     "MANUAL_SHARE": ("Số liệu văn phòng nhập (tỷ lệ %)", SHARE),
 }

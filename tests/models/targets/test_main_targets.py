@@ -156,3 +156,24 @@ def test_a_term_target_in_an_earlier_years_report_was_under_way_then(bloc_tree, 
     with clock.fixed_day(date(2026, 12, 6)):
         assert [r.judgement for r in target_results(2021)] == [UNDER_WAY]
         assert [r.judgement for r in target_results(2025)] == [MISSED]
+
+
+def test_thematic_meetings_each_quarter_are_measured_from_the_meeting_records(bloc_tree):
+    """"100% chi bộ sinh hoạt chuyên đề ít nhất mỗi quý một lần" was a figure the office typed
+    (the demo typed 100% beside 476 thematic meetings of 140 cells in a year). The records give
+    it: a cell counts when it met on a theme in every quarter it existed."""
+    from models.core import clock
+    from models.meetings.record import create_meeting
+
+    for quarter in range(4):  # cell A keeps every quarter, cell B misses the last, the third never meets
+        for cell in ("cell_a", "cell_b")[:1 if quarter == 3 else 2]:
+            create_meeting({"body": "CHI_BO", "org_id": bloc_tree[cell].id, "kind": "CHUYEN_DE",
+                            "date": date(2026, 3 * quarter + 2, 12)})
+    target(year_from=2026, year_to=2026, wording="100% chi bộ sinh hoạt chuyên đề ít nhất mỗi quý một lần",
+           short_name="chi bộ sinh hoạt chuyên đề", measure="CELL_THEMATIC", threshold=100)
+    with clock.fixed_day(date(2027, 1, 10)):
+        (result,) = target_results(2026)
+        assert result.value == Fraction(100, 3) and result.judgement == MISSED
+    with clock.fixed_day(date(2026, 11, 20)):  # three quarters ended: cell B has kept them so far
+        (result,) = target_results(2026)
+        assert result.value == Fraction(200, 3)
