@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from models.core import vocab as v
 from models.core.dates import add_months
 from models.core.workdays import add_working_days, is_working_day
+from models.meetings.bulk import create_meetings
 from models.meetings.record import (
     AttendanceLine,
     add_resolution,
@@ -52,19 +53,22 @@ def _months(today: date) -> list[tuple[int, int]]:
             if (year, month) <= (today.year, today.month)]
 
 
-def _monthly_meeting(rng: random.Random, cell_id: int, day: date, visited: set[int], detailed: bool) -> int:
-    """A cell's regular meeting, with its attendance sheet for the last months (a few ill)."""
+def _monthly_meeting(rng: random.Random, cell_id: int, day: date, visited: set[int], detailed: bool,
+                     later: list[dict]) -> None:
+    """A cell's regular meeting: with its attendance sheet for the last months (a few ill),
+    else put in `later`, written with the others at once."""
     visitor = rng.choice(VISITORS) if cell_id in visited and day.month == 3 else ""
-    meeting = create_meeting({"body": CHI_BO, "org_id": cell_id, "kind": THUONG_KY, "date": day,
-                              "time": "14:00", "standing_visitors": visitor,
-                              "minutes": "Đánh giá kết quả thực hiện nhiệm vụ tháng, đề ra nhiệm vụ "
-                                         "tháng tới."})
-    if detailed:
-        set_attendance(meeting.id, [
-            line if rng.random() > 0.08 or not line.present else
-            AttendanceLine(line.member_id, line.name, line.membership, line.exempt, False, "Ốm")
-            for line in default_roster(meeting.id)])
-    return 1
+    fields = {"body": CHI_BO, "org_id": cell_id, "kind": THUONG_KY, "date": day, "time": "14:00",
+              "standing_visitors": visitor,
+              "minutes": "Đánh giá kết quả thực hiện nhiệm vụ tháng, đề ra nhiệm vụ tháng tới."}
+    if not detailed:
+        later.append(fields)
+        return
+    meeting = create_meeting(fields)
+    set_attendance(meeting.id, [
+        line if rng.random() > 0.08 or not line.present else
+        AttendanceLine(line.member_id, line.name, line.membership, line.exempt, False, "Ốm")
+        for line in default_roster(meeting.id)])
 
 
 def build_meetings(rng: random.Random, today: date) -> int:
@@ -97,6 +101,7 @@ def build_meetings(rng: random.Random, today: date) -> int:
     cells = [row for row in org_rows() if row.level in v.CELLS and not row.dissolved]
     visited = set(rng.sample([cell.id for cell in cells], min(7, len(cells))))
     detailed_from = add_months(date(today.year, today.month, 1), -ATTENDANCE_MONTHS + 1)
+    later: list[dict] = []
     for cell in cells:
         diligence = rng.random()
         for year, month in _months(today):
@@ -104,11 +109,13 @@ def build_meetings(rng: random.Random, today: date) -> int:
             if day is None:
                 break
             if rng.random() >= 0.03 + 0.1 * (diligence < 0.1):  # else a missed month
-                made += _monthly_meeting(rng, cell.id, day, visited, day >= detailed_from)
+                _monthly_meeting(rng, cell.id, day, visited, day >= detailed_from, later)
+                made += 1
             # The quarter's thematic meeting the working day after: kept by nearly every cell.
             themed = add_working_days(day, 1)
             if month % 3 == 0 and themed <= today and rng.random() < 0.97 + 0.03 * diligence:
-                create_meeting({"body": CHI_BO, "org_id": cell.id, "kind": CHUYEN_DE, "date": themed,
-                                "title": rng.choice(THEMES)})
+                later.append({"body": CHI_BO, "org_id": cell.id, "kind": CHUYEN_DE, "date": themed,
+                              "title": rng.choice(THEMES)})
                 made += 1
+    create_meetings(later)
     return made

@@ -64,7 +64,8 @@ def next_bch_number(on: date, except_id: int | None = None) -> int:
     return max((number for (number,) in query.tuples()), default=0) + 1
 
 
-def _validated(fields: dict, meeting_id: int | None) -> dict:
+def validated_meeting(fields: dict, meeting_id: int | None) -> dict:
+    """The row a meeting's fields make, checked as the meeting form checks them."""
     body, kind = fields.get("body"), fields.get("kind")
     if body not in BODIES:
         raise ValidationError("body", "Chọn cơ quan họp.")
@@ -123,7 +124,7 @@ def _validated(fields: dict, meeting_id: int | None) -> dict:
 
 def create_meeting(fields: dict) -> Meeting:
     require_meeting_rights(fields.get("body"), fields.get("org_id"))
-    data = _validated(fields, None)
+    data = validated_meeting(fields, None)
     with database.atomic():
         now = clock.now()
         meeting = Meeting.create(**data, created_at=now, updated_at=now)
@@ -136,7 +137,7 @@ def update_meeting(meeting_id: int, fields: dict, seen_version: int | None = Non
     meeting = get_meeting(meeting_id)
     require_meeting_rights(meeting.body, meeting.org_id)
     require_meeting_rights(fields.get("body"), fields.get("org_id"))
-    data = _validated(fields, meeting_id)
+    data = validated_meeting(fields, meeting_id)
     with database.atomic():
         meeting = get_meeting(meeting_id)  # read again under the writer lock
         check_version(meeting, seen_version)
