@@ -31,3 +31,9 @@ def add_working_days(start: date, days: int) -> date:
         if is_working_day(current):
             left -= 1
     return current
+
+
+def working_day_from(day: date) -> date:
+    """`day` if it is a working day, else the next one: when a paper dated on a weekend or a
+    holiday is signed."""
+    return day if is_working_day(day) else add_working_days(day, 1)

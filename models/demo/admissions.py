@@ -9,6 +9,7 @@ from models.admissions.steps import fail_probation, record_step, withdraw
 from models.admissions.targets import admitted_count, set_target
 from models.core import vocab as v
 from models.core.dates import add_months
+from models.core.workdays import working_day_from
 from models.demo.names import FAMILY, GIVEN, MIDDLE
 from models.members.tables import Member
 from models.orgs.tree import grassroots_of, org_rows
@@ -79,16 +80,18 @@ def build_admissions(rng: random.Random, today: date, count: int) -> int:
         while (step := next_step(get_case(case.id))) in STEP_VALUES:
             if stalled and done == 1 or not stalled and stage < 7 and done >= stage:
                 break
-            day += timedelta(days=rng.randint(25, 38))
+            day = working_day_from(day + timedelta(days=rng.randint(25, 38)))  # offices sign on working days
             if day > today:
                 break
             record_step(case.id, step, STEP_VALUES[step](day, number))
             done += 1
         case = get_case(case.id)
-        review = add_months(case.ceremony_date, 12) + timedelta(days=10) if case.ceremony_date else None
-        if stage == 7 and case.state == "PROBATION" and review and review + timedelta(days=5) <= today:
+        review = working_day_from(add_months(case.ceremony_date, 12) + timedelta(days=10)) \
+            if case.ceremony_date else None
+        decided = review and working_day_from(review + timedelta(days=5))
+        if stage == 7 and case.state == "PROBATION" and review and decided <= today:
             record_step(case.id, "full", {"review_date": review, "full_decision_no": f"{number}-QĐ/ĐUK",
-                                          "full_decision_date": review + timedelta(days=5)})
+                                          "full_decision_date": decided})
         elif case.state == "POOL" and rng.random() < 0.06:
             withdraw(case.id, min(today, listed + timedelta(days=90)), "Chuyển công tác khỏi đơn vị")
         elif case.state == "PROBATION" and rng.random() < 0.06:

@@ -16,6 +16,7 @@ from models.awards.badges import DUE, POSTHUMOUS, badge_list, present_badge
 from models.awards.seniority import occasions_of
 from models.core import clock
 from models.core import vocab as v
+from models.core.workdays import working_day_from
 
 COLLECTIVES = ["Văn phòng Đảng ủy Khối", "Ban Tổ chức Đảng ủy Khối", "Ủy ban Kiểm tra Đảng ủy Khối",
                "Đoàn Thanh niên Khối các cơ quan tỉnh"]
@@ -23,7 +24,7 @@ COLLECTIVES = ["Văn phòng Đảng ủy Khối", "Ban Tổ chức Đảng ủy 
 
 def build_awards(rng: random.Random, years: list[int]) -> None:
     for year in years:
-        decided = date(year + 1, 1, rng.randint(10, 25))
+        decided = working_day_from(date(year + 1, 1, rng.randint(10, 25)))
         if decided > clock.today():
             continue
         common = {"issuer": "Ban Thường vụ Đảng ủy Khối", "decision_date": decided}

@@ -5,6 +5,7 @@ import random
 from datetime import date, timedelta
 
 from models.core import vocab as v
+from models.core.workdays import is_working_day, working_day_from
 from models.inspections.cases import add_subject, conclude_subject, create_inspection, record_discipline
 from models.members.tables import Member
 from models.orgs.tree import grassroots_of
@@ -33,7 +34,11 @@ def _full_members(rng: random.Random, count: int, org_ids: list[int] | None = No
 
 
 def _case(rng, performer, kind, start, today, orgs, committee, members, org_id=None):
-    done = start + timedelta(days=rng.randint(20, 45))
+    start = working_day_from(start)
+    decided = start - timedelta(days=7)  # the week before, on a working day
+    while not is_working_day(decided):
+        decided -= timedelta(days=1)
+    done = working_day_from(start + timedelta(days=rng.randint(20, 45)))
     planned = start > today
     status = "PLANNED" if planned else ("CONCLUDED" if done <= today else "IN_PROGRESS")
     case = create_inspection({
@@ -41,7 +46,7 @@ def _case(rng, performer, kind, start, today, orgs, committee, members, org_id=N
         "planned": kind in ("KT_CHAP_HANH", "GS_CHUYEN_DE", "KT_TAI_CHINH_DANG"),
         "plan_year": start.year, "plan_month": start.month,
         "decision_no": "" if planned else f"{rng.randint(1, 200)}-QĐ/ĐUK",
-        "decision_date": None if planned else start - timedelta(days=7),
+        "decision_date": None if planned else decided,
         "start_date": None if planned else start, "end_date": done if status == "CONCLUDED" else None,
         "title": "Việc lãnh đạo, chỉ đạo thực hiện nghị quyết năm",
     })
@@ -80,7 +85,7 @@ def build_inspections(rng: random.Random, today: date) -> int:
                 # The commission decides most; a committee member's case goes to the standing committee.
                 body, code = (("Ban Thường vụ Đảng ủy Khối", "ĐUK") if index == 2
                               else ("Ủy ban Kiểm tra Đảng ủy Khối", "UBKT"))
-                record_discipline("DANG_VIEN", form, body, f"{rng.randint(1, 90)}-QĐ/{code}",
-                                  date(year, 5, rng.randint(2, 28)), None, member_id=member_id,
-                                  note=VIOLATIONS[index])
+                decided = working_day_from(date(year, 5, rng.randint(2, 28)))
+                record_discipline("DANG_VIEN", form, body, f"{rng.randint(1, 90)}-QĐ/{code}", decided, None,
+                                  member_id=member_id, note=VIOLATIONS[index])
     return made

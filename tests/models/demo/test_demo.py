@@ -111,3 +111,26 @@ def test_the_demos_meetings_fall_on_working_days(demo_clock, db):
     build_demo(DemoSize(orgs=6, members=150, seed=4))
     days = [meeting.date for meeting in Meeting.select(Meeting.date)]
     assert days and [day for day in days if not is_working_day(day)] == []
+
+
+def test_the_demos_papers_are_signed_on_working_days(demo_clock, db):
+    """A decision printed from the demo was dated a Sunday now and then: its admission decisions,
+    ceremonies, recognitions, awards, inspections and discipline fell on any day of the week."""
+    from models.admissions.tables import AdmissionCase
+    from models.awards.tables import Award
+    from models.core.workdays import is_working_day
+    from models.inspections.tables import Discipline, InspectionCase
+
+    build_demo(DemoSize(orgs=8, members=250, seed=6))
+    signed = {
+        "admission": [c.decision_date for c in AdmissionCase.select()],
+        "ceremony": [c.ceremony_date for c in AdmissionCase.select()],
+        "recognition": [c.full_decision_date for c in AdmissionCase.select()],
+        "award": [a.decision_date for a in Award.select()],
+        "inspection": [day for c in InspectionCase.select() for day in (c.decision_date, c.start_date)],
+        "discipline": [d.decision_date for d in Discipline.select()],
+    }
+    # Every kind is there to look at, but a recognition, which a small demo may not have reached.
+    assert [what for what, days in signed.items() if not any(days) and what != "recognition"] == []
+    assert {what: [day for day in days if day and not is_working_day(day)] for what, days in signed.items()} \
+        == {what: [] for what in signed}
