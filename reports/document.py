@@ -32,6 +32,7 @@ from reports.fonts import register_fonts
 from reports.letterhead import LEFT_COLUMN_MM, Signature, left_column, number_line
 from reports.line_breaks import balanced_lines
 from reports.numbers import header_date
+from reports.table_widths import widths_for_words
 
 TOP, BOTTOM, LEFT, RIGHT = 20 * mm, 20 * mm, 30 * mm, 15 * mm
 WIDTH = A4[0] - LEFT - RIGHT
@@ -81,6 +82,7 @@ class Body:
               numeric_from: int = 1, handwriting_rows: int = 0) -> None:
         """`handwriting_rows` blank rows follow, each tall enough to write in by hand."""
         rows = rows + [[""] * len(widths_mm)] * handwriting_rows
+        widths_mm = widths_for_words(rows, widths_mm, header_rows)  # no word broken in two
         self.items.append(("table", (rows, widths_mm, header_rows, numeric_from, handwriting_rows)))
 
     def flowable(self, item: Flowable) -> None:
