@@ -18,6 +18,7 @@ import models.documents.register
 import models.documents.templates
 import models.inspections.cases
 import models.inspections.corrections
+import models.meetings.bulk
 import models.meetings.files
 import models.meetings.record
 import models.members.events
@@ -105,6 +106,7 @@ WRITE_FUNCTIONS = {
     "models.meetings.record": {"create_meeting", "update_meeting", "delete_meeting", "set_attendance",
                         "add_resolution", "update_resolution", "remove_resolution"},
     "models.meetings.files": {"attach_file", "remove_file"},
+    "models.meetings.bulk": {"create_meetings"},
     "models.documents.register": {"register_document", "set_term_start", "save_draft"},
     "models.documents.templates": {"save_template"},
     "models.targets.record": {"create_target", "update_target", "delete_target"},
@@ -146,7 +148,7 @@ READ_ONLY = {"get_org", "org_rows", "children_map", "tree_order", "tree_ranks", 
              "seniority_from", "early_allowance_months", "get_meeting", "require_meeting_rights",
              "next_bch_number", "default_roster", "attendance", "quorum", "meeting_warnings", "resolutions",
              "attachments_folder", "files_of", "verify_file", "file_copy", "roster_at", "ceil", "quorum_of",
-             "event_input",
+             "event_input", "validated_meeting",
              "grassroots_live_on", "org_level", "org_totals", "save_changes"}
 
 
@@ -163,7 +165,8 @@ def test_every_public_write_function_is_walked():
                    models.inspections.corrections,
                    models.documents.register, models.documents.templates, models.ratings.grid,
                    models.awards.awarding, models.awards.badges, models.meetings.record,
-                   models.meetings.files, models.orgs.tree, models.orgs.contents, models.targets.record,
+                   models.meetings.bulk, models.meetings.files, models.orgs.tree, models.orgs.contents,
+                   models.targets.record,
                    models.residence.contact, models.movements.record, models.workplan.record):
         public = {name for name, obj in inspect.getmembers(module, inspect.isfunction)
                   if not name.startswith("_") and obj.__module__ == module.__name__}

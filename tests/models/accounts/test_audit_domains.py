@@ -156,6 +156,7 @@ def test_award_and_badge_writes_leave_one_entry_per_changed_row(bloc_tree, make_
 
 
 def test_meeting_writes_leave_one_entry_per_changed_row(bloc_tree, make_member, tmp_path):
+    from models.meetings.bulk import create_meetings
     from models.meetings.files import attach_file, remove_file
     from models.meetings.record import (
         AttendanceLine,
@@ -190,5 +191,6 @@ def test_meeting_writes_leave_one_entry_per_changed_row(bloc_tree, make_member, 
         ("file again", lambda: attach_file(made["m"].id, scan)),
         ("resolution again", lambda: add_resolution(made["m"].id, {"kind": "NGHI_QUYET", "text": "NQ"})),
         ("meeting removed", lambda: delete_meeting(made["m"].id)),
+        ("meetings at once", lambda: create_meetings([fields, {**fields, "date": date(2024, 4, 2)}])),
     ]
     assert_each_step_audited(steps)
