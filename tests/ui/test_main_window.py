@@ -83,6 +83,26 @@ def test_window_opens_on_the_home_page_whose_lines_open_their_pages(qtbot, db, b
     assert again.stack.currentWidget() is again.page(AdmissionsPage)
 
 
+def test_the_home_page_left_open_overnight_greets_the_new_day(qtbot, db, make_member):
+    from datetime import date
+
+    from tests.clock import clock_at
+    from ui.home.page import HomePage
+
+    make_member(admitted=date(2026, 5, 19))
+    with clock_at(date(2026, 12, 31)):
+        window = make_window(qtbot, db)
+        home = window.page(HomePage)
+        qtbot.waitUntil(lambda: home.glance is not None)
+        assert home.today_label.text().startswith("Ngày 31/12/2026:")
+        assert home.admissions_label.text().startswith("Kết nạp năm 2026: 1 ")
+    with clock_at(date(2027, 1, 1)):
+        home.day_timer.setInterval(10)
+        qtbot.waitUntil(lambda: home.glance.today == date(2027, 1, 1))
+        assert home.today_label.text().startswith("Ngày 01/01/2027:")
+        assert home.admissions_label.text().startswith("Kết nạp năm 2027: 0 ")
+
+
 def test_org_page_shows_details_and_warnings(qtbot, db, bloc_tree, make_member):
     make_member(org=bloc_tree["small"])
     window = make_window(qtbot, db)

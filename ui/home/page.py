@@ -1,9 +1,10 @@
 """Trang chủ: the bloc at a glance, the first page after sign-in. The figures read the whole
 registry, so they come from a task: the page is on screen at once and they follow."""
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from models.core import clock
 from models.core.dates import fmt_date
 from reports.glance import Glance, bloc_at_a_glance
 from reports.numbers import integer, percent
@@ -34,9 +35,20 @@ class HomePage(Page):
         layout.addWidget(attention_box)
         layout.addWidget(chart_box, 1)
         self.glance: Glance | None = None
+        # A window left open overnight on this page would greet the clerk with yesterday's date
+        # and yesterday's overdue list; once a minute the page asks the clock whether the day
+        # has changed.
+        self.day_timer = QTimer(self)
+        self.day_timer.setInterval(60_000)
+        self.day_timer.timeout.connect(self.reload_on_a_new_day)
+        self.day_timer.start()
 
     def on_shown(self) -> None:
         self.load_later("glance", bloc_at_a_glance, self.show_glance)
+
+    def reload_on_a_new_day(self) -> None:
+        if self.isVisible() and self.glance and self.glance.today != clock.today() and not self.loading():
+            self.on_shown()
 
     def main_control(self) -> QWidget | None:
         return self.attention_buttons[0] if self.attention_buttons else None
