@@ -17,6 +17,7 @@ from models.returns import (
     DUES_REMITTED,
     HALF,
     HEADCOUNT,
+    MISSING,
     MONEY,
     MONTH,
     PROBATIONARY,
@@ -97,16 +98,28 @@ def _dues_books(start: date, to: date) -> tuple[tuple[int, int] | None, list[int
     return ((collected, remitted) if kept else None), kept
 
 
+def _answered(start: date, end: date, to: date) -> list[tuple]:
+    """(request, its status rows) for the period's requests, leaving out one not yet due from
+    which nothing has come: at 31 December the fourth quarter's returns are due in January, and
+    the report would otherwise say they were sent."""
+    answered = []
+    for request in _requests(start, end, to):
+        rows = status_rows(request.id, to, compare=False)
+        if any(row.standing != MISSING for row in rows):
+            answered.append((request, rows))
+    return answered
+
+
 def period_returns(start: date, end: date, to: date) -> PeriodReturns | None:
-    requests = _requests(start, end, to)
-    if not requests:
+    answered = _answered(start, end, to)
+    if not answered:
         return None
+    requests = [request for request, _rows in answered]
     totals: dict[str, int] = {}
     per_org: dict[int, dict] = {}
     asked = accepted_count = 0
     reporting: set[int] = set()
-    for request in requests:
-        rows = status_rows(request.id, to, compare=False)
+    for request, rows in answered:
         accepted = accepted_figures(request.id)
         asked += len(rows)
         for row in rows:

@@ -15,7 +15,7 @@ from models.returns.requests import create_request
 from models.returns.tables import GrassrootsReturn
 from reports.conference import draft_for, render_report, report_period
 from reports.figures import period_figures
-from reports.outline import HALF_YEAR
+from reports.outline import HALF_YEAR, YEAR_END
 from reports.returns_words import grassroots_paragraph, returns_source_rows
 from tests.reports.test_conference import words
 
@@ -78,6 +78,24 @@ def test_the_draft_shows_the_sources_and_the_issued_copy_does_not(half_year, tmp
     assert "2 Đảng bộ Sở Tài chính 2/2 2 2.200.000" in draft_text
     issued = words(render_report(tmp_path / "ban-chinh.pdf", draft, figures, date(2025, 7, 10), 5))
     assert "chấp nhận 3/4 báo cáo" in issued and "Nguồn số liệu báo cáo" not in issued
+
+
+def test_a_request_not_yet_due_with_nothing_received_is_not_said_to_be_sent(half_year):
+    # At 31 December the fourth quarter has ended but its returns are due in January: "đã gửi
+    # báo cáo quý I, II, III và IV" would say that what nobody has sent was sent.
+    from tests.clock import clock_at
+
+    third = create_request(kind=r.QUARTER, year=2025, period=3, issued_on=date(2025, 9, 25))
+    GrassrootsReturn.create(request=third.id, org=half_year["base"].id, received_on=third.due_on,
+                            state=r.ACCEPTED, figures=json.dumps({"ket_nap": 1}),
+                            updated_at=datetime(2025, 10, 6))
+    fourth = create_request(kind=r.QUARTER, year=2025, period=4, issued_on=date(2025, 12, 22))
+    assert fourth.due_on > date(2025, 12, 31)
+    with clock_at(date(2025, 12, 31)):
+        figures = period_figures(*report_period(YEAR_END, 2025))
+    assert grassroots_paragraph(figures).startswith(
+        "Thực hiện chế độ báo cáo định kỳ, các tổ chức cơ sở đảng đã gửi báo cáo quý I, II và III năm 2025; "
+        "Văn phòng Đảng ủy Khối đã tiếp nhận, xem xét, chấp nhận 4/6 báo cáo.")
 
 
 def test_a_period_without_requests_says_nothing_of_them(bloc_tree):
