@@ -37,3 +37,11 @@ def working_day_from(day: date) -> date:
     """`day` if it is a working day, else the next one: when a paper dated on a weekend or a
     holiday is signed."""
     return day if is_working_day(day) else add_working_days(day, 1)
+
+
+def working_day_until(day: date) -> date:
+    """`day` if it is a working day, else the one before: the last day a paper could be signed
+    by then."""
+    while not is_working_day(day):
+        day -= timedelta(days=1)
+    return day

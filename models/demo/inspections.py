@@ -5,7 +5,7 @@ import random
 from datetime import date, timedelta
 
 from models.core import vocab as v
-from models.core.workdays import is_working_day, working_day_from
+from models.core.workdays import working_day_from, working_day_until
 from models.inspections.cases import add_subject, conclude_subject, create_inspection, record_discipline
 from models.members.tables import Member
 from models.orgs.tree import grassroots_of
@@ -35,9 +35,7 @@ def _full_members(rng: random.Random, count: int, org_ids: list[int] | None = No
 
 def _case(rng, performer, kind, start, today, orgs, committee, members, org_id=None):
     start = working_day_from(start)
-    decided = start - timedelta(days=7)  # the week before, on a working day
-    while not is_working_day(decided):
-        decided -= timedelta(days=1)
+    decided = working_day_until(start - timedelta(days=7))  # the week before
     done = working_day_from(start + timedelta(days=rng.randint(20, 45)))
     planned = start > today
     status = "PLANNED" if planned else ("CONCLUDED" if done <= today else "IN_PROGRESS")

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from models.core import vocab as v
 from models.core.dates import add_months
-from models.core.workdays import add_working_days, is_working_day
+from models.core.workdays import add_working_days, is_working_day, working_day_until
 from models.meetings.bulk import create_meetings
 from models.meetings.record import (
     AttendanceLine,
@@ -41,9 +41,7 @@ def _weekday(rng: random.Random, year: int, month: int, latest: date) -> date | 
     while not is_working_day(day):
         day += timedelta(days=1)
     if day.month != month:  # Tết's holidays at the month's end: the working day before them
-        day = chosen
-        while not is_working_day(day):
-            day -= timedelta(days=1)
+        day = working_day_until(chosen)
     return day if day <= latest else None
 
 

@@ -10,7 +10,7 @@ from datetime import date, datetime, time, timedelta
 
 from models.accounts.audit import insert_logged
 from models.core.dates import add_months
-from models.core.workdays import add_working_days
+from models.core.workdays import add_working_days, working_day_from, working_day_until
 from models.orgs.tree import grassroots_live_on
 from models.returns import vocab as r
 from models.returns.forms import standard_form
@@ -70,18 +70,21 @@ def build_returns(rng: random.Random, today: date) -> int:
         end = add_months(start, 3) - timedelta(days=1)
         due = add_working_days(end, DEFAULT_WORKING_DAYS)
         orgs = [row.id for row in grassroots_live_on(start)]
+        issued = working_day_until(start)  # the quarter's first day may be 1 January or a Sunday
         insert_logged(ReturnRequest, [{
             "kind": r.QUARTER, "year": year, "period": quarter,
             "title": default_title(r.QUARTER, year, quarter),
-            "period_start": start, "period_end": end, "issued_on": start, "due_on": due, "form": form,
-            "note": "", "created_at": datetime.combine(start, time(8))}])
+            "period_start": start, "period_end": end, "issued_on": issued, "due_on": due, "form": form,
+            "note": "", "created_at": datetime.combine(issued, time(8))}])
         request_id = ReturnRequest.select(ReturnRequest.id).order_by(ReturnRequest.id.desc()).scalar()
         insert_logged(ReturnAddressee, [{"request": request_id, "org": org_id} for org_id in orgs])
         if end >= today:
             continue  # the quarter under way: nothing can have come back yet
         known = known_figures(start, end)
         latest = (year, quarter) == quarters[1]
-        last_day = (today - end).days
+        # The clerk's two cases are there even on the quarter's first days: on the last working
+        # day so far, or the day after the quarter when none has come yet.
+        latest_received = max(working_day_until(today), end + timedelta(days=1))
         rows = []
         for position, org_id in enumerate(orgs):
             if latest and rng.random() < 0.08:
@@ -95,9 +98,11 @@ def build_returns(rng: random.Random, today: date) -> int:
             elif latest and position == 1:
                 figures[r.HEADCOUNT] += 2  # counted two members who had already left
                 state = r.RECEIVED
-            elif after > last_day:
-                continue  # its day has not come: not sent yet (they came all on the demo's day)
-            received = end + timedelta(days=min(after, last_day))  # the clerk's two cases are there
+            received = working_day_from(end + timedelta(days=after))  # the office opens it
+            if received > today:
+                if not (latest and position < 2):
+                    continue  # its day has not come: not sent yet
+                received = latest_received
             rows.append({"request": request_id, "org": org_id, "received_on": received,
                          "figures": json.dumps(figures, ensure_ascii=False, sort_keys=True), "state": state,
                          "decision_note": note, "source_name": f"bao-cao-quy-{quarter}-{year}-{org_id}.xlsx",

@@ -115,11 +115,13 @@ def test_the_demos_meetings_fall_on_working_days(demo_clock, db):
 
 def test_the_demos_papers_are_signed_on_working_days(demo_clock, db):
     """A decision printed from the demo was dated a Sunday now and then: its admission decisions,
-    ceremonies, recognitions, awards, inspections and discipline fell on any day of the week."""
+    ceremonies, recognitions, awards, inspections and discipline fell on any day of the week, and
+    returns were received and dues remitted on 1 January."""
     from models.admissions.tables import AdmissionCase
     from models.awards.tables import Award
     from models.core.workdays import is_working_day
     from models.inspections.tables import Discipline, InspectionCase
+    from models.returns.tables import GrassrootsReturn, ReturnRequest
 
     build_demo(DemoSize(orgs=8, members=250, seed=6))
     signed = {
@@ -129,6 +131,8 @@ def test_the_demos_papers_are_signed_on_working_days(demo_clock, db):
         "award": [a.decision_date for a in Award.select()],
         "inspection": [day for c in InspectionCase.select() for day in (c.decision_date, c.start_date)],
         "discipline": [d.decision_date for d in Discipline.select()],
+        "return request": [q.issued_on for q in ReturnRequest.select()],
+        "return received": [g.received_on for g in GrassrootsReturn.select()],
     }
     # Every kind is there to look at, but a recognition, which a small demo may not have reached.
     assert [what for what, days in signed.items() if not any(days) and what != "recognition"] == []
