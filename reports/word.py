@@ -26,6 +26,7 @@ MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
 WIDTH_MM = 210 - MARGINS_MM["left"] - MARGINS_MM["right"]
 WIDE_MM = 297 - MARGINS_MM["left"] - MARGINS_MM["right"]  # on A4 landscape
 CENTER, JUSTIFY, LEFT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.LEFT
+TEXT_KINDS = ("heading", "heading_center", "subheading", "note", "paragraph")
 
 
 def build_docx(path: Path, header, body, signature, recipients: list[str], annex=None,
@@ -35,6 +36,10 @@ def build_docx(path: Path, header, body, signature, recipients: list[str], annex
     width = WIDE_MM if wide else WIDTH_MM
     _header(document, header, width)
     _flow(document, body)
+    if body.items and body.items[-1][0] in TEXT_KINDS:
+        # The signature never stands alone on a page: it goes over with the body's last
+        # paragraph (and the headings above it, which keep with what follows), as in the PDF.
+        document.paragraphs[-1].paragraph_format.keep_with_next = True
     _signatures(document, signature, recipients, left_signature, width)
     if annex is not None and annex.items:
         document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
@@ -142,11 +147,12 @@ def _header(document, header, width: float = WIDTH_MM) -> None:
 def _flow(document, body) -> None:
     for kind, value in body.items:
         if kind == "heading":
-            _text(document, value, bold=True)
+            _text(document, value, bold=True).paragraph_format.keep_with_next = True
         elif kind == "heading_center":
-            _line(document, value, bold=True).paragraph_format.space_before = Pt(10)
+            heading = _line(document, value, bold=True).paragraph_format
+            heading.space_before, heading.keep_with_next = Pt(10), True
         elif kind == "subheading":
-            _text(document, value, bold=True, italic=True)
+            _text(document, value, bold=True, italic=True).paragraph_format.keep_with_next = True
         elif kind == "note":
             _line(document, value, italic=True)
         elif kind == "paragraph":
@@ -189,6 +195,8 @@ def _table(document, rows, widths_mm, header_rows: int, numeric_from: int, handw
 
 def _signatures(document, signature, recipients: list[str], left_signature, width: float = WIDTH_MM) -> None:
     left, right = _two_columns(document, (width / 2, width / 2))
+    # One row that never breaks across pages: the title and the name it signs stay together.
+    left._tc.getparent().get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     if left_signature is not None:
         _signature_block(left, left_signature)
     else:

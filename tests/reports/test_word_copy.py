@@ -4,6 +4,7 @@ header as a two-column table, the same figures as the PDF, the signature, page n
 from datetime import date
 
 from docx import Document
+from docx.oxml.ns import qn
 from pypdf import PdfReader
 
 import main
@@ -55,3 +56,27 @@ def test_a_header_off_the_form_is_pointed_out_before_the_report_goes_out(bloc_tr
     assert "Lưu ý: Cơ quan cấp trên: Dòng trên ghi tên đảng bộ cấp trên (“ĐẢNG BỘ TỈNH LẠNG SƠN”)" in said
     assert "Lưu ý: Tên Đảng bộ (cơ quan ban hành): Cơ quan ban hành là cấp ủy" in said
     assert out.exists()  # pointed out, not refused: the office decides
+
+
+def test_the_word_copys_signature_is_never_cut_from_its_name_nor_left_alone(tmp_path):
+    # The quarterly returns summary's Word copy, opened in LibreOffice, put "T/M BAN THƯỜNG VỤ /
+    # BÍ THƯ" at the foot of page 1 and the secretary's name alone on page 2. The row holding the
+    # signature may not break across pages, and it goes over with the body's last paragraph and
+    # the headings above that, as the PDF's does.
+    from reports.document import Body, Signature, build_document
+    from tests.reports.test_document import HEADER
+
+    body = Body()
+    body.heading("I. KẾT QUẢ")
+    body.paragraph("Các tổ chức cơ sở đảng đã gửi báo cáo.")
+    body.subheading("Kết quả nổi bật")
+    body.paragraph("Làm tốt công tác phát triển đảng viên.")
+    path = build_document(tmp_path / "bc.docx", HEADER, body, Signature(name="Nguyễn Văn A"),
+                          ["Lưu Văn phòng Đảng ủy"])
+    word = Document(str(path))
+    signature_row = word.tables[-1].rows[0]
+    assert signature_row._tr.trPr is not None and signature_row._tr.trPr.find(qn("w:cantSplit")) is not None
+    kept = {p.text: bool(p.paragraph_format.keep_with_next) for p in word.paragraphs if p.text}
+    assert kept["I. KẾT QUẢ"] and kept["Kết quả nổi bật"]
+    assert kept["Làm tốt công tác phát triển đảng viên."]  # the last paragraph goes with the signature
+    assert not kept["Các tổ chức cơ sở đảng đã gửi báo cáo."]
