@@ -190,6 +190,13 @@ def _table(document, rows, widths_mm, header_rows: int, numeric_from: int, handw
             run.font.size, run.bold = Pt(12), r < header_rows
     for row in table.rows[len(rows) - handwriting_rows:] if handwriting_rows else []:
         row.height, row.height_rule = Mm(HANDWRITING_ROW_MM), WD_ROW_HEIGHT_RULE.AT_LEAST
+    # As the PDF's tables: the header rows again on each page the table runs onto, and no row
+    # cut in the middle of a cell.
+    for index, row in enumerate(table.rows):
+        properties = row._tr.get_or_add_trPr()
+        properties.append(OxmlElement("w:cantSplit"))
+        if index < header_rows:
+            properties.append(OxmlElement("w:tblHeader"))
     document.add_paragraph()
 
 

@@ -80,3 +80,23 @@ def test_the_word_copys_signature_is_never_cut_from_its_name_nor_left_alone(tmp_
     assert kept["I. KẾT QUẢ"] and kept["Kết quả nổi bật"]
     assert kept["Làm tốt công tác phát triển đảng viên."]  # the last paragraph goes with the signature
     assert not kept["Các tổ chức cơ sở đảng đã gửi báo cáo."]
+
+
+def test_the_word_copys_tables_repeat_their_header_and_keep_each_row_whole(tmp_path):
+    # As the PDF's do: the annex's inspections table went over to the next page in the Word copy
+    # without its header, its rows cut in the middle of a cell.
+    from reports.document import Body, Signature, build_document
+    from tests.reports.test_document import HEADER
+
+    body = Body()
+    body.subheading("4. Kiểm tra, giám sát")
+    body.table([["Chủ thể", "Tổ chức"], ["", "đảng"], *[[f"Ủy ban Kiểm tra {n}", "1"] for n in range(40)]],
+               [120, 40], header_rows=2)
+    path = build_document(tmp_path / "pl.docx", HEADER, body, Signature(name="Nguyễn Văn A"), [])
+    rows = next(table for table in Document(str(path)).tables if table.cell(0, 0).text == "Chủ thể").rows
+
+    def has(row, tag: str) -> bool:
+        return row._tr.trPr is not None and row._tr.trPr.find(qn(tag)) is not None
+
+    assert [has(row, "w:tblHeader") for row in rows[:3]] == [True, True, False]
+    assert all(has(row, "w:cantSplit") for row in rows)
