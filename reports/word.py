@@ -190,20 +190,24 @@ def _table(document, rows, widths_mm, header_rows: int, numeric_from: int, handw
             run.font.size, run.bold = Pt(12), r < header_rows
     for row in table.rows[len(rows) - handwriting_rows:] if handwriting_rows else []:
         row.height, row.height_rule = Mm(HANDWRITING_ROW_MM), WD_ROW_HEIGHT_RULE.AT_LEAST
-    # As the PDF's tables: the header rows again on each page the table runs onto, and no row
-    # cut in the middle of a cell.
+    # As the PDF's tables: the header rows again on each page the table runs onto.
     for index, row in enumerate(table.rows):
-        properties = row._tr.get_or_add_trPr()
-        properties.append(OxmlElement("w:cantSplit"))
-        if index < header_rows:
-            properties.append(OxmlElement("w:tblHeader"))
+        _keep_whole(row._tr, repeated=index < header_rows)
     document.add_paragraph()
+
+
+def _keep_whole(row_element, repeated: bool = False) -> None:
+    """A table row that never breaks across pages (no cell cut in its middle, a signature's
+    title never parted from its name); `repeated`: a header row, again on every page."""
+    properties = row_element.get_or_add_trPr()
+    properties.append(OxmlElement("w:cantSplit"))
+    if repeated:
+        properties.append(OxmlElement("w:tblHeader"))
 
 
 def _signatures(document, signature, recipients: list[str], left_signature, width: float = WIDTH_MM) -> None:
     left, right = _two_columns(document, (width / 2, width / 2))
-    # One row that never breaks across pages: the title and the name it signs stay together.
-    left._tc.getparent().get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    _keep_whole(left._tc.getparent())  # the w:tr holding both cells
     if left_signature is not None:
         _signature_block(left, left_signature)
     else:
