@@ -1,6 +1,7 @@
 """Reading meetings back: the filtered list, the days of a month that have meetings, which
 cells missed their monthly or quarterly meeting, and the figures of a period for reports."""
 
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -153,17 +154,25 @@ def cells_without_monthly_meeting(year: int, month: int) -> list[CellGap]:
     return _cells_without(THUONG_KY, start, add_months(start, 1) - timedelta(days=1))
 
 
+def _live_and_met(kind: str, periods: list[tuple[date, int]]) -> list[tuple[set[int], set[int]]]:
+    """For each (first day, months) period: the ids of the cells that existed in it and of those
+    that held a meeting of the kind in it — one reading of the year's meetings for all periods,
+    where a list of gaps per period (names, committees, sorting) cost 0.3 s at 100,000 members."""
+    bounds = [(start, add_months(start, months) - timedelta(days=1)) for start, months in periods]
+    held = Meeting.select(Meeting.org, Meeting.date).where(
+        (Meeting.body == CHI_BO) & (Meeting.kind == kind) & Meeting.date.between(bounds[0][0], bounds[-1][1]))
+    starts = [start for start, _end in bounds]  # the periods follow one another
+    met: list[set[int]] = [set() for _ in bounds]
+    for org, day in database.execute(held).fetchall():
+        met[bisect_right(starts, stored_date(day)) - 1].add(org)
+    return [({row.id for row in _cells_live(start, end)}, met[at]) for at, (start, end) in enumerate(bounds)]
+
+
 def monthly_meeting_months(year: int, last_month: int = 12) -> tuple[int, int]:
     """(cell-months with the regular meeting recorded, cell-months the cells existed) from
     January to `last_month`: how far the monthly meeting was kept (Điều lệ, Điều 24)."""
-    held = total = 0
-    for month in range(1, last_month + 1):
-        start = date(year, month, 1)
-        end = add_months(start, 1) - timedelta(days=1)
-        live = len(_cells_live(start, end))
-        total += live
-        held += live - len(_cells_without(THUONG_KY, start, end))
-    return held, total
+    periods = _live_and_met(THUONG_KY, [(date(year, month, 1), 1) for month in range(1, last_month + 1)])
+    return sum(len(live & met) for live, met in periods), sum(len(live) for live, _met in periods)
 
 
 def cells_without_thematic_meeting(year: int, quarter: int) -> list[CellGap]:
@@ -175,13 +184,10 @@ def cells_without_thematic_meeting(year: int, quarter: int) -> list[CellGap]:
 def thematic_cells_kept(year: int, last_quarter: int = 4) -> tuple[int, int]:
     """(cells with a thematic meeting in every quarter they existed, cells that existed) from the
     first quarter to `last_quarter`: "chi bộ sinh hoạt chuyên đề ít nhất mỗi quý một lần"."""
-    existed: set[int] = set()
-    missed: set[int] = set()
-    for quarter in range(1, last_quarter + 1):
-        start = date(year, 3 * (quarter - 1) + 1, 1)
-        end = add_months(start, 3) - timedelta(days=1)
-        existed |= {row.id for row in _cells_live(start, end)}
-        missed |= {gap.org_id for gap in _cells_without(CHUYEN_DE, start, end)}
+    periods = _live_and_met(CHUYEN_DE, [(date(year, 3 * quarter - 2, 1), 3)
+                                        for quarter in range(1, last_quarter + 1)])
+    existed = set().union(*(live for live, _met in periods))
+    missed = set().union(*(live - met for live, met in periods))
     return len(existed - missed), len(existed)
 
 

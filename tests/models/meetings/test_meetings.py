@@ -23,6 +23,8 @@ from models.meetings.lists import (
     cells_without_thematic_meeting,
     meeting_figures,
     meeting_rows,
+    monthly_meeting_months,
+    thematic_cells_kept,
 )
 from models.meetings.record import (
     AttendanceLine,
@@ -179,6 +181,32 @@ def test_compliance_on_the_demo_database_matches_the_recorded_meetings(demo_cloc
         missing = {gap.org_id for gap in cells_without_monthly_meeting(today.year, month)}
         assert missing == cells - held and not missing & held
     assert meeting_figures(date(today.year, 1, 1), today).cells_visited <= 7
+
+
+def test_the_years_meeting_shares_agree_with_the_gap_lists(demo_clock, db):
+    """The report's shares (cell-months with the regular meeting, cells with a thematic meeting
+    every quarter) are read for the whole year at once; they must say what the month's and the
+    quarter's gap lists say, a cell founded or dissolved in the year included."""
+    from models.demo.build import DemoSize, build_demo
+    from models.orgs.changes import create_org, dissolve_org
+    from models.orgs.tree import org_rows
+
+    build_demo(DemoSize(orgs=8, members=200, seed=4))
+    year = date.today().year - 1
+    base = next(row for row in org_rows() if row.level == v.DBCS)
+    create_org(name="Chi bộ Mới Lập", level=v.CBTT, parent_id=base.id, founded_on=date(year, 7, 15))
+    closed = create_org(name="Chi bộ Đã Giải Thể", level=v.CBTT, parent_id=base.id,
+                        founded_on=date(2010, 1, 1))
+    dissolve_org(closed.id, date(year, 5, 20))
+    held, cell_months = monthly_meeting_months(year)
+    gaps = sum(len(cells_without_monthly_meeting(year, month)) for month in range(1, 13))
+    assert cell_months and 0 < held == cell_months - gaps
+    kept, cells = thematic_cells_kept(year)
+    missed = set().union(*({gap.org_id for gap in cells_without_thematic_meeting(year, quarter)}
+                           for quarter in range(1, 5)))
+    assert cells and kept == cells - len(missed)
+    assert thematic_cells_kept(year, 1)[1] - thematic_cells_kept(year, 1)[0] == len(
+        cells_without_thematic_meeting(year, 1))
 
 
 def test_members_away_are_not_convened_unless_they_come(bloc_tree, make_member):
