@@ -156,7 +156,7 @@ def year_label(year: int, end: date) -> str:
         return str(year)
     if (end.month, end.day) == (6, 30):
         return f"6 tháng đầu\nnăm {year}"
-    return f"đến {end.day}/{end.month}\nnăm {year}"
+    return f"đến {end:%d/%m}\nnăm {year}"  # as the paper writes its dates: 07/12, never 7/12
 
 
 def admissions_chart(figures: PeriodFigures) -> Drawing:

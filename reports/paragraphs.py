@@ -7,7 +7,7 @@ from models.members import ADDITIONS, REMOVALS
 from models.ratings import ADEQUATE, EXCELLENT, FAILED, GOOD, rules_for
 from reports.figures import PeriodFigures
 from reports.inspection_words import inspection_sentence
-from reports.numbers import achievement, integer, percent
+from reports.numbers import achievement, inline_date, integer, percent
 from reports.rating_lines import line, member_rating_lines
 
 
@@ -31,8 +31,7 @@ def organisation_paragraph(figures: PeriodFigures) -> str:
     kinds = _counted([(orgs.by_level.get(v.DBCS, 0), "đảng bộ cơ sở"),
                       (orgs.by_level.get(v.CBCS, 0), "chi bộ cơ sở")])
     cells = orgs.by_level.get(v.CBTT, 0)
-    on = figures.as_of
-    text = (f"Đến ngày {on.day}/{on.month}/{on.year}, Đảng bộ Khối có "
+    text = (f"Đến ngày {inline_date(figures.as_of)}, Đảng bộ Khối có "
             f"{integer(orgs.grassroots)} tổ chức cơ sở đảng ({kinds})")
     middle = orgs.by_level.get(v.DBBP, 0)
     if middle:  # cells under an intermediate committee are not the grassroots committee's own

@@ -238,3 +238,25 @@ def test_an_award_stored_before_the_issuer_rule_is_named_before_printing(office,
     command = ["report", "year-end", "--year", "2023", "--db", str(db), "-o", str(tmp_path / "b.pdf")]
     assert main.main(command) == 0
     assert "Lưu ý: 1 khen thưởng ghi “Ban Thường vụ Đảng ủy Khối”" in capsys.readouterr().err
+
+
+def test_a_report_counted_on_a_single_digit_day_writes_every_date_as_dd_mm_yyyy(office, make_member,
+                                                                               tmp_path):
+    """Printed on 07/12/2026 the year-end report said "(Số liệu tính đến ngày 07/12/2026)" and, on
+    the same page, "Đến ngày 7/12/2026, Đảng bộ Khối có …", and its chart "đến 7/12": papers
+    write a date one way, dd/mm/yyyy (the tests' own day, 04/12, hid it as 4/12 in both)."""
+    import re
+
+    from tests.clock import clock_at
+
+    with clock_at(date(2024, 3, 5)):
+        make_member(admitted=date(2023, 5, 2))
+        make_member(full_name="Trần Thị Hoa", sex="F", admitted=date(2024, 2, 6), org=office["small"])
+        figures = period_figures(*report_period(YEAR_END, 2024))
+        path = render_report(tmp_path / "bc.pdf", draft_for(YEAR_END, 2024, figures), figures,
+                             date(2024, 3, 5), None)
+    text = words(path)
+    assert "(Số liệu tính đến ngày 05/03/2024)" in text
+    assert "Đến ngày 05/03/2024, Đảng bộ Khối có 2 tổ chức cơ sở đảng" in text
+    assert "đến 05/03 năm 2024" in text  # the chart's last bar
+    assert not re.findall(r"(?<![\d/])(?:\d/\d{1,2}|\d\d/\d)/\d{4}", text)
