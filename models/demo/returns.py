@@ -6,12 +6,15 @@ the clock's today."""
 
 import json
 import random
+from collections import Counter
 from datetime import date, datetime, time, timedelta
 
 from models.accounts.audit import insert_logged
 from models.core.dates import add_months
 from models.core.workdays import add_working_days, working_day_from, working_day_until
-from models.orgs.tree import grassroots_live_on
+from models.members.counts import members_at
+from models.orgs.tree import grassroots_live_on, grassroots_of, org_rows
+from models.residence.tables import ResidenceComment
 from models.returns import vocab as r
 from models.returns.forms import standard_form
 from models.returns.known import known_figures
@@ -47,14 +50,25 @@ def _remitted(collected: int, known: dict) -> int:
     return owed // 2 if (collected // 1000 + known.get(r.HEADCOUNT, 0)) % 17 == 0 else owed
 
 
-def _figures(rng: random.Random, known: dict) -> dict:
+def _comments_received(start: date, end: date) -> Counter:
+    """{grassroots organisation: its members whose residence's comment came in during the
+    period}, from the residence records: a random count each quarter added up, in a year-end
+    draft, to 514 members commented on in a bloc of 402."""
+    received = {member for (member,) in ResidenceComment.select(ResidenceComment.member)
+                .where(ResidenceComment.received_on.between(start, end)).tuples()}
+    owner = {org_id: row.id for org_id, row in grassroots_of(org_rows()).items()}
+    return Counter(owner[org] for member_id, org, _membership in members_at(end)
+                   if member_id in received and org in owner)
+
+
+def _figures(rng: random.Random, known: dict, comments: int) -> dict:
     figures = {key: known.get(key, 0) for key in r.CHECKED}
     headcount = figures[r.HEADCOUNT]
     collected = headcount * 3 * rng.randrange(40_000, 90_000, 1_000)
     figures.update({
         r.INSPECTIONS: rng.randint(0, 2), r.SUPERVISIONS: rng.randint(0, 2),
         r.DISCIPLINED: 1 if rng.random() < 0.03 else 0, r.DUES_COLLECTED: collected,
-        r.DUES_REMITTED: _remitted(collected, known), r.RESIDENCE_COMMENTS: rng.randint(0, headcount),
+        r.DUES_REMITTED: _remitted(collected, known), r.RESIDENCE_COMMENTS: comments,
         r.ACHIEVEMENTS: rng.choice(NOTES) if rng.random() < 0.4 else "",
         r.SHORTCOMINGS: rng.choice(SHORTCOMINGS) if rng.random() < 0.2 else "",
     })
@@ -80,7 +94,7 @@ def build_returns(rng: random.Random, today: date) -> int:
         insert_logged(ReturnAddressee, [{"request": request_id, "org": org_id} for org_id in orgs])
         if end >= today:
             continue  # the quarter under way: nothing can have come back yet
-        known = known_figures(start, end)
+        known, comments = known_figures(start, end), _comments_received(start, end)
         latest = (year, quarter) == quarters[1]
         # The clerk's two cases are there even on the quarter's first days: on the last working
         # day so far, or the day after the quarter when none has come yet.
@@ -92,7 +106,7 @@ def build_returns(rng: random.Random, today: date) -> int:
             late = rng.random() < 0.12
             spread = (due - end).days + (rng.randint(1, 15) if late else 0)
             after = rng.randint(1, max(spread, 1))
-            figures, state, note = _figures(rng, known.get(org_id, {})), r.ACCEPTED, ""
+            figures, state, note = _figures(rng, known.get(org_id, {}), comments[org_id]), r.ACCEPTED, ""
             if latest and position == 0:
                 state, note = r.SENT_BACK, "Chưa điền số cuộc kiểm tra, giám sát; xin bổ sung và gửi lại."
             elif latest and position == 1:

@@ -138,3 +138,24 @@ def test_the_demos_papers_are_signed_on_working_days(demo_clock, db):
     assert [what for what, days in signed.items() if not any(days) and what != "recognition"] == []
     assert {what: [day for day in days if day and not is_working_day(day)] for what, days in signed.items()} \
         == {what: [] for what in signed}
+
+
+def test_the_demos_returns_report_the_residence_comments_its_records_hold(demo_clock, db):
+    """Each quarter's return drew a random number of members commented on by their residence,
+    up to the headcount: the year-end draft then said 514 members were commented on in a bloc
+    of 402. A comment comes once a year; a return counts those that came in its quarter."""
+    import json
+
+    from models.residence.tables import ResidenceComment
+    from models.returns import vocab as r
+    from models.returns.tables import GrassrootsReturn, ReturnRequest
+
+    build_demo(DemoSize(orgs=12, members=400, seed=7))
+    reported = {}
+    for figures, year in (GrassrootsReturn.select(GrassrootsReturn.figures, ReturnRequest.year)
+                          .join(ReturnRequest).tuples()):
+        reported[year] = reported.get(year, 0) + json.loads(figures)[r.RESIDENCE_COMMENTS]
+    for year, count in reported.items():
+        recorded = ResidenceComment.select().where(ResidenceComment.year == year).count()
+        assert count <= recorded < headcount(date(year, 12, 31)).total or recorded == count == 0, year
+    assert reported[date.today().year - 1] > 0  # the comments came in December, in the fourth quarter
