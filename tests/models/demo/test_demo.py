@@ -1,5 +1,7 @@
 from datetime import date
 
+import pytest
+
 from models.core import vocab as v
 from models.demo.build import DemoSize, build_demo
 from models.members.counts import headcount
@@ -159,3 +161,19 @@ def test_the_demos_returns_report_the_residence_comments_its_records_hold(demo_c
         recorded = ResidenceComment.select().where(ResidenceComment.year == year).count()
         assert count <= recorded < headcount(date(year, 12, 31)).total or recorded == count == 0, year
     assert reported[date.today().year - 1] > 0  # the comments came in December, in the fourth quarter
+
+
+@pytest.mark.parametrize("day", [date(2026, 12, 7), date(2027, 1, 20), date(2027, 4, 27)])
+def test_the_demos_latest_quarter_holds_the_clerks_two_cases_on_any_day(db, day):
+    """The demo's returns were to hold one sent back and one whose headcount disagrees with the
+    records (issue: "some late, one sent back, one with figures that disagree"). Built on 07/12/2026
+    it had none sent back: the organisation chosen for it had drawn "not sent yet" (so had the
+    smaller demo below)."""
+    from models.returns import vocab as r
+    from models.returns.tables import GrassrootsReturn
+    from tests.clock import clock_at
+
+    with clock_at(day):
+        build_demo(DemoSize(orgs=8, members=150, seed=13))
+    states = [state for (state,) in GrassrootsReturn.select(GrassrootsReturn.state).tuples()]
+    assert states.count(r.SENT_BACK) == 1 and states.count(r.RECEIVED) == 1
