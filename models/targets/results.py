@@ -56,6 +56,9 @@ class TargetResult:
             return None
         return Fraction(self.value) * 100 / Fraction(self.threshold)
 
+# Measures counted over the part of a year under way that has gone by (models/meetings/lists.py).
+SHARES_SO_FAR = ("CELL_MEETINGS", "CELL_THEMATIC")
+
 
 def _share(part: int, whole: int) -> Fraction | None:
     """Exact, so a report rounds it half-up as it rounds every share (DOMAIN §9)."""
@@ -123,6 +126,12 @@ def result_of(target: MainTarget, year: int, ratings: dict[int, RatingFigures] |
     # Not "chưa đạt" with weeks of the year, or years of the term, still to run: as of the end of
     # the year reported on (a term that ran on past it), or of today for the year under way.
     if judgement == MISSED and (last < target.year_to or date(target.year_to, 12, 31) >= clock.today()):
+        judgement = UNDER_WAY
+    # A share of the months or quarters gone by is not met before the year is over: a count
+    # reached stays reached, but the last quarter's meetings could still be missed (reported:
+    # "100% chi bộ sinh hoạt chuyên đề" judged Đạt on 07/12 from three quarters).
+    if judgement in (ACHIEVED, EXCEEDED) and target.measure in SHARES_SO_FAR \
+            and date(last, 12, 31) >= clock.today():
         judgement = UNDER_WAY
     return TargetResult(target.id, target.year_from != target.year_to, target.year_from, target.year_to,
                         target.wording, target.short_name, target.measure, target.comparator,

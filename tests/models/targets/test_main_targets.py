@@ -177,3 +177,27 @@ def test_thematic_meetings_each_quarter_are_measured_from_the_meeting_records(bl
     with clock.fixed_day(date(2026, 11, 20)):  # three quarters ended: cell B has kept them so far
         (result,) = target_results(2026)
         assert result.value == Fraction(200, 3)
+
+
+def test_a_share_of_the_year_under_way_is_not_yet_achieved(bloc_tree, make_member):
+    """Printed on 07/12/2026, the year-end draft judged "100% chi bộ sinh hoạt chuyên đề ít nhất mỗi
+    quý một lần" Đạt from the three quarters ended and said "1/5 chỉ tiêu chủ yếu năm 2026 hoàn
+    thành": the fourth quarter could still be missed. A count reached stays reached; a share of
+    the months or quarters gone by is under way until the year ends."""
+    from models.core import clock
+    from models.meetings.record import create_meeting
+    from models.targets import UNDER_WAY
+
+    for quarter in range(4):
+        for cell in ("cell_a", "cell_b", "small"):
+            create_meeting({"body": "CHI_BO", "org_id": bloc_tree[cell].id, "kind": "CHUYEN_DE",
+                            "date": date(2026, 3 * quarter + 1, 12)})
+    target(year_from=2026, year_to=2026, wording="100% chi bộ sinh hoạt chuyên đề ít nhất mỗi quý một lần",
+           short_name="chi bộ sinh hoạt chuyên đề", measure="CELL_THEMATIC", threshold=100)
+    target(year_from=2026, year_to=2026, wording="Kết nạp 1 đảng viên mới", threshold=1)
+    make_member(admitted=date(2026, 5, 4))
+    with clock.fixed_day(date(2026, 12, 7)):
+        assert [(r.value, r.judgement) for r in target_results(2026)] == [
+            (Fraction(100), UNDER_WAY), (Fraction(1), ACHIEVED)]
+    with clock.fixed_day(date(2027, 1, 4)):
+        assert [r.judgement for r in target_results(2026)] == [ACHIEVED, ACHIEVED]
