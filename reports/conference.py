@@ -32,6 +32,7 @@ from reports.target_words import target_table_rows
 
 RECIPIENTS = ["Ban Thường vụ Tỉnh ủy (báo cáo)", "Ban Tổ chức Tỉnh ủy",
               "Các đảng ủy, chi bộ cơ sở trực thuộc", "Lưu Văn phòng Đảng ủy"]
+ADMISSIONS_CHART = "Số đảng viên kết nạp theo năm"
 
 
 def counted_note(figures: PeriodFigures) -> str | None:
@@ -137,7 +138,10 @@ def _admission_table(figures: PeriodFigures, annex: Body, number: int) -> None:
     rows.append(["Công nhận đảng viên chính thức", integer(adm.recognised), ""])
     annex.subheading(f"{number}. Kết nạp đảng viên")
     annex.table(rows, [75, 30, 60])
-    annex.flowable(admissions_chart(figures))
+    years = sorted(figures.admissions_by_year)
+    annex.flowable(admissions_chart(figures), (ADMISSIONS_CHART, [
+        ["Năm", *(year_label(year, figures.as_of).replace("\n", " ") for year in years)],
+        ["Số đảng viên kết nạp", *(integer(figures.admissions_by_year[year]) for year in years)]]))
 
 
 def _axis_number(value: float) -> str:
@@ -178,7 +182,7 @@ def admissions_chart(figures: PeriodFigures) -> Drawing:
     chart.barLabels.fontName = family
     chart.barLabels.nudge = 7
     drawing.add(chart)
-    drawing.add(String(80 * mm, 61 * mm, "Số đảng viên kết nạp theo năm", fontName=f"{family}-Bold",
+    drawing.add(String(80 * mm, 61 * mm, ADMISSIONS_CHART, fontName=f"{family}-Bold",
                        fontSize=11, textAnchor="middle"))
     return drawing
 

@@ -85,8 +85,10 @@ class Body:
         widths_mm = widths_for_words(rows, widths_mm, header_rows)  # no word broken in two
         self.items.append(("table", (rows, widths_mm, header_rows, numeric_from, handwriting_rows)))
 
-    def flowable(self, item: Flowable) -> None:
-        self.items.append(("flowable", item))
+    def flowable(self, item: Flowable, in_words: tuple[str, list[list[str]]] | None = None) -> None:
+        """A chart of the PDF. `in_words`: (its title, table rows) for the Word copy, which cannot
+        draw it: the chart's figures as a table a clerk can edit or chart."""
+        self.items.append(("flowable", (item, in_words)))
 
     def page_break(self) -> None:
         self.items.append(("page_break", None))
@@ -267,7 +269,7 @@ def _flow(body: Body, styles) -> list:
             story.append(_table(*value, styles))
             story.append(Spacer(1, 8))
         elif kind == "flowable":
-            story.append(value)
+            story.append(value[0])
         elif kind == "page_break":
             story.append(PageBreak())
     return story

@@ -25,6 +25,7 @@ FONT = "Times New Roman"
 MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
 WIDTH_MM = 210 - MARGINS_MM["left"] - MARGINS_MM["right"]
 WIDE_MM = 297 - MARGINS_MM["left"] - MARGINS_MM["right"]  # on A4 landscape
+CHART_LABEL_MM = 45  # a chart's figures as a table: the column naming its rows
 CENTER, JUSTIFY, LEFT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.LEFT
 TEXT_KINDS = ("heading", "heading_center", "subheading", "note", "paragraph")
 
@@ -161,7 +162,12 @@ def _flow(document, body) -> None:
             _table(document, *value)
         elif kind == "page_break":
             document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-        # "flowable": a chart of the PDF; its figures are in the table beside it
+        elif kind == "flowable" and value[1] is not None:  # a chart of the PDF: its figures
+            title, rows = value[1]
+            _line(document, title, bold=True, size=13).paragraph_format.keep_with_next = True
+            label = CHART_LABEL_MM
+            _table(document, rows, [label] + [(WIDTH_MM - label) / (len(rows[0]) - 1)] * (len(rows[0]) - 1),
+                   header_rows=1, numeric_from=1)
 
 
 def _text(document, text: str, bold=False, italic=False):

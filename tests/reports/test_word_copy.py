@@ -100,3 +100,25 @@ def test_the_word_copys_tables_repeat_their_header_and_keep_each_row_whole(tmp_p
 
     assert [has(row, "w:tblHeader") for row in rows[:3]] == [True, True, False]
     assert all(has(row, "w:cantSplit") for row in rows)
+
+
+def test_the_word_copy_carries_the_charts_years_as_a_table(bloc_tree, make_member, tmp_path):
+    """The PDF's annex charts the admissions of the last five years; the Word copy left the chart
+    out, and with it every year but the report's own (the comment said its figures were in the
+    table beside it: only the year reported on was). The Word copy now has them as a table, which
+    a clerk can edit or chart."""
+    save_office_details(OfficeDetails("Đảng ủy Khối các cơ quan tỉnh", "Đảng bộ tỉnh Bắc Giang", "ĐUK",
+                                      "Bắc Giang", "Nguyễn Hoàng Tùng", "Bí thư"))
+    names = iter(["An", "Bình", "Chi", "Dũng", "Giang", "Hà", "Khánh", "Lan", "Minh", "Nga"])
+    for year, count in ((2020, 1), (2021, 3), (2022, 2), (2023, 4)):
+        for n in range(count):
+            make_member(full_name=f"Nguyễn Văn {next(names)}", admitted=date(year, 4, 2 + n))
+    db = str(bloc_tree["bloc"]._meta.database.database)
+    assert main.main(["report", "year-end", "--year", "2023", "--db", db, "-o", str(tmp_path / "bc.docx")]) == 0
+    word = Document(str(tmp_path / "bc.docx"))
+    texts = [p.text for p in word.paragraphs]
+    assert "Số đảng viên kết nạp theo năm" in texts
+    (table,) = [table for table in word.tables if table.rows[0].cells[0].text == "Năm"]
+    assert [[cell.text for cell in row.cells] for row in table.rows] == [
+        ["Năm", "2019", "2020", "2021", "2022", "2023"],
+        ["Số đảng viên kết nạp", "0", "1", "3", "2", "4"]]
