@@ -31,26 +31,47 @@ def _count(summary: ReturnsSummary, key: str) -> int | None:
     return line.total if line is not None and line.returns else None
 
 
-def _numbers_sentence(summary: ReturnsSummary, opening: str, templates: list[tuple[str, str]]) -> str | None:
-    """`opening` and each template ("kết nạp {} đảng viên mới") whose line some return states."""
-    parts = [template.format(integer(value)) for key, template in templates
-             if (value := _count(summary, key)) is not None]
-    return f"{opening} {listed(parts)}." if parts else None
+def _either(nouns: list[str]) -> str:
+    """"A, B hoặc C", as a sentence of none lists what there was none of."""
+    if len(nouns) < 2:
+        return "".join(nouns)
+    return ", ".join(nouns[:-1]) + (", " if " hoặc " in nouns[-1] else " hoặc ") + nouns[-1]
+
+
+def _numbers_sentence(summary: ReturnsSummary, opening: str, parts: list[tuple[str, str, str]],
+                      none: str) -> str | None:
+    """`opening` and each part ("kết nạp {} đảng viên mới") whose line the returns state above
+    nought; when every stated line is nought, the sentence of none ("Trong kỳ không có đảng viên
+    từ trần") — never "có 0 đảng viên"."""
+    stated = [(template, noun, value) for key, template, noun in parts
+              if (value := _count(summary, key)) is not None]
+    counted = [template.format(integer(value)) for template, _noun, value in stated if value]
+    if counted:
+        return f"{opening} {listed(counted)}."
+    return none.format(_either([noun for _template, noun, _value in stated])) if stated else None
 
 
 SENTENCES = (
     ("Theo báo cáo của các tổ chức cơ sở đảng, trong kỳ đã", [
-        ("ket_nap", "kết nạp {} đảng viên mới"),
-        ("cong_nhan_chinh_thuc", "công nhận {} đảng viên chính thức"),
-        ("chuyen_den", "tiếp nhận {} đảng viên chuyển đến"), ("chuyen_di", "chuyển đi {} đảng viên")]),
-    ("Trong kỳ có", [("tu_tran", "{} đảng viên từ trần"),
-                     ("ra_khoi_dang", "{} đảng viên bị xóa tên, khai trừ hoặc xin ra khỏi Đảng")]),
-    ("Các chi bộ đã tổ chức", [("sinh_hoat_thuong_ky", "{} cuộc sinh hoạt thường kỳ"),
-                               ("sinh_hoat_chuyen_de", "{} cuộc sinh hoạt chuyên đề")]),
-    ("Các tổ chức cơ sở đảng đã tiến hành", [("kiem_tra", "{} cuộc kiểm tra"),
-                                              ("giam_sat", "{} cuộc giám sát")]),
-    ("Số đảng viên bị thi hành kỷ luật trong kỳ là", [("ky_luat", "{}")]),
-    ("Số đảng viên được nơi cư trú nhận xét là", [("nhan_xet_cu_tru", "{}")]),
+        ("ket_nap", "kết nạp {} đảng viên mới", "kết nạp mới"),
+        ("cong_nhan_chinh_thuc", "công nhận {} đảng viên chính thức", "được công nhận chính thức"),
+        ("chuyen_den", "tiếp nhận {} đảng viên chuyển đến", "chuyển đến"),
+        ("chuyen_di", "chuyển đi {} đảng viên", "chuyển đi")],
+     "Theo báo cáo của các tổ chức cơ sở đảng, trong kỳ không có đảng viên {}."),
+    ("Trong kỳ có", [("tu_tran", "{} đảng viên từ trần", "từ trần"),
+                     ("ra_khoi_dang", "{} đảng viên bị xóa tên, khai trừ hoặc xin ra khỏi Đảng",
+                      "bị xóa tên, khai trừ hoặc xin ra khỏi Đảng")],
+     "Trong kỳ không có đảng viên {}."),
+    ("Các chi bộ đã tổ chức", [("sinh_hoat_thuong_ky", "{} cuộc sinh hoạt thường kỳ", "thường kỳ"),
+                               ("sinh_hoat_chuyen_de", "{} cuộc sinh hoạt chuyên đề", "chuyên đề")],
+     "Trong kỳ các chi bộ không tổ chức cuộc sinh hoạt {} nào."),
+    ("Các tổ chức cơ sở đảng đã tiến hành", [("kiem_tra", "{} cuộc kiểm tra", "kiểm tra"),
+                                              ("giam_sat", "{} cuộc giám sát", "giám sát")],
+     "Trong kỳ các tổ chức cơ sở đảng không tiến hành cuộc {} nào."),
+    ("Số đảng viên bị thi hành kỷ luật trong kỳ là", [("ky_luat", "{}", "bị thi hành kỷ luật")],
+     "Trong kỳ không có đảng viên {}."),
+    ("Số đảng viên được nơi cư trú nhận xét là", [("nhan_xet_cu_tru", "{}", "được nơi cư trú nhận xét")],
+     "Trong kỳ không có đảng viên {}."),
 )
 
 
@@ -65,8 +86,8 @@ def summary_sentences(summary: ReturnsSummary) -> list[str]:
                          f"{listed(summary.overdue)}.")
     if summary.sent_back:
         sentences.append(f"{len(summary.sent_back)} báo cáo phải sửa lại: {listed(summary.sent_back)}.")
-    for opening, templates in SENTENCES:
-        sentence = _numbers_sentence(summary, opening, templates)
+    for opening, parts, none in SENTENCES:
+        sentence = _numbers_sentence(summary, opening, parts, none)
         if sentence:
             sentences.append(sentence)
     headcount, probationary = _count(summary, "dang_vien_cuoi_ky"), _count(summary, "du_bi_cuoi_ky")

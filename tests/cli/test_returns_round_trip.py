@@ -140,14 +140,16 @@ def test_a_month_out_to_75_organisations_and_back(office, demo_clock, capsys):
     def total(key: str) -> str:
         return f"{sum(int(figures.get(key) or 0) for figures in accepted.values()):,}".replace(",", ".")
 
+    assert total("ket_nap") == "0" and "kết nạp 0" not in text
     for sentence in (
         f"Đến ngày 04/12/2026, có {len(on_time) + len(late) + 1}/75 tổ chức cơ sở đảng gửi báo cáo "
         f"({len(on_time)} tổ chức gửi đúng hạn); {len(accepted)} báo cáo đã được chấp nhận và được tổng hợp "
         "dưới đây.",
         f"1 báo cáo phải sửa lại: {names[wrong]}.",
-        f"Theo báo cáo của các tổ chức cơ sở đảng, trong kỳ đã kết nạp {total('ket_nap')} đảng viên mới, "
-        f"công nhận {total('cong_nhan_chinh_thuc')} đảng viên chính thức, tiếp nhận {total('chuyen_den')} "
-        f"đảng viên chuyển đến và chuyển đi {total('chuyen_di')} đảng viên.",
+        # No admission in November: a line that adds up to nought is left out, not "kết nạp 0".
+        f"Theo báo cáo của các tổ chức cơ sở đảng, trong kỳ đã công nhận {total('cong_nhan_chinh_thuc')} "
+        f"đảng viên chính thức, tiếp nhận {total('chuyen_den')} đảng viên chuyển đến và chuyển đi "
+        f"{total('chuyen_di')} đảng viên.",
         f"Các tổ chức cơ sở đảng đã tiến hành {total('kiem_tra')} cuộc kiểm tra và {total('giam_sat')} cuộc "
         "giám sát.",
         f"Cuối kỳ, các tổ chức đã báo cáo có {total('dang_vien_cuoi_ky')} đảng viên (trong đó "

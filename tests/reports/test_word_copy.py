@@ -114,8 +114,9 @@ def test_the_word_copy_carries_the_charts_years_as_a_table(bloc_tree, make_membe
         for n in range(count):
             make_member(full_name=f"Nguyễn Văn {next(names)}", admitted=date(year, 4, 2 + n))
     db = str(bloc_tree["bloc"]._meta.database.database)
-    assert main.main(["report", "year-end", "--year", "2023", "--db", db, "-o", str(tmp_path / "bc.docx")]) == 0
-    word = Document(str(tmp_path / "bc.docx"))
+    out = str(tmp_path / "bc.docx")
+    assert main.main(["report", "year-end", "--year", "2023", "--db", db, "-o", out]) == 0
+    word = Document(out)
     texts = [p.text for p in word.paragraphs]
     assert "Số đảng viên kết nạp theo năm" in texts
     (table,) = [table for table in word.tables if table.rows[0].cells[0].text == "Năm"]
