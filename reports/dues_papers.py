@@ -22,6 +22,12 @@ def _dong(value: int) -> str:
     return f"{integer(value)} đồng"
 
 
+def _mid_sentence(line: str) -> str:
+    """A line the office typed as a line of its own, joined into a sentence: "Đảng viên hưởng
+    lương hưu" goes on as "đảng viên hưởng lương hưu"; an abbreviation ("HSSV") stays as typed."""
+    return line[:1].lower() + line[1:] if line[1:2].islower() else line
+
+
 def _named(names: list[str]) -> str:
     if len(names) <= NAMED:
         return listed(names)
@@ -53,9 +59,10 @@ def dues_sentences(books: DuesQuarter) -> list[str]:
                          f"{_named([line.org_name for line in owing])}.")
     else:
         sentences.append("Đến hết quý, không tổ chức nào còn nợ đảng phí.")
-    if share.rates:
+    rates = [line.strip().rstrip(";.") for line in share.rates.splitlines() if line.strip()]
+    if rates:
         sentences.append("Mức đóng đảng phí áp dụng: " + "; ".join(
-            line.strip().rstrip(";.") for line in share.rates.splitlines() if line.strip()) + ".")
+            [rates[0], *(_mid_sentence(rate) for rate in rates[1:])]) + ".")
     sentences.append(f"Đảng ủy Khối trích giữ lại {share.bloc_kept_percent}% số đảng phí nhận được "
                      f"({_dong(books.bloc_kept)}) và nộp lên cấp trên {_dong(books.bloc_remits)}.")
     if owing:

@@ -32,7 +32,9 @@ def test_two_quarters_typed_and_the_report_printed(bloc_tree, make_member, db_lo
     assert dues("report", *q2, "-o", str(tmp_path / "som.pdf")) == 1
     assert "Chưa đặt tỷ lệ trích giữ lại đảng phí áp dụng cho quý II năm 2025" in capsys.readouterr().err
     assert dues("share", "--from", "01/01/2025", "--kept", "30", "--bloc-kept", "50",
-                "--rate", "Cán bộ, công chức: 1% tiền lương") == 0
+                "--rate", "Cán bộ, công chức: 1% tiền lương",
+                "--rate", "Đảng viên hưởng lương hưu: 0,5% lương hưu",
+                "--rate", "HSSV: 2.000 đồng/tháng") == 0
     assert dues("set", base, *q1, "--collected", "1.000.000", "--remitted", "600000",
                 "--on", "10/04/2025") == 0
     assert dues("set", base, *q2, "--collected", "2000000", "--remitted", "1500000") == 0
@@ -55,7 +57,10 @@ def test_two_quarters_typed_and_the_report_printed(bloc_tree, make_member, db_lo
         "Trong quý, các tổ chức cơ sở đảng đã nộp Đảng ủy Khối 1.700.000 đồng (số còn nợ từ các quý trước là "
         "100.000 đồng).",
         "Đến hết quý, 1 tổ chức còn nợ đảng phí, tổng số 150.000 đồng: Chi bộ Sở Tư pháp.",
-        "Mức đóng đảng phí áp dụng: Cán bộ, công chức: 1% tiền lương.",
+        # One sentence: the office's lines after the first begin in lower case ("Đảng viên" was
+        # printed capitalised mid-sentence), an abbreviation as typed.
+        "Mức đóng đảng phí áp dụng: Cán bộ, công chức: 1% tiền lương; đảng viên hưởng lương hưu: 0,5% "
+        "lương hưu; HSSV: 2.000 đồng/tháng.",
         "Đảng ủy Khối trích giữ lại 50% số đảng phí nhận được (850.000 đồng) và nộp lên cấp trên "
         "850.000 đồng.",
         "Nguồn số liệu (chỉ in trong bản dự thảo) Nguồn số liệu Số tổ chức Nhập tại Văn phòng 2",
