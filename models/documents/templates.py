@@ -22,12 +22,12 @@ _RULES = ("- Căn cứ Quy định số 232-QĐ/TW, ngày 20/01/2025 của Ban C
 # The rules they replaced (DOMAIN: QĐ 24 → QĐ 232 in 2025, QĐ 22 → QĐ 296 in 2025): a paper
 # dated before the newer rule cites the older (reported: a decision of 06/01/2025 cited QĐ 232
 # of 20/01/2025).
-_RULES_2021 = ("- Căn cứ Quy định số 24-QĐ/TW, ngày 30/7/2021 của Ban Chấp hành Trung ương về thi hành "
+_RULES_2021 = ("- Căn cứ Quy định số 24-QĐ/TW, ngày 30/07/2021 của Ban Chấp hành Trung ương về thi hành "
                "Điều lệ Đảng;")
-_INSPECTION_2021 = ("- Căn cứ Quy định số 22-QĐ/TW, ngày 28/7/2021 của Ban Chấp hành Trung ương về công tác "
+_INSPECTION_2021 = ("- Căn cứ Quy định số 22-QĐ/TW, ngày 28/07/2021 của Ban Chấp hành Trung ương về công tác "
                     "kiểm tra, giám sát và kỷ luật của Đảng;")
-_INSPECTION_2025 = ("- Căn cứ Quy định số 296-QĐ/TW, ngày 30/5/2025 của Ban Chấp hành Trung ương về công tác "
-                    "kiểm tra, giám sát và kỷ luật của Đảng;")
+_INSPECTION_2025 = ("- Căn cứ Quy định số 296-QĐ/TW, ngày 30/05/2025 của Ban Chấp hành Trung ương về "
+                    "công tác kiểm tra, giám sát và kỷ luật của Đảng;")
 _MEMBER_GUIDE = ("- Căn cứ Hướng dẫn số 12-HD/BTCTW, ngày 18/01/2022 của Ban Tổ chức Trung ương hướng dẫn "
                  "một số vấn đề cụ thể về nghiệp vụ công tác đảng viên;")
 _WORKING_RULES = "- Căn cứ Quy chế làm việc của Ban Chấp hành {đảng bộ khối};"

@@ -139,7 +139,7 @@ def test_a_decision_cites_the_grounds_in_force_on_its_date(db, office, tmp_path)
     before, after = (texts(db, tmp_path, "ket-nap", case.id, "--date", day)
                      for day in ("06/01/2025", "05/02/2025"))
     for text in before:
-        assert "Quy định số 24-QĐ/TW, ngày 30/7/2021" in text and "232-QĐ/TW" not in text
+        assert "Quy định số 24-QĐ/TW, ngày 30/07/2021" in text and "232-QĐ/TW" not in text
     for text in after:
         assert "Quy định số 232-QĐ/TW, ngày 20/01/2025" in text and "24-QĐ/TW" not in text
     out = tmp_path / "qua-som.pdf"  # no wording whose grounds had all been issued by then: said
@@ -229,3 +229,18 @@ def test_a_short_record_is_a_landscape_list_whose_names_and_towns_keep_to_a_line
     assert section.orientation == WD_ORIENT.LANDSCAPE and section.page_width > section.page_height
     body = Document(str(docx)).element.body
     assert all(cell.findall(qn("w:p")) for cell in body.iter(qn("w:tc")))  # Word refuses an empty cell
+
+
+def test_the_default_wordings_cite_days_as_the_papers_write_them():
+    """A discipline decision printed "Căn cứ Quy định số 24-QĐ/TW, ngày 30/7/2021 …" above "có hiệu
+    lực kể từ ngày 08/05/2025", and the admission decision cited "ngày 20/01/2025" beside "ngày
+    30/7/2021": the program's own wordings write a day as every paper does, dd/mm/yyyy."""
+    import re
+
+    from models.documents.templates import DEFAULT_VERSIONS
+
+    short = re.compile(r"(?<![\d/])(?:\d/\d{1,2}|\d\d/\d)/\d{4}")
+    for kind, versions in DEFAULT_VERSIONS.items():
+        for template in versions:
+            for part in (template.grounds, template.articles, template.recipients):
+                assert not short.findall(part), (kind, short.findall(part))
