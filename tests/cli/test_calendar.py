@@ -128,5 +128,5 @@ def test_the_demo_check_and_reports_on_this_day(office_days, day, size):
     for text in (result.year_end, result.half_year):
         assert "BÁO CÁO" in text and "T/M BAN THƯỜNG VỤ" in text
     if day < date(day.year, 6, 30):
-        assert f"Đến ngày {day.day}/{day.month}/{day.year}, Đảng bộ Khối có" in result.half_year
+        assert f"Đến ngày {day:%d/%m/%Y}, Đảng bộ Khối có" in result.half_year  # as the note above it
         assert "Sau ngày 30/06" in result.said  # the clerk is told how to print the final figures
