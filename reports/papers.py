@@ -154,7 +154,9 @@ def render_paper(path: Path, paper: Paper, number: int | None, issued_on: date) 
     paper.facts_on(issued_on)
     template = template_for(paper.kind, issued_on)
     header, signature = _frame(paper, office, number, issued_on)
-    line = header.number_line
+    # In a sentence too, a draft's number keeps the blank written in by hand (a paragraph closes
+    # up plain spaces: "Kèm theo quyết định số -QĐ/ĐUK").
+    line = header.number_line.replace(" ", "\u00a0").replace("Số\u00a0", "Số ", 1)
     body = _body(paper, template)
     annex = _list_annex(paper, "số " + line.removeprefix("Số "), issued_on)
     if paper.kind == "gioi-thieu":

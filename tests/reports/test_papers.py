@@ -294,3 +294,20 @@ def test_a_one_page_decision_is_printed_on_one_page(demo, tmp_path):
         out = tmp_path / f"ket-nap-{case_id}.pdf"
         assert main.main(["document", "ket-nap", "--for", str(case_id), "--db", demo, "-o", str(out)]) == 0
         assert len(PdfReader(out).pages) == 1, org_name
+
+
+def test_a_drafts_list_and_counterfoil_keep_room_for_the_number_written_by_hand(demo, tmp_path):
+    """An unnumbered draft keeps a blank in "Số      -QĐ/ĐUK" for the number written by hand; its
+    list's line "(Kèm theo quyết định số -QĐ/ĐUK, ngày …)" had the blank closed up to one space,
+    and so had the introduction letter's counterfoil."""
+    import re
+
+    award = Award.select().where(Award.issuer.contains("Thường vụ")).order_by(Award.id).first()
+    event = MemberEvent.select().where(MemberEvent.kind == "TRANSFER_OUT").order_by(MemberEvent.id).first()
+    for kind, record, where in (("khen-thuong", award.id, r"Kèm theo quyết định số(\s*)-QĐ"),
+                                ("gioi-thieu", event.id, r"CUỐNG GIẤY GIỚI THIỆU[^\n]*\s*Số(\s*)-GGT")):
+        out = tmp_path / f"{kind}.pdf"
+        assert main.main(["document", kind, "--for", str(record), "--db", demo, "-o", str(out)]) == 0
+        words = "\n".join(page.extract_text() for page in PdfReader(out).pages)
+        blank = re.search(where, words).group(1)
+        assert len(blank) >= 4, (kind, blank)
