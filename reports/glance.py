@@ -92,7 +92,7 @@ def attention_lines(today: date) -> list[AttentionLine]:
     occasion = next_presentation_day(today)
     if occasion is not None:
         day, name = occasion
-        due = len(badge_list(day))
+        due = len(badge_list(day, with_early=False))  # as many as the proposal will name
         if due:
             lines.append(AttentionLine(f"{integer(due)} đảng viên trong danh sách đề nghị Huy hiệu Đảng dịp "
                                        f"{name} ({fmt_date(day)})", AWARDS, BADGES))

@@ -164,8 +164,14 @@ def test_award_decision_then_its_certificates(demo, tmp_path):
 
 
 def test_badge_proposal_member_sheet_and_short_record(demo, tmp_path, capsys):
-    text = printed(demo, tmp_path, "huy-hieu", "03/02/2027", "--issue", "--date", "20/11/2026")
-    assert_frame(text, "Số 01-TTr/ĐUK", "TỜ TRÌNH về việc đề nghị tặng Huy hiệu Đảng đợt 03/02/2027")
+    from models.awards.badges import badge_list
+    from models.awards.seniority import occasions_of
+
+    # The first presentation of next year with members due (the proposal names only those).
+    occasion = next(day for day, _name in occasions_of(2027) if badge_list(day, with_early=False))
+    when = f"{occasion:%d/%m/%Y}"
+    text = printed(demo, tmp_path, "huy-hieu", when, "--issue", "--date", "20/11/2026")
+    assert_frame(text, "Số 01-TTr/ĐUK", f"TỜ TRÌNH về việc đề nghị tặng Huy hiệu Đảng đợt {when}")
     assert "Kính gửi: Ban Thường vụ Tỉnh ủy" in text
     assert "DANH SÁCH ĐẢNG VIÊN ĐỀ NGHỊ TẶNG HUY HIỆU ĐẢNG" in text
     # A day that is no presentation is refused (found: a proposal "đợt 01/01/2020" was printed).

@@ -78,3 +78,19 @@ def test_a_member_readmitted_before_the_registry_is_flagged_for_the_gap(bloc_tre
                            {"kind": v.READMITTED, "date": date(1993, 6, 1), "org_id": bloc_tree["cell_a"].id})
     found = {c.member_id: c for c in badge_list(date(2024, 2, 3))}
     assert found[member.id].milestone == 40 and found[member.id].unknown_gap
+
+
+def test_the_proposal_names_those_due_not_those_who_could_be_given_it_early(veterans):
+    """The proposal to the provincial committee for 03/02/2027 said "10 đồng chí đủ tiêu chuẩn", and
+    nine of them would complete 30 years later in 2027: those the list flags as possible early
+    awards (only for a member seriously ill, proposed with the illness stated). The proposal and
+    the home page's count name those due (and the posthumous), as the list without early cases."""
+    from models.documents.award_papers import badge_paper
+    from reports.glance import attention_lines
+
+    paper = badge_paper(date(2024, 2, 3))
+    assert {row[1] for row in paper.people} == {"Phạm Văn Đủ", "Vũ Thị Quá"}
+    assert paper.facts["số đảng viên"] == "02"
+    lines = [line.text for line in attention_lines(date(2024, 1, 10))]
+    assert "2 đảng viên trong danh sách đề nghị Huy hiệu Đảng dịp Kỷ niệm ngày thành lập Đảng 3/2 " \
+           "(03/02/2024)" in lines
