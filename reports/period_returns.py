@@ -17,7 +17,6 @@ from models.returns import (
     DUES_REMITTED,
     HALF,
     HEADCOUNT,
-    MISSING,
     MONEY,
     MONTH,
     PROBATIONARY,
@@ -26,10 +25,10 @@ from models.returns import (
     STANDARD_FORM,
     YEAR,
     accepted_figures,
+    answers,
     default_title,
     known_figures,
     request_rows,
-    status_rows,
 )
 
 # The lines that add up over several requests: counts and sums of the period, not the headcount
@@ -99,13 +98,13 @@ def _dues_books(start: date, to: date) -> tuple[tuple[int, int] | None, list[int
 
 
 def _answered(start: date, end: date, to: date) -> list[tuple]:
-    """(request, its status rows) for the period's requests, leaving out one not yet due from
-    which nothing has come: at 31 December the fourth quarter's returns are due in January, and
-    the report would otherwise say they were sent."""
+    """(request, the organisations asked with their returns' states) for the period's requests,
+    leaving out one not yet due from which nothing has come: at 31 December the fourth quarter's
+    returns are due in January, and the report would otherwise say they were sent."""
     answered = []
     for request in _requests(start, end, to):
-        rows = status_rows(request.id, to, compare=False)
-        if any(row.standing != MISSING for row in rows):
+        rows = answers(request.id)
+        if rows and (to > request.due_on or any(row.state for row in rows)):
             answered.append((request, rows))
     return answered
 

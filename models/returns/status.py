@@ -56,6 +56,23 @@ def _returns(request_id: int, figures: bool) -> dict[int, _Received]:
             for org_id, return_id, received_on, state, note, report, *rest in rows}
 
 
+@dataclass(frozen=True)
+class Answer:
+    org_id: int
+    org_name: str
+    state: str  # vocab.STATES, "" when nothing came
+
+
+def answers(request_id: int) -> list[Answer]:
+    """Every organisation asked (those the account may see) with the state of its return: what a
+    report adds up, without the lateness status_rows() works out in working days (the holiday
+    calendar it reads first was 0.2 s of a year-end report)."""
+    names, allowed = full_names(), scope_ids()
+    received = _returns(request_id, False)
+    return [Answer(org_id, names.get(org_id, ""), received[org_id].state if org_id in received else "")
+            for org_id in addressees(request_id) if allowed is None or org_id in allowed]
+
+
 def status_rows(request_id: int, today: date | None = None, compare: bool = True) -> list[StatusRow]:
     """Every organisation asked (those the account may see), in name order; `compare` counts
     the figures that disagree with the records (a pass over the period's events). Counts, not
