@@ -2,9 +2,12 @@
 trying each command with arguments a clerk might mistype): in Vietnamese, never a Python
 error, and never a file of one kind under another kind's name."""
 
+import argparse
+
 import pytest
 
 import main
+from ui.commands.parser import build_parser
 
 ENGLISH = ("invalid", "error:", "required:", "unrecognized", "choose from", "expected", "usage:")
 
@@ -43,3 +46,26 @@ def test_the_help_is_in_vietnamese(capsys):
     words = capsys.readouterr().out
     assert "cách dùng:" in words and "tùy chọn" in words and "hiện hướng dẫn này rồi thoát" in words
     assert "usage:" not in words and "show this help" not in words
+
+
+def _every_command(parser, path=()):
+    yield path, parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, child in action.choices.items():
+                yield from _every_command(child, (*path, name))
+
+
+def test_every_argument_of_every_command_is_explained_in_vietnamese():
+    """`--year YEAR`, `--user ACTING_USER` or an option with no line of help left a clerk guessing
+    what to type; every value a command takes is named and explained in Vietnamese."""
+    unexplained = []
+    for path, parser in _every_command(build_parser()):
+        for action in parser._actions:
+            if isinstance(action, (argparse._HelpAction, argparse._SubParsersAction)):
+                continue
+            named = action.nargs == 0 or action.choices or (action.metavar and not action.metavar.isascii()) \
+                or action.metavar == "DD/MM/YYYY"
+            if not action.help or not named:
+                unexplained.append(f"{' '.join(path)} {'/'.join(action.option_strings) or action.dest}")
+    assert not unexplained, unexplained
