@@ -34,7 +34,15 @@ def _named(names: list[str]) -> str:
     return f"{listed(names[:NAMED])} … (xem phụ lục)"
 
 
-def dues_sentences(books: DuesQuarter) -> list[str]:
+def _by_then(books: DuesQuarter, issued_on: date) -> str:
+    """When the arrears are counted: a report printed before the quarter ends names its day, so
+    no one signs a quarter's end that has not come."""
+    if issued_on < books.end:
+        return f"Đến ngày {inline_date(issued_on)} (quý chưa kết thúc)"
+    return "Đến hết quý"
+
+
+def dues_sentences(books: DuesQuarter, issued_on: date) -> list[str]:
     share = books.share
     recorded, lines = books.recorded, books.lines
     name = quarter_name(books.year, books.quarter)
@@ -54,11 +62,11 @@ def dues_sentences(books: DuesQuarter) -> list[str]:
     sentences.append(paid + ".")
     owing = books.owing
     if owing:
-        sentences.append(f"Đến hết quý, {len(owing)} tổ chức còn nợ đảng phí, tổng số "
+        sentences.append(f"{_by_then(books, issued_on)}, {len(owing)} tổ chức còn nợ đảng phí, tổng số "
                          f"{_dong(sum(line.owed_after for line in owing))}: "
                          f"{_named([line.org_name for line in owing])}.")
     else:
-        sentences.append("Đến hết quý, không tổ chức nào còn nợ đảng phí.")
+        sentences.append(f"{_by_then(books, issued_on)}, không tổ chức nào còn nợ đảng phí.")
     rates = [line.strip().rstrip(";.") for line in share.rates.splitlines() if line.strip()]
     if rates:
         sentences.append("Mức đóng đảng phí áp dụng: " + "; ".join(
@@ -99,7 +107,7 @@ def render_dues(path: Path, books: DuesQuarter, issued_on: date, number: int | N
     subject = f"kết quả thu, nộp đảng phí {quarter_name(books.year, books.quarter)}"
     header = report_header(office, number, issued_on, subject)
     body = Body()
-    sentences = dues_sentences(books)
+    sentences = dues_sentences(books, issued_on)
     for sentence in sentences:
         body.paragraph(sentence)
     annex = Body()

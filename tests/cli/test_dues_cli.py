@@ -79,3 +79,26 @@ def test_two_quarters_typed_and_the_report_printed(bloc_tree, make_member, db_lo
     open_database(db)
     assert [row[:2] for row in register_rows()] == [(1, "BC")]
     assert DuesEntry.select().count() == 3
+
+
+def test_a_report_dated_before_the_quarter_ends_says_the_day_it_counted(bloc_tree, db_location, tmp_path):
+    """Printed on 20/06 for the second quarter, the report said "Đến hết quý, … còn nợ": a
+    secretary would sign arrears at a quarter's end that had not come, and the organisations
+    still had ten days to pay."""
+    base = str(bloc_tree["base"].id)
+    db = str(db_location)
+    close_database()
+
+    def dues(*words: str) -> int:
+        return main.main(["dues", *words, "--db", db])
+
+    q2 = ["--year", "2025", "--quarter", "2"]
+    assert dues("share", "--from", "01/01/2025", "--kept", "30", "--bloc-kept", "50") == 0
+    assert dues("set", base, *q2, "--collected", "2000000", "--remitted", "1000000") == 0
+    early, late = tmp_path / "som.pdf", tmp_path / "du.pdf"
+    assert dues("report", *q2, "-o", str(early), "--date", "20/06/2025") == 0
+    assert dues("report", *q2, "-o", str(late), "--date", "30/06/2025") == 0
+    text = _text(early)
+    assert "Đến hết quý" not in text
+    assert "Đến ngày 20/06/2025 (quý chưa kết thúc), 1 tổ chức còn nợ đảng phí, tổng số 400.000 đồng" in text
+    assert "Đến hết quý, 1 tổ chức còn nợ đảng phí, tổng số 400.000 đồng" in _text(late)
