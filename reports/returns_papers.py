@@ -178,7 +178,9 @@ def print_summary(path: Path, request_id: int, today: date, issued_on: date, iss
 
 def reminder_paragraphs(summary: ReturnsSummary, issued_on: date) -> list[str]:
     names = summary.overdue + summary.sent_back
-    until = add_working_days(issued_on, DAYS_GIVEN)
+    # A letter written before the deadline (to those sent back) never shortens the time the
+    # request gave.
+    until = max(summary.due_on, add_working_days(issued_on, DAYS_GIVEN))
     lines = [f"Ngày {inline_date(summary.issued_on)}, Đảng ủy Khối đã đề nghị các tổ chức cơ sở đảng gửi "
              f"{_lowered(summary.title)} (kỳ báo cáo từ ngày {inline_date(summary.period_start)} "
              f"đến ngày {inline_date(summary.period_end)}), hạn gửi ngày {inline_date(summary.due_on)}."]

@@ -4,7 +4,7 @@ return states as nought is said as "không có", never "có 0 đảng viên từ
 from datetime import date
 
 from reports.returns_figures import ReturnsSummary, SummedLine
-from reports.returns_papers import summary_sentences
+from reports.returns_papers import reminder_paragraphs, summary_sentences
 
 
 def summary(**totals: int) -> ReturnsSummary:
@@ -42,3 +42,15 @@ def test_counts_above_nought_keep_their_sentences():
         "Số đảng viên bị thi hành kỷ luật trong kỳ là 3.",
         "Số đảng viên được nơi cư trú nhận xét là 120.",
     ]
+
+
+def test_a_reminder_before_the_deadline_never_asks_for_less_time_than_the_deadline_gave():
+    """On 02/01/2027 the letter to an organisation whose return was sent back asked for it "trước
+    ngày 06/01/2027", two days before the request's own deadline of 08/01/2027; after the
+    deadline it gives three working days from the letter."""
+    sent_back = ReturnsSummary(4, "Báo cáo quý IV năm 2026", date(2026, 10, 1), date(2026, 12, 31),
+                               date(2027, 1, 8), date(2026, 10, 1), date(2027, 1, 2), 12, 2, 2, 0, [],
+                               ["Chi bộ Hội Nông dân tỉnh"])
+    assert reminder_paragraphs(sent_back, date(2027, 1, 2))[-1].endswith("trước ngày 08/01/2027.")
+    # After the deadline: 3 working days from Friday 08/01 are 11, 12 and 13/01.
+    assert reminder_paragraphs(sent_back, date(2027, 1, 8))[-1].endswith("trước ngày 13/01/2027.")
