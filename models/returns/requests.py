@@ -77,6 +77,9 @@ def create_request(kind: str, year: int, period: int = 0, *, issued_on: date, du
             raise ValidationError("start", "Báo cáo đột xuất: nhập ngày đầu và ngày cuối của kỳ báo cáo.")
         if end < start:
             raise ValidationError("end", "Ngày cuối kỳ ở trước ngày đầu kỳ.")
+        if year not in (start.year, end.year):
+            raise ValidationError("year", f"Kỳ báo cáo {fmt_date(start)}–{fmt_date(end)} không thuộc năm "
+                                          f"{year}.")
         period, title = 0, clean(title)
         if not title:
             raise ValidationError("title", "Nhập tên của báo cáo đột xuất.")
@@ -88,6 +91,9 @@ def create_request(kind: str, year: int, period: int = 0, *, issued_on: date, du
         days = whole_number(DEFAULT_WORKING_DAYS if working_days is None else working_days,
                             "working_days", "Số ngày làm việc", 1, 120)
         due_on = add_working_days(max(end, issued_on) if kind != r.AD_HOC else issued_on, days)
+    if due_on < start:  # within the period stays possible: a monthly report due on the 20th
+        raise ValidationError("due_on", f"Hạn gửi ({fmt_date(due_on)}) ở trước đầu kỳ báo cáo "
+                                        f"({fmt_date(start)}).")
     if due_on < issued_on:
         raise ValidationError("due_on", f"Hạn gửi ({fmt_date(due_on)}) ở trước ngày gửi yêu cầu.")
     form = checked_form(lines if lines is not None else office_form())

@@ -14,7 +14,7 @@ from models.returns import vocab as r
 from models.returns.intake import apply_intake, gathered, plan_intake, report_copy
 from models.returns.requests import create_request, working_days_between
 from models.returns.status import LATE, MISSING, ON_TIME, OVERDUE, decide, late_orgs, reminders, status_rows
-from models.returns.tables import GrassrootsReturn
+from models.returns.tables import GrassrootsReturn, ReturnRequest
 from models.returns.workbooks import FIRST_ROW, SHEET, export_request_workbooks
 from tests.ods import save_as_ods
 
@@ -212,6 +212,24 @@ def test_an_accepted_return_is_not_overwritten_and_a_request_needs_a_period(quar
         create_request(kind=r.AD_HOC, year=2025, issued_on=date(2025, 7, 1), title="Báo cáo bão số 3")
     with pytest.raises(ValidationError, match="Quý phải từ 1 đến 4"):
         create_request(kind=r.QUARTER, year=2025, period=5, issued_on=date(2025, 7, 1))
+
+
+def test_a_deadline_before_the_period_begins_or_a_year_beside_the_period_is_refused(bloc_tree):
+    """Typed on 02/01/2027: a request for quarter II of 2027 due 01/03/2027 was created, a deadline
+    a month before the quarter begins, and an ad hoc report of 2026 covering 01–05/01/2027. A
+    deadline within the period stays possible (a monthly report due on the 20th). The same
+    days a year earlier, so the clock of any test run has passed them."""
+    early = r"Hạn gửi \(01/03/2025\) ở trước đầu kỳ báo cáo \(01/04/2025\)"
+    with pytest.raises(ValidationError, match=early):
+        create_request(kind=r.QUARTER, year=2025, period=2, issued_on=date(2025, 1, 2),
+                       due_on=date(2025, 3, 1))
+    with pytest.raises(ValidationError, match="Kỳ báo cáo 01/01/2025–05/01/2025 không thuộc năm 2024"):
+        create_request(kind=r.AD_HOC, year=2024, issued_on=date(2025, 1, 2), title="Báo cáo Y",
+                       start=date(2025, 1, 1), end=date(2025, 1, 5))
+    assert not ReturnRequest.select().exists()
+    monthly = create_request(kind=r.MONTH, year=2025, period=1, issued_on=date(2025, 1, 2),
+                             due_on=date(2025, 1, 20))
+    assert (monthly.period_end, monthly.due_on) == (date(2025, 1, 31), date(2025, 1, 20))
 
 
 def test_the_deadline_is_counted_in_working_days():
