@@ -148,3 +148,24 @@ def test_the_form_editor_asks_before_its_lines_are_dropped_and_keeps_them_as_a_d
     qtbot.waitUntil(lambda: again.table.rowCount() == standard - 1, timeout=5000)
     assert again.table.item(0, LABEL).text() == "Tổng số đảng viên cuối kỳ (kể cả dự bị)"
     assert again.has_unsaved_changes()
+
+
+def test_the_page_opens_on_the_newest_request_whose_period_has_ended(qtbot, bloc_tree):
+    """On 02/01/2027 the page opened on quarter III, all accepted, while quarter IV's returns were
+    coming in (one sent back, one awaiting a decision; due 08/01): the newest request whose
+    deadline had passed. The one a clerk works on is the newest whose period has ended."""
+    from tests.clock import clock_at
+
+    third = create_request(kind=r.QUARTER, year=2025, period=3, issued_on=date(2025, 7, 1),
+                           due_on=date(2025, 10, 7))
+    fourth = create_request(kind=r.QUARTER, year=2025, period=4, issued_on=date(2025, 10, 1),
+                            due_on=date(2026, 1, 8))
+    create_request(kind=r.QUARTER, year=2026, period=1, issued_on=date(2025, 12, 31),
+                   due_on=date(2026, 4, 7))
+    with clock_at(date(2026, 1, 2)):
+        page = ReturnsPage()
+        qtbot.addWidget(page)
+        page.show()
+        page.on_shown()
+        settle(qtbot, page)
+        assert page.request_id() == fourth.id != third.id

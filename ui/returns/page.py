@@ -133,10 +133,12 @@ class ReturnsPage(Page):
         for request in requests:
             self.request.addItem(f"{request.title} — hạn gửi {fmt_date(request.due_on)}", request.id)
         index = self.request.findData(chosen)
-        if index < 0:  # first time: the newest request whose deadline has passed, the one to chase
+        if index < 0:
+            # First time: the newest request whose period has ended. Its returns are coming in
+            # before the deadline and are chased after it; one still under way has none yet.
             today = clock.today()
             index = next((position for position, request in enumerate(requests)
-                          if request.due_on <= today), 0)
+                          if request.period_end < today), 0)
         self.request.setCurrentIndex(index)
         self.request.blockSignals(False)
         self.load()
