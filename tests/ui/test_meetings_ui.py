@@ -164,3 +164,18 @@ def test_closing_with_unsaved_attendance_asks_first(qtbot, bloc_tree, make_membe
     assert [line.present for line in attendance(meeting.id)] == [True, True]
     sheet.setData(sheet.index(0, PRESENT), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
     assert not dialog.has_unsaved_changes()  # ticked back as stored: nothing to ask about
+
+
+def test_the_calendar_opens_on_the_programs_today(qtbot, bloc_tree):
+    """Shown on 02/01/2027 (the demo's --today, the tests' clock), the calendar opened on December
+    with the 7th chosen: Qt's own clock, which the program's one clock does not reach."""
+    from PySide6.QtCore import QDate
+
+    from tests.clock import clock_at
+
+    with clock_at(date(2026, 1, 2)):
+        page = MeetingsPage()
+        qtbot.addWidget(page)
+        page.show()
+        assert page.calendar.selectedDate() == QDate(2026, 1, 2)
+        assert (page.calendar.yearShown(), page.calendar.monthShown()) == (2026, 1)

@@ -112,6 +112,8 @@ class MeetingsPage(Page):
         self.calendar.setLocale(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
         self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        today = clock.today()  # Qt would take its own clock, which the demo's day does not reach
+        self.calendar.setSelectedDate(QDate(today.year, today.month, today.day))
         self.calendar.clicked.connect(self._pick_day)
         self.calendar.currentPageChanged.connect(lambda _y, _m: self._mark_days())
         self.day_note = QLabel()
