@@ -8,6 +8,7 @@ from pathlib import Path
 
 from models.accounts import office_details, require_bloc_reader
 from models.core.errors import ValidationError
+from models.core.text import opening
 from models.documents import issue_document, write_draft
 from models.dues import DuesQuarter, dues_quarter, quarter_name
 from reports.document import Body, build_document, report_header
@@ -46,7 +47,7 @@ def dues_sentences(books: DuesQuarter, issued_on: date) -> list[str]:
     share = books.share
     recorded, lines = books.recorded, books.lines
     name = quarter_name(books.year, books.quarter)
-    sentences = [f"{name[:1].upper()}{name[1:]} (từ ngày {inline_date(books.start)} đến ngày "
+    sentences = [f"{opening(name)} (từ ngày {inline_date(books.start)} đến ngày "
                  f"{inline_date(books.end)}), Văn phòng Đảng ủy Khối đã có số liệu thu, nộp đảng phí của "
                  f"{len(recorded)}/{len(lines)} tổ chức cơ sở đảng."]
     if books.missing:

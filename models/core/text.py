@@ -92,6 +92,13 @@ def checked_multiline(text: str | None, field: str, label: str, limit: int = NOT
     return value
 
 
+def opening(text: str) -> str:
+    """`text` as a sentence's opening: its first letter in capitals and the rest as written.
+    str.capitalize lowers the rest, which printed "Quý ii năm 2027" and a file's path in lower
+    case."""
+    return text[:1].upper() + text[1:]
+
+
 def fold(text: str | None) -> str:
     """Lower case without diacritics; "đ" becomes "d" (Unicode does not decompose it)."""
     if not text:

@@ -14,7 +14,7 @@ from models.core.checks import amount, whole_number
 from models.core.dates import check_plausible, fmt_date
 from models.core.db import database
 from models.core.errors import ValidationError
-from models.core.text import checked_multiline
+from models.core.text import checked_multiline, opening
 from models.dues.tables import DuesEntry
 from models.orgs.tree import check_in_scope, full_names, org_rows, scope_ids
 from models.returns import vocab as r
@@ -48,7 +48,7 @@ def quarterly_source(year: int, quarter: int) -> str:
 def _started(year: int, quarter: int) -> tuple[date, date]:
     start, end = quarter_bounds(year, quarter)
     if start > clock.today():
-        raise ValidationError("quarter", f"{quarter_name(year, quarter).capitalize()} chưa bắt đầu.")
+        raise ValidationError("quarter", f"{opening(quarter_name(year, quarter))} chưa bắt đầu.")
     return start, end
 
 

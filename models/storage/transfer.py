@@ -13,6 +13,7 @@ from models.core.bulk import insert_tuples
 from models.core.db import Unreachable, file_database, server_database, translated
 from models.core.errors import ValidationError
 from models.core.server_rights import grant_where_missing
+from models.core.text import opening
 from models.core.where import Server, location
 from models.meetings.folder import files_into_database
 from models.meetings.tables import MeetingFileContent
@@ -151,6 +152,6 @@ def _named(where) -> str:
 def _newer_schema_refused(handle, where) -> None:
     if SchemaMigration._meta.table_name not in handle.get_tables():
         return
-    refusal = newer_schema(applied(handle), _named(where).capitalize())
+    refusal = newer_schema(applied(handle), opening(_named(where)))
     if refusal:
         raise ValidationError("db", refusal)

@@ -24,3 +24,20 @@ def test_a_newer_schema_is_refused_by_open_check_and_transfer(db, tmp_path):
     with pytest.raises(ValidationError, match="phiên bản Đảng vụ mới hơn"):
         transfer_database(where, tmp_path / "moi.db")
     assert not (tmp_path / "moi.db").exists()
+
+
+def test_the_refusal_names_the_file_as_it_is_spelled(db, tmp_path):
+    """Transferring from "D:/Khoi CQ/DangVu.db" the refusal named "Tệp d:/khoi cq/dangvu.db"
+    (str.capitalize lowered every other letter), a file the clerk could not find."""
+    import shutil
+
+    with db.bind_ctx([SchemaMigration]):
+        SchemaMigration.create(name="9999_future", applied_at=datetime.now())
+    where = current_location()
+    close_database()
+    spelled = tmp_path / "Khoi CQ" / "DangVu.db"
+    spelled.parent.mkdir()
+    shutil.copyfile(where, spelled)
+    with pytest.raises(ValidationError) as refused:
+        transfer_database(spelled, tmp_path / "moi.db")
+    assert f"Tệp {spelled} được tạo bởi phiên bản Đảng vụ mới hơn" in refused.value.message
