@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from models.accounts import session
-from models.dues.books import _grassroots_in, quarter_bounds
+from models.dues.books import _grassroots_in, _started, quarter_bounds
 from models.dues.shares import share_on
 from models.dues.tables import DuesEntry, DuesShare
 
@@ -81,7 +81,7 @@ def dues_quarter(year: int, quarter: int) -> DuesQuarter:
     an organisation owes is counted with the share in force on the first day of each quarter;
     a quarter before any share was set owes nothing the books can count."""
     session.require(session.READ_RECORDS)
-    start, end = quarter_bounds(year, quarter)
+    start, end = _started(year, quarter)  # a quarter to come has no books to show
     share = share_on(start)
     orgs = _grassroots_in(start, end)
     entries = (DuesEntry.select().where(DuesEntry.org.in_(list(orgs))

@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 
+from models.core.errors import ValidationError
 from models.dues import dues_quarter, last_quarter_ended, save_share, set_entry
 from models.dues.tables import DuesEntry, DuesShare
 from tests.conftest import type_text
@@ -64,3 +65,25 @@ def test_the_share_of_an_existing_day_is_corrected_not_doubled(qtbot, books):
     (date(2026, 4, 1), (2026, 1))])
 def test_the_page_opens_on_the_last_quarter_ended(today, quarter):
     assert last_quarter_ended(today) == quarter
+
+
+def test_a_quarter_not_yet_begun_says_so_instead_of_a_table_of_debts(qtbot, books):
+    """On 02/01/2027 the page (and `dues list`) let quarter II of 2027 be chosen and showed every
+    organisation "chưa có" beside what it still owed, as if the quarter were being kept."""
+    from tests.clock import clock_at
+    from tests.conftest import settle
+    from ui.dues.page import DuesPage
+
+    with clock_at(date(2025, 1, 2)):
+        with pytest.raises(ValidationError, match="Quý II năm 2025 chưa bắt đầu"):
+            dues_quarter(2025, 2)
+        page = DuesPage()
+        qtbot.addWidget(page)
+        page.show()
+        page.on_shown()
+        settle(qtbot, page)
+        page.year.setValue(2025)
+        page.quarter.setCurrentIndex(1)
+        settle(qtbot, page)
+        assert page.model.rowCount() == 0
+        assert page.summary.text() == "Quý II năm 2025 chưa bắt đầu."

@@ -88,7 +88,13 @@ class DuesPage(Page):
 
     def load(self) -> Task:
         year, quarter = self.period()
-        return self.load_later("dues", lambda: dues_quarter(year, quarter), self._show)
+        return self.load_later("dues", lambda: dues_quarter(year, quarter), self._show, self._not_kept)
+
+    def _not_kept(self, refusal) -> None:
+        """A quarter not yet begun: said where the figures would be, with no table of debts."""
+        self.books = None
+        self.model.set_rows([])
+        self.summary.setText(refusal.message)
 
     def _show(self, books) -> None:
         self.books = books
