@@ -8,7 +8,7 @@ from models.accounts import session
 from models.accounts.audit import log_delete, log_insert, log_update, values_of
 from models.admissions.tables import AdmissionTarget
 from models.core import vocab as v
-from models.core.checks import record_number, whole_number
+from models.core.checks import record_number, whole_number, year_in
 from models.core.dates import age_on
 from models.core.db import database
 from models.core.errors import Forbidden, NotFound, ValidationError
@@ -32,8 +32,8 @@ def set_target(org_id: int | None, year_from: int, year_to: int, value: int,
         if org.level not in v.GRASSROOTS:
             raise ValidationError("org", "Chỉ tiêu đặt cho Đảng bộ Khối hoặc tổ chức cơ sở đảng.")
         check_in_scope(org_id)
-    year_from = whole_number(year_from, "year_from", "Năm đầu", 1990, 2100)
-    year_to = whole_number(year_to, "year_to", "Năm cuối", 1990, 2100)
+    year_from = year_in(year_from, "year_from", "Năm đầu", 1990, 2100)
+    year_to = year_in(year_to, "year_to", "Năm cuối", 1990, 2100)
     if year_from > year_to:
         raise ValidationError("year_from", "Năm đầu ở sau năm cuối.")
     value = whole_number(value, "value", "Chỉ tiêu", 1, 100_000)

@@ -19,7 +19,9 @@ _GROUP_MARKS = str.maketrans("", "", ". \u00a0\u202f")
 _MONEY_UNIT = re.compile(r"\s*(?:đồng|đ|vnđ|vnd)\s*$", re.IGNORECASE)
 
 
-def whole_number(value, field: str, label: str, low: int, high: int) -> int:
+def whole_number(value, field: str, label: str, low: int, high: int, *, plain: bool = False) -> int:
+    """`plain`: the bounds are said as written (a year: "từ 1990 đến 2100"), not as counts
+    with a thousands mark ("từ 1.000 đến 5.000")."""
     if isinstance(value, bool):
         number = None
     elif isinstance(value, int):
@@ -37,8 +39,13 @@ def whole_number(value, field: str, label: str, low: int, high: int) -> int:
         shown = str(value)[:30]
         raise ValidationError(field, f"{label}: “{shown}” không phải số nguyên.")
     if number is None or not low <= number <= high:  # too many digits to read is out of range too
-        raise ValidationError(field, f"{label} phải từ {low:,} đến {high:,}.".replace(",", "."))
+        bounds = f"từ {low} đến {high}" if plain else f"từ {low:,} đến {high:,}".replace(",", ".")
+        raise ValidationError(field, f"{label} phải {bounds}.")
     return number
+
+
+def year_in(value, field: str, label: str, low: int, high: int) -> int:
+    return whole_number(value, field, label, low, high, plain=True)
 
 
 def amount(value, field: str, label: str, high: int) -> int:

@@ -8,7 +8,7 @@ from datetime import date
 from models.accounts import session
 from models.accounts.audit import check_version, log_delete, log_insert, log_update, save_changes, values_of
 from models.core import vocab as v
-from models.core.checks import record_number, stored_record, whole_number
+from models.core.checks import record_number, stored_record, whole_number, year_in
 from models.core.dates import check_plausible, fmt_date
 from models.core.db import database
 from models.core.errors import Forbidden, NotFound, ValidationError
@@ -90,7 +90,7 @@ def _validated_case(fields: dict) -> dict:
     if data["planned"] and not year:
         raise ValidationError("plan_year", "Việc trong chương trình cần có năm của chương trình.")
     if year:
-        year = whole_number(year, "plan_year", "Năm của chương trình", 1990, 2100)
+        year = year_in(year, "plan_year", "Năm của chương trình", 1990, 2100)
     if month:
         month = whole_number(month, "plan_month", "Tháng", 1, 12)
     data["plan_year"], data["plan_month"] = year or None, month or None

@@ -23,7 +23,7 @@ from models.core.workbook import UNCOMPUTED_ADVICE, read_sheets, uncomputed_form
 from models.members.columns import text_value
 from models.members.tables import Member
 from models.orgs.tree import grassroots_live_on, org_rows, scope_ids
-from models.ratings.grid import TOTAL_FIELDS, grid_rows, rate_members, set_totals
+from models.ratings.grid import TOTAL_FIELDS, grid_rows, rate_members, rating_year, set_totals
 from models.ratings.rules import NOT_RATED_REASONS, rules_for
 
 MEMBERS_SHEET, TOTALS_SHEET = "Xếp loại đảng viên", "Số liệu tổng hợp"
@@ -41,7 +41,7 @@ def _safe_name(name: str) -> str:
 def export_rating_workbooks(year: int, folder: Path) -> list[Path]:
     """One workbook per live grassroots organisation the account may work on."""
     session.require(session.READ_RECORDS)
-    rules = rules_for(year)
+    rules = rules_for(rating_year(year))  # a year to come: refused before any workbook goes out
     allowed = scope_ids()
     end = date(year, 12, 31)
     orgs = [row for row in grassroots_live_on(end) if allowed is None or row.id in allowed]

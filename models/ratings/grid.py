@@ -9,7 +9,7 @@ from models.accounts import session
 from models.accounts.audit import insert_logged, log_delete, log_insert, save_changes
 from models.core import clock
 from models.core import vocab as v
-from models.core.checks import whole_number
+from models.core.checks import whole_number, year_in
 from models.core.db import database
 from models.core.errors import ValidationError
 from models.members.counts import members_at
@@ -24,8 +24,9 @@ TOTAL_FIELDS = {"total_members": "Tổng số đảng viên", "rated": "Số đ�
                 "adequate": "Hoàn thành", "failed": "Không hoàn thành", "not_rated": "Chưa đánh giá"}
 
 
-def _check_year(year: int) -> int:
-    return whole_number(year, "year", "Năm đánh giá", 1990, clock.today().year)
+def rating_year(year: int) -> int:
+    """The year of a rating: one that has begun (a year to come has no one to rate yet)."""
+    return year_in(year, "year", "Năm đánh giá", 1990, clock.today().year)
 
 
 def _validated(year: int, levels: dict, level, score, reason) -> tuple:
@@ -65,7 +66,7 @@ def rate_members(year: int, entries: list[tuple]) -> None:
     """Save a grid of (member, level, score, reason[, long sick leave]) in one transaction; an
     entry with nothing set takes the rating away."""
     session.require(session.WRITE_RECORDS)
-    _check_year(year)
+    rating_year(year)
     levels = rules_for(year).member_levels
     ids = [entry[0] for entry in entries]
     # Looked up once for the whole grid: one query per row made a 2,700-row year slow.
@@ -97,7 +98,7 @@ def rate_members(year: int, entries: list[tuple]) -> None:
 def rate_org(year: int, org_id: int, level: str | None, score: int | None = None,
              reason: str | None = None) -> None:
     session.require(session.WRITE_RECORDS)
-    _check_year(year)
+    rating_year(year)
     org = get_org(org_id)
     if org.level not in v.GRASSROOTS:
         raise ValidationError("org", "Xếp loại tổ chức áp dụng cho tổ chức cơ sở đảng.")
@@ -113,7 +114,7 @@ def rate_org(year: int, org_id: int, level: str | None, score: int | None = None
 def set_totals(year: int, org_id: int, totals: dict[str, int] | None) -> None:
     """The counts per level a grassroots organisation reports; None takes them away."""
     session.require(session.WRITE_RECORDS)
-    _check_year(year)
+    rating_year(year)
     if get_org(org_id).level not in v.GRASSROOTS:
         raise ValidationError("org", "Số liệu tổng hợp nhập cho tổ chức cơ sở đảng.")
     check_in_scope(org_id)

@@ -7,7 +7,7 @@ from datetime import date
 
 from models.accounts import session
 from models.accounts.audit import log_delete, log_insert, save_changes
-from models.core.checks import whole_number
+from models.core.checks import year_in
 from models.core.dates import check_plausible
 from models.core.db import database
 from models.core.errors import ValidationError
@@ -59,7 +59,7 @@ def record_comment(member_id: int, year: int, result: str | None, note: str = ""
                    received_on: date | None = None) -> ResidenceComment | None:
     """The residence's comment of the year; None as result takes a wrong entry out."""
     member = _writable(member_id)
-    year = whole_number(year, "year", "Năm", 1990, 2100)
+    year = year_in(year, "year", "Năm", 1990, 2100)
     contact = ResidenceContact.get_or_none(ResidenceContact.member == member.id)
     with database.atomic():
         comment = ResidenceComment.get_or_none((ResidenceComment.member == member.id)

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 from models.accounts import session
 from models.accounts.audit import log_delete, log_insert
-from models.core.checks import stored_record, whole_number
+from models.core.checks import stored_record, whole_number, year_in
 from models.core.dates import add_months, check_plausible, fmt_date
 from models.core.db import database
 from models.core.errors import ValidationError
@@ -22,7 +22,7 @@ DEFAULT_WORKING_DAYS = 5  # after the period ends, unless the office says otherw
 
 def period_of(kind: str, year: int, period: int = 0) -> tuple[date, date]:
     """The first and last day a report of the kind covers."""
-    year = whole_number(year, "year", "Năm", 2000, 2100)
+    year = year_in(year, "year", "Năm", 2000, 2100)
     if kind == r.MONTH:
         month = whole_number(period, "period", "Tháng", 1, 12)
         start = date(year, month, 1)
@@ -72,7 +72,7 @@ def create_request(kind: str, year: int, period: int = 0, *, issued_on: date, du
         raise ValidationError("kind", "Chọn loại báo cáo trong danh sách.")
     check_plausible(issued_on, "issued_on", "Ngày gửi yêu cầu")
     if kind == r.AD_HOC:
-        year = whole_number(year, "year", "Năm", 2000, 2100)
+        year = year_in(year, "year", "Năm", 2000, 2100)
         if start is None or end is None:
             raise ValidationError("start", "Báo cáo đột xuất: nhập ngày đầu và ngày cuối của kỳ báo cáo.")
         if end < start:

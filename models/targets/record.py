@@ -4,7 +4,7 @@ not limited to some organisations write them; every change is audited."""
 from models.accounts import session
 from models.accounts.audit import log_delete, log_insert, save_changes
 from models.admissions.targets import progress, set_target
-from models.core.checks import stored_record, whole_number
+from models.core.checks import stored_record, whole_number, year_in
 from models.core.db import database
 from models.core.errors import ValidationError
 from models.core.text import clean, clean_multiline
@@ -33,9 +33,9 @@ def _number(value, field: str, label: str) -> float | None:
 
 def validated(fields: dict) -> dict:
     values = {key: fields.get(key) for key in FIELDS}
-    values["year_from"] = whole_number(values["year_from"], "year_from", "Năm đầu", 1990, 2100)
+    values["year_from"] = year_in(values["year_from"], "year_from", "Năm đầu", 1990, 2100)
     last = values["year_to"] or values["year_from"]
-    values["year_to"] = whole_number(last, "year_to", "Năm cuối", 1990, 2100)
+    values["year_to"] = year_in(last, "year_to", "Năm cuối", 1990, 2100)
     if values["year_to"] < values["year_from"]:
         raise ValidationError("year_to", "Năm cuối ở trước năm đầu.")
     values["position"] = whole_number(values["position"] or 0, "position", "Thứ tự", 0, 999)

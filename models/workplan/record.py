@@ -7,7 +7,7 @@ from datetime import date
 
 from models.accounts import session
 from models.accounts.audit import log_delete, log_insert, save_changes
-from models.core.checks import stored_record, whole_number
+from models.core.checks import stored_record, whole_number, year_in
 from models.core.dates import check_plausible
 from models.core.db import database
 from models.core.errors import ValidationError
@@ -21,8 +21,8 @@ def _require_bloc() -> None:
 
 
 def _values(fields: dict) -> dict:
-    values = {"year_from": whole_number(fields.get("year_from"), "year_from", "Năm", 1990, 2100)}
-    values["year_to"] = whole_number(fields.get("year_to") or values["year_from"], "year_to", "Đến năm",
+    values = {"year_from": year_in(fields.get("year_from"), "year_from", "Năm", 1990, 2100)}
+    values["year_to"] = year_in(fields.get("year_to") or values["year_from"], "year_to", "Đến năm",
                                      1990, 2100)
     if values["year_to"] < values["year_from"]:
         raise ValidationError("year_to", "Năm cuối ở trước năm đầu.")

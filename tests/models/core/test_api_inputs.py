@@ -109,3 +109,17 @@ def test_a_number_too_long_to_read_is_said_to_be_out_of_range():
     error = refused(lambda: whole_number("9" * 23, "x", "Đảng phí thu được", 0, 10**12))
     assert error.message == "Đảng phí thu được phải từ 0 đến 1.000.000.000.000."
     assert "không phải số nguyên" in refused(lambda: whole_number("9" * 23 + "x", "x", "Số", 0, 9)).message
+
+
+def test_a_year_out_of_range_is_said_as_years_are_written():
+    """"Năm đánh giá phải từ 1.990 đến 2.026." — a year printed with a thousands mark, as if it
+    were a count."""
+    from models.core import clock
+    from models.ratings.grid import rating_year
+    from models.returns import vocab as r
+    from models.returns.requests import period_of
+
+    assert refused(lambda: period_of(r.QUARTER, 1999, 1)).message == "Năm phải từ 2000 đến 2100."
+    last = clock.today().year
+    assert refused(lambda: rating_year(last + 1)).message == f"Năm đánh giá phải từ 1990 đến {last}."
+    assert refused(lambda: set_target(None, 1980, 1980, 5)).message == "Năm đầu phải từ 1990 đến 2100."

@@ -98,3 +98,14 @@ def test_a_level_or_total_left_as_an_uncomputed_formula_is_named_not_taken_as_bl
     with pytest.raises(ValidationError):
         apply_rating_return(returned)
     assert MemberRating.select().count() == 0
+
+
+def test_workbooks_for_a_year_not_yet_begun_are_not_sent(bloc_tree, tmp_path):
+    """On 02/01/2027 `ratings export --year 2028` wrote a workbook for every organisation; each
+    came back refused ("Năm đánh giá phải từ 1990 đến 2027") after the organisations filled it."""
+    from models.core import clock
+
+    next_year = clock.today().year + 1
+    with pytest.raises(ValidationError, match=f"Năm đánh giá phải từ 1990 đến {next_year - 1}"):
+        export_rating_workbooks(next_year, tmp_path / "gui-di")
+    assert not (tmp_path / "gui-di").exists()
