@@ -22,6 +22,6 @@ __getattr__, __dir__, __all__ = face(globals(), {
     "sittings": ("DEFAULT_HOURS", "MAX_HOURS", "end_sitting", "open_sitting", "resume_sitting"),
     "workstations": ("register_this_workstation", "register_workstation", "registered_keys"),
     "trail_key": ("has_key", "key_id"),
-    "users": ("accounts_kept_here", "actor_for", "authenticate", "create_user", "first_start", "get_user",
-        "set_password", "update_user", "user_orgs", "user_rows", "user_scopes"),
+    "users": ("accounts_kept_here", "actor_for", "authenticate", "check_new_account", "create_user",
+        "first_start", "get_user", "set_password", "update_user", "user_orgs", "user_rows", "user_scopes"),
 })

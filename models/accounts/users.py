@@ -129,10 +129,10 @@ def _set_orgs(user: AppUser, org_ids: list[int] | None) -> None:
         log_insert(UserOrg.create(user=user.id, org=org_id))
 
 
-def create_user(username: str, full_name: str, role: str, password: str,
-                org_ids: list[int] | None = None) -> AppUser:
-    """A new account. While no account exists, anyone at the machine may create the first
-    one (it must be an administrator); after that only administrators may."""
+def check_new_account(username: str, full_name: str, role: str) -> tuple[str, str]:
+    """Everything about a new account but its password: asked before the password is, so a
+    clerk at a console is not made to type one for an account that cannot be made. Returns
+    the user name and the full name as they will be kept."""
     first = not session.any_user_exists()
     if not first:
         session.require(MANAGE_USERS)
@@ -144,6 +144,16 @@ def create_user(username: str, full_name: str, role: str, password: str,
         raise ValidationError("role", "Chọn vai trò.")
     if first and role != ADMIN:
         raise ValidationError("role", "Tài khoản đầu tiên phải là quản trị viên.")
+    if AppUser.select().where(AppUser.username == name).exists():
+        raise ValidationError("username", f"Đã có tài khoản “{name}”.")
+    return name, full
+
+
+def create_user(username: str, full_name: str, role: str, password: str,
+                org_ids: list[int] | None = None) -> AppUser:
+    """A new account. While no account exists, anyone at the machine may create the first
+    one (it must be an administrator); after that only administrators may."""
+    name, full = check_new_account(username, full_name, role)
     _check_password(password)
     with database.atomic():
         if AppUser.select().where(AppUser.username == name).exists():

@@ -178,3 +178,20 @@ def test_demo_today_builds_the_bloc_as_it_stood_that_day(tmp_path, capsys):
         assert main.main(["demo", "--db", str(tmp_path / "khac.db"), "--today", day]) == 2
         assert words in capsys.readouterr().err
         assert not (tmp_path / "khac.db").exists()
+
+
+def test_user_add_says_what_is_wrong_before_asking_for_a_password(tmp_path, monkeypatch, capsys):
+    """`user add "a b" --name "  "` asked for the new password twice and only then said the
+    user name was not one; a clerk at a console typed a password for nothing."""
+    monkeypatch.delenv("DANGVU_NEW_PASSWORD", raising=False)
+    asked = []
+    monkeypatch.setattr("ui.commands.records.ask_password", lambda *args: asked.append(args))
+    path = str(tmp_path / "u.db")
+    assert main.main(["demo", "--db", path, "--orgs", "1", "--members", "10"]) == 0
+    for username, name, role, said in (
+            ("a b", "Quản Trị", "ADMIN", "Tên đăng nhập gồm 3–32 chữ cái"),
+            ("quantri", "  ", "ADMIN", "Nhập họ và tên người dùng."),
+            ("quantri", "Quản Trị", "CLERK", "Tài khoản đầu tiên phải là quản trị")):
+        assert main.main(["user", "add", username, "--name", name, "--role", role, "--db", path]) == 1
+        assert said in capsys.readouterr().err
+    assert asked == []

@@ -3,7 +3,7 @@ the rating workbooks exchanged with grassroots organisations."""
 
 from pathlib import Path
 
-from models.accounts import create_user
+from models.accounts import check_new_account, create_user
 from models.members import (
     ADD,
     CARD_IN_REGISTRY,
@@ -25,6 +25,7 @@ SHOWN_PROBLEMS = 200
 
 def run_user_add(args, db_path: Path) -> int:
     with opened(db_path, args.acting_user, fresh=True):  # an account made: the password, not a sitting
+        check_new_account(args.username, args.name, args.role)
         password = ask_password("DANGVU_NEW_PASSWORD", f"Mật khẩu mới cho {args.username}: ")
         if password is None:
             raise Refused("Cần mật khẩu mới: đặt DANGVU_NEW_PASSWORD hoặc chạy trong cửa sổ lệnh.")
