@@ -9,7 +9,7 @@ from models.accounts import office_details
 from models.core import vocab as v
 from models.core.dates import fmt_date
 from models.documents import bloc_facts, member_facts
-from models.members import history, member_fields, readable_member
+from models.members import check_dated_after_changes, history, member_fields, readable_member
 from models.orgs import full_names
 from reports.document import Body, Header, build_document
 from reports.letterhead import Signature, office_signature
@@ -55,6 +55,7 @@ def _sections(member_id: int) -> list[tuple[str, list[tuple[str, object]]]]:
 def render_member_sheet(path: Path, member_id: int, printed_on: date) -> Path:
     office = office_details()
     member = readable_member(member_id)
+    check_dated_after_changes([member_id], printed_on, "Phiếu đảng viên")
     facts = member_facts(member)
     header = Header(bloc_facts()["đảng bộ khối"] or "", facts["đảng bộ cơ sở"] or "",
                     f"Số lý lịch: {member.dossier_number or '..........'}", office.place, printed_on,
@@ -99,10 +100,12 @@ def short_record_rows(member_ids: list[int]) -> list[list[str]]:
 
 def render_short_record(path: Path, member_ids: list[int], printed_on: date) -> Path:
     office = office_details()
+    rows = short_record_rows(member_ids)  # each member read, and refused when out of reach, first
+    check_dated_after_changes(member_ids, printed_on, "Danh sách trích ngang")
     header = Header(office.superior_body, office.bloc_name, "", office.place, printed_on, "Danh sách",
                     "trích ngang đảng viên")
     body = Body()
-    body.table([SHORT_HEADER, *short_record_rows(member_ids)], SHORT_WIDTHS, numeric_from=len(SHORT_HEADER))
+    body.table([SHORT_HEADER, *rows], SHORT_WIDTHS, numeric_from=len(SHORT_HEADER))
     return build_document(path, header, body, office_signature(office), [],
                           left_signature=Signature("NGƯỜI LẬP DANH SÁCH", "", ""),
                           author="Danh sách trích ngang", wide=True)

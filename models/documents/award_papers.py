@@ -9,6 +9,7 @@ from models.awards.badges import POSTHUMOUS, badge_list
 from models.awards.seniority import occasions_of
 from models.awards.tables import Award
 from models.core import vocab as v
+from models.core.dates import add_months
 from models.core.errors import ValidationError
 from models.documents.facts import Paper, bloc_decides, bloc_facts, day, grassroots, text
 from models.members.record import check_readable
@@ -93,6 +94,7 @@ def badge_paper(occasion: date) -> Paper:
     paper = Paper("huy-hieu", "TTr", "Tờ trình", f"về việc đề nghị tặng Huy hiệu Đảng đợt {when}",
                   f"Tờ trình đề nghị tặng Huy hiệu Đảng đợt {when}", f"huy-hieu:{occasion.isoformat()}",
                   facts)
+    paper.dated_within = (add_months(occasion, -12), occasion)
     paper.list_title = "DANH SÁCH ĐẢNG VIÊN ĐỀ NGHỊ TẶNG HUY HIỆU ĐẢNG"
     paper.list_header = ["STT", "Họ và tên", "Năm sinh", "Đảng bộ, chi bộ", "Ngày vào Đảng", "Huy hiệu"]
     paper.people = [[str(n), c.full_name + (" (truy tặng)" if c.kind == POSTHUMOUS else ""),

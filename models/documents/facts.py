@@ -80,6 +80,9 @@ class Paper:
     # Facts that follow the day the paper is dated rather than its record (`facts` holds them as
     # of the record's day, for a draft): a letter dated after the transfer runs from its own day.
     dated: Callable[[date], dict[str, str | None]] | None = None
+    # The days a paper not tied to a recorded act can bear: a proposal for an occasion is dated
+    # in the year before it, never after it.
+    dated_within: tuple[date, date] | None = None
 
     def facts_on(self, issued_on: date) -> None:
         if self.dated is not None:

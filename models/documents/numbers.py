@@ -95,7 +95,12 @@ def paper_day(paper: Paper, chosen: date | None) -> date:
     else today."""
     recorded = act_day(paper.source)
     if recorded is None:
-        return chosen or clock.today()
+        issued_on = chosen or clock.today()
+        if paper.dated_within and not paper.dated_within[0] <= issued_on <= paper.dated_within[1]:
+            first, last = paper.dated_within
+            raise ValidationError("on", f"{paper.register_title} mang ngày từ {fmt_date(first)} đến "
+                                        f"{fmt_date(last)}; ngày {fmt_date(issued_on)} ở ngoài khoảng đó.")
+        return issued_on
     if chosen is not None and chosen != recorded:
         where = CORRECTED_IN.get(paper.source.partition(":")[0], "")
         raise ValidationError("on", f"Hồ sơ ghi ngày quyết định {fmt_date(recorded)}: văn bản mang ngày đó. "

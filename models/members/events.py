@@ -276,6 +276,22 @@ def history(member_id: int) -> list[HistoryRow]:
             for row in rows]
 
 
+def check_dated_after_changes(member_ids: list[int], printed_on: date, what: str) -> None:
+    """A sheet or list of members prints each as they stand now: dated before the latest change
+    it shows (a list dated 01/01/2000 of a member admitted in 2014) it is refused, naming the
+    change and its member."""
+    latest: tuple[date, int] | None = None
+    for member_id, day in (MemberEvent.select(MemberEvent.member, MemberEvent.date)
+                           .where(MemberEvent.member.in_(member_ids)).tuples()):
+        if day > printed_on and (latest is None or day > latest[0]):
+            latest = (day, member_id)
+    if latest is not None:
+        day, member_id = latest
+        raise ValidationError("on", f"{what} ngày {fmt_date(printed_on)} ở trước thay đổi ngày "
+                                    f"{fmt_date(day)} của đồng chí {get_member(member_id).full_name} mà nó "
+                                    f"ghi; chọn ngày từ {fmt_date(day)}.")
+
+
 def allowed_kinds(member_id: int | None, on: date | None = None) -> list[str]:
     """Event kinds the status machine accepts next, for the event form's choices."""
     on = on or clock.today()
