@@ -69,3 +69,13 @@ def test_every_argument_of_every_command_is_explained_in_vietnamese():
             if not action.help or not named:
                 unexplained.append(f"{' '.join(path)} {'/'.join(action.option_strings) or action.dest}")
     assert not unexplained, unexplained
+
+
+def test_a_date_a_certificate_cannot_bear_is_refused_not_dropped(capsys, tmp_path):
+    """`document giay-khen --date 01/01/2000` wrote the certificates dated with their decision
+    and said nothing of the date asked for."""
+    output = tmp_path / "giay-khen.pdf"
+    assert main.main(["document", "giay-khen", "--for", "1", "--date", "01/01/2000", "-o", str(output),
+                      "--db", str(tmp_path / "khong-co.db")]) == 1
+    assert "Giấy khen mang ngày của quyết định khen thưởng" in capsys.readouterr().err
+    assert not list(tmp_path.iterdir())

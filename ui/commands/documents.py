@@ -60,6 +60,9 @@ KINDS = [*PAPERS, *SHEETS]
 
 
 def run_document(args, db_path: Path) -> int:
+    if args.kind == "giay-khen" and args.date:  # the certificate is the decision's; said, not dropped
+        raise Refused("Giấy khen mang ngày của quyết định khen thưởng ghi trên hồ sơ; bỏ --date (ngày ghi "
+                      "nhầm thì sửa ở Khen thưởng, huy hiệu › Sửa).")
     output = Path(args.output).expanduser().resolve()
     with opened(db_path, args.acting_user):
         chosen = parse_date(args.date) if args.date else None
