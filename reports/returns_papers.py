@@ -92,7 +92,8 @@ def summary_sentences(summary: ReturnsSummary) -> list[str]:
             sentences.append(sentence)
     headcount, probationary = _count(summary, "dang_vien_cuoi_ky"), _count(summary, "du_bi_cuoi_ky")
     if headcount is not None:
-        within = f" (trong đó {integer(probationary)} đảng viên dự bị)" if probationary is not None else ""
+        within = "" if probationary is None else " (không có đảng viên dự bị)" if probationary == 0 else \
+            f" (trong đó {integer(probationary)} đảng viên dự bị)"
         sentences.append(f"Cuối kỳ, các tổ chức đã báo cáo có {integer(headcount)} đảng viên{within}.")
     collected, remitted = _count(summary, "dang_phi_thu"), _count(summary, "dang_phi_nop")
     parts = ([f"thu được {integer(collected)} đồng"] if collected is not None else []) + \

@@ -54,3 +54,12 @@ def test_a_reminder_before_the_deadline_never_asks_for_less_time_than_the_deadli
     assert reminder_paragraphs(sent_back, date(2027, 1, 2))[-1].endswith("trước ngày 08/01/2027.")
     # After the deadline: 3 working days from Friday 08/01 are 11, 12 and 13/01.
     assert reminder_paragraphs(sent_back, date(2027, 1, 8))[-1].endswith("trước ngày 13/01/2027.")
+
+
+def test_no_probationary_member_at_the_end_is_said_as_none():
+    """Printed on 02/01/2027: "Cuối kỳ, các tổ chức đã báo cáo có 6 đảng viên (trong đó 0 đảng viên
+    dự bị)."."""
+    assert "Cuối kỳ, các tổ chức đã báo cáo có 6 đảng viên (không có đảng viên dự bị)." in \
+        summary_sentences(summary(dang_vien_cuoi_ky=6, du_bi_cuoi_ky=0))
+    assert "Cuối kỳ, các tổ chức đã báo cáo có 6 đảng viên (trong đó 2 đảng viên dự bị)." in \
+        summary_sentences(summary(dang_vien_cuoi_ky=6, du_bi_cuoi_ky=2))
