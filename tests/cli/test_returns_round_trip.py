@@ -195,3 +195,21 @@ def test_bad_files_get_a_message_and_nothing_is_written(office, demo_clock, caps
     assert GrassrootsReturn.select().count() == before
     close_database()
     assert date(2026, 12, 4) == demo_clock
+
+
+def test_options_a_request_of_that_kind_does_not_take_are_refused_not_dropped(bloc_tree, db_location, capsys):
+    """`returns request --kind year --period 3` made "Báo cáo năm 2026" and dropped the 3; so were
+    --start/--end on a quarterly request, and --days beside --due."""
+    close_database()
+    db = str(db_location)
+    for words, said in ((["--kind", "year", "--year", "2025", "--period", "3"], "--period"),
+                        (["--kind", "quarter", "--year", "2025", "--period", "3", "--start", "01/07/2025"],
+                         "--start, --end"),
+                        (["--kind", "quarter", "--year", "2025", "--period", "3", "--due", "10/10/2025",
+                          "--days", "5"], "--due hoặc --days")):
+        assert run(db, "request", *words) == 1
+        assert said in capsys.readouterr().err
+    open_database(db)
+    from models.returns.tables import ReturnRequest
+
+    assert not ReturnRequest.select().exists()

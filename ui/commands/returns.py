@@ -36,7 +36,7 @@ from models.returns import (
 )
 from reports.letterhead import letterhead_warnings
 from reports.returns_papers import print_reminder, print_summary
-from ui.commands.context import SOME_REFUSED, opened, say, warn
+from ui.commands.context import SOME_REFUSED, Refused, opened, say, warn
 
 KIND_WORDS = {"month": MONTH, "quarter": QUARTER, "half-year": HALF, "year": YEAR, "ad-hoc": AD_HOC}
 
@@ -51,7 +51,21 @@ def run_returns(args, db_path: Path) -> int:
         return ACTIONS[action](args)
 
 
+def _options_not_taken(args) -> str:
+    """What the command line would otherwise drop without a word."""
+    if args.period and args.kind not in ("month", "quarter"):
+        return "Báo cáo 6 tháng, năm hoặc đột xuất không chọn tháng hay quý: bỏ --period."
+    if (args.start or args.end) and args.kind != "ad-hoc":
+        return "Kỳ của báo cáo tháng, quý, 6 tháng, năm tính theo --year và --period: --start, --end chỉ " \
+               "dùng cho báo cáo đột xuất."
+    if args.due and args.days is not None:
+        return "Hạn gửi ghi một cách: --due hoặc --days, không cả hai."
+    return ""
+
+
 def _request(args) -> int:
+    if refusal := _options_not_taken(args):
+        raise Refused(refusal)
     request = create_request(
         KIND_WORDS[args.kind], args.year, args.period,
         issued_on=_day(args.date, "date", "Ngày gửi yêu cầu") or clock.today(),
