@@ -102,3 +102,27 @@ def test_a_report_dated_before_the_quarter_ends_says_the_day_it_counted(bloc_tre
     assert "Đến hết quý" not in text
     assert "Đến ngày 20/06/2025 (quý chưa kết thúc), 1 tổ chức còn nợ đảng phí, tổng số 400.000 đồng" in text
     assert "Đến hết quý, 1 tổ chức còn nợ đảng phí, tổng số 400.000 đồng" in _text(late)
+
+
+def test_a_new_share_without_rates_keeps_the_rates_and_says_when_it_counts(bloc_tree, db_location, capsys):
+    """`dues share --from 15/11/2025 --kept 25 --bloc-kept 50` left the new share with no rates
+    (the window's form carries them over; the report's sentence of rates vanished), and did not
+    say that a share begun mid-quarter counts from the next quarter's first day."""
+    db = str(db_location)
+    close_database()
+
+    def dues(*words: str) -> int:
+        return main.main(["dues", *words, "--db", db])
+
+    assert dues("share", "--from", "01/01/2025", "--kept", "30", "--bloc-kept", "50",
+                "--rate", "Cán bộ, công chức: 1% tiền lương") == 0
+    capsys.readouterr()
+    assert dues("share", "--from", "15/11/2025", "--kept", "25", "--bloc-kept", "50") == 0
+    said = capsys.readouterr().out
+    assert "Sổ đảng phí tính theo tỷ lệ áp dụng ngày đầu quý: tỷ lệ này dùng từ quý I năm 2026." in said
+    assert "mức đóng giữ như trước: Cán bộ, công chức: 1% tiền lương" in said
+    open_database(db)
+    from models.dues.tables import DuesShare
+
+    assert [row.rates for row in DuesShare.select().order_by(DuesShare.valid_from)] == \
+        ["Cán bộ, công chức: 1% tiền lương"] * 2

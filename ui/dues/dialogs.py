@@ -60,8 +60,9 @@ class DuesShareDialog(FormDialog):
         latest = self.shares[0] if self.shares else None
         known = "; ".join(f"từ {fmt_date(row.valid_from)}: cơ sở {row.kept_percent}%, Khối "
                           f"{row.bloc_kept_percent}%" for row in self.shares)
-        self.intro = intro = QLabel("Đã đặt: " + known + "." if known else
-                       "Chưa đặt tỷ lệ nào. Nhập theo quy định về chế độ đảng phí đang áp dụng.")
+        said = ("Đã đặt: " + known + "." if known else
+                "Chưa đặt tỷ lệ nào. Nhập theo quy định về chế độ đảng phí đang áp dụng.")
+        self.intro = intro = QLabel(said + " Sổ đảng phí tính mỗi quý theo tỷ lệ áp dụng ngày đầu quý.")
         intro.setWordWrap(True)
         form = QFormLayout()
         self.valid_from = DateEdit("Áp dụng từ ngày", "valid_from")
