@@ -134,6 +134,7 @@ def backup_to(target: Path) -> Path:
     if database.obj is None:
         raise ValidationError("backup", "Chưa mở dữ liệu nào để sao lưu.")
     target = Path(target)
+    _refuse_to_overwrite(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
         copy_online(database.obj if on_server() else database.connection(), target)
@@ -151,6 +152,22 @@ def backup_to(target: Path) -> Path:
     write_manifest(target, _trail_end(target))
     record_anchor(current_location())
     return target
+
+
+def _refuse_to_overwrite(target: Path) -> None:
+    """The copy is renamed into place: over the open file it would take the file's name from
+    under the program (whatever was written next went to the old file, gone at closing), over
+    a file of another kind it would destroy it. An earlier backup (or another Đảng vụ file the
+    clerk chose) may be replaced."""
+    live = current_location()
+    if not on_server() and target.exists() and any(
+            Path(f"{live}{suffix}").exists() and Path(f"{live}{suffix}").samefile(target)
+            for suffix in ("", "-wal", "-shm", "-journal")):
+        raise ValidationError("backup", f"Bản sao lưu phải ghi ra tệp khác, không phải chính tệp dữ liệu "
+                                        f"đang dùng ({live}).")
+    check = inspect_file(target, pages=False) if target.is_file() and target.stat().st_size else None
+    if check is not None and not check.ok:
+        raise ValidationError("backup", f"Không ghi đè lên {target.name}: {check.problem} Chọn tên khác.")
 
 
 def _with_attached_files(target: Path) -> None:

@@ -133,6 +133,30 @@ def test_backup_is_whole_and_restore_keeps_the_current_file(db, tmp_path):
         assert PartyOrg.select().count() == 2  # nothing lost: the replaced data is kept
 
 
+@pytest.mark.file_only  # a server's data is no file a backup could land on
+def test_a_backup_onto_the_data_file_itself_or_over_a_foreign_file_is_refused(db, tmp_path):
+    """`backup -o` the data file itself said "Đã sao lưu" and renamed the copy over the open
+    file: what was written afterwards went to the file's old inode and was gone when the program
+    closed. `backup -o bao-cao.pdf` wrote the database over the report."""
+    db_path = Path(database.database)
+    create_org(name="Đảng bộ Khối các cơ quan tỉnh", level=v.BLOC)
+    for same in (db_path, Path(f"{db_path}-wal"), db_path.parent / "." / db_path.name):
+        with pytest.raises(ValidationError, match="không phải chính tệp dữ liệu đang dùng"):
+            backup_to(same)
+    report = tmp_path / "bao-cao.pdf"
+    report.write_bytes(b"%PDF-1.4 bao cao")
+    foreign = "Không ghi đè lên bao-cao.pdf: Tệp bao-cao.pdf không phải tệp dữ liệu của Đảng vụ. Chọn"
+    with pytest.raises(ValidationError, match=foreign):
+        backup_to(report)
+    assert report.read_bytes() == b"%PDF-1.4 bao cao"
+    create_org(name="Chi bộ Mới", level=v.CBCS, parent_id=PartyOrg.get().id)
+    close_database()
+    open_database(db_path)
+    assert PartyOrg.select().count() == 2
+    earlier = backup_to(tmp_path / "sao-luu.db")
+    assert backup_to(earlier) == earlier  # an older backup of the same name is replaced
+
+
 @pytest.mark.file_only  # as above
 def test_a_backup_refused_by_the_check_leaves_the_current_file_open_as_it_was(db, tmp_path):
     import sqlite3
