@@ -52,6 +52,9 @@ def restore(source: Path, db_path: Path, keep_folder: Path, by_signed_in_user: b
     if by_signed_in_user:  # at start-up, with a damaged file, nobody can sign in yet
         session.require(session.RESTORE)
     source, db_path = Path(source), Path(db_path)
+    if source.is_file() and db_path.is_file() and source.samefile(db_path):
+        raise ValidationError("file", f"Tệp {source.name} là chính tệp dữ liệu đang dùng: chọn một bản sao "
+                                      "lưu của nó để khôi phục.")
     check = inspect_file(source, thorough=True)
     if not check.ok:
         raise ValidationError("file", check.problem)

@@ -175,6 +175,18 @@ def test_a_backup_refused_by_the_check_leaves_the_current_file_open_as_it_was(db
     assert not (tmp_path / "giu-lai").exists()
 
 
+@pytest.mark.file_only  # restore replaces a file
+def test_restoring_the_data_file_from_itself_is_refused(db, tmp_path):
+    """`restore dangvu.db --db dangvu.db` said "Đã khôi phục" and kept a needless copy of the file
+    under truoc-khoi-phuc: a clerk who chose the wrong file in the dialog was told it worked."""
+    db_path = Path(database.database)
+    create_org(name="Đảng bộ Khối các cơ quan tỉnh", level=v.BLOC)
+    with pytest.raises(ValidationError, match="là chính tệp dữ liệu đang dùng: chọn một bản sao lưu"):
+        restore(db_path.parent / "." / db_path.name, db_path, tmp_path / "giu-lai")
+    assert Path(database.database) == db_path and not database.is_closed()
+    assert not (tmp_path / "giu-lai").exists()
+
+
 @pytest.mark.parametrize("upto", range(1, len(available())))
 @pytest.mark.file_only  # restore replaces a file; a server is never replaced under its clerks
 def test_restore_of_each_older_schema_migrates_it(db, tmp_path, upto):
