@@ -111,7 +111,7 @@ def test_a_number_too_long_to_read_is_said_to_be_out_of_range():
     assert "không phải số nguyên" in refused(lambda: whole_number("9" * 23 + "x", "x", "Số", 0, 9)).message
 
 
-def test_a_year_out_of_range_is_said_as_years_are_written():
+def test_a_year_out_of_range_is_said_as_years_are_written(db):
     """"Năm đánh giá phải từ 1.990 đến 2.026." — a year printed with a thousands mark, as if it
     were a count."""
     from models.core import clock

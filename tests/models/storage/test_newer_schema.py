@@ -26,6 +26,7 @@ def test_a_newer_schema_is_refused_by_open_check_and_transfer(db, tmp_path):
     assert not (tmp_path / "moi.db").exists()
 
 
+@pytest.mark.file_only  # a path as the clerk spelled it: a server has none
 def test_the_refusal_names_the_file_as_it_is_spelled(db, tmp_path):
     """Transferring from "D:/Khoi CQ/DangVu.db" the refusal named "Tệp d:/khoi cq/dangvu.db"
     (str.capitalize lowered every other letter), a file the clerk could not find."""
