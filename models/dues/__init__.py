@@ -10,7 +10,8 @@ from models.core.face import face
 
 __getattr__, __dir__, __all__ = face(globals(), {
     "books": ("KEPT_TYPED", "MONEY_MAX", "NOT_READY", "OUTCOMES", "SAME", "TAKEN", "UPDATED", "TakenLine",
-              "last_quarter_ended", "quarter_bounds", "quarter_name", "set_entry", "take_from_returns"),
+              "first_quarter_using", "last_quarter_ended", "quarter_bounds", "quarter_name", "set_entry",
+              "take_from_returns"),
     "quarter": ("DuesLine", "DuesQuarter", "dues_quarter"),
     "shares": ("save_share", "share_on", "share_rows"),
 })

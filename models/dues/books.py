@@ -36,6 +36,15 @@ def last_quarter_ended(today: date) -> tuple[int, int]:
     return (today.year, quarter) if quarter else (today.year - 1, 4)
 
 
+def first_quarter_using(valid_from: date) -> tuple[int, int]:
+    """(year, quarter) of the first quarter whose books use a share in force from `valid_from`:
+    the books take the share in force on a quarter's first day."""
+    year, quarter = valid_from.year, (valid_from.month - 1) // 3 + 1
+    if quarter_bounds(year, quarter)[0] == valid_from:
+        return year, quarter
+    return (year, quarter + 1) if quarter < 4 else (year + 1, 1)
+
+
 def quarter_name(year: int, quarter: int) -> str:
     return f"quý {ROMAN[quarter]} năm {year}"
 

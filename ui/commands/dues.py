@@ -12,6 +12,7 @@ from models.dues import (
     NOT_READY,
     OUTCOMES,
     dues_quarter,
+    first_quarter_using,
     quarter_bounds,
     quarter_name,
     save_share,
@@ -41,15 +42,15 @@ def _share(args) -> int:
         valid_from = parse_date(args.valid_from, "valid_from", "Áp dụng từ ngày")
         before = share_on(valid_from)
         # Without --rate the rates in force go on, as the window's form carries them over.
-        carried = args.rate is None and before is not None and before.rates
+        carried = args.rate is None and before is not None and bool(before.rates)
         rates = before.rates if carried else "\n".join(args.rate or [])
         row = save_share(valid_from, args.kept, args.bloc_kept, rates, args.note)
         say(f"Từ ngày {fmt_date(row.valid_from)}: tổ chức cơ sở đảng trích giữ lại {row.kept_percent}%, "
             f"Đảng ủy Khối trích giữ lại {row.bloc_kept_percent}%.")
         if carried:
             say(f"  mức đóng giữ như trước: {'; '.join(rates.splitlines())}")
-        if quarter_bounds(*_quarter_of(valid_from))[0] != valid_from:
-            year, quarter = _quarter_after(valid_from)
+        year, quarter = first_quarter_using(valid_from)
+        if quarter_bounds(year, quarter)[0] != valid_from:
             say(f"  Sổ đảng phí tính theo tỷ lệ áp dụng ngày đầu quý: tỷ lệ này dùng từ "
                 f"{quarter_name(year, quarter)}.")
         return 0
@@ -61,15 +62,6 @@ def _share(args) -> int:
         say(f"Từ {fmt_date(row.valid_from)}: cơ sở giữ lại {row.kept_percent}%, Khối giữ lại "
             f"{row.bloc_kept_percent}%{rates}")
     return 0
-
-
-def _quarter_of(day) -> tuple[int, int]:
-    return day.year, (day.month - 1) // 3 + 1
-
-
-def _quarter_after(day) -> tuple[int, int]:
-    year, quarter = _quarter_of(day)
-    return (year, quarter + 1) if quarter < 4 else (year + 1, 1)
 
 
 def _set(args) -> int:
