@@ -94,6 +94,12 @@ def test_org_tree_model_sums_members_up_the_tree(qtmodeltester, bloc_tree, make_
     bloc = find_item(model, bloc_tree["bloc"].id)
     assert bloc.siblingAtColumn(3).data(COUNT_ROLE) == 3
     assert bloc.data(ORG_ID_ROLE) == bloc_tree["bloc"].id
+    # Counts read right-aligned, the whole name in the tooltip, nothing editable in place.
+    assert base.siblingAtColumn(3).data() == "2"
+    assert base.siblingAtColumn(3).data(Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
+    assert base.data(Qt.ItemDataRole.ToolTipRole) == "Đảng bộ Sở Tài chính"
+    assert not model.flags(base) & Qt.ItemFlag.ItemIsEditable
+    assert not find_item(model, 10**9).isValid()
     # Đảng bộ cơ sở listed before chi bộ cơ sở.
     assert [model.index(r, 0, bloc).data() for r in range(model.rowCount(bloc))] == [
         "Đảng bộ Sở Tài chính", "Chi bộ Sở Tư pháp"]
