@@ -2,6 +2,8 @@
 exchanged as a CSV file Excel opens; a file that is not a form, or a standard line given another
 kind, is refused with the line named and nothing changed."""
 
+import csv
+import io
 from datetime import date
 
 import pytest
@@ -49,6 +51,23 @@ def test_the_form_goes_out_to_csv_and_comes_back_edited(bloc_tree, tmp_path):
     assert read_form_file(path)[-2] == FormLine(r.ACHIEVEMENTS, "Những kết quả nổi bật của quý", r.TEXT)
 
 
+@pytest.mark.parametrize(("separator", "encoding"), [(";", "utf-8-sig"), ("\t", "utf-16")])
+def test_the_form_comes_back_as_excel_saves_it_on_a_vietnamese_windows(bloc_tree, tmp_path, separator,
+                                                                         encoding):
+    """Reported: Excel under Vietnamese regional settings (decimal comma, list separator ";")
+    saves "CSV UTF-8" with semicolons, and "Unicode Text" as UTF-16 with tabs; both were
+    refused as "not a form" though the clerk only reworded a line."""
+    path = write_form_file(tmp_path / "mau.csv")
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    rows[-2][1] = "Kết quả nổi bật; những việc làm hay, sáng tạo"
+    edited = io.StringIO()
+    csv.writer(edited, delimiter=separator).writerows(rows)
+    path.write_text(edited.getvalue(), encoding=encoding)
+    lines = read_form_file(path)
+    assert lines[-2] == FormLine(r.ACHIEVEMENTS, "Kết quả nổi bật; những việc làm hay, sáng tạo", r.TEXT)
+    assert [line.key for line in lines] == [line.key for line in standard_form()]
+
+
 @pytest.mark.parametrize(("content", "words"), [
     ("Họ và tên,Ngày sinh\nAn,1/1/1980\n", "không phải mẫu báo cáo"),
     ("Mã,Chỉ tiêu,Loại\nket_nap,Kết nạp,Lời văn\n", "là dòng chuẩn loại “Số”"),
@@ -67,7 +86,7 @@ def test_a_file_that_is_not_a_form_is_refused(bloc_tree, tmp_path, content, word
 
 def test_a_binary_file_and_a_clerk_of_one_organisation_are_refused(bloc_tree, tmp_path):
     path = tmp_path / "mau.csv"
-    path.write_bytes(b"\xff\xfe\x00\x01PK\x03\x04")
+    path.write_bytes(b"PK\x03\x04\x14\x00\x06\x00\xb4\xe3\x8c\x9f")
     with pytest.raises(ValidationError, match="không phải tệp CSV mã UTF-8"):
         read_form_file(path)
     admin = create_user("quantri", "Quản Trị", ADMIN, PASSWORD)
