@@ -1,7 +1,6 @@
 """Reading the audit trail: filtered pages for the window and a CSV export. Administrators
 only; nothing here changes an entry."""
 
-import csv
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from models.accounts.office import LABELS as OFFICE_LABELS
 from models.accounts.tables import AuditEntry
 from models.core.files import write_in_place
 from models.core.text import looks_like_formula
+from models.core.text_tables import text_table_writer
 
 # Settings the program keeps for itself, named for the change log (reported: "demo_last_entry").
 SETTING_LABELS = {"demo_last_entry": "Dấu kết thúc dữ liệu mẫu", "database_id": "Mã nhận diện cơ sở dữ liệu",
@@ -292,15 +292,14 @@ def _lines(entry: AuditRow, record_id: str | None) -> list[tuple[str, str, str]]
 
 def export_audit_csv(flt: AuditFilter, path: Path,
                      step: Callable[[int, int], None] | None = None) -> int:
-    """Write every matching entry (no limit) to a CSV file Excel opens; returns the count. A
-    large bloc's trail holds a million entries: `step(done, total)` is called every
+    """Write every matching entry (no limit) to a text table Excel opens (models/core/text_tables);
+    returns the count. A large bloc's trail holds a million entries: `step(done, total)` is called every
     EXPORT_STEP rows and may raise to stop — the old file then stays as it was."""
     total = _query(flt).count() if step else 0
 
     def write(partial: Path) -> int:
         count = 0
-        with open(partial, "w", newline="", encoding="utf-8-sig") as handle:
-            writer = csv.writer(handle)
+        with text_table_writer(partial) as writer:
             writer.writerow(["Số", "Thời điểm", "Người dùng", "Thao tác", "Loại hồ sơ", "Mã hồ sơ",
                              "Giá trị cũ", "Giá trị mới"])
             for row in _query(flt).tuples().iterator():

@@ -5,9 +5,6 @@ other), read when a request is made; a request keeps the form it went out with, 
 form never changes what was asked before. Exchanged as a CSV file that Excel opens, for an
 office that prefers to edit it there."""
 
-import codecs
-import csv
-import io
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +17,7 @@ from models.core.db import database
 from models.core.errors import ValidationError
 from models.core.files import write_in_place
 from models.core.text import clean
+from models.core.text_tables import decoded, text_rows, text_table_writer
 from models.returns import vocab as r
 
 MAX_LINES = 60
@@ -107,29 +105,13 @@ def write_form_file(path: Path) -> Path:
     session.require(session.READ_RECORDS)
 
     def write(partial: Path) -> None:
-        with open(partial, "w", newline="", encoding="utf-8-sig") as handle:
-            out = csv.writer(handle)
+        with text_table_writer(partial) as out:
             out.writerow(HEADERS)
             for line in office_form():
                 out.writerow([line.key, line.label, r.LINE_KINDS[line.kind]])
 
     write_in_place(Path(path), write)
     return Path(path)
-
-
-def _decoded(raw: bytes) -> str:
-    """UTF-8 as "CSV UTF-8" saves it, or UTF-16 with its byte-order mark as Excel's "Unicode
-    Text" does."""
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return raw.decode("utf-16")
-    return raw.decode("utf-8-sig")
-
-
-def _separator(text: str) -> str:
-    """The separator the heading line uses: Excel writes the regional list separator, which is
-    ";" where the decimal mark is a comma (Vietnamese settings), and a tab in Unicode Text."""
-    heading = next((line for line in text.splitlines() if line.strip()), "")
-    return max((",", ";", "\t"), key=heading.count)
 
 
 def read_form_file(path: Path) -> list[FormLine]:
@@ -139,14 +121,13 @@ def read_form_file(path: Path) -> list[FormLine]:
     try:
         if path.stat().st_size > FILE_MAX:
             raise ValidationError("file", f"Tệp {path.name} quá lớn cho một mẫu báo cáo.")
-        text = _decoded(path.read_bytes())
+        text = decoded(path.read_bytes())
     except UnicodeDecodeError as error:
         raise ValidationError("file", f"Tệp {path.name} không phải tệp CSV mã UTF-8 (hãy lưu bằng "
                                       "“CSV UTF-8”).") from error
     except OSError as error:
         raise ValidationError("file", f"Không đọc được tệp {path.name}.") from error
-    rows = [row for row in csv.reader(io.StringIO(text), delimiter=_separator(text))
-            if any(cell.strip() for cell in row)]
+    rows = text_rows(text)
     if not rows or [cell.strip() for cell in rows[0][:3]] != HEADERS:
         raise ValidationError("file", f"Tệp {path.name} không phải mẫu báo cáo: dòng đầu phải là "
                                       f"“{', '.join(HEADERS)}”.")

@@ -2,13 +2,13 @@
 UI thread — the page shows at once, the entries follow; the CSV export runs as a task with
 progress, can be stopped, and leaves no half-written file."""
 
-import csv
 
 import pytest
 
 from models.accounts import session
 from models.accounts.session import ADMIN
 from models.accounts.users import authenticate, create_user
+from models.core.text_tables import read_text_table
 from tests.conftest import finish, settle
 from ui.audit.page import AuditPage
 from ui.tasks import Cancelled
@@ -43,8 +43,7 @@ def test_the_csv_export_is_a_task_and_writes_every_entry(qtbot, page, tmp_path, 
     monkeypatch.setattr("ui.audit.page.inform", lambda *_args, **_kwargs: None)
     task = finish(qtbot, page.export())
     assert task.error is None
-    with target.open(encoding="utf-8-sig") as handle:
-        rows = list(csv.reader(handle))
+    rows = read_text_table(target)
     assert rows[0][:3] == ["Số", "Thời điểm", "Người dùng"] and len(rows) - 1 == task.result
 
 

@@ -3,7 +3,6 @@ replays each row, finds a row changed, removed or added behind the program's bac
 whose text is not the program's, and breaks the chain on any edit of a batch. The change log
 finds a record inside a batch, and a member's history says who imported it."""
 
-import csv
 import json
 from datetime import date, datetime
 
@@ -16,6 +15,7 @@ from models.accounts.audit_batches import ENTRY_ROWS, INSERT_MANY, batch_rows, b
 from models.accounts.audit_browse import AuditFilter, audit_rows, batch_entry_rows, export_audit_csv
 from models.accounts.tables import AuditEntry
 from models.core.db import database
+from models.core.text_tables import read_text_table
 from models.members.events import history
 from models.members.import_plan import plan_import
 from models.members.import_write import import_members
@@ -109,13 +109,11 @@ def test_the_change_log_finds_a_record_inside_a_batch_and_exports_its_row(bloc_t
     assert record == wanted and values["full_name"] == Member.get_by_id(int(wanted)).full_name
     path = tmp_path / "nhat-ky.csv"
     export_audit_csv(AuditFilter(table_name="member", record_id=wanted), path)
-    with open(path, encoding="utf-8-sig") as handle:
-        lines = list(csv.reader(handle))[1:]
+    lines = read_text_table(path)[1:]
     assert len(lines) == 1 and lines[0][5] == wanted and json.loads(lines[0][7]) == values
     everything = tmp_path / "tat-ca.csv"
     export_audit_csv(AuditFilter(table_name="member"), everything)
-    with open(everything, encoding="utf-8-sig") as handle:
-        assert sorted(int(line[5]) for line in list(csv.reader(handle))[1:]) == ids  # a line per row
+    assert sorted(int(line[5]) for line in read_text_table(everything)[1:]) == ids  # a line per row
 
 
 def test_a_members_history_says_who_imported_it(bloc_tree, tmp_path):

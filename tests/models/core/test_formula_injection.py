@@ -2,13 +2,13 @@
 is written as text by every export: the registry, the tables, the rating workbooks, the
 audit CSV."""
 
-import csv
 from datetime import date
 
 from openpyxl import load_workbook
 
 from models.accounts.audit_browse import AuditFilter, export_audit_csv
 from models.core.excel import write_table
+from models.core.text_tables import read_text_table
 from models.members.export import export_members
 from models.members.record import member_fields, update_member
 from models.orgs.changes import create_org
@@ -59,6 +59,5 @@ def test_the_audit_csv_defuses_formulas(bloc_tree, make_member, tmp_path):
     create_org(name=HOSTILE[4], level="CBCS", parent_id=bloc_tree["bloc"].id)
     path = tmp_path / "nhat-ky.csv"
     export_audit_csv(AuditFilter(), path)
-    with open(path, encoding="utf-8-sig", newline="") as handle:
-        cells = [cell for row in csv.reader(handle) for cell in row]
+    cells = [cell for row in read_text_table(path) for cell in row]
     assert all(not cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in cells)

@@ -2,6 +2,7 @@
 exchanged as a CSV file Excel opens; a file that is not a form, or a standard line given another
 kind, is refused with the line named and nothing changed."""
 
+import codecs
 import csv
 import io
 from datetime import date
@@ -12,6 +13,7 @@ from models.accounts import session
 from models.accounts.session import ADMIN, CLERK
 from models.accounts.users import authenticate, create_user
 from models.core.errors import ValidationError
+from models.core.text_tables import read_text_table
 from models.returns import vocab as r
 from models.returns.forms import (
     FormLine,
@@ -43,11 +45,15 @@ def test_a_new_request_takes_the_office_form_and_an_old_one_keeps_its_own(bloc_t
 
 
 def test_the_form_goes_out_to_csv_and_comes_back_edited(bloc_tree, tmp_path):
+    """Written as the one text table Excel splits into columns whatever the regional settings
+    (a comma-separated file opened on a Vietnamese Windows, whose list separator is ";", put
+    each line in one cell): UTF-16 with its byte-order mark, cells parted by tabs."""
     path = write_form_file(tmp_path / "mau.csv")
-    text = path.read_text(encoding="utf-8-sig")
-    assert text.splitlines()[0] == "Mã,Chỉ tiêu,Loại"
-    assert "dang_phi_thu,Đảng phí thu được,Số tiền (đồng)" in text
-    path.write_text(text.replace("Kết quả nổi bật", "Những kết quả nổi bật của quý"), encoding="utf-8-sig")
+    assert path.read_bytes().startswith(codecs.BOM_UTF16_LE)
+    text = path.read_text(encoding="utf-16")
+    assert text.splitlines()[0] == "Mã\tChỉ tiêu\tLoại"
+    assert "dang_phi_thu\tĐảng phí thu được\tSố tiền (đồng)" in text
+    path.write_text(text.replace("Kết quả nổi bật", "Những kết quả nổi bật của quý"), encoding="utf-16")
     assert read_form_file(path)[-2] == FormLine(r.ACHIEVEMENTS, "Những kết quả nổi bật của quý", r.TEXT)
 
 
@@ -58,7 +64,7 @@ def test_the_form_comes_back_as_excel_saves_it_on_a_vietnamese_windows(bloc_tree
     saves "CSV UTF-8" with semicolons, and "Unicode Text" as UTF-16 with tabs; both were
     refused as "not a form" though the clerk only reworded a line."""
     path = write_form_file(tmp_path / "mau.csv")
-    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    rows = read_text_table(path)
     rows[-2][1] = "Kết quả nổi bật; những việc làm hay, sáng tạo"
     edited = io.StringIO()
     csv.writer(edited, delimiter=separator).writerows(rows)
