@@ -144,7 +144,12 @@ def run(handler, args, db_path: Path, log_path: Path | None = None) -> int:
     """Run one command's handler; its refusals and the domain's become messages, never a
     traceback — not even for an error nobody foresaw, whose details go to `log_path`."""
     try:
-        return handler(args, db_path) or 0
+        status = handler(args, db_path) or 0
+        sys.stdout.flush()  # a reader gone (`… | head`) is met here, not at exit
+        return status
+    except BrokenPipeError:  # before OSError: the output's reader stopped, no file failed
+        _output_closed()
+        return FAILED
     except Refused as refusal:
         warn(refusal.message)
         return refusal.status
@@ -170,3 +175,12 @@ def run(handler, args, db_path: Path, log_path: Path | None = None) -> int:
         return FAILED
     finally:
         session.set_current(None)
+
+
+def _output_closed() -> None:
+    """Send what is left of the output nowhere: Python writes it at exit, and to a closed pipe
+    that printed one more error."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no real descriptor behind stdout (a test's capture)
+        pass
