@@ -80,7 +80,7 @@ def minutes_of(meeting_id: int) -> Minutes:
 def _attendance_sentence(m: Minutes) -> str:
     check = m.check
     if check is None:
-        return "Chưa ghi điểm danh."
+        return "Chưa ghi điểm danh: chưa biết hội nghị có đủ số lượng hay không."
     if m.is_cell:
         text = (f"Tổng số đảng viên của chi bộ: {integer(check.members)} đồng chí (chính thức "
                 f"{integer(m.full_members)}, dự bị {integer(m.probationary)}); ")
@@ -152,7 +152,8 @@ def render_minutes(path: Path, m: Minutes) -> Path:
         body.subheading("Nghị quyết, kết luận")
         for label, day, text, votes in m.resolutions:
             body.paragraph(f"{label} ngày {day}: {_sentence(text)}{_votes(votes)}")
-    for warning in m.warnings:
+    # With no attendance the sentence above has said it; the note would say it again.
+    for warning in m.warnings if m.check is not None else []:
         body.paragraph(f"Lưu ý: {warning}")
     return build_document(path, header, body, Signature("CHỦ TRÌ HỘI NGHỊ", "", _signer(m.chairs)), [],
                           left_signature=Signature("THƯ KÝ", "", m.secretary))

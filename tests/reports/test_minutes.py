@@ -115,3 +115,14 @@ def test_the_chair_signs_with_a_name_not_with_the_line_that_introduced_them(bloc
         cells = [cell.text for table in Document(word).tables for row in table.rows for cell in row.cells]
         assert any(cell.endswith(signer) for cell in cells)
         assert not any("Bí thư" in cell or "đồng chí" in cell.lower() for cell in cells)
+
+
+def test_minutes_without_attendance_say_so_once(bloc_tree, tmp_path):
+    """Seen on a thematic meeting of the 30,000-member demo: "Chưa ghi điểm danh." and then
+    "Lưu ý: Chưa điểm danh: chưa biết hội nghị có đủ số lượng hay không." — one fact twice."""
+    meeting = create_meeting({"body": CHI_BO, "org_id": bloc_tree["cell_a"].id, "kind": THUONG_KY,
+                              "date": date(2024, 3, 5), "secretary": "Lê Thị Thu Hà"})
+    out = render_minutes(tmp_path / "bb.pdf", minutes_of(meeting.id))
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(out).pages).split())
+    assert text.count("điểm danh") == 1 and "Lưu ý" not in text
+    assert "Chưa ghi điểm danh: chưa biết hội nghị có đủ số lượng hay không." in text
