@@ -77,3 +77,31 @@ def test_a_landscape_list_fills_the_sheet_it_is_printed_on(qtbot, tmp_path):
     assert print_pdf(path, printer) == 1
     top, bottom = _inked_rows(tmp_path / "in.pdf")
     assert bottom - top > 0.6  # the list's whole width along the sheet's length, not its top half
+
+
+def test_a_printer_that_refuses_the_job_is_said(qtbot, tmp_path, monkeypatch):
+    """A printer that did not take the job (switched off, no driver) left the clerk with
+    nothing: no page came out and nothing was said."""
+    from PySide6.QtWidgets import QDialog
+
+    from ui.widgets import pdf_preview
+
+    class Accepting:
+        def __init__(self, printer, parent):
+            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)  # a printer whose job cannot start
+            printer.setOutputFileName(str(tmp_path / "khong-co-thu-muc" / "in.pdf"))
+
+        def setWindowTitle(self, _title):  # noqa: N802 - Qt's name
+            pass
+
+        def exec(self):
+            return QDialog.DialogCode.Accepted
+
+    said = []
+    monkeypatch.setattr(pdf_preview, "QPrintDialog", Accepting)
+    monkeypatch.setattr(pdf_preview, "inform", lambda _parent, title, text, warning=False: said.append(text))
+    dialog = PdfPreviewDialog(_document(tmp_path / "bc.pdf"))
+    qtbot.addWidget(dialog)
+    finish(qtbot, dialog.rendering)
+    dialog.print_document()
+    assert said and "Không in được" in said[0] and "Mở bằng chương trình khác" in said[0]

@@ -17,6 +17,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.tasks import Task, run_task
+from ui.widgets.buttons import inform
 from ui.widgets.screen import fit_to_screen
 
 SCREEN_SCALE = 1.4  # PDF points to screen pixels
@@ -148,5 +150,15 @@ class PdfPreviewDialog(QDialog):
         printer.setPageOrientation(pdf_orientation(self.path))  # the dialog offers the document's own
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle("In tài liệu")
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            print_pdf(self.path, printer)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # pages drawn at print resolution
+        try:
+            sent = print_pdf(self.path, printer)
+        finally:
+            QApplication.restoreOverrideCursor()
+        if not sent:
+            name = printer.printerName() or "đã chọn"
+            inform(self, "In tài liệu", f"Không in được: máy in {name} không nhận lệnh in. Kiểm tra máy in "
+                   "(đã bật, còn giấy, đã cài) rồi bấm In… lần nữa, hoặc bấm “Mở bằng chương trình khác” "
+                   "để in bằng chương trình đọc PDF.", warning=True)
