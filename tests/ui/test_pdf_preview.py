@@ -105,3 +105,23 @@ def test_a_printer_that_refuses_the_job_is_said(qtbot, tmp_path, monkeypatch):
     finish(qtbot, dialog.rendering)
     dialog.print_document()
     assert said and "Không in được" in said[0] and "Mở bằng chương trình khác" in said[0]
+
+
+def test_a_workstation_without_a_pdf_reader_is_told(qtbot, tmp_path, monkeypatch):
+    """“Mở bằng chương trình khác” on a workstation with no program for PDF did nothing at all."""
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QPushButton
+
+    from ui.widgets import open_file
+
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or False)
+    said = []
+    monkeypatch.setattr(open_file, "inform", lambda _parent, title, text, warning=False: said.append(text),
+                        raising=False)
+    dialog = PdfPreviewDialog(_document(tmp_path / "bc.pdf"))
+    qtbot.addWidget(dialog)
+    finish(qtbot, dialog.rendering)
+    button = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Mở bằng chương trình khác")
+    button.click()
+    assert opened and said and "chưa có chương trình mở tệp .pdf" in said[0] and "bc.pdf" in said[0]

@@ -4,8 +4,6 @@ opened from that copy, removed on confirmation."""
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -20,6 +18,7 @@ from models.core.errors import ValidationError
 from models.meetings import attach_file, file_copy, files_of, remove_file
 from ui.widgets import file_dialog
 from ui.widgets.buttons import confirm, inform
+from ui.widgets.open_file import open_with_system
 
 
 class MeetingFilesTab(QWidget):
@@ -82,7 +81,7 @@ class MeetingFilesTab(QWidget):
         except ValidationError as error:
             inform(self, "Không mở được", error.message, warning=True)
             return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        open_with_system(self, path)
 
     def remove_attached(self) -> None:
         stored = self._chosen_file()

@@ -5,8 +5,6 @@ the returns in (a check of every file first), the reminder letter and the summar
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -46,6 +44,7 @@ from ui.returns.tables import ReturnLinesModel, StatusTableModel
 from ui.tasks import Task, run_and_wait, run_task
 from ui.widgets import file_dialog
 from ui.widgets.buttons import confirm, inform
+from ui.widgets.open_file import open_with_system
 from ui.widgets.save_path import ask_save_path
 from ui.widgets.table_view import column_widths, list_view
 
@@ -286,7 +285,7 @@ class ReturnsPage(Page):
         except (ValidationError, OSError) as error:
             inform(self, "Không mở được", failure_reason(error), warning=True)
             return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        open_with_system(self, path)
 
     def print_paper(self, summary: bool) -> None:
         request_id = self.request_id()

@@ -4,9 +4,8 @@ not part of PySide6-Essentials), printed through the system's print dialog."""
 from pathlib import Path
 
 import pypdfium2 as pdfium
-from PySide6.QtCore import QRectF, Qt, QUrl
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import (
-    QDesktopServices,
     QImage,
     QKeySequence,
     QPageLayout,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ui.tasks import Task, run_task
 from ui.widgets.buttons import inform
+from ui.widgets.open_file import open_with_system
 from ui.widgets.screen import fit_to_screen
 
 SCREEN_SCALE = 1.4  # PDF points to screen pixels
@@ -110,7 +110,7 @@ class PdfPreviewDialog(QDialog):
         bigger.clicked.connect(lambda: self.zoom(1.25))
         smaller.clicked.connect(lambda: self.zoom(0.8))
         external = QPushButton("Mở bằng chương trình khác")
-        external.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.path))))
+        external.clicked.connect(lambda: open_with_system(self, self.path))
         close = QPushButton("Đóng")
         close.clicked.connect(self.accept)
         bar = QHBoxLayout()
