@@ -28,6 +28,7 @@ from peewee import (
 )
 
 from models.core.errors import ValidationError
+from models.core.lengths import check_lengths
 from models.core.server_rights import NotPermitted, grant_where_missing, refusal, schema_behind
 from models.core.where import Server, file_of, location
 from models.migrations import applied, available, migrate
@@ -202,6 +203,10 @@ class BaseModel(Model):
     class Meta:
         database = database
         legacy_table_names = False
+
+    def save(self, *args, **kwargs):
+        check_lengths(type(self), self.__data__)
+        return super().save(*args, **kwargs)
 
     @classmethod
     def get_or_none(cls, *query, **filters):
