@@ -27,7 +27,7 @@ from playhouse.migrate import SqliteMigrator
 from playhouse.migrate import migrate as run_schema_changes
 
 from models.core.db import database, engine, translated
-from models.core.lengths import limit_of, too_long
+from models.core.lengths import check_column
 
 
 @contextmanager
@@ -66,9 +66,7 @@ def insert_rows(model, rows: list[dict]) -> None:
         if not set(map(type, values)) <= {kind, NoneType}:
             convert = field.db_value
             values = [value if value is None or type(value) is kind else convert(value) for value in values]
-        limit = limit_of(model, key)
-        if limit is not None and max(map(len, filter(None, values)), default=0) > limit:  # C-speed scan
-            raise too_long(field.name, max(filter(None, values), key=len), limit)
+        check_column(model, key, values)
         columns.append(values)
     for field in defaulted:
         if callable(field.default):

@@ -21,7 +21,7 @@ from models.returns import vocab as r
 from models.returns.requests import period_of
 from models.returns.tables import GrassrootsReturn, ReturnRequest
 
-MONEY_MAX = 10**12  # đồng: far above any organisation's quarter, below what a typo of digits gives
+MONEY_MAX = 2_000_000_000  # đồng: far above any organisation's quarter, and what the server's column holds
 ROMAN = r.QUARTER_NAMES
 
 

@@ -51,3 +51,16 @@ def test_rows_written_at_once_are_held_to_the_same_lengths(bloc_tree):
     with pytest.raises(ValidationError, match="dài quá 255 ký tự"):
         insert_rows(SocialOrg, [{"name": "Hội Cựu chiến binh"}, {"name": LONG}])
     assert not SocialOrg.select().exists()
+
+
+def test_a_number_beyond_what_the_server_column_holds_is_refused(bloc_tree):
+    """A quarter's dues of 3 tỷ (a typo of zeros) was allowed up to 10^12 đồng: a file stored
+    it and the server stopped with "integer out of range"."""
+    from models.dues import set_entry
+    from models.dues.tables import DuesEntry
+
+    with pytest.raises(ValidationError, match="Đảng phí thu được phải từ 0 đến"):
+        set_entry(bloc_tree["base"].id, 2025, 1, "3.000.000.000", 0)
+    with pytest.raises(ValidationError, match="quá lớn"):
+        insert_rows(SocialOrg, [{"name": "Hội Cựu chiến binh", "id": 2**31}])
+    assert not DuesEntry.select().exists() and not SocialOrg.select().exists()
