@@ -32,7 +32,7 @@ from models.members.counts import roster_at
 from models.members.tables import Member
 from models.orgs.tree import check_in_scope, get_org
 
-TEXT_MAX = 300
+TEXT_MAX = 255  # what the columns hold (VARCHAR(255) on the server)
 MEETING_FIELDS = ("body", "org_id", "kind", "number", "title", "date", "time", "place", "chairs", "secretary",
                   "guests", "presenters", "standing_visitors", "agenda", "minutes", "body_size")
 ORG_LEVELS_OF = {CHI_BO: v.CELLS, CAP_UY_CO_SO: (v.DBCS, v.DBBP)}
