@@ -129,7 +129,8 @@ class Page(QWidget):
 
         def failed(error: BaseException) -> None:
             if refused is not None and isinstance(error, ValidationError):
-                refused(error)
+                if self._loads.get(key) == generation:  # an older refusal never covers a newer answer
+                    refused(error)
             else:
                 task.tell(error)
 

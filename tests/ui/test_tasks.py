@@ -2,6 +2,7 @@
 
 from PySide6.QtCore import QThread
 
+from tests.conftest import finish
 from ui.tasks import Task, run_task, wait_for_tasks
 
 
@@ -24,3 +25,32 @@ def test_a_result_and_an_error_come_back_on_the_ui_thread(qtbot):
     with qtbot.waitSignals([done.finished, failed.finished], timeout=10_000):
         wait_for_tasks()
     assert sorted(seen) == [("done", True), ("error", "ZeroDivisionError")]
+
+
+def test_a_refusal_that_arrives_after_a_newer_answer_is_not_shown(qtbot):
+    """Seen in CI: on the dues page, a year chosen and then a quarter, the year's refusal
+    ("Quý IV năm 2025 chưa bắt đầu") came back after the quarter's answer and replaced it."""
+    import threading
+
+    from models.core.errors import ValidationError
+    from ui.page import Page
+
+    page = Page()
+    qtbot.addWidget(page)
+    newer_done = threading.Event()
+    shown, refused = [], []
+
+    def older():
+        newer_done.wait(10)  # the older work ends only after the newer one has
+        raise ValidationError("quarter", "Quý IV năm 2025 chưa bắt đầu.")
+
+    def newer():
+        return "quý II"
+
+    first = page.load_later("dues", older, shown.append, lambda error: refused.append(error.message))
+    second = page.load_later("dues", newer, lambda result: (shown.append(result), newer_done.set()),
+                             lambda error: refused.append(error.message))
+    finish(qtbot, second)
+    finish(qtbot, first)
+    qtbot.waitUntil(lambda: not page.loading())
+    assert shown == ["quý II"] and refused == []
