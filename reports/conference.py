@@ -12,8 +12,10 @@ from reportlab.lib.units import mm
 from models.accounts import require_bloc_reader
 from models.admissions import AGE_BANDS
 from models.awards import issuer_advice
+from models.core import clock
 from models.core import vocab as v
 from models.core.dates import fmt_date
+from models.core.errors import ValidationError
 from models.core.text import fold
 from models.core.vocab import AWARD_FORMS
 from models.documents import date_order_warning, issue_document, issued_already, load_draft, write_draft
@@ -335,6 +337,7 @@ def print_report(path: Path, draft: Draft, issued_on: date, issue: bool,
     when the caller has them for the period already. Returns the number (None for a draft)."""
     require_bloc_reader("Báo cáo của Đảng ủy Khối")
     figures = figures or period_figures(*report_period(draft.kind, draft.year))
+    check_signed_after_count(issued_on, figures.counted_to)
 
     def write(target: Path, number: int | None) -> None:
         render_report(target, draft, figures, issued_on, number, org_table)
@@ -343,6 +346,19 @@ def print_report(path: Path, draft: Draft, issued_on: date, issue: bool,
         return issue_document("BC", draft.subject(), issued_on, path, write).number
     write_draft(path, write)
     return None
+
+
+def check_signed_after_count(issued_on: date, counted_to: date | None = None,
+                             draft: Draft | None = None) -> None:
+    """A report is signed on or after the day its figures are counted to (`counted_to`, or that
+    of `draft`'s period as counted today): dated before it, the paper would state what happened
+    after it was signed."""
+    if counted_to is None:
+        counted_to = min(report_period(draft.kind, draft.year)[1], clock.today())
+    if issued_on < counted_to:
+        raise ValidationError("issued_on", f"Ngày ký {fmt_date(issued_on)} ở trước ngày "
+                                           f"{fmt_date(counted_to)}, ngày số liệu của báo cáo được tính "
+                                           f"đến: chọn ngày ký từ {fmt_date(counted_to)}.")
 
 
 def issue_warning(draft: Draft, issued_on: date) -> str | None:

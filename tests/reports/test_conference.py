@@ -260,3 +260,21 @@ def test_a_report_counted_on_a_single_digit_day_writes_every_date_as_dd_mm_yyyy(
     assert "Đến ngày 05/03/2024, Đảng bộ Khối có 2 tổ chức cơ sở đảng" in text
     assert "đến 05/03 năm 2024" in text  # the chart's last bar
     assert not re.findall(r"(?<![\d/])(?:\d/\d{1,2}|\d\d/\d)/\d{4}", text)
+
+
+def test_a_report_is_not_signed_before_the_day_its_figures_are_counted_to(office, make_member, tmp_path):
+    """A year-end report of 2026 printed on 02/01/2027 with "--date 15/06/2026" (15/12 mistyped)
+    read "Hạ Long, ngày 15 tháng 6 năm 2026" above "Đến ngày 31/12/2026, Đảng bộ Khối có …": a
+    paper stating what happened after the day it was signed."""
+    from reports.conference import print_report
+    from tests.clock import clock_at
+
+    with clock_at(date(2027, 1, 2)):
+        make_member(admitted=date(2025, 5, 2))
+        figures = period_figures(*report_period(YEAR_END, 2026))
+        draft = draft_for(YEAR_END, 2026, figures)
+        with pytest.raises(ValidationError, match="Ngày ký 15/06/2026 ở trước ngày 31/12/2026") as refused:
+            print_report(tmp_path / "bc.pdf", draft, date(2026, 6, 15), False, figures)
+        assert refused.value.field == "issued_on" and not (tmp_path / "bc.pdf").exists()
+        print_report(tmp_path / "bc.pdf", draft, date(2026, 12, 31), False, figures)
+    assert "Đến ngày 31/12/2026" in words(tmp_path / "bc.pdf")

@@ -123,3 +123,23 @@ def test_printing_with_bare_headings_asks_first(qtbot, bloc_tree, monkeypatch):
     assert "Các mục chưa có nội dung" in page.status.text()
     page.export(issue=False)
     assert "PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024" in asked[-1] and saved == []  # declined: nothing written
+
+
+def test_a_signing_date_before_the_figures_is_said_before_a_file_is_asked_for(qtbot, bloc_tree, monkeypatch):
+    """Ngày ký 15/06/2023 on the year-end report of 2023, printed in 2024: said at once beside
+    the date, before the clerk chooses where to save a paper that could not be signed."""
+    import ui.reports.page as page_module
+
+    said, asked = [], []
+    monkeypatch.setattr(page_module, "confirm", lambda *a, **k: True)
+    monkeypatch.setattr(page_module, "inform", lambda _parent, title, text, warning=False: said.append(text))
+    monkeypatch.setattr(page_module, "ask_save_path", lambda *a, **k: asked.append(a) or None)
+    page = ReportsPage()
+    qtbot.addWidget(page)
+    page.kind.setCurrentIndex(page.kind.findData("year-end"))
+    page.year.setValue(2023)
+    finish(qtbot, page.open_draft())
+    page.issued_on.setText("15/06/2023")
+    page.export(issue=False)
+    assert said == ["Ngày ký 15/06/2023 ở trước ngày 31/12/2023, ngày số liệu của báo cáo được tính đến: "
+                    "chọn ngày ký từ 31/12/2023."] and asked == []

@@ -34,6 +34,7 @@ from models.documents import (
     term_start,
 )
 from reports.conference import (
+    check_signed_after_count,
     draft_for,
     figures_advice,
     issue_warning,
@@ -317,6 +318,7 @@ class ReportsPage(Page):
             return
         try:
             issued_on = self.issued_on.date() or clock.today()
+            check_signed_after_count(issued_on, draft=draft)
         except ValidationError as error:
             inform(self, "Ngày ký", error.message, warning=True)
             return
