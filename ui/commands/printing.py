@@ -6,6 +6,7 @@ from models.core import clock
 from models.core.dates import parse_date
 from models.documents import write_draft
 from reports.conference import (
+    check_signed_after_count,
     draft_for,
     figures_advice,
     issue_warning,
@@ -24,6 +25,7 @@ def run_report(args, db_path: Path) -> int:
     with opened(db_path, args.acting_user):
         issued_on = parse_date(args.date) if args.date else clock.today()
         figures = period_figures(*report_period(args.kind, args.year))
+        check_signed_after_count(issued_on, figures.counted_to)  # before the notes on a paper not printed
         draft = draft_for(args.kind, args.year, figures)
         warning = issue_warning(draft, issued_on) if args.issue else None
         advice = [note for note in (figures_advice(figures), unwritten_advice(draft)) if note]
