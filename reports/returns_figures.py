@@ -62,8 +62,9 @@ def returns_summary(request_id: int, today: date) -> ReturnsSummary:
     request = get_request(request_id)
     rows = status_rows(request.id, today)
     accepted = accepted_figures(request.id)
-    visible = {row.org_id for row in rows}
-    accepted = {org_id: figures for org_id, figures in accepted.items() if org_id in visible}
+    # Those the account may see, and only returns that had come by `today` (the paper's date).
+    there = {row.org_id for row in rows if row.received_on is not None}
+    accepted = {org_id: figures for org_id, figures in accepted.items() if org_id in there}
     end = min(request.period_end, today)
     known = known_figures(request.period_start, end) if end >= request.period_start else {}
     lines, texts = {}, {}

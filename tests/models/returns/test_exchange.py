@@ -322,3 +322,23 @@ def test_a_figure_left_as_an_uncomputed_formula_says_so(quarter):
     mine = next(line for line in plan.lines if "tu-phap" in line.name)
     (problem,) = mine.found.problems
     assert "Đảng phí thu được" in problem and "công thức" in problem and "chưa điền" not in problem
+
+
+def test_a_paper_dated_before_a_return_came_does_not_count_it(quarter):
+    """`returns summary 3 --date 01/08/2026` printed "Đến ngày 01/08/2026, có 12/12 tổ chức cơ sở
+    đảng gửi báo cáo (11 gửi đúng hạn)" for a quarter whose returns came in October: a return
+    received after the day a paper is dated is not yet there on that day."""
+    from reports.returns_figures import returns_summary
+
+    request, by_org = quarter
+    _fill(by_org["tu-phap"], dang_phi_thu=1_200_000, dang_phi_nop=360_000, kiem_tra=1, giam_sat=0, ky_luat=0,
+          nhan_xet_cu_tru=1, ket_qua="Hoàn thành tốt nhiệm vụ quý.")
+    apply_intake(plan_intake([by_org["tu-phap"]], request.id, received_on=date(2025, 10, 9)))
+    decide(GrassrootsReturn.get().id, accept=True)
+    before = {line.org_name: line.standing for line in status_rows(request.id, date(2025, 10, 5))}
+    assert before == {"Chi bộ Sở Tư pháp": MISSING, "Đảng bộ Sở Tài chính": MISSING}
+    early = returns_summary(request.id, date(2025, 8, 1))
+    assert (early.received, early.on_time, early.accepted) == (0, 0, 0)
+    assert early.lines[r.DUES_COLLECTED].total == 0
+    after = returns_summary(request.id, date(2025, 10, 9))
+    assert (after.received, after.accepted, after.lines[r.DUES_COLLECTED].total) == (1, 1, 1_200_000)
