@@ -136,6 +136,12 @@ def print_dues_report(path: Path, year: int, quarter: int, issued_on: date, issu
         raise ValidationError("quarter", f"Chưa có số liệu đảng phí nào của {quarter_name(year, quarter)}.")
     if issued_on < books.start:
         raise ValidationError("date", f"Ngày ban hành ({inline_date(issued_on)}) ở trước đầu quý.")
+    paid = [line for line in books.lines if line.remitted_on is not None and line.remitted_on > issued_on]
+    if paid:  # the paper would state a payment made after it was signed
+        last = max(paid, key=lambda line: line.remitted_on)
+        raise ValidationError("date", f"Ngày ban hành {inline_date(issued_on)} ở trước ngày nộp "
+                                      f"{inline_date(last.remitted_on)} của {last.org_name}: chọn ngày từ "
+                                      f"{inline_date(last.remitted_on)}.")
     if issue:
         def write(target: Path, number: int | None) -> None:
             render_dues(target, books, issued_on, number, False)

@@ -126,3 +126,25 @@ def test_a_new_share_without_rates_keeps_the_rates_and_says_when_it_counts(bloc_
 
     assert [row.rates for row in DuesShare.select().order_by(DuesShare.valid_from)] == \
         ["Cán bộ, công chức: 1% tiền lương"] * 2
+
+
+def test_a_dues_report_is_not_dated_before_a_payment_it_reports(bloc_tree, db_location, tmp_path, capsys):
+    """A report of quarter II dated 05/07/2025 said the đảng bộ had paid its dues, paid on
+    15/07/2025: a paper stating what happened after the day it was signed."""
+    base = str(bloc_tree["base"].id)
+    db = str(db_location)
+    close_database()
+
+    def dues(*words: str) -> int:
+        return main.main(["dues", *words, "--db", db])
+
+    q2 = ["--year", "2025", "--quarter", "2"]
+    assert dues("share", "--from", "01/01/2025", "--kept", "30", "--bloc-kept", "50") == 0
+    paid = ["--collected", "2000000", "--remitted", "1400000", "--on", "15/07/2025"]
+    assert dues("set", base, *q2, *paid) == 0
+    capsys.readouterr()
+    assert dues("report", *q2, "-o", str(tmp_path / "som.pdf"), "--date", "05/07/2025") == 1
+    assert ("Ngày ban hành 05/07/2025 ở trước ngày nộp 15/07/2025 của Đảng bộ Sở Tài chính"
+            in capsys.readouterr().err)
+    assert not (tmp_path / "som.pdf").exists()
+    assert dues("report", *q2, "-o", str(tmp_path / "du.pdf"), "--date", "15/07/2025") == 0
