@@ -195,3 +195,16 @@ def test_user_add_says_what_is_wrong_before_asking_for_a_password(tmp_path, monk
         assert main.main(["user", "add", username, "--name", name, "--role", role, "--db", path]) == 1
         assert said in capsys.readouterr().err
     assert asked == []
+
+
+def test_the_demo_says_its_counts_as_the_office_writes_them(tmp_path, capsys):
+    """A fresh clone's README command said "2967 hồ sơ đảng viên" one line below "2.700 đảng viên"."""
+    import re
+
+    path = tmp_path / "demo.db"
+    assert main.main(["demo", "--db", str(path), "--orgs", "6", "--members", "1100", "--seed", "4"]) == 0
+    said = capsys.readouterr().out
+    assert "1.100 đảng viên" in said
+    counts = re.findall(r"(\d[\d.]*) (?:tổ chức cơ sở đảng|chi bộ|hồ sơ đảng viên|đảng viên)\b", said)
+    assert counts and all(re.fullmatch(r"\d{1,3}(\.\d{3})*", count) for count in counts), counts
+    assert re.search(r"\d\.\d{3} hồ sơ đảng viên", said)

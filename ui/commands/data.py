@@ -21,6 +21,7 @@ from models.storage import (
     release_lock,
     restore,
 )
+from reports.numbers import integer
 from ui.commands.context import (
     BAD_ARGUMENTS,
     PROBLEMS_FOUND,
@@ -69,14 +70,13 @@ def _demo_at(args, size: DemoSize, db_path: Path) -> int:
             if kept:
                 say(f"Dữ liệu cũ được giữ tại {kept}.")
         progress = progress_printer(time.monotonic())
-        members = f"{size.members:,}".replace(",", ".")
-        say(f"Đang tạo dữ liệu mẫu: {size.orgs} tổ chức cơ sở đảng, {members} đảng viên (Ctrl+C để dừng; "
-            "tệp chỉ được ghi khi tạo xong).")
+        say(f"Đang tạo dữ liệu mẫu: {integer(size.orgs)} tổ chức cơ sở đảng, {integer(size.members)} đảng "
+            "viên (Ctrl+C để dừng; tệp chỉ được ghi khi tạo xong).")
         made = build_demo_file(db_path, size, progress)
     finally:
         release_lock(db_path)
-    say(f"Đã tạo {db_path}: {args.orgs} tổ chức cơ sở đảng, {made['cells']} chi bộ, "
-        f"{made['members']} hồ sơ đảng viên, như vào ngày {fmt_date(clock.today())}.")
+    say(f"Đã tạo {db_path}: {integer(args.orgs)} tổ chức cơ sở đảng, {integer(made['cells'])} chi bộ, "
+        f"{integer(made['members'])} hồ sơ đảng viên, như vào ngày {fmt_date(clock.today())}.")
     return 0
 
 
