@@ -208,3 +208,11 @@ def test_the_demo_says_its_counts_as_the_office_writes_them(tmp_path, capsys):
     counts = re.findall(r"(\d[\d.]*) (?:tổ chức cơ sở đảng|chi bộ|hồ sơ đảng viên|đảng viên)\b", said)
     assert counts and all(re.fullmatch(r"\d{1,3}(\.\d{3})*", count) for count in counts), counts
     assert re.search(r"\d\.\d{3} hồ sơ đảng viên", said)
+    # The export and the import's dry run say theirs the same way.
+    assert main.main(["export", "members", "--db", str(path), "-o", str(tmp_path / "ds.xlsx")]) == 0
+    assert re.search(r"Đã xuất \d\.\d{3} đảng viên", capsys.readouterr().out)
+    open_database(tmp_path / "moi.db")
+    close_database()
+    assert main.main(["import", "members", str(tmp_path / "ds.xlsx"), "--dry-run", "--create-orgs",
+                      "--db", str(tmp_path / "moi.db")]) == 0
+    assert re.search(r"Chạy thử: \d\.\d{3} dòng có thể nhập", capsys.readouterr().out)

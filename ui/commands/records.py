@@ -18,6 +18,7 @@ from models.members import (
     rematch_orgs,
     write_problems,
 )
+from reports.numbers import integer
 from ui.commands.context import SOME_REFUSED, Refused, ask_password, opened, say, warn
 
 SHOWN_PROBLEMS = 200
@@ -35,26 +36,28 @@ def run_user_add(args, db_path: Path) -> int:
 
 
 def print_plan(plan) -> None:
-    say(f"Trang “{plan.sheet}”, dòng tiêu đề {plan.header_row}: {len(plan.rows)} dòng đảng viên.")
+    say(f"Trang “{plan.sheet}”, dòng tiêu đề {plan.header_row}: {integer(len(plan.rows))} dòng đảng viên.")
     problems = plan.problems
     if problems:
-        warn(f"{len(problems)} lỗi, các dòng này sẽ không được nhập:")
+        warn(f"{integer(len(problems))} lỗi, các dòng này sẽ không được nhập:")
         for problem in problems[:SHOWN_PROBLEMS]:
             value = f" “{problem.value}”" if problem.value else ""
             warn(f"  dòng {problem.row}, cột {problem.column}{value}: {problem.message}")
         if len(problems) > SHOWN_PROBLEMS:
-            warn(f"  … và {len(problems) - SHOWN_PROBLEMS} lỗi khác (--errors TEP.xlsx ghi đủ danh sách).")
+            more = integer(len(problems) - SHOWN_PROBLEMS)
+            warn(f"  … và {more} lỗi khác (--errors TEP.xlsx ghi đủ danh sách).")
     for kind, label in DUPLICATE_KINDS.items():
         rows = plan.duplicates(kind)
         if rows:
             listed = ", ".join(str(r.row) for r in rows[:20]) + (", …" if len(rows) > 20 else "")
             option = "--cards" if kind == CARD_IN_REGISTRY else "--same-person"
-            say(f"{label}: {len(rows)} dòng ({listed}) — xem {option}")
+            say(f"{label}: {integer(len(rows))} dòng ({listed}) — xem {option}")
     for row, why in plan.skipped_rows:
         say(f"Bỏ qua dòng {row}: {why}.")
     for missing, count in sorted(plan.missing_orgs.items()):
         where = f" thuộc {missing.where}" if missing.where else ""
-        warn(f"Chưa có trong cây tổ chức: {missing.cell}{where} ({count} dòng) — thêm --create-orgs để tạo.")
+        warn(f"Chưa có trong cây tổ chức: {missing.cell}{where} ({integer(count)} dòng) — thêm --create-orgs "
+             "để tạo.")
 
 
 def run_import(args, db_path: Path) -> int:
@@ -75,13 +78,13 @@ def run_import(args, db_path: Path) -> int:
             say(f"Khi nhập thật sẽ tạo {made} tổ chức đảng còn thiếu:")
             for missing, count in wanted:
                 where = f" thuộc {missing.where}" if missing.where else ""
-                say(f"  {missing.cell}{where} ({count} dòng)")
+                say(f"  {missing.cell}{where} ({integer(count)} dòng)")
         print_plan(plan)
         if args.errors:
             written = write_problems(Path(args.errors).expanduser().resolve(), plan.problems)
-            say(f"Đã ghi {len(plan.problems)} lỗi vào {written}.")
+            say(f"Đã ghi {integer(len(plan.problems))} lỗi vào {written}.")
         if args.dry_run:
-            say(f"Chạy thử: {len(plan.clean_rows)} dòng có thể nhập; không ghi gì.")
+            say(f"Chạy thử: {integer(len(plan.clean_rows))} dòng có thể nhập; không ghi gì.")
             return SOME_REFUSED if plan.problems else 0
         result = import_members(plan, UPDATE if args.cards == "update" else SKIP,
                                 ADD if args.same_person == "add" else SKIP)
@@ -93,5 +96,5 @@ def run_import(args, db_path: Path) -> int:
 def run_export(args, db_path: Path) -> int:
     with opened(db_path, args.acting_user):
         count = export_members(Path(args.output).expanduser().resolve())
-    say(f"Đã xuất {count} đảng viên ra {args.output}.")
+    say(f"Đã xuất {integer(count)} đảng viên ra {args.output}.")
     return 0
