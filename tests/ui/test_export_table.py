@@ -85,3 +85,30 @@ def test_a_tables_right_click_menu_opens_copies_and_exports(qtbot, db, make_memb
     view.actions()[0].trigger()
     view.actions()[1].trigger()
     assert opened == [1] and QApplication.clipboard().text() == "Trần Thị Hoa\t07/09/1985"
+
+
+def test_a_long_table_is_read_with_progress_and_can_be_stopped(qtbot, bloc_tree, make_member, monkeypatch):
+    """The right-click export of the whole member list read 30,000 rows on the UI thread in
+    4.5 s (100,000: about 15 s) with the window frozen and nothing said: the reading now goes
+    in steps that show how far it is, and the clerk may stop it."""
+    from ui.members.page import MembersPage
+    from ui.tasks import Cancelled
+
+    for index in range(5):
+        make_member(full_name=f"Nguyễn Văn {chr(65 + index)}")
+    page = MembersPage()
+    qtbot.addWidget(page)
+    settle(qtbot, page)
+    monkeypatch.setattr(export_table, "READ_STEP", 2)
+    seen = []
+    headers, rows = shown_rows(page.view, lambda done, total: seen.append((done, total)))
+    assert len(rows) == 5 and seen == [(2, 5), (4, 5)]
+
+    def stop(done, total):
+        raise Cancelled()
+
+    try:
+        shown_rows(page.view, stop)
+        raise AssertionError("not stopped")
+    except Cancelled:
+        pass

@@ -2,21 +2,24 @@
 columns visible, Vietnamese headings, dates as real dates and counts as numbers."""
 
 import re
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QProgressDialog, QWidget
 
 from models.core import clock
 from models.core.errors import ValidationError, failure_reason
 from models.core.excel import write_table
-from ui.tasks import Task, run_task
+from reports.numbers import integer
+from ui.tasks import SHOW_PROGRESS_AFTER_MS, Cancelled, Task, run_task
 from ui.widgets.buttons import inform
 from ui.widgets.save_path import ask_save_path
 
 _DATE = re.compile(r"^(\d{2})/(\d{2})/(\d{4})$")
 _COUNT = re.compile(r"^\d{1,3}(\.\d{3})*$")
+READ_STEP = 2_000  # rows read between two looks at the window
 
 
 def cell_value(text):
@@ -34,8 +37,10 @@ def cell_value(text):
     return text
 
 
-def shown_rows(view: QAbstractItemView) -> tuple[list[str], list[list]]:
-    """Rows in the order shown; a tree is flattened with its levels indented."""
+def shown_rows(view: QAbstractItemView, step: Callable[[int, int], None] | None = None
+               ) -> tuple[list[str], list[list]]:
+    """Rows in the order shown; a tree is flattened with its levels indented. `step(done,
+    total)` is called every READ_STEP rows (total: the top level's rows) and may raise to stop."""
     model = view.model()
     hidden = getattr(view, "isColumnHidden", lambda _column: False)
     columns = [c for c in range(model.columnCount()) if not hidden(c)]
@@ -45,17 +50,55 @@ def shown_rows(view: QAbstractItemView) -> tuple[list[str], list[list]]:
     def walk(parent, depth: int) -> None:
         while model.canFetchMore(parent):  # a long list fetched lazily: take it all
             model.fetchMore(parent)
+        total = model.rowCount(view.rootIndex())
         for r in range(model.rowCount(parent)):
             cells = [cell_value(model.index(r, c, parent).data()) for c in columns]
             if depth and cells and isinstance(cells[0], str):
                 cells[0] = "    " * depth + cells[0]
             rows.append(cells)
+            if step is not None and len(rows) % READ_STEP == 0:
+                step(len(rows), max(total, len(rows)))
             first = model.index(r, 0, parent)
             if model.rowCount(first) > 0:
                 walk(first, depth + 1)
 
     walk(view.rootIndex(), 0)
     return headers, rows
+
+
+def _read_with_progress(view: QAbstractItemView) -> tuple[list[str], list[list]] | None:
+    """shown_rows() with a progress dialog the clerk may stop; None when stopped, or when the
+    table changed while it was read (its rows would be half of each)."""
+    dialog = QProgressDialog("Đang đọc bảng…", "Dừng", 0, 0, view)
+    dialog.setWindowTitle("Đảng vụ")
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(SHOW_PROGRESS_AFTER_MS)
+    changed = []
+    model = view.model()
+
+    def reset() -> None:
+        changed.append(True)
+
+    model.modelReset.connect(reset)
+
+    def step(done: int, total: int) -> None:
+        dialog.setMaximum(total)
+        dialog.setLabelText(f"Đang đọc bảng: {integer(done)}/{integer(total)} dòng…")
+        dialog.setValue(done)  # a modal dialog lets the window's events through here
+        QApplication.processEvents()
+        if dialog.wasCanceled() or changed:
+            raise Cancelled()
+
+    try:
+        return shown_rows(view, step)
+    except Cancelled:
+        if changed:
+            inform(view, "Chưa xuất", "Bảng vừa thay đổi trong lúc đọc: hãy xuất lại.")
+        return None
+    finally:
+        model.modelReset.disconnect(reset)
+        dialog.close()
+        dialog.deleteLater()
 
 
 def _title_of(view: QWidget) -> str:
@@ -75,7 +118,10 @@ def export_view(view: QAbstractItemView) -> Task | None:
     path = ask_save_path(view, "Xuất bảng ra Excel", f"{name}.xlsx", "Excel (*.xlsx)")
     if path is None:
         return None
-    headers, rows = shown_rows(view)
+    read = _read_with_progress(view)
+    if read is None:
+        return None
+    headers, rows = read
     stamp = f"Xuất ngày {clock.now():%d/%m/%Y %H:%M}"
 
     def failed(error: BaseException) -> None:
@@ -85,7 +131,7 @@ def export_view(view: QAbstractItemView) -> Task | None:
                warning=True)
 
     return run_task(view, lambda _progress: write_table(path, title.upper(), stamp, headers, rows),
-                    lambda _result: inform(view, "Đã xuất", f"Đã ghi {len(rows)} dòng ra {path}."),
+                    lambda _result: inform(view, "Đã xuất", f"Đã ghi {integer(len(rows))} dòng ra {path}."),
                     on_error=failed, label="Đang xuất bảng ra Excel…")
 
 
