@@ -24,7 +24,7 @@ def text_table_writer(path: Path) -> Iterator:
         yield csv.writer(handle, delimiter="\t")
 
 
-def decoded(raw: bytes) -> str:
+def _decoded(raw: bytes) -> str:
     """UTF-16 with its byte-order mark (Excel's "Unicode Text"), else UTF-8 ("CSV UTF-8", with
     or without the mark). Raises UnicodeDecodeError for anything else."""
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -32,7 +32,7 @@ def decoded(raw: bytes) -> str:
     return raw.decode("utf-8-sig")
 
 
-def text_rows(text: str) -> list[list[str]]:
+def _rows(text: str) -> list[list[str]]:
     """The rows, split by the separator the first line uses; blank lines left out."""
     heading = next((line for line in text.splitlines() if line.strip()), "")
     separator = max(_SEPARATORS, key=heading.count)
@@ -41,4 +41,6 @@ def text_rows(text: str) -> list[list[str]]:
 
 
 def read_text_table(path: Path) -> list[list[str]]:
-    return text_rows(decoded(Path(path).read_bytes()))
+    """The rows of a text table as written above or as Excel saved it; raises OSError for a file
+    that cannot be read and UnicodeDecodeError for one in another encoding."""
+    return _rows(_decoded(Path(path).read_bytes()))

@@ -17,7 +17,7 @@ from models.core.db import database
 from models.core.errors import ValidationError
 from models.core.files import write_in_place
 from models.core.text import clean
-from models.core.text_tables import decoded, text_rows, text_table_writer
+from models.core.text_tables import read_text_table, text_table_writer
 from models.returns import vocab as r
 
 MAX_LINES = 60
@@ -121,13 +121,12 @@ def read_form_file(path: Path) -> list[FormLine]:
     try:
         if path.stat().st_size > FILE_MAX:
             raise ValidationError("file", f"Tệp {path.name} quá lớn cho một mẫu báo cáo.")
-        text = decoded(path.read_bytes())
+        rows = read_text_table(path)
     except UnicodeDecodeError as error:
         raise ValidationError("file", f"Tệp {path.name} không phải tệp CSV mã UTF-8 (hãy lưu bằng "
                                       "“CSV UTF-8”).") from error
     except OSError as error:
         raise ValidationError("file", f"Không đọc được tệp {path.name}.") from error
-    rows = text_rows(text)
     if not rows or [cell.strip() for cell in rows[0][:3]] != HEADERS:
         raise ValidationError("file", f"Tệp {path.name} không phải mẫu báo cáo: dòng đầu phải là "
                                       f"“{', '.join(HEADERS)}”.")
