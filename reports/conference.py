@@ -12,7 +12,6 @@ from reportlab.lib.units import mm
 from models.accounts import require_bloc_reader
 from models.admissions import AGE_BANDS
 from models.awards import issuer_advice
-from models.core import clock
 from models.core import vocab as v
 from models.core.dates import fmt_date
 from models.core.errors import ValidationError
@@ -23,7 +22,7 @@ from models.inspections import KINDS, PERFORMERS, SUBJECT_TYPES
 from models.members import ADDITIONS, REMOVALS
 from models.ratings import rules_for
 from reports.document import Body, build_document, report_header
-from reports.figures import PeriodFigures, period_figures
+from reports.figures import PeriodFigures, counted_until, period_figures
 from reports.fonts import register_fonts
 from reports.letterhead import office_signature
 from reports.numbers import achievement, integer, percent
@@ -348,13 +347,14 @@ def print_report(path: Path, draft: Draft, issued_on: date, issue: bool,
     return None
 
 
-def check_signed_after_count(issued_on: date, counted_to: date | None = None,
-                             draft: Draft | None = None) -> None:
-    """A report is signed on or after the day its figures are counted to (`counted_to`, or that
-    of `draft`'s period as counted today): dated before it, the paper would state what happened
-    after it was signed."""
-    if counted_to is None:
-        counted_to = min(report_period(draft.kind, draft.year)[1], clock.today())
+def draft_counted_to(draft: Draft) -> date:
+    """The day the draft's figures are counted to, were they counted now."""
+    return counted_until(report_period(draft.kind, draft.year)[1])
+
+
+def check_signed_after_count(issued_on: date, counted_to: date) -> None:
+    """A report is signed on or after the day its figures are counted to: dated before it, the
+    paper would state what happened after it was signed."""
     if issued_on < counted_to:
         raise ValidationError("issued_on", f"Ngày ký {fmt_date(issued_on)} ở trước ngày "
                                            f"{fmt_date(counted_to)}, ngày số liệu của báo cáo được tính "

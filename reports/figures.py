@@ -94,12 +94,16 @@ def period_figures(start: date, end: date) -> PeriodFigures:
         return _period_figures(start, end)
 
 
+def counted_until(end: date) -> date:
+    """The day a period's figures are counted to: its end, or today while it is under way."""
+    return min(end, clock.today())
+
+
 def _period_figures(start: date, end: date) -> PeriodFigures:
-    today = clock.today()
-    if start > today:
+    if start > clock.today():
         raise ValidationError("year", f"Kỳ báo cáo bắt đầu ngày {fmt_date(start)}, sau hôm nay: chưa có số "
                                       "liệu nào để báo cáo.")
-    to = min(end, today)
+    to = counted_until(end)
     year = end.year
     year_end = (end.month, end.day) == (12, 31)
     ratings = rating_figures(year) if year_end else None  # read once: the targets judge by them too

@@ -35,6 +35,7 @@ from models.documents import (
 )
 from reports.conference import (
     check_signed_after_count,
+    draft_counted_to,
     draft_for,
     figures_advice,
     issue_warning,
@@ -318,7 +319,7 @@ class ReportsPage(Page):
             return
         try:
             issued_on = self.issued_on.date() or clock.today()
-            check_signed_after_count(issued_on, draft=draft)
+            check_signed_after_count(issued_on, draft_counted_to(draft))
         except ValidationError as error:
             inform(self, "Ngày ký", error.message, warning=True)
             return
