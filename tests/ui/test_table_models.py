@@ -9,7 +9,7 @@ from models.members.search import MemberFilter, matching_count, member_ids
 from models.orgs.contents import member_counts
 from models.orgs.tree import org_rows
 from ui.members.tables import COLUMNS, PAGE, HistoryTableModel, MemberTableModel
-from ui.orgs.tables import COUNT_ROLE, ORG_ID_ROLE, build_tree_model, find_item
+from ui.orgs.tables import COUNT_ROLE, ORG_ID_ROLE, OrgTreeModel
 
 
 def test_member_table_model_passes_modeltester(demo_clock, qtmodeltester, db):
@@ -86,12 +86,12 @@ def test_org_tree_model_sums_members_up_the_tree(qtmodeltester, bloc_tree, make_
     make_member(org=bloc_tree["cell_a"])
     make_member(org=bloc_tree["cell_b"], full_name="Lê Văn Hai")
     make_member(org=bloc_tree["small"], full_name="Lê Văn Ba")
-    model = build_tree_model(org_rows(), member_counts())
+    model = OrgTreeModel(org_rows(), member_counts())
     qtmodeltester.check(model)
-    base = find_item(model, bloc_tree["base"].id)
+    base = model.index_of(bloc_tree["base"].id)
     assert base.data() == "Đảng bộ Sở Tài chính"
     assert base.siblingAtColumn(3).data(COUNT_ROLE) == 2
-    bloc = find_item(model, bloc_tree["bloc"].id)
+    bloc = model.index_of(bloc_tree["bloc"].id)
     assert bloc.siblingAtColumn(3).data(COUNT_ROLE) == 3
     assert bloc.data(ORG_ID_ROLE) == bloc_tree["bloc"].id
     # Counts read right-aligned, the whole name in the tooltip, nothing editable in place.
@@ -99,7 +99,7 @@ def test_org_tree_model_sums_members_up_the_tree(qtmodeltester, bloc_tree, make_
     assert base.siblingAtColumn(3).data(Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
     assert base.data(Qt.ItemDataRole.ToolTipRole) == "Đảng bộ Sở Tài chính"
     assert not model.flags(base) & Qt.ItemFlag.ItemIsEditable
-    assert not find_item(model, 10**9).isValid()
+    assert not model.index_of(10**9).isValid()
     # Đảng bộ cơ sở listed before chi bộ cơ sở.
     assert [model.index(r, 0, bloc).data() for r in range(model.rowCount(bloc))] == [
         "Đảng bộ Sở Tài chính", "Chi bộ Sở Tư pháp"]

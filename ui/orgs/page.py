@@ -24,7 +24,7 @@ from models.orgs import get_org, member_counts, org_rows, org_warnings
 from reports.numbers import integer
 from ui import settings
 from ui.orgs.dialogs import DissolveOrgDialog, MoveOrgDialog, OrgDialog
-from ui.orgs.tables import COUNT_ROLE, ORG_ID_ROLE, build_tree_model, filter_tree, find_item
+from ui.orgs.tables import COUNT_ROLE, ORG_ID_ROLE, OrgTreeModel, filter_tree
 from ui.page import Page
 from ui.widgets.export_table import add_export_action
 from ui.widgets.search_box import SearchBox
@@ -110,7 +110,7 @@ class OrgsPage(Page):
         header_state = self.tree.header().saveState() if self.model else settings.ORG_COLUMNS.get()
         rows = org_rows(include_dissolved=self.show_dissolved.isChecked())
         old = self.model
-        self.model = build_tree_model(rows, member_counts(), self)
+        self.model = OrgTreeModel(rows, member_counts(), self)
         self.tree.setModel(self.model)
         if old is not None:
             old.deleteLater()
@@ -127,7 +127,7 @@ class OrgsPage(Page):
         # The bloc and its grassroots organisations open; cells stay folded.
         for row in range(self.model.rowCount()):
             self.tree.expand(self.model.index(row, 0))
-        index = find_item(self.model, select_id) if select_id else self.model.index(0, 0)
+        index = self.model.index_of(select_id) if select_id else self.model.index(0, 0)
         if index.isValid():
             self.tree.setCurrentIndex(index)
             self.tree.scrollTo(index)
@@ -178,7 +178,7 @@ class OrgsPage(Page):
         lines += [f"<b>{label}:</b> {_html(value)}" for label, value in facts if value]
         if org.dissolved_on:
             lines.append(f"<b style='color:#8a1c1c'>Đã giải thể ngày {fmt_date(org.dissolved_on)}</b>")
-        index = find_item(self.model, org_id)
+        index = self.model.index_of(org_id)
         prob, full = (int(index.siblingAtColumn(c).data(COUNT_ROLE)) for c in (3, 4))
         lines.append(f"<b>Đảng viên:</b> {integer(prob + full)} "
                      f"(dự bị {integer(prob)}, chính thức {integer(full)})")

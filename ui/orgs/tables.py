@@ -43,7 +43,8 @@ class _Node:
 
 
 class OrgTreeModel(QAbstractItemModel):
-    """Read-only: the page changes organisations through its dialogs and builds a new model."""
+    """Members are summed up the tree, so a đảng bộ shows the total of its cells. Read-only:
+    the page changes organisations through its dialogs and builds a new model."""
 
     def __init__(self, rows: list[OrgRow], counts: dict[int, dict[str, int]], parent=None):
         super().__init__(parent)
@@ -134,18 +135,9 @@ class OrgTreeModel(QAbstractItemModel):
         return None
 
     def index_of(self, org_id: int) -> QModelIndex:
+        """The index of an organisation's row, or an invalid index."""
         node = self._by_id.get(org_id)
         return self.createIndex(node.position, 0, node) if node else QModelIndex()
-
-
-def build_tree_model(rows: list[OrgRow], counts: dict[int, dict[str, int]], parent=None) -> OrgTreeModel:
-    """Members are summed up the tree, so a đảng bộ shows the total of its cells."""
-    return OrgTreeModel(rows, counts, parent)
-
-
-def find_item(model: OrgTreeModel, org_id: int) -> QModelIndex:
-    """The index of an organisation's row, or an invalid index."""
-    return model.index_of(org_id)
 
 
 def filter_tree(tree: QTreeView, model: OrgTreeModel, text: str) -> list[QModelIndex]:
