@@ -17,11 +17,7 @@ def test_draft_edit_save_recompute_and_print(qtbot, bloc_tree, make_member, monk
     opened = []
     monkeypatch.setattr(page_module.PdfPreviewDialog, "exec", lambda dialog: opened.append(dialog.path) or 0)
     monkeypatch.setattr(page_module, "confirm", lambda *a, **k: True)
-    page = ReportsPage()
-    qtbot.addWidget(page)
-    page.kind.setCurrentIndex(page.kind.findData("year-end"))
-    page.year.setValue(2023)
-    finish(qtbot, page.open_draft())
+    page = _year_end_2023(qtbot)
     assert "toàn Đảng bộ kết nạp 1 đảng viên" in page.editors["admissions"].toPlainText()
     page.editors["leadership"].setFocus()
     type_text(page.editors["leadership"], "Ban Chấp hành lãnh đạo toàn diện.")
@@ -48,6 +44,16 @@ def test_draft_edit_save_recompute_and_print(qtbot, bloc_tree, make_member, monk
     qtbot.waitUntil(word.exists, timeout=10_000)
     lines = [p.text for p in Document(str(word)).tables[0].rows[0].cells[0].paragraphs]
     assert "Số 01-BC/ĐUK" in lines and page.register.rowCount() == 1
+
+
+def _year_end_2023(qtbot) -> ReportsPage:
+    """The Báo cáo page with the year-end draft of 2023 open."""
+    page = ReportsPage()
+    qtbot.addWidget(page)
+    page.kind.setCurrentIndex(page.kind.findData("year-end"))
+    page.year.setValue(2023)
+    finish(qtbot, page.open_draft())
+    return page
 
 
 def test_register_model(qtmodeltester, db):
@@ -115,11 +121,7 @@ def test_printing_with_bare_headings_asks_first(qtbot, bloc_tree, monkeypatch):
     asked, saved = [], []
     monkeypatch.setattr(page_module, "confirm", lambda *a, **k: asked.append(a[2]) or False)
     monkeypatch.setattr(page_module, "ask_save_path", lambda *a, **k: saved.append(a) or None)
-    page = ReportsPage()
-    qtbot.addWidget(page)
-    page.kind.setCurrentIndex(page.kind.findData("year-end"))
-    page.year.setValue(2023)
-    finish(qtbot, page.open_draft())
+    page = _year_end_2023(qtbot)
     assert "Các mục chưa có nội dung" in page.status.text()
     page.export(issue=False)
     assert "PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024" in asked[-1] and saved == []  # declined: nothing written
@@ -134,11 +136,7 @@ def test_a_signing_date_before_the_figures_is_said_before_a_file_is_asked_for(qt
     monkeypatch.setattr(page_module, "confirm", lambda *a, **k: True)
     monkeypatch.setattr(page_module, "inform", lambda _parent, title, text, warning=False: said.append(text))
     monkeypatch.setattr(page_module, "ask_save_path", lambda *a, **k: asked.append(a) or None)
-    page = ReportsPage()
-    qtbot.addWidget(page)
-    page.kind.setCurrentIndex(page.kind.findData("year-end"))
-    page.year.setValue(2023)
-    finish(qtbot, page.open_draft())
+    page = _year_end_2023(qtbot)
     page.issued_on.setText("15/06/2023")
     page.export(issue=False)
     assert said == ["Ngày ký 15/06/2023 ở trước ngày 31/12/2023, ngày số liệu của báo cáo được tính đến: "
