@@ -167,6 +167,9 @@ def render_summary(path: Path, summary: ReturnsSummary, issued_on: date, number:
 def print_summary(path: Path, request_id: int, today: date, issued_on: date, issue: bool) -> int | None:
     require_bloc_reader("Báo cáo tổng hợp của Đảng ủy Khối")
     summary = returns_summary(request_id, today)
+    if not summary.accepted:  # "0 báo cáo … được tổng hợp dưới đây" above an empty page
+        raise ValidationError("request", f"Đến ngày {inline_date(today)} chưa có báo cáo nào được chấp nhận "
+                                         f"trong “{summary.title}”: chưa có gì để tổng hợp.")
     if issue:
         def write(target: Path, number: int | None) -> None:
             render_summary(target, summary, issued_on, number, False)

@@ -342,3 +342,15 @@ def test_a_paper_dated_before_a_return_came_does_not_count_it(quarter):
     assert early.lines[r.DUES_COLLECTED].total == 0
     after = returns_summary(request.id, date(2025, 10, 9))
     assert (after.received, after.accepted, after.lines[r.DUES_COLLECTED].total) == (1, 1, 1_200_000)
+
+
+def test_a_summary_with_nothing_accepted_is_not_printed(quarter, tmp_path):
+    """A summary of quarter IV dated 02/10, the quarter's second day, printed "có 0/12 tổ chức cơ
+    sở đảng gửi báo cáo (0 tổ chức gửi đúng hạn); 0 báo cáo đã được chấp nhận và được tổng hợp
+    dưới đây." over an empty page and an annex of blank rows."""
+    from reports.returns_papers import print_summary
+
+    request, _by_org = quarter
+    with pytest.raises(ValidationError, match="chưa có báo cáo nào được chấp nhận"):
+        print_summary(tmp_path / "th.pdf", request.id, date(2025, 10, 2), date(2025, 10, 2), False)
+    assert not (tmp_path / "th.pdf").exists()
