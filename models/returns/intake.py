@@ -36,6 +36,9 @@ REPORT_SUFFIXES = (".pdf", ".docx")
 # is read far enough to say how to send it again.
 WORKBOOK_SUFFIXES = (".xlsx", ".ods", ".xls")
 LOCK_FILES = ("~$", ".~lock")  # what Excel and LibreOffice leave beside a file they hold open
+# What Windows and a Mac leave in a folder or a .zip unasked: thumbnails, folder settings, and the
+# "._name.xlsx" resource forks a Mac puts beside each file (under __MACOSX/ in a .zip).
+SYSTEM_FILES = frozenset({"thumbs.db", "desktop.ini", "ehthumbs.db"})
 MAX_REPORT_BYTES = 30 * 1024 * 1024
 MAX_ZIP_PARTS = 1_000
 MAX_ZIP_UNPACKED = 1024 * 1024 * 1024
@@ -86,7 +89,8 @@ def _unzip(archive: Path, into: Path) -> list[Path]:
             for part in parts:
                 name = Path(part.filename.replace("\\", "/")).name  # never a path out of the folder
                 suffix = Path(name).suffix.lower()
-                if suffix not in (*WORKBOOK_SUFFIXES, *REPORT_SUFFIXES) or name.startswith(LOCK_FILES):
+                if suffix not in (*WORKBOOK_SUFFIXES, *REPORT_SUFFIXES) or _unasked(name) \
+                        or part.filename.startswith("__MACOSX/"):
                     continue
                 cap = MAX_FILE_BYTES if suffix in WORKBOOK_SUFFIXES else MAX_REPORT_BYTES
                 if part.file_size > cap:
@@ -106,6 +110,11 @@ def _unzip(archive: Path, into: Path) -> list[Path]:
                                       "được.") from error
     except OSError as error:
         raise ValidationError("file", f"Không đọc được tệp {archive.name}: {os_reason(error)}.") from None
+
+
+def _unasked(name: str) -> bool:
+    """A file no organisation sent: an editor's lock, a hidden file, the system's clutter."""
+    return name.startswith(LOCK_FILES) or name.startswith(".") or name.lower() in SYSTEM_FILES
 
 
 @contextmanager
@@ -158,7 +167,7 @@ def plan_intake(files: list[Path], request_id: int | None = None, received_on: d
     received_on = received_on or clock.today()
     check_plausible(received_on, "received_on", "Ngày nhận")
     plan = IntakePlan(received_on)
-    files = [path for path in files if not path.name.startswith(LOCK_FILES)]
+    files = [path for path in files if not _unasked(path.name)]
     workbooks = [path for path in files if path.suffix.lower() in WORKBOOK_SUFFIXES]
     stems = {path.stem for path in workbooks}
     plan.ignored = [path.name for path in files if path not in workbooks

@@ -354,3 +354,27 @@ def test_a_summary_with_nothing_accepted_is_not_printed(quarter, tmp_path):
     with pytest.raises(ValidationError, match="chưa có báo cáo nào được chấp nhận"):
         print_summary(tmp_path / "th.pdf", request.id, date(2025, 10, 2), date(2025, 10, 2), False)
     assert not (tmp_path / "th.pdf").exists()
+
+
+def test_what_windows_and_a_mac_leave_in_a_folder_or_zip_is_neither_read_nor_listed(quarter, tmp_path):
+    """A .zip made on a Mac carries "__MACOSX/._tu-phap.xlsx" beside each workbook, which was read as
+    a broken workbook and refused; Thumbs.db and desktop.ini were listed as files passed over."""
+    request, by_org = quarter
+    _fill(by_org["tu-phap"], dang_phi_thu=1_200_000, dang_phi_nop=360_000, kiem_tra=1, giam_sat=0, ky_luat=0,
+          nhan_xet_cu_tru=1, ket_qua="Hoàn thành tốt nhiệm vụ quý.")
+    folder = by_org["tu-phap"].parent
+    for clutter in ("Thumbs.db", "desktop.ini", ".DS_Store", "._tu-phap.xlsx"):
+        (folder / clutter).write_bytes(b"\x00\x05\x16\x07 clutter")
+    with gathered(folder) as files:
+        plan = plan_intake(files, request.id, received_on=date(2025, 10, 9))
+    assert sorted(line.name for line in plan.lines) == sorted(path.name for path in by_org.values())
+    assert plan.ignored == []
+    archive = tmp_path / "bao-cao.zip"
+    with zipfile.ZipFile(archive, "w") as package:
+        package.write(by_org["tu-phap"], "bao-cao/tu-phap.xlsx")
+        package.writestr("__MACOSX/bao-cao/._tu-phap.xlsx", b"\x00\x05\x16\x07 resource fork")
+        package.writestr("bao-cao/.DS_Store", b"\x00\x00\x00\x01Bud1")
+    with gathered(archive) as files:
+        plan = plan_intake(files, request.id, received_on=date(2025, 10, 9))
+    assert [line.name for line in plan.lines] == ["tu-phap.xlsx"] and plan.lines[0].readable
+    assert plan.ignored == []
