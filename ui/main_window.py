@@ -95,7 +95,8 @@ class MainWindow(QMainWindow):
         self.db_path = db_path
         self.actor = actor
         self.signed_out = False
-        self.setWindowTitle(f"Đảng vụ — {actor.full_name} — {db_path.name}")
+        # Ends with the program's name: Qt adds it to any title that does not.
+        self.setWindowTitle(f"{db_path.name} — {actor.full_name} — Đảng vụ")
         self.page_classes: list[type[Page]] = list(PAGES)
         if actor.may(MANAGE_USERS):
             self.page_classes += ADMIN_PAGES

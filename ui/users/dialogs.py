@@ -56,7 +56,7 @@ class FirstStartDialog(FormDialog):
     """Shown while the database has no account."""
 
     def __init__(self, parent=None):
-        super().__init__("Đảng vụ — thiết lập lần đầu", parent)
+        super().__init__("Thiết lập lần đầu — Đảng vụ", parent)
         intro = QLabel("Nhập thông tin của cơ quan (dùng trên văn bản) và tạo tài khoản quản trị "
                        "đầu tiên. Sau đó mọi người làm việc bằng tài khoản của mình.")
         intro.setWordWrap(True)
