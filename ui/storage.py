@@ -92,8 +92,13 @@ def choose_backup_folder(parent: QWidget, db_path: Path) -> None:
 def backup_by_hand(parent: QWidget, db_path: Path) -> Task | None:
     """An online copy of the open database, made off the UI thread."""
     name = f"{db_path.stem}-sao-luu-{clock.now():%Y%m%d-%H%M}.db"
+    folder = backup_folder(db_path)
+    try:  # before the first automatic backup it is not there, and the chooser fell back elsewhere
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        pass  # a folder that cannot be made is shown as the chooser finds it; the clerk picks another
     path = ask_save_path(parent, "Sao lưu dữ liệu", name, "Dữ liệu Đảng vụ (*.db)",
-                         settings.LAST_BACKUP_FOLDER, str(backup_folder(db_path)))
+                         settings.LAST_BACKUP_FOLDER, str(folder))
     if path is None:
         return None
     return run_task(parent, lambda _progress: backup_now(path),

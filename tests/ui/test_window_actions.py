@@ -4,6 +4,8 @@ backup failed for months while its function's test passed) — and what the cler
 checked: the file written, the page shown, the dialog or message that opened. The last test
 lists the window's actions and fails on one no test here pressed."""
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtWidgets import QApplication
 
@@ -19,6 +21,16 @@ def test_file_menu_backup_writes_a_checked_copy(office, tmp_path):
     assert seen.shown[0][:2] == ("file", "Sao lưu dữ liệu")
     assert ("box", "Đã sao lưu", f"Đã sao lưu dữ liệu vào:\n{tmp_path / 'sao-luu-tay.db'}") in seen.shown
     assert inspect_file(tmp_path / "sao-luu-tay.db", thorough=True).ok
+
+
+def test_the_first_backup_by_hand_is_offered_in_the_backup_folder(office):
+    """Before the first automatic backup had made "sao-luu" beside the data file, the chooser was
+    pointed at a folder that did not exist and opened on the data file's own folder instead."""
+    window, seen = office
+    folder = window.db_path.parent / "sao-luu"
+    assert not folder.exists()
+    press(window, "Tệp", "Sao lưu dữ liệu…")  # Hủy: nothing written
+    assert Path(seen.suggested[0]).parent == folder and folder.is_dir()
 
 
 def test_file_menu_restore_replaces_the_data_and_signs_out(office, tmp_path):

@@ -26,6 +26,7 @@ class Seen:
     answer: str = "no"
     file: str | list[str] = ""
     on_dialog: object = None  # called with each dialog before it "closes" (to fill it in)
+    suggested: list[str] = field(default_factory=list)  # the path or folder each file chooser opened on
 
     def titles(self) -> list[str]:
         return [title for _kind, title, _text in self.shown]
@@ -58,6 +59,7 @@ def record(monkeypatch) -> Seen:
     def chooser(kind: str):
         def choose(_parent=None, caption="", *args, **kwargs):
             seen.shown.append(("file", caption, kind))
+            seen.suggested.append(str(args[0]) if args else "")
             chosen, seen.file = seen.file, ""
             if kind == "folder":
                 return str(chosen)
