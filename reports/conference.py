@@ -64,15 +64,15 @@ def figures_advice(figures: PeriodFigures) -> str | None:
     return "\n".join(notes) or None
 
 
-def unwritten_advice(draft: Draft) -> str | None:
+def unwritten_advice(draft: Draft, remedy: str) -> str | None:
     """For the clerk, not the paper: headings that would print bare (reported: "PHƯƠNG HƯỚNG,
-    NHIỆM VỤ" printed alone above the signature)."""
+    NHIỆM VỤ" printed alone above the signature). `remedy` says what to do where the clerk is:
+    the command has printed already, the window has not."""
     headings = unwritten_headings(draft)
     if not headings:
         return None
     listed = ", ".join(f"“{heading}”" for heading in headings)
-    return (f"Các mục chưa có nội dung, in ra chỉ có tiêu đề: {listed}. Viết các mục đó ở trang Báo cáo "
-            "(Mở dự thảo), lưu dự thảo rồi in lại.")
+    return f"Các mục chưa có nội dung, in ra chỉ có tiêu đề: {listed}. {remedy}"
 
 
 def _body(draft: Draft, figures: PeriodFigures) -> Body:

@@ -204,14 +204,14 @@ def test_headings_with_nothing_under_them_are_named_before_printing(office, tmp_
     from reports.conference import unwritten_advice
 
     draft = draft_for(YEAR_END, 2023, period_figures(*report_period(YEAR_END, 2023)))
-    advice = unwritten_advice(draft)
+    advice = unwritten_advice(draft, "Viết các mục đó.")
     assert "“PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024”" in advice and "“III. LÃNH ĐẠO" in advice
     assert "PHẦN THỨ HAI”" not in advice  # the part's number: its title follows
     records = [{**record, "text": "Tiếp tục đổi mới nội dung, phương thức lãnh đạo."}
                if record["key"] == "direction" else record for record in to_records(draft)]
     save_draft(YEAR_END, 2023, records)
     written = draft_for(YEAR_END, 2023, period_figures(*report_period(YEAR_END, 2023)))
-    assert "PHƯƠNG HƯỚNG" not in unwritten_advice(written)
+    assert "PHƯƠNG HƯỚNG" not in unwritten_advice(written, "Viết các mục đó.")
     db = office["bloc"]._meta.database.database
     command = ["report", "year-end", "--year", "2023", "--db", str(db), "-o", str(tmp_path / "b.pdf")]
     assert main.main(command) == 0

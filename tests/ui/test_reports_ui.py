@@ -125,6 +125,11 @@ def test_printing_with_bare_headings_asks_first(qtbot, bloc_tree, monkeypatch):
     assert "Các mục chưa có nội dung" in page.status.text()
     page.export(issue=False)
     assert "PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024" in asked[-1] and saved == []  # declined: nothing written
+    # Said in the window's words: the command's "mở trang Báo cáo … rồi in lại" read, on that very
+    # page and before anything was printed, as if the clerk were somewhere else.
+    for said in (page.status.text(), asked[-1]):
+        assert "in lại" not in said and "ở trang Báo cáo" not in said, said
+    assert "bấm Lưu dự thảo" in page.status.text()
 
 
 def test_a_signing_date_before_the_figures_is_said_before_a_file_is_asked_for(qtbot, bloc_tree, monkeypatch):

@@ -28,7 +28,8 @@ def run_report(args, db_path: Path) -> int:
         check_signed_after_count(issued_on, figures.counted_to)  # before the notes on a paper not printed
         draft = draft_for(args.kind, args.year, figures)
         warning = issue_warning(draft, issued_on) if args.issue else None
-        advice = [note for note in (figures_advice(figures), unwritten_advice(draft)) if note]
+        advice = [note for note in (figures_advice(figures), unwritten_advice(
+            draft, "Viết các mục đó ở trang Báo cáo (Mở dự thảo), lưu dự thảo rồi in lại.")) if note]
         for note in ([warning] if warning else []) + advice + letterhead_warnings():
             warn(f"Lưu ý: {note}")
         number = print_report(output, draft, issued_on, args.issue, figures, args.org_table)

@@ -194,7 +194,8 @@ class ReportsPage(Page):
         self.draft, self.last_year, advice = opened
         self._show_draft()
         self._keep_typing()
-        notes = "".join(f"\n{note}" for note in (advice, unwritten_advice(self.draft)) if note)
+        bare = unwritten_advice(self.draft, "Viết vào ô dưới mỗi tiêu đề đó rồi bấm Lưu dự thảo.")
+        notes = "".join(f"\n{note}" for note in (advice, bare) if note)
         self.status.setText("Các đoạn có nền vàng được viết từ số liệu; các mục còn lại để trống cho "
                             f"Văn phòng viết. Sửa xong bấm Lưu dự thảo.{notes}")
 
@@ -314,7 +315,7 @@ class ReportsPage(Page):
         if draft is None:
             inform(self, "Chưa có dự thảo", "Chọn loại báo cáo, năm và bấm “Mở dự thảo” trước.")
             return
-        bare = unwritten_advice(draft)
+        bare = unwritten_advice(draft, "Viết vào ô dưới mỗi tiêu đề đó trước khi in, hoặc in như vậy.")
         if bare and not confirm(self, "Còn mục chưa viết", f"{bare}\n\nVẫn in báo cáo?", yes="Vẫn in"):
             return
         try:
