@@ -4,7 +4,7 @@ folder)."""
 
 import re
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import QDir, QStandardPaths, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QTreeView
 
 from ui import settings
@@ -37,11 +37,46 @@ def test_the_chooser_speaks_vietnamese_and_writes_dates_as_clerks_do(qtbot, tmp_
     qtbot.waitUntil(lambda: view.header().sectionSize(2) >= view.sizeHintForColumn(2), timeout=5_000)
 
 
-def test_the_first_save_starts_in_documents(monkeypatch):
+def test_the_first_save_starts_in_documents(monkeypatch, tmp_path):
+    (tmp_path / "Documents").mkdir()
+    monkeypatch.setattr(QStandardPaths, "writableLocation", lambda _where: str(tmp_path / "Documents"))
     asked = []
     monkeypatch.setattr(file_dialog, "get_save_file_name",
                         lambda _parent, _title, path, _filter: asked.append(path) or ("", ""))
     settings.LAST_REPORT_FOLDER.set("")
     ask_save_path(None, "Lưu", "bao-cao-tong-ket-2026.pdf", "PDF (*.pdf)")
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    assert asked == [f"{documents}/bao-cao-tong-ket-2026.pdf"]
+    assert asked == [f"{tmp_path / 'Documents'}/bao-cao-tong-ket-2026.pdf"]
+
+
+def test_without_a_documents_folder_the_first_save_starts_at_home(monkeypatch, tmp_path):
+    """A profile with no Documents folder (a new Linux account): the chooser, pointed at a folder
+    that is not there, opened on the program's own folder."""
+    monkeypatch.setattr(QStandardPaths, "writableLocation", lambda _where: str(tmp_path / "khong-co"))
+    assert file_dialog.documents_folder() == QDir.homePath()
+    (tmp_path / "khong-co").mkdir()
+    assert file_dialog.documents_folder() == str(tmp_path / "khong-co")
+
+
+def test_a_remembered_folder_no_longer_there_is_passed_over(monkeypatch, tmp_path):
+    """The last report went to a USB stick since taken out: the chooser opened on the program's
+    own folder."""
+    (tmp_path / "Documents").mkdir()
+    monkeypatch.setattr(QStandardPaths, "writableLocation", lambda _where: str(tmp_path / "Documents"))
+    asked = []
+    monkeypatch.setattr(file_dialog, "get_save_file_name",
+                        lambda _parent, _title, path, _filter: asked.append(path) or ("", ""))
+    settings.LAST_REPORT_FOLDER.set(str(tmp_path / "usb-da-rut"))
+    ask_save_path(None, "Lưu", "bao-cao.pdf", "PDF (*.pdf)")
+    assert asked == [f"{tmp_path / 'Documents'}/bao-cao.pdf"]
+
+
+def test_an_open_chooser_at_a_folder_no_longer_there_starts_in_documents(monkeypatch, tmp_path):
+    (tmp_path / "Documents").mkdir()
+    monkeypatch.setattr(QStandardPaths, "writableLocation", lambda _where: str(tmp_path / "Documents"))
+    opened = []
+    monkeypatch.setattr(file_dialog, "_run", lambda dialog: opened.append(dialog.directory().path()) or [])
+    file_dialog.get_open_file_name(None, "Chọn ảnh 3×4", str(tmp_path / "usb-da-rut"))
+    file_dialog.get_open_file_names(None, "Chọn các mẫu", str(tmp_path / "usb-da-rut"))
+    file_dialog.get_existing_directory(None, "Thư mục", str(tmp_path / "usb-da-rut"))
+    file_dialog.get_open_file_name(None, "Chọn ảnh 3×4", str(tmp_path))
+    assert opened == [str(tmp_path / "Documents")] * 3 + [str(tmp_path)]

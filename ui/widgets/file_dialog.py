@@ -2,14 +2,15 @@
 language of Windows); elsewhere Qt's, with Vietnamese words, dates written dd/mm/yyyy and
 columns wide enough for sizes and types (reported: "Look in:", "Files of type:", dates as
 "4 12 2026", the size and type columns cut). A save starts in the folder last used for that
-kind of file, else the clerk's Documents folder, never the program's own folder.
+kind of file, else the clerk's Documents folder (else home), never the program's own folder;
+a remembered folder no longer there is passed over.
 
 The four functions answer as QFileDialog's static functions do; callers reach them through
 this module (`file_dialog.get_save_file_name(...)`), so the tests answer them in one place."""
 
 import sys
 
-from PySide6.QtCore import QIdentityProxyModel, QStandardPaths, Qt
+from PySide6.QtCore import QDir, QIdentityProxyModel, QStandardPaths, Qt
 from PySide6.QtWidgets import QFileDialog, QFileSystemModel, QHeaderView, QTreeView, QWidget
 
 NATIVE = sys.platform == "win32"
@@ -32,7 +33,10 @@ class _Dates(QIdentityProxyModel):
 
 
 def documents_folder() -> str:
-    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    """Documents, else home: a chooser pointed at a folder that is not there opens on the
+    program's own folder (a new account without Documents)."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return documents if documents and QDir(documents).exists() else QDir.homePath()
 
 
 def _dialog(parent: QWidget | None, caption: str, start: str, file_filter: str) -> QFileDialog:
@@ -57,6 +61,12 @@ def _fit_columns(view: QTreeView) -> None:
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
 
+def _existing(folder: str) -> str:
+    """A folder no longer there (a USB stick taken out) opened the chooser on its parent or the
+    program's own folder."""
+    return folder if folder and QDir(folder).exists() else documents_folder()
+
+
 def _run(dialog: QFileDialog) -> list[str]:
     return dialog.selectedFiles() if dialog.exec() else []
 
@@ -72,7 +82,7 @@ def get_save_file_name(parent: QWidget | None, caption: str, path: str = "",
 
 def get_open_file_name(parent: QWidget | None, caption: str, folder: str = "",
                        file_filter: str = "") -> tuple[str, str]:
-    dialog = _dialog(parent, caption, folder, file_filter)
+    dialog = _dialog(parent, caption, _existing(folder), file_filter)
     dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
     dialog.setLabelText(QFileDialog.DialogLabel.Accept, "Mở")
     chosen = _run(dialog)
@@ -81,7 +91,7 @@ def get_open_file_name(parent: QWidget | None, caption: str, folder: str = "",
 
 def get_open_file_names(parent: QWidget | None, caption: str, folder: str = "",
                         file_filter: str = "") -> tuple[list[str], str]:
-    dialog = _dialog(parent, caption, folder, file_filter)
+    dialog = _dialog(parent, caption, _existing(folder), file_filter)
     dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
     dialog.setLabelText(QFileDialog.DialogLabel.Accept, "Mở")
     chosen = _run(dialog)
@@ -89,7 +99,7 @@ def get_open_file_names(parent: QWidget | None, caption: str, folder: str = "",
 
 
 def get_existing_directory(parent: QWidget | None, caption: str, folder: str = "") -> str:
-    dialog = _dialog(parent, caption, folder, "")
+    dialog = _dialog(parent, caption, _existing(folder), "")
     dialog.setFileMode(QFileDialog.FileMode.Directory)
     dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
     dialog.setLabelText(QFileDialog.DialogLabel.Accept, "Chọn")
