@@ -60,10 +60,12 @@ def parse_server(text: str) -> Server:
     """postgresql://account[:password]@host[:port]/database, with a message for what is wrong."""
     try:
         parts = urlsplit(text)
-        port = parts.port or 5432
+        port = 5432 if parts.port is None else parts.port
+        if not 1 <= port <= 65535:  # urlsplit lets 0 through, and 65536 on some versions
+            raise ValueError(port)
     except ValueError:
         raise ValidationError("db", f"Địa chỉ máy chủ dữ liệu không hợp lệ: {_hidden(text)} (cổng phải là "
-                                    "một số).") from None
+                                    "một số từ 1 đến 65535).") from None
     dbname = unquote(parts.path.lstrip("/"))
     if not parts.hostname or not parts.username or not dbname:
         raise ValidationError("db", "Địa chỉ máy chủ dữ liệu cần đủ tài khoản, máy chủ và tên cơ sở "

@@ -71,3 +71,14 @@ def test_a_password_in_the_address_is_taken_with_a_warning(capsys):
     assert where.password == "bi-mat"
     err = capsys.readouterr().err
     assert "danh sách tiến trình" in err and "DANGVU_DB_PASSWORD" in err and "bi-mat" not in err
+
+
+@pytest.mark.parametrize("port", ["99999", "0", "abc"])
+def test_a_port_out_of_range_is_named_as_such(port):
+    """Port 99999 was refused as "cổng phải là một số" (it is one), and port 0 was taken as 5432."""
+    from models.core.errors import ValidationError
+    from models.core.where import parse_server
+
+    with pytest.raises(ValidationError) as refused:
+        parse_server(f"postgresql://dangvu@may-chu:{port}/dangvu")
+    assert "cổng phải là một số từ 1 đến 65535" in refused.value.message
