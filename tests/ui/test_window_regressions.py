@@ -154,3 +154,16 @@ def test_a_cell_too_narrow_ends_on_one_line(office):
             if view.wordWrap() and not grows:
                 wrapping.append((page_class.title, type(view.model()).__name__))
     assert not wrapping
+
+
+def test_each_page_that_adds_records_adds_one_with_ctrl_n(office):
+    """On a real display: Người dùng › Ctrl+N did nothing; "Thêm tài khoản" had no key, where
+    every other page's "Thêm…" answers Ctrl+N."""
+    from PySide6.QtGui import QAction, QKeySequence
+
+    window, _seen = office
+    new = QKeySequence(QKeySequence.StandardKey.New)
+    for page in window.pages:
+        actions = page.findChildren(QAction)
+        if any(action.text().startswith("Thêm") for action in actions):
+            assert any(new in action.shortcuts() for action in actions), page.title

@@ -1,7 +1,7 @@
 """Administrators' page: user accounts, their roles and organisation limits."""
 
 
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QToolBar,
@@ -24,9 +24,13 @@ class UsersPage(Page):
         self.model = UserTableModel(self)
         toolbar = QToolBar()
         self.changing_actions = []
-        for text, slot in (("Thêm tài khoản", self.add_user), ("Sửa", self.edit_selected),
-                           ("Đặt lại mật khẩu", self.reset_password)):
+        for text, slot, shortcut in (("Thêm tài khoản", self.add_user, QKeySequence.StandardKey.New),
+                                     ("Sửa", self.edit_selected, None),
+                                     ("Đặt lại mật khẩu", self.reset_password, None)):
             action = QAction(text, self)
+            if shortcut is not None:
+                action.setShortcut(shortcut)
+                action.setToolTip(f"{text} (Ctrl+N)")
             action.triggered.connect(slot)
             toolbar.addAction(action)
             self.changing_actions.append(action)
