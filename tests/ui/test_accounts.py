@@ -262,3 +262,28 @@ def test_a_file_nobody_can_sign_in_to_is_explained_instead_of_a_sign_in_that_nev
     monkeypatch.setattr(SignInDialog, "ask", lambda *a, **k: pytest.fail("a sign-in nobody can pass"))
     assert app_module._sign_in_loop(app_module.make_application(), path) == 1
     assert told and told[0][0] == "Không đăng nhập được" and "tạo tài khoản quản trị ở đó" in told[0][1]
+
+
+def test_the_organisations_of_a_limited_clerk_are_found_by_typing(qtbot, db, bloc_tree):
+    """On a real display at 1366×768: 75 grassroots organisations in a list 250 px wide, names
+    wrapped over two lines, found only by scrolling. Typing part of a name, without its accents,
+    narrows the list; what was ticked stays ticked, and the count of those ticked is said."""
+    from PySide6.QtCore import Qt
+
+    create_user("quantri", "Quản Trị", ADMIN, PASSWORD)
+    session.set_current(authenticate("quantri", PASSWORD))
+    dialog = UserDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    shown = lambda: [dialog.orgs.item(i).text() for i in range(dialog.orgs.count())  # noqa: E731
+                     if not dialog.orgs.item(i).isHidden()]
+    everything = shown()
+    type_text(dialog.org_filter, "tai chinh")
+    assert shown() == ["Đảng bộ Sở Tài chính"]
+    assert not dialog.has_unsaved_changes()  # looking is not typing: Esc closes without asking
+    dialog.orgs.item(everything.index("Đảng bộ Sở Tài chính")).setCheckState(Qt.CheckState.Checked)
+    assert "Đã chọn 1 tổ chức" in dialog.org_count.text()
+    dialog.org_filter.clear()
+    assert shown() == everything and dialog.chosen_orgs() == [bloc_tree["base"].id]
+    assert dialog.has_unsaved_changes()
+    assert dialog.orgs.width() >= 400

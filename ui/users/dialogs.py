@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -33,12 +34,15 @@ from models.accounts import (
 )
 from models.core import vocab as v
 from models.core.errors import ValidationError
+from models.core.text import fold
 from models.orgs import org_rows, tree_order
 from ui import settings
 from ui.users.office_form import OfficeFields, confirm_off_form
 from ui.widgets.buttons import vietnamese_buttons
 from ui.widgets.form_dialog import FormDialog
 from ui.widgets.form_errors import FormErrors
+from ui.widgets.guarded_dialog import looking_only
+from ui.widgets.screen import fit_to_screen
 
 
 def password_edit() -> QLineEdit:
@@ -206,10 +210,7 @@ class UserDialog(FormDialog):
         if user_id is None:
             self.errors.add_row(form, "password", "Mật khẩu (*)", self.password)
             self.errors.add_row(form, "repeat", "Nhập lại mật khẩu (*)", self.repeat)
-        hint = QLabel("Chỉ làm việc với các tổ chức cơ sở đảng được chọn (để trống: toàn Đảng bộ):")
-        hint.setWordWrap(True)
-        form.addRow(hint)
-        self.errors.add_row(form, "orgs", "", self.orgs)
+        form.addRow(self._org_choice())
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.fallback)
@@ -217,7 +218,41 @@ class UserDialog(FormDialog):
         self.role.setCurrentIndex(self.role.findData(CLERK))
         if user_id is not None:
             self.load(user_id)
+        self._count_orgs()
+        fit_to_screen(self, 640, 680)
         self.mark_clean()
+
+    def _org_choice(self) -> QVBoxLayout:
+        """The whole width of the form, with a filter: 75–200 organisations were found only by
+        scrolling a list 250 px wide, their names wrapped."""
+        hint = QLabel("Chỉ làm việc với các tổ chức cơ sở đảng được chọn (để trống: toàn Đảng bộ):")
+        hint.setWordWrap(True)
+        self.org_filter = looking_only(QLineEdit())
+        self.org_filter.setPlaceholderText("Lọc theo tên tổ chức…")
+        self.org_filter.setClearButtonEnabled(True)
+        self.org_filter.textChanged.connect(self._filter_orgs)
+        self.org_count = QLabel()
+        self.orgs.itemChanged.connect(self._count_orgs)
+        row = QHBoxLayout()
+        row.addWidget(self.org_filter, 1)
+        row.addWidget(self.org_count)
+        box = QVBoxLayout()
+        box.setSpacing(4)
+        box.addWidget(hint)
+        box.addLayout(row)
+        box.addWidget(self.orgs, 1)
+        box.addWidget(self.errors.add("orgs", self.orgs))
+        return box
+
+    def _filter_orgs(self, text: str) -> None:
+        wanted = fold(text)
+        for index in range(self.orgs.count()):
+            item = self.orgs.item(index)
+            item.setHidden(bool(wanted) and wanted not in fold(item.text()))
+
+    def _count_orgs(self, _item=None) -> None:
+        chosen = len(self.chosen_orgs())
+        self.org_count.setText(f"Đã chọn {chosen} tổ chức" if chosen else "Toàn Đảng bộ")
 
     def load(self, user_id: int) -> None:
         user = get_user(user_id)

@@ -17,11 +17,18 @@ def _address(widget: QWidget) -> int:
 
 
 _NOT_TYPED = object()
+LOOKING_ONLY = "looking_only"  # a property on an input that narrows a list (a filter): not typing
+
+
+def looking_only(widget: QWidget) -> QWidget:
+    """Mark an input whose text only narrows what is shown: never "chưa được lưu", never a draft."""
+    widget.setProperty(LOOKING_ONLY, True)
+    return widget
 
 
 def _typed(widget: QWidget) -> object:
     """What a clerk typed or chose in one input; _NOT_TYPED for anything else."""
-    if isinstance(widget.parentWidget(), QComboBox):
+    if isinstance(widget.parentWidget(), QComboBox) or widget.property(LOOKING_ONLY):
         return _NOT_TYPED  # an editable combo box's own line edit: the combo box speaks for it
     if isinstance(widget, QLineEdit):
         return _NOT_TYPED if widget.isReadOnly() else widget.text().strip()
