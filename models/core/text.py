@@ -99,6 +99,12 @@ def opening(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def file_safe(name: str, longest: int = 80) -> str:
+    """A name for a file: folded, words joined by hyphens, nothing Windows refuses in a name
+    ("Đảng bộ Sở Tài chính" → "dang-bo-so-tai-chinh")."""
+    return re.sub(r"[^\w\- ]+", "", fold(name)).strip().replace(" ", "-")[:longest]
+
+
 def fold(text: str | None) -> str:
     """Lower case without diacritics; "đ" becomes "d" (Unicode does not decompose it)."""
     if not text:

@@ -18,7 +18,7 @@ from models.core.db import database
 from models.core.errors import ValidationError
 from models.core.excel import DATE_FORMAT, keep_as_text
 from models.core.files import write_in_place
-from models.core.text import fold
+from models.core.text import file_safe, fold
 from models.core.workbook import UNCOMPUTED_ADVICE, read_sheets, uncomputed_formulas
 from models.members.columns import text_value
 from models.members.tables import Member
@@ -32,10 +32,6 @@ HEADERS = ["STT", "Mã hồ sơ", "Họ và tên", "Ngày sinh", "Chi bộ", "X�
            "Nghỉ ốm từ 3 tháng"]
 FIRST_ROW = 5  # rows 1–3 the title block, row 4 the headings
 SICK_WORDS = {"x", "co", "có", "1", "yes"}
-
-
-def _safe_name(name: str) -> str:
-    return re.sub(r"[^\w\- ]+", "", fold(name)).strip().replace(" ", "-")
 
 
 def export_rating_workbooks(year: int, folder: Path) -> list[Path]:
@@ -87,7 +83,7 @@ def export_rating_workbooks(year: int, folder: Path) -> list[Path]:
             totals.append([label, None, key])
         totals.column_dimensions["A"].width = 40
         totals.column_dimensions["C"].hidden = True
-        path = folder / f"xep-loai-{year}-{_safe_name(org.name)}.xlsx"
+        path = folder / f"xep-loai-{year}-{file_safe(org.name)}.xlsx"
         keep_as_text(sheet)
         write_in_place(path, book.save)
         written.append(path)

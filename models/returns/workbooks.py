@@ -25,7 +25,7 @@ from models.core.dates import fmt_date
 from models.core.errors import ValidationError
 from models.core.excel import keep_as_text
 from models.core.files import write_in_place
-from models.core.text import checked_multiline, fold
+from models.core.text import checked_multiline, file_safe
 from models.core.workbook import UNCOMPUTED_ADVICE, read_sheets, uncomputed_formulas
 from models.members.columns import text_value
 from models.orgs.tree import full_names, scope_ids
@@ -49,12 +49,8 @@ def frame_checksum(request: ReturnRequest, org_id: int) -> str:
     return hashlib.sha256(json.dumps(frame, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
 
 
-def safe_name(name: str) -> str:
-    return re.sub(r"[^\w\- ]+", "", fold(name)).strip().replace(" ", "-")[:80]
-
-
 def workbook_name(request: ReturnRequest, org_id: int, org_name: str) -> str:
-    return f"yc{request.id}-{safe_name(request.title)}-{safe_name(org_name)}-{org_id}.xlsx"
+    return f"yc{request.id}-{file_safe(request.title)}-{file_safe(org_name)}-{org_id}.xlsx"
 
 
 def _unit(kind: str) -> str:

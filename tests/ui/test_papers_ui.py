@@ -123,3 +123,57 @@ def test_a_short_record_of_the_whole_registry_is_pointed_to_the_excel_export(qtb
     assert printing.print_short_record(None, list(range(1, 1_502))) is None
     assert told == ["Đã chọn 1.501 người; trích ngang in tối đa 1.000 người. Để có cả danh sách, dùng "
                     "“Xuất danh sách Excel”."]
+
+
+def test_a_paper_about_one_person_is_named_for_that_person(qtbot, demo, monkeypatch):
+    """On a real display: "In phiếu đảng viên" did not say whose sheet it was, and the file was
+    offered as "phieu-dang-vien-1234.pdf" — in the clerk's folder a month later, a number that
+    says nothing. The title names the person, the file too (without accents)."""
+    from models.members.tables import Member
+
+    offered = []
+    monkeypatch.setattr(paper_dialog, "ask_save_path",
+                        lambda _parent, _title, name, _filter: offered.append(name))
+    member = Member.select().where(Member.full_name.contains("Đ") | Member.full_name.contains("ư")).first()
+    page = MembersPage()
+    qtbot.addWidget(page)
+    page.show()
+    page.model.refresh()
+    qtbot.waitUntil(lambda: page.model.row_of(member.id) >= 0, timeout=10_000)
+    page._select(member.id)
+    page.sheet_action.trigger()
+    dialog = page.findChild(paper_dialog.PaperDialog)
+    qtbot.addWidget(dialog)
+    assert member.full_name in dialog.windowTitle()
+    dialog.print_to_file()
+    from models.core.text import file_safe
+
+    assert offered == [f"phieu-dang-vien-{file_safe(member.full_name)}.pdf"]
+    assert offered[0].isascii() and " " not in offered[0]
+
+
+def test_the_letter_of_a_transfer_is_named_for_the_member_it_introduces(qtbot, demo, monkeypatch):
+    from PySide6.QtWidgets import QPushButton
+
+    from models.core import vocab as v
+    from models.core.text import file_safe
+    from models.members.tables import MemberEvent
+    from ui.members.dialogs import MemberDialog
+
+    offered = []
+    monkeypatch.setattr(paper_dialog, "ask_save_path",
+                        lambda _parent, _title, name, _filter: offered.append(name))
+    event = MemberEvent.select().where(MemberEvent.kind == v.TRANSFER_OUT).first()
+    dialog = MemberDialog(event.member_id)
+    qtbot.addWidget(dialog)
+    model = dialog.history_view.model()
+    row = next(r for r in range(model.rowCount()) if model.row_at(r).id == event.id)
+    dialog.history_view.selectRow(row)
+    next(b for b in dialog.findChildren(QPushButton) if b.text() == "In giấy giới thiệu…").click()
+    papers = dialog.findChildren(paper_dialog.PaperDialog)
+    assert len(papers) == 1
+    qtbot.addWidget(papers[0])
+    name = event.member.full_name
+    assert papers[0].windowTitle() == f"In giấy giới thiệu sinh hoạt đảng — {name}"
+    papers[0].print_to_file()
+    assert offered == [f"giay-gioi-thieu-{file_safe(name)}-du-thao.pdf"]

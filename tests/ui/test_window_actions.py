@@ -136,7 +136,7 @@ def test_members_toolbar(office, tmp_path):
     press(window, "Đảng viên", "Xuất danh sách Excel…")
     assert (tmp_path / "danh-sach.xlsx").stat().st_size > 0, seen.texts()
     press(window, "Đảng viên", "In phiếu đảng viên…")
-    assert open_papers() == ["In phiếu đảng viên"], name
+    assert open_papers() == [f"In phiếu đảng viên — {name}"]  # whose sheet, said in its title
     press(window, "Đảng viên", "In trích ngang…")
     assert open_papers() == ["In trích ngang 1 đảng viên"]
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from models.accounts import WRITE_RECORDS, may
 from models.core import clock
 from models.core.errors import ValidationError
+from models.core.text import file_safe
 from models.documents import discipline_paper
 from models.inspections import (
     PERFORMERS,
@@ -244,7 +245,8 @@ class InspectionsPage(Page):
         if entry is None:
             inform(self, "Quyết định kỷ luật", "Chọn một quyết định kỷ luật trong danh sách trước.")
             return None
-        dialog = PaperDialog("In quyết định kỷ luật", f"quyet-dinh-ky-luat-{entry.id}", self,
+        dialog = PaperDialog(f"In quyết định kỷ luật — {entry.name}",
+                             f"quyet-dinh-ky-luat-{file_safe(entry.name)}", self,
                              make_paper=lambda: discipline_paper(entry.id), source=f"ky-luat:{entry.id}")
         dialog.show()
         return dialog

@@ -210,7 +210,7 @@ class MemberDialog(PhotoBox, FormDialog):
         remove.clicked.connect(self.remove_selected_event)
         self.edit_buttons += [add, correct, remove]
         letter = QPushButton("In giấy giới thiệu…")
-        letter.clicked.connect(lambda: print_letter(self, *chosen_event(self.history_view)))
+        letter.clicked.connect(lambda: print_letter(self, self.member_id, *chosen_event(self.history_view)))
         sheet = QPushButton("In phiếu đảng viên…")
         sheet.clicked.connect(lambda: print_member_sheet(self, self.member_id))
         buttons = QHBoxLayout()

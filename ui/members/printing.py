@@ -3,7 +3,9 @@ sheet, the short record of the members chosen, the introduction letter of a tran
 
 from PySide6.QtWidgets import QTableView, QWidget
 
+from models.core.text import file_safe
 from models.documents import letter_paper
+from models.members.record import get_member
 from reports.member_sheets import render_member_sheet, render_short_record
 from reports.numbers import integer
 from ui.widgets.buttons import inform
@@ -17,7 +19,8 @@ def print_member_sheet(parent: QWidget, member_id: int | None) -> PaperDialog | 
     if member_id is None:
         inform(parent, "Phiếu đảng viên", "Chọn một đảng viên trong danh sách trước.")
         return None
-    dialog = PaperDialog("In phiếu đảng viên", f"phieu-dang-vien-{member_id}", parent,
+    name = get_member(member_id).full_name
+    dialog = PaperDialog(f"In phiếu đảng viên — {name}", f"phieu-dang-vien-{file_safe(name)}", parent,
                          write_sheet=lambda target, on: render_member_sheet(target, member_id, on))
     dialog.show()
     return dialog
@@ -46,12 +49,15 @@ def chosen_event(view: QTableView) -> tuple[int | None, str | None]:
     return (entry.id, entry.kind) if entry else (None, None)
 
 
-def print_letter(parent: QWidget, event_id: int | None, kind: str | None) -> PaperDialog | None:
+def print_letter(parent: QWidget, member_id: int, event_id: int | None,
+                 kind: str | None) -> PaperDialog | None:
     """From the member form's history: the letter of the transfer out chosen there."""
     if event_id is None or kind not in TRANSFER_KINDS:
         inform(parent, "Giấy giới thiệu", "Chọn dòng “Chuyển sinh hoạt … đi” trong quá trình của đảng viên.")
         return None
-    dialog = PaperDialog("In giấy giới thiệu sinh hoạt đảng", f"giay-gioi-thieu-{event_id}", parent,
+    name = get_member(member_id).full_name
+    dialog = PaperDialog(f"In giấy giới thiệu sinh hoạt đảng — {name}", f"giay-gioi-thieu-{file_safe(name)}",
+                         parent,
                          make_paper=lambda: letter_paper(event_id), source=f"gioi-thieu:{event_id}")
     if hasattr(parent, "refresh_history"):  # the issued letter's number shows in the member's history
         dialog.printed.connect(parent.refresh_history)
