@@ -177,3 +177,24 @@ def test_the_letter_of_a_transfer_is_named_for_the_member_it_introduces(qtbot, d
     assert papers[0].windowTitle() == f"In giấy giới thiệu sinh hoạt đảng — {name}"
     papers[0].print_to_file()
     assert offered == [f"giay-gioi-thieu-{file_safe(name)}-du-thao.pdf"]
+
+
+def test_a_decision_for_one_case_is_named_for_the_person(qtbot, demo, monkeypatch):
+    from models.core.text import file_safe
+
+    offered = []
+    monkeypatch.setattr(paper_dialog, "ask_save_path",
+                        lambda _parent, _title, name, _filter: offered.append(name))
+    page = AdmissionsPage()
+    qtbot.addWidget(page)
+    page.show()
+    page.on_shown()
+    page.state.setCurrentIndex(page.state.findData(()))
+    case = AdmissionCase.select().where(AdmissionCase.decision_body.contains("Thường vụ")).first()
+    page.case_view.selectRow(next(r for r in range(page.cases.rowCount()) if page.cases.case_id(r) == case.id))
+    page.actions_by_name["ket-nap"].trigger()
+    dialog = page.findChild(paper_dialog.PaperDialog)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == f"In quyết định kết nạp đảng viên — {case.full_name}"
+    dialog.print_to_file()
+    assert offered == [f"quyet-dinh-ket-nap-{file_safe(case.full_name)}-du-thao.pdf"]

@@ -4,6 +4,8 @@ the list annexed."""
 
 from PySide6.QtWidgets import QWidget
 
+from models.admissions.cases import get_case
+from models.core.text import file_safe
 from models.documents import admission_paper, full_membership_paper
 from ui.widgets.buttons import inform
 from ui.widgets.paper_dialog import PaperDialog
@@ -22,8 +24,11 @@ def print_case_decision(parent: QWidget, kind: str, case_ids: list[int]) -> Pape
                               "quyết định).")
         return None
     joined = ",".join(str(case_id) for case_id in sorted(case_ids))  # as the register keys the decision
-    dialog = PaperDialog(title + (f" ({len(case_ids)} người)" if len(case_ids) > 1 else ""),
-                         f"{stem}-{joined.replace(',', '-')}", parent, make_paper=lambda: make(case_ids),
-                         source=f"{kind}:{joined}")
+    if len(case_ids) == 1:  # named for the person, in the title and the file
+        name = get_case(case_ids[0]).full_name
+        title, stem = f"{title} — {name}", f"{stem}-{file_safe(name)}"
+    else:
+        title, stem = f"{title} ({len(case_ids)} người)", f"{stem}-{joined.replace(',', '-')}"
+    dialog = PaperDialog(title, stem, parent, make_paper=lambda: make(case_ids), source=f"{kind}:{joined}")
     dialog.show()
     return dialog
