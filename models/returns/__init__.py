@@ -8,7 +8,7 @@ Each name is loaded from its module on first use (models/core/face.py)."""
 from models.core.face import face
 
 __getattr__, __dir__, __all__ = face(globals(), {
-    "intake": ("IntakeLine", "IntakePlan", "apply_intake", "check_report", "gathered",
+    "intake": ("NO_WORKBOOK", "IntakeLine", "IntakePlan", "apply_intake", "check_report", "gathered",
                "plan_intake", "report_copy"),
     "known": ("Difference", "differences", "known_figures"),
     "forms": ("FormLine", "checked_form", "is_standard", "office_form", "read_form_file", "reset_office_form",

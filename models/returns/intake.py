@@ -31,6 +31,7 @@ from models.returns.requests import form_of, get_request, working_days_between
 from models.returns.tables import GrassrootsReturn, ReturnReportContent
 from models.returns.workbooks import ReturnFile, read_return_workbook
 
+NO_WORKBOOK = "không có mẫu báo cáo nào (tệp .xlsx hoặc .ods)"
 REPORT_SUFFIXES = (".pdf", ".docx")
 # A return as the organisation saved it: .ods is LibreOffice Calc's own format, and an old .xls
 # is read far enough to say how to send it again.

@@ -191,6 +191,18 @@ def test_bad_files_get_a_message_and_nothing_is_written(office, demo_clock, caps
     (folder / "la.xlsx").write_text("không phải bảng tính", encoding="utf-8")
     assert run(db, "import", str(folder / "la.xlsx")) == 4
     assert "không phải bảng tính Excel" in capsys.readouterr().err
+    # A folder or a .zip with no workbook in it: said, not "Đã nhận 0 báo cáo; xem xét…".
+    empty = folder / "thu-muc-nham"
+    empty.mkdir()
+    (empty / "ghi-chu.txt").write_text("không phải báo cáo", encoding="utf-8")
+    only_notes = folder / "chi-co-ghi-chu.zip"
+    with zipfile.ZipFile(only_notes, "w") as package:
+        package.writestr("ghi-chu.txt", "không phải báo cáo")
+    for source in (empty, only_notes):
+        assert run(db, "import", str(source)) == 4
+        said = capsys.readouterr()
+        assert f"{source.name}: không có mẫu báo cáo nào (tệp .xlsx hoặc .ods)" in said.err
+        assert "Đã nhận 0 báo cáo" not in said.out
     open_database(folder / "khoi.db")
     assert GrassrootsReturn.select().count() == before
     close_database()

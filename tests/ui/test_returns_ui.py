@@ -169,3 +169,27 @@ def test_the_page_opens_on_the_newest_request_whose_period_has_ended(qtbot, bloc
         page.on_shown()
         settle(qtbot, page)
         assert page.request_id() == fourth.id != third.id
+
+
+def test_a_zip_with_no_workbook_in_it_is_said_so(qtbot, bloc_tree, monkeypatch, tmp_path):
+    """A .zip of the wrong attachments: "Chưa nhận được báo cáo nào" over an empty message."""
+    import zipfile
+
+    import ui.returns.page as page_module
+    from ui.widgets import file_dialog
+
+    create_request(kind=r.QUARTER, year=2025, period=3, issued_on=date(2025, 7, 1), due_on=date(2025, 10, 7))
+    archive = tmp_path / "tep-dinh-kem.zip"
+    with zipfile.ZipFile(archive, "w") as package:
+        package.writestr("giay-moi.txt", "không phải báo cáo")
+    monkeypatch.setattr(file_dialog, "get_open_file_names", lambda *a, **k: ([str(archive)], ""))
+    said = []
+    monkeypatch.setattr(page_module, "inform", lambda _parent, title, text, **_k: said.append((title, text)))
+    page = ReturnsPage()
+    qtbot.addWidget(page)
+    page.show()
+    page.on_shown()
+    settle(qtbot, page)
+    page.bring_back()
+    assert said == [("Chưa nhận được báo cáo nào",
+                     "✗ tep-dinh-kem.zip: không có mẫu báo cáo nào (tệp .xlsx hoặc .ods).")]

@@ -13,6 +13,7 @@ from models.returns import (
     KINDS,
     LINE_KINDS,
     MONTH,
+    NO_WORKBOOK,
     QUARTER,
     STANDING,
     STATES,
@@ -98,6 +99,9 @@ def _import(args) -> int:
     for source in args.paths:
         with gathered(Path(source).expanduser()) as files:
             plan = plan_intake(files, args.request_id, received, Path(args.report) if args.report else None)
+            if not plan.lines:  # the wrong folder chosen: said, not "Đã nhận 0 báo cáo"
+                warn(f"{Path(source).name}: {NO_WORKBOOK}.")
+                status = SOME_REFUSED
             for line in plan.lines:
                 if line.refused:
                     warn(f"{line.name}: không nhận — {line.refused}")
@@ -125,7 +129,7 @@ def _import(args) -> int:
                 say(f"Chạy thử: {len(plan.readable)} báo cáo có thể nhận, chưa ghi gì.")
             else:
                 total += apply_intake(plan)
-    if not args.dry_run:
+    if not args.dry_run and (total or status == 0):
         say(f"Đã nhận {total} báo cáo; xem xét bằng “returns status” rồi “accept” hoặc “send-back”.")
     return status
 

@@ -22,6 +22,7 @@ from models.core import clock
 from models.core.dates import fmt_date
 from models.core.errors import ValidationError, failure_reason
 from models.returns import (
+    NO_WORKBOOK,
     OVERDUE,
     RECEIVED,
     SENT_BACK,
@@ -240,8 +241,8 @@ class ReturnsPage(Page):
         except ValidationError as error:
             inform(self, "Không đọc được", error.message, warning=True)
             return
-        report = [line for plan in plans for line in _plan_lines(plan)]
-        ready = sum(len(plan.readable) for plan in plans)
+        report = [line for source, plan in plans for line in _plan_lines(source, plan)]
+        ready = sum(len(plan.readable) for _source, plan in plans)
         text = "\n".join(report[:60]) + (f"\n… và {len(report) - 60} dòng khác" if len(report) > 60 else "")
         if not ready:
             inform(self, "Chưa nhận được báo cáo nào", text, warning=True)
@@ -249,7 +250,7 @@ class ReturnsPage(Page):
         if not confirm(self, "Nhận báo cáo", f"{text}\n\nGhi {ready} báo cáo đọc được?", yes="Ghi"):
             return
         try:
-            written = run_and_wait(self, lambda _progress: sum(apply_intake(plan) for plan in plans),
+            written = run_and_wait(self, lambda _progress: sum(apply_intake(plan) for _source, plan in plans),
                                    "Đang ghi các báo cáo…")
         except ValidationError as error:
             inform(self, "Không ghi được", error.message, warning=True)
@@ -309,22 +310,25 @@ class ReturnsPage(Page):
             label="Đang in…")
 
 
-def _plans(names: list[str]) -> list:
+def _plans(names: list[str]) -> list[tuple[str, object]]:
     """One plan per .zip chosen and one for the other files together (a report beside its
-    workbook is attached to it)."""
+    workbook is attached to it), each with what the clerk chose."""
     plans, loose = [], []
     for name in names:
         if name.lower().endswith(".zip"):
             with gathered(Path(name)) as files:
-                plans.append(plan_intake(files))
+                plans.append((Path(name).name, plan_intake(files)))
         else:
             loose.append(Path(name))
     if loose:
-        plans.append(plan_intake(loose))
+        plans.append((loose[0].name if len(loose) == 1 else "các tệp đã chọn", plan_intake(loose)))
     return plans
 
 
-def _plan_lines(plan) -> list[str]:
+def _plan_lines(source: str, plan) -> list[str]:
+    if not plan.lines:  # the wrong .zip or files chosen: said, not an empty message
+        passed = f"; bỏ qua {', '.join(plan.ignored)}" if plan.ignored else ""
+        return [f"✗ {source}: {NO_WORKBOOK}{passed}."]
     lines = []
     for line in plan.lines:
         if line.refused:
