@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from models.accounts import lockout_reason, session
 from models.core import clock
 from models.core.db import close_database, open_database, probe_server
-from models.core.errors import ValidationError, failure_reason
+from models.core.errors import ValidationError, failure_reason, os_reason
 from models.core.where import Server
 from models.core.workdays import public_holidays
 from models.storage import acquire_lock, before_opening, held_words, open_checked, release_lock
@@ -79,7 +79,14 @@ def run_gui(db_path: Path | Server, local_file: Path | None = None) -> int:
         if status != LOCAL_FILE or local_file is None:
             return 1 if status == LOCAL_FILE else status
         db_path = local_file
-    other = acquire_lock(db_path)  # one window per data file
+    try:
+        other = acquire_lock(db_path)  # one window per data file
+    except ValidationError as error:  # its folder not there: a USB stick not plugged in, a mistyped path
+        _tell("Không mở được dữ liệu", f"{error.message}\n\nTệp dữ liệu: {db_path.name}")
+        return 1
+    except OSError as error:  # a read-only folder or share
+        _tell("Không mở được dữ liệu", f"Không mở được tệp dữ liệu:\n{db_path}\n\n{os_reason(error)}.")
+        return 1
     if other is not None:
         _tell("Dữ liệu đang được mở", f"Tệp dữ liệu\n{db_path}\n{held_words(db_path, other)}")
         return 1

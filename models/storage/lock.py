@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from models.core import clock
+from models.core.errors import ValidationError
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,9 @@ def acquire_lock(db_path: Path) -> Holder | None:
     """Take the lock; returns the other holder when someone else has it (and takes nothing)."""
     if not isinstance(db_path, Path):
         return None
+    if not db_path.parent.is_dir():  # said of the folder, not of a lock file the clerk never heard of
+        raise ValidationError("db", f"Không có thư mục {db_path.parent}: hãy kiểm tra đường dẫn (ổ USB, "
+                                    "thư mục mạng đã kết nối chưa) rồi mở lại.")
     path = lock_path(db_path)
     for _ in range(2):
         try:

@@ -108,3 +108,13 @@ def test_accounts_deleted_outside_the_program_are_named_as_such(tmp_path, monkey
         raw.execute("delete from app_user")
     assert main.main(["export", "members", "--db", str(path), "-o", str(tmp_path / "ds.xlsx")]) == 1
     assert "đã bị xóa ngoài phần mềm" in capsys.readouterr().err
+
+
+def test_a_new_file_in_a_folder_not_there_names_the_folder(tmp_path, capsys):
+    """`demo --db` into a folder that does not exist said "Không đọc hay ghi được tệp …/x.db.lock:
+    không tìm thấy tệp hoặc thư mục": a lock file the clerk never heard of."""
+    target = tmp_path / "usb" / "khoi.db"
+    assert main.main(["demo", "--db", str(target)]) == 1
+    message = capsys.readouterr().err
+    assert f"Không có thư mục {target.parent}" in message and ".lock" not in message
+    assert not target.parent.exists()

@@ -170,3 +170,28 @@ def test_a_copy_written_beside_the_file_is_said_as_the_window_closes(qtbot, tmp_
         storage.anchor_on_exit(path)
         close_database()
     assert len(told) == 1 and told[0][1] == "Chưa ghi được mốc nhật ký" and "bản chép" in told[0][2]
+
+
+def test_a_file_in_a_folder_not_there_or_read_only_is_said_plainly(qtbot, tmp_path, monkeypatch):
+    """On a real display, `main.py --db` with a folder that does not exist (a USB stick not
+    plugged in, a mistyped shortcut) showed "Lỗi không lường trước … [Errno 2] No such file or
+    directory: '….db.lock'"; a read-only folder the same with Permission denied."""
+    import errno
+
+    from ui import app
+
+    told = []
+    monkeypatch.setattr(app, "_tell", lambda title, text: told.append((title, text)))
+    missing = tmp_path / "usb" / "dangvu.db"
+    assert app.run_gui(missing) == 1
+    assert told[0][0] == "Không mở được dữ liệu"
+    assert f"Không có thư mục {missing.parent}" in told[0][1] and "Errno" not in told[0][1]
+    assert not missing.parent.exists()  # nothing made in its place
+    # A read-only folder or share (as the lock file is made there; root writes anywhere, so the
+    # refusal is the operating system's own, given here).
+    def refused(path):
+        raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+    monkeypatch.setattr(app, "acquire_lock", refused)
+    assert app.run_gui(tmp_path / "dangvu.db") == 1
+    assert "không có quyền" in told[1][1] and "Errno" not in told[1][1] and "Permission" not in told[1][1]
