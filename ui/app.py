@@ -81,8 +81,8 @@ def run_gui(db_path: Path | Server, local_file: Path | None = None) -> int:
         db_path = local_file
     try:
         other = acquire_lock(db_path)  # one window per data file
-    except ValidationError as error:  # its folder not there: a USB stick not plugged in, a mistyped path
-        _tell("Không mở được dữ liệu", f"{error.message}\n\nTệp dữ liệu: {db_path.name}")
+    except ValidationError as error:  # its folder not there (a USB stick not plugged in), or a folder given
+        _tell("Không mở được dữ liệu", error.message)
         return 1
     except OSError as error:  # a read-only folder or share
         _tell("Không mở được dữ liệu", f"Không mở được tệp dữ liệu:\n{db_path}\n\n{os_reason(error)}.")

@@ -99,9 +99,14 @@ def acquire_lock(db_path: Path) -> Holder | None:
     """Take the lock; returns the other holder when someone else has it (and takes nothing)."""
     if not isinstance(db_path, Path):
         return None
-    if not db_path.parent.is_dir():  # said of the folder, not of a lock file the clerk never heard of
-        raise ValidationError("db", f"Không có thư mục {db_path.parent}: hãy kiểm tra đường dẫn (ổ USB, "
-                                    "thư mục mạng đã kết nối chưa) rồi mở lại.")
+    # Said of the folder, not of a lock file the clerk never heard of.
+    if not db_path.parent.is_dir():
+        raise ValidationError("db", f"Không có thư mục {db_path.parent} (nơi tệp dữ liệu {db_path.name}): "
+                                    "hãy kiểm tra đường dẫn (ổ USB, thư mục mạng đã kết nối chưa) rồi "
+                                    "mở lại.")
+    if db_path.is_dir():
+        raise ValidationError("db", f"{db_path} là một thư mục, không phải tệp dữ liệu: hãy chọn tệp dữ liệu "
+                                    "(.db) trong thư mục đó.")
     path = lock_path(db_path)
     for _ in range(2):
         try:

@@ -187,6 +187,10 @@ def test_a_file_in_a_folder_not_there_or_read_only_is_said_plainly(qtbot, tmp_pa
     assert told[0][0] == "Không mở được dữ liệu"
     assert f"Không có thư mục {missing.parent}" in told[0][1] and "Errno" not in told[0][1]
     assert not missing.parent.exists()  # nothing made in its place
+    # `--db` given a folder: "Lỗi không lường trước … IsADirectoryError".
+    assert app.run_gui(tmp_path) == 1
+    assert told[-1] == ("Không mở được dữ liệu", f"{tmp_path} là một thư mục, không phải tệp dữ liệu: hãy "
+                                                 "chọn tệp dữ liệu (.db) trong thư mục đó.")
     # A read-only folder or share (as the lock file is made there; root writes anywhere, so the
     # refusal is the operating system's own, given here).
     def refused(path):
@@ -194,4 +198,4 @@ def test_a_file_in_a_folder_not_there_or_read_only_is_said_plainly(qtbot, tmp_pa
 
     monkeypatch.setattr(app, "acquire_lock", refused)
     assert app.run_gui(tmp_path / "dangvu.db") == 1
-    assert "không có quyền" in told[1][1] and "Errno" not in told[1][1] and "Permission" not in told[1][1]
+    assert "không có quyền" in told[-1][1] and "Errno" not in told[-1][1] and "Permission" not in told[-1][1]
