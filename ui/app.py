@@ -90,8 +90,13 @@ def run_gui(db_path: Path | Server, local_file: Path | None = None) -> int:
     if other is not None:
         _tell("Dữ liệu đang được mở", f"Tệp dữ liệu\n{db_path}\n{held_words(db_path, other)}")
         return 1
+    # A file this start makes (none there, or an empty one): if the first start is left without
+    # an office, it goes again, with no backup of it (a mistyped path left a data file and a
+    # "sao-luu" folder behind).
+    existed = db_path.exists()
+    made_here = not existed or db_path.stat().st_size == 0
     try:
-        check = before_opening(db_path) if db_path.exists() else None
+        check = before_opening(db_path) if existed else None
         if check is not None and not check.ok and not offer_restore_at_start(db_path, check.problem):
             return 1
         try:
@@ -107,11 +112,28 @@ def run_gui(db_path: Path | Server, local_file: Path | None = None) -> int:
         finally:
             wait_for_tasks()  # work under way finishes on its own connection before the file closes
             session.set_current(None)
-            backup_on_exit(db_path)
-            anchor_on_exit(db_path)
-            close_database()
+            if made_here and FirstStartDialog.needed():
+                close_database()
+                _leave_as_found(db_path, existed)
+            else:
+                backup_on_exit(db_path)
+                anchor_on_exit(db_path)
+                close_database()
     finally:
         release_lock(db_path)
+
+
+def _leave_as_found(db_path: Path, existed: bool) -> None:
+    """The file as it was before this start: none, or empty."""
+    try:
+        for part in (Path(f"{db_path}-wal"), Path(f"{db_path}-shm")):
+            part.unlink(missing_ok=True)
+        if existed:
+            db_path.write_bytes(b"")
+        else:
+            db_path.unlink(missing_ok=True)
+    except OSError:  # held by an antivirus scan, say: an empty office's file left is no harm
+        log.warning("Không xóa được tệp dữ liệu chưa dùng %s", db_path, exc_info=True)
 
 
 LOCAL_FILE = -1  # _run_on_server's answer when the clerk chose the workstation's own file

@@ -199,3 +199,20 @@ def test_a_file_in_a_folder_not_there_or_read_only_is_said_plainly(qtbot, tmp_pa
     monkeypatch.setattr(app, "acquire_lock", refused)
     assert app.run_gui(tmp_path / "dangvu.db") == 1
     assert "không có quyền" in told[-1][1] and "Errno" not in told[-1][1] and "Permission" not in told[-1][1]
+
+
+def test_leaving_the_first_start_leaves_nothing_behind(qtbot, tmp_path, monkeypatch):
+    """On a real display: started on a mistyped path and left at "Thiết lập lần đầu" (Thoát), the
+    program left a 651 kB data file there and an automatic backup of it in a new "sao-luu"
+    folder beside it. An empty file the clerk pointed at is left empty."""
+    from ui import app
+    from ui.users import dialogs
+
+    monkeypatch.setattr(dialogs.FirstStartDialog, "ask", classmethod(lambda cls: None))
+    new = tmp_path / "go-nham.db"
+    assert app.run_gui(new) == 0
+    assert sorted(path.name for path in tmp_path.iterdir()) == []
+    empty = tmp_path / "rong.db"
+    empty.write_bytes(b"")
+    assert app.run_gui(empty) == 0
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["rong.db"] and empty.stat().st_size == 0
