@@ -80,3 +80,17 @@ def test_an_open_chooser_at_a_folder_no_longer_there_starts_in_documents(monkeyp
     file_dialog.get_existing_directory(None, "Thư mục", str(tmp_path / "usb-da-rut"))
     file_dialog.get_open_file_name(None, "Chọn ảnh 3×4", str(tmp_path))
     assert opened == [str(tmp_path / "Documents")] * 3 + [str(tmp_path)]
+
+
+def test_a_backups_name_is_shown_whole(qtbot, tmp_path):
+    """On a real display the restore chooser showed "demo-t…-07.db": the day of the backup, in its
+    name, cut out by a dialog 630 px wide."""
+    install_vietnamese(QApplication.instance())
+    (tmp_path / "demo-tu-dong-2026-12-07.db").write_bytes(b"SQLite format 3\0")
+    dialog = file_dialog._dialog(None, "Chọn bản sao lưu để khôi phục", str(tmp_path), "")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    view = dialog.findChild(QTreeView, "treeView")
+    qtbot.waitUntil(lambda: view.model().rowCount(view.rootIndex()) == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: view.header().sectionSize(2) >= view.sizeHintForColumn(2), timeout=5_000)
+    assert view.header().sectionSize(0) >= view.sizeHintForColumn(0)

@@ -13,6 +13,8 @@ import sys
 from PySide6.QtCore import QDir, QIdentityProxyModel, QStandardPaths, Qt
 from PySide6.QtWidgets import QFileDialog, QFileSystemModel, QHeaderView, QTreeView, QWidget
 
+from ui.widgets.screen import fit_to_screen
+
 NATIVE = sys.platform == "win32"
 # Workbooks the program reads: LibreOffice Calc's own .ods as well as Excel's .xlsx.
 WORKBOOKS_TO_READ = "Bảng tính (*.xlsx *.ods);;Mọi tệp (*)"
@@ -51,6 +53,9 @@ def _dialog(parent: QWidget | None, caption: str, start: str, file_filter: str) 
     view = dialog.findChild(QTreeView, "treeView")
     if view is not None and isinstance(dates.sourceModel(), QFileSystemModel):
         dates.sourceModel().directoryLoaded.connect(lambda _path: _fit_columns(view))
+    # Room for a backup's name whole beside its size, type and date: at Qt's own 630 px the day
+    # in "demo-tu-dong-2026-12-07.db" was cut out.
+    fit_to_screen(dialog, 960, 600)
     return dialog
 
 
