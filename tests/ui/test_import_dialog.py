@@ -72,3 +72,12 @@ def test_rows_naming_a_grassroots_party_are_placed_in_the_cell_the_clerk_picks(q
     assert offered == [["Chi bộ Phòng Ngân sách", "Chi bộ Văn phòng Sở"]]
     assert "4 dòng nhập được, 0 dòng có lỗi" in dialog.summary.text()
     assert not dialog.choose_cells.isVisibleTo(dialog)
+
+
+def test_the_choices_for_duplicates_say_what_they_are_before_a_file_is_read(qtbot, db):
+    """On a real display the new dialog showed two unlabelled boxes "Bỏ qua các dòng này" one
+    above the other: their labels came only with a file's counts."""
+    dialog = ImportMembersDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.card_label.text().startswith("Số thẻ, số lý lịch") and dialog.person_label.text()
+    assert not dialog.cards.isEnabled() and not dialog.same_person.isEnabled()

@@ -95,6 +95,7 @@ class ImportMembersDialog(QDialog):
         self.same_person.addItem("Bỏ qua các dòng này", SKIP)
         self.same_person.addItem("Vẫn thêm hồ sơ mới (hai người trùng tên, ngày sinh)", ADD)
         self.card_label, self.person_label = QLabel(), QLabel()
+        self._show_duplicates(None, None)
         self.create_orgs = QCheckBox("Tạo các chi bộ, đảng bộ cơ sở còn thiếu trong cây tổ chức")
         self.create_orgs.toggled.connect(lambda _c: self.recheck())
         choices = QFormLayout()
@@ -216,11 +217,17 @@ class ImportMembersDialog(QDialog):
         self.summary.setText(text)
         cards = len(plan.duplicates(CARD_IN_REGISTRY))
         people = len(plan.duplicates(SAME_PERSON_IN_REGISTRY)) + len(plan.duplicates(SAME_PERSON_IN_FILE))
-        self.card_label.setText(f"{DUPLICATE_KINDS[CARD_IN_REGISTRY]}: {cards} dòng")
-        self.person_label.setText(f"Trùng họ tên và ngày sinh: {people} dòng")
+        self._show_duplicates(cards, people)
+        self.create_orgs.setEnabled(bool(plan.missing_orgs) or self.create_orgs.isChecked())
+
+    def _show_duplicates(self, cards: int | None, people: int | None) -> None:
+        """What each choice is for, with its count once a file is read (unlabelled, the two boxes
+        said only "Bỏ qua các dòng này" one above the other)."""
+        counted = lambda count: f": {count} dòng" if count is not None else ""  # noqa: E731
+        self.card_label.setText(f"{DUPLICATE_KINDS[CARD_IN_REGISTRY]}{counted(cards)}")
+        self.person_label.setText(f"Trùng họ tên và ngày sinh{counted(people)}")
         self.cards.setEnabled(bool(cards))
         self.same_person.setEnabled(bool(people))
-        self.create_orgs.setEnabled(bool(plan.missing_orgs) or self.create_orgs.isChecked())
 
     def place_rows_in_cells(self) -> None:
         """For each đảng bộ cơ sở the file names as a cell, the clerk picks the cell once."""
