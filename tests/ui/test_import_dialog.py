@@ -81,3 +81,22 @@ def test_the_choices_for_duplicates_say_what_they_are_before_a_file_is_read(qtbo
     qtbot.addWidget(dialog)
     assert dialog.card_label.text().startswith("Số thẻ, số lý lịch") and dialog.person_label.text()
     assert not dialog.cards.isEnabled() and not dialog.same_person.isEnabled()
+
+
+def test_each_problem_is_read_whole_in_its_row(qtbot, bloc_tree, tmp_path):
+    """On a real display at 1366×768 the Lỗi column showed "Ngày sinh 31/02/19…" and "không có
+    chi bộ này…": what was wrong, cut off in the one column the clerk needs."""
+    bad = ["Phạm Văn An", "Nam", "31/02/1990", datetime(2015, 1, 1), None, None, "Phòng Ngân sách", ""]
+    dialog = ImportMembersDialog()
+    qtbot.addWidget(dialog)
+    dialog.resize(1366, 728)
+    dialog.show()
+    finish(qtbot, dialog.load(workbook(tmp_path / "ds.xlsx", [*MESSY, bad])))
+    view = dialog.problem_view
+    assert view.wordWrap() and view.model().rowCount() >= 1
+    for row in range(view.model().rowCount()):
+        assert view.rowHeight(row) >= view.sizeHintForRow(row)
+    message = view.model().index(0, 3).data()
+    needed = view.fontMetrics().horizontalAdvance(message)
+    lines = view.rowHeight(0) // view.fontMetrics().lineSpacing()
+    assert view.columnWidth(3) * max(lines, 1) >= needed * 0.9, (view.columnWidth(3), lines, needed)

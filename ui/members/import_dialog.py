@@ -55,6 +55,9 @@ from ui.widgets.table_view import column_widths, list_view
 NOT_USED = "(không dùng)"
 
 
+PROBLEM_ROWS_FITTED = 500
+
+
 class ProblemTableModel(RowsTableModel):
     headers = ["Dòng", "Cột", "Giá trị", "Lỗi"]
 
@@ -86,8 +89,10 @@ class ImportMembersDialog(QDialog):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.problems = ProblemTableModel(self)
-        problem_view = list_view(self.problems)
-        column_widths(problem_view, (55, 130, 160))
+        self.problem_view = problem_view = list_view(self.problems)
+        column_widths(problem_view, (45, 110, 120))
+        problem_view.setWordWrap(True)  # what is wrong, read whole (it was cut to "Ngày sinh 31/02/19…")
+        problem_view.horizontalHeader().sectionResized.connect(lambda *_a: self._fit_problem_rows())
         self.cards = QComboBox()
         self.cards.addItem("Bỏ qua các dòng này", SKIP)
         self.cards.addItem("Cập nhật hồ sơ đã có theo tệp", UPDATE)
@@ -199,6 +204,7 @@ class ImportMembersDialog(QDialog):
             return
         problems = plan.problems
         self.problems.set_rows(problems)
+        self._fit_problem_rows()
         bad_rows = len({p.row for p in problems})
         text = (f"Trang “{plan.sheet}”, tiêu đề ở dòng {plan.header_row}: {len(plan.rows)} dòng đảng viên; "
                 f"{len(plan.clean_rows)} dòng nhập được, {bad_rows} dòng có lỗi "
@@ -219,6 +225,12 @@ class ImportMembersDialog(QDialog):
         people = len(plan.duplicates(SAME_PERSON_IN_REGISTRY)) + len(plan.duplicates(SAME_PERSON_IN_FILE))
         self._show_duplicates(cards, people)
         self.create_orgs.setEnabled(bool(plan.missing_orgs) or self.create_orgs.isChecked())
+
+    def _fit_problem_rows(self) -> None:
+        # Row by row costs time in a file of thousands of faults; past that a row keeps one line
+        # and its whole message in the tooltip.
+        if self.problems.rowCount() <= PROBLEM_ROWS_FITTED:
+            self.problem_view.resizeRowsToContents()
 
     def _show_duplicates(self, cards: int | None, people: int | None) -> None:
         """What each choice is for, with its count once a file is read (unlabelled, the two boxes
