@@ -87,16 +87,19 @@ def test_each_problem_is_read_whole_in_its_row(qtbot, bloc_tree, tmp_path):
     """On a real display at 1366×768 the Lỗi column showed "Ngày sinh 31/02/19…" and "không có
     chi bộ này…": what was wrong, cut off in the one column the clerk needs."""
     bad = ["Phạm Văn An", "Nam", "31/02/1990", datetime(2015, 1, 1), None, None, "Phòng Ngân sách", ""]
+    elsewhere = ["Lý Thị Bình", "Nữ", "12/03/1988", datetime(2015, 1, 1), None, None, "Chi bộ Không Có", ""]
     dialog = ImportMembersDialog()
     qtbot.addWidget(dialog)
     dialog.resize(1366, 728)
     dialog.show()
-    finish(qtbot, dialog.load(workbook(tmp_path / "ds.xlsx", [*MESSY, bad])))
+    finish(qtbot, dialog.load(workbook(tmp_path / "ds.xlsx", [*MESSY, bad, elsewhere])))
     view = dialog.problem_view
     assert view.wordWrap() and view.model().rowCount() >= 1
     for row in range(view.model().rowCount()):
         assert view.rowHeight(row) >= view.sizeHintForRow(row)
     message = view.model().index(0, 3).data()
+    said = [view.model().index(row, 3).data() for row in range(view.model().rowCount())]
+    assert all(text[:1].isupper() for text in said), said  # "không có chi bộ này…" began in lower case
     needed = view.fontMetrics().horizontalAdvance(message)
     lines = view.rowHeight(0) // view.fontMetrics().lineSpacing()
     assert view.columnWidth(3) * max(lines, 1) >= needed * 0.9, (view.columnWidth(3), lines, needed)

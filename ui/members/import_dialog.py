@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from models.core import vocab as v
 from models.core.errors import ValidationError
 from models.core.excel import column_letter
+from models.core.text import opening
 from models.members import (
     ADD,
     CARD_IN_REGISTRY,
@@ -62,7 +63,8 @@ class ProblemTableModel(RowsTableModel):
     headers = ["Dòng", "Cột", "Giá trị", "Lỗi"]
 
     def cells(self, row) -> list[str]:
-        return [str(row.row), row.column, row.value, row.message]
+        # A cell of its own reads as a sentence; the reasons also follow a colon in the command.
+        return [str(row.row), row.column, row.value, opening(row.message)]
 
 
 class ImportMembersDialog(QDialog):
