@@ -4,7 +4,7 @@ the list annexed."""
 
 from PySide6.QtWidgets import QWidget
 
-from models.admissions.cases import get_case
+from models.admissions import get_case
 from models.core.text import file_safe
 from models.documents import admission_paper, full_membership_paper
 from ui.widgets.buttons import inform

@@ -5,7 +5,7 @@ from PySide6.QtWidgets import QTableView, QWidget
 
 from models.core.text import file_safe
 from models.documents import letter_paper
-from models.members.record import get_member
+from models.members import get_member
 from reports.member_sheets import render_member_sheet, render_short_record
 from reports.numbers import integer
 from ui.widgets.buttons import inform
