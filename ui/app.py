@@ -16,7 +16,14 @@ from models.core.db import close_database, open_database, probe_server
 from models.core.errors import ValidationError, failure_reason, os_reason
 from models.core.where import Server
 from models.core.workdays import public_holidays
-from models.storage import acquire_lock, before_opening, held_words, open_checked, release_lock
+from models.storage import (
+    acquire_lock,
+    before_opening,
+    held_words,
+    leave_as_found,
+    open_checked,
+    release_lock,
+)
 from resources import resource_path
 from ui.storage import anchor_on_exit, backup_on_exit, offer_restore_at_start
 from ui.tasks import run_and_wait, wait_for_tasks
@@ -114,26 +121,13 @@ def run_gui(db_path: Path | Server, local_file: Path | None = None) -> int:
             session.set_current(None)
             if made_here and FirstStartDialog.needed():
                 close_database()
-                _leave_as_found(db_path, existed)
+                leave_as_found(db_path, existed)
             else:
                 backup_on_exit(db_path)
                 anchor_on_exit(db_path)
                 close_database()
     finally:
         release_lock(db_path)
-
-
-def _leave_as_found(db_path: Path, existed: bool) -> None:
-    """The file as it was before this start: none, or empty."""
-    try:
-        for part in (Path(f"{db_path}-wal"), Path(f"{db_path}-shm")):
-            part.unlink(missing_ok=True)
-        if existed:
-            db_path.write_bytes(b"")
-        else:
-            db_path.unlink(missing_ok=True)
-    except OSError:  # held by an antivirus scan, say: an empty office's file left is no harm
-        log.warning("Không xóa được tệp dữ liệu chưa dùng %s", db_path, exc_info=True)
 
 
 LOCAL_FILE = -1  # _run_on_server's answer when the clerk chose the workstation's own file

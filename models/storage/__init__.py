@@ -11,7 +11,7 @@ __getattr__, __dir__, __all__ = face(globals(), {
                 "latest_good_backup"),
     "integrity": ("CHECK_PARTS", "all_problems", "check_file"),
     "lock": ("Holder", "acquire_lock", "held_words", "holder_of", "release_lock"),
-    "opening": ("open_checked",),
+    "opening": ("leave_as_found", "open_checked"),
     "restoring": ("BrokenTrail", "note_accepted_breakage", "restore"),
     "transfer": ("transfer_database",),
 })

@@ -1,6 +1,7 @@
 """Opening a data file to work on: a missing, foreign, damaged or newer file is refused with
 a message, untouched; a new or older one is set up or upgraded by the migrations."""
 
+import logging
 from pathlib import Path
 
 from peewee import DatabaseError
@@ -10,6 +11,8 @@ from models.core.errors import ValidationError, failure_reason
 from models.core.where import Server
 from models.migrations import applied, newer_schema
 from models.storage.backups import before_opening
+
+log = logging.getLogger(__name__)
 
 
 def open_checked(db_path: Path | Server, create: bool = False) -> None:
@@ -38,3 +41,17 @@ def _open_server(server: Server) -> None:
     if refusal:  # our migrations found nothing to do there; nothing was written
         close_database()
         raise ValidationError("server", refusal)
+
+
+def leave_as_found(db_path: Path, existed: bool) -> None:
+    """A file made by opening it (none there, or an empty one) and never used, closed already:
+    as it was before, none or empty (a mistyped path left a data file behind)."""
+    try:
+        for part in (Path(f"{db_path}-wal"), Path(f"{db_path}-shm")):
+            part.unlink(missing_ok=True)
+        if existed:
+            db_path.write_bytes(b"")
+        else:
+            db_path.unlink(missing_ok=True)
+    except OSError:  # held by an antivirus scan, say: an empty office's file left is no harm
+        log.warning("Không xóa được tệp dữ liệu chưa dùng %s", db_path, exc_info=True)

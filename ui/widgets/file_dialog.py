@@ -66,10 +66,11 @@ def _fit_columns(view: QTreeView) -> None:
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
 
-def _existing(folder: str) -> str:
-    """A folder no longer there (a USB stick taken out) opened the chooser on its parent or the
-    program's own folder."""
-    return folder if folder and QDir(folder).exists() else documents_folder()
+def existing_folder(*folders: str) -> str:
+    """The first of `folders` still there, else Documents: a folder no longer there (a USB stick
+    taken out) opened the chooser on its parent or the program's own folder."""
+    there = (folder for folder in folders if folder and QDir(folder).exists())
+    return next(there, None) or documents_folder()
 
 
 def _run(dialog: QFileDialog) -> list[str]:
@@ -87,7 +88,7 @@ def get_save_file_name(parent: QWidget | None, caption: str, path: str = "",
 
 def get_open_file_name(parent: QWidget | None, caption: str, folder: str = "",
                        file_filter: str = "") -> tuple[str, str]:
-    dialog = _dialog(parent, caption, _existing(folder), file_filter)
+    dialog = _dialog(parent, caption, existing_folder(folder), file_filter)
     dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
     dialog.setLabelText(QFileDialog.DialogLabel.Accept, "Mở")
     chosen = _run(dialog)
@@ -96,7 +97,7 @@ def get_open_file_name(parent: QWidget | None, caption: str, folder: str = "",
 
 def get_open_file_names(parent: QWidget | None, caption: str, folder: str = "",
                         file_filter: str = "") -> tuple[list[str], str]:
-    dialog = _dialog(parent, caption, _existing(folder), file_filter)
+    dialog = _dialog(parent, caption, existing_folder(folder), file_filter)
     dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
     dialog.setLabelText(QFileDialog.DialogLabel.Accept, "Mở")
     chosen = _run(dialog)
@@ -104,7 +105,7 @@ def get_open_file_names(parent: QWidget | None, caption: str, folder: str = "",
 
 
 def get_existing_directory(parent: QWidget | None, caption: str, folder: str = "") -> str:
-    dialog = _dialog(parent, caption, _existing(folder), "")
+    dialog = _dialog(parent, caption, existing_folder(folder), "")
     dialog.setFileMode(QFileDialog.FileMode.Directory)
     dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
     dialog.setLabelText(QFileDialog.DialogLabel.Accept, "Chọn")

@@ -28,8 +28,9 @@ def looking_only(widget: QWidget) -> QWidget:
 
 def _typed(widget: QWidget) -> object:
     """What a clerk typed or chose in one input; _NOT_TYPED for anything else."""
+    # An editable combo box's own line edit (the combo box speaks for it), or a filter.
     if isinstance(widget.parentWidget(), QComboBox) or widget.property(LOOKING_ONLY):
-        return _NOT_TYPED  # an editable combo box's own line edit: the combo box speaks for it
+        return _NOT_TYPED
     if isinstance(widget, QLineEdit):
         return _NOT_TYPED if widget.isReadOnly() else widget.text().strip()
     if isinstance(widget, QComboBox):

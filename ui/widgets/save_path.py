@@ -15,8 +15,7 @@ def ask_save_path(parent: QWidget, title: str, file_name: str, file_filter: str,
                   remembered: Setting = settings.LAST_REPORT_FOLDER, start_folder: str = "") -> Path | None:
     # With nothing remembered, the Documents folder: a bare name opened the dialog in the
     # program's own folder, and so did a folder no longer there (a USB stick taken out).
-    folder = next((folder for folder in (remembered.get(), start_folder) if folder and Path(folder).is_dir()),
-                  None) or file_dialog.documents_folder()
+    folder = file_dialog.existing_folder(remembered.get(), start_folder)
     path, _ = file_dialog.get_save_file_name(parent, title, str(Path(folder) / file_name), file_filter)
     if not path:
         return None
